@@ -1,0 +1,14 @@
+import type { Command } from '../command.ts';
+
+/**
+ * Every command, in help order. Each lives in its own file and is loaded only when run, so a
+ * command's heavy dependencies (tfjs, Yosys) never slow down another.
+ */
+export interface CommandEntry {
+  readonly path: readonly string[];
+  readonly summary: string;
+  readonly load: () => Promise<Command>;
+}
+
+export const commands: readonly CommandEntry[] = [
+];

@@ -1,0 +1,17 @@
+// The body of every pool worker (plain JS so it starts without a loader): registers the
+// TypeScript loader, imports the task module named in workerData and runs its default export on
+// each message.
+import { parentPort, workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const mod = await import(workerData.moduleUrl);
+if (typeof mod.default !== 'function') throw new Error(`${workerData.moduleUrl} has no default export function`);
+
+parentPort.on('message', async ({ id, input }) => {
+  try {
+    parentPort.postMessage({ id, ok: true, output: await mod.default(input) });
+  } catch (e) {
+    parentPort.postMessage({ id, ok: false, error: { message: String(e?.message ?? e), stack: e?.stack } });
+  }
+});
