@@ -1,0 +1,11 @@
+// eda/aig: And-Inverter Graphs — structure, file formats, simulation, statistics, equivalence.
+export { Aig, FALSE, TRUE, VarKind, litVar, litNot, litIsComplemented, litRegular, makeLit, type Literal, type Latch, type LatchInit, type Output } from './aig.ts';
+export { readAiger } from './aiger-read.ts';
+export { writeAag, writeAig } from './aiger-write.ts';
+export { readBench } from './bench-read.ts';
+export { readBlif } from './blif-read.ts';
+export { CIRCUIT_EXTENSIONS, circuitFormat, parseCircuit, readCircuit } from './read-circuit.ts';
+export { simulateWords, simulateRandom, literalWords, randomWords } from './simulate.ts';
+export { truthTables, exhaustivePatterns, MAX_TRUTH_TABLE_INPUTS } from './truth-table.ts';
+export { aigStats, depth, levels, fanoutStats, type AigStats, type FanoutStats } from './stats.ts';
+export { checkEquivalence, type EquivalenceOptions, type EquivalenceResult } from './equivalence.ts';

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { UserError } from '../../util/index.ts';
+import type { Aig } from './aig.ts';
+import { readAiger } from './aiger-read.ts';
+import { readBench } from './bench-read.ts';
+import { readBlif } from './blif-read.ts';
+
+export const CIRCUIT_EXTENSIONS = ['.aig', '.aag', '.blif', '.bench'] as const;
+
+/** The format of a circuit file from its name (a trailing `.gz` is allowed). */
+export function circuitFormat(path: string): (typeof CIRCUIT_EXTENSIONS)[number] | undefined {
+  const base = path.replace(/\.gz$/, '').toLowerCase();
+  return CIRCUIT_EXTENSIONS.find((ext) => base.endsWith(ext));
+}
+
+/** Reads a circuit in memory, choosing the reader from the file name's extension. */
+export function parseCircuit(data: Uint8Array, file: string): Aig {
+  const format = circuitFormat(file);
+  const bytes = file.endsWith('.gz') ? gunzipSync(data) : data;
+  const text = () => new TextDecoder().decode(bytes);
+  switch (format) {
+    case '.aig':
+    case '.aag':
+      return readAiger(bytes, file);
+    case '.blif':
+      return readBlif(text(), file);
+    case '.bench':
+      return readBench(text(), file);
+    default:
+      throw new UserError(`unknown circuit format`, file, `expected a file ending in ${CIRCUIT_EXTENSIONS.join(', ')} (or .v through readVerilogCircuit)`);
+  }
+}
+
+/** Reads a circuit file from disk (.aig, .aag, .blif, .bench, optionally gzipped). */
+export function readCircuit(path: string): Aig {
+  let data: Uint8Array;
+  try {
+    data = readFileSync(path);
+  } catch (e) {
+    throw new UserError(`cannot read: ${(e as Error).message}`, path, 'check the path');
+  }
+  return parseCircuit(data, path);
+}
