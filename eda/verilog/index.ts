@@ -1,0 +1,10 @@
+// eda/verilog: the in-repo Verilog front-end (lexer, preprocessor, parser, elaboration, netlists).
+export { type Diagnostic, type Severity, DiagnosticSink, formatDiagnostic, hasErrors } from './diagnostics.ts';
+export { type TokenKind } from './tokens.ts';
+export { lexVerilog, VerilogToken, type LexResult, type LexOptions } from './lexer.ts';
+export { parseVerilogNumber, type VerilogNumber } from './numbers.ts';
+export { parseNetlist } from './netlist.ts';
+export type {
+  Netlist, NetlistModule, NetlistPort, NetlistWire, NetlistCell, NetlistAssign, PinConnection, NetExpr, BitRange, PortDirection,
+} from './netlist-types.ts';
+export { readVerilogSource, verilogFilePattern } from './source-files.ts';
