@@ -11,4 +11,5 @@ export interface CommandEntry {
 }
 
 export const commands: readonly CommandEntry[] = [
+  { path: ['synth'], summary: 'synthesize Verilog with Yosys: cells, AIG nodes/levels, mapped area and delay', load: async () => (await import('./synth.ts')).default },
 ];
