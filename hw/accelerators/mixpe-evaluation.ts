@@ -1,0 +1,63 @@
+import type { StudyPeKind } from '../energy/index.ts';
+
+/** Weight grouping an accelerator quantizes with: rows of K per group, or one group per channel. */
+export type StudyGroup = 128 | 'channel';
+
+/** One accelerator of the study: a PE kind, its array and the memory system around it. */
+export interface AcceleratorSpec {
+  /** Same as the PE kind id (one accelerator per kind in the MixPE comparison). */
+  readonly pe: StudyPeKind;
+  readonly label: string;
+  readonly rows: number;
+  readonly cols: number;
+  readonly clockHz: number;
+  readonly weightBufferBytes: number;
+  readonly activationBufferBytes: number;
+  readonly outputBufferBytes: number;
+  /** Off-chip interface width, bits per cycle. */
+  readonly dramBitsPerCycle: number;
+  readonly weightScheme: 'symmetric' | 'asymmetric';
+  /** Preferred weight group; a GEMM whose K it does not divide falls back (see groupSizeFor). */
+  readonly group: StudyGroup;
+  readonly sources: Readonly<Record<string, string>>;
+}
+
+const mixpePaper = 'Zhang et al., "MixPE: Quantization and Hardware Co-design for Efficient LLM Inference", arXiv:2411.16158, evaluation setup (as quoted in the study issue)';
+
+const common = {
+  clockHz: 500e6,
+  weightBufferBytes: 128 * 1024,
+  activationBufferBytes: 256 * 1024,
+  outputBufferBytes: 128 * 1024,
+  dramBitsPerCycle: 1024,
+} as const;
+
+const sources = (group: string) => ({
+  'clock, buffers, DRAM interface, array shape': mixpePaper,
+  group,
+});
+
+/**
+ * The six iso-area accelerators of the MixPE evaluation. Weight quantization: the MixPE kinds and
+ * the FP16 baseline (which dequantizes the same INT4 weights) use asymmetric groups of 128, the
+ * common setting of group-wise LLM quantization (AWQ, GPTQ); INT8, ANT and BitFusion use
+ * symmetric per-channel weights, as their original designs do.
+ */
+export const mixpeEvaluation: readonly AcceleratorSpec[] = [
+  { pe: 'mixpe-w4a8', label: 'MixPE-W4A8', rows: 64, cols: 64, ...common, weightScheme: 'asymmetric', group: 128, sources: sources('group 128: Tessera choice (AWQ/GPTQ default)') },
+  { pe: 'mixpe-w4a16', label: 'MixPE-W4A16', rows: 32, cols: 32, ...common, weightScheme: 'asymmetric', group: 128, sources: sources('group 128: Tessera choice (AWQ/GPTQ default)') },
+  { pe: 'int8', label: 'INT8', rows: 32, cols: 32, ...common, weightScheme: 'symmetric', group: 'channel', sources: sources('per-channel W8A8 (LLM.int8()/SmoothQuant style)') },
+  { pe: 'ant', label: 'ANT', rows: 32, cols: 32, ...common, weightScheme: 'symmetric', group: 'channel', sources: sources('per-channel, as in ANT (Guo et al., MICRO 2022)') },
+  { pe: 'bitfusion', label: 'BitFusion', rows: 32, cols: 40, ...common, weightScheme: 'symmetric', group: 'channel', sources: sources('per-channel, as in BitFusion (Sharma et al., ISCA 2018)') },
+  { pe: 'fp16', label: 'FP16', rows: 32, cols: 28, ...common, weightScheme: 'asymmetric', group: 128, sources: sources('same INT4 group-128 weights as MixPE, dequantized before the MAC') },
+];
+
+/** The accelerator every figure is normalised to. */
+export const referencePe: StudyPeKind = 'fp16';
+
+/** Rows of K per group for a GEMM: the preferred group if it divides K, else 64 or 32, else per-channel (K). */
+export function groupSizeFor(group: StudyGroup, k: number): number {
+  if (group === 'channel') return k;
+  for (const g of [group, 64, 32]) if (g <= k && k % g === 0) return g;
+  return k;
+}

@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { groupSizeFor, horowitzPeAreas, isoAreaAccelerators, mixpeEvaluation, readPeAreaTable } from '../../../hw/accelerators/index.ts';
+import { isUserError } from '../../../util/index.ts';
+
+describe('MixPE evaluation configurations', () => {
+  it('are the published iso-area arrays at 500 MHz with the published buffers', () => {
+    expect(mixpeEvaluation.map((a) => `${a.label} ${a.rows}x${a.cols}`)).toEqual([
+      'MixPE-W4A8 64x64', 'MixPE-W4A16 32x32', 'INT8 32x32', 'ANT 32x32', 'BitFusion 32x40', 'FP16 32x28',
+    ]);
+    for (const a of mixpeEvaluation) {
+      expect([a.clockHz, a.weightBufferBytes, a.activationBufferBytes, a.outputBufferBytes, a.dramBitsPerCycle]).toEqual([500e6, 131072, 262144, 131072, 1024]);
+    }
+  });
+
+  it('falls back to a smaller group or per-channel when the group does not divide K', () => {
+    expect(groupSizeFor(128, 4096)).toBe(128);
+    expect(groupSizeFor(128, 11008)).toBe(128);
+    expect(groupSizeFor(128, 197)).toBe(197);
+    expect(groupSizeFor(128, 192)).toBe(64);
+    expect(groupSizeFor(128, 80)).toBe(80);
+    expect(groupSizeFor('channel', 768)).toBe(768);
+  });
+});
+
+describe('iso-area sizing', () => {
+  it('fills the reference area: each array fits, one more column would not', () => {
+    const sized = isoAreaAccelerators(horowitzPeAreas);
+    const budget = 32 * 28 * horowitzPeAreas.areaUm2.fp16;
+    for (const a of sized) {
+      const area = horowitzPeAreas.areaUm2[a.pe];
+      expect(a.rows * a.cols * area).toBeLessThanOrEqual(budget * (1 + 1e-12));
+      expect(a.rows * (a.cols + 1) * area).toBeGreaterThan(budget);
+    }
+    expect(sized.find((a) => a.pe === 'fp16')).toMatchObject({ rows: 32, cols: 28 });
+  });
+
+  it('equal areas give equal arrays', () => {
+    const flat = { source: 'test', areaUm2: { 'mixpe-w4a8': 1, 'mixpe-w4a16': 1, int8: 1, ant: 1, bitfusion: 1, fp16: 1 } };
+    for (const a of isoAreaAccelerators(flat)) expect(a.rows * a.cols).toBe(896);
+  });
+
+  it('reads a JSON area table and refuses a broken one naming the flag', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tessera-area-'));
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify({ 'mixpe-w4a8': 100, 'mixpe-w4a16': { areaUm2: 300 }, int8: { area_um2: 150 }, ant: 120, bitfusion: 200, fp16: 400, notes: 'x' }));
+    expect(readPeAreaTable(good).areaUm2).toMatchObject({ 'mixpe-w4a16': 300, int8: 150 });
+    for (const text of ['{', '[]', '{"int8": 5}', JSON.stringify({ 'mixpe-w4a8': -1 })]) {
+      const bad = join(dir, 'bad.json');
+      writeFileSync(bad, text);
+      let err: unknown;
+      try { readPeAreaTable(bad); } catch (e) { err = e; }
+      expect(isUserError(err) && err.where).toBe('--pe-area');
+    }
+  });
+});
