@@ -1,0 +1,76 @@
+import * as tf from '@tensorflow/tfjs';
+import { ProgressBar } from '../../util/index.ts';
+import type { NamedArray, Parameters } from './parameters.ts';
+
+export interface TrainLoopOptions<B> {
+  readonly params: Parameters;
+  /** Variables to train (default: all of `params`). */
+  readonly varList?: tf.Variable[];
+  readonly optimizer: tf.Optimizer;
+  readonly epochs: number;
+  /** The batches of one epoch, in order; shuffle them with a seeded RNG for determinism. */
+  readonly batches: (epoch: number) => readonly B[];
+  readonly loss: (batch: B) => tf.Scalar;
+  /** Held-out loss after each epoch; enables early stopping and best-epoch restore. */
+  readonly validationLoss?: () => number;
+  /** Epochs without a better validation loss before stopping (default 5). */
+  readonly patience?: number;
+  readonly label: string;
+  readonly quiet?: boolean;
+  readonly onEpoch?: (epoch: number, trainLoss: number, validationLoss: number | undefined) => void;
+}
+
+export interface TrainHistory {
+  readonly trainLoss: number[];
+  readonly validationLoss: number[];
+  /** The epoch whose weights the model holds at the end (the best on validation, else the last). */
+  readonly bestEpoch: number;
+  readonly stoppedEarly: boolean;
+}
+
+/**
+ * Minimises `loss` over the batches for up to `epochs` epochs with a progress bar. With a
+ * validation loss it keeps the weights of the best epoch and stops after `patience` epochs
+ * without improvement. Deterministic when the batches and weights come from seeded RNGs.
+ */
+export function trainLoop<B>(o: TrainLoopOptions<B>): TrainHistory {
+  const varList = o.varList ?? o.params.list();
+  const patience = o.patience ?? 5;
+  const trainLoss: number[] = [];
+  const validationLoss: number[] = [];
+  let best = Infinity;
+  let bestEpoch = -1;
+  let bestWeights: Map<string, NamedArray> | undefined;
+  let stoppedEarly = false;
+  const perEpoch = o.batches(0).length;
+  const bar = new ProgressBar(o.label, o.epochs * perEpoch, process.stderr, o.quiet);
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    const batches = o.batches(epoch);
+    let sum = 0;
+    for (const batch of batches) {
+      const cost = o.optimizer.minimize(() => o.loss(batch), true, varList);
+      sum += cost!.dataSync()[0];
+      cost!.dispose();
+      bar.tick(1, `epoch ${epoch + 1}`);
+    }
+    trainLoss.push(sum / Math.max(1, batches.length));
+    const val = o.validationLoss?.();
+    if (val !== undefined) {
+      validationLoss.push(val);
+      if (val < best) {
+        best = val;
+        bestEpoch = epoch;
+        bestWeights = o.params.snapshot();
+      }
+    }
+    o.onEpoch?.(epoch, trainLoss[epoch], val);
+    if (val !== undefined && epoch - bestEpoch >= patience) {
+      stoppedEarly = true;
+      bar.skip((o.epochs - epoch - 1) * perEpoch);
+      break;
+    }
+  }
+  bar.finish();
+  if (bestWeights) o.params.restore(bestWeights);
+  return { trainLoss, validationLoss, bestEpoch: bestWeights ? bestEpoch : trainLoss.length - 1, stoppedEarly };
+}

@@ -1,0 +1,68 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Parameters, SeededRandom, selectBackend, trainLoop } from '../../../models/common/index.ts';
+
+beforeAll(async () => {
+  await selectBackend(() => {});
+});
+
+/** y = 2 x0 - 3 x1 + 1 plus seeded noise, in batches of 8. */
+function data(seed: number, n: number) {
+  const r = new SeededRandom(seed);
+  return Array.from({ length: n }, () => {
+    const x = [r.normal(), r.normal()];
+    return { x, y: 2 * x[0] - 3 * x[1] + 1 + 0.05 * r.normal() };
+  });
+}
+
+function fit(seed: number, epochs: number, validation?: { x: number[]; y: number }[], patience?: number) {
+  const p = new Parameters(seed);
+  const w = p.add('w', [2, 1]);
+  const b = p.add('b', [1], 'zeros');
+  const rows = data(3, 64);
+  const rng = new SeededRandom(seed);
+  const lossOf = (batch: { x: number[]; y: number }[]) =>
+    tf.losses.meanSquaredError(tf.tensor2d(batch.map((d) => [d.y])), tf.tensor2d(batch.map((d) => d.x)).matMul(w).add(b)) as tf.Scalar;
+  const history = trainLoop({
+    params: p,
+    optimizer: tf.train.adam(0.05),
+    epochs,
+    batches: () => {
+      const order = rng.shuffle(rows);
+      return Array.from({ length: 8 }, (_, i) => order.slice(i * 8, i * 8 + 8));
+    },
+    loss: lossOf,
+    validationLoss: validation ? () => tf.tidy(() => lossOf(validation).dataSync()[0]) : undefined,
+    patience,
+    label: 'test',
+    quiet: true,
+  });
+  const weights = [...w.dataSync(), ...b.dataSync()];
+  p.dispose();
+  return { history, weights };
+}
+
+describe('training loop', () => {
+  it('decreases the loss and recovers a linear function', () => {
+    const { history, weights } = fit(1, 30);
+    expect(history.trainLoss[history.trainLoss.length - 1]).toBeLessThan(history.trainLoss[0] / 20);
+    expect(weights[0]).toBeCloseTo(2, 1);
+    expect(weights[1]).toBeCloseTo(-3, 1);
+    expect(weights[2]).toBeCloseTo(1, 1);
+  });
+
+  it('is deterministic for a seed and differs for another seed', () => {
+    const a = fit(5, 3).weights;
+    expect(fit(5, 3).weights).toEqual(a);
+    expect(fit(6, 3).weights).not.toEqual(a);
+  });
+
+  it('stops early when validation stops improving and keeps the best epoch', () => {
+    // Validation data from another function: training on ours makes it worse after a while.
+    const validation = data(9, 16).map((d) => ({ x: d.x, y: -d.y }));
+    const { history } = fit(2, 40, validation, 3);
+    expect(history.stoppedEarly).toBe(true);
+    expect(history.trainLoss.length).toBe(history.bestEpoch + 4);
+    expect(history.validationLoss[history.bestEpoch]).toBe(Math.min(...history.validationLoss));
+  });
+});
