@@ -101,7 +101,7 @@ export class Aig {
   }
 
   /** A latch whose next-state literal is set later (`latch.next = ...`), so feedback loops can be built. */
-  addLatch(init: LatchInit = 0, name?: string): Latch {
+  addLatch(init: LatchInit, name?: string): Latch {
     const latch: Latch = { variable: this.newVar(VarKind.Latch), next: FALSE, init, name };
     this.latches.push(latch);
     return latch;
@@ -176,25 +176,10 @@ export class Aig {
    * numbered inputs, latches, then ANDs in topological order (what ABC's `strash` gives).
    */
   cleanup(): Aig {
-    const out = new Aig(this.name);
-    out.comment = this.comment;
-    const map = new Int32Array(this.count).fill(-1);
-    map[0] = FALSE;
-    this.inputs.forEach((v, i) => (map[v] = out.addInput(this.inputNames[i])));
-    const newLatches = this.latches.map((l) => {
-      const nl = out.addLatch(l.init, l.name);
-      map[l.variable] = makeLit(nl.variable);
-      return nl;
-    });
-    const mapLit = (lit: Literal): Literal => map[litVar(lit)] ^ (lit & 1);
-    const reached = this.coneOf(this.combinationalOutputs());
-    for (let v = 1; v < this.count; v++) {
-      if (this.kinds[v] === VarKind.And && reached[v]) map[v] = out.and(mapLit(this.fanin0s[v]), mapLit(this.fanin1s[v]));
-    }
-    for (const o of this.outputs) out.addOutput(mapLit(o.lit), o.name);
-    this.latches.forEach((l, i) => (newLatches[i].next = mapLit(l.next)));
-    // Simplification may have left nodes dangling; one more pass drops them.
-    return out.isClean() ? out : out.compact();
+    let g = this.rebuild();
+    // Simplification can leave nodes dangling; repeat until every AND reaches an output.
+    while (!g.isClean()) g = g.rebuild();
+    return g;
   }
 
   /** Marks every variable in the transitive fanin of `roots`. */
@@ -216,8 +201,8 @@ export class Aig {
     return true;
   }
 
-  /** Copy without dangling ANDs (no re-simplification needed: the graph is already hashed). */
-  private compact(): Aig {
+  /** Copies the cone of the combinational outputs through `and` (simplified and hashed). */
+  private rebuild(): Aig {
     const reached = this.coneOf(this.combinationalOutputs());
     const out = new Aig(this.name);
     out.comment = this.comment;

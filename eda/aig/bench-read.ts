@@ -1,6 +1,6 @@
 import { UserError } from '../../util/index.ts';
-import { Aig, litNot, makeLit, type Literal } from './aig.ts';
-import { NamedNetlist, type GateDefinition } from './named-netlist.ts';
+import { Aig, litNot, type Literal } from './aig.ts';
+import { buildNamedNetlist, type GateDefinition } from './named-netlist.ts';
 
 const GATE_TYPES = ['AND', 'NAND', 'OR', 'NOR', 'NOT', 'BUFF', 'BUF', 'XOR', 'XNOR', 'DFF'] as const;
 
@@ -55,18 +55,6 @@ export function readBench(text: string, file = '<bench>'): Aig {
     if (type === 'DFF') dffs.push({ name, d: fanins[0], line });
     else gates.set(name, { line, fanins, build: (a, ins) => buildGate(type, a, ins) });
   });
-  const known = new Map<string, Literal>();
-  for (const { name, line } of inputs) {
-    if (known.has(name)) throw new UserError(`input '${name}' is declared twice`, where(line));
-    known.set(name, aig.addInput(name));
-  }
-  const latches = dffs.map(({ name }) => {
-    const latch = aig.addLatch(0, name);
-    known.set(name, makeLit(latch.variable));
-    return latch;
-  });
-  const netlist = new NamedNetlist(aig, file, gates, known);
-  for (const { name, line } of outputs) aig.addOutput(netlist.resolve(name, line), name);
-  dffs.forEach(({ d, line }, i) => (latches[i].next = netlist.resolve(d, line)));
-  return aig;
+  const latches = dffs.map(({ name, d, line }) => ({ d, q: name, init: 0 as const, line }));
+  return buildNamedNetlist(aig, file, { inputs, outputs, latches, gates });
 }

@@ -1,6 +1,6 @@
 import { UserError } from '../../util/index.ts';
-import { Aig, FALSE, litNot, makeLit, type LatchInit, type Literal } from './aig.ts';
-import { NamedNetlist, type GateDefinition } from './named-netlist.ts';
+import { Aig, FALSE, litNot, type LatchInit, type Literal } from './aig.ts';
+import { buildNamedNetlist, type GateDefinition } from './named-netlist.ts';
 
 /** Timing and library annotations that do not change the logic. */
 const IGNORED = new Set(['.default_input_arrival', '.default_output_required', '.default_input_drive', '.default_output_load',
@@ -103,19 +103,5 @@ export function readBlif(text: string, file = '<blif>'): Aig {
     }
   }
   const aig = new Aig(modelName || file.replace(/^.*[\\/]/, '').replace(/\.blif$/, ''));
-  const known = new Map<string, Literal>();
-  for (const { name, line } of inputs) {
-    if (known.has(name)) throw new UserError(`input '${name}' is declared twice`, where(line));
-    known.set(name, aig.addInput(name));
-  }
-  const made = latches.map(({ q, init, line }) => {
-    if (known.has(q) || gates.has(q)) throw new UserError(`latch output '${q}' is defined twice`, where(line));
-    const latch = aig.addLatch(init, q);
-    known.set(q, makeLit(latch.variable));
-    return latch;
-  });
-  const netlist = new NamedNetlist(aig, file, gates, known);
-  for (const { name, line } of outputs) aig.addOutput(netlist.resolve(name, line), name);
-  latches.forEach(({ d, line }, i) => (made[i].next = netlist.resolve(d, line)));
-  return aig;
+  return buildNamedNetlist(aig, file, { inputs, outputs, latches, gates });
 }

@@ -1,5 +1,5 @@
 import { UserError } from '../../util/index.ts';
-import type { Aig, Literal } from './aig.ts';
+import { makeLit, type Aig, type LatchInit, type Literal } from './aig.ts';
 
 /** One named gate of a text netlist (BENCH, BLIF): its fanin names and how to build it. */
 export interface GateDefinition {
@@ -50,4 +50,37 @@ export class NamedNetlist {
     }
     return this.known.get(name)!;
   }
+}
+
+export interface NamedSignal { name: string; line: number }
+
+/**
+ * Builds a flat sequential netlist: inputs and latch outputs first, then every output and latch
+ * input resolved through the gates. Shared by the BENCH and BLIF readers.
+ */
+export function buildNamedNetlist(
+  aig: Aig,
+  file: string,
+  parts: {
+    inputs: readonly NamedSignal[];
+    outputs: readonly NamedSignal[];
+    latches: readonly { d: string; q: string; init: LatchInit; line: number }[];
+    gates: ReadonlyMap<string, GateDefinition>;
+  },
+): Aig {
+  const known = new Map<string, Literal>();
+  for (const { name, line } of parts.inputs) {
+    if (known.has(name)) throw new UserError(`input '${name}' is declared twice`, { file, line, col: 1 });
+    known.set(name, aig.addInput(name));
+  }
+  const made = parts.latches.map(({ q, init, line }) => {
+    if (known.has(q) || parts.gates.has(q)) throw new UserError(`latch output '${q}' is defined twice`, { file, line, col: 1 });
+    const latch = aig.addLatch(init, q);
+    known.set(q, makeLit(latch.variable));
+    return latch;
+  });
+  const netlist = new NamedNetlist(aig, file, parts.gates, known);
+  for (const { name, line } of parts.outputs) aig.addOutput(netlist.resolve(name, line), name);
+  parts.latches.forEach(({ d, line }, i) => (made[i].next = netlist.resolve(d, line)));
+  return aig;
 }

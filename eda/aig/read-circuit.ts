@@ -28,12 +28,13 @@ export function parseCircuit(data: Uint8Array, file: string): Aig {
     case '.bench':
       return readBench(text(), file);
     default:
-      throw new UserError(`unknown circuit format`, file, `expected a file ending in ${CIRCUIT_EXTENSIONS.join(', ')} (or .v through readVerilogCircuit)`);
+      throw new UserError(`unknown circuit format: expected a file ending in ${CIRCUIT_EXTENSIONS.join(', ')} (or .v)`, file);
   }
 }
 
 /** Reads a circuit file from disk (.aig, .aag, .blif, .bench, optionally gzipped). */
 export function readCircuit(path: string): Aig {
+  if (!circuitFormat(path)) parseCircuit(new Uint8Array(), path); // throws the unknown-format error
   let data: Uint8Array;
   try {
     data = readFileSync(path);

@@ -1,0 +1,44 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aigStats, readCircuit } from '../../../eda/aig/index.ts';
+import { dataDir, isUserError, missingData } from '../../../util/index.ts';
+import { abcPrintStats, findAbc } from './abc-tools.ts';
+
+const abc = findAbc();
+const missing = missingData('epfl') ?? missingData('iscas_ispras') ?? (abc ? undefined : 'no ABC binary (apt-get install berkeley-abc, or yosys for yosys-abc)');
+if (missing) console.warn(`skipping ABC print_stats cross-check: ${missing}`);
+
+function files(dir: string, ext: string): string[] {
+  const d = join(dataDir()!, dir);
+  return readdirSync(d).filter((f) => f.endsWith(ext)).sort().map((f) => join(d, f));
+}
+
+describe.skipIf(missing !== undefined)('node and level counts equal ABC print_stats', () => {
+  it('every EPFL circuit (read; print_stats)', () => {
+    const paths = [...files('epfl/arithmetic', '.aig'), ...files('epfl/random_control', '.aig')];
+    const reference = abcPrintStats(abc!, paths.flatMap((p) => [`read ${p}`, 'print_stats']));
+    expect(reference).toHaveLength(paths.length);
+    paths.forEach((p, i) => expect({ file: p, ...aigStats(readCircuit(p)) }).toEqual({ file: p, ...reference[i] }));
+  });
+
+  it('every ISCAS85 and ISCAS89 BENCH circuit (read_bench; strash; print_stats)', () => {
+    const all = [...files('iscas_ispras/iscas85/bench', '.bench'), ...files('iscas_ispras/iscas89/bench', '.bench')];
+    // The data set's s208.1.bench holds an HTML page, not a netlist: both readers must refuse it.
+    const unreadable = all.filter((p) => {
+      try {
+        readCircuit(p);
+        return false;
+      } catch (e) {
+        if (!isUserError(e)) throw e;
+        return true;
+      }
+    });
+    for (const p of unreadable) expect(abcPrintStats(abc!, [`read_bench ${p}`, 'strash', 'print_stats'])).toEqual([]);
+    expect(unreadable.length).toBeLessThanOrEqual(1);
+    const paths = all.filter((p) => !unreadable.includes(p));
+    const reference = abcPrintStats(abc!, paths.flatMap((p) => [`read_bench ${p}`, 'strash', 'print_stats']));
+    expect(reference).toHaveLength(paths.length);
+    paths.forEach((p, i) => expect({ file: p, ...aigStats(readCircuit(p)) }).toEqual({ file: p, ...reference[i] }));
+  });
+});
