@@ -1,0 +1,44 @@
+/**
+ * The project's seeded pseudo-random generator (mulberry32: a 32-bit state, a Weyl increment and an
+ * avalanche mix; fast, and plenty for test data and workloads — not for cryptography). The same
+ * seed gives the same stream on every platform.
+ */
+
+export interface Rng {
+  /** Uniform in [0, 1), with 32 random bits. */
+  next(): number;
+  /** Uniform integer in [lo, hi], both ends included (integers with hi - lo < 2^32). */
+  int(lo: number, hi: number): number;
+  /** Standard normal (mean 0, variance 1), by the Box-Muller transform. */
+  normal(): number;
+}
+
+export function createRng(seed: number): Rng {
+  let state = seed >>> 0;
+  let spareNormal = NaN;
+  const nextUint32 = (): number => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+  const next = (): number => nextUint32() / 4294967296;
+  return {
+    next,
+    int(lo: number, hi: number): number {
+      return lo + Math.floor(next() * (hi - lo + 1));
+    },
+    normal(): number {
+      if (spareNormal === spareNormal) {
+        const z = spareNormal;
+        spareNormal = NaN;
+        return z;
+      }
+      // 1 - next() lies in (0, 1], so the logarithm is finite.
+      const radius = Math.sqrt(-2 * Math.log(1 - next()));
+      const angle = 2 * Math.PI * next();
+      spareNormal = radius * Math.sin(angle);
+      return radius * Math.cos(angle);
+    },
+  };
+}
