@@ -1,0 +1,29 @@
+/**
+ * The double-buffered schedule of passes against one DRAM channel (docs/sim-cycle-model.md,
+ * "Memory"): the load for pass p starts when the channel is free and the buffer half it fills was
+ * released by pass p-2; pass p starts when pass p-1 ended and its load is done; each pass's outputs
+ * are written after it ends, queued behind the next pass's load.
+ */
+export interface ScheduledPass {
+  readonly cycles: number;
+  readonly readBytes: number;
+  readonly writeBytes: number;
+}
+
+export function scheduleCycles(passes: readonly ScheduledPass[], bytesPerCycle: number): number {
+  const transfer = (bytes: number) => Math.ceil(bytes / bytesPerCycle);
+  const end: number[] = [];
+  let channelFree = 0;
+  const write = (p: number) => {
+    channelFree = Math.max(channelFree, end[p]!) + transfer(passes[p]!.writeBytes);
+  };
+  for (let p = 0; p < passes.length; p++) {
+    const loadStart = Math.max(channelFree, p >= 2 ? end[p - 2]! : 0);
+    const loadEnd = loadStart + transfer(passes[p]!.readBytes);
+    channelFree = loadEnd;
+    if (p >= 1) write(p - 1);
+    end.push(Math.max(p >= 1 ? end[p - 1]! : 0, loadEnd) + passes[p]!.cycles);
+  }
+  if (passes.length > 0) write(passes.length - 1);
+  return Math.max(end[end.length - 1] ?? 0, channelFree);
+}
