@@ -1,0 +1,209 @@
+import { UserError } from '../../../util/index.ts';
+import type { LibertyCell, LibertyLibrary, LibertyPin, TimingArc } from '../liberty/index.ts';
+import { constantNets, type TimingNetlist } from './netlist.ts';
+
+export interface GraphPin {
+  /** `inst/pin` for cell pins, the port name for ports. */
+  readonly name: string;
+  /** Instance index, or -1 for a top-level port. */
+  readonly inst: number;
+  readonly libPin?: LibertyPin;
+  /** Drives its net: a cell output or a top-level input port. */
+  readonly isDriver: boolean;
+  readonly isPort: boolean;
+  readonly portDirection?: 'input' | 'output' | 'inout';
+  net: number;
+}
+
+export interface GraphNet {
+  readonly name: string;
+  readonly drivers: number[];
+  readonly loads: number[];
+}
+
+export type ArcRole = 'combinational' | 'launch';
+
+/** A cell timing arc between two pins of one instance. */
+export interface CellEdge {
+  readonly from: number;
+  readonly to: number;
+  readonly arc: TimingArc;
+  readonly role: ArcRole;
+  /** For launch arcs: the clock edge that triggers it. */
+  readonly clockEdge: 'rise' | 'fall';
+}
+
+/** A timing check (setup/recovery = max, hold/removal = min) at a data pin against a clock pin. */
+export interface CheckEdge {
+  readonly data: number;
+  readonly clock: number;
+  readonly arc: TimingArc;
+  readonly kind: 'setup' | 'hold';
+  readonly clockEdge: 'rise' | 'fall';
+}
+
+export interface GraphInstance {
+  readonly name: string;
+  readonly cell: LibertyCell;
+}
+
+export interface TimingGraph {
+  readonly netlist: TimingNetlist;
+  readonly pins: GraphPin[];
+  readonly pinIndex: Map<string, number>;
+  readonly nets: GraphNet[];
+  readonly netIndex: Map<string, number>;
+  readonly instances: GraphInstance[];
+  readonly cellEdges: CellEdge[];
+  /** Cell edges into each pin (indices into cellEdges). */
+  readonly edgesInto: number[][];
+  readonly checks: CheckEdge[];
+  /** Pins in an order where every net and combinational arc goes forward (loops broken). */
+  readonly order: number[];
+  /** Cells not found in any library: instantiated as black boxes. */
+  readonly blackBoxes: string[];
+}
+
+const launchTypes: Record<string, 'rise' | 'fall'> = { rising_edge: 'rise', falling_edge: 'fall' };
+const checkTypes: Record<string, ['setup' | 'hold', 'rise' | 'fall']> = {
+  setup_rising: ['setup', 'rise'], setup_falling: ['setup', 'fall'],
+  hold_rising: ['hold', 'rise'], hold_falling: ['hold', 'fall'],
+  recovery_rising: ['setup', 'rise'], recovery_falling: ['setup', 'fall'],
+  removal_rising: ['hold', 'rise'], removal_falling: ['hold', 'fall'],
+};
+const combinationalTypes = new Set(['combinational', 'combinational_rise', 'combinational_fall', 'three_state_enable', 'three_state_disable']);
+
+/** Finds a cell in the first library that has it. */
+export function findCell(libs: LibertyLibrary[], name: string): LibertyCell | undefined {
+  for (const l of libs) {
+    const c = l.cells.get(name);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+class UnionFind {
+  readonly parent = new Map<string, string>();
+  find(x: string): string {
+    let root = x;
+    for (let p = this.parent.get(root); p !== undefined; p = this.parent.get(root)) root = p;
+    for (let y = x; y !== root; ) {
+      const next = this.parent.get(y)!;
+      this.parent.set(y, root);
+      y = next;
+    }
+    return root;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra, rb);
+  }
+}
+
+/** Builds pins, nets, cell arcs and checks from a flat netlist and its Liberty libraries. */
+export function buildTimingGraph(netlist: TimingNetlist, libs: LibertyLibrary[]): TimingGraph {
+  const pins: GraphPin[] = [];
+  const pinIndex = new Map<string, number>();
+  const nets: GraphNet[] = [];
+  const netIndex = new Map<string, number>();
+  const uf = new UnionFind();
+  for (const [a, b] of netlist.aliases) uf.union(a, b);
+  // A port keeps its own name as the net name when it is aliased.
+  const portNames = new Set(netlist.ports.map((p) => p.name));
+  const netOf = (name: string): number => {
+    const root = uf.find(name);
+    if (constantNets.has(root) || constantNets.has(name)) return -1;
+    let i = netIndex.get(root);
+    if (i === undefined) {
+      i = nets.length;
+      nets.push({ name: portNames.has(name) ? name : root, drivers: [], loads: [] });
+      netIndex.set(root, i);
+    }
+    if (name !== root) netIndex.set(name, i);
+    return i;
+  };
+  const addPin = (p: GraphPin): number => {
+    const i = pins.length;
+    pins.push(p);
+    pinIndex.set(p.name, i);
+    if (p.net >= 0) (p.isDriver ? nets[p.net]!.drivers : nets[p.net]!.loads).push(i);
+    return i;
+  };
+  for (const port of netlist.ports) {
+    const net = netOf(port.name);
+    addPin({ name: port.name, inst: -1, isDriver: port.direction !== 'output', isPort: true, portDirection: port.direction, net });
+  }
+  const instances: GraphInstance[] = [];
+  const cellEdges: CellEdge[] = [];
+  const checks: CheckEdge[] = [];
+  const blackBoxes = new Set<string>();
+  for (const inst of netlist.instances) {
+    const cell = findCell(libs, inst.cell);
+    if (!cell) {
+      blackBoxes.add(inst.cell);
+      continue;
+    }
+    const instIdx = instances.length;
+    instances.push({ name: inst.name, cell });
+    const local = new Map<string, number>();
+    for (const [pinName, netName] of inst.pins) {
+      const lp = cell.pins.get(pinName);
+      if (!lp) {
+        throw new UserError(`netlist: cell ${cell.name} has no pin ${pinName} (instance ${inst.name})`, { file: netlist.file, line: inst.line ?? 1, col: 1 }, `pins: ${[...cell.pins.keys()].join(', ')}`);
+      }
+      const isDriver = lp.direction === 'output' || lp.direction === 'inout' && lp.timing.length > 0;
+      local.set(pinName, addPin({ name: `${inst.name}/${pinName}`, inst: instIdx, libPin: lp, isDriver, isPort: false, net: netOf(netName) }));
+    }
+    for (const lp of cell.pins.values()) {
+      const to = local.get(lp.name);
+      if (to === undefined) continue;
+      for (const arc of lp.timing) {
+        const from = local.get(arc.relatedPin);
+        if (from === undefined) continue;
+        const launch = launchTypes[arc.type];
+        const check = checkTypes[arc.type];
+        if (combinationalTypes.has(arc.type)) cellEdges.push({ from, to, arc, role: 'combinational', clockEdge: 'rise' });
+        else if (launch) cellEdges.push({ from, to, arc, role: 'launch', clockEdge: launch });
+        else if (check) checks.push({ data: to, clock: from, arc, kind: check[0], clockEdge: check[1] });
+      }
+    }
+  }
+  const edgesInto: number[][] = pins.map(() => []);
+  cellEdges.forEach((e, i) => edgesInto[e.to]!.push(i));
+  const order = topologicalOrder(pins, nets, cellEdges);
+  return { netlist, pins, pinIndex, nets, netIndex, instances, cellEdges, edgesInto, checks, order, blackBoxes: [...blackBoxes].sort() };
+}
+
+/** Reverse DFS post-order over net and combinational arcs; an arc closing a loop is ignored. */
+function topologicalOrder(pins: GraphPin[], nets: GraphNet[], edges: CellEdge[]): number[] {
+  const succ: number[][] = pins.map(() => []);
+  for (const e of edges) if (e.role === 'combinational') succ[e.from]!.push(e.to);
+  pins.forEach((p, i) => {
+    if (p.isDriver && p.net >= 0) for (const l of nets[p.net]!.loads) succ[i]!.push(l);
+  });
+  const state = new Uint8Array(pins.length);
+  const post: number[] = [];
+  const stack: [number, number][] = [];
+  for (let s = 0; s < pins.length; s++) {
+    if (state[s]) continue;
+    stack.push([s, 0]);
+    state[s] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const next = succ[top[0]]!;
+      if (top[1] < next.length) {
+        const n = next[top[1]++]!;
+        if (state[n] === 0) {
+          state[n] = 1;
+          stack.push([n, 0]);
+        }
+      } else {
+        state[top[0]] = 2;
+        post.push(top[0]);
+        stack.pop();
+      }
+    }
+  }
+  return post.reverse();
+}

@@ -1,0 +1,47 @@
+import type { TimingGraph } from '../graph/index.ts';
+import type { LibertyLibrary } from '../liberty/index.ts';
+import { wireLoadParasitics, type ParasiticsSource } from '../delay-calc/index.ts';
+import type { Sdc } from '../sdc/index.ts';
+import { checkPathEnds, type PathEnd } from './checks.ts';
+import { propagateArrivals } from './propagate.ts';
+import type { TimingState } from './state.ts';
+
+export interface TimingAnalysis {
+  readonly state: TimingState;
+  /** Setup and hold ends, each list sorted by slack, worst first. */
+  readonly setup: PathEnd[];
+  readonly hold: PathEnd[];
+  /** Worst negative setup slack (0 when met) and total negative setup slack, seconds. */
+  readonly wns: number;
+  readonly tns: number;
+  /** Worst setup and hold slacks (may be positive), seconds; NaN when nothing is constrained. */
+  readonly worstSetup: number;
+  readonly worstHold: number;
+  readonly parasiticsSource: string;
+}
+
+export interface AnalyzeOptions {
+  /** Net parasitics; when absent the first library's default wire-load model applies, as in OpenSTA. */
+  readonly parasitics?: ParasiticsSource;
+  readonly parasiticsName?: string;
+}
+
+/** Full static timing analysis: delays, arrivals, required times, slacks, WNS/TNS. */
+export function analyzeTiming(graph: TimingGraph, libs: LibertyLibrary[], sdc: Sdc, options: AnalyzeOptions = {}): TimingAnalysis {
+  const wireLoad = options.parasitics ? undefined : wireLoadParasitics(graph, libs[0]!);
+  const parasitics = options.parasitics ?? wireLoad;
+  const state = propagateArrivals(graph, sdc, libs, parasitics);
+  const ends = checkPathEnds(state);
+  const bySlack = (a: PathEnd, b: PathEnd) => a.slack - b.slack;
+  const setup = ends.filter((e) => e.kind === 'setup').sort(bySlack);
+  const hold = ends.filter((e) => e.kind === 'hold').sort(bySlack);
+  let tns = 0;
+  for (const e of setup) if (e.slack < 0) tns += e.slack;
+  return {
+    state, setup, hold, tns,
+    wns: Math.min(0, setup[0]?.slack ?? 0),
+    worstSetup: setup[0]?.slack ?? NaN,
+    worstHold: hold[0]?.slack ?? NaN,
+    parasiticsSource: options.parasiticsName ?? (wireLoad ? `wire-load model ${libs[0]!.defaultWireLoad}` : 'none (ideal wires)'),
+  };
+}

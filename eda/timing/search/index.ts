@@ -1,0 +1,5 @@
+export { analyzeTiming, type AnalyzeOptions, type TimingAnalysis } from './analyze.ts';
+export { checkPathEnds, type PathEnd } from './checks.ts';
+export { tracePath, type PathPoint } from './paths.ts';
+export { formatPath, formatReportChecks, timingJson, type TimingJson } from './report.ts';
+export { MAX, MIN, type TimingState } from './state.ts';

@@ -1,0 +1,266 @@
+import type { TimingGraph } from '../graph/index.ts';
+import type { LibertyLibrary } from '../liberty/index.ts';
+import { FALL, RISE, gateDelay, inputTransitions, type ParasiticsSource } from '../delay-calc/index.ts';
+import type { Sdc } from '../sdc/index.ts';
+import { inputPortDrives, type PortDrive } from './port-drive.ts';
+import { resolvePins } from './resolve.ts';
+import { MAX, MIN, arrivalIndex, edgeTime, slewIndex, type TimingState } from './state.ts';
+
+function allocate(graph: TimingGraph, sdc: Sdc, parasitics: ParasiticsSource | undefined): TimingState {
+  const n = graph.pins.length;
+  const tags = Math.max(1, sdc.clocks.length) * 2;
+  const arrival = new Float64Array(n * tags * 4);
+  for (let i = 0; i < arrival.length; i += 4) {
+    arrival[i] = arrival[i + 1] = -Infinity;
+    arrival[i + 2] = arrival[i + 3] = Infinity;
+  }
+  const state: TimingState = {
+    graph, sdc, tags, arrival,
+    prev: new Int32Array(n * tags * 4).fill(-1),
+    slew: new Float64Array(n * 4),
+    load: new Float64Array(n * 2),
+    parasitics: graph.nets.map((_, i) => parasitics?.(i)),
+    clockOf: new Int32Array(n).fill(-1),
+    clockLatency: new Float64Array(n * 2),
+    clockSourceEdge: new Int8Array(n * 2),
+  };
+  computeLoads(state);
+  return state;
+}
+
+/** Lumped load per driver pin and transition: load pin caps + wire cap + set_load on ports. */
+function computeLoads(state: TimingState): void {
+  const { graph, sdc } = state;
+  const portLoad = new Map<number, number>();
+  for (const l of sdc.loads) for (const p of resolvePins(graph, l.objects, sdc)) portLoad.set(p, (portLoad.get(p) ?? 0) + l.cap);
+  graph.nets.forEach((net, ni) => {
+    let rise = state.parasitics[ni]?.wireCap ?? 0;
+    let fall = rise;
+    for (const p of [...net.loads, ...net.drivers]) {
+      const pin = graph.pins[p]!;
+      const extra = portLoad.get(p) ?? 0;
+      rise += extra;
+      fall += extra;
+      if (pin.libPin && !pin.isDriver) {
+        rise += pin.libPin.riseCapacitance;
+        fall += pin.libPin.fallCapacitance;
+      }
+    }
+    for (const d of net.drivers) {
+      state.load[d * 2 + RISE] = rise;
+      state.load[d * 2 + FALL] = fall;
+    }
+  });
+}
+
+/** Marks every pin reached from a clock source through nets and combinational arcs. */
+function markClockNetworks(state: TimingState): void {
+  const { graph, sdc } = state;
+  const edgesFrom: number[][] = graph.pins.map(() => []);
+  graph.cellEdges.forEach((e, i) => {
+    if (e.role === 'combinational') edgesFrom[e.from]!.push(i);
+  });
+  sdc.clocks.forEach((clock, c) => {
+    const queue = clock.sources.flatMap((q) => resolvePins(graph, q, sdc));
+    for (const s of queue) state.clockOf[s] = c;
+    while (queue.length > 0) {
+      const p = queue.pop()!;
+      const pin = graph.pins[p]!;
+      const next = pin.isDriver && pin.net >= 0 ? [...graph.nets[pin.net]!.loads] : [];
+      for (const e of edgesFrom[p]!) next.push(graph.cellEdges[e]!.to);
+      for (const q of next) {
+        if (state.clockOf[q] >= 0) continue;
+        state.clockOf[q] = c;
+        queue.push(q);
+      }
+    }
+  });
+}
+
+/** Wire delay from a net's driver to one of its loads. */
+function wireDelay(state: TimingState, net: number, load: number): number {
+  return state.parasitics[net]?.wireDelay(load) ?? 0;
+}
+
+/**
+ * Clock arrivals (latency after the source edge) and slews on clock networks: zero delay and the
+ * set_clock_transition slew for ideal clocks, cell and wire delays for propagated clocks. The
+ * source edge is tracked through inverting arcs.
+ */
+function propagateClocks(state: TimingState, drives: Map<number, PortDrive>, orderIndex: Int32Array): void {
+  const { graph, sdc } = state;
+  const sources = new Set(sdc.clocks.flatMap((k) => k.sources.flatMap((q) => resolvePins(graph, q, sdc))));
+  for (const p of graph.order) {
+    const c = state.clockOf[p]!;
+    if (c < 0) continue;
+    const clock = sdc.clocks[c]!;
+    const pin = graph.pins[p]!;
+    for (let rf = 0; rf < 2; rf++) {
+      for (let mm = 0; mm < 2; mm++) state.slew[slewIndex(p, mm, rf)] = clock.propagated ? 0 : clock.transition;
+      state.clockLatency[p * 2 + rf] = clock.propagated ? 0 : clock.latency;
+      state.clockSourceEdge[p * 2 + rf] = rf;
+    }
+    if (sources.has(p)) {
+      const d = drives.get(p);
+      if (clock.propagated && d) {
+        for (let i = 0; i < 4; i++) state.slew[p * 4 + i] = d.slew[i]!;
+        for (let rf = 0; rf < 2; rf++) state.clockLatency[p * 2 + rf] = d.delay[MAX * 2 + rf]!;
+      }
+      continue;
+    }
+    if (!pin.isDriver) {
+      const net = graph.nets[pin.net];
+      const drv = net?.drivers[0];
+      if (drv === undefined || state.clockOf[drv] !== c) continue;
+      const wd = clock.propagated ? wireDelay(state, pin.net, p) : 0;
+      for (let rf = 0; rf < 2; rf++) {
+        state.clockLatency[p * 2 + rf] = state.clockLatency[drv * 2 + rf]! + (clock.propagated ? wd : 0);
+        state.clockSourceEdge[p * 2 + rf] = state.clockSourceEdge[drv * 2 + rf]!;
+        if (clock.propagated) for (let mm = 0; mm < 2; mm++) state.slew[slewIndex(p, mm, rf)] = state.slew[slewIndex(drv, mm, rf)]!;
+      }
+      continue;
+    }
+    for (let rf = 0; rf < 2; rf++) {
+      let best = -Infinity;
+      let edge = rf;
+      let sMax = -Infinity;
+      let sMin = Infinity;
+      for (const ei of graph.edgesInto[p]!) {
+        const e = graph.cellEdges[ei]!;
+        if (e.role !== 'combinational' || state.clockOf[e.from] !== c || orderIndex[e.from]! >= orderIndex[p]!) continue;
+        for (const inRf of inputTransitions(e.arc, rf)) {
+          const g = gateDelay(e.arc, rf, state.slew[slewIndex(e.from, MAX, inRf)]!, state.load[p * 2 + rf]!);
+          if (Number.isNaN(g.delay)) continue;
+          const lat = state.clockLatency[e.from * 2 + inRf]! + (clock.propagated ? g.delay : 0);
+          if (lat > best) {
+            best = lat;
+            edge = state.clockSourceEdge[e.from * 2 + inRf]!;
+          }
+          sMax = Math.max(sMax, g.slew);
+          sMin = Math.min(sMin, g.slew);
+        }
+      }
+      if (best === -Infinity) continue;
+      state.clockLatency[p * 2 + rf] = best;
+      state.clockSourceEdge[p * 2 + rf] = edge;
+      if (clock.propagated) {
+        state.slew[slewIndex(p, MAX, rf)] = sMax;
+        state.slew[slewIndex(p, MIN, rf)] = sMin;
+      }
+    }
+  }
+}
+
+/** Seeds input-port arrivals from set_input_delay (plus the driving cell's delay). */
+function seedInputs(state: TimingState, drives: Map<number, PortDrive>): void {
+  const { graph, sdc, tags } = state;
+  for (const d of sdc.inputDelays) {
+    if (d.clock === undefined) continue;
+    const c = sdc.clocks.findIndex((k) => k.name === d.clock);
+    const edge = d.clockFall ? FALL : RISE;
+    const clock = sdc.clocks[c]!;
+    const base = edgeTime(sdc, c, edge) + (clock.propagated ? 0 : clock.latency);
+    for (const p of resolvePins(graph, d.objects, sdc)) {
+      if (state.clockOf[p]! >= 0) continue;
+      const drive = drives.get(p);
+      for (let mm = 0; mm < 2; mm++) {
+        if (d.minMax !== 'both' && (d.minMax === 'max') !== (mm === MAX)) continue;
+        for (let rf = 0; rf < 2; rf++) {
+          const i = arrivalIndex(tags, p, c * 2 + edge, mm, rf);
+          state.arrival[i] = base + d.delay + (drive?.delay[mm * 2 + rf] ?? 0);
+          state.prev[i] = -1;
+        }
+      }
+    }
+  }
+  for (const [p, drive] of drives) {
+    if (state.clockOf[p]! >= 0) continue;
+    for (let i = 0; i < 4; i++) state.slew[p * 4 + i] = drive.slew[i]!;
+  }
+}
+
+function relax(state: TimingState, to: number, tag: number, mm: number, rf: number, t: number, from: number, fromRf: number): void {
+  const i = arrivalIndex(state.tags, to, tag, mm, rf);
+  if (mm === MAX ? t > state.arrival[i]! : t < state.arrival[i]!) {
+    state.arrival[i] = t;
+    state.prev[i] = from * 2 + fromRf;
+  }
+}
+
+/** Propagates data arrivals and slews through the graph in topological order. */
+function propagateData(state: TimingState, orderIndex: Int32Array): void {
+  const { graph, tags, sdc } = state;
+  for (const p of graph.order) {
+    if (state.clockOf[p]! >= 0) continue;
+    const pin = graph.pins[p]!;
+    if (!pin.isDriver) {
+      const drv = pin.net >= 0 ? graph.nets[pin.net]!.drivers[0] : undefined;
+      if (drv === undefined || state.clockOf[drv]! >= 0) continue;
+      const wd = wireDelay(state, pin.net, p);
+      for (let i = 0; i < 4; i++) state.slew[p * 4 + i] = state.slew[drv * 4 + i]!;
+      for (let tag = 0; tag < tags; tag++) {
+        for (let k = 0; k < 4; k++) {
+          const src = arrivalIndex(tags, drv, tag, k >> 1, k & 1);
+          const a = state.arrival[src]!;
+          if (!Number.isFinite(a)) continue;
+          relax(state, p, tag, k >> 1, k & 1, a + wd, drv, k & 1);
+        }
+      }
+      continue;
+    }
+    const slewMax = [-Infinity, -Infinity];
+    const slewMin = [Infinity, Infinity];
+    for (const ei of graph.edgesInto[p]!) {
+      const e = graph.cellEdges[ei]!;
+      if (e.role === 'launch') {
+        const c = state.clockOf[e.from]!;
+        if (c < 0) continue;
+        const inRf = e.clockEdge === 'rise' ? RISE : FALL;
+        const srcEdge = state.clockSourceEdge[e.from * 2 + inRf]!;
+        const t0 = edgeTime(sdc, c, srcEdge) + state.clockLatency[e.from * 2 + inRf]!;
+        for (let rf = 0; rf < 2; rf++) {
+          for (let mm = 0; mm < 2; mm++) {
+            const g = gateDelay(e.arc, rf, state.slew[slewIndex(e.from, mm, inRf)]!, state.load[p * 2 + rf]!);
+            if (Number.isNaN(g.delay)) continue;
+            relax(state, p, c * 2 + srcEdge, mm, rf, t0 + g.delay, e.from, inRf);
+            if (mm === MAX) slewMax[rf] = Math.max(slewMax[rf]!, g.slew);
+            else slewMin[rf] = Math.min(slewMin[rf]!, g.slew);
+          }
+        }
+        continue;
+      }
+      if (orderIndex[e.from]! >= orderIndex[p]! || state.clockOf[e.from]! >= 0) continue;
+      for (let rf = 0; rf < 2; rf++) {
+        for (const inRf of inputTransitions(e.arc, rf)) {
+          for (let mm = 0; mm < 2; mm++) {
+            const g = gateDelay(e.arc, rf, state.slew[slewIndex(e.from, mm, inRf)]!, state.load[p * 2 + rf]!);
+            if (Number.isNaN(g.delay)) continue;
+            if (mm === MAX) slewMax[rf] = Math.max(slewMax[rf]!, g.slew);
+            else slewMin[rf] = Math.min(slewMin[rf]!, g.slew);
+            for (let tag = 0; tag < tags; tag++) {
+              const a = state.arrival[arrivalIndex(tags, e.from, tag, mm, inRf)]!;
+              if (Number.isFinite(a)) relax(state, p, tag, mm, rf, a + g.delay, e.from, inRf);
+            }
+          }
+        }
+      }
+    }
+    for (let rf = 0; rf < 2; rf++) {
+      if (slewMax[rf]! > -Infinity) state.slew[slewIndex(p, MAX, rf)] = slewMax[rf]!;
+      if (slewMin[rf]! < Infinity) state.slew[slewIndex(p, MIN, rf)] = slewMin[rf]!;
+    }
+  }
+}
+
+/** Runs delay calculation and arrival propagation: the forward half of STA. */
+export function propagateArrivals(graph: TimingGraph, sdc: Sdc, libs: LibertyLibrary[], parasitics: ParasiticsSource | undefined): TimingState {
+  const state = allocate(graph, sdc, parasitics);
+  const orderIndex = new Int32Array(graph.pins.length);
+  graph.order.forEach((p, i) => (orderIndex[p] = i));
+  markClockNetworks(state);
+  const drives = inputPortDrives(state, libs);
+  propagateClocks(state, drives, orderIndex);
+  seedInputs(state, drives);
+  propagateData(state, orderIndex);
+  return state;
+}

@@ -1,0 +1,116 @@
+import type { TimingAnalysis } from './analyze.ts';
+import type { PathEnd } from './checks.ts';
+import { tracePath } from './paths.ts';
+
+const ns = (s: number) => s * 1e9;
+const fmt = (s: number, digits: number, width = 10) => ns(s).toFixed(digits).padStart(width);
+const arrow = (rf: number) => (rf === 0 ? '^' : 'v');
+
+function describeStart(a: TimingAnalysis, end: PathEnd, startPin: number): string {
+  const { graph, sdc } = a.state;
+  const p = graph.pins[startPin]!;
+  const clock = sdc.clocks[end.tag >> 1]?.name ?? '?';
+  if (p.isPort) return `${p.name} (input port clocked by ${clock})`;
+  const edge = (end.tag & 1) === 0 ? 'rising' : 'falling';
+  return `${graph.instances[p.inst]!.name} (${edge} edge-triggered flip-flop clocked by ${clock})`;
+}
+
+function describeEnd(a: TimingAnalysis, end: PathEnd): string {
+  const { graph, sdc } = a.state;
+  const p = graph.pins[end.pin]!;
+  const clock = sdc.clocks[end.captureClock]!.name;
+  if (p.isPort) return `${p.name} (output port clocked by ${clock})`;
+  return `${graph.instances[p.inst]!.name} (${end.isOutputPort ? 'output' : 'rising edge-triggered flip-flop'} clocked by ${clock})`;
+}
+
+/** One path in the familiar OpenSTA report_checks layout (times in ns). */
+export function formatPath(a: TimingAnalysis, end: PathEnd, digits = 4): string {
+  const { sdc } = a.state;
+  const points = tracePath(a.state, end);
+  const w = digits + 6;
+  const clock = sdc.clocks[end.captureClock]!;
+  const launch = sdc.clocks[end.tag >> 1]!;
+  const rule = '-'.repeat(2 * w + 44);
+  const line = (delay: string, time: string, text: string) => `${delay.padStart(w)}${time.padStart(w)} ${text}`;
+  const out = [
+    `Startpoint: ${describeStart(a, end, points[0]!.pin)}`,
+    `Endpoint: ${describeEnd(a, end)}`,
+    `Path Group: ${clock.name}`,
+    `Path Type: ${end.kind === 'setup' ? 'max' : 'min'}`,
+    '',
+    `${'Delay'.padStart(w)}${'Time'.padStart(w)}   Description`,
+    rule,
+  ];
+  const launchEdge = launch.waveform[end.tag & 1]!;
+  out.push(line(fmt(launchEdge, digits), fmt(launchEdge, digits), `  clock ${launch.name} (${(end.tag & 1) === 0 ? 'rise' : 'fall'} edge)`));
+  const first = points[0]!;
+  const network = first.arrival - launchEdge;
+  out.push(line(fmt(network, digits), fmt(first.arrival, digits), `  clock network delay (${launch.propagated ? 'propagated' : 'ideal'})`));
+  for (const [i, p] of points.entries()) {
+    out.push(line(i === 0 ? '' : fmt(p.incr, digits), fmt(p.arrival, digits), `${arrow(p.rf)} ${p.name} (${p.cell})`));
+  }
+  out.push(line('', fmt(end.arrival, digits), '  data arrival time'), '');
+  out.push(line(fmt(end.captureEdge, digits), fmt(end.captureEdge, digits), `  clock ${clock.name} (${end.kind === 'setup' ? 'rise' : 'rise'} edge)`));
+  out.push(line(fmt(end.captureLatency, digits), fmt(end.captureEdge + end.captureLatency, digits), `  clock network delay (${clock.propagated ? 'propagated' : 'ideal'})`));
+  let t = end.captureEdge + end.captureLatency;
+  if (end.uncertainty !== 0) {
+    const u = end.kind === 'setup' ? -end.uncertainty : end.uncertainty;
+    t += u;
+    out.push(line(fmt(u, digits), fmt(t, digits), '  clock uncertainty'));
+  }
+  const m = end.kind === 'setup' ? -end.margin : end.margin;
+  out.push(line(fmt(m, digits), fmt(end.required, digits), end.isOutputPort ? '  output external delay' : `  library ${end.kind} time`));
+  out.push(line('', fmt(end.required, digits), '  data required time'), rule);
+  if (end.kind === 'setup') out.push(line('', fmt(end.required, digits), '  data required time'), line('', fmt(-end.arrival, digits), '  data arrival time'));
+  else out.push(line('', fmt(end.arrival, digits), '  data arrival time'), line('', fmt(-end.required, digits), '  data required time'));
+  out.push(rule, line('', fmt(end.slack, digits), `  slack (${end.slack < 0 ? 'VIOLATED' : 'MET'})`), '');
+  return out.join('\n');
+}
+
+/** The k worst setup (or hold) paths, one per endpoint, as report_checks -group_count k prints them. */
+export function formatReportChecks(a: TimingAnalysis, k: number, kind: 'setup' | 'hold' = 'setup', digits = 4): string {
+  const ends = (kind === 'setup' ? a.setup : a.hold).slice(0, k);
+  if (ends.length === 0) return 'No paths found.\n';
+  return ends.map((e) => formatPath(a, e, digits)).join('\n');
+}
+
+export interface TimingJson {
+  units: { time: 'ns' };
+  parasitics: string;
+  /** As OpenSTA's report_wns / report_tns: min(0, worst setup slack) and the sum of negative setup slacks. */
+  wns: number;
+  tns: number;
+  worstSetupSlack: number | null;
+  worstHoldSlack: number | null;
+  endpoints: { pin: string; setupSlack: number | null; holdSlack: number | null }[];
+  paths: { startpoint: string; endpoint: string; slack: number; arrival: number; required: number; points: { pin: string; rf: 'rise' | 'fall'; arrival: number }[] }[];
+}
+
+/** JSON summary: WNS/TNS in ns, per-endpoint setup and hold slack, the k worst setup paths. */
+export function timingJson(a: TimingAnalysis, k: number): TimingJson {
+  const { graph } = a.state;
+  const byPin = new Map<number, { setup: number | null; hold: number | null }>();
+  for (const e of a.setup) byPin.set(e.pin, { setup: ns(e.slack), hold: null });
+  for (const e of a.hold) {
+    const v = byPin.get(e.pin) ?? { setup: null, hold: null };
+    v.hold = ns(e.slack);
+    byPin.set(e.pin, v);
+  }
+  const nullable = (v: number) => (Number.isNaN(v) ? null : ns(v));
+  return {
+    units: { time: 'ns' },
+    parasitics: a.parasiticsSource,
+    wns: ns(a.wns),
+    tns: ns(a.tns),
+    worstSetupSlack: nullable(a.worstSetup),
+    worstHoldSlack: nullable(a.worstHold),
+    endpoints: [...byPin].map(([pin, v]) => ({ pin: graph.pins[pin]!.name, setupSlack: v.setup, holdSlack: v.hold })).sort((x, y) => x.pin.localeCompare(y.pin)),
+    paths: a.setup.slice(0, k).map((e) => {
+      const pts = tracePath(a.state, e);
+      return {
+        startpoint: pts[0]!.name, endpoint: graph.pins[e.pin]!.name, slack: ns(e.slack), arrival: ns(e.arrival), required: ns(e.required),
+        points: pts.map((p) => ({ pin: p.name, rf: p.rf === 0 ? 'rise' as const : 'fall' as const, arrival: ns(p.arrival) })),
+      };
+    }),
+  };
+}

@@ -1,0 +1,47 @@
+import type { TimingGraph } from '../graph/index.ts';
+import type { NetParasitics } from '../delay-calc/index.ts';
+import type { Sdc } from '../sdc/index.ts';
+
+/** Analysis modes: late (max, setup) and early (min, hold). */
+export const MAX = 0;
+export const MIN = 1;
+
+/**
+ * Per-pin timing values in flat arrays. Arrivals are kept per tag (launch clock x launch edge,
+ * tag = 2 * clock + edge) so paths from different clocks or edges are checked separately.
+ * Index helpers below give the layout; times are seconds.
+ */
+export interface TimingState {
+  readonly graph: TimingGraph;
+  readonly sdc: Sdc;
+  readonly tags: number;
+  /** arrival[((pin * tags + tag) * 2 + mm) * 2 + rf]; -Inf (max) / +Inf (min) when none. */
+  readonly arrival: Float64Array;
+  /** The pin and transition the arrival came from: prevPin * 2 + prevRf, or -1 at a startpoint. */
+  readonly prev: Int32Array;
+  /** slew[(pin * 2 + mm) * 2 + rf]. */
+  readonly slew: Float64Array;
+  /** Lumped load each driver pin sees, per output transition: load[pin * 2 + rf] (farads). */
+  readonly load: Float64Array;
+  /** Parasitics of each net (undefined: ideal). */
+  readonly parasitics: (NetParasitics | undefined)[];
+  /** Clock network: clock index per pin (-1 outside every clock network). */
+  readonly clockOf: Int32Array;
+  /** Clock arrival at a clock-network pin relative to the source edge that caused it: [pin * 2 + rf]. */
+  readonly clockLatency: Float64Array;
+  /** Which source edge (0 rise, 1 fall) a clock-network pin's transition comes from: [pin * 2 + rf]. */
+  readonly clockSourceEdge: Int8Array;
+}
+
+export function arrivalIndex(tags: number, pin: number, tag: number, mm: number, rf: number): number {
+  return ((pin * tags + tag) * 2 + mm) * 2 + rf;
+}
+
+export function slewIndex(pin: number, mm: number, rf: number): number {
+  return (pin * 2 + mm) * 2 + rf;
+}
+
+/** Time of a clock's source edge (0 rise, 1 fall) in its first period. */
+export function edgeTime(sdc: Sdc, clock: number, edge: number): number {
+  return sdc.clocks[clock]!.waveform[edge]!;
+}
