@@ -4,3 +4,5 @@ export { fp16ScaleFor } from './scale.ts';
 export * from './weight-quant.ts';
 export * from './activation-quant.ts';
 export * from './int4-pack.ts';
+export * from './ant-types.ts';
+export * from './ant-quant.ts';
