@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { mixpeEvalConfig } from '../array/index.ts';
 import { UserError } from '../../util/index.ts';
 import { energyConstants28nm, studyPeKinds, type StudyPeKind } from '../energy/index.ts';
 import { mixpeEvaluation, referencePe, type AcceleratorSpec } from './mixpe-evaluation.ts';
@@ -48,12 +49,12 @@ export function readPeAreaTable(file: string): PeAreaTable {
 export function isoAreaAccelerators(table: PeAreaTable, base: readonly AcceleratorSpec[] = mixpeEvaluation): AcceleratorSpec[] {
   const ref = base.find((a) => a.pe === referencePe);
   if (!ref) throw new Error(`iso-area sizing needs the ${referencePe} reference accelerator`);
-  const budget = ref.rows * ref.cols * table.areaUm2[referencePe];
+  const budget = ref.array.rows * ref.array.cols * table.areaUm2[referencePe];
   return base.map((a) => {
     const pes = Math.floor(budget / table.areaUm2[a.pe]);
     const rows = Math.min(pes, 2 ** Math.round(Math.log2(Math.sqrt(pes))));
     const cols = Math.floor(pes / rows);
     if (rows < 1 || cols < 1) throw new UserError(`the area budget fits no ${a.pe} PE`, '--pe-area', 'check the areas in the table');
-    return { ...a, rows, cols, sources: { ...a.sources, 'array shape': `iso-area with the ${referencePe} ${ref.rows}x${ref.cols} array, PE areas from ${table.source}` } };
+    return { ...a, array: mixpeEvalConfig(rows, cols, a.array.dataflow), sources: { ...a.sources, 'array shape': `iso-area with the ${referencePe} ${ref.array.rows}x${ref.array.cols} array, PE areas from ${table.source}` } };
   });
 }

@@ -1,3 +1,4 @@
+import { mixpeEvalConfig, type ArrayConfig } from '../array/index.ts';
 import type { StudyPeKind } from '../energy/index.ts';
 
 /** Weight grouping an accelerator quantizes with: rows of K per group, or one group per channel. */
@@ -8,14 +9,8 @@ export interface AcceleratorSpec {
   /** Same as the PE kind id (one accelerator per kind in the MixPE comparison). */
   readonly pe: StudyPeKind;
   readonly label: string;
-  readonly rows: number;
-  readonly cols: number;
-  readonly clockHz: number;
-  readonly weightBufferBytes: number;
-  readonly activationBufferBytes: number;
-  readonly outputBufferBytes: number;
-  /** Off-chip interface width, bits per cycle. */
-  readonly dramBitsPerCycle: number;
+  /** The array with its buffers, clock and DRAM interface (hw/array). */
+  readonly array: ArrayConfig;
   readonly weightScheme: 'symmetric' | 'asymmetric';
   /** Preferred weight group; a GEMM whose K it does not divide falls back (see groupSizeFor). */
   readonly group: StudyGroup;
@@ -24,16 +19,9 @@ export interface AcceleratorSpec {
 
 const mixpePaper = 'Zhang et al., "MixPE: Quantization and Hardware Co-design for Efficient LLM Inference", arXiv:2411.16158, evaluation setup (as quoted in the study issue)';
 
-const common = {
-  clockHz: 500e6,
-  weightBufferBytes: 128 * 1024,
-  activationBufferBytes: 256 * 1024,
-  outputBufferBytes: 128 * 1024,
-  dramBitsPerCycle: 1024,
-} as const;
-
 const sources = (group: string) => ({
-  'clock, buffers, DRAM interface, array shape': mixpePaper,
+  'array shape': mixpePaper,
+  'clock, buffers, DRAM interface': 'hw/array mixpeEvalConfig (MixPE Sec. 5.1: 500 MHz, 128/256/128 KB, 1024-bit)',
   group,
 });
 
@@ -44,12 +32,12 @@ const sources = (group: string) => ({
  * symmetric per-channel weights, as their original designs do.
  */
 export const mixpeEvaluation: readonly AcceleratorSpec[] = [
-  { pe: 'mixpe-w4a8', label: 'MixPE-W4A8', rows: 64, cols: 64, ...common, weightScheme: 'asymmetric', group: 128, sources: sources('group 128: Tessera choice (AWQ/GPTQ default)') },
-  { pe: 'mixpe-w4a16', label: 'MixPE-W4A16', rows: 32, cols: 32, ...common, weightScheme: 'asymmetric', group: 128, sources: sources('group 128: Tessera choice (AWQ/GPTQ default)') },
-  { pe: 'int8', label: 'INT8', rows: 32, cols: 32, ...common, weightScheme: 'symmetric', group: 'channel', sources: sources('per-channel W8A8 (LLM.int8()/SmoothQuant style)') },
-  { pe: 'ant', label: 'ANT', rows: 32, cols: 32, ...common, weightScheme: 'symmetric', group: 'channel', sources: sources('per-channel, as in ANT (Guo et al., MICRO 2022)') },
-  { pe: 'bitfusion', label: 'BitFusion', rows: 32, cols: 40, ...common, weightScheme: 'symmetric', group: 'channel', sources: sources('per-channel, as in BitFusion (Sharma et al., ISCA 2018)') },
-  { pe: 'fp16', label: 'FP16', rows: 32, cols: 28, ...common, weightScheme: 'asymmetric', group: 128, sources: sources('same INT4 group-128 weights as MixPE, dequantized before the MAC') },
+  { pe: 'mixpe-w4a8', label: 'MixPE-W4A8', array: mixpeEvalConfig(64, 64), weightScheme: 'asymmetric', group: 128, sources: sources('group 128: Tessera choice (AWQ/GPTQ default)') },
+  { pe: 'mixpe-w4a16', label: 'MixPE-W4A16', array: mixpeEvalConfig(32, 32), weightScheme: 'asymmetric', group: 128, sources: sources('group 128: Tessera choice (AWQ/GPTQ default)') },
+  { pe: 'int8', label: 'INT8', array: mixpeEvalConfig(32, 32), weightScheme: 'symmetric', group: 'channel', sources: sources('per-channel W8A8 (LLM.int8()/SmoothQuant style)') },
+  { pe: 'ant', label: 'ANT', array: mixpeEvalConfig(32, 32), weightScheme: 'symmetric', group: 'channel', sources: sources('per-channel, as in ANT (Guo et al., MICRO 2022)') },
+  { pe: 'bitfusion', label: 'BitFusion', array: mixpeEvalConfig(32, 40), weightScheme: 'symmetric', group: 'channel', sources: sources('per-channel, as in BitFusion (Sharma et al., ISCA 2018)') },
+  { pe: 'fp16', label: 'FP16', array: mixpeEvalConfig(32, 28), weightScheme: 'asymmetric', group: 128, sources: sources('same INT4 group-128 weights as MixPE, dequantized before the MAC') },
 ];
 
 /** The accelerator every figure is normalised to. */

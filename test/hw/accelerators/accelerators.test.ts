@@ -7,11 +7,12 @@ import { isUserError } from '../../../util/index.ts';
 
 describe('MixPE evaluation configurations', () => {
   it('are the published iso-area arrays at 500 MHz with the published buffers', () => {
-    expect(mixpeEvaluation.map((a) => `${a.label} ${a.rows}x${a.cols}`)).toEqual([
+    expect(mixpeEvaluation.map((a) => `${a.label} ${a.array.rows}x${a.array.cols}`)).toEqual([
       'MixPE-W4A8 64x64', 'MixPE-W4A16 32x32', 'INT8 32x32', 'ANT 32x32', 'BitFusion 32x40', 'FP16 32x28',
     ]);
     for (const a of mixpeEvaluation) {
-      expect([a.clockHz, a.weightBufferBytes, a.activationBufferBytes, a.outputBufferBytes, a.dramBitsPerCycle]).toEqual([500e6, 131072, 262144, 131072, 1024]);
+      const { clockHz, weightBuffer, activationBuffer, outputBuffer, dramBytesPerCycle } = a.array;
+      expect([clockHz, weightBuffer.bytes, activationBuffer.bytes, outputBuffer.bytes, dramBytesPerCycle * 8]).toEqual([500e6, 131072, 262144, 131072, 1024]);
     }
   });
 
@@ -31,15 +32,16 @@ describe('iso-area sizing', () => {
     const budget = 32 * 28 * horowitzPeAreas.areaUm2.fp16;
     for (const a of sized) {
       const area = horowitzPeAreas.areaUm2[a.pe];
-      expect(a.rows * a.cols * area).toBeLessThanOrEqual(budget * (1 + 1e-12));
-      expect(a.rows * (a.cols + 1) * area).toBeGreaterThan(budget);
+      const { rows, cols } = a.array;
+      expect(rows * cols * area).toBeLessThanOrEqual(budget * (1 + 1e-12));
+      expect(rows * (cols + 1) * area).toBeGreaterThan(budget);
     }
-    expect(sized.find((a) => a.pe === 'fp16')).toMatchObject({ rows: 32, cols: 28 });
+    expect(sized.find((a) => a.pe === 'fp16')!.array).toMatchObject({ rows: 32, cols: 28 });
   });
 
   it('equal areas give equal arrays', () => {
     const flat = { source: 'test', areaUm2: { 'mixpe-w4a8': 1, 'mixpe-w4a16': 1, int8: 1, ant: 1, bitfusion: 1, fp16: 1 } };
-    for (const a of isoAreaAccelerators(flat)) expect(a.rows * a.cols).toBe(896);
+    for (const a of isoAreaAccelerators(flat)) expect(a.array.rows * a.array.cols).toBe(896);
   });
 
   it('reads a JSON area table and refuses a broken one naming the flag', () => {
