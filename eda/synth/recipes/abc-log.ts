@@ -1,0 +1,21 @@
+// Reads the figures ABC prints inside a Yosys log (lines prefixed `ABC: `).
+
+export interface AigPoint {
+  nodes: number;
+  levels: number;
+}
+
+/** Every `print_stats` of a strashed network in order: AND nodes and levels. */
+export function parsePrintStats(log: string): AigPoint[] {
+  return [...log.matchAll(/i\/o =\s*\d+\/\s*\d+\s+lat =\s*\d+\s+and =\s*(\d+)\s+lev =\s*(\d+)/g)].map((m) => ({ nodes: Number(m[1]), levels: Number(m[2]) }));
+}
+
+/** Every `&if -K 6; &ps` in order: LUT count and LUT depth. */
+export function parseLutMappings(log: string): { luts: number; depth: number }[] {
+  return [...log.matchAll(/Mapping \(K=\d+\)\s*:\s*lut =\s*(\d+)\s+edge =\s*\d+\s+lev =\s*(\d+)/g)].map((m) => ({ luts: Number(m[1]), depth: Number(m[2]) }));
+}
+
+/** Every `stime -p` in order: cell area and critical-path delay in ps. */
+export function parseAbcStimes(log: string): { area: number; delayPs: number }[] {
+  return [...log.matchAll(/Area\s*=\s*([\d.]+)\s*\([^)]*\)\s*Delay\s*=\s*([\d.]+)\s*ps/g)].map((m) => ({ area: Number(m[1]), delayPs: Number(m[2]) }));
+}

@@ -1,0 +1,93 @@
+// Synthesizes a design once with Yosys and applies any number of ABC recipes to its AIG, one Yosys
+// run in all: each recipe records AIG nodes and levels after every operation (the trajectory), then
+// the LUT-6 mapping and, with a Liberty file, the cell-mapped area and delay.
+import { ContentCache, contentHash } from '../../../util/index.ts';
+import { runYosys, yosysVersion, type YosysBackend } from '../index.ts';
+import { parseAbcStimes, parseLutMappings, parsePrintStats, type AigPoint } from './abc-log.ts';
+import type { Recipe } from './operations.ts';
+
+export interface RecipeRunOptions {
+  /** Verilog sources by file name. */
+  readonly sources: Readonly<Record<string, string>>;
+  readonly top: string;
+  readonly recipes: readonly Recipe[];
+  /** Liberty text (e.g. Nangate45) for the mapped area and delay; omitted: no cell mapping. */
+  readonly liberty?: string;
+  readonly backend?: YosysBackend;
+  /** Also return the AIG after synthesis as ASCII AIGER with port names (flip-flops as latches). */
+  readonly writeAig?: boolean;
+  /** Read and write the content-hash cache (default true). */
+  readonly cache?: boolean;
+}
+
+export interface Trajectory {
+  readonly recipe: readonly string[];
+  /** steps[0] is the AIG before the recipe (after `strash`), steps[k] after operation k. */
+  readonly steps: readonly AigPoint[];
+  readonly lut6: { luts: number; depth: number };
+  readonly mapped?: { area: number; delayPs: number };
+}
+
+export interface RecipeRunResult {
+  readonly top: string;
+  /** Yosys version and backend, e.g. `wasm 0.55.944`. */
+  readonly tool: string;
+  readonly trajectories: readonly Trajectory[];
+  readonly aag?: string;
+}
+
+const flowVersion = 2; // bump when the script below changes meaning
+
+/**
+ * One ABC script for all recipes, so the Liberty file is read once: the synthesized AIG is kept
+ * with `backup`, and each recipe starts from it again with `restore`. Per recipe: stats after
+ * `strash` and after each operation, LUT-6 mapping on a copy (`&if`), and with a library the cell
+ * mapping and `stime`.
+ */
+export function recipesAbcScript(recipes: readonly Recipe[], withLiberty: boolean): string {
+  const lines = ['strash', 'backup'];
+  for (const recipe of recipes) {
+    lines.push('restore', 'strash', 'print_stats');
+    for (const op of recipe) lines.push(op, 'print_stats');
+    lines.push('&get -n', '&if -K 6', '&ps');
+    if (withLiberty) lines.push('map', 'topo', 'stime -p');
+  }
+  // Yosys reads back a mapped netlist: cells with a library, AND gates without.
+  if (!withLiberty) lines.push('map');
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runRecipes(options: RecipeRunOptions): Promise<RecipeRunResult> {
+  const backend = options.backend ?? 'wasm';
+  const withLiberty = options.liberty !== undefined;
+  const files: Record<string, string> = { ...options.sources, 'recipes.abc': recipesAbcScript(options.recipes, withLiberty) };
+  if (options.liberty !== undefined) files['cells.lib'] = options.liberty;
+  const reads = Object.keys(options.sources).map((f) => `read_verilog -defer ${f}`);
+  const lines = [...reads, `hierarchy -check -top ${options.top}`, `synth -flatten -top ${options.top}`];
+  if (options.writeAig) lines.push('design -save synthesized');
+  lines.push(withLiberty ? 'abc -liberty cells.lib -script recipes.abc' : 'abc -g AND -script recipes.abc');
+  if (options.writeAig) lines.push('design -load synthesized', 'async2sync', 'dffunmap', 'aigmap', 'opt_clean', 'write_aiger -ascii -symbols synth.aag');
+  const script = `${lines.join('\n')}\n`;
+  const tool = await yosysVersion(backend);
+  const compute = async (): Promise<RecipeRunResult> => {
+    const run = await runYosys({ script, files, backend, outputs: options.writeAig ? ['synth.aag'] : [] });
+    const stats = parsePrintStats(run.log);
+    const luts = parseLutMappings(run.log);
+    const timings = withLiberty ? parseAbcStimes(run.log) : [];
+    const expected = options.recipes.reduce((n, r) => n + r.length + 1, 0);
+    if (stats.length !== expected || luts.length !== options.recipes.length || timings.length !== (withLiberty ? options.recipes.length : 0)) {
+      throw new Error(`ABC printed ${stats.length}/${expected} statistics, ${luts.length} LUT and ${timings.length} timing reports for ${options.recipes.length} recipes; log tail:\n${run.log.slice(-2000)}`);
+    }
+    let at = 0;
+    const trajectories = options.recipes.map((recipe, i): Trajectory => {
+      const steps = stats.slice(at, at + recipe.length + 1);
+      at += recipe.length + 1;
+      return { recipe: [...recipe], steps, lut6: luts[i], ...(withLiberty ? { mapped: timings[i] } : {}) };
+    });
+    const aag = run.outputs['synth.aag'];
+    if (options.writeAig && aag === undefined) throw new Error('yosys did not write synth.aag');
+    return { top: options.top, tool, trajectories, ...(aag !== undefined ? { aag } : {}) };
+  };
+  if (options.cache === false) return compute();
+  return new ContentCache<RecipeRunResult>('recipes').getOrCompute(contentHash(flowVersion, tool, script, files), compute);
+}
