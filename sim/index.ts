@@ -10,3 +10,4 @@ export { feederOperands, randomGemmOperands, type GemmOperands, type FeederOpera
 export { validateGemm } from './validate.ts';
 export { gemmActivity, gemmEnergy } from './energy.ts';
 export * from './workloads/index.ts';
+export { referenceGemm } from './reference-gemm.ts';

@@ -12,4 +12,5 @@ export interface CommandEntry {
 
 export const commands: readonly CommandEntry[] = [
   { path: ['synth'], summary: 'synthesize Verilog with Yosys: cells, AIG nodes/levels, mapped area and delay', load: async () => (await import('./synth.ts')).default },
+  { path: ['sim', 'gemm'], summary: 'simulate a GEMM on a PE array: cycles, utilization, traffic, energy (cycle or fast mode)', load: async () => (await import('./sim-gemm.ts')).default },
 ];

@@ -35,11 +35,15 @@ export function weightOperand(kind: PeKind, code: number, zero: number, scaleFp1
   }
 }
 
-/** One MAC into the PE accumulator. `x` is the INT8 code or the FP16 value (as a number). */
+/**
+ * One MAC into the PE accumulator. `x` is the activation as stored: the INT8 code, or the FP16
+ * encoding. FP kinds: the product is exact (at most 11 x 11 significand bits) and the FP32
+ * accumulator rounds once per add.
+ */
 export function peMac(kind: PeKind, acc: number, w: number, x: number): number {
   if (kind.accumulator === 'int32') return (acc + Math.imul(w, x)) | 0;
-  // FP kinds: the product is exact (<= 15-bit significands) and one FP32 rounding happens per add.
-  return f32(acc + w * x);
+  if (kind.id === 'mixpe-w4a16') return f32(acc + shiftAddProduct(w, x));
+  return f32(acc + w * fp16ToNumber(x));
 }
 
 /**
