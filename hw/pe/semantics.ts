@@ -10,9 +10,11 @@ import type { PeKind } from './kinds.ts';
  * INT4 x FP16 by shift-and-add, as the MixPE W4A16 PE does it: |w| = sum b_i 2^i, and each set bit
  * adds the activation with its exponent raised by i (exact: x * 2^i only moves the exponent). The
  * adder is wide enough (15-bit significand) that the sum is exact, so the result equals w * x.
+ * Infinite and NaN activations bypass the adder with IEEE semantics (0 x inf = NaN).
  */
 export function shiftAddProduct(w: number, xFp16: number): number {
   const x = fp16ToNumber(xFp16);
+  if (!Number.isFinite(x)) return w * x;
   const magnitude = Math.abs(w);
   let sum = 0;
   for (let i = 0; magnitude >> i !== 0; i++) if ((magnitude >> i) & 1) sum += x * 2 ** i;
