@@ -13,4 +13,5 @@ export interface CommandEntry {
 export const commands: readonly CommandEntry[] = [
   { path: ['synth'], summary: 'synthesize Verilog with Yosys: cells, AIG nodes/levels, mapped area and delay', load: async () => (await import('./synth.ts')).default },
   { path: ['sim', 'gemm'], summary: 'simulate a GEMM on a PE array: cycles, utilization, traffic, energy (cycle or fast mode)', load: async () => (await import('./sim-gemm.ts')).default },
+  { path: ['study', 'mixpe'], summary: 'MixPE accelerator study: time, energy and accuracy of six PE kinds on transformer workloads vs FP16', load: async () => (await import('./study-mixpe.ts')).default },
 ];
