@@ -1,4 +1,5 @@
 import { evalTable, type TimingArc } from '../liberty/index.ts';
+import { effectiveCap, type PiModel } from './effective-cap.ts';
 
 export const RISE = 0;
 export const FALL = 1;
@@ -18,11 +19,20 @@ export function inputTransitions(arc: TimingArc, outRf: number): readonly number
  * NLDM delay and output slew of a cell arc for an output transition, from the input slew and the
  * lumped load (both SI). NaN when the arc has no table for that transition.
  */
-export function gateDelay(arc: TimingArc, outRf: number, inSlew: number, load: number): { delay: number; slew: number } {
+export function gateDelay(arc: TimingArc, outRf: number, inSlew: number, load: number, pi?: PiModel, slewSwing = 1): { delay: number; slew: number } {
   const delayTable = outRf === RISE ? arc.cellRise : arc.cellFall;
   const slewTable = outRf === RISE ? arc.riseTransition : arc.fallTransition;
   if (!delayTable) return { delay: NaN, slew: NaN };
-  const at = { inputSlew: inSlew, load, constrainedSlew: 0 };
+  let ceff = load;
+  if (pi && pi.r > 0 && slewTable) {
+    // The pi model already holds the total load; iterate Ceff against the driver's own ramp.
+    const extra = load - (pi.c1 + pi.c2);
+    for (let i = 0; i < 4; i++) {
+      const slew = evalTable(slewTable, { inputSlew: inSlew, load: ceff, constrainedSlew: 0 });
+      ceff = effectiveCap(pi, slew / slewSwing) + extra;
+    }
+  }
+  const at = { inputSlew: inSlew, load: ceff, constrainedSlew: 0 };
   return { delay: evalTable(delayTable, at), slew: slewTable ? evalTable(slewTable, at) : 0 };
 }
 

@@ -1,3 +1,5 @@
 export { FALL, RISE, checkTime, gateDelay, inputTransitions } from './gate-delay.ts';
-export { idealNet, lumpedNet, type NetParasitics, type ParasiticsSource } from './parasitics.ts';
+export { degradeSlew, idealNet, lumpedNet, type NetParasitics, type ParasiticsSource } from './parasitics.ts';
 export { wireLoadParasitics } from './wire-load.ts';
+export { effectiveCap, piFromMoments, throughResistor, type Moments, type PiModel } from './effective-cap.ts';
+export { pinCap } from './wire-load.ts';

@@ -149,6 +149,7 @@ export function buildTimingGraph(netlist: TimingNetlist, libs: LibertyLibrary[])
     const local = new Map<string, number>();
     for (const [pinName, netName] of inst.pins) {
       const lp = cell.pins.get(pinName);
+      if (!lp && cell.pgPins.has(pinName)) continue;
       if (!lp) {
         throw new UserError(`netlist: cell ${cell.name} has no pin ${pinName} (instance ${inst.name})`, { file: netlist.file, line: inst.line ?? 1, col: 1 }, `pins: ${[...cell.pins.keys()].join(', ')}`);
       }

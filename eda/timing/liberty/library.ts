@@ -172,7 +172,8 @@ class LibraryReader {
       }
     }
     const isSequential = g.groups.some((s) => s.type === 'ff' || s.type === 'latch' || s.type === 'statetable' || s.type === 'ff_bank' || s.type === 'latch_bank');
-    return { name: g.args[0] ?? '', area, pins, isSequential, dontUse };
+    const pgPins = new Set(g.groups.filter((s) => s.type === 'pg_pin').flatMap((s) => s.args));
+    return { name: g.args[0] ?? '', area, pins, isSequential, dontUse, pgPins };
   }
 
   wireLoad(g: LibertyGroup): WireLoadModel {

@@ -37,6 +37,8 @@ export interface LibertyCell {
   /** Has an ff, latch or statetable group: its outputs start paths at a clock edge. */
   readonly isSequential: boolean;
   readonly dontUse: boolean;
+  /** Power and ground pins (pg_pin groups): netlists may connect them; they carry no timing. */
+  readonly pgPins: Set<string>;
 }
 
 /** A Liberty wire_load model: wire cap and resistance from fanout. */

@@ -8,7 +8,7 @@ type Value = string | ObjectQuery;
 
 /** Commands that only set up the session or describe things this engine does not model. */
 const ignored = new Set([
-  'current_design', 'set_units', 'set_max_fanout', 'set_max_transition', 'set_max_capacitance', 'set_timing_derate',
+  'current_design', 'set_units', 'set_max_fanout', 'set_max_transition', 'set_max_capacitance',
   'set_clock_gating_check', 'set_operating_conditions', 'set_wire_load_model', 'set_wire_load_mode', 'puts',
   'set_max_area', 'set_ideal_network', 'set_dont_touch', 'group_path', 'set_case_analysis', 'set_load_unit',
 ]);
@@ -27,7 +27,7 @@ export class SdcInterpreter {
   capScale = 1e-12;
 
   constructor(readonly file: string) {
-    this.sdc = { file, clocks: [], inputDelays: [], outputDelays: [], loads: [], drivingCells: [], inputTransitions: [], falsePaths: [] };
+    this.sdc = { file, clocks: [], inputDelays: [], outputDelays: [], loads: [], drivingCells: [], inputTransitions: [], falsePaths: [], derate: { earlyCell: 1, earlyNet: 1, lateCell: 1, lateNet: 1 } };
   }
 
   fail(message: string, at: { line: number; col: number }, fix?: string): UserError {
@@ -198,9 +198,22 @@ export class SdcInterpreter {
         return '';
       }
       case 'set_false_path': return this.falsePath(c);
+      case 'set_timing_derate': {
+        const o = this.options(c, []);
+        if (o.args.length < 1) throw this.fail('set_timing_derate expects a factor', c);
+        const f = this.num(o.args[0], name, c);
+        const both = !o.flags.has('-cell_delay') && !o.flags.has('-net_delay');
+        const d = this.sdc.derate;
+        for (const early of [true, false]) {
+          if (early ? o.flags.has('-late') && !o.flags.has('-early') : o.flags.has('-early') && !o.flags.has('-late')) continue;
+          if (both || o.flags.has('-cell_delay')) d[early ? 'earlyCell' : 'lateCell'] = f;
+          if (both || o.flags.has('-net_delay')) d[early ? 'earlyNet' : 'lateNet'] = f;
+        }
+        return '';
+      }
       default:
         if (ignored.has(name)) return '';
-        throw this.fail(`unsupported SDC command ${JSON.stringify(name)}`, c, 'supported: create_clock, set_input_delay, set_output_delay, set_load, set_driving_cell, set_input_transition, set_false_path, set_clock_uncertainty, set_clock_transition, set_clock_latency, set_propagated_clock, set, expr');
+        throw this.fail(`unsupported SDC command ${JSON.stringify(name)}`, c, 'supported: create_clock, set_input_delay, set_timing_derate, set_output_delay, set_load, set_driving_cell, set_input_transition, set_false_path, set_clock_uncertainty, set_clock_transition, set_clock_latency, set_propagated_clock, set, expr');
     }
   }
 

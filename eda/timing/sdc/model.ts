@@ -53,6 +53,14 @@ export interface PathException {
   readonly minMax: MinMax;
 }
 
+/** set_timing_derate factors for early (min) and late (max) cell and net delays. */
+export interface TimingDerate {
+  earlyCell: number;
+  earlyNet: number;
+  lateCell: number;
+  lateNet: number;
+}
+
 export interface Sdc {
   readonly file: string;
   readonly clocks: SdcClock[];
@@ -63,4 +71,5 @@ export interface Sdc {
   readonly drivingCells: DrivingCell[];
   readonly inputTransitions: { objects: ObjectQuery; slew: number; minMax: MinMax }[];
   readonly falsePaths: PathException[];
+  readonly derate: TimingDerate;
 }

@@ -18,6 +18,8 @@ export interface TimingAnalysis {
   readonly worstSetup: number;
   readonly worstHold: number;
   readonly parasiticsSource: string;
+  /** Capacitances print in the first library's unit (1 for fF, 1000 for pF), as OpenSTA does. */
+  readonly capDisplayScale: number;
 }
 
 export interface AnalyzeOptions {
@@ -42,6 +44,7 @@ export function analyzeTiming(graph: TimingGraph, libs: LibertyLibrary[], sdc: S
     wns: Math.min(0, setup[0]?.slack ?? 0),
     worstSetup: setup[0]?.slack ?? NaN,
     worstHold: hold[0]?.slack ?? NaN,
+    capDisplayScale: libs[0]!.capUnit / 1e-15,
     parasiticsSource: options.parasiticsName ?? (wireLoad ? `wire-load model ${libs[0]!.defaultWireLoad}` : 'none (ideal wires)'),
   };
 }

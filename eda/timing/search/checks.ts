@@ -22,6 +22,27 @@ export interface PathEnd {
   /** Setup/hold from the library, or the output delay for a port. */
   readonly margin: number;
   readonly isOutputPort: boolean;
+  /** Clock reconvergence pessimism removed (late minus early latency at the common clock pin). */
+  readonly crpr: number;
+}
+
+/**
+ * Clock reconvergence pessimism: launch and capture clock paths share the tree down to their
+ * last common pin, which cannot be both late and early at once; the difference is credited.
+ */
+function reconvergenceCredit(state: TimingState, end: number, tag: number, mm: number, rf: number, capturePin: number): number {
+  const launch = startpointOf(state, end, tag, mm, rf);
+  if (state.clockOf[launch.pin]! < 0) return 0;
+  const ancestors = new Set<number>();
+  for (let p = launch.pin * 2 + launch.rf; p >= 0; p = state.clockPrev[p]!) ancestors.add(p >> 1);
+  for (let p = capturePin * 2; p >= 0; p = state.clockPrev[p]!) {
+    const pin = p >> 1;
+    if (ancestors.has(pin)) {
+      const r = p & 1;
+      return state.clockLatency[(pin * 2 + MAX) * 2 + r]! - state.clockLatency[(pin * 2 + MIN) * 2 + r]!;
+    }
+  }
+  return 0;
 }
 
 /** Setup capture edge: the first capture edge strictly after the launch edge. */
@@ -91,7 +112,7 @@ export function checkPathEnds(state: TimingState): PathEnd[] {
   const { graph, sdc, tags } = state;
   const ends: PathEnd[] = [];
   const fps = falsePathSets(state);
-  const consider = (pin: number, kind: 'setup' | 'hold', captureClock: number, captureEdge: number, captureLatency: number, marginOf: (rf: number) => number, isOutputPort: boolean) => {
+  const consider = (pin: number, kind: 'setup' | 'hold', captureClock: number, captureEdge: number, captureLatency: number, marginOf: (rf: number) => number, isOutputPort: boolean, capturePin = -1) => {
     const mm = kind === 'setup' ? MAX : MIN;
     const clock = sdc.clocks[captureClock]!;
     const uncertainty = kind === 'setup' ? clock.uncertaintySetup : clock.uncertaintyHold;
@@ -105,11 +126,12 @@ export function checkPathEnds(state: TimingState): PathEnd[] {
         if (!Number.isFinite(arrival)) continue;
         const margin = marginOf(rf);
         if (Number.isNaN(margin)) continue;
-        const required = kind === 'setup' ? tc + captureLatency - uncertainty - margin : tc + captureLatency + uncertainty + margin;
+        const crpr = capturePin >= 0 && sdc.clocks[captureClock]!.propagated ? reconvergenceCredit(state, pin, tag, mm, rf, capturePin) : 0;
+        const required = kind === 'setup' ? tc + captureLatency - uncertainty - margin + crpr : tc + captureLatency + uncertainty + margin - crpr;
         const slack = kind === 'setup' ? required - arrival : arrival - required;
         if (worst && slack >= worst.slack) continue;
         if (fps.minMax.length > 0 && isFalse(state, fps, pin, tag, mm, rf, captureClock)) continue;
-        worst = { pin, kind, rf, tag, captureClock, arrival, required, slack, captureEdge: tc, captureLatency, uncertainty, margin, isOutputPort };
+        worst = { pin, kind, rf, tag, captureClock, arrival, required, slack, captureEdge: tc, captureLatency, uncertainty, margin, isOutputPort, crpr };
       }
     }
     if (worst) ends.push(worst);
@@ -119,10 +141,11 @@ export function checkPathEnds(state: TimingState): PathEnd[] {
     if (c < 0) continue;
     const ckRf = chk.clockEdge === 'rise' ? RISE : FALL;
     const edge = state.clockSourceEdge[chk.clock * 2 + ckRf]!;
-    const latency = state.clockLatency[chk.clock * 2 + ckRf]!;
     const mm = chk.kind === 'setup' ? MAX : MIN;
+    // The capture clock arrives early for setup and late for hold.
+    const latency = state.clockLatency[(chk.clock * 2 + (mm === MAX ? MIN : MAX)) * 2 + ckRf]!;
     const ckSlew = state.slew[slewIndex(chk.clock, chk.kind === 'setup' ? MIN : MAX, ckRf)]!;
-    consider(chk.data, chk.kind, c, edge, latency, (rf) => checkTime(chk.arc, rf, ckSlew, state.slew[slewIndex(chk.data, mm, rf)]!), false);
+    consider(chk.data, chk.kind, c, edge, latency, (rf) => checkTime(chk.arc, rf, ckSlew, state.slew[slewIndex(chk.data, mm, rf)]!), false, chk.clock);
   }
   for (const d of sdc.outputDelays) {
     if (d.clock === undefined) continue;

@@ -55,6 +55,6 @@ function launchDelay(state: TimingState, rev: { pin: number; rf: number }[], end
   if (!q) return 0;
   const sdc = state.sdc;
   const clock = end.tag >> 1;
-  const clkArrival = sdc.clocks[clock]!.waveform[state.clockSourceEdge[ck.pin * 2 + ck.rf]!]! + state.clockLatency[ck.pin * 2 + ck.rf]!;
+  const clkArrival = sdc.clocks[clock]!.waveform[state.clockSourceEdge[ck.pin * 2 + ck.rf]!]! + state.clockLatency[(ck.pin * 2 + mm) * 2 + ck.rf]!;
   return state.arrival[arrivalIndex(state.tags, q.pin, end.tag, mm, q.rf)]! - clkArrival;
 }

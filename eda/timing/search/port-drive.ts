@@ -3,7 +3,7 @@ import { findCell } from '../graph/index.ts';
 import type { LibertyLibrary } from '../liberty/index.ts';
 import { gateDelay, inputTransitions } from '../delay-calc/index.ts';
 import { resolvePins } from './resolve.ts';
-import { MAX, MIN, type TimingState } from './state.ts';
+import { MAX, MIN, arcDelay, type TimingState } from './state.ts';
 
 /** Delay and slew an input port's external driver adds, per mm and output transition. */
 export interface PortDrive {
@@ -13,8 +13,8 @@ export interface PortDrive {
 }
 
 /**
- * Input ports' drive from set_driving_cell (the cell arc's delay into the port's load and its
- * output slew, as OpenSTA computes it) or set_input_transition (a slew, no delay).
+ * Input ports' drive from set_driving_cell (the cell arc's delay into the port's load less its
+ * zero-load delay, and its output slew, as OpenSTA computes them) or set_input_transition (a slew, no delay).
  */
 export function inputPortDrives(state: TimingState, libs: LibertyLibrary[]): Map<number, PortDrive> {
   const { graph, sdc } = state;
@@ -47,8 +47,10 @@ export function inputPortDrives(state: TimingState, libs: LibertyLibrary[]): Map
         let sMin = Infinity;
         for (const arc of arcs) {
           for (const inRf of inputTransitions(arc, rf)) {
-            const g = gateDelay(arc, rf, inSlew[inRf]!, load);
+            const g = net >= 0 ? arcDelay(state, arc, rf, inSlew[inRf]!, p) : gateDelay(arc, rf, inSlew[inRf]!, load);
             if (Number.isNaN(g.delay)) continue;
+            // Like OpenSTA, only the delay the port's load adds counts: the cell's zero-load delay is removed.
+            g.delay -= gateDelay(arc, rf, inSlew[inRf]!, 0).delay;
             dMax = Math.max(dMax, g.delay);
             dMin = Math.min(dMin, g.delay);
             sMax = Math.max(sMax, g.slew);

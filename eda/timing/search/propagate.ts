@@ -1,12 +1,12 @@
 import type { TimingGraph } from '../graph/index.ts';
 import type { LibertyLibrary } from '../liberty/index.ts';
-import { FALL, RISE, gateDelay, inputTransitions, type ParasiticsSource } from '../delay-calc/index.ts';
+import { FALL, RISE, degradeSlew, gateDelay, inputTransitions, type ParasiticsSource } from '../delay-calc/index.ts';
 import type { Sdc } from '../sdc/index.ts';
 import { inputPortDrives, type PortDrive } from './port-drive.ts';
 import { resolvePins } from './resolve.ts';
-import { MAX, MIN, arrivalIndex, edgeTime, slewIndex, type TimingState } from './state.ts';
+import { MAX, MIN, arcDelay, arrivalIndex, derates, edgeTime, slewIndex, type TimingState } from './state.ts';
 
-function allocate(graph: TimingGraph, sdc: Sdc, parasitics: ParasiticsSource | undefined): TimingState {
+function allocate(graph: TimingGraph, sdc: Sdc, lib: LibertyLibrary, parasitics: ParasiticsSource | undefined): TimingState {
   const n = graph.pins.length;
   const tags = Math.max(1, sdc.clocks.length) * 2;
   const arrival = new Float64Array(n * tags * 4);
@@ -21,8 +21,11 @@ function allocate(graph: TimingGraph, sdc: Sdc, parasitics: ParasiticsSource | u
     load: new Float64Array(n * 2),
     parasitics: graph.nets.map((_, i) => parasitics?.(i)),
     clockOf: new Int32Array(n).fill(-1),
-    clockLatency: new Float64Array(n * 2),
+    clockLatency: new Float64Array(n * 4),
+    clockPrev: new Int32Array(n * 2).fill(-1),
     clockSourceEdge: new Int8Array(n * 2),
+    slewLower: lib.slewLowerRise,
+    slewUpper: lib.slewUpperRise,
   };
   computeLoads(state);
   return state;
@@ -78,33 +81,52 @@ function markClockNetworks(state: TimingState): void {
 }
 
 /** Wire delay from a net's driver to one of its loads. */
-function wireDelay(state: TimingState, net: number, load: number): number {
-  return state.parasitics[net]?.wireDelay(load) ?? 0;
+function wireDelay(state: TimingState, net: number, load: number, rf: number): number {
+  return state.parasitics[net]?.wireDelay(load, rf) ?? 0;
+}
+
+/** Copies a driver's slews to a load, degraded by the wire's delay for each transition. */
+function wireSlews(state: TimingState, net: number, drv: number, load: number): number[] {
+  const delays = [wireDelay(state, net, load, RISE), wireDelay(state, net, load, FALL)];
+  for (let mm = 0; mm < 2; mm++) {
+    for (let rf = 0; rf < 2; rf++) {
+      const i = slewIndex(load, mm, rf);
+      state.slew[i] = degradeSlew(state.slew[slewIndex(drv, mm, rf)]!, delays[rf]!, state.slewLower, state.slewUpper);
+    }
+  }
+  return delays;
 }
 
 /**
- * Clock arrivals (latency after the source edge) and slews on clock networks: zero delay and the
- * set_clock_transition slew for ideal clocks, cell and wire delays for propagated clocks. The
- * source edge is tracked through inverting arcs.
+ * Clock arrivals (latency after the source edge, early and late) and slews on clock networks:
+ * zero delay and the set_clock_transition slew for ideal clocks, derated cell and wire delays for
+ * propagated clocks. The source edge is tracked through inverting arcs; clockPrev records the
+ * clock tree for reconvergence pessimism removal.
  */
 function propagateClocks(state: TimingState, drives: Map<number, PortDrive>, orderIndex: Int32Array): void {
   const { graph, sdc } = state;
+  const derate = derates(sdc);
   const sources = new Set(sdc.clocks.flatMap((k) => k.sources.flatMap((q) => resolvePins(graph, q, sdc))));
+  const lat = (p: number, mm: number, rf: number) => (p * 2 + mm) * 2 + rf;
   for (const p of graph.order) {
     const c = state.clockOf[p]!;
     if (c < 0) continue;
     const clock = sdc.clocks[c]!;
     const pin = graph.pins[p]!;
     for (let rf = 0; rf < 2; rf++) {
-      for (let mm = 0; mm < 2; mm++) state.slew[slewIndex(p, mm, rf)] = clock.propagated ? 0 : clock.transition;
-      state.clockLatency[p * 2 + rf] = clock.propagated ? 0 : clock.latency;
+      for (let mm = 0; mm < 2; mm++) {
+        state.slew[slewIndex(p, mm, rf)] = clock.propagated ? 0 : clock.transition;
+        state.clockLatency[lat(p, mm, rf)] = clock.propagated ? 0 : clock.latency;
+      }
       state.clockSourceEdge[p * 2 + rf] = rf;
     }
     if (sources.has(p)) {
       const d = drives.get(p);
       if (clock.propagated && d) {
-        for (let i = 0; i < 4; i++) state.slew[p * 4 + i] = d.slew[i]!;
-        for (let rf = 0; rf < 2; rf++) state.clockLatency[p * 2 + rf] = d.delay[MAX * 2 + rf]!;
+        for (let i = 0; i < 4; i++) {
+          state.slew[p * 4 + i] = d.slew[i]!;
+          state.clockLatency[p * 4 + i] = d.delay[i]! * derate[(i >> 1) * 2]!;
+        }
       }
       continue;
     }
@@ -112,37 +134,42 @@ function propagateClocks(state: TimingState, drives: Map<number, PortDrive>, ord
       const net = graph.nets[pin.net];
       const drv = net?.drivers[0];
       if (drv === undefined || state.clockOf[drv] !== c) continue;
-      const wd = clock.propagated ? wireDelay(state, pin.net, p) : 0;
+      const wd = clock.propagated ? wireSlews(state, pin.net, drv, p) : [0, 0];
       for (let rf = 0; rf < 2; rf++) {
-        state.clockLatency[p * 2 + rf] = state.clockLatency[drv * 2 + rf]! + (clock.propagated ? wd : 0);
+        for (let mm = 0; mm < 2; mm++) state.clockLatency[lat(p, mm, rf)] = state.clockLatency[lat(drv, mm, rf)]! + wd[rf]! * derate[mm * 2 + 1]!;
         state.clockSourceEdge[p * 2 + rf] = state.clockSourceEdge[drv * 2 + rf]!;
-        if (clock.propagated) for (let mm = 0; mm < 2; mm++) state.slew[slewIndex(p, mm, rf)] = state.slew[slewIndex(drv, mm, rf)]!;
+        state.clockPrev[p * 2 + rf] = drv * 2 + rf;
       }
       continue;
     }
     for (let rf = 0; rf < 2; rf++) {
       let best = -Infinity;
-      let edge = rf;
+      let early = Infinity;
+      let from = -1;
       let sMax = -Infinity;
       let sMin = Infinity;
       for (const ei of graph.edgesInto[p]!) {
         const e = graph.cellEdges[ei]!;
         if (e.role !== 'combinational' || state.clockOf[e.from] !== c || orderIndex[e.from]! >= orderIndex[p]!) continue;
         for (const inRf of inputTransitions(e.arc, rf)) {
-          const g = gateDelay(e.arc, rf, state.slew[slewIndex(e.from, MAX, inRf)]!, state.load[p * 2 + rf]!);
+          const g = arcDelay(state, e.arc, rf, state.slew[slewIndex(e.from, MAX, inRf)]!, p);
           if (Number.isNaN(g.delay)) continue;
-          const lat = state.clockLatency[e.from * 2 + inRf]! + (clock.propagated ? g.delay : 0);
-          if (lat > best) {
-            best = lat;
-            edge = state.clockSourceEdge[e.from * 2 + inRf]!;
+          const d = clock.propagated ? g.delay : 0;
+          const late = state.clockLatency[lat(e.from, MAX, inRf)]! + d * derate[0]!;
+          if (late > best) {
+            best = late;
+            from = e.from * 2 + inRf;
           }
+          early = Math.min(early, state.clockLatency[lat(e.from, MIN, inRf)]! + d * derate[2]!);
           sMax = Math.max(sMax, g.slew);
           sMin = Math.min(sMin, g.slew);
         }
       }
-      if (best === -Infinity) continue;
-      state.clockLatency[p * 2 + rf] = best;
-      state.clockSourceEdge[p * 2 + rf] = edge;
+      if (from < 0) continue;
+      state.clockLatency[lat(p, MAX, rf)] = best;
+      state.clockLatency[lat(p, MIN, rf)] = early;
+      state.clockSourceEdge[p * 2 + rf] = state.clockSourceEdge[from]!;
+      state.clockPrev[p * 2 + rf] = from;
       if (clock.propagated) {
         state.slew[slewIndex(p, MAX, rf)] = sMax;
         state.slew[slewIndex(p, MIN, rf)] = sMin;
@@ -154,6 +181,7 @@ function propagateClocks(state: TimingState, drives: Map<number, PortDrive>, ord
 /** Seeds input-port arrivals from set_input_delay (plus the driving cell's delay). */
 function seedInputs(state: TimingState, drives: Map<number, PortDrive>): void {
   const { graph, sdc, tags } = state;
+  const derate = derates(sdc);
   for (const d of sdc.inputDelays) {
     if (d.clock === undefined) continue;
     const c = sdc.clocks.findIndex((k) => k.name === d.clock);
@@ -167,7 +195,7 @@ function seedInputs(state: TimingState, drives: Map<number, PortDrive>): void {
         if (d.minMax !== 'both' && (d.minMax === 'max') !== (mm === MAX)) continue;
         for (let rf = 0; rf < 2; rf++) {
           const i = arrivalIndex(tags, p, c * 2 + edge, mm, rf);
-          state.arrival[i] = base + d.delay + (drive?.delay[mm * 2 + rf] ?? 0);
+          state.arrival[i] = base + d.delay + (drive?.delay[mm * 2 + rf] ?? 0) * derate[mm * 2]!;
           state.prev[i] = -1;
         }
       }
@@ -190,20 +218,20 @@ function relax(state: TimingState, to: number, tag: number, mm: number, rf: numb
 /** Propagates data arrivals and slews through the graph in topological order. */
 function propagateData(state: TimingState, orderIndex: Int32Array): void {
   const { graph, tags, sdc } = state;
+  const derate = derates(sdc);
   for (const p of graph.order) {
     if (state.clockOf[p]! >= 0) continue;
     const pin = graph.pins[p]!;
     if (!pin.isDriver) {
       const drv = pin.net >= 0 ? graph.nets[pin.net]!.drivers[0] : undefined;
       if (drv === undefined || state.clockOf[drv]! >= 0) continue;
-      const wd = wireDelay(state, pin.net, p);
-      for (let i = 0; i < 4; i++) state.slew[p * 4 + i] = state.slew[drv * 4 + i]!;
+      const wd = wireSlews(state, pin.net, drv, p);
       for (let tag = 0; tag < tags; tag++) {
         for (let k = 0; k < 4; k++) {
           const src = arrivalIndex(tags, drv, tag, k >> 1, k & 1);
           const a = state.arrival[src]!;
           if (!Number.isFinite(a)) continue;
-          relax(state, p, tag, k >> 1, k & 1, a + wd, drv, k & 1);
+          relax(state, p, tag, k >> 1, k & 1, a + wd[k & 1]! * derate[(k >> 1) * 2 + 1]!, drv, k & 1);
         }
       }
       continue;
@@ -217,12 +245,12 @@ function propagateData(state: TimingState, orderIndex: Int32Array): void {
         if (c < 0) continue;
         const inRf = e.clockEdge === 'rise' ? RISE : FALL;
         const srcEdge = state.clockSourceEdge[e.from * 2 + inRf]!;
-        const t0 = edgeTime(sdc, c, srcEdge) + state.clockLatency[e.from * 2 + inRf]!;
         for (let rf = 0; rf < 2; rf++) {
           for (let mm = 0; mm < 2; mm++) {
-            const g = gateDelay(e.arc, rf, state.slew[slewIndex(e.from, mm, inRf)]!, state.load[p * 2 + rf]!);
+            const g = arcDelay(state, e.arc, rf, state.slew[slewIndex(e.from, mm, inRf)]!, p);
             if (Number.isNaN(g.delay)) continue;
-            relax(state, p, c * 2 + srcEdge, mm, rf, t0 + g.delay, e.from, inRf);
+            const t0 = edgeTime(sdc, c, srcEdge) + state.clockLatency[(e.from * 2 + mm) * 2 + inRf]!;
+            relax(state, p, c * 2 + srcEdge, mm, rf, t0 + g.delay * derate[mm * 2]!, e.from, inRf);
             if (mm === MAX) slewMax[rf] = Math.max(slewMax[rf]!, g.slew);
             else slewMin[rf] = Math.min(slewMin[rf]!, g.slew);
           }
@@ -233,13 +261,13 @@ function propagateData(state: TimingState, orderIndex: Int32Array): void {
       for (let rf = 0; rf < 2; rf++) {
         for (const inRf of inputTransitions(e.arc, rf)) {
           for (let mm = 0; mm < 2; mm++) {
-            const g = gateDelay(e.arc, rf, state.slew[slewIndex(e.from, mm, inRf)]!, state.load[p * 2 + rf]!);
+            const g = arcDelay(state, e.arc, rf, state.slew[slewIndex(e.from, mm, inRf)]!, p);
             if (Number.isNaN(g.delay)) continue;
             if (mm === MAX) slewMax[rf] = Math.max(slewMax[rf]!, g.slew);
             else slewMin[rf] = Math.min(slewMin[rf]!, g.slew);
             for (let tag = 0; tag < tags; tag++) {
               const a = state.arrival[arrivalIndex(tags, e.from, tag, mm, inRf)]!;
-              if (Number.isFinite(a)) relax(state, p, tag, mm, rf, a + g.delay, e.from, inRf);
+              if (Number.isFinite(a)) relax(state, p, tag, mm, rf, a + g.delay * derate[mm * 2]!, e.from, inRf);
             }
           }
         }
@@ -254,7 +282,7 @@ function propagateData(state: TimingState, orderIndex: Int32Array): void {
 
 /** Runs delay calculation and arrival propagation: the forward half of STA. */
 export function propagateArrivals(graph: TimingGraph, sdc: Sdc, libs: LibertyLibrary[], parasitics: ParasiticsSource | undefined): TimingState {
-  const state = allocate(graph, sdc, parasitics);
+  const state = allocate(graph, sdc, libs[0]!, parasitics);
   const orderIndex = new Int32Array(graph.pins.length);
   graph.order.forEach((p, i) => (orderIndex[p] = i));
   markClockNetworks(state);

@@ -30,15 +30,15 @@ export function formatPath(a: TimingAnalysis, end: PathEnd, digits = 4): string 
   const w = digits + 6;
   const clock = sdc.clocks[end.captureClock]!;
   const launch = sdc.clocks[end.tag >> 1]!;
-  const rule = '-'.repeat(2 * w + 44);
-  const line = (delay: string, time: string, text: string) => `${delay.padStart(w)}${time.padStart(w)} ${text}`;
+  const rule = '-'.repeat(4 * w + 40);
+  const line = (delay: string, time: string, text: string, cap = '', slew = '') => `${cap.padStart(w)}${slew.padStart(w)}${delay.padStart(w)}${time.padStart(w)} ${text}`;
   const out = [
     `Startpoint: ${describeStart(a, end, points[0]!.pin)}`,
     `Endpoint: ${describeEnd(a, end)}`,
     `Path Group: ${clock.name}`,
     `Path Type: ${end.kind === 'setup' ? 'max' : 'min'}`,
     '',
-    `${'Delay'.padStart(w)}${'Time'.padStart(w)}   Description`,
+    `${'Cap'.padStart(w)}${'Slew'.padStart(w)}${'Delay'.padStart(w)}${'Time'.padStart(w)}   Description`,
     rule,
   ];
   const launchEdge = launch.waveform[end.tag & 1]!;
@@ -47,7 +47,8 @@ export function formatPath(a: TimingAnalysis, end: PathEnd, digits = 4): string 
   const network = first.arrival - launchEdge;
   out.push(line(fmt(network, digits), fmt(first.arrival, digits), `  clock network delay (${launch.propagated ? 'propagated' : 'ideal'})`));
   for (const [i, p] of points.entries()) {
-    out.push(line(i === 0 ? '' : fmt(p.incr, digits), fmt(p.arrival, digits), `${arrow(p.rf)} ${p.name} (${p.cell})`));
+    const cap = p.load === undefined ? '' : (p.load * 1e15 / a.capDisplayScale).toFixed(digits);
+    out.push(line(i === 0 ? '' : fmt(p.incr, digits), fmt(p.arrival, digits), `${arrow(p.rf)} ${p.name} (${p.cell})`, cap, fmt(p.slew, digits)));
   }
   out.push(line('', fmt(end.arrival, digits), '  data arrival time'), '');
   out.push(line(fmt(end.captureEdge, digits), fmt(end.captureEdge, digits), `  clock ${clock.name} (${end.kind === 'setup' ? 'rise' : 'rise'} edge)`));
@@ -57,6 +58,10 @@ export function formatPath(a: TimingAnalysis, end: PathEnd, digits = 4): string 
     const u = end.kind === 'setup' ? -end.uncertainty : end.uncertainty;
     t += u;
     out.push(line(fmt(u, digits), fmt(t, digits), '  clock uncertainty'));
+  }
+  if (end.crpr !== 0) {
+    t += end.kind === 'setup' ? end.crpr : -end.crpr;
+    out.push(line(fmt(end.kind === 'setup' ? end.crpr : -end.crpr, digits), fmt(t, digits), '  clock reconvergence pessimism'));
   }
   const m = end.kind === 'setup' ? -end.margin : end.margin;
   out.push(line(fmt(m, digits), fmt(end.required, digits), end.isOutputPort ? '  output external delay' : `  library ${end.kind} time`));

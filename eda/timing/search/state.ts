@@ -1,3 +1,5 @@
+import type { TimingArc } from '../liberty/index.ts';
+import { gateDelay } from '../delay-calc/index.ts';
 import type { TimingGraph } from '../graph/index.ts';
 import type { NetParasitics } from '../delay-calc/index.ts';
 import type { Sdc } from '../sdc/index.ts';
@@ -27,10 +29,15 @@ export interface TimingState {
   readonly parasitics: (NetParasitics | undefined)[];
   /** Clock network: clock index per pin (-1 outside every clock network). */
   readonly clockOf: Int32Array;
-  /** Clock arrival at a clock-network pin relative to the source edge that caused it: [pin * 2 + rf]. */
+  /** Clock arrival at a clock-network pin after the source edge that caused it: [(pin * 2 + mm) * 2 + rf]. */
   readonly clockLatency: Float64Array;
+  /** The clock-network pin and transition a clock arrival came through (pin * 2 + rf), -1 at the source. */
+  readonly clockPrev: Int32Array;
   /** Which source edge (0 rise, 1 fall) a clock-network pin's transition comes from: [pin * 2 + rf]. */
   readonly clockSourceEdge: Int8Array;
+  /** Slew thresholds (fractions of the swing) of the library, for wire slew degradation. */
+  readonly slewLower: number;
+  readonly slewUpper: number;
 }
 
 export function arrivalIndex(tags: number, pin: number, tag: number, mm: number, rf: number): number {
@@ -42,6 +49,19 @@ export function slewIndex(pin: number, mm: number, rf: number): number {
 }
 
 /** Time of a clock's source edge (0 rise, 1 fall) in its first period. */
+/** Late (max) or early (min) derating of cell and net delays: [mm * 2 + (net ? 1 : 0)]. */
+export function derates(sdc: Sdc): number[] {
+  const d = sdc.derate;
+  return [d.lateCell, d.lateNet, d.earlyCell, d.earlyNet];
+}
+
 export function edgeTime(sdc: Sdc, clock: number, edge: number): number {
   return sdc.clocks[clock]!.waveform[edge]!;
+}
+
+/** Delay and slew of a cell arc driving `driver`, using the net's pi model for effective capacitance. */
+export function arcDelay(state: TimingState, arc: TimingArc, outRf: number, inSlew: number, driver: number): { delay: number; slew: number } {
+  const net = state.graph.pins[driver]!.net;
+  const pi = net >= 0 ? state.parasitics[net]?.pi?.(outRf) : undefined;
+  return gateDelay(arc, outRf, inSlew, state.load[driver * 2 + outRf]!, pi, state.slewUpper - state.slewLower);
 }
