@@ -4,6 +4,7 @@ export { readAiger } from './aiger-read.ts';
 export { writeAag, writeAig } from './aiger-write.ts';
 export { readBench } from './bench-read.ts';
 export { readBlif } from './blif-read.ts';
+export { readGateVerilog } from './verilog-read.ts';
 export { CIRCUIT_EXTENSIONS, circuitFormat, parseCircuit, readCircuit } from './read-circuit.ts';
 export { simulateWords, simulateRandom, literalWords, randomWords } from './simulate.ts';
 export { truthTables, exhaustivePatterns, MAX_TRUTH_TABLE_INPUTS } from './truth-table.ts';

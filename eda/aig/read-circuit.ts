@@ -5,8 +5,9 @@ import type { Aig } from './aig.ts';
 import { readAiger } from './aiger-read.ts';
 import { readBench } from './bench-read.ts';
 import { readBlif } from './blif-read.ts';
+import { readGateVerilog } from './verilog-read.ts';
 
-export const CIRCUIT_EXTENSIONS = ['.aig', '.aag', '.blif', '.bench'] as const;
+export const CIRCUIT_EXTENSIONS = ['.aig', '.aag', '.blif', '.bench', '.v'] as const;
 
 /** The format of a circuit file from its name (a trailing `.gz` is allowed). */
 export function circuitFormat(path: string): (typeof CIRCUIT_EXTENSIONS)[number] | undefined {
@@ -27,12 +28,14 @@ export function parseCircuit(data: Uint8Array, file: string): Aig {
       return readBlif(text(), file);
     case '.bench':
       return readBench(text(), file);
+    case '.v':
+      return readGateVerilog(text(), file);
     default:
-      throw new UserError(`unknown circuit format: expected a file ending in ${CIRCUIT_EXTENSIONS.join(', ')} (or .v)`, file);
+      throw new UserError(`unknown circuit format: expected a file ending in ${CIRCUIT_EXTENSIONS.join(', ')} (.v: gate-level netlists)`, file);
   }
 }
 
-/** Reads a circuit file from disk (.aig, .aag, .blif, .bench, optionally gzipped). */
+/** Reads a circuit file from disk (.aig, .aag, .blif, .bench, gate-level .v; optionally gzipped). */
 export function readCircuit(path: string): Aig {
   if (!circuitFormat(path)) parseCircuit(new Uint8Array(), path); // throws the unknown-format error
   let data: Uint8Array;

@@ -1,15 +1,19 @@
 // Synthesizes a design once with Yosys and applies any number of ABC recipes to its AIG, one Yosys
 // run in all: each recipe records AIG nodes and levels after every operation (the trajectory), then
 // the LUT-6 mapping and, with a Liberty file, the cell-mapped area and delay.
-import { ContentCache, contentHash } from '../../../util/index.ts';
+import { ContentCache, UserError, contentHash } from '../../../util/index.ts';
 import { runYosys, yosysVersion, type YosysBackend } from '../index.ts';
 import { parseAbcStimes, parseLutMappings, parsePrintStats, type AigPoint } from './abc-log.ts';
 import type { Recipe } from './operations.ts';
 
 export interface RecipeRunOptions {
-  /** Verilog sources by file name. */
+  /**
+   * Design files by relative path: Verilog (.v, .sv; other files such as .vh are only there to be
+   * included), BLIF (.blif) or ASCII AIGER (.aag).
+   */
   readonly sources: Readonly<Record<string, string>>;
-  readonly top: string;
+  /** The top module; omitted, Yosys picks it (`-auto-top`). */
+  readonly top?: string;
   readonly recipes: readonly Recipe[];
   /** Liberty text (e.g. Nangate45) for the mapped area and delay; omitted: no cell mapping. */
   readonly liberty?: string;
@@ -29,6 +33,7 @@ export interface Trajectory {
 }
 
 export interface RecipeRunResult {
+  /** The top module Yosys synthesized. */
   readonly top: string;
   /** Yosys version and backend, e.g. `wasm 0.55.944`. */
   readonly tool: string;
@@ -62,8 +67,8 @@ export async function runRecipes(options: RecipeRunOptions): Promise<RecipeRunRe
   const withLiberty = options.liberty !== undefined;
   const files: Record<string, string> = { ...options.sources, 'recipes.abc': recipesAbcScript(options.recipes, withLiberty) };
   if (options.liberty !== undefined) files['cells.lib'] = options.liberty;
-  const reads = Object.keys(options.sources).map((f) => `read_verilog -defer ${f}`);
-  const lines = [...reads, `hierarchy -check -top ${options.top}`, `synth -flatten -top ${options.top}`];
+  const top = options.top !== undefined ? `-top ${options.top}` : '-auto-top';
+  const lines = [...readCommands(Object.keys(options.sources)), `hierarchy -check ${top}`, `synth -flatten ${top}`];
   if (options.writeAig) lines.push('design -save synthesized');
   lines.push(withLiberty ? 'abc -liberty cells.lib -script recipes.abc' : 'abc -g AND -script recipes.abc');
   if (options.writeAig) lines.push('design -load synthesized', 'async2sync', 'dffunmap', 'aigmap', 'opt_clean', 'write_aiger -ascii -symbols synth.aag');
@@ -86,8 +91,25 @@ export async function runRecipes(options: RecipeRunOptions): Promise<RecipeRunRe
     });
     const aag = run.outputs['synth.aag'];
     if (options.writeAig && aag === undefined) throw new Error('yosys did not write synth.aag');
-    return { top: options.top, tool, trajectories, ...(aag !== undefined ? { aag } : {}) };
+    const synthesizedTop = options.top ?? /Top module:\s+\\(\S+)/.exec(run.log)?.[1] ?? '';
+    return { top: synthesizedTop, tool, trajectories, ...(aag !== undefined ? { aag } : {}) };
   };
   if (options.cache === false) return compute();
   return new ContentCache<RecipeRunResult>('recipes').getOrCompute(contentHash(flowVersion, tool, script, files), compute);
+}
+
+/** Yosys read commands by file type; include folders are searched for `include. */
+function readCommands(paths: readonly string[]): string[] {
+  for (const p of paths) {
+    if (/[\s"']/.test(p)) throw new UserError(`design file names may not contain spaces or quotes: '${p}'`, p);
+  }
+  const dirs = [...new Set(paths.map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '.')))];
+  const lines = dirs.map((d) => `verilog_defaults -add -I${d}`);
+  for (const p of paths) {
+    if (/\.v$/i.test(p)) lines.push(`read_verilog -defer ${p}`);
+    else if (/\.sv$/i.test(p)) lines.push(`read_verilog -sv -defer ${p}`);
+    else if (/\.blif$/i.test(p)) lines.push(`read_blif ${p}`);
+    else if (/\.aag$/i.test(p)) lines.push(`read_aiger -module_name ${p.replace(/^.*\//, '').replace(/\.aag$/i, '').replace(/\W/g, '_')} ${p}`);
+  }
+  return lines;
 }

@@ -1,0 +1,103 @@
+// Builds a QoR data set: every design through Yosys and N random recipes, in a worker pool, with
+// a content-hash cache so a rerun after an interruption only does what is missing. The JSON Lines
+// file is written once, atomically, in design order: no record lost or duplicated.
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { ContentCache, ProgressBar, UserError, WorkerPool, contentHash, writeFileAtomic } from '../../util/index.ts';
+import { readAiger, writeAig } from '../aig/index.ts';
+import { yosysVersion, type YosysBackend } from '../synth/index.ts';
+import { randomRecipes } from '../synth/recipes/index.ts';
+import type { DesignSource } from './corpus.ts';
+import { DATASET_FORMAT, designHash, type DatasetRecord, type DesignJob, type DesignOutcome } from './record.ts';
+
+export interface BuildOptions {
+  designs: readonly DesignSource[];
+  /** Random recipes per design (the same recipes for every design). */
+  recipes: number;
+  recipeLength?: number;
+  seed: number;
+  /** The JSON Lines output file. */
+  out: string;
+  /** Folder for the synthesized AIGs (binary AIGER); default `<out>.aigs`, false for none. */
+  aigDir?: string | false;
+  liberty?: string;
+  backend?: YosysBackend;
+  workers?: number;
+  /** Suppress the progress bar (tests). */
+  quiet?: boolean;
+}
+
+export interface BuildSummary {
+  records: number;
+  ok: number;
+  failed: number;
+  /** Designs taken from the cache (finished by an earlier, maybe interrupted, run). */
+  cached: number;
+  seconds: number;
+  yosys: string;
+}
+
+export async function buildDataset(options: BuildOptions): Promise<BuildSummary> {
+  const start = Date.now();
+  const backend = options.backend ?? 'wasm';
+  const ids = new Set<string>();
+  for (const d of options.designs) {
+    if (ids.has(d.id)) throw new UserError(`design '${d.id}' appears twice in the corpus`, '--corpus');
+    ids.add(d.id);
+  }
+  if (options.recipes < 0) throw new UserError('must be 0 or more', '--recipes');
+  const recipes = randomRecipes(options.recipes, options.recipeLength ?? 20, options.seed);
+  const yosys = await yosysVersion(backend);
+  const liberty = options.liberty ? { name: options.liberty.replace(/^.*\//, ''), path: options.liberty } : undefined;
+  const libertyHash = liberty ? contentHash(readFileSync(liberty.path)) : '';
+  const cache = new ContentCache<DesignOutcome>('dataset');
+  const keyOf = (d: DesignSource) => contentHash(DATASET_FORMAT, yosys, designHash(d), d.id, d.corpus, recipes, libertyHash, options.seed);
+
+  const outcomes = new Map<string, DesignOutcome>();
+  const pending: DesignSource[] = [];
+  for (const d of options.designs) {
+    const hit = cache.get(keyOf(d));
+    if (hit) outcomes.set(d.id, hit);
+    else pending.push(d);
+  }
+  const progress = new ProgressBar('dataset', options.designs.length, process.stderr, options.quiet);
+  progress.skip(outcomes.size);
+  if (pending.length > 0) {
+    // Largest designs first, so the slowest job does not start last.
+    const size = (d: DesignSource) => Object.values(d.files).reduce((n, f) => n + f.length, 0);
+    pending.sort((a, b) => size(b) - size(a));
+    const pool = new WorkerPool<DesignJob, DesignOutcome>(new URL('./worker-task.ts', import.meta.url), Math.max(1, Math.min(options.workers ?? 2, pending.length)));
+    try {
+      await Promise.all(
+        pending.map(async (design) => {
+          const job: DesignJob = { design, recipes, seed: options.seed, backend, ...(liberty ? { liberty } : {}) };
+          let outcome: DesignOutcome;
+          try {
+            outcome = await pool.run(job);
+            cache.put(keyOf(design), outcome);
+          } catch (e) {
+            // A crashed worker or a tool failure Yosys did not report: recorded, not cached (retried next run).
+            outcome = { record: { id: design.id, corpus: design.corpus, status: 'failed', designHash: designHash(design), tools: { yosys, tessera_dataset: DATASET_FORMAT }, seed: options.seed, error: String((e as Error).message ?? e) } };
+          }
+          outcomes.set(design.id, outcome);
+          progress.tick(1, design.id);
+        }),
+      );
+    } finally {
+      await pool.close();
+    }
+  }
+  progress.finish();
+  const records = options.designs.map((d) => outcomes.get(d.id)!.record);
+  const aigDir = options.aigDir === false ? undefined : (options.aigDir ?? `${options.out.replace(/\.jsonl?$/, '')}.aigs`);
+  const lines = options.designs.map((d) => {
+    const { record, aag } = outcomes.get(d.id)!;
+    if (!aigDir || !aag || !record.aig) return JSON.stringify(record);
+    const file = join(aigDir, `${d.id.replace(/[^\w.-]+/g, '__')}.aig`);
+    writeFileAtomic(file, writeAig(readAiger(new TextEncoder().encode(aag), file)));
+    return JSON.stringify({ ...record, aig: { ...record.aig, file: relative(dirname(options.out), file) } } satisfies DatasetRecord);
+  });
+  writeFileAtomic(options.out, lines.length > 0 ? `${lines.join('\n')}\n` : '');
+  const ok = records.filter((r) => r.status === 'ok').length;
+  return { records: records.length, ok, failed: records.length - ok, cached: options.designs.length - pending.length, seconds: (Date.now() - start) / 1000, yosys };
+}

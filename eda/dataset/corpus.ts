@@ -1,0 +1,107 @@
+// Which designs a data set is built from: named presets over the shared benchmark data, or every
+// design file in a folder. A design is a set of files read together plus an optional top module.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { UserError, dataPath } from '../../util/index.ts';
+import { readAiger, writeAag } from '../aig/index.ts';
+
+export interface DesignSource {
+  /** Unique, stable name, e.g. `epfl/adder` (records are keyed and ordered by it). */
+  readonly id: string;
+  /** The corpus it came from (`epfl`, `iscas85`, `generated`, ...). */
+  readonly corpus: string;
+  /** Files by relative path: Verilog, BLIF or ASCII AIGER. */
+  readonly files: Readonly<Record<string, string>>;
+  /** Top module; omitted, Yosys picks the design's top. */
+  readonly top?: string;
+}
+
+const DESIGN_FILE = /\.(v|sv|blif|aag|aig)$/i;
+const INCLUDE_ONLY = /\.(vh|svh|vhd|h)$/i;
+
+/** One design per file: .aig is converted to ASCII AIGER (Yosys reads it as text). */
+function fileDesign(corpus: string, path: string, id: string): DesignSource {
+  const name = path.replace(/^.*\//, '');
+  if (/\.aig$/i.test(name)) {
+    const aag = writeAag(readAiger(readFileSync(path), path));
+    return { id, corpus, files: { [name.replace(/\.aig$/i, '.aag')]: aag } };
+  }
+  return { id, corpus, files: { [name]: readFileSync(path, 'utf8') } };
+}
+
+function listFiles(dir: string, recursive: boolean): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const p = join(dir, entry);
+    if (statSync(p).isDirectory()) {
+      if (recursive) out.push(...listFiles(p, true));
+    } else out.push(p);
+  }
+  return out;
+}
+
+/** Every design file directly in `dir`, one design each. */
+function perFile(corpus: string, dir: string, pattern: RegExp): DesignSource[] {
+  return listFiles(dir, false)
+    .filter((p) => pattern.test(p))
+    .map((p) => fileDesign(corpus, p, `${corpus}/${p.replace(/^.*\//, '').replace(/\.[^.]+$/, '')}`));
+}
+
+/** Every sub-folder of `dir` is one multi-file design (all its Verilog, includes alongside). */
+function perFolder(corpus: string, dir: string, tops: ReadonlyMap<string, string> = new Map()): DesignSource[] {
+  const designs: DesignSource[] = [];
+  for (const group of readdirSync(dir).sort()) {
+    const groupDir = join(dir, group);
+    if (!statSync(groupDir).isDirectory()) continue;
+    for (const name of readdirSync(groupDir).sort()) {
+      const designDir = join(groupDir, name);
+      if (!statSync(designDir).isDirectory()) continue;
+      const files: Record<string, string> = {};
+      for (const p of listFiles(designDir, true)) {
+        if (/\.(v|sv)$/i.test(p) || INCLUDE_ONLY.test(p)) files[relative(designDir, p)] = readFileSync(p, 'utf8');
+      }
+      if (Object.keys(files).length > 0) designs.push({ id: `${corpus}/${name}`, corpus, files, top: tops.get(name) });
+    }
+  }
+  return designs;
+}
+
+function openlaneTops(): Map<string, string> {
+  const csv = readFileSync(dataPath('rtl/openlane_designs/designs.csv'), 'utf8').trim().split('\n').slice(1);
+  return new Map(csv.map((row) => row.split(',')).map((cols) => [cols[0], cols[3]]));
+}
+
+/** Named corpora over the shared data folder, smallest first. */
+export const CORPUS_PRESETS: Readonly<Record<string, () => DesignSource[]>> = {
+  tiny: () => ['c17', 'c432', 'c499'].map((c) => fileDesign('iscas85', dataPath(`iscas_ispras/iscas85/verilog/${c}.v`), `iscas85/${c}`)),
+  epfl: () => [...perFile('epfl', dataPath('epfl/arithmetic'), /\.aig$/), ...perFile('epfl', dataPath('epfl/random_control'), /\.aig$/)],
+  iscas85: () => perFile('iscas85', dataPath('iscas_ispras/iscas85/verilog'), /\.v$/),
+  iscas89: () => perFile('iscas89', dataPath('iscas_ispras/iscas89/verilog'), /\.v$/),
+  itc99: () => perFile('itc99', dataPath('itc99/rtl_verilog'), /\.v$/),
+  mcnc: () => perFile('mcnc', dataPath('lgsynth91_mcnc/blif'), /\.blif$/),
+  openlane: () => perFolder('openlane', dataPath('rtl/openlane_designs'), openlaneTops()),
+  iwls05: () => perFolder('iwls05', dataPath('rtl/iwls05_opencores')),
+  small_rtl: () => [
+    ...perFile('uart', dataPath('rtl/alexforencich_verilog_uart'), /\.v$/),
+    ...perFile('axis', dataPath('rtl/alexforencich_verilog_axis'), /\.v$/),
+    ...perFile('arith', dataPath('rtl/trustworthycomputing_small'), /\.v$/),
+  ],
+};
+
+/** The presets `full` combines (everything except the `tiny` test set). */
+export const FULL_CORPUS = ['epfl', 'iscas85', 'iscas89', 'itc99', 'mcnc', 'openlane', 'iwls05', 'small_rtl'] as const;
+
+/** Designs of a preset name, `full`, or a folder (each design file in it, recursively, is one design). */
+export function corpusDesigns(corpus: string, flag = '--corpus'): DesignSource[] {
+  if (corpus === 'full') return FULL_CORPUS.flatMap((p) => CORPUS_PRESETS[p]());
+  const preset = CORPUS_PRESETS[corpus];
+  if (preset) return preset();
+  if (!existsSync(corpus) || !statSync(corpus).isDirectory()) {
+    throw new UserError(`'${corpus}' is neither a corpus preset nor a folder`, flag, `choose one of: ${[...Object.keys(CORPUS_PRESETS), 'full'].join(', ')}, or give a folder of .v/.sv/.blif/.aig/.aag files`);
+  }
+  const designs = listFiles(corpus, true)
+    .filter((p) => DESIGN_FILE.test(p))
+    .map((p) => fileDesign('dir', p, relative(corpus, p).replace(/\.[^.]+$/, '')));
+  if (designs.length === 0) throw new UserError(`no design files (.v, .sv, .blif, .aig, .aag) in ${corpus}`, flag);
+  return designs;
+}
