@@ -1,4 +1,5 @@
 import type { AcceleratorSpec } from '../../hw/accelerators/index.ts';
+import { mixpeEvalConfig } from '../../hw/index.ts';
 import { antQuantizeWeights, fp16FromNumber, quantizeActivations, quantizeWeights, type QuantizedWeights } from '../../hw/index.ts';
 import type { GemmOperands } from '../operands.ts';
 import { simulateGemm } from '../simulate-gemm.ts';
@@ -61,11 +62,18 @@ export function acceleratorOperands(acc: AcceleratorSpec, s: LayerSample): GemmO
 }
 
 /**
+ * The array the values are computed on. Values do not depend on the array's shape (each output sums
+ * its group in k order and adds the groups in order, docs/sim-cycle-model.md), so a small array
+ * avoids stepping idle PEs of a large one on a short layer; tests hold the two equal.
+ */
+export const valueArray = mixpeEvalConfig(16, 16);
+
+/**
  * Runs the layer through the simulator's exact value path (cycle mode: every PE, feeder and
  * dequantization step as the hardware does it) and compares with the FP32 GEMM.
  */
-export function layerError(acc: AcceleratorSpec, s: LayerSample, reference = fp32ReferenceGemm(s)): LayerError {
-  const config = gemmConfig(acc, s.k);
+export function layerError(acc: AcceleratorSpec, s: LayerSample, reference = fp32ReferenceGemm(s), array = valueArray): LayerError {
+  const config = { ...gemmConfig(acc, s.k), array };
   const r = simulateGemm(config, { m: s.m, k: s.k, n: s.n }, { mode: 'cycle', operands: acceleratorOperands(acc, s) });
   const y = r.output!;
   let sse = 0, energy = 0, maxAbsError = 0;
