@@ -1,29 +1,4 @@
-/**
- * Reading the bit fields of a float64 without allocating: one module-level scratch buffer.
- * Every narrow-float encoder (fp16, bf16) starts from these two 32-bit words.
- */
-
-const scratch = new Float64Array(1);
-const words = new Uint32Array(scratch.buffer);
-// Typed arrays use the platform byte order; find which word holds the sign and exponent.
-scratch[0] = 1;
-const HI = words[1] === 0x3ff00000 ? 1 : 0;
-const LO = 1 - HI;
-
-/** Splits `x` into the scratch words; read them with `doubleHi()` / `doubleLo()` right after. */
-export function splitDouble(x: number): void {
-  scratch[0] = x;
-}
-
-/** Sign (bit 31), 11 exponent bits (30..20) and the top 20 mantissa bits of the last split double. */
-export function doubleHi(): number {
-  return words[HI]!;
-}
-
-/** The low 32 mantissa bits of the last split double. */
-export function doubleLo(): number {
-  return words[LO]!;
-}
+/** Exact power-of-two scaling and integer rounding of doubles, without allocation. */
 
 /** Powers of two 2^-160 .. 2^160, exact, for scaling without Math.pow in hot paths. */
 const POW2_BIAS = 160;

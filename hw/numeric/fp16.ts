@@ -11,9 +11,7 @@
  * propagated (the common choice of hardware units that do not trap).
  */
 import { pow2 } from './double-bits.ts';
-import { makeNarrowFloatOps } from './narrow-float.ts';
-
-const FP16 = makeNarrowFloatOps({ expBits: 5, mantBits: 10 });
+import { buildNarrowFloatTable, encodeNarrowFloat } from './narrow-float.ts';
 
 export const FP16_NAN = 0x7e00;
 export const FP16_POS_INF = 0x7c00;
@@ -28,21 +26,51 @@ export const FP16_MIN_NORMAL = 0x0400;
 /** 2^-24. */
 export const FP16_MIN_SUBNORMAL = 0x0001;
 
+const FP16_VALUES = buildNarrowFloatTable({ expBits: 5, mantBits: 10 });
+
 /** The FP16 encoding nearest to `x` (RNE), subnormals kept, |x| >= 65520 to infinity, NaN to `FP16_NAN`. */
-export const fp16FromNumber: (x: number) => number = FP16.fromNumber;
+export function fp16FromNumber(x: number): number {
+  // mantissa bits 10, bias 15, sign 0x8000, +inf 0x7c00, NaN 0x7e00, 2^24 smallest subnormals per unit.
+  return encodeNarrowFloat(x, 10, 15, 0x8000, 0x7c00, 0x7e00, 16777216);
+}
+
 /** The exact value of an FP16 encoding (one table load; `h` must be an integer in 0..65535). */
-export const fp16ToNumber: (h: number) => number = FP16.toNumber;
+export function fp16ToNumber(h: number): number {
+  return FP16_VALUES[h]!;
+}
+
 /** a + b, correctly rounded. */
-export const fp16Add: (a: number, b: number) => number = FP16.add;
+export function fp16Add(a: number, b: number): number {
+  return fp16FromNumber(FP16_VALUES[a]! + FP16_VALUES[b]!);
+}
+
 /** a - b, correctly rounded. */
-export const fp16Sub: (a: number, b: number) => number = FP16.sub;
+export function fp16Sub(a: number, b: number): number {
+  return fp16FromNumber(FP16_VALUES[a]! - FP16_VALUES[b]!);
+}
+
 /** a * b, correctly rounded. */
-export const fp16Mul: (a: number, b: number) => number = FP16.mul;
+export function fp16Mul(a: number, b: number): number {
+  return fp16FromNumber(FP16_VALUES[a]! * FP16_VALUES[b]!);
+}
+
 /** Sign flip (a bit operation, as IEEE `negate`: applies to NaN and zero too). */
-export const fp16Neg: (h: number) => number = FP16.neg;
-export const fp16IsNaN: (h: number) => boolean = FP16.isNaN;
+export function fp16Neg(h: number): number {
+  return h ^ 0x8000;
+}
+
+export function fp16IsNaN(h: number): boolean {
+  return (h & 0x7fff) > 0x7c00;
+}
+
 /** -1, 0 or 1 by value (so +0 equals -0); NaN when either side is NaN (unordered). */
-export const fp16Compare: (a: number, b: number) => number = FP16.compare;
+export function fp16Compare(a: number, b: number): number {
+  const x = FP16_VALUES[a]!;
+  const y = FP16_VALUES[b]!;
+  if (x < y) return -1;
+  if (x > y) return 1;
+  return x === y ? 0 : NaN;
+}
 
 export function fp16Abs(h: number): number {
   return h & 0x7fff;
