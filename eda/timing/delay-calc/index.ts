@@ -3,3 +3,4 @@ export { degradeSlew, idealNet, lumpedNet, type NetParasitics, type ParasiticsSo
 export { wireLoadParasitics } from './wire-load.ts';
 export { effectiveCap, piFromMoments, throughResistor, type Moments, type PiModel } from './effective-cap.ts';
 export { pinCap } from './wire-load.ts';
+export { spefParasitics } from './spef-parasitics.ts';

@@ -1,0 +1,2 @@
+export { parseSpef, readSpef, unescapeSpef } from './parser.ts';
+export type { Spef, SpefConn, SpefNet } from './model.ts';
