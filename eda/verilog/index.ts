@@ -8,3 +8,6 @@ export type {
   Netlist, NetlistModule, NetlistPort, NetlistWire, NetlistCell, NetlistAssign, PinConnection, NetExpr, BitRange, PortDirection,
 } from './netlist-types.ts';
 export { readVerilogSource, verilogFilePattern } from './source-files.ts';
+export { parseVerilog, parseTokens, initParser, type ParseResult } from './parse.ts';
+export { preprocess, type PreprocessOptions, type PreprocessResult, type MacroDefinition } from './preprocessor.ts';
+export type * from './ast.ts';

@@ -18,7 +18,9 @@ export type TokenKind =
   | 'directive'
   | 'macro';
 
-const make = (name: string): TokenType => createToken({ name, pattern: Lexer.NA });
+/** Every token is also an AnyToken, so specify bodies and UDP tables can be taken token by token. */
+export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });
+const make = (name: string): TokenType => createToken({ name, pattern: Lexer.NA, categories: [AnyToken] });
 
 export const Identifier = make('Identifier');
 export const SystemIdentifier = make('SystemIdentifier');
@@ -61,14 +63,28 @@ export const operatorList = [
 ] as const;
 export type Operator = (typeof operatorList)[number];
 
-export const operatorTypes = new Map<string, TokenType>(operatorList.map((o) => [o, make(`op_${o}`)]));
+/** Categories, so the parser can take "any binary operator" in one step. */
+export const BinaryOperator = createToken({ name: 'BinaryOperator', pattern: Lexer.NA });
+export const UnaryOperator = createToken({ name: 'UnaryOperator', pattern: Lexer.NA });
+export const binaryOperators = new Set([
+  '**', '*', '/', '%', '+', '-', '<<', '>>', '<<<', '>>>', '<', '<=', '>', '>=', '==', '!=', '===', '!==',
+  '&', '~&', '^', '^~', '~^', '|', '~|', '&&', '||',
+]);
+export const unaryOperators = new Set(['+', '-', '!', '~', '&', '~&', '|', '~|', '^', '~^', '^~']);
+
+export const operatorTypes = new Map<string, TokenType>(
+  operatorList.map((o) => {
+    const categories = [AnyToken, ...(binaryOperators.has(o) ? [BinaryOperator] : []), ...(unaryOperators.has(o) ? [UnaryOperator] : [])];
+    return [o, createToken({ name: `op_${o}`, pattern: Lexer.NA, categories })];
+  }),
+);
 // `^~` and `~^` are the same operator.
 operatorTypes.set('^~', operatorTypes.get('~^')!);
 export const op = (o: Operator): TokenType => operatorTypes.get(o)!;
 
 /** Every token type, for the parser's vocabulary. */
 export const allTokenTypes: TokenType[] = [
-  Identifier, SystemIdentifier, NumberLiteral, RealLiteral, StringLiteral, Directive, MacroUse,
+  Identifier, SystemIdentifier, NumberLiteral, RealLiteral, StringLiteral, Directive, MacroUse, BinaryOperator, UnaryOperator, AnyToken,
   ...keywordTypes.values(),
   ...new Set(operatorTypes.values()),
 ];

@@ -1,0 +1,84 @@
+/**
+ * `parseVerilog`: preprocess, lex and parse one file into a syntax tree plus diagnostics.
+ * Syntax errors are recovered from (chevrotain re-synchronisation, and after an unrecoverable
+ * error the parse restarts at the next `module`/`primitive`), so one run reports every error.
+ * It never throws on any input.
+ */
+import { EOF, type IToken } from 'chevrotain';
+import type { SourceFile } from './ast.ts';
+import { DiagnosticSink, type Diagnostic } from './diagnostics.ts';
+import type { VerilogToken } from './lexer.ts';
+import { VerilogParser } from './parser-modules.ts';
+import { preprocess, type PreprocessOptions, type PreprocessResult } from './preprocessor.ts';
+import { kw } from './tokens.ts';
+
+export interface ParseResult {
+  ast: SourceFile;
+  diagnostics: Diagnostic[];
+  preprocessed: PreprocessResult;
+}
+
+let shared: VerilogParser | undefined;
+/** The parser is built once (grammar analysis is the slow part) and reused. */
+function parser(): VerilogParser {
+  shared ??= new VerilogParser();
+  return shared;
+}
+
+/** Warm the parser up (e.g. before timing it). */
+export function initParser(): void {
+  parser();
+}
+
+export function parseVerilog(text: string, file: string, options: PreprocessOptions = {}): ParseResult {
+  const sink = new DiagnosticSink();
+  const preprocessed = preprocess(text, file, options, sink);
+  const ast = parseTokens(preprocessed.tokens, file, sink);
+  return { ast, diagnostics: sink.finish(), preprocessed };
+}
+
+/** Parses preprocessed tokens; errors go to `sink`. */
+export function parseTokens(tokens: VerilogToken[], file: string, sink: DiagnosticSink): SourceFile {
+  const p = parser();
+  const ast: SourceFile = { file, descriptions: [] };
+  let from = 0;
+  while (from < tokens.length) {
+    p.input = from === 0 ? tokens : tokens.slice(from);
+    let parsed: ReturnType<VerilogParser['sourceText']> = [];
+    try {
+      parsed = p.sourceText() ?? [];
+    } catch (e) {
+      // Chevrotain only throws for grammar bugs, never for input; keep the promise of no exceptions.
+      sink.error(file, 1, 1, `internal parser error: ${(e as Error).message}`);
+      break;
+    }
+    ast.descriptions.push(...parsed.filter((d) => d !== undefined));
+    for (const e of p.errors) report(sink, e.token, e.message, tokens, file);
+    if (p.errors.length === 0) break;
+    // Parsing stopped early: restart at the next design unit after the last error.
+    const last = p.errors[p.errors.length - 1].token;
+    const found = tokens.indexOf(last as VerilogToken, from);
+    const lastIndex = found < 0 ? tokens.length : found;
+    let next = lastIndex + 1;
+    while (next < tokens.length && !startsDescription(tokens[next])) next++;
+    if (next >= tokens.length || next <= from) break;
+    from = next;
+  }
+  return ast;
+}
+
+function startsDescription(t: VerilogToken): boolean {
+  const type = t.tokenType;
+  return type === kw('module') || type === kw('macromodule') || type === kw('primitive') || type === kw('function') || type === kw('task');
+}
+
+function report(sink: DiagnosticSink, token: IToken, message: string, tokens: VerilogToken[], file: string): void {
+  const t = token as VerilogToken;
+  if (t.tokenType === EOF || t.file === undefined) {
+    const last = tokens[tokens.length - 1];
+    if (last) sink.error(last.file, last.endLine, last.endColumn + 1, message);
+    else sink.error(file, 1, 1, message);
+    return;
+  }
+  sink.error(t.file, t.startLine, t.startColumn, message + (t.fromMacro ? ` (in the expansion of \`${t.fromMacro})` : ''));
+}

@@ -1,0 +1,172 @@
+/**
+ * Parser layer 5, the top: source files, modules (ANSI and non-ANSI headers, header
+ * parameters) and UDP definitions (combinational and sequential tables).
+ */
+import { alt, gated, separated } from './parser-helpers.ts';
+import type { Description, Expr, HeaderPort, ModuleDecl, ModuleItem, UdpDecl } from './ast.ts';
+import { ItemParser } from './parser-items.ts';
+import { AnyToken, kw, op } from './tokens.ts';
+
+type ParamDecl = ModuleItem & { kind: 'param-decl' };
+type PortDecl = ModuleItem & { kind: 'port-decl' };
+
+export class VerilogParser extends ItemParser {
+  sourceText = this.RULE('sourceText', (): Description[] => {
+    const list: Description[] = [];
+    this.MANY(() => list.push(this.SUBRULE(this.description)));
+    return list;
+  });
+
+  private description = this.RULE('description', (): Description => {
+    const start = this.LA(1);
+    const attrs = this.SUBRULE(this.attributes);
+    const d = this.OR([
+      alt(() => this.SUBRULE(this.moduleDeclaration)),
+      alt(() => this.SUBRULE(this.udpDeclaration)),
+      alt(() => this.SUBRULE(this.functionDeclaration) as Description),
+      alt(() => this.SUBRULE(this.taskDeclaration) as Description),
+    ]);
+    return this.ACTION(() => ({ ...d, attrs, loc: this.span(start) }) as Description) ?? d;
+  });
+
+  private moduleDeclaration = this.RULE('moduleDeclaration', (): ModuleDecl => {
+    const keyword = this.OR([
+      alt(() => this.CONSUME(kw('module')).image),
+      alt(() => this.CONSUME(kw('macromodule')).image),
+    ]) as ModuleDecl['keyword'];
+    const name = this.SUBRULE(this.ident);
+    const parameters = this.OPTION(() => this.SUBRULE(this.headerParameters)) ?? [];
+    const ports = this.OPTION2(() => this.SUBRULE(this.headerPorts)) ?? [];
+    this.CONSUME(op(';'));
+    const items: ModuleItem[] = [];
+    this.MANY(() => items.push(this.SUBRULE(this.moduleItem)));
+    this.CONSUME(kw('endmodule'));
+    this.OPTION3(() => { this.CONSUME(op(':')); this.SUBRULE2(this.ident); });
+    return { kind: 'module', keyword, name, parameters, ports, items, attrs: [], loc: this.span(this.LA(0)) };
+  });
+
+  /** `#(parameter A = 1, B = 2, localparam C = 3)`; names without a keyword extend the previous one. */
+  private headerParameters = this.RULE('headerParameters', (): ParamDecl[] => {
+    this.CONSUME(op('#'));
+    this.CONSUME(op('('));
+    const decls: ParamDecl[] = [];
+    this.MANY_SEP(separated(op(','), () => {
+        const start = this.LA(1);
+        const attrs = this.SUBRULE(this.attributes);
+        const head = this.OPTION(() => {
+          const keyword = this.OR([
+            alt(() => this.CONSUME(kw('parameter')).image),
+            alt(() => this.CONSUME(kw('localparam')).image),
+          ]);
+          return { keyword, dataType: this.SUBRULE(this.parameterType) };
+        });
+        const declarators = this.SUBRULE(this.declarators);
+        this.ACTION(() => {
+          const previous = decls[decls.length - 1];
+          if (head || !previous) {
+            decls.push({
+              kind: 'param-decl', local: head?.keyword === 'localparam', specparam: false,
+              dataType: head?.dataType ?? { signed: false }, declarators, attrs, loc: this.span(start),
+            });
+          } else previous.declarators.push(...declarators);
+        });
+      }));
+    this.CONSUME(op(')'));
+    return decls;
+  });
+
+  /** The port list; ANSI declarations absorb the plain names that follow them. */
+  private headerPorts = this.RULE('headerPorts', (): HeaderPort[] => {
+    this.CONSUME(op('('));
+    const ports: HeaderPort[] = [];
+    this.MANY_SEP(separated(op(','), () => {
+        const start = this.LA(1);
+        const attrs = this.SUBRULE(this.attributes);
+        this.OR([
+          alt(() => {
+              const decl = this.SUBRULE(this.portDeclaration) as PortDecl;
+              ports.push({ kind: 'ansi', decl: { ...decl, attrs, loc: this.span(start) } });
+            }),
+          alt(() => {
+              this.CONSUME(op('.'));
+              const name = this.SUBRULE(this.ident);
+              this.CONSUME2(op('('));
+              const expr = this.OPTION2(() => this.SUBRULE(this.expression));
+              this.CONSUME2(op(')'));
+              ports.push(expr ? { kind: 'expr', name, expr, loc: this.span(start) } : { kind: 'expr', name, loc: this.span(start) });
+            }),
+          alt(() => {
+              const expr = this.SUBRULE2(this.expression);
+              this.ACTION(() => {
+                const last = ports[ports.length - 1];
+                if (expr.kind === 'id' && last?.kind === 'ansi') {
+                  last.decl.declarators.push({ name: expr.name, dims: [], loc: expr.loc });
+                } else if (expr.kind === 'id') ports.push({ kind: 'name', name: expr.name, loc: expr.loc });
+                else ports.push({ kind: 'expr', expr, loc: expr.loc });
+              });
+            }),
+        ]);
+      }));
+    this.CONSUME(op(')'));
+    return ports;
+  });
+
+  private udpDeclaration = this.RULE('udpDeclaration', (): UdpDecl => {
+    this.CONSUME(kw('primitive'));
+    const name = this.SUBRULE(this.ident);
+    this.CONSUME(op('('));
+    const ports: string[] = [];
+    this.AT_LEAST_ONE_SEP(separated(op(','), () => ports.push(this.SUBRULE2(this.ident))));
+    this.CONSUME(op(')'));
+    this.CONSUME(op(';'));
+    const items: ModuleItem[] = [];
+    this.MANY(() => items.push(this.SUBRULE(this.declarationItem)));
+    const initial = this.OPTION(() => {
+      this.CONSUME(kw('initial'));
+      const target = this.SUBRULE3(this.ident);
+      this.CONSUME(op('='));
+      const value: Expr = this.SUBRULE(this.expression);
+      this.CONSUME2(op(';'));
+      return { name: target, value };
+    });
+    this.CONSUME(kw('table'));
+    const table: string[][] = [];
+    let row: string[] = [];
+    this.MANY2(gated(() => this.LA(1).tokenType !== kw('endtable'), () => {
+        const t = this.CONSUME(AnyToken);
+        this.ACTION(() => {
+          if (t.image === ';') { table.push(row); row = []; } else row.push(...tableSymbols(t.image));
+        });
+      }));
+    this.CONSUME(kw('endtable'));
+    this.CONSUME(kw('endprimitive'));
+    const closed = this.ACTION(() => foldEdges(table));
+    const udp: UdpDecl = { kind: 'primitive', name, ports, items, table: closed ?? table, attrs: [], loc: this.span(this.LA(0)) };
+    if (initial) udp.initial = initial;
+    return udp;
+  });
+
+  constructor() {
+    super();
+    this.performSelfAnalysis();
+  }
+}
+
+/** Splits a token of a table row into its one-character symbols (`01x` is three inputs). */
+function tableSymbols(image: string): string[] {
+  return image === ':' || image === '(' || image === ')' ? [image] : [...image.replace(/_/g, '')];
+}
+
+/** Joins `(`, `0`, `1`, `)` into the edge symbol `(01)`. */
+function foldEdges(table: string[][]): string[][] {
+  return table.map((row) => {
+    const out: string[] = [];
+    for (let k = 0; k < row.length; k++) {
+      if (row[k] === '(' && row[k + 3] === ')') {
+        out.push(`(${row[k + 1]}${row[k + 2]})`);
+        k += 3;
+      } else out.push(row[k]);
+    }
+    return out;
+  });
+}

@@ -1,0 +1,274 @@
+/**
+ * Parser layer 2: timing controls and procedural statements (blocking and non-blocking
+ * assignments, if, case/casez/casex, loops, wait, event triggers, task calls, blocks).
+ */
+import { alt, gatedAlt } from './parser-helpers.ts';
+import type { Attribute, CaseItem, EventExpr, Expr, ModuleItem, Stmt, TimingControl } from './ast.ts';
+import { DeclarationParser } from './parser-declarations.ts';
+import { Identifier, kw, op, SystemIdentifier } from './tokens.ts';
+
+export class StatementParser extends DeclarationParser {
+  /** `@*`, `@(*)`, `@name`, `@(posedge a or negedge b, c)`. */
+  eventControl = this.RULE('eventControl', (): TimingControl => {
+    this.CONSUME(op('@'));
+    const events = this.SUBRULE(this.eventBody);
+    return { kind: 'event', events };
+  });
+
+  private eventBody = this.RULE('eventBody', (): EventExpr[] | '*' => {
+    return this.OR([
+      alt(() => { this.CONSUME(op('*')); return '*' as const; }),
+      alt(() => {
+          const start = this.LA(1);
+          let e: Expr = { kind: 'id', name: this.SUBRULE(this.ident), loc: this.span(start) };
+          this.MANY(() => {
+            this.CONSUME(op('.'));
+            e = { kind: 'member', base: e, name: this.SUBRULE2(this.ident), loc: this.span(start) };
+          });
+          return [{ expr: e }];
+        }),
+      alt(() => {
+          this.CONSUME(op('('));
+          const r = this.OR2([
+            alt(() => { this.CONSUME2(op('*')); return '*' as const; }),
+            alt(() => {
+                const list: EventExpr[] = [this.SUBRULE(this.eventExpression)];
+                this.MANY2(() => {
+                  this.OR3([alt(() => this.CONSUME(kw('or'))), alt(() => this.CONSUME(op(',')))]);
+                  list.push(this.SUBRULE2(this.eventExpression));
+                });
+                return list;
+              }),
+          ]);
+          this.CONSUME(op(')'));
+          return r;
+        }),
+    ]);
+  });
+
+  private eventExpression = this.RULE('eventExpression', (): EventExpr => {
+    const edge = this.OPTION(() =>
+      this.OR([alt(() => this.CONSUME(kw('posedge')).image), alt(() => this.CONSUME(kw('negedge')).image)]),
+    ) as EventExpr['edge'];
+    const expr = this.SUBRULE(this.expression);
+    return edge ? { edge, expr } : { expr };
+  });
+
+  timingControl = this.RULE('timingControl', (): TimingControl => {
+    return this.OR([
+      alt(() => this.SUBRULE(this.declarationDelay)),
+      alt(() => this.SUBRULE(this.eventControl)),
+      alt(() => {
+          this.CONSUME(kw('repeat'));
+          this.CONSUME(op('('));
+          const count = this.SUBRULE(this.expression);
+          this.CONSUME(op(')'));
+          this.CONSUME(op('@'));
+          return { kind: 'repeat-event', count, events: this.SUBRULE(this.eventBody) } as TimingControl;
+        }),
+    ]);
+  });
+
+  /** An assignment target: a (hierarchical) name with selects, or a concatenation (no operators). */
+  lvalue = this.RULE('lvalue', (): Expr => this.SUBRULE(this.postfix));
+
+  statement = this.RULE('statement', (): Stmt => {
+    const start = this.LA(1);
+    const attrs = this.SUBRULE(this.attributes);
+    const s = this.SUBRULE(this.statementBody, { ARGS: [attrs] });
+    return this.ACTION(() => ({ ...s, loc: this.span(start) }) as Stmt) ?? s;
+  });
+
+  private statementBody = this.RULE('statementBody', (attrs: Attribute[]): Stmt => {
+    const at = { attrs, loc: this.span(this.LA(1)) };
+    // Ordered choice: a statement starting with a system name is a system task call.
+    return this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
+      alt(() => { this.CONSUME(op(';')); return { kind: 'null', ...at } as Stmt; }),
+      alt(() => this.SUBRULE(this.block, { ARGS: [attrs] })),
+      alt(() => {
+          this.CONSUME(kw('if'));
+          const cond = this.SUBRULE(this.parenExpression);
+          const then = this.SUBRULE(this.statement);
+          const otherwise = this.OPTION(() => {
+            this.CONSUME(kw('else'));
+            return this.SUBRULE2(this.statement);
+          });
+          return (otherwise ? { kind: 'if', cond, then, else: otherwise, ...at } : { kind: 'if', cond, then, ...at }) as Stmt;
+        }),
+      alt(() => this.SUBRULE(this.caseStatement, { ARGS: [attrs] })),
+      alt(() => {
+          this.CONSUME(kw('for'));
+          this.CONSUME(op('('));
+          const init = this.SUBRULE(this.plainAssignment);
+          this.CONSUME8(op(';'));
+          const cond = this.SUBRULE(this.expression);
+          this.CONSUME9(op(';'));
+          const step = this.SUBRULE2(this.plainAssignment);
+          this.CONSUME(op(')'));
+          return { kind: 'for', init, cond, step, body: this.SUBRULE3(this.statement), ...at } as Stmt;
+        }),
+      alt(() => { this.CONSUME(kw('while')); const cond = this.SUBRULE2(this.parenExpression); return { kind: 'while', cond, body: this.SUBRULE4(this.statement), ...at } as Stmt; }),
+      alt(() => { this.CONSUME(kw('repeat')); const count = this.SUBRULE3(this.parenExpression); return { kind: 'repeat', count, body: this.SUBRULE5(this.statement), ...at } as Stmt; }),
+      alt(() => { this.CONSUME(kw('forever')); return { kind: 'forever', body: this.SUBRULE6(this.statement), ...at } as Stmt; }),
+      alt(() => { this.CONSUME(kw('wait')); const cond = this.SUBRULE4(this.parenExpression); return { kind: 'wait', cond, body: this.SUBRULE7(this.statement), ...at } as Stmt; }),
+      alt(() => {
+          const control = this.OR2([alt(() => this.SUBRULE(this.declarationDelay)), alt(() => this.SUBRULE(this.eventControl))]);
+          return { kind: 'timed', control, body: this.SUBRULE8(this.statement), ...at } as Stmt;
+        }),
+      alt(() => {
+          this.CONSUME(op('->'));
+          const target = this.SUBRULE(this.lvalue);
+          this.CONSUME3(op(';'));
+          return { kind: 'trigger', target, ...at } as Stmt;
+        }),
+      alt(() => {
+          this.CONSUME(kw('disable'));
+          const target = this.SUBRULE2(this.lvalue);
+          this.CONSUME4(op(';'));
+          return { kind: 'disable', target, ...at } as Stmt;
+        }),
+      alt(() => {
+          const name = this.CONSUME(SystemIdentifier).image;
+          const args = this.OPTION2(() => this.SUBRULE(this.callArguments)) ?? [];
+          this.CONSUME5(op(';'));
+          return { kind: 'call', target: { kind: 'id', name, loc: at.loc }, system: true, args, ...at } as Stmt;
+        }),
+      alt(() => {
+          const o = this.OR3([
+            alt(() => this.CONSUME(kw('assign')).image),
+            alt(() => this.CONSUME(kw('force')).image),
+          ]) as 'assign' | 'force';
+          const a = this.SUBRULE3(this.plainAssignment) as Stmt & { kind: 'assign' };
+          this.CONSUME6(op(';'));
+          return { kind: 'procedural', op: o, lhs: a.lhs, rhs: a.rhs, ...at } as Stmt;
+        }),
+      alt(() => {
+          const o = this.OR4([
+            alt(() => this.CONSUME(kw('deassign')).image),
+            alt(() => this.CONSUME(kw('release')).image),
+          ]) as 'deassign' | 'release';
+          const lhs = this.SUBRULE3(this.lvalue);
+          this.CONSUME7(op(';'));
+          return { kind: 'procedural', op: o, lhs, ...at } as Stmt;
+        }),
+      alt(() => this.SUBRULE(this.assignmentOrCall, { ARGS: [attrs] })),
+    ]});
+  });
+
+  private parenExpression = this.RULE('parenExpression', (): Expr => {
+    this.CONSUME(op('('));
+    const e = this.SUBRULE(this.expression);
+    this.CONSUME(op(')'));
+    return e;
+  });
+
+  /** `lhs = rhs` without the semicolon (for-loop headers, procedural assign/force). */
+  private plainAssignment = this.RULE('plainAssignment', (): Stmt => {
+    const start = this.LA(1);
+    const lhs = this.SUBRULE(this.lvalue);
+    this.CONSUME(op('='));
+    const rhs = this.SUBRULE(this.expression);
+    return { kind: 'assign', nonblocking: false, lhs, rhs, attrs: [], loc: this.span(start) };
+  });
+
+  /** Starts with a name or `{`: an assignment (blocking or not, maybe with a control) or a task call. */
+  private assignmentOrCall = this.RULE('assignmentOrCall', (attrs: Attribute[]): Stmt => {
+    const start = this.LA(1);
+    const lhs = this.SUBRULE(this.lvalue);
+    const s = this.OR([
+      alt(() => {
+          const nonblocking = this.OR2([
+            alt(() => { this.CONSUME(op('=')); return false; }),
+            alt(() => { this.CONSUME(op('<=')); return true; }),
+          ]);
+          const control = this.OPTION(() => this.SUBRULE(this.timingControl));
+          const rhs = this.SUBRULE(this.expression);
+          return (control
+            ? { kind: 'assign', nonblocking, lhs, control, rhs, attrs }
+            : { kind: 'assign', nonblocking, lhs, rhs, attrs }) as Stmt;
+        }),
+      // A task call: `name;` (a call `name(args)` was read by the expression as a function call).
+      alt(() => ({ kind: 'call', target: lhs, system: false, args: [], attrs }) as unknown as Stmt),
+    ]);
+    this.CONSUME(op(';'));
+    return this.ACTION(() => {
+      // `t(a, b);` parsed as a call expression: make it a task-call statement.
+      if (s.kind === 'call' && lhs.kind === 'call' && !lhs.system) {
+        return { kind: 'call', target: { kind: 'id', name: lhs.name, loc: lhs.loc }, system: false, args: lhs.args, attrs, loc: this.span(start) } as Stmt;
+      }
+      return { ...s, loc: this.span(start) } as Stmt;
+    }) ?? s;
+  });
+
+  private caseStatement = this.RULE('caseStatement', (attrs: Attribute[]): Stmt => {
+    const start = this.LA(1);
+    const caseKind = this.OR([
+      alt(() => this.CONSUME(kw('case')).image),
+      alt(() => this.CONSUME(kw('casez')).image),
+      alt(() => this.CONSUME(kw('casex')).image),
+    ]) as 'case' | 'casez' | 'casex';
+    const expr = this.SUBRULE(this.parenExpression);
+    const items: CaseItem<Stmt>[] = [];
+    this.AT_LEAST_ONE(() => {
+      const labels = this.SUBRULE(this.caseLabels);
+      items.push({ labels, body: this.SUBRULE(this.statement) });
+    });
+    this.CONSUME(kw('endcase'));
+    return { kind: 'case', caseKind, expr, items, attrs, loc: this.span(start) };
+  });
+
+  /** `a, b :` or `default [:]`; an empty list means default. */
+  caseLabels = this.RULE('caseLabels', (): Expr[] => {
+    return this.OR([
+      alt(() => {
+          this.CONSUME(kw('default'));
+          this.OPTION(() => this.CONSUME(op(':')));
+          return [];
+        }),
+      alt(() => {
+          const labels = this.SUBRULE(this.expressionList);
+          this.CONSUME2(op(':'));
+          return labels;
+        }),
+    ]);
+  });
+
+  /** `begin [: name] decls statements end` or the `fork ... join` form. */
+  private block = this.RULE('block', (attrs: Attribute[]): Stmt => {
+    const start = this.LA(1);
+    const fork = this.OR([alt(() => { this.CONSUME(kw('begin')); return false; }), alt(() => { this.CONSUME(kw('fork')); return true; })]);
+    const name = this.OPTION(() => {
+      this.CONSUME(op(':'));
+      return this.SUBRULE(this.ident);
+    });
+    const decls: ModuleItem[] = [];
+    const body: Stmt[] = [];
+    this.MANY(() => {
+      this.OR2([
+        gatedAlt(() => this.startsBlockDeclaration(), () => decls.push(this.SUBRULE(this.declarationItem))),
+        alt(() => body.push(this.SUBRULE(this.statement))),
+      ]);
+    });
+    this.OR3([alt(() => this.CONSUME(kw('end'))), alt(() => this.CONSUME(kw('join')))]);
+    this.OPTION2(() => { this.CONSUME2(op(':')); this.SUBRULE2(this.ident); });
+    const loc = this.span(start);
+    return (name === undefined ? { kind: 'block', fork, decls, body, attrs, loc } : { kind: 'block', fork, name, decls, body, attrs, loc }) as Stmt;
+  });
+
+  /** Is the next item (after attributes) a declaration? Decided by its first keyword. */
+  protected startsBlockDeclaration(): boolean {
+    let k = 1;
+    while (this.LA(k).tokenType === op('(*')) {
+      while (this.LA(k).tokenType !== op('*)') && this.LA(k).image !== undefined && k < 10_000) k++;
+      k++;
+    }
+    const t = this.LA(k);
+    return declarationStarts.has(t.image) && t.tokenType !== Identifier;
+  }
+
+}
+
+const declarationStarts = new Set([
+  'reg', 'integer', 'real', 'realtime', 'time', 'event', 'parameter', 'localparam', 'input', 'output', 'inout',
+  'wire', 'genvar', 'specparam', 'tri', 'supply0', 'supply1', 'wand', 'wor', 'tri0', 'tri1', 'triand', 'trior', 'trireg', 'uwire',
+]);

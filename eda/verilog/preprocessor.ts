@@ -1,0 +1,265 @@
+/**
+ * The Verilog preprocessor, working on tokens: `define (with and without arguments), `undef,
+ * `ifdef/`ifndef/`elsif/`else/`endif, `include with search paths, `timescale,
+ * `default_nettype, `resetall, `celldefine. Every output token keeps the file, line and column it
+ * came from (macro expansions take the position of the macro use), which is the source map:
+ * diagnostics always point into the original files.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { DiagnosticSink } from './diagnostics.ts';
+import { lexVerilog, VerilogToken } from './lexer.ts';
+
+export interface MacroDefinition {
+  name: string;
+  /** Formal argument names with defaults, or undefined for an object-like macro. */
+  params?: { name: string; default?: VerilogToken[] }[];
+  body: VerilogToken[];
+}
+
+export interface PreprocessOptions {
+  /** Folders searched by `include after the including file's own folder. */
+  includeDirs?: readonly string[];
+  /** Predefined macros (like `+define+NAME=value`). */
+  defines?: Readonly<Record<string, string>>;
+  /** Reads an included file; defaults to the file system. */
+  readFile?: (path: string) => string | undefined;
+}
+
+export interface PreprocessResult {
+  tokens: VerilogToken[];
+  macros: Map<string, MacroDefinition>;
+  /** The last `timescale and `default_nettype seen (raw text). */
+  timescale?: string;
+  defaultNettype?: string;
+  /** Every file read, the top file first. */
+  files: string[];
+}
+
+const maxExpansionDepth = 64;
+const maxIncludeDepth = 32;
+
+export function preprocess(text: string, file: string, options: PreprocessOptions = {}, sink = new DiagnosticSink()): PreprocessResult {
+  const macros = new Map<string, MacroDefinition>();
+  for (const [name, value] of Object.entries(options.defines ?? {})) {
+    macros.set(name, { name, body: lexVerilog(value, '<command line>', { sink }).tokens });
+  }
+  const out: VerilogToken[] = [];
+  const result: PreprocessResult = { tokens: out, macros, files: [file] };
+  const readFile = options.readFile ?? ((p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined));
+  /** Each entry: is this branch active, has any branch of this `if` group been taken, was `else seen. */
+  const conditions: { active: boolean; taken: boolean; sawElse: boolean; tok: VerilogToken }[] = [];
+  const active = () => conditions.length === 0 || conditions[conditions.length - 1].active;
+  const diag = (t: VerilogToken, message: string) => sink.error(t.file, t.line, t.col, message);
+
+  run(lexVerilog(text, file, { sink }).tokens, 0);
+  for (const c of conditions) diag(c.tok, `${c.tok.image} has no matching \`endif`);
+  result.tokens = joinMacroNumbers(out);
+  return result;
+
+  function run(tokens: VerilogToken[], includeDepth: number): void {
+    let i = 0;
+    while (i < tokens.length) {
+      const t = tokens[i++];
+      if (t.kind === 'directive') {
+        i = directive(t, tokens, i, includeDepth);
+        continue;
+      }
+      if (!active()) continue;
+      if (t.kind === 'macro') i = expandInto(out, t, tokens, i, 0);
+      else out.push(t);
+    }
+  }
+
+  /** Handles one directive at tokens[i-1]; returns the index after its arguments. */
+  function directive(t: VerilogToken, tokens: VerilogToken[], i: number, includeDepth: number): number {
+    const name = t.image.slice(1);
+    const nameArg = (): [string | undefined, number] => {
+      const a = tokens[i];
+      if (a && a.kind === 'identifier' && a.line === t.line) return [a.image, i + 1];
+      diag(t, `${t.image} needs a macro name`);
+      return [undefined, i];
+    };
+    switch (name) {
+      case 'ifdef':
+      case 'ifndef': {
+        const [macro, next] = nameArg();
+        const defined = macro !== undefined && macros.has(macro);
+        const on = active() && (name === 'ifdef' ? defined : !defined);
+        conditions.push({ active: on, taken: on, sawElse: false, tok: t });
+        return next;
+      }
+      case 'elsif': {
+        const [macro, next] = nameArg();
+        const top = conditions[conditions.length - 1];
+        if (!top || top.sawElse) { diag(t, top ? '`elsif after `else' : '`elsif without `ifdef'); return next; }
+        const parentActive = conditions.length < 2 || conditions[conditions.length - 2].active;
+        top.active = parentActive && !top.taken && macro !== undefined && macros.has(macro);
+        top.taken ||= top.active;
+        return next;
+      }
+      case 'else': {
+        const top = conditions[conditions.length - 1];
+        if (!top || top.sawElse) { diag(t, top ? 'second `else' : '`else without `ifdef'); return i; }
+        const parentActive = conditions.length < 2 || conditions[conditions.length - 2].active;
+        top.active = parentActive && !top.taken;
+        top.taken = true;
+        top.sawElse = true;
+        return i;
+      }
+      case 'endif':
+        if (conditions.length === 0) diag(t, '`endif without `ifdef');
+        else conditions.pop();
+        return i;
+    }
+    if (!active()) return i;
+    switch (name) {
+      case 'define':
+        define(t);
+        return i;
+      case 'undef': {
+        const [macro, next] = nameArg();
+        if (macro !== undefined) macros.delete(macro);
+        return next;
+      }
+      case 'undefineall':
+        macros.clear();
+        return i;
+      case 'include':
+        return include(t, tokens, i, includeDepth);
+      case 'timescale':
+        result.timescale = t.payload?.trim();
+        return i;
+      case 'default_nettype':
+        result.defaultNettype = t.payload?.trim();
+        return i;
+      case 'resetall':
+        result.defaultNettype = undefined;
+        result.timescale = undefined;
+        return i;
+      default:
+        // `celldefine, `endcelldefine, `pragma, `line, `begin_keywords ...: no effect on parsing.
+        return i;
+    }
+  }
+
+  function define(t: VerilogToken): void {
+    const payload = t.payload ?? '';
+    const m = /^([ \t]*)([A-Za-z_][A-Za-z0-9_$]*)/.exec(payload);
+    if (!m) { diag(t, '`define needs a macro name'); return; }
+    const name = m[2];
+    let rest = m[0].length;
+    let params: MacroDefinition['params'];
+    if (payload[rest] === '(') {
+      const close = payload.indexOf(')', rest);
+      if (close < 0) { diag(t, `\`define ${name}: unclosed argument list`); return; }
+      params = payload.slice(rest + 1, close).split(',').map((p) => {
+        const [formal, dflt] = p.split('=');
+        return { name: formal.trim(), default: dflt === undefined ? undefined : lexVerilog(dflt, t.file, { sink }).tokens };
+      });
+      if (params.length === 1 && params[0].name === '') params = [];
+      for (const p of params) if (!/^[A-Za-z_][A-Za-z0-9_$]*$/.test(p.name)) diag(t, `\`define ${name}: bad argument name '${p.name}'`);
+      rest = close + 1;
+    }
+    const bodyStartCol = t.col + t.image.length + rest;
+    const body = lexVerilog(payload.slice(rest), t.file, { startLine: t.line, startCol: bodyStartCol, startOffset: t.endOffset + 1 + rest, sink }).tokens;
+    macros.set(name, { name, params, body });
+  }
+
+  function include(t: VerilogToken, tokens: VerilogToken[], i: number, includeDepth: number): number {
+    const a = tokens[i];
+    if (!a || a.kind !== 'string') { diag(t, '`include needs a "file name"'); return i; }
+    const wanted = a.image.slice(1, -1);
+    if (includeDepth >= maxIncludeDepth) { diag(a, `\`include nested more than ${maxIncludeDepth} deep`); return i + 1; }
+    const candidates = isAbsolute(wanted) ? [wanted] : [join(dirname(t.file), wanted), ...(options.includeDirs ?? []).map((d) => join(d, wanted))];
+    for (const path of candidates) {
+      const text = readFile(path);
+      if (text === undefined) continue;
+      if (!result.files.includes(path)) result.files.push(path);
+      run(lexVerilog(text, path, { sink }).tokens, includeDepth + 1);
+      return i + 1;
+    }
+    diag(a, `cannot find include file '${wanted}' (searched ${candidates.join(', ')})`);
+    return i + 1;
+  }
+
+  /** Expands the macro used at `use` (arguments read from tokens[i...]) into `into`; returns the index after the use. */
+  function expandInto(into: VerilogToken[], use: VerilogToken, tokens: VerilogToken[], i: number, depth: number): number {
+    const name = use.image.slice(1);
+    const macro = macros.get(name);
+    if (!macro) { diag(use, `undefined macro \`${name}`); return i; }
+    if (depth > maxExpansionDepth) { diag(use, `macro \`${name} expands more than ${maxExpansionDepth} levels deep (recursive?)`); return i; }
+    let body = macro.body;
+    if (macro.params) {
+      const read = readArguments(tokens, i);
+      if (!read) { diag(use, `macro \`${name} needs (arguments)`); return i; }
+      i = read.next;
+      if (read.args.length > macro.params.length && !(macro.params.length === 0 && read.args.length === 1 && read.args[0].length === 0)) {
+        diag(use, `macro \`${name} takes ${macro.params.length} arguments, got ${read.args.length}`);
+      }
+      const bound = new Map<string, VerilogToken[]>();
+      macro.params.forEach((p, k) => {
+        const given = read.args[k];
+        const value = given && given.length > 0 ? given : p.default;
+        if (value === undefined) diag(use, `macro \`${name}: no value for argument '${p.name}'`);
+        bound.set(p.name, value ?? []);
+      });
+      body = body.flatMap((b) => (b.kind === 'identifier' && bound.has(b.image) ? bound.get(b.image)! : [b]));
+    }
+    const placed = body.map((b) => {
+      const c = new VerilogToken(b.kind, b.tokenType, b.image, use.startOffset, use.endOffset, use.line, use.col, use.file);
+      c.fromMacro = name;
+      c.payload = b.payload;
+      return c;
+    });
+    for (let k = 0; k < placed.length; k++) {
+      const b = placed[k];
+      if (b.kind === 'macro') k = expandInto(into, b, placed, k + 1, depth + 1) - 1;
+      else if (b.kind === 'directive') diag(b, `directive ${b.image} inside macro \`${name} is not supported`);
+      else into.push(b);
+    }
+    return i;
+  }
+}
+
+/** Reads `( a, b(c,d), {e,f} )` after a macro use: the arguments as token lists split at top-level commas. */
+function readArguments(tokens: VerilogToken[], i: number): { args: VerilogToken[][]; next: number } | undefined {
+  if (tokens[i]?.image !== '(') return undefined;
+  const args: VerilogToken[][] = [[]];
+  let depth = 0;
+  for (let k = i + 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    const img = t.image;
+    if (img === '(' || img === '[' || img === '{' || img === '(*') depth++;
+    else if (img === ']' || img === '}' || img === '*)') depth--;
+    else if (img === ')') {
+      if (depth === 0) return { args, next: k + 1 };
+      depth--;
+    } else if (img === ',' && depth === 0) { args.push([]); continue; }
+    args[args.length - 1].push(t);
+  }
+  return undefined;
+}
+
+/**
+ * Rejoins literals split by a macro: `` `W'b0 `` (size from a macro) and `` 1'd`V `` (value from a
+ * macro) lex as two tokens; when one side came from a macro they form one number.
+ */
+function joinMacroNumbers(tokens: VerilogToken[]): VerilogToken[] {
+  const out: VerilogToken[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (prev && (prev.fromMacro !== undefined || t.fromMacro !== undefined) && prev.kind === 'number') {
+      const sizeThenBase = /^\d[\d_]*$/.test(prev.image) && t.kind === 'number' && t.image.startsWith("'");
+      const baseThenDigits = /'[sS]?[bodhBODH]$/.test(prev.image) && (t.kind === 'number' || t.kind === 'identifier') && /^[0-9a-fA-FxXzZ?_]+$/.test(t.image);
+      if (sizeThenBase || baseThenDigits) {
+        const joined = new VerilogToken('number', prev.tokenType, prev.image + t.image, prev.startOffset, t.endOffset, prev.line, prev.col, prev.file);
+        joined.fromMacro = prev.fromMacro ?? t.fromMacro;
+        out[out.length - 1] = joined;
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
