@@ -26,7 +26,10 @@ export function printModule(m: Module): string {
   const params = m.params?.length ? ` #(\n${m.params.map((p) => `  parameter ${p.name} = ${expr(p.value)}`).join(',\n')}\n)` : '';
   const ports = m.ports.map((p, i) => `  ${port(p)}${i < m.ports.length - 1 ? ',' : ''}${p.comment ? ` // ${p.comment}` : ''}`);
   lines.push(`module ${m.name}${params} (`, ...ports, ');');
-  for (const item of m.items) lines.push(...printItem(item, '  '));
+  // Every generate loop variable is declared once, at module scope.
+  const genvars = [...new Set(m.items.flatMap(genvarsOf))];
+  if (genvars.length > 0) lines.push(`  genvar ${genvars.join(', ')};`);
+  for (const item of m.items) lines.push(...printItem(item, '  ', false));
   lines.push('endmodule', '');
   return lines.join('\n');
 }
@@ -48,7 +51,8 @@ function decl(d: NetDecl): string {
   return `${type} ${d.name}${depth};${d.comment ? ` // ${d.comment}` : ''}`;
 }
 
-function printItem(item: Item, ind: string): string[] {
+/** `nested` is true inside a generate loop, where `generate`/`endgenerate` may not appear again. */
+function printItem(item: Item, ind: string, nested: boolean): string[] {
   switch (item.kind) {
     case 'comment':
       return item.text.split('\n').map((l) => `${ind}// ${l}`.trimEnd());
@@ -72,16 +76,19 @@ function printItem(item: Item, ind: string): string[] {
         `${ind});`,
       ];
     }
-    case 'generate-for':
-      return [
-        `${ind}genvar ${item.genvar};`,
-        `${ind}generate`,
-        `${ind}  for (${item.genvar} = ${item.from}; ${item.genvar} < ${item.to}; ${item.genvar} = ${item.genvar} + 1) begin : ${item.label}`,
-        ...item.items.flatMap((i) => printItem(i, `${ind}    `)),
-        `${ind}  end`,
-        `${ind}endgenerate`,
+    case 'generate-for': {
+      const loop = [
+        `${ind}${nested ? '' : '  '}for (${item.genvar} = ${item.from}; ${item.genvar} < ${item.to}; ${item.genvar} = ${item.genvar} + 1) begin : ${item.label}`,
+        ...item.items.flatMap((i) => printItem(i, `${ind}${nested ? '  ' : '    '}`, true)),
+        `${ind}${nested ? '' : '  '}end`,
       ];
+      return nested ? loop : [`${ind}generate`, ...loop, `${ind}endgenerate`];
+    }
   }
+}
+
+function genvarsOf(item: Item): string[] {
+  return item.kind === 'generate-for' ? [item.genvar, ...item.items.flatMap(genvarsOf)] : [];
 }
 
 function printStmt(s: Stmt, ind: string): string[] {

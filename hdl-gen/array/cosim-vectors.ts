@@ -1,0 +1,106 @@
+// Test vectors for co-simulation, built with the TS simulator: the buffer contents the array reads
+// (as the memory-style ports deliver them) and, per tile pass, the simulator's readout events and
+// cycle count. Outside a ragged tile the buffers hold seeded garbage, so the RTL's masking is
+// exercised rather than assumed.
+import {
+  antQuantizeWeights, createRng, fp16FromNumber, macsPerCycle, quantizeActivations, ANT_TYPE_NAMES,
+  type QuantizedActivations, type QuantizedWeights,
+} from '../../hw/index.ts';
+import {
+  feederOperands, randomGemmOperands, simulatePass, tilePasses, validateGemm,
+  type Fp16Activations, type GemmOperands, type GemmShape, type OutputRowEvent, type SimConfig, type TilePass,
+} from '../../sim/index.ts';
+import type { DesignParams } from './design-params.ts';
+
+export interface PassVectors {
+  readonly tile: TilePass;
+  /** Operand cycles of the pass (Kc). */
+  readonly opCycles: number;
+  /** Per operand cycle: the x, w, z and sw words as hex (x row 0 / column 0 in the low bits). */
+  readonly x: readonly string[];
+  readonly w: readonly string[];
+  readonly z: readonly string[];
+  readonly sw: readonly string[];
+  /** FP16 activation scales of the rows (int8 activations), row 0 low. */
+  readonly sa: string;
+  /** What the simulator says: cycles of the pass and its readout rows. */
+  readonly cycles: number;
+  readonly outputs: readonly OutputRowEvent[];
+}
+
+export interface CosimVectors {
+  readonly shape: GemmShape;
+  readonly seed: number;
+  readonly antType: number;
+  readonly passes: readonly PassVectors[];
+}
+
+/** Packs fields (lowest first) of `bits` bits each into one hex word. */
+function packHex(values: readonly number[], bits: number): string {
+  let word = 0n;
+  const mask = (1n << BigInt(bits)) - 1n;
+  for (let i = values.length - 1; i >= 0; i--) word = (word << BigInt(bits)) | (BigInt(values[i]!) & mask);
+  return word.toString(16);
+}
+
+/** Seeded operands for any kind; ANT picks its 4-bit type per tensor as the simulator's study does. */
+export function cosimOperands(config: SimConfig, shape: GemmShape, seed: number): { operands: GemmOperands; antType: number } {
+  if (config.pe.weightFeed !== 'ant-decode') return { operands: randomGemmOperands(config, shape, seed), antType: 0 };
+  const rng = createRng(seed);
+  const { m, k, n } = shape;
+  const wReal = Float64Array.from({ length: k * n }, () => rng.normal() * 0.05 * (rng.next() < 0.05 ? 8 : 1));
+  const xReal = Float64Array.from({ length: m * k }, () => rng.normal());
+  const ant = antQuantizeWeights(wReal, k, n, { groupSize: config.group, selection: 'tensor' });
+  const type = ant.types[ant.typeIndex[0]!]!;
+  const weights: QuantizedWeights = {
+    K: k, N: n, bits: 4, scheme: 'symmetric', groupSize: ant.groupSize, groups: ant.groups,
+    codes: Int16Array.from(ant.codes), scales: ant.scales, zeros: new Uint8Array(ant.groups * n),
+  };
+  const operands: GemmOperands = { weights, activations: quantizeActivations(xReal, m, k, 8), antValue: (code) => type.decode[code]! };
+  return { operands, antType: ANT_TYPE_NAMES.indexOf(type.name) };
+}
+
+export function cosimVectors(p: DesignParams, shape: GemmShape, seed: number): CosimVectors {
+  const config = p.config;
+  validateGemm(config, shape);
+  const { operands, antType } = cosimOperands(config, shape, seed);
+  const feeder = feederOperands(config, operands);
+  const garbage = createRng(seed ^ 0x5eed);
+  const kp = macsPerCycle(config.pe);
+  const kc = shape.k / kp;
+  const { weights } = operands;
+  const acts = operands.activations;
+  const xCode = (m: number, k: number) =>
+    'values' in acts ? (acts as Fp16Activations).values[m * shape.k + k]! : (acts as QuantizedActivations).codes[m * shape.k + k]!;
+  const passes = tilePasses(config, shape).map((tile): PassVectors => {
+    const inRow = (r: number) => r < tile.rows;
+    const inCol = (c: number) => c < tile.cols;
+    const junk = (bits: number) => garbage.int(0, 2 ** bits - 1);
+    const x: string[] = [];
+    const w: string[] = [];
+    const z: string[] = [];
+    const sw: string[] = [];
+    for (let s = 0; s < kc; s++) {
+      const xs: number[] = [];
+      for (let r = 0; r < p.rows; r++) for (let j = 0; j < kp; j++) xs.push(inRow(r) ? xCode(tile.m0 + r, s * kp + j) : junk(p.xBits));
+      x.push(packHex(xs, p.xBits));
+      const ws: number[] = [];
+      const zs: number[] = [];
+      const ss: number[] = [];
+      const g = Math.floor((s * kp) / weights.groupSize);
+      for (let c = 0; c < p.cols; c++) {
+        const n = tile.n0 + c;
+        for (let j = 0; j < kp; j++) ws.push(inCol(c) ? weights.codes[(s * kp + j) * shape.n + n]! : junk(p.qBits));
+        zs.push(inCol(c) ? weights.zeros[g * shape.n + n]! : junk(p.qBits));
+        ss.push(inCol(c) ? weights.scales[g * shape.n + n]! : fp16FromNumber(garbage.normal() * 1e4));
+      }
+      w.push(packHex(ws, p.qBits));
+      z.push(packHex(zs, p.qBits));
+      sw.push(packHex(ss, 16));
+    }
+    const sa = packHex(Array.from({ length: p.rows }, (_, r) => (inRow(r) && feeder.xScale ? feeder.xScale[tile.m0 + r]! : fp16FromNumber(garbage.normal() * 1e4))), 16);
+    const run = simulatePass(config, feeder, shape, tile, undefined, true);
+    return { tile, opCycles: kc, x, w, z, sw, sa, cycles: run.cycles, outputs: run.outputs! };
+  });
+  return { shape, seed, antType, passes };
+}
