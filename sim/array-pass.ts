@@ -3,10 +3,10 @@
  * cycle, by the generated row kernels), followed by the per-group dequantization pipeline and the
  * row-by-row readout, with every event's cycle taken from the simulation.
  */
-import { activationBits, f32, fp16ToNumber, macsPerCycle } from '../hw/index.ts';
+import { activationBits, f32, macsPerCycle } from '../hw/index.ts';
 import type { FeederOperands } from './operands.ts';
 import { DEQUANT_LATENCY, weightGroupBits } from './pass-model.ts';
-import { rowKernel, type OperandArray } from './row-kernel.ts';
+import { feedPad, rowKernel, type OperandArray } from './row-kernel.ts';
 import type { GemmShape, SimConfig, TilePass } from './types.ts';
 
 export interface GroupPartialEvent {
@@ -56,45 +56,54 @@ export function simulatePass(config: SimConfig, ops: FeederOperands, shape: Gemm
   const stepped = kc + R + C + config.pe.latency;
   const Arr = ops.integer ? Int32Array : Float64Array;
 
-  // Column feeders: the weight stream entering row 0, skewed by column.
-  let histIn: OperandArray = new Arr((stepped + 1) * C * kp);
-  let histOut: OperandArray = new Arr((stepped + 1) * C * kp);
+  // Column feeders: the weight stream entering row 0, skewed by column, after R leading zero cycles
+  // (row r reads it r cycles late): wHist[((R + u) * C + c) * kp + j] is w of PE (0, c) at cycle u.
+  const wHist: OperandArray = new Arr((R + stepped) * C * kp);
+  const pad = feedPad(C);
   let weightReadBits = 0;
   for (let c = 0; c < tile.cols; c++) {
     for (let s = 0; s < kc; s++) {
-      const base = ((s + c) * C + c) * kp;
-      for (let j = 0; j < kp; j++) histIn[base + j] = ops.w[(s * kp + j) * N + tile.n0 + c]!;
+      const base = ((R + s + c) * C + c) * kp;
+      for (let j = 0; j < kp; j++) wHist[base + j] = ops.w[(s * kp + j) * N + tile.n0 + c]!;
     }
     weightReadBits += K * config.pe.weightBits + (K / config.group) * weightGroupBits(config);
   }
 
   const gpVal: OperandArray = new Arr(R * C * groups);
   const gpCyc = new Int32Array(R * C * groups).fill(-1);
-  const feedA: OperandArray = new Arr(stepped * kp);
-  const feedL = new Uint8Array(stepped);
+  const feedA: OperandArray = new Arr((stepped + pad) * kp);
+  const feedL = new Uint8Array(stepped + pad);
+  const anyL = new Uint8Array(stepped);
+  // The group tags of operand cycle s, and whether any of the C PEs of a row holds a tag, for row 0.
+  const tags = new Uint8Array(kc);
+  for (let s = gc - 1; s < kc; s += gc) tags[s] = 1;
+  const anyTags = new Uint8Array(kc + C);
+  for (let s = gc - 1; s < kc; s += gc) anyTags.fill(1, s, s + C);
   const kernel = rowKernel(C, kp, ops.integer);
   let activationReadBits = 0;
   for (let r = 0; r < R; r++) {
     // Row feeder: activations of row r enter PE (r, 0) r cycles late; the group tags flow in every row.
     feedA.fill(0);
     feedL.fill(0);
-    const active = r < tile.rows;
-    const xRow = (tile.m0 + r) * K;
-    for (let s = 0; s < kc; s++) {
-      const t = s + r;
-      if (active) for (let j = 0; j < kp; j++) feedA[t * kp + j] = ops.x[xRow + s * kp + j]!;
-      if ((s + 1) % gc === 0) feedL[t] = 1;
+    anyL.fill(0);
+    if (r < tile.rows) {
+      const xRow = (tile.m0 + r) * K;
+      feedA.set(ops.x.subarray(xRow, xRow + K), (r + pad) * kp);
+      activationReadBits += K * activationBits(config.pe) + (ops.xScale ? 16 : 0);
     }
-    if (active) activationReadBits += K * activationBits(config.pe) + (ops.xScale ? 16 : 0);
-    kernel(stepped, feedA, feedL, histIn, histOut, gpVal, gpCyc, r * C * groups, groups);
-    [histIn, histOut] = [histOut, histIn];
+    feedL.set(tags, r + pad);
+    anyL.set(anyTags.subarray(0, Math.min(kc + C, stepped - r)), r);
+    kernel(stepped, feedA, feedL, anyL, wHist, (R - r) * C * kp, gpVal, gpCyc, r * C * groups, groups);
   }
 
   // Per-group dequantization (3 stages after gp_valid) into the FP32 output accumulators.
   const partials: GroupPartialEvent[] | undefined = trace ? [] : undefined;
   const yAcc = new Float32Array(R * C);
   const finalCycle = new Int32Array(R * C);
+  const sw = ops.wScaleValue;
   for (let r = 0; r < R; r++) {
+    // Stage 1's scale: sw x sa (exact in FP32) for INT8 activations, sw for FP16 ones, 1 without group dequant.
+    const sa = ops.xScaleValue && r < tile.rows ? ops.xScaleValue[tile.m0 + r]! : 1;
     for (let c = 0; c < C; c++) {
       const active = r < tile.rows && c < tile.cols;
       let acc = 0;
@@ -103,7 +112,7 @@ export function simulatePass(config: SimConfig, ops: FeederOperands, shape: Gemm
         if (gpCyc[i]! < 0) throw new Error(`PE (${r}, ${c}) never completed group ${g}`);
         const p = gpVal[i]!;
         partials?.push({ cycle: gpCyc[i]!, row: r, col: c, group: g, value: p });
-        const sp = active ? scaleProduct(config, ops, g * N + tile.n0 + c, tile.m0 + r) : 0;
+        const sp = !active ? 0 : config.pe.groupDequant ? f32(sw[g * N + tile.n0 + c]! * sa) : 1;
         acc = f32(acc + f32(f32(p) * sp));
       }
       yAcc[r * C + c] = acc;
@@ -133,11 +142,4 @@ export function simulatePass(config: SimConfig, ops: FeederOperands, shape: Gemm
     partials,
     outputs,
   };
-}
-
-/** Dequant stage 1's scale: sw x sa for INT8 activations, sw for FP16 ones, 1 without group dequant. */
-function scaleProduct(config: SimConfig, ops: FeederOperands, wIndex: number, m: number): number {
-  if (!config.pe.groupDequant) return 1;
-  const sw = fp16ToNumber(ops.wScale[wIndex]!);
-  return ops.xScale ? f32(sw * fp16ToNumber(ops.xScale[m]!)) : sw;
 }

@@ -39,6 +39,10 @@ export interface FeederOperands {
   readonly wScale: Uint16Array;
   /** M FP16 activation scales (INT8 activations only). */
   readonly xScale: Uint16Array | undefined;
+  /** The weight scales' values (as the dequant unit's FP32 datapath sees them: exact). */
+  readonly wScaleValue: Float64Array;
+  /** The activation scales' values (INT8 activations only). */
+  readonly xScaleValue: Float64Array | undefined;
   /** Groups the dequant unit sees per output (1 for kinds that dequantize before the MAC). */
   readonly groups: number;
 }
@@ -70,7 +74,9 @@ export function feederOperands(config: SimConfig, ops: GemmOperands): FeederOper
     x = Int32Array.from(a.codes);
     xScale = a.scales;
   }
-  return { integer, w, x, wScale: scales, xScale, groups: pe.groupDequant ? K / groupSize : 1 };
+  const wScaleValue = Float64Array.from(scales, fp16ToNumber);
+  const xScaleValue = xScale ? Float64Array.from(xScale, fp16ToNumber) : undefined;
+  return { integer, w, x, wScale: scales, xScale, wScaleValue, xScaleValue, groups: pe.groupDequant ? K / groupSize : 1 };
 }
 
 /** Seeded random operands: normal weights and activations, quantized as the PE kind needs them. */
