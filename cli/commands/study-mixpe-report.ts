@@ -106,7 +106,9 @@ export function reportSections(s: StudySummary): ReportSection[] {
   const keys = [...s.rows.keys()];
   const g = s.rows.get('geomean');
   const settings = `<p>${Object.entries(s.settings).map(([k, v]) => `<b>${k}</b>: ${String(v).replace(/[<>&]/g, '')}`).join('<br>')}</p>`;
-  const stackedX = [keys.flatMap((k) => s.accelerators.map(() => k)), keys.flatMap(() => s.accelerators.map((a) => a.label))];
+  // Short accelerator names keep the two-level axis of the stacked chart readable.
+  const short = (label: string) => label.replace('MixPE-', '').replace('BitFusion', 'BitF');
+  const stackedX = [keys.flatMap((k) => s.accelerators.map(() => k)), keys.flatMap(() => s.accelerators.map((a) => short(a.label)))];
   const rolesSet = [...new Set(s.accuracy.flatMap((r) => Object.keys(r.byRole)))];
   return [
     { heading: 'Settings', html: settings },
