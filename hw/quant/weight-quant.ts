@@ -15,10 +15,12 @@
  * scale/2 of its original value. Codes round to nearest, ties to even.
  */
 import { fp16FromNumber, fp16ToNumber, roundHalfEven } from '../numeric/index.ts';
+import { UserError } from '../../util/index.ts';
 import { checkBits, checkMatrix, resolveGroupSize, type GroupSize } from './options.ts';
 import { fp16ScaleFor } from './scale.ts';
 
-export type QuantScheme = 'symmetric' | 'asymmetric';
+export const QUANT_SCHEMES = ['symmetric', 'asymmetric'] as const;
+export type QuantScheme = (typeof QUANT_SCHEMES)[number];
 
 export interface WeightQuantOptions {
   /** Code width, 2..8. */
@@ -54,6 +56,9 @@ export function quantizeWeights(weights: ArrayLike<number>, K: number, N: number
   const { bits, scheme } = options;
   checkMatrix(weights, K, N, 'weights');
   checkBits(bits);
+  if (!QUANT_SCHEMES.includes(scheme)) {
+    throw new UserError(`unknown quantization scheme '${String(scheme)}'`, '--scheme', `valid choices: ${QUANT_SCHEMES.join(', ')}`);
+  }
   const groupSize = resolveGroupSize(options.groupSize, K);
   const groups = K / groupSize;
   const { min: codeMin, max: codeMax } = codeRange(scheme, bits);

@@ -132,5 +132,6 @@ describe('group-wise weight quantization', () => {
     expect(() => quantizeWeights(new Float64Array(7), 4, 2, { bits: 4, groupSize: 'channel', scheme: 'symmetric' })).toThrow(/7 elements/);
     expect(() => quantizeWeights([1, NaN], 2, 1, { bits: 4, groupSize: 'channel', scheme: 'symmetric' })).toThrow(UserError);
     expect(() => quantizeWeights([1e9, 0], 2, 1, { bits: 4, groupSize: 'channel', scheme: 'symmetric' })).toThrow(/FP16 maximum/);
+    expect(() => quantizeWeights([1, 0], 2, 1, { bits: 4, groupSize: 'channel', scheme: 'nf4' as QuantScheme })).toThrow(/unknown quantization scheme 'nf4'/);
   });
 });
