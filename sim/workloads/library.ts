@@ -49,6 +49,9 @@ export const defaultPromptLength = 512;
 /** The workloads the study runs by default: the four of the published geometric mean. */
 export const defaultStudyWorkloads: readonly string[] = ['vit-b', 'vit-h', 'opt-6.7b', 'llama2-13b'];
 
+/** The largest GEMM dimension the simulator accepts (sim/validate.ts). */
+const maxGemmRows = 1 << 20;
+
 export const workloadIds: readonly string[] = transformerSpecs.map((s) => s.id);
 
 export interface WorkloadOptions {
@@ -67,6 +70,10 @@ export function workload(id: string, options: WorkloadOptions = {}): Workload {
   const prompt = options.promptLength ?? defaultPromptLength;
   for (const [flag, v] of [['--batch', batch], ['--prompt', prompt]] as const) {
     if (!Number.isInteger(v) || v < 1) throw new UserError(`must be a positive whole number, got ${v}`, flag);
+  }
+  const rows = batch * (spec.kind === 'vit' ? spec.imageTokens! : prompt);
+  if (rows > maxGemmRows) {
+    throw new UserError(`batch x tokens = ${rows} rows exceeds the simulator's ${maxGemmRows}`, spec.kind === 'vit' ? '--batch' : '--prompt', `keep batch x ${spec.kind === 'vit' ? 'image tokens' : 'prompt'} at most ${maxGemmRows}`);
   }
   const phases = spec.kind === 'vit'
     ? [transformerPhase(spec, 'encoder', batch, spec.imageTokens!, spec.imageTokens!)]

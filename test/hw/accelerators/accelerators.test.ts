@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { groupSizeFor, horowitzPeAreas, isoAreaAccelerators, mixpeEvaluation, readPeAreaTable } from '../../../hw/accelerators/index.ts';
+import { createRng } from '../../../hw/index.ts';
 import { isUserError } from '../../../util/index.ts';
 
 describe('MixPE evaluation configurations', () => {
@@ -55,6 +56,28 @@ describe('iso-area sizing', () => {
       let err: unknown;
       try { readPeAreaTable(bad); } catch (e) { err = e; }
       expect(isUserError(err) && err.where).toBe('--pe-area');
+    }
+  });
+
+  it('survives random mutations of a table: a table or a UserError, never a crash', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tessera-area-fuzz-'));
+    const text = JSON.stringify({ 'mixpe-w4a8': 100, 'mixpe-w4a16': { areaUm2: 300 }, int8: 150, ant: 120, bitfusion: 200, fp16: 400 });
+    const rng = createRng(3);
+    for (let trial = 0; trial < 200; trial++) {
+      const chars = [...text];
+      for (let e = rng.int(1, 4); e > 0; e--) {
+        const at = rng.int(0, chars.length - 1);
+        if (rng.next() < 0.5) chars.splice(at, 1);
+        else chars[at] = String.fromCharCode(rng.int(32, 126));
+      }
+      const file = join(dir, `t${trial}.json`);
+      writeFileSync(file, chars.join(''));
+      try {
+        const t = readPeAreaTable(file);
+        for (const v of Object.values(t.areaUm2)) expect(v).toBeGreaterThan(0);
+      } catch (e) {
+        expect(isUserError(e)).toBe(true);
+      }
     }
   });
 });

@@ -65,5 +65,7 @@ describe('workload library', () => {
     expect(isUserError(e1) && e1.message).toContain('gpt-5');
     expect(String(isUserError(e1) && e1.format())).toContain('vit-b');
     expect(isUserError(error(() => workload('vit-b', { batch: 0 })))).toBe(true);
+    const tooLong = error(() => workload('opt-6.7b', { batch: 64, promptLength: 32768 }));
+    expect(isUserError(tooLong) && tooLong.where).toBe('--prompt');
   });
 });
