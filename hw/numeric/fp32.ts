@@ -7,7 +7,8 @@
  *   above the double subnormal range, so `a * b` is exact in double and `fround` rounds it once;
  * - sums and differences: the double sum may itself be rounded, but rounding to 53 bits and then to
  *   24 bits equals one direct rounding whenever 53 >= 2 * 24 + 2 (Figueroa 1995, "When is double
- *   rounding innocuous?"), which covers the subnormal results as well.
+ *   rounding innocuous?"). A sum that lands in the subnormal range is exact in both formats, since
+ *   both operands are multiples of 2^-149.
  * Fused multiply-add is NOT offered this way: a*b+c in double is a rounding of a 48-bit product plus
  * an addend, for which the theorem does not hold.
  */

@@ -74,11 +74,11 @@ export function antQuantizeWeights(weights: ArrayLike<number>, K: number, N: num
   const signed = options.signed ?? true;
   const names = options.candidates ?? ANT_TYPE_NAMES;
   if (names.length === 0 || names.some((n) => !ANT_TYPE_NAMES.includes(n))) {
-    throw new UserError(`unknown ANT type list ${names.join(',') || '(empty)'}`, '--ant-types', `valid choices: ${ANT_TYPE_NAMES.join(', ')}`);
+    throw new UserError(`unknown ANT type list ${names.join(',') || '(empty)'}`, 'candidates', `valid choices: ${ANT_TYPE_NAMES.join(', ')}`);
   }
   const clipRatios = options.clipRatios ?? [1];
   if (clipRatios.length === 0 || clipRatios.some((r) => !(r > 0 && r <= 1))) {
-    throw new UserError(`clip ratios must lie in (0, 1], got ${clipRatios.join(',') || '(none)'}`, '--clip', 'e.g. 1 or 0.8,0.9,1');
+    throw new UserError(`clip ratios must lie in (0, 1], got ${clipRatios.join(',') || '(none)'}`, 'clipRatios', 'e.g. [1] or [0.8, 0.9, 1]');
   }
   const types = names.map((n) => antType(n, signed));
   // fits[t][g*N + n]: the best fit of type t on group (g, n).
