@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { horowitzPeAreas, isoAreaAccelerators, mixpeEvaluation, readPeAreaTable, referencePe } from '../../hw/accelerators/index.ts';
 import { energyConstants28nm } from '../../hw/energy/index.ts';
@@ -37,6 +37,9 @@ example: tessera study mixpe --workloads vit-b,opt-6.7b --out study-out`,
       throw new UserError(`unknown workload '${unknown[0] ?? ''}'`, '--workloads', `choose from: ${workloadIds.join(', ')}`);
     }
     if (flags.tokens < 1) throw new UserError(`must be at least 1, got ${flags.tokens}`, '--tokens');
+    if (flags.out && existsSync(flags.out) && !statSync(flags.out).isDirectory()) {
+      throw new UserError(`${flags.out} exists and is not a folder`, '--out', 'give a folder to write the results into');
+    }
     let accelerators = mixpeEvaluation;
     let arrays = 'published MixPE iso-area arrays';
     if (flags.arrays === 'iso-area') {

@@ -71,6 +71,8 @@ describe.skipIf(skipData)('tessera study mixpe', () => {
     expect(await main(['study', 'mixpe', '--arrays', 'huge', '--out', bad])).toBe(1);
     expect(err.join('\n')).toMatch(/--arrays.*paper, iso-area/);
     expect(existsSync(bad)).toBe(false);
+    expect(await main(['study', 'mixpe', '--out', join(dir, 'results.json')])).toBe(1);
+    expect(err.join('\n')).toMatch(/--out: .*not a folder/);
   });
 
   it('--help explains every flag', async () => {
