@@ -42,7 +42,7 @@ describe('fp16 decode and encode, exhaustive', () => {
     expect(ALL.filter((h) => fp16FromNumber(fp16ToNumber(h)) !== (isNaNEncoding(h) ? FP16_NAN : h))).toEqual([]);
   });
 
-  it('rounds every midpoint and near-midpoint between neighbours like both references', () => {
+  it('rounds every midpoint and near-midpoint between neighbours like the references (BigInt on every 4th)', () => {
     const mismatches: number[] = [];
     let evenTies = 0;
     for (let h = 0; h < 0x7c00; h++) {
@@ -53,7 +53,7 @@ describe('fp16 decode and encode, exhaustive', () => {
       for (const x of [mid, nextDown(mid), nextUp(mid), (lo + mid) / 2, (mid + hi) / 2]) {
         for (const signed of [x, -x]) {
           const got = fp16FromNumber(signed);
-          if (got !== refEncode(refFromDouble(signed), REF_FP16, FP16_NAN) || got !== nearest(signed)) mismatches.push(signed);
+          if (got !== nearest(signed) || (h % 4 === 0 && got !== refEncode(refFromDouble(signed), REF_FP16, FP16_NAN))) mismatches.push(signed);
         }
       }
       // The exact midpoint goes to the even encoding.
@@ -107,11 +107,11 @@ describe('fp16 arithmetic against the exact reference', () => {
       expect(mismatches).toEqual([]);
     });
 
-    it(`${op.name}: every encoding against 48 random partners, nearest-value reference`, () => {
+    it(`${op.name}: every encoding against 24 random partners, nearest-value reference`, () => {
       // The exact result of two FP16 operands is a double (checked against BigInt above), so the
       // nearest-value search over all FP16 values is a full reference here.
       const rng = createRng(op.name.length * 104729);
-      const partners = Array.from({ length: 48 }, () => rng.int(0, 65535));
+      const partners = Array.from({ length: 24 }, () => rng.int(0, 65535));
       for (const b of partners) {
         const vb = fp16ToNumber(b);
         for (let a = 0; a < 65536; a++) {
@@ -142,16 +142,16 @@ describe('fp16 arithmetic against the exact reference', () => {
 });
 
 describe('fp16 helpers', () => {
-  it('ldexp equals the correctly rounded value * 2^k for every encoding and shifts -40..40', () => {
+  it('ldexp equals the correctly rounded value * 2^k for every encoding and shifts -30..30', () => {
     // value * 2^k is exact in double for these k, so the nearest-value search is a full reference;
-    // every 16th encoding is also checked against the BigInt reference.
+    // every 64th encoding is also checked against the BigInt reference.
     const mismatches: string[] = [];
-    for (let k = -40; k <= 40; k++) {
+    for (let k = -30; k <= 30; k++) {
       for (let h = 0; h < 65536; h++) {
         const got = fp16Ldexp(h, k);
         const ok =
           got === nearest(fp16ToNumber(h) * 2 ** k) &&
-          (h % 16 !== 0 || got === refRound(refMul(refDecode(h, REF_FP16), refFromDouble(2 ** k))));
+          (h % 64 !== 0 || got === refRound(refMul(refDecode(h, REF_FP16), refFromDouble(2 ** k))));
         if (!ok) mismatches.push(`ldexp(0x${h.toString(16)}, ${k})`);
       }
     }

@@ -70,14 +70,24 @@ describe('ANT 4-bit types', () => {
     expect(table('pot4', true)).toEqual([0, 1, 2, 4, 8, 16, 32, 64, 0, -1, -2, -4, -8, -16, -32, -64]);
   });
 
-  it('encode returns a nearest value for every real on a fine grid, ties to the smaller magnitude', () => {
+  it('encode returns a nearest value at and around every decision boundary, ties to the smaller magnitude', () => {
     const problems: string[] = [];
     for (const name of ANT_TYPE_NAMES) {
       for (const signed of [false, true]) {
         const type = antType(name, signed);
         const values = Array.from(type.decode);
-        const top = Math.max(...values) + 3;
-        for (let t = -top; t <= top; t += 0.125) {
+        // Every decision boundary: each level, each midpoint between neighbours, points just beside
+        // them, and points beyond both ends.
+        const levels = [...new Set(values)].sort((a, b) => a - b);
+        const probes = [levels[0]! - 3, levels[levels.length - 1]! + 3];
+        for (let i = 0; i < levels.length; i++) {
+          probes.push(levels[i]!);
+          if (i + 1 < levels.length) {
+            const mid = (levels[i]! + levels[i + 1]!) / 2;
+            probes.push(mid, mid - 1e-9, mid + 1e-9, (levels[i]! + mid) / 2, (mid + levels[i + 1]!) / 2);
+          }
+        }
+        for (const t of probes) {
           const code = antEncode(type, t);
           const got = type.decode[code]!;
           const bestDistance = Math.min(...values.map((v) => Math.abs(t - v)));
