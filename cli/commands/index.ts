@@ -15,6 +15,7 @@ export const commands: readonly CommandEntry[] = [
   { path: ['dataset', 'build'], summary: 'build a QoR data set: synthesis + random ABC recipe trajectories per design (JSON Lines)', load: async () => (await import('./dataset-build.ts')).default },
   { path: ['dataset', 'stats'], summary: 'counts and label histograms of a QoR data set', load: async () => (await import('./dataset-stats.ts')).default },
   { path: ['synth'], summary: 'synthesize Verilog with Yosys: cells, AIG nodes/levels, mapped area and delay', load: async () => (await import('./synth.ts')).default },
+  { path: ['timing', 'report'], summary: 'static timing analysis: worst paths (report_checks style), WNS/TNS, per-endpoint slack JSON', load: async () => (await import('./timing-report.ts')).default },
   { path: ['sim', 'gemm'], summary: 'simulate a GEMM on a PE array: cycles, utilization, traffic, energy (cycle or fast mode)', load: async () => (await import('./sim-gemm.ts')).default },
   { path: ['study', 'mixpe'], summary: 'MixPE accelerator study: time, energy and accuracy of six PE kinds on transformer workloads vs FP16', load: async () => (await import('./study-mixpe.ts')).default },
 ];

@@ -1,0 +1,41 @@
+import { defineCommand } from '../command.ts';
+import { writeJsonAtomic } from '../../util/index.ts';
+import { formatReportChecks, runTiming, timingJson } from '../../eda/timing/index.ts';
+
+const list = (v: string | undefined) => (v === undefined ? [] : v.split(',').map((s) => s.trim()).filter(Boolean));
+
+export default defineCommand({
+  path: ['timing', 'report'],
+  summary: 'static timing analysis: worst paths in report_checks style, WNS/TNS, per-endpoint slack (JSON)',
+  details: `Parasitics: --spef when given; else a placement estimate from --def with --lef (half-perimeter
+wire per net with the LEF routing layers' R and C); else the library's default wire-load model, as OpenSTA.
+Without --netlist the DEF's own connectivity is timed.
+example: tessera timing report --netlist gcd.v --lib nangate45_typ.lib.gz --sdc gcd.sdc --paths 3 --json gcd.json`,
+  flags: [
+    { name: 'netlist', kind: 'string', valueName: 'V', help: 'structural Verilog netlist (.v or .v.gz)' },
+    { name: 'top', kind: 'string', valueName: 'MODULE', help: 'top module of the netlist (default: the module no other instantiates)' },
+    { name: 'lib', kind: 'string', required: true, valueName: 'LIB[,LIB]', help: 'Liberty libraries (.lib or .lib.gz), comma separated; the first sets units and wire loads' },
+    { name: 'lef', kind: 'string', valueName: 'LEF[,LEF]', help: 'LEF files (technology first), comma separated: routing R and C and pin shapes for --def' },
+    { name: 'def', kind: 'string', valueName: 'D', help: 'DEF placement: pre-route wire estimate (and the netlist when --netlist is absent)' },
+    { name: 'sdc', kind: 'string', required: true, valueName: 'S', help: 'SDC constraints (create_clock, set_input/output_delay, set_load, set_driving_cell, set_false_path, ...)' },
+    { name: 'spef', kind: 'string', valueName: 'P', help: 'SPEF parasitics: Elmore wire delays and effective capacitance' },
+    { name: 'paths', kind: 'int', default: 1, valueName: 'K', help: 'how many worst paths to print (one per endpoint)' },
+    { name: 'hold', kind: 'boolean', help: 'also print the K worst hold paths' },
+    { name: 'digits', kind: 'int', default: 4, valueName: 'N', help: 'decimal places of times (ns)' },
+    { name: 'json', kind: 'string', valueName: 'OUT', help: 'write wns, tns (ns), per-endpoint setup/hold slack and the K worst paths as JSON' },
+  ],
+  async run(flags) {
+    const run = runTiming({
+      netlist: flags.netlist, top: flags.top, libs: list(flags.lib), lefs: list(flags.lef), def: flags.def, sdc: flags.sdc, spef: flags.spef,
+    });
+    const a = run.analysis;
+    if (run.graph.blackBoxes.length > 0) console.log(`note: cells without Liberty timing, treated as black boxes: ${run.graph.blackBoxes.join(', ')}`);
+    console.log(`parasitics: ${a.parasiticsSource}\n`);
+    console.log(formatReportChecks(a, flags.paths, 'setup', flags.digits));
+    if (flags.hold) console.log(formatReportChecks(a, flags.paths, 'hold', flags.digits));
+    console.log(`wns ${(a.wns * 1e9).toFixed(flags.digits)}`);
+    console.log(`tns ${(a.tns * 1e9).toFixed(flags.digits)}`);
+    console.log(`endpoints: ${a.setup.length} setup, ${a.hold.length} hold; read ${run.readSeconds.toFixed(2)} s, analysis ${run.analyzeSeconds.toFixed(2)} s`);
+    if (flags.json) writeJsonAtomic(flags.json, timingJson(a, flags.paths));
+  },
+});
