@@ -11,3 +11,5 @@ export { readVerilogSource, verilogFilePattern } from './source-files.ts';
 export { parseVerilog, parseTokens, initParser, type ParseResult } from './parse.ts';
 export { preprocess, type PreprocessOptions, type PreprocessResult, type MacroDefinition } from './preprocessor.ts';
 export type * from './ast.ts';
+export { printVerilog } from './printer.ts';
+export { printExpr, printName } from './printer-expressions.ts';
