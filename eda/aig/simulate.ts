@@ -17,8 +17,8 @@ export function simulateWords(aig: Aig, ciWords: Uint32Array, words: number): Ui
     const f1 = aig.fanin1(v);
     const b0 = (f0 >>> 1) * words;
     const b1 = (f1 >>> 1) * words;
-    const c0 = f0 & 1 ? 0xffffffff : 0;
-    const c1 = f1 & 1 ? 0xffffffff : 0;
+    const c0 = f0 & 1 ? -1 : 0;
+    const c1 = f1 & 1 ? -1 : 0;
     const o = v * words;
     for (let w = 0; w < words; w++) val[o + w] = (val[b0 + w] ^ c0) & (val[b1 + w] ^ c1);
   }
