@@ -78,7 +78,7 @@ describe.skipIf(skip)('stories260K', () => {
     expect(readFileSync(file).byteLength).toBe(1056540);
   });
 
-  it('captured layer inputs are consistent with the weights (attention at position 0, SwiGLU)', () => {
+  it('captured layer inputs are consistent with the weights (attention with RoPE, SwiGLU)', () => {
     const m = readLlama2cCheckpoint(file);
     const { captures } = captureLinearInputs(m, 6, 3);
     const at = (l: number, name: string) => captures.find((c) => c.layer === l && c.linear === name)!;
@@ -89,6 +89,29 @@ describe.skipIf(skip)('stories260K', () => {
       const value = (j: number) => { let s = 0; for (let i = 0; i < 64; i++) s += xqkv[i] * qkv.w[i * qkv.n + 64 + 32 + j]; return s; };
       const attnOut = at(l, 'attn.out').rows;
       for (let h = 0; h < 8; h++) for (let d = 0; d < 8; d++) expect(attnOut[h * 8 + d]).toBeCloseTo(value(Math.floor(h / 2) * 8 + d), 4);
+      // Position 1 attends to positions 0 and 1 after RoPE as the README states it: adjacent pairs
+      // (2i, 2i+1) rotated by pos * 10000^(-(i mod head) / head), i the even index.
+      const x1 = at(l, 'attn.qkv').rows;
+      const project = (row: number, col0: number, count: number) => Array.from({ length: count }, (_, j) => {
+        let acc = 0;
+        for (let i = 0; i < 64; i++) acc += x1[row * 64 + i] * qkv.w[i * qkv.n + col0 + j];
+        return acc;
+      });
+      const rotate = (v: number[], pos: number) => v.map((_, i) => {
+        const even = i - (i % 2);
+        const angle = pos * 10000 ** (-(even % 8) / 8);
+        return i % 2 === 0 ? v[i] * Math.cos(angle) - v[i + 1] * Math.sin(angle) : v[i - 1] * Math.sin(angle) + v[i] * Math.cos(angle);
+      });
+      const q = rotate(project(1, 0, 64), 1);
+      const keys = [rotate(project(0, 64, 32), 0), rotate(project(1, 64, 32), 1)];
+      const vals = [project(0, 96, 32), project(1, 96, 32)];
+      for (let h = 0; h < 8; h++) {
+        const kv = Math.floor(h / 2) * 8;
+        const scores = keys.map((k) => { let d = 0; for (let i = 0; i < 8; i++) d += q[h * 8 + i] * k[kv + i]; return d / Math.sqrt(8); });
+        const p = scores.map((z) => Math.exp(z - Math.max(...scores)));
+        const sum = p[0] + p[1];
+        for (let d = 0; d < 8; d++) expect(attnOut[64 + h * 8 + d]).toBeCloseTo((p[0] * vals[0][kv + d] + p[1] * vals[1][kv + d]) / sum, 4);
+      }
       // The down projection's input is silu(gate) * up of the gate+up projection's input.
       const xg = at(l, 'ffn.gate+up').rows.subarray(64 * 2, 64 * 3);
       const gu = gemmWeights(m, l, 'ffn.gate+up');
