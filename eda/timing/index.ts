@@ -8,3 +8,4 @@ export * from './graph/index.ts';
 export * from './delay-calc/index.ts';
 export * from './search/index.ts';
 export { runTiming, type TimingInputs, type TimingRun } from './flow.ts';
+export * from './sdf/index.ts';
