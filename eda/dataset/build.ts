@@ -1,7 +1,7 @@
 // Builds a QoR data set: every design through Yosys and N random recipes, in a worker pool, with
 // a content-hash cache so a rerun after an interruption only does what is missing. The JSON Lines
 // file is written once, atomically, in design order: no record lost or duplicated.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { ContentCache, ProgressBar, UserError, WorkerPool, contentHash, writeFileAtomic } from '../../util/index.ts';
 import { readAiger, writeAig } from '../aig/index.ts';
@@ -49,6 +49,7 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
   const recipes = randomRecipes(options.recipes, options.recipeLength ?? 20, options.seed);
   const yosys = await yosysVersion(backend);
   const liberty = options.liberty ? { name: options.liberty.replace(/^.*\//, ''), path: options.liberty } : undefined;
+  if (liberty && !existsSync(liberty.path)) throw new UserError(`Liberty file not found: ${liberty.path}`, '--liberty', "give a .lib or .lib.gz file, 'nangate45' or 'none'");
   const libertyHash = liberty ? contentHash(readFileSync(liberty.path)) : '';
   const cache = new ContentCache<DesignOutcome>('dataset');
   const keyOf = (d: DesignSource) => contentHash(DATASET_FORMAT, yosys, designHash(d), d.id, d.corpus, recipes, libertyHash, options.seed);

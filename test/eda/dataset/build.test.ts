@@ -107,6 +107,12 @@ describe('dataset commands refuse bad input', () => {
     expect(r.stderr).toMatch(/--corpus: 'nope' is neither a corpus preset nor a folder .*tiny, epfl/);
   });
 
+  it('a missing Liberty file is refused before any work starts', () => {
+    const r = spawnSync(process.execPath, [bin, 'dataset', 'build', '--corpus', join(work, 'corpus'), '--out', join(work, 'y.jsonl'), '--liberty', join(work, 'none.lib')], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--liberty: Liberty file not found/);
+  });
+
   it('a malformed data set line is reported with its line number', () => {
     const f = join(work, 'bad.jsonl');
     writeFileSync(f, '{"id":"a","status":"ok","corpus":"c","tools":{}}\nnot json\n');
