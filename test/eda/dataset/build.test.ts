@@ -33,8 +33,9 @@ function build(out: string, cache: string): string {
   return r.stdout;
 }
 
+writeCorpus(join(work, 'corpus'));
+
 describe.skipIf(!native)('tessera dataset build', () => {
-  writeCorpus(join(work, 'corpus'));
   const reference = join(work, 'ref', 'set.jsonl');
 
   it('builds records with trajectories, tool versions and AIG files; the rejected design is recorded with Yosys\'s message', () => {
