@@ -41,4 +41,16 @@ describe.skipIf(missing !== undefined)('node and level counts equal ABC print_st
     expect(reference).toHaveLength(paths.length);
     paths.forEach((p, i) => expect({ file: p, ...aigStats(readCircuit(p)) }).toEqual({ file: p, ...reference[i] }));
   });
+
+  it('gate-level Verilog through the front-end: ISCAS85 .v and the smaller EPFL .v give ABC\'s counts of the same circuit', () => {
+    const pairs = [
+      ...files('iscas_ispras/iscas85/verilog', '.v').map((v) => [v, v.replace('/verilog/', '/bench/').replace(/\.v$/, '.bench'), 'read_bench'] as const),
+      ...['arithmetic/adder', 'arithmetic/bar', 'arithmetic/max', 'arithmetic/sin', 'random_control/cavlc', 'random_control/ctrl', 'random_control/dec',
+        'random_control/i2c', 'random_control/int2float', 'random_control/priority', 'random_control/router']
+        .map((n) => [join(dataDir()!, 'epfl', `${n}.v`), join(dataDir()!, 'epfl', `${n}.aig`), 'read'] as const),
+    ];
+    const reference = abcPrintStats(abc!, pairs.flatMap(([, ref, read]) => [`${read} ${ref}`, 'strash', 'print_stats']));
+    expect(reference).toHaveLength(pairs.length);
+    pairs.forEach(([v], i) => expect({ file: v, ...aigStats(readCircuit(v)) }).toEqual({ file: v, ...reference[i] }));
+  });
 });
