@@ -4,12 +4,14 @@
  * dequantization unit reads.
  */
 import {
+  antQuantizeWeights,
   createRng,
   fp16FromNumber,
   fp16ToNumber,
   quantizeActivations,
   quantizeWeights,
   weightOperand,
+  type AntQuantizedWeights,
   type QuantizedActivations,
   type QuantizedWeights,
 } from '../hw/index.ts';
@@ -23,11 +25,34 @@ export interface Fp16Activations {
 }
 
 export interface GemmOperands {
-  readonly weights: QuantizedWeights;
+  /** Group-quantized codes (every kind but `ant`) or ANT-typed codes (`ant`). */
+  readonly weights: QuantizedWeights | AntQuantizedWeights;
   /** INT8 per-token codes for the `*a8`/int8/ant/bitfusion kinds, FP16 values for the a16 kinds. */
   readonly activations: QuantizedActivations | Fp16Activations;
-  /** ANT only: the integer value of each 4-bit code. */
+  /**
+   * `ant` with one type for the whole tensor given as plain group-quantized codes: the integer value
+   * of each 4-bit code (AntQuantizedWeights carry their decoders and need none).
+   */
   readonly antValue?: (code: number) => number;
+}
+
+export function isAntWeights(w: QuantizedWeights | AntQuantizedWeights): w is AntQuantizedWeights {
+  return 'types' in w;
+}
+
+/**
+ * W' of element (k, n) by the PE kind's feeder semantics (hw/pe weightOperand): the zero point is
+ * subtracted, the FP16 baseline dequantizes, ANT decodes with its group's type.
+ */
+export function weightOperandAt(config: SimConfig, ops: GemmOperands, k: number, n: number): number {
+  const w = ops.weights;
+  const gi = Math.floor(k / w.groupSize) * w.N + n;
+  const code = w.codes[k * w.N + n]!;
+  if (isAntWeights(w)) {
+    const type = w.types[w.typeIndex[gi]!]!;
+    return weightOperand(config.pe, code, 0, w.scales[gi]!, (c) => type.decode[c]!);
+  }
+  return weightOperand(config.pe, code, w.zeros[gi]!, w.scales[gi]!, ops.antValue);
 }
 
 /** The feeder-side view: W' (K x N), X (M x K) as numbers in typed arrays, and the scales. */
@@ -53,15 +78,11 @@ function isFp16(a: QuantizedActivations | Fp16Activations): a is Fp16Activations
 
 export function feederOperands(config: SimConfig, ops: GemmOperands): FeederOperands {
   const { pe } = config;
-  const { K, N, groupSize, codes, scales, zeros } = ops.weights;
+  const { K, N, groupSize, scales } = ops.weights;
+  if (isAntWeights(ops.weights) && pe.weightFeed !== 'ant-decode') throw new Error(`${pe.id} cannot run ANT-typed weights`);
   const integer = pe.accumulator === 'int32';
   const w = integer ? new Int32Array(K * N) : new Float64Array(K * N);
-  for (let k = 0; k < K; k++) {
-    const gRow = Math.floor(k / groupSize) * N;
-    for (let n = 0; n < N; n++) {
-      w[k * N + n] = weightOperand(pe, codes[k * N + n]!, zeros[gRow + n]!, scales[gRow + n]!, ops.antValue);
-    }
-  }
+  for (let k = 0; k < K; k++) for (let n = 0; n < N; n++) w[k * N + n] = weightOperandAt(config, ops, k, n);
   const a = ops.activations;
   let x: Int32Array | Float64Array;
   let xScale: Uint16Array | undefined;
@@ -85,7 +106,11 @@ export function randomGemmOperands(config: SimConfig, shape: GemmShape, seed: nu
   const { m, k, n } = shape;
   const wReal = new Float64Array(k * n);
   for (let i = 0; i < wReal.length; i++) wReal[i] = rng.normal() * 0.05;
-  const weights = quantizeWeights(wReal, k, n, { bits: config.pe.weightBits, groupSize: config.group, scheme: config.scheme });
+  // ANT picks its 4-bit type once per tensor (Guo et al. 2022), with the same FP16 group scales.
+  const weights =
+    config.pe.weightFeed === 'ant-decode'
+      ? antQuantizeWeights(wReal, k, n, { groupSize: config.group, selection: 'tensor' })
+      : quantizeWeights(wReal, k, n, { bits: config.pe.weightBits, groupSize: config.group, scheme: config.scheme });
   const xReal = new Float64Array(m * k);
   for (let i = 0; i < xReal.length; i++) xReal[i] = rng.normal() * (rng.next() < 0.01 ? 20 : 1);
   if (config.pe.activation === 'int8') return { weights, activations: quantizeActivations(xReal, m, k, 8) };

@@ -3,25 +3,20 @@
  * skew, no kernels): for every output, the group partials in k order, then the dequant chain.
  * `tessera sim gemm --check` compares cycle mode against it bit for bit.
  */
-import { accumulateOutput, groupContribution, peMac, weightOperand } from '../hw/index.ts';
-import type { GemmOperands } from './operands.ts';
+import { accumulateOutput, groupContribution, peMac } from '../hw/index.ts';
+import { weightOperandAt, type GemmOperands } from './operands.ts';
 import type { SimConfig } from './types.ts';
 
 export function referenceGemm(config: SimConfig, ops: GemmOperands): Float32Array {
   const { pe } = config;
-  const { K, N, groupSize, codes, scales, zeros } = ops.weights;
+  const { K, N, groupSize, scales } = ops.weights;
   const a = ops.activations;
   const M = a.M;
   const xAt = 'values' in a ? (m: number, k: number) => a.values[m * K + k]! : (m: number, k: number) => a.codes[m * K + k]!;
   const groupLen = pe.groupDequant ? groupSize : K;
   // W' of every element, from the scalar feeder semantics.
   const wOp = new Float64Array(K * N);
-  for (let k = 0; k < K; k++) {
-    for (let n = 0; n < N; n++) {
-      const gi = Math.floor(k / groupSize) * N + n;
-      wOp[k * N + n] = weightOperand(pe, codes[k * N + n]!, zeros[gi]!, scales[gi]!, ops.antValue);
-    }
-  }
+  for (let k = 0; k < K; k++) for (let n = 0; n < N; n++) wOp[k * N + n] = weightOperandAt(config, ops, k, n);
   const y = new Float32Array(M * N);
   for (let m = 0; m < M; m++) {
     const sa = 'values' in a ? 0 : a.scales[m]!;

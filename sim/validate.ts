@@ -22,8 +22,8 @@ export function validateGemm(config: SimConfig, shape: GemmShape): void {
   if (!pe.schemes.includes(config.scheme)) {
     throw new UserError(`${pe.id} does not support ${config.scheme} weights`, '--scheme', `valid choices for ${pe.id}: ${pe.schemes.join(', ')}`);
   }
-  // |W'| <= 2^bits, |X| <= 128 (INT8), so a group's INT32 partial is exact while G * 2^bits * 128 < 2^31.
-  if (pe.accumulator === 'int32' && group * 2 ** pe.weightBits * 128 >= 2 ** 31) {
+  // |W'| <= weightOperandMax, |X| <= 128 (INT8): a group's INT32 partial is exact while G * max * 128 < 2^31.
+  if (pe.accumulator === 'int32' && group * pe.weightOperandMax * 128 >= 2 ** 31) {
     throw new UserError(`group size ${group} could overflow the INT32 partial sum`, '--group', 'use a smaller group');
   }
   const aPort = array.rows * kp * activationBits(pe);

@@ -23,6 +23,8 @@ export interface PeKind {
   readonly summary: string;
   /** Bits of a stored weight code. */
   readonly weightBits: number;
+  /** Largest |W'| the feeder can hand an integer PE (bounds the INT32 group partial). */
+  readonly weightOperandMax: number;
   /** Activation operand: per-token INT8 codes, or FP16 values. */
   readonly activation: 'int8' | 'fp16';
   /** The PE accumulator: exact INT32, or FP32 with a rounding per addition. */
@@ -42,37 +44,37 @@ export const PE_KINDS: Readonly<Record<PeKindId, PeKind>> = {
   'mixpe-w4a8': {
     id: 'mixpe-w4a8',
     summary: 'MixPE: INT4 weight x INT8 activation, INT32 partial sum per group, dequantized once per group',
-    weightBits: 4, activation: 'int8', accumulator: 'int32', weightFeed: 'code-minus-zero',
+    weightBits: 4, weightOperandMax: 15, activation: 'int8', accumulator: 'int32', weightFeed: 'code-minus-zero',
     latency: 1, groupDequant: true, schemes: BOTH,
   },
   'mixpe-w4a16': {
     id: 'mixpe-w4a16',
     summary: 'MixPE: INT4 weight x FP16 activation by shift-and-add (exponent addition), FP32 group partial, scaled once per group',
-    weightBits: 4, activation: 'fp16', accumulator: 'fp32', weightFeed: 'code-minus-zero',
+    weightBits: 4, weightOperandMax: 15, activation: 'fp16', accumulator: 'fp32', weightFeed: 'code-minus-zero',
     latency: 2, groupDequant: true, schemes: BOTH,
   },
   fp16: {
     id: 'fp16',
     summary: 'baseline: INT4 weight dequantized to FP16 before every MAC, FP16 x FP16 products, FP32 accumulation',
-    weightBits: 4, activation: 'fp16', accumulator: 'fp32', weightFeed: 'fp16-dequant',
+    weightBits: 4, weightOperandMax: 15, activation: 'fp16', accumulator: 'fp32', weightFeed: 'fp16-dequant',
     latency: 2, groupDequant: false, schemes: BOTH,
   },
   int8: {
     id: 'int8',
     summary: 'baseline: W8A8 integer MAC, INT32 partial sum per group',
-    weightBits: 8, activation: 'int8', accumulator: 'int32', weightFeed: 'code-minus-zero',
+    weightBits: 8, weightOperandMax: 255, activation: 'int8', accumulator: 'int32', weightFeed: 'code-minus-zero',
     latency: 1, groupDequant: true, schemes: BOTH,
   },
   ant: {
     id: 'ant',
     summary: 'baseline (ANT): adaptive 4-bit weight type decoded to an integer, x INT8 activation, INT32 partial sum',
-    weightBits: 4, activation: 'int8', accumulator: 'int32', weightFeed: 'ant-decode',
+    weightBits: 4, weightOperandMax: 64, activation: 'int8', accumulator: 'int32', weightFeed: 'ant-decode',
     latency: 1, groupDequant: true, schemes: ['symmetric'],
   },
   bitfusion: {
     id: 'bitfusion',
     summary: 'baseline (BitFusion): 16 2-bit bit-bricks fused per PE; 4-bit x 8-bit uses 8 bricks, two MACs per cycle',
-    weightBits: 4, activation: 'int8', accumulator: 'int32', weightFeed: 'code-minus-zero',
+    weightBits: 4, weightOperandMax: 7, activation: 'int8', accumulator: 'int32', weightFeed: 'code-minus-zero',
     latency: 1, groupDequant: true, schemes: ['symmetric'],
   },
 };

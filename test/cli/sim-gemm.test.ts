@@ -38,7 +38,7 @@ describe('tessera sim gemm', () => {
   });
 
   it('--check runs for every PE kind', async () => {
-    for (const pe of ['mixpe-w4a16', 'fp16', 'int8', 'bitfusion']) {
+    for (const pe of ['mixpe-w4a16', 'fp16', 'int8', 'bitfusion', 'ant']) {
       expect(await main([...small, '--pe', pe, '--check']), pe).toBe(0);
     }
   });

@@ -7,7 +7,7 @@ import { gemmPasses, simulateGemm, type SimConfig } from '../../sim/index.ts';
 const counted = ['cycles', 'macs', 'groupPartials', 'weightsFed', 'activationReadBits', 'weightReadBits', 'outputWriteBits', 'weightFillBytes', 'activationFillBytes', 'dramReadBytes', 'dramWriteBytes'] as const;
 
 describe('fast mode equals cycle mode', () => {
-  const kinds = PE_KIND_IDS.filter((k) => k !== 'ant');
+  const kinds = PE_KIND_IDS;
   it('on 40 random shapes and arrays', () => {
     const rng = createRng(2024);
     for (let i = 0; i < 40; i++) {

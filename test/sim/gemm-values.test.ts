@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, fp16ToNumber, mixpeEvalConfig, peKind, type PeKindId, type QuantScheme } from '../../hw/index.ts';
 import { randomGemmOperands, simulateGemm, type Fp16Activations, type SimConfig } from '../../sim/index.ts';
 import type { QuantizedActivations } from '../../hw/index.ts';
-import { exactQuantizedGemm, referenceFp16, referenceIntegerGemm, referenceW4A16 } from './reference-gemm.ts';
+import { exactQuantizedGemm, integerWeights, referenceFp16, referenceIntegerGemm, referenceW4A16 } from './reference-gemm.ts';
 
 interface Case {
   config: SimConfig;
@@ -27,7 +27,7 @@ function randomCases(kind: PeKindId, count: number, seed: number): Case[] {
   });
 }
 
-const integerKinds: PeKindId[] = ['mixpe-w4a8', 'int8', 'bitfusion'];
+const integerKinds: PeKindId[] = ['mixpe-w4a8', 'int8', 'bitfusion', 'ant'];
 
 describe('cycle-mode GEMM values', () => {
   for (const kind of integerKinds) {
@@ -36,9 +36,10 @@ describe('cycle-mode GEMM values', () => {
         const ops = randomGemmOperands(c.config, c.shape, c.seed);
         const r = simulateGemm(c.config, c.shape, { mode: 'cycle', operands: ops });
         const x = ops.activations as QuantizedActivations;
-        expect(Array.from(r.output!)).toEqual(Array.from(referenceIntegerGemm(ops.weights, x)));
+        const w = integerWeights(ops.weights);
+        expect(Array.from(r.output!)).toEqual(Array.from(referenceIntegerGemm(w, x)));
         // And within FP32 rounding of the exact real GEMM of the dequantized operands.
-        const { y, absSum } = exactQuantizedGemm(ops.weights, (m, k) => x.codes[m * c.shape.k + k]! * fp16ToNumber(x.scales[m]!), c.shape.m);
+        const { y, absSum } = exactQuantizedGemm(w, (m, k) => x.codes[m * c.shape.k + k]! * fp16ToNumber(x.scales[m]!), c.shape.m);
         const bound = (c.shape.k / c.config.group + 2) * 2 ** -24 * 1.01;
         for (let i = 0; i < y.length; i++) expect(Math.abs(r.output![i]! - y[i]!)).toBeLessThanOrEqual(bound * absSum[i]! + 1e-30);
       }
@@ -50,8 +51,8 @@ describe('cycle-mode GEMM values', () => {
       const ops = randomGemmOperands(c.config, c.shape, c.seed);
       const xh = (ops.activations as Fp16Activations).values;
       const r = simulateGemm(c.config, c.shape, { mode: 'cycle', operands: ops });
-      expect(Array.from(r.output!)).toEqual(Array.from(referenceW4A16(ops.weights, xh, c.shape.m)));
-      const { y, absSum } = exactQuantizedGemm(ops.weights, (m, k) => fp16ToNumber(xh[m * c.shape.k + k]!), c.shape.m);
+      expect(Array.from(r.output!)).toEqual(Array.from(referenceW4A16(integerWeights(ops.weights), xh, c.shape.m)));
+      const { y, absSum } = exactQuantizedGemm(integerWeights(ops.weights), (m, k) => fp16ToNumber(xh[m * c.shape.k + k]!), c.shape.m);
       const G = c.config.group;
       const bound = (G + c.shape.k / G) * 2 ** -24 * 1.01;
       for (let i = 0; i < y.length; i++) expect(Math.abs(r.output![i]! - y[i]!)).toBeLessThanOrEqual(bound * absSum[i]!);
@@ -63,8 +64,8 @@ describe('cycle-mode GEMM values', () => {
       const ops = randomGemmOperands(c.config, c.shape, c.seed);
       const xh = (ops.activations as Fp16Activations).values;
       const r = simulateGemm(c.config, c.shape, { mode: 'cycle', operands: ops });
-      expect(Array.from(r.output!)).toEqual(Array.from(referenceFp16(ops.weights, xh, c.shape.m)));
-      const { y, absSum } = exactQuantizedGemm(ops.weights, (m, k) => fp16ToNumber(xh[m * c.shape.k + k]!), c.shape.m);
+      expect(Array.from(r.output!)).toEqual(Array.from(referenceFp16(integerWeights(ops.weights), xh, c.shape.m)));
+      const { y, absSum } = exactQuantizedGemm(integerWeights(ops.weights), (m, k) => fp16ToNumber(xh[m * c.shape.k + k]!), c.shape.m);
       const bound = (2 ** -11 + c.shape.k * 2 ** -24) * 1.01;
       for (let i = 0; i < y.length; i++) expect(Math.abs(r.output![i]! - y[i]!)).toBeLessThanOrEqual(bound * absSum[i]!);
     }
