@@ -19,6 +19,7 @@ example: tessera timing report --netlist gcd.v --lib nangate45_typ.lib.gz --sdc 
     { name: 'def', kind: 'string', valueName: 'D', help: 'DEF placement: pre-route wire estimate (and the netlist when --netlist is absent)' },
     { name: 'sdc', kind: 'string', required: true, valueName: 'S', help: 'SDC constraints (create_clock, set_input/output_delay, set_load, set_driving_cell, set_false_path, ...)' },
     { name: 'spef', kind: 'string', valueName: 'P', help: 'SPEF parasitics: Elmore wire delays and effective capacitance' },
+    { name: 'sdf', kind: 'string', valueName: 'F', help: 'SDF delays (IOPATH, INTERCONNECT, SETUP/HOLD) replacing calculated ones; slews are still calculated' },
     { name: 'paths', kind: 'int', default: 1, valueName: 'K', help: 'how many worst paths to print (one per endpoint)' },
     { name: 'hold', kind: 'boolean', help: 'also print the K worst hold paths' },
     { name: 'digits', kind: 'int', default: 4, valueName: 'N', help: 'decimal places of times (ns)' },
@@ -26,7 +27,7 @@ example: tessera timing report --netlist gcd.v --lib nangate45_typ.lib.gz --sdc 
   ],
   async run(flags) {
     const run = runTiming({
-      netlist: flags.netlist, top: flags.top, libs: list(flags.lib), lefs: list(flags.lef), def: flags.def, sdc: flags.sdc, spef: flags.spef,
+      netlist: flags.netlist, top: flags.top, libs: list(flags.lib), lefs: list(flags.lef), def: flags.def, sdc: flags.sdc, spef: flags.spef, sdf: flags.sdf,
     });
     const a = run.analysis;
     if (run.graph.blackBoxes.length > 0) console.log(`note: cells without Liberty timing, treated as black boxes: ${run.graph.blackBoxes.join(', ')}`);

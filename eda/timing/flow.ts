@@ -1,6 +1,7 @@
 import { UserError } from '../../util/index.ts';
 import { readDef, type Def } from './def/index.ts';
-import { placementParasitics, spefParasitics, type ParasiticsSource } from './delay-calc/index.ts';
+import { placementParasitics, sdfAnnotation, spefParasitics, type ParasiticsSource } from './delay-calc/index.ts';
+import { readSdf } from './sdf/index.ts';
 import { buildTimingGraph, netlistFromDef, readVerilogNetlist, type TimingGraph } from './graph/index.ts';
 import { readLef } from './lef/index.ts';
 import { readLiberty, type LibertyLibrary } from './liberty/index.ts';
@@ -17,6 +18,7 @@ export interface TimingInputs {
   readonly def?: string;
   readonly sdc: string;
   readonly spef?: string;
+  readonly sdf?: string;
 }
 
 export interface TimingRun {
@@ -30,7 +32,8 @@ export interface TimingRun {
 
 /**
  * Reads the inputs and runs STA. Parasitics: SPEF when given, else a placement estimate when a
- * DEF and LEF are given, else the library's wire-load model (as OpenSTA).
+ * DEF and LEF are given, else the library's wire-load model (as OpenSTA). SDF delays, when given,
+ * replace the calculated cell, wire and check delays they name.
  */
 export function runTiming(inputs: TimingInputs): TimingRun {
   const t0 = performance.now();
@@ -54,8 +57,9 @@ export function runTiming(inputs: TimingInputs): TimingRun {
     parasitics = placementParasitics(graph, def, readLef(inputs.lefs, '--lef'));
     parasiticsName = `placement estimate from ${inputs.def}`;
   }
+  const annotation = inputs.sdf ? sdfAnnotation(graph, readSdf(inputs.sdf, '--sdf')) : undefined;
   const t1 = performance.now();
-  const analysis = analyzeTiming(graph, libs, sdc, { parasitics, parasiticsName });
+  const analysis = analyzeTiming(graph, libs, sdc, { parasitics, parasiticsName, annotation });
   const t2 = performance.now();
   return { graph, libs, analysis, readSeconds: (t1 - t0) / 1000, analyzeSeconds: (t2 - t1) / 1000 };
 }

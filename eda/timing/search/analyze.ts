@@ -1,6 +1,6 @@
 import type { TimingGraph } from '../graph/index.ts';
 import type { LibertyLibrary } from '../liberty/index.ts';
-import { wireLoadParasitics, type ParasiticsSource } from '../delay-calc/index.ts';
+import { wireLoadParasitics, type DelayAnnotation, type ParasiticsSource } from '../delay-calc/index.ts';
 import type { Sdc } from '../sdc/index.ts';
 import { checkPathEnds, type PathEnd } from './checks.ts';
 import { propagateArrivals } from './propagate.ts';
@@ -26,13 +26,15 @@ export interface AnalyzeOptions {
   /** Net parasitics; when absent the first library's default wire-load model applies, as in OpenSTA. */
   readonly parasitics?: ParasiticsSource;
   readonly parasiticsName?: string;
+  /** SDF delays that replace calculated ones. */
+  readonly annotation?: DelayAnnotation;
 }
 
 /** Full static timing analysis: delays, arrivals, required times, slacks, WNS/TNS. */
 export function analyzeTiming(graph: TimingGraph, libs: LibertyLibrary[], sdc: Sdc, options: AnalyzeOptions = {}): TimingAnalysis {
   const wireLoad = options.parasitics ? undefined : wireLoadParasitics(graph, libs[0]!);
   const parasitics = options.parasitics ?? wireLoad;
-  const state = propagateArrivals(graph, sdc, libs, parasitics);
+  const state = propagateArrivals(graph, sdc, libs, parasitics, options.annotation);
   const ends = checkPathEnds(state);
   const bySlack = (a: PathEnd, b: PathEnd) => a.slack - b.slack;
   const setup = ends.filter((e) => e.kind === 'setup').sort(bySlack);
@@ -45,6 +47,6 @@ export function analyzeTiming(graph: TimingGraph, libs: LibertyLibrary[], sdc: S
     worstSetup: setup[0]?.slack ?? NaN,
     worstHold: hold[0]?.slack ?? NaN,
     capDisplayScale: libs[0]!.capUnit / 1e-15,
-    parasiticsSource: options.parasiticsName ?? (wireLoad ? `wire-load model ${libs[0]!.defaultWireLoad}` : 'none (ideal wires)'),
+    parasiticsSource: (options.parasiticsName ?? (wireLoad ? `wire-load model ${libs[0]!.defaultWireLoad}` : 'none (ideal wires)')) + (options.annotation ? `; SDF delays (${options.annotation.matched} entries)` : ''),
   };
 }

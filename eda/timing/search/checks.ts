@@ -1,7 +1,7 @@
 import { FALL, RISE, checkTime } from '../delay-calc/index.ts';
 import type { Sdc } from '../sdc/index.ts';
 import { resolveClocks, resolvePins } from './resolve.ts';
-import { MAX, MIN, arrivalIndex, edgeTime, slewIndex, type TimingState } from './state.ts';
+import { MAX, MIN, annotate, arrivalIndex, edgeTime, slewIndex, type TimingState } from './state.ts';
 
 /** One checked path end: the worst of its transitions and launch tags. */
 export interface PathEnd {
@@ -145,7 +145,9 @@ export function checkPathEnds(state: TimingState): PathEnd[] {
     // The capture clock arrives early for setup and late for hold.
     const latency = state.clockLatency[(chk.clock * 2 + (mm === MAX ? MIN : MAX)) * 2 + ckRf]!;
     const ckSlew = state.slew[slewIndex(chk.clock, chk.kind === 'setup' ? MIN : MAX, ckRf)]!;
-    consider(chk.data, chk.kind, c, edge, latency, (rf) => checkTime(chk.arc, rf, ckSlew, state.slew[slewIndex(chk.data, mm, rf)]!), false, chk.clock);
+    // Annotated check margins take the SDF triple's max value for setup and hold alike, as OpenSTA does.
+    const margin = (rf: number) => annotate(checkTime(chk.arc, rf, ckSlew, state.slew[slewIndex(chk.data, mm, rf)]!), state.annotation?.check(chk.data, chk.clock, chk.kind, rf, MAX));
+    consider(chk.data, chk.kind, c, edge, latency, margin, false, chk.clock);
   }
   for (const d of sdc.outputDelays) {
     if (d.clock === undefined) continue;

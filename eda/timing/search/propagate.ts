@@ -1,12 +1,12 @@
 import type { TimingGraph } from '../graph/index.ts';
 import type { LibertyLibrary } from '../liberty/index.ts';
-import { FALL, RISE, degradeSlew, gateDelay, inputTransitions, type ParasiticsSource } from '../delay-calc/index.ts';
+import { FALL, RISE, degradeSlew, inputTransitions, type DelayAnnotation, type ParasiticsSource } from '../delay-calc/index.ts';
 import type { Sdc } from '../sdc/index.ts';
 import { inputPortDrives, type PortDrive } from './port-drive.ts';
 import { resolvePins } from './resolve.ts';
-import { MAX, MIN, arcDelay, arrivalIndex, derates, edgeTime, slewIndex, type TimingState } from './state.ts';
+import { MAX, MIN, annotate, arrivalIndex, cellArcDelay, derates, edgeTime, slewIndex, type TimingState } from './state.ts';
 
-function allocate(graph: TimingGraph, sdc: Sdc, lib: LibertyLibrary, parasitics: ParasiticsSource | undefined): TimingState {
+function allocate(graph: TimingGraph, sdc: Sdc, lib: LibertyLibrary, parasitics: ParasiticsSource | undefined, annotation: DelayAnnotation | undefined): TimingState {
   const n = graph.pins.length;
   const tags = Math.max(1, sdc.clocks.length) * 2;
   const arrival = new Float64Array(n * tags * 4);
@@ -26,6 +26,7 @@ function allocate(graph: TimingGraph, sdc: Sdc, lib: LibertyLibrary, parasitics:
     clockSourceEdge: new Int8Array(n * 2),
     slewLower: lib.slewLowerRise,
     slewUpper: lib.slewUpperRise,
+    annotation,
   };
   computeLoads(state);
   return state;
@@ -85,6 +86,11 @@ function wireDelay(state: TimingState, net: number, load: number, rf: number): n
   return state.parasitics[net]?.wireDelay(load, rf) ?? 0;
 }
 
+/** Wire delay for an analysis mode: calculated, or from an SDF INTERCONNECT. */
+function annotatedWire(state: TimingState, calculated: number, drv: number, load: number, rf: number, mm: number): number {
+  return state.annotation ? annotate(calculated, state.annotation.wire(drv, load, rf, mm)) : calculated;
+}
+
 /** Copies a driver's slews to a load, degraded by the wire's delay for each transition. */
 function wireSlews(state: TimingState, net: number, drv: number, load: number): number[] {
   const delays = [wireDelay(state, net, load, RISE), wireDelay(state, net, load, FALL)];
@@ -125,7 +131,7 @@ function propagateClocks(state: TimingState, drives: Map<number, PortDrive>, ord
       if (clock.propagated && d) {
         for (let i = 0; i < 4; i++) {
           state.slew[p * 4 + i] = d.slew[i]!;
-          state.clockLatency[p * 4 + i] = d.delay[i]! * derate[(i >> 1) * 2]!;
+          state.clockLatency[p * 4 + i] = state.annotation ? 0 : d.delay[i]! * derate[(i >> 1) * 2]!;
         }
       }
       continue;
@@ -136,7 +142,10 @@ function propagateClocks(state: TimingState, drives: Map<number, PortDrive>, ord
       if (drv === undefined || state.clockOf[drv] !== c) continue;
       const wd = clock.propagated ? wireSlews(state, pin.net, drv, p) : [0, 0];
       for (let rf = 0; rf < 2; rf++) {
-        for (let mm = 0; mm < 2; mm++) state.clockLatency[lat(p, mm, rf)] = state.clockLatency[lat(drv, mm, rf)]! + wd[rf]! * derate[mm * 2 + 1]!;
+        for (let mm = 0; mm < 2; mm++) {
+          const w = clock.propagated ? annotatedWire(state, wd[rf]!, drv, p, rf, mm) : 0;
+          state.clockLatency[lat(p, mm, rf)] = state.clockLatency[lat(drv, mm, rf)]! + w * derate[mm * 2 + 1]!;
+        }
         state.clockSourceEdge[p * 2 + rf] = state.clockSourceEdge[drv * 2 + rf]!;
         state.clockPrev[p * 2 + rf] = drv * 2 + rf;
       }
@@ -152,15 +161,16 @@ function propagateClocks(state: TimingState, drives: Map<number, PortDrive>, ord
         const e = graph.cellEdges[ei]!;
         if (e.role !== 'combinational' || state.clockOf[e.from] !== c || orderIndex[e.from]! >= orderIndex[p]!) continue;
         for (const inRf of inputTransitions(e.arc, rf)) {
-          const g = arcDelay(state, e.arc, rf, state.slew[slewIndex(e.from, MAX, inRf)]!, p);
+          const g = cellArcDelay(state, e.from, e.arc, rf, state.slew[slewIndex(e.from, MAX, inRf)]!, p, MAX);
           if (Number.isNaN(g.delay)) continue;
           const d = clock.propagated ? g.delay : 0;
+          const dEarly = clock.propagated ? cellArcDelay(state, e.from, e.arc, rf, state.slew[slewIndex(e.from, MIN, inRf)]!, p, MIN).delay : 0;
           const late = state.clockLatency[lat(e.from, MAX, inRf)]! + d * derate[0]!;
           if (late > best) {
             best = late;
             from = e.from * 2 + inRf;
           }
-          early = Math.min(early, state.clockLatency[lat(e.from, MIN, inRf)]! + d * derate[2]!);
+          early = Math.min(early, state.clockLatency[lat(e.from, MIN, inRf)]! + dEarly * derate[2]!);
           sMax = Math.max(sMax, g.slew);
           sMin = Math.min(sMin, g.slew);
         }
@@ -195,7 +205,9 @@ function seedInputs(state: TimingState, drives: Map<number, PortDrive>): void {
         if (d.minMax !== 'both' && (d.minMax === 'max') !== (mm === MAX)) continue;
         for (let rf = 0; rf < 2; rf++) {
           const i = arrivalIndex(tags, p, c * 2 + edge, mm, rf);
-          state.arrival[i] = base + d.delay + (drive?.delay[mm * 2 + rf] ?? 0) * derate[mm * 2]!;
+          // With SDF the external driver's delay is not added (OpenSTA annotates the port's net instead).
+          const driveDelay = state.annotation ? 0 : (drive?.delay[mm * 2 + rf] ?? 0);
+          state.arrival[i] = base + d.delay + driveDelay * derate[mm * 2]!;
           state.prev[i] = -1;
         }
       }
@@ -231,7 +243,7 @@ function propagateData(state: TimingState, orderIndex: Int32Array): void {
           const src = arrivalIndex(tags, drv, tag, k >> 1, k & 1);
           const a = state.arrival[src]!;
           if (!Number.isFinite(a)) continue;
-          relax(state, p, tag, k >> 1, k & 1, a + wd[k & 1]! * derate[(k >> 1) * 2 + 1]!, drv, k & 1);
+          relax(state, p, tag, k >> 1, k & 1, a + annotatedWire(state, wd[k & 1]!, drv, p, k & 1, k >> 1) * derate[(k >> 1) * 2 + 1]!, drv, k & 1);
         }
       }
       continue;
@@ -247,7 +259,7 @@ function propagateData(state: TimingState, orderIndex: Int32Array): void {
         const srcEdge = state.clockSourceEdge[e.from * 2 + inRf]!;
         for (let rf = 0; rf < 2; rf++) {
           for (let mm = 0; mm < 2; mm++) {
-            const g = arcDelay(state, e.arc, rf, state.slew[slewIndex(e.from, mm, inRf)]!, p);
+            const g = cellArcDelay(state, e.from, e.arc, rf, state.slew[slewIndex(e.from, mm, inRf)]!, p, mm);
             if (Number.isNaN(g.delay)) continue;
             const t0 = edgeTime(sdc, c, srcEdge) + state.clockLatency[(e.from * 2 + mm) * 2 + inRf]!;
             relax(state, p, c * 2 + srcEdge, mm, rf, t0 + g.delay * derate[mm * 2]!, e.from, inRf);
@@ -261,7 +273,7 @@ function propagateData(state: TimingState, orderIndex: Int32Array): void {
       for (let rf = 0; rf < 2; rf++) {
         for (const inRf of inputTransitions(e.arc, rf)) {
           for (let mm = 0; mm < 2; mm++) {
-            const g = arcDelay(state, e.arc, rf, state.slew[slewIndex(e.from, mm, inRf)]!, p);
+            const g = cellArcDelay(state, e.from, e.arc, rf, state.slew[slewIndex(e.from, mm, inRf)]!, p, mm);
             if (Number.isNaN(g.delay)) continue;
             if (mm === MAX) slewMax[rf] = Math.max(slewMax[rf]!, g.slew);
             else slewMin[rf] = Math.min(slewMin[rf]!, g.slew);
@@ -281,8 +293,8 @@ function propagateData(state: TimingState, orderIndex: Int32Array): void {
 }
 
 /** Runs delay calculation and arrival propagation: the forward half of STA. */
-export function propagateArrivals(graph: TimingGraph, sdc: Sdc, libs: LibertyLibrary[], parasitics: ParasiticsSource | undefined): TimingState {
-  const state = allocate(graph, sdc, libs[0]!, parasitics);
+export function propagateArrivals(graph: TimingGraph, sdc: Sdc, libs: LibertyLibrary[], parasitics: ParasiticsSource | undefined, annotation?: DelayAnnotation): TimingState {
+  const state = allocate(graph, sdc, libs[0]!, parasitics, annotation);
   const orderIndex = new Int32Array(graph.pins.length);
   graph.order.forEach((p, i) => (orderIndex[p] = i));
   markClockNetworks(state);

@@ -1,5 +1,5 @@
 import type { TimingArc } from '../liberty/index.ts';
-import { gateDelay } from '../delay-calc/index.ts';
+import { gateDelay, type Annotated, type DelayAnnotation } from '../delay-calc/index.ts';
 import type { TimingGraph } from '../graph/index.ts';
 import type { NetParasitics } from '../delay-calc/index.ts';
 import type { Sdc } from '../sdc/index.ts';
@@ -38,6 +38,8 @@ export interface TimingState {
   /** Slew thresholds (fractions of the swing) of the library, for wire slew degradation. */
   readonly slewLower: number;
   readonly slewUpper: number;
+  /** Delays annotated from SDF, which replace (or add to) calculated ones. */
+  readonly annotation?: DelayAnnotation;
 }
 
 export function arrivalIndex(tags: number, pin: number, tag: number, mm: number, rf: number): number {
@@ -57,6 +59,18 @@ export function derates(sdc: Sdc): number[] {
 
 export function edgeTime(sdc: Sdc, clock: number, edge: number): number {
   return sdc.clocks[clock]!.waveform[edge]!;
+}
+
+/** Applies an SDF annotation (if any) to a calculated delay. */
+export function annotate(calculated: number, a: Annotated | undefined): number {
+  return a === undefined ? calculated : a.increment ? calculated + a.value : a.value;
+}
+
+/** A cell arc's delay and slew: calculated, then replaced by its SDF IOPATH when annotated. */
+export function cellArcDelay(state: TimingState, from: number, arc: TimingArc, outRf: number, inSlew: number, driver: number, mm: number): { delay: number; slew: number } {
+  const g = arcDelay(state, arc, outRf, inSlew, driver);
+  if (!state.annotation || Number.isNaN(g.delay)) return g;
+  return { delay: annotate(g.delay, state.annotation.cell(from, driver, outRf, mm)), slew: g.slew };
 }
 
 /** Delay and slew of a cell arc driving `driver`, using the net's pi model for effective capacitance. */

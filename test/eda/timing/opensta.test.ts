@@ -23,6 +23,7 @@ interface Case {
   top: string;
   sdc: string;
   spef?: string[];
+  sdf?: string[];
 }
 
 function compare(name: string, c: Case) {
@@ -31,10 +32,12 @@ function compare(name: string, c: Case) {
   const lib = dataPath(...c.lib);
   const netlist = dataPath(...c.netlist);
   const spef = c.spef ? dataPath(...c.spef) : undefined;
-  const ours = timingJson(runTiming({ libs: [lib], netlist, top: c.top, sdc: sdcFile, spef }).analysis, 0);
+  const sdf = c.sdf ? dataPath(...c.sdf) : undefined;
+  const ours = timingJson(runTiming({ libs: [lib], netlist, top: c.top, sdc: sdcFile, spef, sdf }).analysis, 0);
   const ref = runOpenSta((f) => [
     `read_liberty ${f(lib)}`, `read_verilog ${f(netlist)}`, `link_design ${c.top}`, `read_sdc ${sdcFile}`,
     ...(spef ? [`read_spef ${spef}`] : []),
+    ...(sdf ? [`read_sdf ${sdf}`] : []),
   ]);
   const slacks = (k: 'setupSlack' | 'holdSlack') => new Map(ours.endpoints.filter((e) => e[k] !== null).map((e) => [e.pin, e[k]!]));
   const setup = compareSlacks(slacks('setupSlack'), ref.setup);
@@ -89,6 +92,17 @@ describe.skipIf(skip !== undefined)('STA against OpenSTA', () => {
     const r = compare('gf180-spef', gfCase(true));
     expect(r.setup.maxError).toBeLessThan(0.15);
     expect(r.hold.maxError).toBeLessThan(0.05);
+  });
+
+  it('SDF annotation: example1 (hand SDF) exact, gf180 (OpenSTA-written SDF) setup exact', () => {
+    const ex = compare('example1-sdf', { lib: ['liberty', 'nangate45', 'nangate45_slow.lib.gz'], netlist: ['timing_designs', 'nangate45_example1', 'example1.v'], top: 'top', sdc: example1Sdc, sdf: ['timing_designs', 'nangate45_example1', 'example1.sdf'] });
+    expect(ex.setup.maxError).toBeLessThan(1e-5);
+    expect(ex.hold.maxError).toBeLessThan(1e-5);
+    const g = compare('gf180-sdf', { ...gfCase(false), sdf: gf('user_proj_example.sdf') });
+    expect(g.setup.maxError).toBeLessThan(1e-4);
+    // Hold: one endpoint differs by 64 ps (per-path CRPR, docs/timing.md).
+    expect(g.hold.outside.length).toBeLessThanOrEqual(1);
+    expect(g.hold.maxError).toBeLessThan(0.07);
   });
 
   it('sky130 gcd, wire-load model and SPEF: within 30 ps (effective capacitance differs, docs/timing.md)', () => {
