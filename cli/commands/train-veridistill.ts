@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineCommand } from '../command.ts';
+import { UserError, contentHash, dataDir, dataPath, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
+import { selectBackend } from '../../models/common/index.ts';
+import {
+  defaultSettings, designText, labelCorpus, listCorpus, metricsMarkdown, readDataset, trainVeriDistill, writeDataset, type TrainSettings,
+} from '../../models/qor/veridistill/index.ts';
+
+/** Tiny settings for smoke runs: a minute instead of many, numbers not meaningful. */
+const quickSettings = (s: TrainSettings): TrainSettings => ({
+  ...s,
+  encoder: { length: 32, dim: 16, heads: 2, layers: 1, ffDim: 32 },
+  maxChunks: 4,
+  pretrain: { ...s.pretrain, epochs: 1, maxBatchesPerEpoch: 4 },
+  teacher: { ...s.teacher, dim: 8, layers: 1, epochs: 2 },
+  decoder: { ...s.decoder, hiddenDim: 16, embeddingDim: 8, epochs: 20, patience: 5 },
+});
+
+export default defineCommand({
+  path: ['train', 'veridistill'],
+  summary: 'train VeriDistill (QoR from Verilog): pretrain, teacher GNN, distilled student, evaluation, checkpoint',
+  details: `Without --data the labels come from synthesizing the shared RTL corpora (TESSERA_DATA) with native
+Yosys + ABC onto Nangate45 (cached by content hash: a rerun resumes); --save-data keeps that data set.
+The checkpoint folder gets checkpoint.json + weights.bin, metrics.json and a README.md with the command,
+the data hash and the held-out / out-of-distribution metrics.
+example: tessera train veridistill --out models/qor/veridistill/checkpoint --save-data out/veridistill.jsonl`,
+  flags: [
+    { name: 'data', kind: 'string', valueName: 'FILE', help: 'labelled data set (JSON Lines from --save-data); default: label the shared corpus now' },
+    { name: 'save-data', kind: 'string', valueName: 'FILE', help: 'write the labelled data set used for training to FILE' },
+    { name: 'out', kind: 'string', default: 'out/veridistill', valueName: 'DIR', help: 'checkpoint folder to write' },
+    { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of every random choice (splits, init, masking, order)' },
+    { name: 'workers', kind: 'int', default: 2, valueName: 'N', help: 'parallel Yosys runs while labelling' },
+    { name: 'timeout', kind: 'int', default: 180, valueName: 'SECONDS', help: 'per-design synthesis limit while labelling (slower designs are left out)' },
+    { name: 'cached-only', kind: 'boolean', help: 'label only from the synthesis cache (no new Yosys runs)' },
+    { name: 'quick', kind: 'boolean', help: 'tiny model and few epochs (smoke test; metrics are not meaningful)' },
+  ],
+  async run(flags) {
+    if (flags.workers < 1) throw new UserError('must be at least 1', '--workers');
+    if (flags.timeout < 1) throw new UserError('must be at least 1', '--timeout');
+    const backend = await selectBackend();
+    const settings = flags.quick ? quickSettings({ ...defaultSettings, seed: flags.seed }) : { ...defaultSettings, seed: flags.seed };
+    let records;
+    let extraTexts: { id: string; family: string; text: string }[] = [];
+    let failures: { id: string; error: string }[] = [];
+    if (flags.data) {
+      if (!existsSync(flags.data)) throw new UserError(`file not found: ${flags.data}`, '--data');
+      records = readDataset(flags.data);
+    } else {
+      const root = dataDir();
+      if (!root) dataPath('rtl'); // throws the UserError that says how to provide the data
+      const designs = listCorpus(root!);
+      const labelled = await labelCorpus(designs, {
+        libertyGz: dataPath('liberty', 'nangate45', 'nangate45_typ.lib.gz'),
+        workers: flags.workers,
+        timeoutSeconds: flags.timeout,
+        cachedOnly: flags['cached-only'],
+      });
+      records = labelled.records;
+      failures = labelled.failures;
+      const ok = new Set(records.map((r) => r.id));
+      // Designs that did not synthesize still teach the encoder Verilog (pretraining needs no labels).
+      extraTexts = designs.filter((d) => !ok.has(d.id)).map((d) => ({ id: d.id, family: d.family, text: designText(d) }));
+      if (flags['save-data']) writeDataset(flags['save-data'], records);
+    }
+    if (records.length < 20) throw new UserError(`only ${records.length} labelled designs; need at least 20`, flags.data ? '--data' : 'TESSERA_DATA');
+    const dataHash = contentHash(records.map((r) => [r.id, r.text, r.areaUm2, r.delayPs])).slice(0, 16);
+    console.log(`${records.length} labelled designs (${failures.length} left out), data hash ${dataHash}`);
+    const t0 = performance.now();
+    const outcome = trainVeriDistill(records, settings, extraTexts);
+    const seconds = (performance.now() - t0) / 1000;
+    outcome.model.save(flags.out);
+    const command = `tessera train veridistill ${process.argv.slice(4).join(' ')}`.trim();
+    const metrics = {
+      command,
+      dataHash,
+      designs: records.length,
+      leftOut: failures,
+      families: Object.fromEntries([...new Set(records.map((r) => r.family))].map((f) => [f, records.filter((r) => r.family === f).length])),
+      backend: backend.name,
+      seconds: { total: seconds, ...outcome.seconds },
+      pretrainDesigns: outcome.pretrainDesigns,
+      pretrainLoss: outcome.pretrainLoss,
+      parameters: outcome.model.params.count(),
+      settings,
+      splits: outcome.splits,
+    };
+    writeJsonAtomic(join(flags.out, 'metrics.json'), metrics);
+    const table = metricsMarkdown(outcome.splits);
+    writeFileAtomic(
+      join(flags.out, 'README.md'),
+      `# VeriDistill checkpoint\n\nWritten by \`${command}\` (seed ${settings.seed}, tfjs ${backend.name} backend, ${seconds.toFixed(0)} s).\n\n` +
+        `- data: ${records.length} designs synthesized with Yosys + ABC onto Nangate45 typical (data hash \`${dataHash}\`); ${failures.length} designs left out (timeout or Yosys error, listed in metrics.json)\n` +
+        `- model: ${outcome.model.params.count()} weights; encoder pretrained (masked tokens) on ${outcome.pretrainDesigns} RTL texts, none of them a test design\n` +
+        `- metrics: R², MAE, RSE and Kendall τ on log(1 + value); MAPE on the raw µm² and ps\n\n${table}\n`,
+    );
+    console.log(table);
+    console.log(`checkpoint written to ${flags.out} in ${seconds.toFixed(0)} s`);
+    outcome.model.dispose();
+  },
+});

@@ -1,0 +1,104 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+
+/** One design of the RTL corpus: what the student reads and what synthesis labels. */
+export interface CorpusDesign {
+  /** Stable id, e.g. `itc99/b12` or `iwls05/fpu`. */
+  readonly id: string;
+  /** Benchmark family, the unit of the out-of-distribution split. */
+  readonly family: string;
+  /** The files the student reads (the design's own RTL). */
+  readonly files: readonly string[];
+  /** The files synthesis reads (the design's files plus the sibling files it may instantiate). */
+  readonly synthFiles: readonly string[];
+  /** Top module; undefined lets Yosys pick it (`hierarchy -auto-top`). */
+  readonly top?: string;
+}
+
+const verilogExt = /\.(v|sv)$/;
+
+/** The .v/.sv files in `dir` (and below it when `recursive`), sorted by name. */
+export function verilogFilesIn(dir: string, recursive: boolean): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (recursive) out.push(...verilogFilesIn(p, true));
+    } else if (verilogExt.test(name)) out.push(p);
+  }
+  return out;
+}
+
+/** The first `module NAME` declared in a file, which is the top of a one-design-per-file corpus. */
+export function firstModuleName(text: string): string | undefined {
+  const noComments = text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/.*$/gm, ' ');
+  return /\bmodule\s+([A-Za-z_][A-Za-z0-9_$]*)/.exec(noComments)?.[1];
+}
+
+/** One design per file; synthesis also reads the other files of the folder (shared submodules). */
+function perFile(family: string, dir: string, recursive: boolean, root: string): CorpusDesign[] {
+  const files = verilogFilesIn(dir, recursive);
+  return files.flatMap((f) => {
+    const top = firstModuleName(readFileSync(f, 'utf8'));
+    if (!top) return [];
+    const siblings = files.filter((g) => dirname(g) === dirname(f));
+    return [{ id: `${family}/${relative(root, f).replace(verilogExt, '')}`, family, files: [f], synthFiles: siblings, top }];
+  });
+}
+
+/** One design per folder (multi-file cores); `tops` names the top where it is known. */
+function perFolder(family: string, parents: readonly string[], tops: ReadonlyMap<string, string>): CorpusDesign[] {
+  const out: CorpusDesign[] = [];
+  for (const parent of parents) {
+    if (!existsSync(parent)) continue;
+    for (const name of readdirSync(parent).sort()) {
+      const dir = join(parent, name);
+      if (!statSync(dir).isDirectory()) continue;
+      const files = verilogFilesIn(dir, true);
+      if (files.length === 0) continue;
+      out.push({ id: `${family}/${name}`, family, files, synthFiles: files, top: tops.get(name) });
+    }
+  }
+  return out;
+}
+
+function openlaneTops(csvPath: string): Map<string, string> {
+  const tops = new Map<string, string>();
+  if (!existsSync(csvPath)) return tops;
+  const [header, ...rows] = readFileSync(csvPath, 'utf8').trim().split('\n');
+  const cols = header.split(',');
+  const d = cols.indexOf('design');
+  const t = cols.indexOf('top_module');
+  for (const row of rows) {
+    const cells = row.split(',');
+    if (cells[d] && cells[t]) tops.set(cells[d], cells[t]);
+  }
+  return tops;
+}
+
+/**
+ * Every design of the shared RTL corpora under `dataRoot` (the TESSERA_DATA folder), in a fixed
+ * order. Families: itc99, iwls05, openlane, axis, uart, arith (small arithmetic), ispras24 (one
+ * operator per module).
+ */
+export function listCorpus(dataRoot: string): CorpusDesign[] {
+  const rtl = join(dataRoot, 'rtl');
+  const designs: CorpusDesign[] = [];
+  const add = (family: string, dir: string, recursive = false) => {
+    if (existsSync(dir)) designs.push(...perFile(family, dir, recursive, dir));
+  };
+  add('itc99', join(dataRoot, 'itc99', 'rtl_verilog'));
+  designs.push(...perFolder('iwls05', ['permissive', 'copyleft'].map((g) => join(rtl, 'iwls05_opencores', g)), new Map()));
+  const ol = join(rtl, 'openlane_designs');
+  designs.push(...perFolder('openlane', ['permissive', 'copyleft'].map((g) => join(ol, g)), openlaneTops(join(ol, 'designs.csv'))));
+  add('axis', join(rtl, 'alexforencich_verilog_axis'));
+  add('uart', join(rtl, 'alexforencich_verilog_uart'));
+  add('arith', join(rtl, 'trustworthycomputing_small'));
+  add('ispras24', join(rtl, 'ispras24_verilog_tests'), true);
+  return designs;
+}
+
+/** The text the student reads: the design's files, concatenated in order. */
+export function designText(d: Pick<CorpusDesign, 'files'>): string {
+  return d.files.map((f) => `// file ${basename(f)}\n${readFileSync(f, 'utf8')}`).join('\n');
+}

@@ -1,0 +1,90 @@
+import * as tf from '@tensorflow/tfjs';
+import { gatherRows, type Parameters } from '../../common/index.ts';
+import { PAD } from './tokenizer.ts';
+
+export interface EncoderConfig {
+  readonly vocabSize: number;
+  readonly length: number;
+  readonly dim: number;
+  readonly heads: number;
+  readonly layers: number;
+  readonly ffDim: number;
+}
+
+const prefix = 'enc/';
+
+/** Declares the encoder's weights in `p` (names under `enc/`). */
+export function defineEncoder(p: Parameters, c: EncoderConfig): void {
+  p.add(`${prefix}tok`, [c.vocabSize, c.dim], { normal: 0.05 });
+  p.add(`${prefix}pos`, [c.length, c.dim], { normal: 0.02 });
+  for (let l = 0; l < c.layers; l++) {
+    const L = `${prefix}l${l}/`;
+    for (const w of ['q', 'k', 'v', 'o']) p.add(`${L}${w}`, [c.dim, c.dim]);
+    p.add(`${L}ln1g`, [c.dim], 'ones');
+    p.add(`${L}ln1b`, [c.dim], 'zeros');
+    p.add(`${L}ff1`, [c.dim, c.ffDim]);
+    p.add(`${L}ff1b`, [c.ffDim], 'zeros');
+    p.add(`${L}ff2`, [c.ffDim, c.dim]);
+    p.add(`${L}ff2b`, [c.dim], 'zeros');
+    p.add(`${L}ln2g`, [c.dim], 'ones');
+    p.add(`${L}ln2b`, [c.dim], 'zeros');
+  }
+  p.add(`${prefix}lnfg`, [c.dim], 'ones');
+  p.add(`${prefix}lnfb`, [c.dim], 'zeros');
+  p.add(`${prefix}mlmb`, [c.vocabSize], 'zeros');
+}
+
+export const encoderPrefix = prefix;
+
+function layerNorm(x: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  const { mean, variance } = tf.moments(x, -1, true);
+  return x.sub(mean).div(variance.add(1e-5).sqrt()).mul(g).add(b);
+}
+
+/**
+ * A pre-norm transformer encoder over token ids [batch, length] -> hidden states
+ * [batch, length, dim]. [PAD] keys are masked out of attention.
+ */
+export function encode(p: Parameters, c: EncoderConfig, ids: tf.Tensor2D): tf.Tensor3D {
+  const [batch, length] = ids.shape;
+  const headDim = c.dim / c.heads;
+  const flat = ids.reshape([batch * length]) as tf.Tensor1D;
+  let h = gatherRows(p.get(`${prefix}tok`), flat).reshape([batch, length, c.dim]).add(p.get(`${prefix}pos`).slice([0, 0], [length, c.dim]));
+  // [batch, 1, 1, length]: -1e9 where the key is padding.
+  const keyMask = ids.equal(PAD).toFloat().mul(-1e9).reshape([batch, 1, 1, length]);
+  const split = (x: tf.Tensor) => x.reshape([batch, length, c.heads, headDim]).transpose([0, 2, 1, 3]);
+  for (let l = 0; l < c.layers; l++) {
+    const L = `${prefix}l${l}/`;
+    const x = layerNorm(h, p.get(`${L}ln1g`), p.get(`${L}ln1b`)).reshape([batch * length, c.dim]);
+    const q = split(x.matMul(p.get(`${L}q`)));
+    const k = split(x.matMul(p.get(`${L}k`)));
+    const v = split(x.matMul(p.get(`${L}v`)));
+    const scores = tf.matMul(q, k, false, true).div(Math.sqrt(headDim)).add(keyMask);
+    const attended = tf.matMul(tf.softmax(scores), v).transpose([0, 2, 1, 3]).reshape([batch * length, c.dim]);
+    h = h.add(attended.matMul(p.get(`${L}o`)).reshape([batch, length, c.dim]));
+    const y = layerNorm(h, p.get(`${L}ln2g`), p.get(`${L}ln2b`)).reshape([batch * length, c.dim]);
+    const ff = y.matMul(p.get(`${L}ff1`)).add(p.get(`${L}ff1b`)).relu().matMul(p.get(`${L}ff2`)).add(p.get(`${L}ff2b`));
+    h = h.add(ff.reshape([batch, length, c.dim]));
+  }
+  return layerNorm(h, p.get(`${prefix}lnfg`), p.get(`${prefix}lnfb`)) as tf.Tensor3D;
+}
+
+/** Logits over the vocabulary for the hidden states [n, dim] (output tied to the token embedding). */
+export function mlmLogits(p: Parameters, hidden: tf.Tensor2D): tf.Tensor2D {
+  return hidden.matMul(p.get(`${prefix}tok`), false, true).add(p.get(`${prefix}mlmb`)) as tf.Tensor2D;
+}
+
+/**
+ * Per chunk: the [CLS] state and the mean of the non-pad states, concatenated -> [batch, 2*dim].
+ * This is what the frozen encoder hands to the regression decoder.
+ */
+export function chunkEmbeddings(p: Parameters, c: EncoderConfig, ids: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => {
+    const h = encode(p, c, ids);
+    const [batch, length] = ids.shape;
+    const cls = h.slice([0, 0, 0], [batch, 1, c.dim]).reshape([batch, c.dim]);
+    const real = ids.notEqual(PAD).toFloat().reshape([batch, length, 1]);
+    const mean = h.mul(real).sum(1).div(real.sum(1).maximum(1));
+    return tf.concat([cls, mean], 1) as tf.Tensor2D;
+  });
+}

@@ -1,0 +1,12 @@
+// models/qor/veridistill: post-synthesis QoR (area, delay) from raw Verilog, with a student
+// transformer over lexer tokens distilled from a GNN teacher over the synthesized netlist.
+export { VeriDistill, fromTargets, toTargets, type VeriDistillConfig, type QorPrediction } from './model.ts';
+export { trainVeriDistill, defaultSettings, type TrainSettings, type TrainOutcome, type SplitResult, type Method } from './train.ts';
+export { listCorpus, designText, firstModuleName, verilogFilesIn, type CorpusDesign } from './corpus.ts';
+export { labelCorpus, readDataset, writeDataset, yosysVersion, type QorRecord, type LabelRunOptions } from './labels.ts';
+export { synthesizeQor, type SynthesizedQor } from './yosys-qor.ts';
+export { moduleClosureText } from './module-text.ts';
+export { verilogWords, Vocabulary, chunkTokens } from './tokenizer.ts';
+export { baselineFeatures, fitRidge, fitBoostedTrees } from './baselines.ts';
+export { shippedCheckpointDir } from './shipped.ts';
+export { metricsMarkdown } from './metrics-table.ts';

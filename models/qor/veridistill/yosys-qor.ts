@@ -1,0 +1,33 @@
+import { runYosys, type YosysBackend } from '../../../eda/synth/index.ts';
+import { contentHash, ContentCache } from '../../../util/index.ts';
+import { labelScript, parseQor } from './label-task.ts';
+
+export interface SynthesizedQor {
+  readonly top: string;
+  readonly areaUm2: number;
+  readonly delayPs: number;
+  /** Wall time of the Yosys run (0 when it came from the cache). */
+  readonly seconds: number;
+  readonly tool: string;
+}
+
+/**
+ * Synthesizes sources with the same Yosys script that labelled the training data (so predicted
+ * and synthesized numbers mean the same thing), through the eda/synth runner (embedded wasm
+ * Yosys or the native binary). Cached by content hash.
+ */
+export async function synthesizeQor(sources: Readonly<Record<string, string>>, top: string | undefined, liberty: string, backend: YosysBackend, useCache = true): Promise<SynthesizedQor> {
+  const script = labelScript({ synthFiles: Object.keys(sources), top }, 'cells.lib', 'netlist.json');
+  const key = contentHash('veridistill-compare-v1', backend, script, sources, liberty);
+  const cache = new ContentCache<SynthesizedQor>('veridistill-compare');
+  const hit = useCache ? cache.get(key) : undefined;
+  if (hit) return { ...hit, seconds: 0 };
+  const t0 = performance.now();
+  const run = await runYosys({ script, files: { ...sources, 'cells.lib': liberty }, backend });
+  const seconds = (performance.now() - t0) / 1000;
+  const qor = parseQor(run.log);
+  if (!qor) throw new Error(`Yosys printed no chip area; log tail:\n${run.log.slice(-1500)}`);
+  const result = { ...qor, seconds, tool: run.version };
+  if (useCache) cache.put(key, result);
+  return result;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseQor } from '../../../../models/qor/veridistill/label-task.ts';
+import { netlistGraphFromYosysJson } from '../../../../models/qor/veridistill/netlist-graph.ts';
+import { firstModuleName } from '../../../../models/qor/veridistill/corpus.ts';
+import { moduleClosureText } from '../../../../models/qor/veridistill/module-text.ts';
+
+describe('label plumbing', () => {
+  it('reads the largest ABC delay and the chip area from a Yosys log', () => {
+    const log = `ABC: WireLoad = "none"  Gates = 10 Area = 12.5 Delay = 120.50 ps (1.0 %)\nABC: WireLoad = "none"  Gates = 3 Area = 2.1 Delay = 310.25 ps\n   Chip area for module '\\top': 42.560000\n`;
+    expect(parseQor(log)).toEqual({ top: 'top', areaUm2: 42.56, delayPs: 310.25 });
+    expect(parseQor('no area here')).toBeUndefined();
+  });
+
+  it('turns a mapped Yosys JSON netlist into driver -> reader edges', () => {
+    // a -> INV -> NAND(a, inv) -> y
+    const json = {
+      modules: {
+        top: {
+          ports: { a: { direction: 'input', bits: [2] }, y: { direction: 'output', bits: [4] } },
+          cells: {
+            u1: { type: 'INV_X1', port_directions: { A: 'input', ZN: 'output' }, connections: { A: [2], ZN: [3] } },
+            u2: { type: 'NAND2_X1', port_directions: { A1: 'input', A2: 'input', ZN: 'output' }, connections: { A1: [2], A2: [3], ZN: [4] } },
+          },
+        },
+      },
+    };
+    const g = netlistGraphFromYosysJson(json, 'top');
+    // nodes: 0 port a, 1 port y, 2 u1, 3 u2
+    expect(g.nodeType.map((t) => g.types[t])).toEqual(['$port_in', '$port_out', 'INV_X1', 'NAND2_X1']);
+    const edges = g.src.map((s, i) => `${s}->${g.dst[i]}`).sort();
+    expect(edges).toEqual(['0->2', '0->3', '2->3', '3->1']);
+  });
+
+  it('finds the first module and the text of a top with what it instantiates', () => {
+    const text = '/* module fake */ module leaf(input a, output b); assign b = a; endmodule\nmodule unused(); endmodule\nmodule top(input x, output y); leaf u(.a(x), .b(y)); endmodule';
+    expect(firstModuleName(text)).toBe('leaf');
+    const closure = moduleClosureText(text, 'top', 't.v');
+    expect(closure).toContain('module leaf');
+    expect(closure).toContain('module top');
+    expect(closure).not.toContain('unused');
+    expect(() => moduleClosureText(text, 'nope', 't.v')).toThrow(/not defined/);
+  });
+});
