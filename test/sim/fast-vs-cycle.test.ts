@@ -8,19 +8,21 @@ const counted = ['cycles', 'macs', 'groupPartials', 'weightsFed', 'activationRea
 
 describe('fast mode equals cycle mode', () => {
   const kinds = PE_KIND_IDS;
-  it('on 40 random shapes and arrays', () => {
+  it('on 40 random shapes, arrays and dataflows', () => {
     const rng = createRng(2024);
     for (let i = 0; i < 40; i++) {
       const pe = peKind(kinds[rng.int(0, kinds.length - 1)]!);
-      const rows = rng.int(1, 12);
+      const ws = rng.next() < 0.35;
+      // Weight-stationary K tiles of min(rows, G) k-rows must divide the group.
+      const rows = ws ? [1, 2, 4, 8, 16][rng.int(0, 4)]! : rng.int(1, 12);
       const cols = rng.int(1, 12);
       const group = [32, 64, 128][rng.int(0, 2)]!;
       const shape = { m: rng.int(1, 40), k: group * rng.int(1, 3), n: rng.int(1, 40) };
-      const base = mixpeEvalConfig(rows, cols);
+      const base = mixpeEvalConfig(rows, cols, ws ? 'weight-stationary' : 'output-stationary');
       // Small buffers on some cases so the re-streaming (non-resident) DRAM paths are exercised too.
       const array = rng.next() < 0.5 ? base : { ...base, weightBuffer: { ...base.weightBuffer, bytes: 4096 }, activationBuffer: { ...base.activationBuffer, bytes: 8192 }, dramBytesPerCycle: 8 };
       const config: SimConfig = { pe, array, group, scheme: pe.schemes[rng.int(0, pe.schemes.length - 1)]! };
-      const label = `${pe.id} ${rows}x${cols} G${group} ${shape.m}x${shape.k}x${shape.n}`;
+      const label = `${pe.id} ${ws ? 'WS' : 'OS'} ${rows}x${cols} G${group} ${shape.m}x${shape.k}x${shape.n}`;
       const cycle = gemmPasses(config, shape, { mode: 'cycle', seed: i });
       const fast = gemmPasses(config, shape, { mode: 'fast' });
       expect(cycle.passes.length, label).toBe(fast.passes.length);

@@ -30,6 +30,19 @@ function randomCases(kind: PeKindId, count: number, seed: number): Case[] {
 const integerKinds: PeKindId[] = ['mixpe-w4a8', 'int8', 'bitfusion', 'ant'];
 
 describe('cycle-mode GEMM values', () => {
+  it('weight-stationary gives the same values as output-stationary (same order of operations)', () => {
+    for (const kind of ['mixpe-w4a8', 'mixpe-w4a16', 'fp16', 'int8', 'ant', 'bitfusion'] as const) {
+      for (const c of randomCases(kind, 2, 31)) {
+        const ops = randomGemmOperands(c.config, c.shape, c.seed);
+        const rows = [1, 2, 4, 8][c.seed % 4]!;
+        const ws = { ...c.config, array: mixpeEvalConfig(rows, c.config.array.cols, 'weight-stationary') };
+        const a = simulateGemm(c.config, c.shape, { mode: 'cycle', operands: ops }).output!;
+        const b = simulateGemm(ws, c.shape, { mode: 'cycle', operands: ops }).output!;
+        expect(Array.from(b), kind).toEqual(Array.from(a));
+      }
+    }
+  });
+
   for (const kind of integerKinds) {
     it(`${kind}: equals the integer reference GEMM exactly`, () => {
       for (const c of randomCases(kind, 6, kind.length)) {
