@@ -18,6 +18,7 @@ example: tessera sim gemm --m 197 --k 768 --n 2304 --pe mixpe-w4a8 --array 64x64
     { name: 'n', kind: 'int', default: 2304, valueName: 'N', help: 'columns of the weights and the output (output features)' },
     { name: 'pe', kind: 'string', default: 'mixpe-w4a8', choices: PE_KIND_IDS, valueName: 'KIND', help: 'PE kind' },
     { name: 'array', kind: 'string', default: '64x64', valueName: 'RxC', help: 'PE array rows x columns' },
+    { name: 'dataflow', kind: 'string', default: 'os', choices: ['os', 'ws'], help: 'os: output-stationary; ws: weight-stationary' },
     { name: 'group', kind: 'int', default: 128, valueName: 'G', help: 'weight quantization group along K (must divide K; K = per-channel)' },
     { name: 'scheme', kind: 'string', default: 'auto', choices: ['auto', 'symmetric', 'asymmetric'], help: 'weight quantization: auto = asymmetric where the PE kind supports it' },
     { name: 'mode', kind: 'string', default: 'cycle', choices: ['cycle', 'fast'], help: 'cycle: every PE every cycle with real values; fast: closed-form cycles and traffic' },
@@ -29,7 +30,8 @@ example: tessera sim gemm --m 197 --k 768 --n 2304 --pe mixpe-w4a8 --array 64x64
     const pe = peKind(flags.pe);
     const { rows, cols } = parseArraySize(flags.array);
     const scheme: QuantScheme = flags.scheme === 'auto' ? (pe.schemes.includes('asymmetric') ? 'asymmetric' : 'symmetric') : (flags.scheme as QuantScheme);
-    const config: SimConfig = { pe, array: mixpeEvalConfig(rows, cols), group: flags.group, scheme };
+    const dataflow = flags.dataflow === 'ws' ? 'weight-stationary' : 'output-stationary';
+    const config: SimConfig = { pe, array: mixpeEvalConfig(rows, cols, dataflow), group: flags.group, scheme };
     const shape = { m: flags.m, k: flags.k, n: flags.n };
     validateGemm(config, shape);
     const mode = flags.mode as 'cycle' | 'fast';
@@ -55,7 +57,7 @@ example: tessera sim gemm --m 197 --k 768 --n 2304 --pe mixpe-w4a8 --array 64x64
     const t = r.traffic;
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
     const uj = (j: number) => `${(j * 1e6).toFixed(3)} uJ`;
-    console.log(`GEMM ${shape.m}x${shape.k}x${shape.n} on ${pe.id} ${rows}x${cols}, group ${config.group} ${scheme}, ${mode} mode (${wall.toFixed(2)} s)`);
+    console.log(`GEMM ${shape.m}x${shape.k}x${shape.n} on ${pe.id} ${rows}x${cols} ${dataflow}, group ${config.group} ${scheme}, ${mode} mode (${wall.toFixed(2)} s)`);
     console.log(`  cycles       ${r.cycles} (${r.passes} passes, compute ${r.computeCycles}, DRAM stall ${r.stallCycles}); ${(r.seconds * 1e6).toFixed(2)} us at ${config.array.clockHz / 1e6} MHz`);
     console.log(`  utilization  ${(r.utilization * 100).toFixed(2)} %  (${r.macs} MACs)`);
     console.log(`  buffers      weight read ${kb(t.weightReadBits / 8)}, activation read ${kb(t.activationReadBits / 8)}, output write ${kb(t.outputWriteBits / 8)}`);
@@ -66,7 +68,7 @@ example: tessera sim gemm --m 197 --k 768 --n 2304 --pe mixpe-w4a8 --array 64x64
     }
     if (flags.json) {
       writeJsonAtomic(flags.json, {
-        pe: pe.id, array: { rows, cols }, group: config.group, scheme, shape, mode,
+        pe: pe.id, array: { rows, cols }, dataflow, group: config.group, scheme, shape, mode,
         cycles: r.cycles, computeCycles: r.computeCycles, stallCycles: r.stallCycles, passes: r.passes,
         utilization: r.utilization, seconds: r.seconds, macs: r.macs, groupPartials: r.groupPartials,
         traffic: {

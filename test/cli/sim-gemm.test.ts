@@ -41,12 +41,13 @@ describe('tessera sim gemm', () => {
     for (const pe of ['mixpe-w4a16', 'fp16', 'int8', 'bitfusion', 'ant']) {
       expect(await main([...small, '--pe', pe, '--check']), pe).toBe(0);
     }
+    expect(await main([...small, '--dataflow', 'ws', '--check'])).toBe(0);
   });
 
   it('--help explains every flag', async () => {
     expect(await main(['sim', 'gemm', '--help'])).toBe(0);
     const help = out.join('\n');
-    for (const flag of ['--m', '--k', '--n', '--pe', '--array', '--group', '--scheme', '--mode', '--check', '--seed', '--json']) expect(help).toContain(flag);
+    for (const flag of ['--m', '--k', '--n', '--pe', '--array', '--dataflow', '--group', '--scheme', '--mode', '--check', '--seed', '--json']) expect(help).toContain(flag);
     out = [];
     expect(await main(['sim', '--help'])).toBe(0);
     expect(out.join('\n')).toContain('sim gemm');
@@ -60,6 +61,8 @@ describe('tessera sim gemm', () => {
     [['--m', '0'], '--m', 'whole number'],
     [['--pe', 'bitfusion', '--scheme', 'asymmetric'], '--scheme', 'symmetric'],
     [['--mode', 'fast', '--check'], '--check', '--mode cycle'],
+    [['--dataflow', 'ws', '--array', '12x8'], '--array', 'divides the group'],
+    [['--dataflow', 'xy'], '--dataflow', 'os, ws'],
   ];
   for (const [args, flag, hint] of bad) {
     it(`refuses ${args.join(' ')} naming ${flag}, writing nothing`, async () => {
