@@ -21,6 +21,7 @@ export function arrayPassTrace(config: SimConfig, operands: GemmOperands): PassT
   const M = operands.activations.M;
   const shape = { m: M, k: K, n: N };
   validateGemm(config, shape);
+  if (config.array.dataflow !== 'output-stationary') throw new Error('the pass trace covers the output-stationary dataflow');
   if (M > config.array.rows || N > config.array.cols) {
     throw new Error(`a single pass covers at most ${config.array.rows}x${config.array.cols} outputs, got ${M}x${N}`);
   }
