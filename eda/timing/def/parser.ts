@@ -1,7 +1,7 @@
 import type { IToken } from 'chevrotain';
 import { TokenStream } from '../common/token-stream.ts';
 import { readText } from '../common/read-text.ts';
-import { lefDefLexer } from '../lef/index.ts';
+import { StatementReader, lefDefLexer } from '../lef/index.ts';
 import type { Def, DefComponent, DefNet, DefPin, PlacementStatus } from './model.ts';
 
 /** DEF escapes special characters with a backslash; names compare unescaped. */
@@ -11,24 +11,7 @@ export function unescapeDef(name: string): string {
 
 const statuses = new Set(['PLACED', 'FIXED', 'COVER', 'UNPLACED']);
 
-class DefReader {
-  constructor(readonly ts: TokenStream) {}
-
-  statement(): IToken[] {
-    const out: IToken[] = [];
-    for (;;) {
-      const t = this.ts.next('";"');
-      if (t.tokenType.name === 'Semi') return out;
-      out.push(t);
-    }
-  }
-
-  num(t: IToken | undefined, what: string): number {
-    const v = Number(t?.image);
-    if (t === undefined || !Number.isFinite(v)) throw this.ts.error(`expected ${what}`, t);
-    return v;
-  }
-
+class DefReader extends StatementReader {
   /** `( x y )` at s[i]; returns the numbers and the index after ")". */
   point(s: IToken[], i: number): [number, number, number] {
     if (s[i]?.image !== '(') throw this.ts.error('expected "(" starting a point', s[i]);

@@ -1,6 +1,6 @@
 import { UserError } from '../../../util/index.ts';
 import type { TimingGraph } from '../graph/index.ts';
-import type { Sdf, SdfTriple } from '../sdf/index.ts';
+import type { Sdf, SdfInterconnect, SdfIoPath, SdfTriple } from '../sdf/index.ts';
 
 /** An annotated value: replaces the calculated delay, or adds to it (SDF INCREMENT). */
 export interface Annotated {
@@ -54,19 +54,14 @@ export function sdfAnnotation(graph: TimingGraph, sdf: Sdf): DelayAnnotation {
   };
   for (const c of sdf.cells) {
     const inst = c.instance === '*' ? '' : c.instance;
-    for (const p of c.ioPaths) {
-      const a = pin(inst, p.from);
-      const b = pin(inst, p.to);
+    // IOPATHs and INTERCONNECTs alike: a delay between two pins.
+    const pairs: [Map<string, Entry>, SdfIoPath | SdfInterconnect][] = [...c.ioPaths.map((p) => [cells, p] as [Map<string, Entry>, SdfIoPath]), ...c.interconnects.map((w) => [wires, w] as [Map<string, Entry>, SdfInterconnect])];
+    for (const [map, d] of pairs) {
+      const a = pin(inst, d.from);
+      const b = pin(inst, d.to);
       if (a === undefined || b === undefined) { unmatched++; continue; }
       matched++;
-      add(cells, `${a}:${b}`, [p.rise, p.fall], p.increment);
-    }
-    for (const w of c.interconnects) {
-      const a = pin(inst, w.from);
-      const b = pin(inst, w.to);
-      if (a === undefined || b === undefined) { unmatched++; continue; }
-      matched++;
-      add(wires, `${a}:${b}`, [w.rise, w.fall], w.increment);
+      add(map, `${a}:${b}`, [d.rise, d.fall], d.increment);
     }
     for (const k of c.checks) {
       if (k.clock === undefined || !['SETUP', 'HOLD', 'RECOVERY', 'REMOVAL'].includes(k.kind)) continue;

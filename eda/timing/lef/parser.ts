@@ -2,28 +2,11 @@ import type { IToken } from 'chevrotain';
 import { TokenStream } from '../common/token-stream.ts';
 import { readText } from '../common/read-text.ts';
 import { lefDefLexer } from './lexer.ts';
+import { StatementReader } from './statement-reader.ts';
 import type { Lef, LefLayer, LefMacro, LefPin, LefRect, LefSite } from './model.ts';
 
 /** Reads `KEYWORD ... ;` statements; blocks (`LAYER x` ... `END x`) are recognised by keyword. */
-class LefReader {
-  constructor(readonly ts: TokenStream) {}
-
-  /** The rest of a statement up to ";" (consumed). */
-  statement(): IToken[] {
-    const out: IToken[] = [];
-    for (;;) {
-      const t = this.ts.next('";"');
-      if (t.tokenType.name === 'Semi') return out;
-      out.push(t);
-    }
-  }
-
-  num(t: IToken | undefined, what: string): number {
-    const v = Number(t?.image);
-    if (t === undefined || !Number.isFinite(v)) throw this.ts.error(`expected ${what}`, t);
-    return v;
-  }
-
+class LefReader extends StatementReader {
   name(): string {
     return this.ts.expect('Word', 'a name').image;
   }
