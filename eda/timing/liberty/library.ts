@@ -69,13 +69,28 @@ class LibraryReader {
     return v === 'total_output_net_capacitance' ? this.capUnit : v === 'output_net_length' ? 1 : this.timeUnit;
   }
 
+  /**
+   * A table whose numbers are parsed on first use: a library holds tens of thousands of tables
+   * and a design touches few of them. Number errors then surface at first use, still located.
+   */
   table(g: LibertyGroup): LibertyTable {
     const name = g.args[0] ?? 'scalar';
     const tpl = this.templates.get(name);
     if (!tpl && name !== 'scalar') throw this.fail(`table template ${JSON.stringify(name)} is not defined`, g, 'define it with lu_table_template before use');
+    if (!g.attributes.some((a) => a.name === 'values')) throw this.fail(`table ${g.type} has no values`, g);
     const variables = tpl ? [...tpl.variables] : [];
+    let built: { axes: number[][]; values: number[][] } | undefined;
+    const build = () => (built ??= this.tableNumbers(g, tpl, variables));
+    return {
+      variables,
+      get axes() { return build().axes; },
+      get values() { return build().values; },
+    };
+  }
+
+  tableNumbers(g: LibertyGroup, tpl: Template | undefined, variables: TableVariable[]): { axes: number[][]; values: number[][] } {
     const axes = tpl ? tpl.axes.map((a) => [...a]) : [];
-    let values: number[][] | undefined;
+    let values: number[][] = [];
     for (const a of g.attributes) {
       const m = /^index_([123])$/.exec(a.name);
       if (m) axes[Number(m[1]) - 1] = this.numbers(a);
@@ -87,14 +102,13 @@ class LibraryReader {
         });
       }
     }
-    if (!values || values.length === 0) throw this.fail(`table ${g.type} has no values`, g);
     const scaled = axes.map((axis, k) => axis.map((v) => v * this.axisScale(variables[k])));
     const rows = scaled.length >= 2 ? scaled[0]!.length : 1;
     const cols = scaled.length >= 2 ? scaled[1]!.length : (scaled[0]?.length ?? 1);
     if (values.length !== rows || values.some((r) => r.length !== cols)) {
-      throw this.fail(`table ${g.type} has ${values.length}x${values[0]!.length} values for ${rows}x${cols} indices`, g);
+      throw this.fail(`table ${g.type} has ${values.length}x${values[0]?.length ?? 0} values for ${rows}x${cols} indices`, g);
     }
-    return { variables, axes: scaled, values };
+    return { axes: scaled, values };
   }
 
   timing(g: LibertyGroup): TimingArc[] {
