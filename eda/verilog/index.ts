@@ -7,9 +7,10 @@ export { parseNetlist } from './netlist.ts';
 export type {
   Netlist, NetlistModule, NetlistPort, NetlistWire, NetlistCell, NetlistAssign, PinConnection, NetExpr, BitRange, PortDirection,
 } from './netlist-types.ts';
-export { readVerilogSource, verilogFilePattern } from './source-files.ts';
+export { readVerilogSource, verilogFilePattern, listVerilogFiles } from './source-files.ts';
 export { parseVerilog, parseTokens, initParser, type ParseResult } from './parse.ts';
 export { preprocess, type PreprocessOptions, type PreprocessResult, type MacroDefinition } from './preprocessor.ts';
 export type * from './ast.ts';
 export { printVerilog } from './printer.ts';
 export { printExpr, printName } from './printer-expressions.ts';
+export { systemVerilogFeatures } from './sv-features.ts';

@@ -133,15 +133,17 @@ function parseModule(sc: NetlistScanner): NetlistModule {
     if (!(e instanceof SkipItem)) throw e;
     skipPast(sc, ';');
   }
-  while (!sc.atEnd() && !sc.is('endmodule')) {
+  while (!sc.atEnd() && !sc.is('endmodule') && !sc.is('module')) {
+    const before = sc.pos;
     try {
       moduleItem(sc, m, portIndex, undeclared);
     } catch (e) {
       if (!(e instanceof SkipItem)) throw e;
       skipPast(sc, ';');
     }
+    if (sc.pos === before && !sc.atEnd()) sc.next(); // every item must consume something
   }
-  if (sc.atEnd()) sc.error(`module '${m.name}' has no 'endmodule'`);
+  if (sc.atEnd() || sc.is('module')) sc.error(`module '${m.name}' has no 'endmodule'`);
   else sc.next();
   for (const name of undeclared) {
     const port = portIndex.get(name)!;
@@ -152,7 +154,7 @@ function parseModule(sc: NetlistScanner): NetlistModule {
 
 /** Skips to just after the next `;` (or to `endmodule`/end of file). */
 function skipPast(sc: NetlistScanner, text: string): void {
-  while (!sc.atEnd() && !sc.is(text) && !sc.is('endmodule')) sc.next();
+  while (!sc.atEnd() && !sc.is(text) && !sc.is('endmodule') && !sc.is('module')) sc.next();
   if (sc.is(text)) sc.next();
 }
 
@@ -168,7 +170,6 @@ function moduleItem(sc: NetlistScanner, m: NetlistModule, ports: Map<string, Net
   if (word === 'input' || word === 'output' || word === 'inout') return portDeclaration(sc, m, ports, undeclared, word);
   if (netTypes.has(word)) return netDeclaration(sc, m, word);
   if (word === 'assign') return assignment(sc, m);
-  if (word === 'endmodule' || word === 'module') return;
   return instances(sc, m, word);
 }
 

@@ -50,6 +50,7 @@ export function parseTokens(tokens: VerilogToken[], file: string, sink: Diagnost
     } catch (e) {
       // Chevrotain only throws for grammar bugs, never for input; keep the promise of no exceptions.
       sink.error(file, 1, 1, `internal parser error: ${(e as Error).message}`);
+      if (process.env.VERILOG_DEBUG) console.error((e as Error).stack);
       break;
     }
     ast.descriptions.push(...parsed.filter((d) => d !== undefined));

@@ -151,7 +151,7 @@ export class ItemParser extends StatementParser {
       list.push(this.SUBRULE2(this.connection));
     });
     this.CONSUME(op(')'));
-    return list.length === 1 && list[0].expr === undefined && list[0].name === undefined ? [] : list;
+    return list.length === 1 && list[0]?.expr === undefined && list[0]?.name === undefined ? [] : list;
   });
 
   /** `.a(x)`, `.a()`, `x`, or an empty positional slot. */
@@ -176,7 +176,7 @@ export class ItemParser extends StatementParser {
     const automatic = this.OPTION(() => this.CONSUME(kw('automatic'))) !== undefined;
     const returnType = this.SUBRULE(this.functionReturnType);
     const name = this.SUBRULE(this.ident);
-    const { ports, items, body } = this.SUBRULE(this.subroutineRest);
+    const { ports, items, body } = this.SUBRULE(this.subroutineRest) ?? { ports: [], items: [], body: undefined };
     this.CONSUME(kw('endfunction'));
     return { kind: 'function', automatic, returnType, name, ports, items, body } as ModuleItem;
   });
@@ -199,7 +199,7 @@ export class ItemParser extends StatementParser {
     this.CONSUME(kw('task'));
     const automatic = this.OPTION(() => this.CONSUME(kw('automatic'))) !== undefined;
     const name = this.SUBRULE(this.ident);
-    const { ports, items, body } = this.SUBRULE(this.subroutineRest);
+    const { ports, items, body } = this.SUBRULE(this.subroutineRest) ?? { ports: [], items: [], body: undefined };
     this.CONSUME(kw('endtask'));
     return { kind: 'task', automatic, name, ports, items, body } as ModuleItem;
   });

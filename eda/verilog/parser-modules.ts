@@ -68,7 +68,7 @@ export class VerilogParser extends ItemParser {
               kind: 'param-decl', local: head?.keyword === 'localparam', specparam: false,
               dataType: head?.dataType ?? { signed: false }, declarators, attrs, loc: this.span(start),
             });
-          } else previous.declarators.push(...declarators);
+          } else previous.declarators.push(...(declarators ?? []));
         });
       }));
     this.CONSUME(op(')'));
@@ -98,6 +98,7 @@ export class VerilogParser extends ItemParser {
           alt(() => {
               const expr = this.SUBRULE2(this.expression);
               this.ACTION(() => {
+                if (!expr) return; // a recovered parse error
                 const last = ports[ports.length - 1];
                 if (expr.kind === 'id' && last?.kind === 'ansi') {
                   last.decl.declarators.push({ name: expr.name, dims: [], loc: expr.loc });

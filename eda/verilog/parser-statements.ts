@@ -140,7 +140,7 @@ export class StatementParser extends DeclarationParser {
           ]) as 'assign' | 'force';
           const a = this.SUBRULE3(this.plainAssignment) as Stmt & { kind: 'assign' };
           this.CONSUME6(op(';'));
-          return { kind: 'procedural', op: o, lhs: a.lhs, rhs: a.rhs, ...at } as Stmt;
+          return { kind: 'procedural', op: o, lhs: a?.lhs, rhs: a?.rhs, ...at } as Stmt;
         }),
       alt(() => {
           const o = this.OR4([
@@ -193,7 +193,7 @@ export class StatementParser extends DeclarationParser {
     this.CONSUME(op(';'));
     return this.ACTION(() => {
       // `t(a, b);` parsed as a call expression: make it a task-call statement.
-      if (s.kind === 'call' && lhs.kind === 'call' && !lhs.system) {
+      if (s?.kind === 'call' && lhs?.kind === 'call' && !lhs.system) {
         return { kind: 'call', target: { kind: 'id', name: lhs.name, loc: lhs.loc }, system: false, args: lhs.args, attrs, loc: this.span(start) } as Stmt;
       }
       return { ...s, loc: this.span(start) } as Stmt;

@@ -5,7 +5,7 @@
  * came from (macro expansions take the position of the macro use), which is the source map:
  * diagnostics always point into the original files.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { DiagnosticSink } from './diagnostics.ts';
 import { lexVerilog, VerilogToken } from './lexer.ts';
@@ -46,7 +46,7 @@ export function preprocess(text: string, file: string, options: PreprocessOption
   }
   const out: VerilogToken[] = [];
   const result: PreprocessResult = { tokens: out, macros, files: [file] };
-  const readFile = options.readFile ?? ((p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined));
+  const readFile = options.readFile ?? readFileIfPresent;
   /** Each entry: is this branch active, has any branch of this `if` group been taken, was `else seen. */
   const conditions: { active: boolean; taken: boolean; sawElse: boolean; tok: VerilogToken }[] = [];
   const active = () => conditions.length === 0 || conditions[conditions.length - 1].active;
@@ -219,6 +219,14 @@ export function preprocess(text: string, file: string, options: PreprocessOption
       else into.push(b);
     }
     return i;
+  }
+}
+
+function readFileIfPresent(path: string): string | undefined {
+  try {
+    return existsSync(path) && statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
+  } catch {
+    return undefined; // unreadable: reported as not found
   }
 }
 

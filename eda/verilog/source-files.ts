@@ -1,7 +1,8 @@
 /**
  * Reading Verilog sources from disk: plain text, or gzip (`.gz`) decompressed in memory.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { UserError } from '../../util/index.ts';
 
@@ -23,4 +24,18 @@ export function readVerilogSource(path: string): string {
     }
   }
   return bytes.toString('utf8');
+}
+
+/** Every Verilog file under `dir` (recursively), sorted; `.bz2` files are not readable here and skipped. */
+export function listVerilogFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (verilogFilePattern.test(entry.name)) found.push(path);
+    }
+  };
+  walk(dir);
+  return found.sort();
 }
