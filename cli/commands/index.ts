@@ -18,6 +18,8 @@ export const commands: readonly CommandEntry[] = [
   { path: ['train', 'veridistill'], summary: 'train VeriDistill: pretrain encoder, teacher GNN, distilled student, held-out/OOD metrics, checkpoint', load: async () => (await import('./train-veridistill.ts')).default },
   { path: ['synth'], summary: 'synthesize Verilog with Yosys: cells, AIG nodes/levels, mapped area and delay', load: async () => (await import('./synth.ts')).default },
   { path: ['timing', 'report'], summary: 'static timing analysis: worst paths (report_checks style), WNS/TNS, per-endpoint slack JSON', load: async () => (await import('./timing-report.ts')).default },
+  { path: ['verilog', 'check'], summary: 'check Verilog files: syntax, macros, elaboration; file:line:col diagnostics, exit 1 on any', load: async () => (await import('./verilog-check.ts')).default },
+  { path: ['verilog', 'stats'], summary: 'Verilog design statistics: modules, instances, hierarchy depth, operators, registers', load: async () => (await import('./verilog-stats.ts')).default },
   { path: ['sim', 'gemm'], summary: 'simulate a GEMM on a PE array: cycles, utilization, traffic, energy (cycle or fast mode)', load: async () => (await import('./sim-gemm.ts')).default },
   { path: ['study', 'mixpe'], summary: 'MixPE accelerator study: time, energy and accuracy of six PE kinds on transformer workloads vs FP16', load: async () => (await import('./study-mixpe.ts')).default },
 ];

@@ -14,3 +14,6 @@ export type * from './ast.ts';
 export { printVerilog } from './printer.ts';
 export { printExpr, printName } from './printer-expressions.ts';
 export { systemVerilogFeatures } from './sv-features.ts';
+export { elaborate, type Elaboration, type ElaboratedInstance, type ElaboratedNet } from './elaborate.ts';
+export { evalConst, clog2, ConstEvalError, type ConstValue, type ConstEnv } from './const-eval.ts';
+export { designStats, type DesignStats, type ModuleStats } from './stats.ts';
