@@ -242,11 +242,13 @@ export class SdcInterpreter {
 
   falsePath(c: TclCommand): Value {
     const o = this.options(c, ['-from', '-to', '-through', '-rise_from', '-fall_from', '-rise_to', '-fall_to']);
+    // Arrivals are kept per pin, not per path, so a -through exception cannot be honoured exactly.
+    if (o.flags.has('-through')) throw this.fail('set_false_path -through is not supported', c, 'use -from and/or -to (clocks, ports, pins or cells)');
     const q = (f: string): ObjectQuery[] => {
       const v = o.flags.get(f);
       return v === undefined ? [] : [this.objects(v, 'any', f, c)];
     };
-    const fp: PathException = { from: [...q('-from'), ...q('-rise_from'), ...q('-fall_from')], through: q('-through'), to: [...q('-to'), ...q('-rise_to'), ...q('-fall_to')], minMax: o.flags.has('-setup') ? 'max' : o.flags.has('-hold') ? 'min' : 'both' };
+    const fp: PathException = { from: [...q('-from'), ...q('-rise_from'), ...q('-fall_from')], through: [], to: [...q('-to'), ...q('-rise_to'), ...q('-fall_to')], minMax: o.flags.has('-setup') ? 'max' : o.flags.has('-hold') ? 'min' : 'both' };
     this.sdc.falsePaths.push(fp);
     return '';
   }

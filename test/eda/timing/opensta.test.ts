@@ -65,6 +65,11 @@ describe.skipIf(skip !== undefined)('STA against OpenSTA', () => {
     const r = compare('example1', { lib: ['liberty', 'nangate45', 'nangate45_slow.lib.gz'], netlist: ['timing_designs', 'nangate45_example1', 'example1.v'], top: 'top', sdc: example1Sdc });
     expect(r.setup.maxError).toBeLessThan(0.001);
     expect(r.hold.maxError).toBeLessThan(0.001);
+    // False paths remove the same endpoints in both tools (compare() asserts equal endpoint sets).
+    const fp = compare('example1-false-paths', { lib: ['liberty', 'nangate45', 'nangate45_slow.lib.gz'], netlist: ['timing_designs', 'nangate45_example1', 'example1.v'], top: 'top', sdc: `${example1Sdc}set_false_path -from [get_ports in1]\nset_false_path -hold -to [get_pins r3/D]\n` });
+    expect(fp.ref.setup.has('r1/D')).toBe(false);
+    expect(fp.ref.hold.has('r3/D')).toBe(false);
+    expect(fp.setup.maxError).toBeLessThan(0.001);
   });
 
   it('nangate45 gcd (wire-load model), met and violated: slack within 2.5 ps, WNS/TNS within 1.5%', () => {

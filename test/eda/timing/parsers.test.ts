@@ -167,6 +167,7 @@ describe('SDC', () => {
     expect(errorAt(() => parseSdc('create_clock -period 1 clk\n\nset_multicycle_path 2\n', 'x.sdc')).line).toBe(3);
     expect(errorAt(() => parseSdc('set_input_delay 1 -clock nope [get_ports a]\n', 'x.sdc')).message).toMatch(/unknown clock/);
     expect(errorAt(() => parseSdc('create_clock -period 1 [get_ports clk\n', 'x.sdc')).message).toMatch(/missing "\]"/);
+    expect(errorAt(() => parseSdc('create_clock -period 1 clk\nset_false_path -through [get_pins u1/Z]\n', 'x.sdc')).line).toBe(2);
   });
 
   it.skipIf(missing !== undefined)('survives fuzzing', () => {
