@@ -3,7 +3,7 @@ export { type Diagnostic, type Severity, DiagnosticSink, formatDiagnostic, hasEr
 export { type TokenKind } from './tokens.ts';
 export { lexVerilog, VerilogToken, type LexResult, type LexOptions } from './lexer.ts';
 export { parseVerilogNumber, type VerilogNumber } from './numbers.ts';
-export { parseNetlist } from './netlist.ts';
+export { parseNetlist, parseNetlistFull } from './netlist.ts';
 export type {
   Netlist, NetlistModule, NetlistPort, NetlistWire, NetlistCell, NetlistAssign, PinConnection, NetExpr, BitRange, PortDirection,
 } from './netlist-types.ts';
