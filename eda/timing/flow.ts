@@ -46,7 +46,7 @@ export function runTiming(inputs: TimingInputs): TimingRun {
   else if (def) netlist = netlistFromDef(def);
   else throw new UserError('no netlist given', '--netlist', 'give a structural Verilog netlist, or a DEF with its NETS');
   const graph = buildTimingGraph(netlist, libs);
-  const sdc = readSdc(inputs.sdc, '--sdc');
+  const sdc = readSdc(inputs.sdc, '--sdc', { time: libs[0]!.timeUnit, cap: libs[0]!.capUnit });
   let parasitics: ParasiticsSource | undefined;
   let parasiticsName: string | undefined;
   if (inputs.spef) {

@@ -11,7 +11,8 @@ export interface Annotated {
 /**
  * Delays read from SDF, keyed by graph pins. Early (min) analysis takes the triple's min value,
  * late (max) its max value (OpenSTA's read_sdf defaults), typ when the other is absent.
- * Several COND entries for one pin pair keep the worst for each mode.
+ * Several COND entries for one pin pair keep the worst for each mode; a check annotated twice
+ * keeps the later value.
  */
 export interface DelayAnnotation {
   cell(from: number, to: number, outRf: number, mm: number): Annotated | undefined;
@@ -27,6 +28,15 @@ type Entry = { rf: [SdfTriple | undefined, SdfTriple | undefined]; increment: bo
 function pick(t: SdfTriple | undefined, mm: number): number | undefined {
   if (!t) return undefined;
   return mm === 0 ? t[2] ?? t[1] ?? t[0] : t[0] ?? t[1] ?? t[2];
+}
+
+/** A check annotated twice (SETUP then RECOVERY on one arc) keeps the later value, as OpenSTA. */
+function resolveLast(entries: Entry | undefined, rf: number, mm: number): Annotated | undefined {
+  for (let i = (entries?.length ?? 0) - 1; i >= 0; i--) {
+    const v = pick(entries![i]!.rf[rf], mm);
+    if (v !== undefined) return { value: v, increment: entries![i]!.increment };
+  }
+  return undefined;
 }
 
 function resolve(entries: Entry | undefined, rf: number, mm: number): Annotated | undefined {
@@ -79,6 +89,6 @@ export function sdfAnnotation(graph: TimingGraph, sdf: Sdf): DelayAnnotation {
     matched, unmatched,
     cell: (from, to, rf, mm) => resolve(cells.get(`${from}:${to}`), rf, mm),
     wire: (d, l, rf, mm) => resolve(wires.get(`${d}:${l}`), rf, mm),
-    check: (d, ck, kind, rf, mm) => resolve(checks.get(`${d}:${ck}:${kind}`), rf, mm),
+    check: (d, ck, kind, rf, mm) => resolveLast(checks.get(`${d}:${ck}:${kind}`), rf, mm),
   };
 }

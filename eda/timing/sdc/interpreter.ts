@@ -8,7 +8,7 @@ type Value = string | ObjectQuery;
 
 /** Commands that only set up the session or describe things this engine does not model. */
 const ignored = new Set([
-  'current_design', 'set_units', 'set_max_fanout', 'set_max_transition', 'set_max_capacitance',
+  'current_design', 'set_max_fanout', 'set_max_transition', 'set_max_capacitance',
   'set_clock_gating_check', 'set_operating_conditions', 'set_wire_load_model', 'set_wire_load_mode', 'puts',
   'set_max_area', 'set_ideal_network', 'set_dont_touch', 'group_path', 'set_case_analysis', 'set_load_unit',
 ]);
@@ -22,11 +22,13 @@ interface Opts {
 export class SdcInterpreter {
   readonly vars = new Map<string, string>();
   readonly sdc: Sdc;
-  /** SDC time and capacitance units: ns and pF unless set_units says otherwise. */
-  timeScale = 1e-9;
-  capScale = 1e-12;
+  /** SDC time and capacitance units: the library's (as OpenSTA), else ns and pF; set_units overrides. */
+  timeScale: number;
+  capScale: number;
 
-  constructor(readonly file: string) {
+  constructor(readonly file: string, units?: SdcUnits) {
+    this.timeScale = units?.time ?? 1e-9;
+    this.capScale = units?.cap ?? 1e-12;
     this.sdc = { file, clocks: [], inputDelays: [], outputDelays: [], loads: [], drivingCells: [], inputTransitions: [], falsePaths: [], derate: { earlyCell: 1, earlyNet: 1, lateCell: 1, lateNet: 1 } };
   }
 
@@ -198,6 +200,21 @@ export class SdcInterpreter {
         return '';
       }
       case 'set_false_path': return this.falsePath(c);
+      case 'set_units': {
+        const o = this.options(c, ['-time', '-capacitance', '-resistance', '-voltage', '-current', '-power']);
+        const unit = (flag: string, base: string, scales: Record<string, number>) => {
+          const v = o.flags.get(flag);
+          if (v === undefined) return undefined;
+          const m = new RegExp(`^([0-9.]*)([a-zA-Z]?)${base}$`, 'i').exec(this.str(v, flag, c).trim());
+          const scale = m ? scales[m[2]!.toLowerCase()] : undefined;
+          if (!m || scale === undefined) throw this.fail(`${flag} ${JSON.stringify(v)} is not a unit`, c, `use e.g. 1n${base} or p${base}`);
+          return (m[1] ? Number(m[1]) : 1) * scale;
+        };
+        const prefixes = { '': 1, m: 1e-3, u: 1e-6, n: 1e-9, p: 1e-12, f: 1e-15 };
+        this.timeScale = unit('-time', 's', prefixes) ?? this.timeScale;
+        this.capScale = unit('-capacitance', 'f', prefixes) ?? this.capScale;
+        return '';
+      }
       case 'set_timing_derate': {
         const o = this.options(c, []);
         if (o.args.length < 1) throw this.fail('set_timing_derate expects a factor', c);
@@ -254,10 +271,17 @@ export class SdcInterpreter {
   }
 }
 
-export function parseSdc(text: string, file: string): Sdc {
-  return new SdcInterpreter(file).run(text);
+/** Seconds per SDC time unit and farads per SDC capacitance unit. */
+export interface SdcUnits {
+  time: number;
+  cap: number;
 }
 
-export function readSdc(file: string, flag?: string): Sdc {
-  return parseSdc(readText(file, flag), file);
+/** Reads SDC; numbers are in `units` (pass the first Liberty library's, as OpenSTA does). */
+export function parseSdc(text: string, file: string, units?: SdcUnits): Sdc {
+  return new SdcInterpreter(file, units).run(text);
+}
+
+export function readSdc(file: string, flag?: string, units?: SdcUnits): Sdc {
+  return parseSdc(readText(file, flag), file, units);
 }
