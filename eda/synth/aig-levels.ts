@@ -19,10 +19,36 @@ interface JsonNetlist {
   readonly modules: Readonly<Record<string, JsonModule>>;
 }
 
+/**
+ * AIG size of `top`. In a hierarchical netlist the nodes of every instantiated module count once
+ * per instance, and levels are those of the deepest single module (paths through module ports are
+ * not followed, so this is a lower bound; flatten for the exact depth).
+ */
 export function aigSize(netlistJson: string, top: string): AigSize {
   const netlist = JSON.parse(netlistJson) as JsonNetlist;
-  const module = netlist.modules[top];
-  if (!module) throw new Error(`yosys netlist has no module '${top}'`);
+  const memo = new Map<string, AigSize>();
+  const visit = (name: string): AigSize => {
+    const known = memo.get(name);
+    if (known) return known;
+    const module = netlist.modules[name];
+    if (!module) throw new Error(`yosys netlist has no module '${name}'`);
+    const own = moduleAig(module);
+    let { nodes, levels } = own;
+    for (const cell of Object.values(module.cells ?? {})) {
+      if (netlist.modules[cell.type]) {
+        const sub = visit(cell.type);
+        nodes += sub.nodes;
+        levels = Math.max(levels, sub.levels);
+      }
+    }
+    const size = { nodes, levels };
+    memo.set(name, size);
+    return size;
+  };
+  return visit(top);
+}
+
+function moduleAig(module: JsonModule): AigSize {
   // For every driven bit: the gate driving it (only AND/NOT/BUF matter for depth).
   const driver = new Map<number, JsonCell>();
   let nodes = 0;

@@ -47,11 +47,14 @@ export interface AbcTiming {
   readonly delayPs: number;
 }
 
-/** The last `stime -p` line in a log (`... Area = 20.48 (...) Delay = 134.14 ps ...`). */
+/**
+ * ABC's `stime -p` report (`... Area = 20.48 (...) Delay = 134.14 ps ...`). ABC maps each module
+ * of a hierarchical design separately: areas add up and the delay is the largest module's.
+ */
 export function parseAbcStime(log: string): AbcTiming | undefined {
   let found: AbcTiming | undefined;
   for (const m of log.matchAll(/Area\s*=\s*([\d.]+)\s*\([^)]*\)\s*Delay\s*=\s*([\d.]+)\s*ps/g)) {
-    found = { area: Number(m[1]), delayPs: Number(m[2]) };
+    found = { area: (found?.area ?? 0) + Number(m[1]), delayPs: Math.max(found?.delayPs ?? 0, Number(m[2])) };
   }
   return found;
 }

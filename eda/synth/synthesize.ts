@@ -17,6 +17,14 @@ export interface SynthOptions {
   readonly check?: boolean;
   /** ABC commands applied to the AIG before counting (default: Yosys's own `abc -g AND` script). */
   readonly aigRecipe?: readonly string[];
+  /**
+   * Flatten before synthesis (default true). Without flattening every distinct module is
+   * synthesized once, which is much faster for arrays of identical cells; counts and area are then
+   * the hierarchy's totals and AIG levels the deepest single module (a lower bound).
+   */
+  readonly flatten?: boolean;
+  /** With flatten: modules kept as separate (each synthesized once), all others flattened into them. */
+  readonly keepHierarchy?: readonly string[];
   /** Read and write the content-hash cache (default true). */
   readonly cache?: boolean;
 }
@@ -37,7 +45,7 @@ export interface SynthResult {
   readonly mapped?: MappedStats;
 }
 
-const flowVersion = 1; // bump when the script below changes meaning
+const flowVersion = 2; // bump when the script below changes meaning
 
 export async function synthesize(options: SynthOptions): Promise<SynthResult> {
   const backend = options.backend ?? 'wasm';
@@ -53,11 +61,12 @@ export async function synthesize(options: SynthOptions): Promise<SynthResult> {
       if (text === undefined) throw new Error(`yosys did not write ${name}; log tail:\n${run.log.slice(-2000)}`);
       return text;
     };
-    const generic = parseStat(need('generic.stat'), options.top);
+    const flat = options.flatten !== false && !options.keepHierarchy?.length;
+    const generic = statOf(need('generic.stat'), options.top, flat);
     if (options.check) refuseLatches(generic, options.top);
     const result: SynthResult = { top: options.top, tool, generic, aig: aigSize(need('aig.json'), options.top) };
     if (options.liberty === undefined) return result;
-    const mappedStat = parseStat(need('mapped.stat'), options.top);
+    const mappedStat = statOf(need('mapped.stat'), options.top, flat);
     if (mappedStat.area === undefined) throw new Error('yosys stat -liberty printed no chip area');
     const timing = parseAbcStime(run.log);
     return { ...result, mapped: { ...mappedStat, area: mappedStat.area, ...(timing ? { delayPs: timing.delayPs } : {}) } };
@@ -70,8 +79,11 @@ export async function synthesize(options: SynthOptions): Promise<SynthResult> {
 function flowScript(options: SynthOptions, files: Record<string, string>): string {
   const reads = Object.keys(options.sources).map((f) => `read_verilog -defer ${quote(f)}`);
   const lines = [...reads, `hierarchy -check -top ${options.top}`];
-  if (options.check) lines.push('proc', 'flatten', 'check -assert');
-  lines.push(`synth -flatten -top ${options.top}`, 'tee -q -o generic.stat stat', 'design -save generic');
+  // The check looks at the flattened design; synthesis starts again from the elaborated hierarchy.
+  if (options.check) lines.push('design -save elaborated', 'proc', 'flatten', 'check -assert', 'design -load elaborated');
+  const flat = options.flatten !== false;
+  for (const m of options.keepHierarchy ?? []) lines.push(`setattr -mod -set keep_hierarchy 1 ${quote(m)}`);
+  lines.push(`synth${flat ? ' -flatten' : ''} -top ${options.top}`, `tee -q -o generic.stat stat -top ${options.top}`, 'design -save generic');
   if (options.aigRecipe) {
     files['aig.abc'] = ['strash', ...options.aigRecipe, 'map'].join('\n');
     lines.push('abc -g AND -script aig.abc');
@@ -81,9 +93,14 @@ function flowScript(options: SynthOptions, files: Record<string, string>): strin
     files['cells.lib'] = options.liberty;
     // Yosys's default Liberty script for ABC, followed by a timing report (stime) of the result.
     files['map.abc'] = ['strash', '&get -n', '&fraig -x', '&put', 'scorr', 'dc2', 'dretime', 'strash', '&get -n', '&dch -f', '&nf', '&put', 'topo', 'stime -p'].join('\n');
-    lines.push('design -load generic', 'dfflibmap -liberty cells.lib', 'abc -liberty cells.lib -script map.abc', 'opt_clean', 'tee -q -o mapped.stat stat -liberty cells.lib');
+    lines.push('design -load generic', 'dfflibmap -liberty cells.lib', 'abc -liberty cells.lib -script map.abc', 'opt_clean', `tee -q -o mapped.stat stat -liberty cells.lib -top ${options.top}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The top's figures: its own section when flat, the design-hierarchy totals otherwise. */
+function statOf(text: string, top: string, flat: boolean): ReturnType<typeof parseStat> {
+  return !flat && text.includes('=== design hierarchy ===') ? parseStat(text, 'design hierarchy') : parseStat(text, top);
 }
 
 function quote(file: string): string {

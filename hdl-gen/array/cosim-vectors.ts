@@ -43,9 +43,16 @@ function packHex(values: readonly number[], bits: number): string {
   return word.toString(16);
 }
 
-/** Seeded operands for any kind; ANT picks its 4-bit type per tensor as the simulator's study does. */
-export function cosimOperands(config: SimConfig, shape: GemmShape, seed: number): { operands: GemmOperands; antType: number } {
-  if (config.pe.weightFeed !== 'ant-decode') return { operands: randomGemmOperands(config, shape, seed), antType: 0 };
+/**
+ * Seeded operands for any kind. ANT picks one 4-bit type for the whole tensor (the generated
+ * feeder decodes with a per-pass type select), given to the simulator as codes plus their decoder.
+ */
+export function cosimOperands(config: SimConfig, shape: GemmShape, seed: number): { operands: GemmOperands & { weights: QuantizedWeights }; antType: number } {
+  if (config.pe.weightFeed !== 'ant-decode') {
+    const operands = randomGemmOperands(config, shape, seed);
+    if (!('zeros' in operands.weights)) throw new Error(`${config.pe.id}: expected group-quantized weights`);
+    return { operands: { ...operands, weights: operands.weights }, antType: 0 };
+  }
   const rng = createRng(seed);
   const { m, k, n } = shape;
   const wReal = Float64Array.from({ length: k * n }, () => rng.normal() * 0.05 * (rng.next() < 0.05 ? 8 : 1));
@@ -56,7 +63,7 @@ export function cosimOperands(config: SimConfig, shape: GemmShape, seed: number)
     K: k, N: n, bits: 4, scheme: 'symmetric', groupSize: ant.groupSize, groups: ant.groups,
     codes: Int16Array.from(ant.codes), scales: ant.scales, zeros: new Uint8Array(ant.groups * n),
   };
-  const operands: GemmOperands = { weights, activations: quantizeActivations(xReal, m, k, 8), antValue: (code) => type.decode[code]! };
+  const operands = { weights, activations: quantizeActivations(xReal, m, k, 8), antValue: (code: number) => type.decode[code]! };
   return { operands, antType: ANT_TYPE_NAMES.indexOf(type.name) };
 }
 

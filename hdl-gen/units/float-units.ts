@@ -5,7 +5,7 @@
 import type { Item, Module, Stmt } from '../verilog/ast.ts';
 import {
   add, and, assign, binary, bit, combinational, concat, cond, eq, for_, ge, if_, index, input, instance, int, integer, inv, land, lit, lt, ne,
-  or, output, ref, reg, reduceOr, repeat, set, shl, shr, sint, slice, sub, wire, xor,
+  or, output, ref, reg, reduceOr, repeat, set, shl, shr, signed, sint, slice, sub, wire, xor,
 } from '../verilog/build.ts';
 
 export interface FloatFormat {
@@ -43,17 +43,24 @@ export function roundUnit(units: ModuleSet, out: FloatFormat, pw: number): strin
     const m = out.frac;
     const w = Math.max(pw, m + 3); // room for the significand, a guard and a sticky bit
     const emin = 1 - bias(out);
+    const lw = Math.ceil(Math.log2(w + 1)); // bits of a shift amount up to w
+    // Leading-zero normalization in log2(w) halving steps (a shallow tree, not a priority chain).
+    const steps: Stmt[] = [];
+    for (let step = 2 ** Math.floor(Math.log2(w - 1)); step >= 1; step /= 2) {
+      steps.push(if_(eq(slice('pn', w - 1, w - step), lit(step, 0)), [set('pn', shl('pn', int(step))), set('lz', add('lz', lit(lw, step)))]));
+    }
     const body: Stmt[] = [
       set('pn', pw < w ? concat('p', lit(w - pw, 0)) : ref('p')),
-      set('lz', int(w)),
-      for_('i', 0, w, [if_(index('pn', ref('i')), [set('lz', sub(int(w - 1), 'i'))])]),
-      set('pn', shl('pn', 'lz')),
+      set('lz', lit(lw, 0)),
+      ...steps,
       // Exponent of the leading one (e counts from p's own lsb).
-      set('eo', sub(add('e', int(pw - 1)), 'lz')),
+      // All operands signed, so e is sign-extended.
+      set('eo', sub(add('e', int(pw - 1)), signed(concat(lit(1, 0), 'lz')))),
       set('sticky', lit(1, 0)),
       if_(lt('eo', sint(emin)), [
-        set('d', sub(sint(emin), 'eo')),
-        if_(ge('d', int(w)), [set('d', int(w))]),
+        // Gradual underflow: shift right to the minimum exponent, keeping what falls off as sticky.
+        set('dd', sub(sint(emin), 'eo')),
+        set('d', cond(ge('dd', int(w)), lit(lw, w), slice('dd', lw - 1, 0))),
         set('sticky', reduceOr(and('pn', inv(shl(repeat(w, lit(1, 1)), 'd'))))),
         set('pn', shr('pn', 'd')),
         set('eo', sint(emin)),
@@ -62,11 +69,11 @@ export function roundUnit(units: ModuleSet, out: FloatFormat, pw: number): strin
       set('guard', bit('pn', w - 2 - m)),
       ...(w - 3 - m >= 0 ? [set('sticky', or('sticky', reduceOr(slice('pn', w - 3 - m, 0))))] : []),
       // Exponent field times 2^m plus the significand: the hidden bit carries into the field.
-      set('packed', add(shl(sub('eo', sint(emin)), int(m)), concat(lit(out.exp, 0), 'sig'))),
-      set('packed', add('packed', concat(lit(out.exp + m, 0), and('guard', or('sticky', bit('sig', 0)))))),
+      set('word', add(shl(sub('eo', sint(emin)), int(m)), concat(lit(out.exp, 0), 'sig'))),
+      set('word', add('word', concat(lit(out.exp + m, 0), and('guard', or('sticky', bit('sig', 0)))))),
       if_(eq('p', lit(pw, 0)), [set('y', concat('s', lit(out.exp + m, 0)))], [
         if_(ge('eo', int(2 ** out.exp - 1 - bias(out))), [set('y', concat('s', lit(out.exp + m, infinity(out))))], [
-          set('y', concat('s', slice('packed', out.exp + m - 1, 0))),
+          set('y', concat('s', slice('word', out.exp + m - 1, 0))),
         ]),
       ]),
     ];
@@ -74,7 +81,7 @@ export function roundUnit(units: ModuleSet, out: FloatFormat, pw: number): strin
       name: `tessera_round_${out.name}_p${pw}`,
       comment: `y = round-to-nearest-even(p * 2^e) as ${out.name} with sign s (gradual underflow, overflow to infinity)`,
       ports: [input('s'), input('p', pw), { ...input('e', EXP_WIDTH), signed: true }, { ...output('y', floatWidth(out)), reg: true }],
-      items: [reg('pn', w), integer('lz'), integer('eo'), integer('d'), integer('i'), reg('sticky'), reg('guard'), reg('sig', m + 1), reg('packed', out.exp + m + 1), combinational(body)],
+      items: [reg('pn', w), reg('lz', lw), integer('eo'), integer('dd'), reg('d', lw), reg('sticky'), reg('guard'), reg('sig', m + 1), reg('word', out.exp + m + 1), combinational(body)],
     };
   });
 }

@@ -11,7 +11,9 @@ const KEYWORDS = new Set(
     'module nand negedge nmos nor noshowcancelled not notif0 notif1 or output parameter pmos posedge primitive pull0 pull1 pulldown pullup ' +
     'pulsestyle_ondetect pulsestyle_onevent rcmos real realtime reg release repeat rnmos rpmos rtran rtranif0 rtranif1 scalared ' +
     'showcancelled signed small specify specparam strong0 strong1 supply0 supply1 table task time tran tranif0 tranif1 tri tri0 tri1 ' +
-    'triand trior trireg unsigned use uwire vectored wait wand weak0 weak1 while wire wor xnor xor').split(' '),
+    'triand trior trireg unsigned use uwire vectored wait wand weak0 weak1 while wire wor xnor xor ' +
+    // SystemVerilog keywords too, since Verilator and Yosys -sv read files as SystemVerilog.
+    'bit byte int logic packed shortint longint struct union enum typedef void interface class final unique priority').split(' '),
 );
 
 export function printSourceFile(file: SourceFile): string {
@@ -130,11 +132,11 @@ export function expr(e: Expr): string {
       if (e.width === undefined) return e.value.toString();
       return `${e.width}'${e.signed ? 's' : ''}${e.width <= 4 ? `b${e.value.toString(2)}` : `h${e.value.toString(16)}`}`;
     case 'index':
-      return `${expr(e.base)}[${expr(e.index)}]`;
+      return `${selectBase(e.base)}[${expr(e.index)}]`;
     case 'slice':
-      return `${expr(e.base)}[${e.msb}:${e.lsb}]`;
+      return `${selectBase(e.base)}[${e.msb}:${e.lsb}]`;
     case 'part':
-      return `${expr(e.base)}[${expr(e.start)} +: ${e.width}]`;
+      return `${selectBase(e.base)}[${expr(e.start)} +: ${e.width}]`;
     case 'unary':
       return `${e.op}${operand(e.operand)}`;
     case 'binary':
@@ -148,6 +150,12 @@ export function expr(e: Expr): string {
     case 'cast':
       return `$${e.to}(${expr(e.operand)})`;
   }
+}
+
+/** Verilog selects bits of a name (or an array element), never of an expression. */
+function selectBase(e: Expr): string {
+  if (e.kind !== 'ref' && e.kind !== 'index') throw new Error(`cannot select bits of a ${e.kind} expression; assign it to a wire first`);
+  return expr(e);
 }
 
 function operand(e: Expr): string {
