@@ -3,6 +3,7 @@
  * source (after preprocessing, macro expansions take the position of the macro use). The printer
  * (printer.ts) writes a tree back as text that parses to the same tree, `loc` aside.
  */
+/** A source range: `line`/`col` of the first character, `endLine`/`endCol` just past the last (1-based). */
 export interface Loc {
   file: string;
   line: number;

@@ -58,7 +58,7 @@ function moduleNetlist(m: ModuleDecl, sink: DiagnosticSink): NetlistModule {
         case 'port-decl':
           for (const d of i.declarators) {
             const port = ports.get(d.name);
-            if (port) { port.direction = i.direction; port.range = range(i.dataType.range); }
+            if (port) { port.direction = i.direction; port.range = range(i.dataType.range); port.line = d.loc.line; }
             if (i.dataType.type === 'reg') out.wires.push({ name: d.name, type: 'reg', range: range(i.dataType.range), line: d.loc.line });
           }
           break;

@@ -3,6 +3,7 @@
  * (source positions aside): the round-trip test checks this over the whole corpus.
  */
 import type { CaseItem, Connection, Declarator, Description, HeaderPort, ModuleDecl, ModuleItem, SourceFile, Stmt, UdpDecl } from './ast.ts';
+import { gatePrimitives } from './netlist-parser.ts';
 import {
   printArgs, printAttributes, printDataType, printExpr, printName, printRange, printStrength, printTiming,
 } from './printer-expressions.ts';
@@ -84,7 +85,8 @@ function printItemBody(i: ModuleItem, ind: string): string {
       const params = i.parameters ? `#${printConnections(i.parameters)} ` : '';
       const delay = i.delay ? `${printTiming(i.delay)} ` : '';
       const list = i.instances.map((x) => `${x.name !== undefined ? printName(x.name) : ''}${x.dims.map((r) => ` ${printRange(r)}`).join('')} ${printConnections(x.connections)}`);
-      return `${printName(i.type)} ${printStrength(i.strength)}${params}${delay}${list.join(`,\n${inner}`)};`;
+      const type = gatePrimitives.has(i.type) ? i.type : printName(i.type);
+      return `${type} ${printStrength(i.strength)}${params}${delay}${list.join(`,\n${inner}`)};`;
     }
     case 'defparam':
       return `defparam ${i.assignments.map((a) => `${printExpr(a.lhs)} = ${printExpr(a.rhs)}`).join(', ')};`;

@@ -1,0 +1,50 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DiagnosticSink, preprocess } from '../../../eda/verilog/index.ts';
+
+const images = (text: string, opts = {}) => preprocess(text, 'top.v', opts).tokens.map((t) => t.image).join(' ');
+
+describe('preprocess', () => {
+  it('expands macros with arguments and defaults, nested uses included', () => {
+    const src = '`define W 8\n`define ADD(a, b=1) ((a) + (b))\n`define TWICE(x) `ADD(x, x)\nassign y = `ADD(p, `W) + `ADD(q) + `TWICE(r);';
+    expect(images(src)).toBe('assign y = ( ( p ) + ( 8 ) ) + ( ( q ) + ( 1 ) ) + ( ( r ) + ( r ) ) ;');
+  });
+
+  it('takes the right `ifdef/`elsif/`else branches, nested, and honours `undef and predefined macros', () => {
+    const src = '`ifdef A a `elsif B b `else c `endif `ifndef A `ifdef B d `endif `endif `undef B `ifdef B e `else f `endif';
+    expect(images(src)).toBe('c f');
+    expect(images(src, { defines: { B: '' } })).toBe('b d f');
+    expect(images(src, { defines: { A: '1', B: '' } })).toBe('a f');
+  });
+
+  it('joins literals whose size or digits come from a macro', () => {
+    expect(images("`define W 4\n`define V 5\nx = `W'b0 + 1'd`V;")).toBe("x = 4'b0 + 1'd5 ;");
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-pp-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('includes from the including folder, then the search path, and maps positions to the included file', () => {
+    mkdirSync(join(dir, 'inc'));
+    writeFileSync(join(dir, 'inc', 'defs.vh'), '`define WIDTH 16\n\n   wire `UNDEFINED;\n');
+    writeFileSync(join(dir, 'local.vh'), 'localparam L = `WIDTH;\n');
+    const r = preprocess('`include "defs.vh"\n`include "local.vh"\n`include "missing.vh"\n', join(dir, 'top.v'), { includeDirs: [join(dir, 'inc')] });
+    expect(r.tokens.map((t) => t.image).join(' ')).toBe('wire ; localparam L = 16 ;');
+    const l = r.tokens.find((t) => t.image === 'localparam')!;
+    expect([l.file, l.line, l.col]).toEqual([join(dir, 'local.vh'), 1, 1]);
+    expect(r.files).toEqual([join(dir, 'top.v'), join(dir, 'inc', 'defs.vh'), join(dir, 'local.vh')]);
+  });
+
+  it('reports undefined macros, unbalanced conditionals, missing includes and runaway recursion', () => {
+    const sink = new DiagnosticSink();
+    preprocess('`define R `R\n`R\n`FOO\n`endif\n`ifdef X\n`include "nope.vh"', 'top.v', {}, sink);
+    expect(sink.list.map((d) => `${d.line}:${d.col} ${d.message.replace(/ \(searched.*/, '')}`)).toEqual([
+      '2:1 macro `R expands more than 64 levels deep (recursive?)',
+      '3:1 undefined macro `FOO',
+      '4:1 `endif without `ifdef',
+      '5:1 `ifdef has no matching `endif',
+    ]);
+  });
+});
