@@ -1,6 +1,6 @@
 // Gate-level structural Verilog to AIG, through the front-end's netlist fast path: gate primitives
 // (and, nand, or, nor, xor, xnor, not, buf), continuous assigns of bitwise expressions, and
-// instances of a flip-flop module (a module whose output is a `reg`, e.g. ISCAS89's `dff`).
+// instances of a flip-flop module (clock, data in, data out; e.g. ISCAS89's `dff`).
 import { UserError } from '../../util/index.ts';
 import { parseNetlist, type NetExpr, type NetlistCell, type NetlistModule } from '../verilog/index.ts';
 import { Aig, FALSE, TRUE, litNot, type LatchInit, type Literal } from './aig.ts';
@@ -75,12 +75,16 @@ function primitive(type: string, aig: Aig, ins: readonly Literal[]): Literal {
   }
 }
 
-/** A module is a flip-flop cell when it has one output declared `reg` and behavioural code. */
+/**
+ * A module is taken as a D flip-flop cell when its ports are one clock input (c, ck, clk, clock),
+ * one data input and one output, whatever its body (ISCAS89 ships `dff` both as an `always` block
+ * and as a transistor-level netlist).
+ */
 function flipFlopPins(m: NetlistModule): { q: string; d: string } | undefined {
-  if (!m.behavioral) return undefined;
   const outs = m.ports.filter((p) => p.direction === 'output');
-  const ins = m.ports.filter((p) => p.direction === 'input' && !/^(c|ck|clk|clock)$/i.test(p.name));
-  if (outs.length !== 1 || ins.length !== 1) return undefined;
+  const clocks = m.ports.filter((p) => p.direction === 'input' && /^(c|ck|clk|clock)$/i.test(p.name));
+  const ins = m.ports.filter((p) => p.direction === 'input' && !clocks.includes(p));
+  if (outs.length !== 1 || ins.length !== 1 || clocks.length !== 1 || m.ports.length !== 3) return undefined;
   return { q: outs[0].name, d: ins[0].name };
 }
 
