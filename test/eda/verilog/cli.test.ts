@@ -1,0 +1,51 @@
+// `tessera verilog check` and `tessera verilog stats` exit codes and output.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../cli/main.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tessera-vcli-'));
+const good = join(dir, 'good.v');
+const bad = join(dir, 'bad.v');
+writeFileSync(good, 'module inv #(parameter W = 2) (input [W-1:0] a, output [W-1:0] y);\n  assign y = ~a + 1;\nendmodule\nmodule top(input [3:0] a, output [3:0] y);\n  inv #(4) u (a, y);\nendmodule\n');
+writeFileSync(bad, 'module m;\n  assign = 1;\nendmodule\n');
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  try {
+    return { code: await main(args), out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+describe('tessera verilog', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('check: exit 0 when clean, 1 with file:line:col diagnostics', async () => {
+    expect((await run(['verilog', 'check', good])).code).toBe(0);
+    const r = await run(['verilog', 'check', good, bad]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${bad}:2:10: error:`);
+    expect(r.err).toContain('  assign = 1;\n           ^');
+  });
+
+  it('stats --json: modules, hierarchy, operators', async () => {
+    const r = await run(['verilog', 'stats', good, '--json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out);
+    expect([s.tops, s.hierarchyDepth, s.elaboratedInstances]).toEqual([['top'], 2, 1]);
+    expect(s.modules[0].operators).toEqual({ '+': 1, '-': 2, '~': 1 });
+  });
+
+  it('names the flag and valid forms on bad input', async () => {
+    const r = await run(['verilog', 'check', good, '--define', '9x=1']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('--define');
+  });
+});

@@ -1,0 +1,80 @@
+// Elaboration against plain reference computations and Yosys's hierarchy.
+import { describe, expect, it } from 'vitest';
+import { clog2, designStats, elaborate, parseVerilog, type ElaboratedInstance } from '../../../eda/verilog/index.ts';
+import { yosysCellCounts, yosysMissing } from './yosys-stat.ts';
+
+const design = `
+module leaf #(parameter W = 1) (input [W-1:0] a, output [W-1:0] y);
+  assign y = ~a;
+endmodule
+module mid #(parameter N = 2, parameter W = 4) (input [W*N-1:0] a, output [W*N-1:0] y);
+  localparam HALF = N / 2;
+  genvar i;
+  generate
+    for (i = 0; i < N; i = i + 1) begin : g
+      if (i % 2 == 0) begin : even
+        leaf #(.W(W)) u (.a(a[i*W +: W]), .y(y[i*W +: W]));
+      end else begin : odd
+        leaf #(W) u (a[i*W +: W], y[i*W +: W]);
+      end
+    end
+  endgenerate
+endmodule
+module top (input [$clog2(64)*4-1:0] a, output [23:0] y, output [19:0] z);
+  mid #(.N(3), .W(8)) m1 (.a(a), .y(y));
+  mid m2 (.a(a[19:0]), .y(z));
+  defparam m2.N = 5;
+endmodule
+`;
+
+function find(i: ElaboratedInstance, path: string): ElaboratedInstance | undefined {
+  if (i.path === path) return i;
+  for (const c of i.children) {
+    const f = find(c, path);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+describe('elaborate', () => {
+  it('$clog2 matches a plain reference', () => {
+    for (let n = 0; n <= 5000; n++) expect(clog2(BigInt(n)), String(n)).toBe(BigInt(n <= 1 ? 0 : Math.ceil(Math.log2(n))));
+  });
+
+  it('evaluates parameters with overrides and defparam, unrolls generate loops and conditions, and sizes nets', () => {
+    const r = parseVerilog(design, 'd.v');
+    expect(r.diagnostics).toEqual([]);
+    const e = elaborate([r.ast]);
+    expect(e.diagnostics).toEqual([]);
+    expect(e.tops.map((t) => t.module)).toEqual(['top']);
+    const top = e.tops[0];
+    expect(top.nets.find((n) => n.name === 'a')).toEqual({ name: 'a', kind: 'input', width: 24, dims: [] });
+    const m1 = find(top, 'top.m1')!;
+    expect(m1.parameters).toEqual({ N: '3', W: '8', HALF: '1' });
+    expect(find(top, 'top.m2')!.parameters).toEqual({ N: '5', W: '4', HALF: '2' });
+    expect(m1.children.map((c) => c.path)).toEqual(['top.m1.g[0].even.u', 'top.m1.g[1].odd.u', 'top.m1.g[2].even.u']);
+    expect(find(top, 'top.m1.g[1].odd.u')!.nets).toEqual([{ name: 'a', kind: 'input', width: 8, dims: [] }, { name: 'y', kind: 'output', width: 8, dims: [] }]);
+    const stats = designStats([r.ast], e);
+    expect([stats.hierarchyDepth, stats.elaboratedInstances, stats.instancesByType]).toEqual([3, 10, { leaf: 8, mid: 2 }]);
+  });
+
+  it.skipIf(yosysMissing !== undefined)('finds as many leaf instances as Yosys after flattening (one $not each)', () => {
+    const e = elaborate([parseVerilog(design, 'd.v').ast]);
+    const yosys = yosysCellCounts(design, 'hierarchy -top top; flatten');
+    expect(designStats([], e).instancesByType.leaf).toBe(yosys.get('top')?.get('$not'));
+  });
+
+  it('reports unknown parameters, bad ports, non-constant ranges and self-instantiation', () => {
+    const src = `module a #(parameter P = 1) (input x); wire [q:0] w; endmodule
+module b; a #(.Q(2)) u (.y(1'b0)); endmodule
+module c; c self (); endmodule`;
+    const e = elaborate([parseVerilog(src, 'e.v').ast], { top: 'b' });
+    expect(e.diagnostics.map((d) => `${d.line}: ${d.message}`)).toEqual([
+      "2: module 'a' has no port 'y'",
+      "1: module 'a' has no parameter 'Q' to override (at b.u)",
+      "1: 'q' is not a constant (parameter, localparam or genvar) (in 'q')",
+    ]);
+    const self = elaborate([parseVerilog(src, 'e.v').ast], { top: 'c' });
+    expect(self.diagnostics.map((d) => d.message)).toContain("module 'c' instantiates itself (through c -> c)");
+  });
+});
