@@ -35,14 +35,33 @@ export function firstModuleName(text: string): string | undefined {
   return /\bmodule\s+([A-Za-z_][A-Za-z0-9_$]*)/.exec(noComments)?.[1];
 }
 
-/** One design per file; synthesis also reads the other files of the folder (shared submodules). */
+/** Every `module NAME` declared in a text (comments removed). */
+function declaredModules(text: string): string[] {
+  const noComments = text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/.*$/gm, ' ');
+  return [...noComments.matchAll(/\bmodule\s+([A-Za-z_][A-Za-z0-9_$]*)/g)].map((m) => m[1]);
+}
+
+/**
+ * One design per file. Synthesis reads the file plus the sibling files that define modules it
+ * instantiates (transitively), and no others: sibling files may define clashing modules.
+ */
 function perFile(family: string, dir: string, recursive: boolean, root: string): CorpusDesign[] {
   const files = verilogFilesIn(dir, recursive);
+  const texts = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
   return files.flatMap((f) => {
-    const top = firstModuleName(readFileSync(f, 'utf8'));
+    const top = firstModuleName(texts.get(f)!);
     if (!top) return [];
-    const siblings = files.filter((g) => dirname(g) === dirname(f));
-    return [{ id: `${family}/${relative(root, f).replace(verilogExt, '')}`, family, files: [f], synthFiles: siblings, top }];
+    const definedIn = new Map<string, string>();
+    for (const g of files) if (dirname(g) === dirname(f)) for (const m of declaredModules(texts.get(g)!)) if (!definedIn.has(m)) definedIn.set(m, g);
+    for (const m of declaredModules(texts.get(f)!)) definedIn.set(m, f);
+    const needed = [f];
+    for (let k = 0; k < needed.length; k++) {
+      for (const m of texts.get(needed[k])!.matchAll(/\b([A-Za-z_][A-Za-z0-9_$]*)\s*(?:#\s*\(|[A-Za-z_][A-Za-z0-9_$]*\s*\()/g)) {
+        const g = definedIn.get(m[1]);
+        if (g && !needed.includes(g)) needed.push(g);
+      }
+    }
+    return [{ id: `${family}/${relative(root, f).replace(verilogExt, '')}`, family, files: [f], synthFiles: needed, top }];
   });
 }
 

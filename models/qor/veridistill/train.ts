@@ -124,9 +124,10 @@ export function trainVeriDistill(records: readonly QorRecord[], s: TrainSettings
     return { teacher, decoders, targetStats, featureStats, decoderConfig };
   };
 
-  const results: SplitResult[] = splits.map((sp, k) => {
+  const results: SplitResult[] = splits.flatMap((sp, k) => {
     const train = records.map((_, i) => i).filter((i) => !sp.test(i));
     const test = records.map((_, i) => i).filter((i) => sp.test(i));
+    if (test.length < 2) return []; // e.g. a held-out family with no synthesized design
     const f = fit(train, s.seed + 10 * (k + 1));
     const unstd = (rows: number[][]) => rows.map((r) => r.map((v, j) => v * f.targetStats.std[j] + f.targetStats.mean[j]));
     const xTest = standardize(test.map((i) => rawFeatures[i]), f.featureStats);
@@ -145,7 +146,7 @@ export function trainVeriDistill(records: readonly QorRecord[], s: TrainSettings
     ];
     f.teacher.dispose();
     f.decoders.forEach((d) => d.dispose());
-    return { split: sp.name, trainDesigns: train.length, testDesigns: test.length, results: out };
+    return [{ split: sp.name, trainDesigns: train.length, testDesigns: test.length, results: out }];
   });
 
   // The shipped model: decoder (with distillation) fit on every labelled design.
