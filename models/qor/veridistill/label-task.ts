@@ -28,8 +28,14 @@ export type LabelResult =
  */
 export function labelScript(d: Pick<CorpusDesign, 'synthFiles' | 'top'>, liberty: string, jsonOut: string): string {
   const includes = [...new Set(d.synthFiles.map((f) => dirname(f)))].filter((dir) => dir !== '.').map((dir) => `-I${dir}`).join(' ');
+  // SystemVerilog mode only for .sv files: it makes words like `packed` keywords, which plain
+  // Verilog-2005 (e.g. the generated MixPE array) may use as names.
+  const reads = [false, true].flatMap((sv) => {
+    const files = d.synthFiles.filter((f) => f.endsWith('.sv') === sv);
+    return files.length ? [`read_verilog ${sv ? '-sv ' : ''}${includes} ${files.map((f) => `"${f}"`).join(' ')}`] : [];
+  });
   return [
-    `read_verilog -sv ${includes} ${d.synthFiles.map((f) => `"${f}"`).join(' ')}`,
+    ...reads,
     `synth -flatten ${d.top ? `-top ${d.top}` : ''}`,
     `dfflibmap -liberty ${liberty}`,
     `abc -liberty ${liberty} -script +strash;dch,-f;map;topo;stime,-p`,
