@@ -44,7 +44,7 @@ export class DeclarationParser extends ExpressionParser {
 
   /** A net or variable declaration without the semicolon. */
   netDeclaration = this.RULE('netDeclaration', (): ModuleItem => {
-    const type = this.OR([...netTypeWords, ...variableTypeWords].map((w) => (alt(() => this.CONSUME(kw(w)).image))));
+    const type = this.OR([...netTypeWords, ...variableTypeWords].map((w) => alt(() => this.CONSUME(kw(w)).image)));
     return this.SUBRULE(this.netDeclarationRest, { ARGS: [type] });
   });
 
@@ -86,26 +86,26 @@ export class DeclarationParser extends ExpressionParser {
   parameterType = this.RULE('parameterType', (): DataType => {
     const type = this.OPTION(gated(() => this.svTypeAhead(), () =>
         this.OR([
-          ...(['integer', 'real', 'realtime', 'time'] as const).map((w) => (alt(() => this.CONSUME(kw(w)).image))),
+          ...(['integer', 'real', 'realtime', 'time'] as const).map((w) => alt(() => this.CONSUME(kw(w)).image)),
           alt(() => this.CONSUME(Identifier).image),
         ])));
-    const signed = this.SUBRULE(this.signedness);
-    const range = this.OPTION2(() => this.SUBRULE(this.range));
-    const dt: DataType = { signed };
-    if (type !== undefined) dt.type = type;
-    if (range) dt.range = range;
-    return dt;
+    return this.SUBRULE(this.typeTail, { ARGS: [type] });
   });
 
   /** `[wire|reg|...] [signed] [range]` after a direction. */
   dataType = this.RULE('dataType', (): DataType => {
     const type = this.OPTION(gated(() => this.svTypeAhead(), () =>
         this.OR([
-          ...[...netTypeWords, ...variableTypeWords].map((w) => (alt(() => this.CONSUME(kw(w)).image))),
+          ...[...netTypeWords, ...variableTypeWords].map((w) => alt(() => this.CONSUME(kw(w)).image)),
           alt(() => this.CONSUME(Identifier).image),
         ])));
+    return this.SUBRULE(this.typeTail, { ARGS: [type] });
+  });
+
+  /** `[signed|unsigned] [range]` after an optional type word, as a data type. */
+  typeTail = this.RULE('typeTail', (type: string | undefined): DataType => {
     const signed = this.SUBRULE(this.signedness);
-    const range = this.OPTION2(() => this.SUBRULE(this.range));
+    const range = this.OPTION(() => this.SUBRULE(this.range));
     const dt: DataType = { signed };
     if (type !== undefined) dt.type = type;
     if (range) dt.range = range;
@@ -155,7 +155,7 @@ export class DeclarationParser extends ExpressionParser {
   strength = this.RULE('strength', (): string[] => {
     this.CONSUME(op('('));
     const words: string[] = [];
-    this.AT_LEAST_ONE_SEP(separated(op(','), () => words.push(this.OR(strengthWords.map((w) => (alt(() => this.CONSUME(kw(w)).image)))))));
+    this.AT_LEAST_ONE_SEP(separated(op(','), () => words.push(this.OR(strengthWords.map((w) => alt(() => this.CONSUME(kw(w)).image))))));
     this.CONSUME(op(')'));
     return words;
   });

@@ -91,7 +91,7 @@ export class ItemParser extends StatementParser {
 
   /** `nand #1 g1 (o, a, b), g2 (p, c, d);` with optional strength, delay and names. */
   private gateInstances = this.RULE('gateInstances', (): ModuleItem => {
-    const type = this.OR(gateWords.map((w) => (alt(() => this.CONSUME(kw(w)).image))));
+    const type = this.OR(gateWords.map((w) => alt(() => this.CONSUME(kw(w)).image)));
     const strength = this.OPTION(() => this.SUBRULE(this.strength));
     const delay = this.OPTION2(() => this.SUBRULE(this.declarationDelay));
     const instances = this.SUBRULE(this.instanceList);
@@ -184,15 +184,10 @@ export class ItemParser extends StatementParser {
   private functionReturnType = this.RULE('functionReturnType', (): DataType => {
     const type = this.OPTION(gated(() => this.LA(1).tokenType !== Identifier || (svTypeNames.has(this.LA(1).image) && this.LA(2).tokenType !== op(';') && this.LA(2).tokenType !== op('(')), () =>
         this.OR([
-          ...(['integer', 'real', 'realtime', 'time', 'reg'] as const).map((w) => (alt(() => this.CONSUME(kw(w)).image))),
+          ...(['integer', 'real', 'realtime', 'time', 'reg'] as const).map((w) => alt(() => this.CONSUME(kw(w)).image)),
           alt(() => this.CONSUME(Identifier).image),
         ])));
-    const signed = this.SUBRULE(this.signedness);
-    const range = this.OPTION2(() => this.SUBRULE(this.range));
-    const dt: DataType = { signed };
-    if (type !== undefined) dt.type = type;
-    if (range) dt.range = range;
-    return dt;
+    return this.SUBRULE(this.typeTail, { ARGS: [type] });
   });
 
   protected taskDeclaration = this.RULE('taskDeclaration', (): ModuleItem => {
