@@ -29,3 +29,31 @@ describe('VeriDistill tokenizer', () => {
     expect(chunkTokens([], 4, 2).chunks).toEqual([[CLS, PAD, PAD, PAD]]);
   });
 });
+
+describe('tokenizer and module selection under random mutations of real RTL', () => {
+  it('never throws or hangs; --top selection either works or is a user error', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { SeededRandom } = await import('../../../../models/common/index.ts');
+    const { moduleClosureText } = await import('../../../../models/qor/veridistill/module-text.ts');
+    const { dataPath, isUserError, missingData } = await import('../../../../util/index.ts');
+    // A real ITC'99 design when the shared data is there, plus a two-module hierarchy with `top`.
+    const real = missingData('itc99', 'rtl_verilog', 'b12.v') ? '' : readFileSync(dataPath('itc99', 'rtl_verilog', 'b12.v'), 'utf8');
+    const original = `${real}\nmodule leaf(input a, output b); assign b = ~a; endmodule\nmodule top(input x, output y); leaf u(.a(x), .b(y)); endmodule\n`;
+    const r = new SeededRandom(9);
+    const pieces = ['module', 'endmodule', '`define', '/*', '"', "8'h", '\\', '(', ';', '\u0000', 'top', '[31:0]'];
+    for (let trial = 0; trial < 200; trial++) {
+      let text = original;
+      for (let m = 0; m < 5; m++) {
+        const at = r.int(text.length);
+        const cut = r.int(20);
+        text = text.slice(0, at) + (r.next() < 0.5 ? pieces[r.int(pieces.length)] : '') + text.slice(at + cut);
+      }
+      expect(Array.isArray(verilogWords(text))).toBe(true);
+      try {
+        expect(typeof moduleClosureText(text, 'top', 'fuzz.v')).toBe('string');
+      } catch (e) {
+        expect(isUserError(e)).toBe(true);
+      }
+    }
+  });
+});
