@@ -13,19 +13,26 @@ function scatterRows(values: tf.Tensor, rows: tf.Tensor1D, numRows: number): tf.
 /** Rows `index` of `x` (shape [n, ...] -> [index.length, ...]); differentiable in `x` on any backend. */
 export function gatherRows(x: tf.Tensor, index: tf.Tensor1D): tf.Tensor {
   const numRows = x.shape[0];
-  const op = tf.customGrad((...inputs: Array<tf.Tensor | tf.GradSaveFunc>) => ({
-    value: tf.gather(inputs[0] as tf.Tensor, index),
-    gradFunc: (dy: tf.Tensor) => scatterRows(dy, index, numRows),
-  }));
+  const op = tf.customGrad((value: tf.Tensor | tf.GradSaveFunc, save: tf.Tensor | tf.GradSaveFunc) => {
+    // Saved, not captured: a tensor made inside the forward pass is freed before the backward pass.
+    (save as tf.GradSaveFunc)([index]);
+    return {
+      value: tf.gather(value as tf.Tensor, index),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => scatterRows(dy, saved[0] as tf.Tensor1D, numRows),
+    };
+  });
   return op(x);
 }
 
 /** out[s] = sum of rows i of `x` with segment[i] = s, for s < numSegments; differentiable in `x`. */
 export function segmentSum(x: tf.Tensor, segment: tf.Tensor1D, numSegments: number): tf.Tensor {
-  const op = tf.customGrad((...inputs: Array<tf.Tensor | tf.GradSaveFunc>) => ({
-    value: scatterRows(inputs[0] as tf.Tensor, segment, numSegments),
-    gradFunc: (dy: tf.Tensor) => tf.gather(dy, segment),
-  }));
+  const op = tf.customGrad((value: tf.Tensor | tf.GradSaveFunc, save: tf.Tensor | tf.GradSaveFunc) => {
+    (save as tf.GradSaveFunc)([segment]);
+    return {
+      value: scatterRows(value as tf.Tensor, segment, numSegments),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.gather(dy, saved[0]),
+    };
+  });
   return op(x);
 }
 

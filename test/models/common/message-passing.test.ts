@@ -30,8 +30,8 @@ describe('graph message passing on tfjs', () => {
     expect(g).toEqual([[3, 30], [4, 40], [0, 0], [3, 30]]);
     // d/dx sum(segmentSum(x) * w): row i gets w[segment[i]].
     const w3 = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
-    const segIds = tf.tensor1d(seg, 'int32');
-    const g2 = tf.grad((a: tf.Tensor) => segmentSum(a, segIds, 3).mul(w3).sum())(tf.tensor2d(x)).arraySync();
+    // The index tensor is made inside the differentiated function: it must survive until the backward pass.
+    const g2 = tf.grad((a: tf.Tensor) => segmentSum(a, tf.tensor1d(seg, 'int32'), 3).mul(w3).sum())(tf.tensor2d(x)).arraySync();
     expect(g2).toEqual(seg.map((s) => [[1, 2], [3, 4], [5, 6]][s]));
   });
 
