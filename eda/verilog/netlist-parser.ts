@@ -5,9 +5,9 @@
  * front-end. Syntax errors are reported and skipped to the next `;`, never thrown.
  */
 import { DiagnosticSink } from './diagnostics.ts';
-import type { BitRange, NetExpr, NetlistCell, NetlistModule, NetlistPort, PinConnection, PortDirection } from './netlist-types.ts';
+import type { BitRange, NetlistCell, NetlistModule, NetlistPort, PinConnection, PortDirection } from './netlist-types.ts';
 import { NetlistScanner, Tok } from './netlist-scanner.ts';
-import { parseVerilogNumber } from './numbers.ts';
+import { constantInt, describe, expect, expression, identifier, NeedsFullParser, SkipItem } from './netlist-expressions.ts';
 
 export const gatePrimitives = new Set([
   'and', 'nand', 'or', 'nor', 'xor', 'xnor', 'buf', 'not', 'bufif0', 'bufif1', 'notif0', 'notif1', 'pullup', 'pulldown',
@@ -20,17 +20,6 @@ const behavioural = new Set([
   'always_ff', 'always_comb', 'always_latch', 'logic',
 ]);
 const strengths = new Set(['supply0', 'supply1', 'strong0', 'strong1', 'pull0', 'pull1', 'weak0', 'weak1', 'highz0', 'highz1']);
-
-/** Binary operator precedence (higher binds tighter), IEEE 1364-2005 table 5-4. */
-const binaryPrecedence: Record<string, number> = {
-  '**': 11, '*': 10, '/': 10, '%': 10, '+': 9, '-': 9, '<<': 8, '>>': 8, '<<<': 8, '>>>': 8,
-  '<': 7, '<=': 7, '>': 7, '>=': 7, '==': 6, '!=': 6, '===': 6, '!==': 6,
-  '&': 5, '~&': 5, '^': 4, '^~': 4, '~^': 4, '|': 3, '~|': 3, '&&': 2, '||': 1,
-};
-const unaryOps = new Set(['~', '!', '-', '+', '&', '|', '^', '~&', '~|', '~^', '^~']);
-
-class SkipItem extends Error {}
-class NeedsFullParser extends Error {}
 
 export interface FastNetlistResult {
   modules: NetlistModule[];
@@ -69,28 +58,6 @@ function directive(sc: NetlistScanner): void {
 function skipAttribute(sc: NetlistScanner): void {
   while (!sc.atEnd() && !sc.is('*)')) sc.next();
   sc.next();
-}
-
-function expect(sc: NetlistScanner, text: string): void {
-  if (!sc.is(text)) {
-    sc.error(`expected '${text}', found ${describe(sc)}`);
-    throw new SkipItem();
-  }
-  sc.next();
-}
-
-function describe(sc: NetlistScanner): string {
-  return sc.atEnd() ? 'end of file' : `'${sc.text}'`;
-}
-
-function identifier(sc: NetlistScanner, what: string): string {
-  if (sc.kind !== Tok.Ident) {
-    sc.error(`expected ${what}, found ${describe(sc)}`);
-    throw new SkipItem();
-  }
-  const name = sc.text;
-  sc.next();
-  return name;
 }
 
 function parseModule(sc: NetlistScanner): NetlistModule {
@@ -345,107 +312,3 @@ function parseRange(sc: NetlistScanner): BitRange {
   return { msb, lsb };
 }
 
-function constantInt(sc: NetlistScanner): number {
-  let negative = false;
-  if (sc.is('-')) { negative = true; sc.next(); }
-  if (sc.kind !== Tok.Number) {
-    if (sc.kind === Tok.Ident) throw new NeedsFullParser(`non-literal range or index at line ${sc.tokLine}`);
-    sc.error(`expected a number, found ${describe(sc)}`);
-    throw new SkipItem();
-  }
-  const v = parseVerilogNumber(sc.text);
-  if (typeof v === 'string') { sc.error(v); throw new SkipItem(); }
-  if (/[xz]/.test(v.bits)) { sc.error(`index '${sc.text}' has x or z bits`); throw new SkipItem(); }
-  sc.next();
-  const value = parseInt(v.bits, 2);
-  const after = sc.is('+') || sc.is('-') || sc.is('*') || sc.is('/');
-  if (after) throw new NeedsFullParser(`constant expression at line ${sc.tokLine}`);
-  return negative ? -value : value;
-}
-
-function expression(sc: NetlistScanner, minPrecedence = 0): NetExpr {
-  let left = unary(sc);
-  for (;;) {
-    if (sc.kind !== Tok.Op) break;
-    if (sc.text === '?' && minPrecedence === 0) {
-      sc.next();
-      const then = expression(sc);
-      expect(sc, ':');
-      left = { kind: 'cond', cond: left, then, else: expression(sc) };
-      break;
-    }
-    const p = binaryPrecedence[sc.text];
-    if (p === undefined || p <= minPrecedence) break;
-    const opText = sc.text;
-    sc.next();
-    // `**` is left-associative in 1364-2005 like the rest.
-    left = { kind: 'binary', op: opText, left, right: expression(sc, p) };
-  }
-  return left;
-}
-
-function unary(sc: NetlistScanner): NetExpr {
-  if (sc.kind === Tok.Op && unaryOps.has(sc.text)) {
-    const opText = sc.text;
-    sc.next();
-    return { kind: 'unary', op: opText, arg: unary(sc) };
-  }
-  return primary(sc);
-}
-
-function primary(sc: NetlistScanner): NetExpr {
-  if (sc.kind === Tok.Ident) {
-    const name = sc.text;
-    sc.next();
-    if (!sc.is('[')) return { kind: 'ref', name };
-    sc.next();
-    const msb = constantInt(sc);
-    if (sc.is(':')) {
-      sc.next();
-      const lsb = constantInt(sc);
-      expect(sc, ']');
-      return { kind: 'slice', name, msb, lsb };
-    }
-    if (sc.is('+:') || sc.is('-:')) throw new NeedsFullParser(`indexed part-select at line ${sc.tokLine}`);
-    expect(sc, ']');
-    return { kind: 'bit', name, index: msb };
-  }
-  if (sc.kind === Tok.Number) {
-    const text = sc.text;
-    const v = parseVerilogNumber(text);
-    if (typeof v === 'string') { sc.error(v); throw new SkipItem(); }
-    sc.next();
-    return { kind: 'const', text, width: v.width, bits: v.bits };
-  }
-  if (sc.is('(')) {
-    sc.next();
-    const e = expression(sc);
-    expect(sc, ')');
-    return e;
-  }
-  if (sc.is('{')) {
-    sc.next();
-    const first = expression(sc);
-    if (sc.is('{')) {
-      if (first.kind !== 'const') throw new NeedsFullParser(`replication count at line ${sc.tokLine}`);
-      sc.next();
-      const parts = expressionList(sc);
-      expect(sc, '}');
-      expect(sc, '}');
-      return { kind: 'repeat', count: parseInt(first.bits.replace(/[xz]/g, '0'), 2), parts };
-    }
-    const parts = [first];
-    if (sc.is(',')) { sc.next(); parts.push(...expressionList(sc)); }
-    expect(sc, '}');
-    return { kind: 'concat', parts };
-  }
-  if (sc.kind === Tok.System || sc.kind === Tok.String) throw new NeedsFullParser(`'${sc.text}' at line ${sc.tokLine}`);
-  sc.error(`expected an expression, found ${describe(sc)}`);
-  throw new SkipItem();
-}
-
-function expressionList(sc: NetlistScanner): NetExpr[] {
-  const list = [expression(sc)];
-  while (sc.is(',')) { sc.next(); list.push(expression(sc)); }
-  return list;
-}
