@@ -19,6 +19,7 @@ export const commands: readonly CommandEntry[] = [
   { path: ['synth'], summary: 'synthesize Verilog with Yosys: cells, AIG nodes/levels, mapped area and delay', load: async () => (await import('./synth.ts')).default },
   { path: ['gen', 'array'], summary: 'write the Verilog of a PE array and its testbench', load: async () => (await import('./gen-array.ts')).default },
   { path: ['gen', 'verify'], summary: 'co-simulate the generated array against the TS simulator, cycle by cycle', load: async () => (await import('./gen-verify.ts')).default },
+  { path: ['gen', 'area-table'], summary: 'synthesize every PE kind with a Liberty library and write the area table', load: async () => (await import('./gen-area-table.ts')).default },
   { path: ['timing', 'report'], summary: 'static timing analysis: worst paths (report_checks style), WNS/TNS, per-endpoint slack JSON', load: async () => (await import('./timing-report.ts')).default },
   { path: ['verilog', 'check'], summary: 'check Verilog files: syntax, macros, elaboration; file:line:col diagnostics, exit 1 on any', load: async () => (await import('./verilog-check.ts')).default },
   { path: ['verilog', 'stats'], summary: 'Verilog design statistics: modules, instances, hierarchy depth, operators, registers', load: async () => (await import('./verilog-stats.ts')).default },

@@ -57,6 +57,9 @@ export function roundUnit(units: ModuleSet, out: FloatFormat, pw: number): strin
       // All operands signed, so e is sign-extended.
       set('eo', sub(add('e', int(pw - 1)), signed(concat(lit(1, 0), 'lz')))),
       set('sticky', lit(1, 0)),
+      // Every variable gets a value on every path (no latches).
+      set('dd', int(0)),
+      set('d', lit(lw, 0)),
       if_(lt('eo', sint(emin)), [
         // Gradual underflow: shift right to the minimum exponent, keeping what falls off as sticky.
         set('dd', sub(sint(emin), 'eo')),
