@@ -2,6 +2,7 @@ import { defineCommand } from '../command.ts';
 import { UserError, dataPath } from '../../util/index.ts';
 import { CORPUS_PRESETS, buildDataset, corpusDesigns, type DesignSource } from '../../eda/dataset/index.ts';
 import { yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
+import { generatedDesigns } from './dataset-generated.ts';
 
 export default defineCommand({
   path: ['dataset', 'build'],
@@ -24,6 +25,7 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
     { name: 'yosys', kind: 'string', choices: yosysBackends, default: 'wasm', help: 'Yosys backend' },
     { name: 'workers', kind: 'int', default: 2, valueName: 'N', help: 'parallel workers (one per core)' },
     { name: 'limit', kind: 'int', default: 0, valueName: 'N', help: 'take only the first N designs of the corpus (0: all)' },
+    { name: 'generated', kind: 'int', default: 0, valueName: 'N', help: 'add N generated PE-array variants from hdl-gen (PE kind x small array shape)' },
     { name: 'no-aigs', kind: 'boolean', help: 'do not write the synthesized AIGs beside the output' },
   ],
   async run(flags) {
@@ -32,6 +34,8 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
     if (flags.workers < 1) throw new UserError('must be at least 1', '--workers');
     let designs: DesignSource[] = flags.corpus.split(',').flatMap((c) => corpusDesigns(c.trim()));
     if (flags.limit > 0) designs = designs.slice(0, flags.limit);
+    if (flags.generated < 0) throw new UserError('must be 0 or more', '--generated');
+    if (flags.generated > 0) designs = [...designs, ...generatedDesigns(flags.generated, flags.seed)];
     const liberty = flags.liberty === 'none' ? undefined : flags.liberty === 'nangate45' ? dataPath('liberty/nangate45/nangate45_typ.lib.gz') : flags.liberty;
     const summary = await buildDataset({
       designs,
