@@ -4,7 +4,7 @@
 // NaN results are the canonical quiet NaN of the output format.
 import type { Item, Module, Stmt } from '../verilog/ast.ts';
 import {
-  add, and, assign, binary, bit, combinational, concat, cond, eq, for_, ge, if_, index, input, instance, int, integer, inv, land, lit, lt, ne,
+  add, and, assign, binary, bit, combinational, concat, cond, eq, ge, if_, input, instance, int, integer, inv, land, lit, lt, ne,
   or, output, ref, reg, reduceOr, repeat, set, shl, shr, signed, sint, slice, sub, wire, xor,
 } from '../verilog/build.ts';
 
