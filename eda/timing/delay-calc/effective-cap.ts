@@ -1,9 +1,8 @@
 /**
  * Resistive shielding: a driver behind wire resistance sees less than the net's total
  * capacitance. The RC tree is reduced to a pi model (C1 - R - C2) by matching the first three
- * admittance moments at the driver (O'Brien and Savarino), and the effective capacitance is the
- * charge the pi model takes during the driver's output ramp (Qian, Pullela and Pillage):
- * Ceff = C1 + C2 * (1 - (tau/T) * (1 - exp(-T/tau))), tau = R * C2, T the ramp time.
+ * admittance moments at the driver (O'Brien and Savarino); the DMP driver model (dmp-driver.ts)
+ * finds the effective capacitance against it.
  */
 export interface PiModel {
   readonly c1: number;
@@ -29,12 +28,4 @@ export function piFromMoments(m: Moments): PiModel {
   const r = -(m.y3 * m.y3) / (m.y2 * m.y2 * m.y2);
   if (!(c2 > 0 && r > 0 && c2 <= m.y1)) return { c1: m.y1, r: 0, c2: 0 };
   return { c1: m.y1 - c2, r, c2 };
-}
-
-/** Effective capacitance of a pi model for a full-swing output ramp of duration rampTime. */
-export function effectiveCap(pi: PiModel, rampTime: number): number {
-  const tau = pi.r * pi.c2;
-  if (tau <= 0 || rampTime <= 0) return pi.c1 + pi.c2;
-  const x = rampTime / tau;
-  return pi.c1 + pi.c2 * (1 - (1 - Math.exp(-x)) / x);
 }

@@ -1,5 +1,6 @@
 import { evalTable, type TimingArc } from '../liberty/index.ts';
-import { effectiveCap, type PiModel } from './effective-cap.ts';
+import type { PiModel } from './effective-cap.ts';
+import { dmpDriver, type DriverResult, type Thresholds } from './dmp-driver.ts';
 
 export const RISE = 0;
 export const FALL = 1;
@@ -17,23 +18,23 @@ export function inputTransitions(arc: TimingArc, outRf: number): readonly number
 
 /**
  * NLDM delay and output slew of a cell arc for an output transition, from the input slew and the
- * lumped load (both SI). NaN when the arc has no table for that transition.
+ * lumped load (both SI). NaN when the arc has no table for that transition. With a pi model of a
+ * resistive net (which holds the wire and load pin caps; the rest of `load` sits at the driver),
+ * the DMP driver model gives delay, slew and the wire delay and slew to each load.
  */
-export function gateDelay(arc: TimingArc, outRf: number, inSlew: number, load: number, pi?: PiModel, slewSwing = 1): { delay: number; slew: number } {
+export function gateDelay(arc: TimingArc, outRf: number, inSlew: number, load: number, pi?: PiModel, thresholds?: Thresholds): { delay: number; slew: number; wire?: DriverResult['wire'] } {
   const delayTable = outRf === RISE ? arc.cellRise : arc.cellFall;
   const slewTable = outRf === RISE ? arc.riseTransition : arc.fallTransition;
   if (!delayTable) return { delay: NaN, slew: NaN };
-  let ceff = load;
-  if (pi && pi.r > 0 && slewTable) {
-    // The pi model already holds the total load; iterate Ceff against the driver's own ramp.
-    const extra = load - (pi.c1 + pi.c2);
-    for (let i = 0; i < 4; i++) {
-      const slew = evalTable(slewTable, { inputSlew: inSlew, load: ceff, constrainedSlew: 0 });
-      ceff = effectiveCap(pi, slew / slewSwing) + extra;
-    }
+  const table = (cap: number) => {
+    const at = { inputSlew: inSlew, load: cap, constrainedSlew: 0 };
+    return { delay: evalTable(delayTable, at), slew: slewTable ? evalTable(slewTable, at) : 0 };
+  };
+  if (pi && thresholds && slewTable) {
+    const r = dmpDriver(table, thresholds, { near: pi.c1 + load - (pi.c1 + pi.c2), r: pi.r, far: pi.c2 });
+    return { delay: r.delay, slew: r.slew, wire: r.wire };
   }
-  const at = { inputSlew: inSlew, load: ceff, constrainedSlew: 0 };
-  return { delay: evalTable(delayTable, at), slew: slewTable ? evalTable(slewTable, at) : 0 };
+  return table(load);
 }
 
 /** Setup/hold time of a check arc for a data transition, from the clock and data slews. */

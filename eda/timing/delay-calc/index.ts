@@ -1,7 +1,8 @@
 export { FALL, RISE, checkTime, gateDelay, inputTransitions } from './gate-delay.ts';
+export { dmpDriver, type DriverResult, type GateTable, type PiLoad, type Thresholds } from './dmp-driver.ts';
 export { degradeSlew, idealNet, lumpedNet, type NetParasitics, type ParasiticsSource } from './parasitics.ts';
 export { wireLoadParasitics } from './wire-load.ts';
-export { effectiveCap, piFromMoments, throughResistor, type Moments, type PiModel } from './effective-cap.ts';
+export { piFromMoments, throughResistor, type Moments, type PiModel } from './effective-cap.ts';
 export { pinCap } from './wire-load.ts';
 export { spefParasitics } from './spef-parasitics.ts';
 export { estimateNet, layerRC, pinLocations, placementParasitics, routingRC, type NetEstimate } from './placement-estimate.ts';

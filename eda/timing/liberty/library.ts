@@ -232,6 +232,7 @@ export function readLibertyTree(root: LibertyGroup, file: string): LibertyLibrar
     name: root.args[0] ?? '', file,
     timeUnit: r.timeUnit, capUnit: r.capUnit, resUnit: r.resUnit,
     cells, wireLoads, defaultWireLoad: attr.get('default_wire_load')?.values[0],
+    outputThresholdRise: pct('output_threshold_pct_rise', 0.5),
     slewLowerRise: pct('slew_lower_threshold_pct_rise', 0.2),
     slewUpperRise: pct('slew_upper_threshold_pct_rise', 0.8),
     slewDerate: attr.has('slew_derate_from_library') ? r.number(attr.get('slew_derate_from_library')!) : 1,

@@ -61,7 +61,8 @@ export interface LibertyLibrary {
   readonly cells: Map<string, LibertyCell>;
   readonly wireLoads: Map<string, WireLoadModel>;
   readonly defaultWireLoad?: string;
-  /** Fractions (0..1) of the supply at which slews are measured; slew_derate_from_library. */
+  /** Fractions (0..1) of the supply: the delay threshold of outputs, where slews are measured; slew_derate_from_library. */
+  readonly outputThresholdRise: number;
   readonly slewLowerRise: number;
   readonly slewUpperRise: number;
   readonly slewDerate: number;

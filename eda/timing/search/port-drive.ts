@@ -3,7 +3,7 @@ import { findCell } from '../graph/index.ts';
 import type { LibertyLibrary } from '../liberty/index.ts';
 import { gateDelay, inputTransitions } from '../delay-calc/index.ts';
 import { resolvePins } from './resolve.ts';
-import { MAX, MIN, arcDelay, type TimingState } from './state.ts';
+import { MAX, MIN, arcDelay, mergeLoadWires, type TimingState } from './state.ts';
 
 /** Delay and slew an input port's external driver adds, per mm and output transition. */
 export interface PortDrive {
@@ -49,6 +49,7 @@ export function inputPortDrives(state: TimingState, libs: LibertyLibrary[]): Map
           for (const inRf of inputTransitions(arc, rf)) {
             const g = net >= 0 ? arcDelay(state, arc, rf, inSlew[inRf]!, p) : gateDelay(arc, rf, inSlew[inRf]!, load);
             if (Number.isNaN(g.delay)) continue;
+            for (let mm = 0; mm < 2; mm++) mergeLoadWires(state, p, mm, rf, g.wire);
             // Like OpenSTA, only the delay the port's load adds counts: the cell's zero-load delay is removed.
             g.delay -= gateDelay(arc, rf, inSlew[inRf]!, 0).delay;
             dMax = Math.max(dMax, g.delay);

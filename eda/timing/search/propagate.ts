@@ -26,6 +26,9 @@ function allocate(graph: TimingGraph, sdc: Sdc, lib: LibertyLibrary, parasitics:
     clockSourceEdge: new Int8Array(n * 2),
     slewLower: lib.slewLowerRise,
     slewUpper: lib.slewUpperRise,
+    thresholds: { vth: lib.outputThresholdRise, vl: lib.slewLowerRise, vh: lib.slewUpperRise, slewDerate: lib.slewDerate },
+    loadWireDelay: new Float64Array(n * 4).fill(NaN),
+    loadSlew: new Float64Array(n * 4).fill(NaN),
     annotation,
   };
   computeLoads(state);
@@ -91,13 +94,23 @@ function annotatedWire(state: TimingState, calculated: number, drv: number, load
   return state.annotation ? annotate(calculated, state.annotation.wire(drv, load, rf, mm)) : calculated;
 }
 
-/** Copies a driver's slews to a load, degraded by the wire's delay for each transition. */
+/**
+ * Sets a load's slews and returns its wire delays [mm * 2 + rf]: from its driver's waveform when
+ * the driver model gave them, otherwise the Elmore delay with the driver slew degraded by it.
+ */
 function wireSlews(state: TimingState, net: number, drv: number, load: number): number[] {
-  const delays = [wireDelay(state, net, load, RISE), wireDelay(state, net, load, FALL)];
+  const elmore = [wireDelay(state, net, load, RISE), wireDelay(state, net, load, FALL)];
+  const delays = [0, 0, 0, 0];
   for (let mm = 0; mm < 2; mm++) {
     for (let rf = 0; rf < 2; rf++) {
       const i = slewIndex(load, mm, rf);
-      state.slew[i] = degradeSlew(state.slew[slewIndex(drv, mm, rf)]!, delays[rf]!, state.slewLower, state.slewUpper);
+      if (!Number.isNaN(state.loadWireDelay[i]!)) {
+        delays[mm * 2 + rf] = state.loadWireDelay[i]!;
+        state.slew[i] = state.loadSlew[i]!;
+      } else {
+        delays[mm * 2 + rf] = elmore[rf]!;
+        state.slew[i] = degradeSlew(state.slew[slewIndex(drv, mm, rf)]!, elmore[rf]!, state.slewLower, state.slewUpper);
+      }
     }
   }
   return delays;
@@ -140,10 +153,10 @@ function propagateClocks(state: TimingState, drives: Map<number, PortDrive>, ord
       const net = graph.nets[pin.net];
       const drv = net?.drivers[0];
       if (drv === undefined || state.clockOf[drv] !== c) continue;
-      const wd = clock.propagated ? wireSlews(state, pin.net, drv, p) : [0, 0];
+      const wd = clock.propagated ? wireSlews(state, pin.net, drv, p) : [0, 0, 0, 0];
       for (let rf = 0; rf < 2; rf++) {
         for (let mm = 0; mm < 2; mm++) {
-          const w = clock.propagated ? annotatedWire(state, wd[rf]!, drv, p, rf, mm) : 0;
+          const w = clock.propagated ? annotatedWire(state, wd[mm * 2 + rf]!, drv, p, rf, mm) : 0;
           state.clockLatency[lat(p, mm, rf)] = state.clockLatency[lat(drv, mm, rf)]! + w * derate[mm * 2 + 1]!;
         }
         state.clockSourceEdge[p * 2 + rf] = state.clockSourceEdge[drv * 2 + rf]!;
@@ -243,7 +256,7 @@ function propagateData(state: TimingState, orderIndex: Int32Array): void {
           const src = arrivalIndex(tags, drv, tag, k >> 1, k & 1);
           const a = state.arrival[src]!;
           if (!Number.isFinite(a)) continue;
-          relax(state, p, tag, k >> 1, k & 1, a + annotatedWire(state, wd[k & 1]!, drv, p, k & 1, k >> 1) * derate[(k >> 1) * 2 + 1]!, drv, k & 1);
+          relax(state, p, tag, k >> 1, k & 1, a + annotatedWire(state, wd[k]!, drv, p, k & 1, k >> 1) * derate[(k >> 1) * 2 + 1]!, drv, k & 1);
         }
       }
       continue;

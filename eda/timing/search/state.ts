@@ -1,5 +1,5 @@
 import type { TimingArc } from '../liberty/index.ts';
-import { gateDelay, type Annotated, type DelayAnnotation } from '../delay-calc/index.ts';
+import { gateDelay, type Annotated, type DelayAnnotation, type Thresholds } from '../delay-calc/index.ts';
 import type { TimingGraph } from '../graph/index.ts';
 import type { NetParasitics } from '../delay-calc/index.ts';
 import type { Sdc } from '../sdc/index.ts';
@@ -38,6 +38,14 @@ export interface TimingState {
   /** Slew thresholds (fractions of the swing) of the library, for wire slew degradation. */
   readonly slewLower: number;
   readonly slewUpper: number;
+  /** Delay and slew thresholds of the library, for the driver model. */
+  readonly thresholds: Thresholds;
+  /**
+   * Wire delay and slew at a load pin from its driver's model, merged over the driver's arcs
+   * (latest/largest for max, earliest/smallest for min): [(load * 2 + mm) * 2 + rf], NaN when unset.
+   */
+  readonly loadWireDelay: Float64Array;
+  readonly loadSlew: Float64Array;
   /** Delays annotated from SDF, which replace (or add to) calculated ones. */
   readonly annotation?: DelayAnnotation;
 }
@@ -69,13 +77,33 @@ export function annotate(calculated: number, a: Annotated | undefined): number {
 /** A cell arc's delay and slew: calculated, then replaced by its SDF IOPATH when annotated. */
 export function cellArcDelay(state: TimingState, from: number, arc: TimingArc, outRf: number, inSlew: number, driver: number, mm: number): { delay: number; slew: number } {
   const g = arcDelay(state, arc, outRf, inSlew, driver);
+  if (!Number.isNaN(g.delay)) mergeLoadWires(state, driver, mm, outRf, g.wire);
   if (!state.annotation || Number.isNaN(g.delay)) return g;
   return { delay: annotate(g.delay, state.annotation.cell(from, driver, outRf, mm)), slew: g.slew };
 }
 
-/** Delay and slew of a cell arc driving `driver`, using the net's pi model for effective capacitance. */
-export function arcDelay(state: TimingState, arc: TimingArc, outRf: number, inSlew: number, driver: number): { delay: number; slew: number } {
+/** Delay and slew of a cell arc driving `driver`, using the net's pi model for the driver model. */
+export function arcDelay(state: TimingState, arc: TimingArc, outRf: number, inSlew: number, driver: number): { delay: number; slew: number; wire?: (elmore: number) => { delay: number; slew: number } } {
   const net = state.graph.pins[driver]!.net;
   const pi = net >= 0 ? state.parasitics[net]?.pi?.(outRf) : undefined;
-  return gateDelay(arc, outRf, inSlew, state.load[driver * 2 + outRf]!, pi, state.slewUpper - state.slewLower);
+  return gateDelay(arc, outRf, inSlew, state.load[driver * 2 + outRf]!, pi, state.thresholds);
+}
+
+/**
+ * Records the wire delays and load slews one driver arc's waveform gives on its net's loads,
+ * keeping the latest (max) or earliest (min) over the arcs into the driver, as OpenSTA merges them.
+ */
+export function mergeLoadWires(state: TimingState, driver: number, mm: number, outRf: number, wire: ((elmore: number) => { delay: number; slew: number }) | undefined): void {
+  const net = state.graph.pins[driver]!.net;
+  const parasitics = net >= 0 ? state.parasitics[net] : undefined;
+  if (!wire || !parasitics) return;
+  for (const load of state.graph.nets[net]!.loads) {
+    const w = wire(parasitics.wireDelay(load, outRf));
+    const i = (load * 2 + mm) * 2 + outRf;
+    const oldDelay = state.loadWireDelay[i]!;
+    const oldSlew = state.loadSlew[i]!;
+    const later = mm === MAX ? (a: number, b: number) => a > b : (a: number, b: number) => a < b;
+    if (Number.isNaN(oldDelay) || later(w.delay, oldDelay)) state.loadWireDelay[i] = w.delay;
+    if (Number.isNaN(oldSlew) || later(w.slew, oldSlew)) state.loadSlew[i] = w.slew;
+  }
 }

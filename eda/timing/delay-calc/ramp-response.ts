@@ -1,0 +1,56 @@
+/**
+ * Waveforms of a driver ramp filtered by a linear RC load, in closed form. The transfer function
+ * from the driver's source voltage to a node is H(s) = (1 + s/z) / prod(1 + s/p_i) (unit DC gain,
+ * real distinct poles p_i > 0, an optional zero z > 0). Its response to a unit-slope ramp is
+ * r(t) = t + c + sum_i k_i exp(-p_i t), and a saturating ramp of duration dt starting at t0 gives
+ * v(t) = (r(t - t0) - r(t - t0 - dt)) / dt, rising from 0 to 1.
+ */
+export interface RampResponse {
+  readonly c: number;
+  readonly k: readonly number[];
+  readonly p: readonly number[];
+}
+
+export function rampResponse(poles: readonly number[], zero?: number): RampResponse {
+  // Distinct poles are assumed; nudge exact repeats (e.g. a load pole equal to a driver pole).
+  const p = poles.map((x, i) => (poles.slice(0, i).includes(x) ? x * (1 + 1e-9 * (i + 1)) : x));
+  const invZ = zero === undefined ? 0 : 1 / zero;
+  let c = invZ;
+  for (const x of p) c -= 1 / x;
+  const k = p.map((pj, j) => {
+    // Residue of H(s)/s^2 at s = -pj.
+    let r = (1 - pj * invZ) / (pj * pj);
+    p.forEach((pi, i) => {
+      r *= i === j ? pi : pi / (pi - pj);
+    });
+    return r;
+  });
+  return { c, k, p };
+}
+
+/** r(t) and r'(t) of a unit ramp response, 0 for t <= 0. */
+export function unitRamp(r: RampResponse, t: number): [number, number] {
+  if (t <= 0) return [0, 0];
+  let v = t + r.c;
+  let dv = 1;
+  for (let i = 0; i < r.p.length; i++) {
+    const e = Math.exp(-r.p[i]! * t);
+    v += r.k[i]! * e;
+    dv -= r.k[i]! * r.p[i]! * e;
+  }
+  return [v, dv];
+}
+
+/** v(t) and v'(t) for the saturating ramp (t0, dt). */
+export function saturatedRamp(r: RampResponse, t0: number, dt: number, t: number): [number, number] {
+  const [a, da] = unitRamp(r, t - t0);
+  const [b, db] = unitRamp(r, t - t0 - dt);
+  return [(a - b) / dt, (da - db) / dt];
+}
+
+/** Integral over [0, t] of (t - r(t)): the charge a unit ramp pushed through the load, times the driver resistance. */
+export function rampCharge(r: RampResponse, t: number): number {
+  let q = -r.c * t;
+  for (let i = 0; i < r.p.length; i++) q -= (r.k[i]! / r.p[i]!) * (1 - Math.exp(-r.p[i]! * t));
+  return q;
+}
