@@ -16,13 +16,20 @@ export function inputTransitions(arc: TimingArc, outRf: number): readonly number
   }
 }
 
+/** A net's pi model (wire and the load pin caps its parasitics connect) plus set_load caps, placed at the driver. */
+export interface PiDrive {
+  readonly pi: PiModel;
+  readonly extraCap: number;
+  readonly thresholds: Thresholds;
+}
+
 /**
  * NLDM delay and output slew of a cell arc for an output transition, from the input slew and the
- * lumped load (both SI). NaN when the arc has no table for that transition. With a pi model of a
- * resistive net (which holds the wire and load pin caps; the rest of `load` sits at the driver),
- * the DMP driver model gives delay, slew and the wire delay and slew to each load.
+ * lumped load (both SI). NaN when the arc has no table for that transition. With a pi model, the
+ * DMP driver model gives delay, slew and the wire delay and slew to each load (like OpenSTA, load
+ * pins the parasitics do not reach add nothing then).
  */
-export function gateDelay(arc: TimingArc, outRf: number, inSlew: number, load: number, pi?: PiModel, thresholds?: Thresholds): { delay: number; slew: number; wire?: DriverResult['wire'] } {
+export function gateDelay(arc: TimingArc, outRf: number, inSlew: number, load: number, drive?: PiDrive): { delay: number; slew: number; wire?: DriverResult['wire'] } {
   const delayTable = outRf === RISE ? arc.cellRise : arc.cellFall;
   const slewTable = outRf === RISE ? arc.riseTransition : arc.fallTransition;
   if (!delayTable) return { delay: NaN, slew: NaN };
@@ -30,8 +37,9 @@ export function gateDelay(arc: TimingArc, outRf: number, inSlew: number, load: n
     const at = { inputSlew: inSlew, load: cap, constrainedSlew: 0 };
     return { delay: evalTable(delayTable, at), slew: slewTable ? evalTable(slewTable, at) : 0 };
   };
-  if (pi && thresholds && slewTable) {
-    const r = dmpDriver(table, thresholds, { near: pi.c1 + load - (pi.c1 + pi.c2), r: pi.r, far: pi.c2 });
+  if (drive && slewTable) {
+    const { pi, extraCap, thresholds } = drive;
+    const r = dmpDriver(table, thresholds, { near: pi.c1 + extraCap, r: pi.r, far: pi.c2 });
     return { delay: r.delay, slew: r.slew, wire: r.wire };
   }
   return table(load);

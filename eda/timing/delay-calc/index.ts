@@ -1,4 +1,4 @@
-export { FALL, RISE, checkTime, gateDelay, inputTransitions } from './gate-delay.ts';
+export { FALL, RISE, checkTime, gateDelay, inputTransitions, type PiDrive } from './gate-delay.ts';
 export { dmpDriver, type DriverResult, type GateTable, type PiLoad, type Thresholds } from './dmp-driver.ts';
 export { degradeSlew, idealNet, lumpedNet, type NetParasitics, type ParasiticsSource } from './parasitics.ts';
 export { wireLoadParasitics } from './wire-load.ts';

@@ -44,9 +44,7 @@ function buildTree(graph: TimingGraph, spef: Spef, net: SpefNet, driver: number)
     return i;
   };
   for (const c of net.conns) node(c.name);
-  // Coupling caps are grounded (OpenSTA's default without -keep_capacitive_coupling).
-  for (const c of net.caps) tree.cap[node(c.node)]! += c.value;
-  const adj: [number, number][][] = tree.nodes.map(() => []);
+  const adj: [number, number][][] = [];
   for (const r of net.res) {
     const a = node(r.a);
     const b = node(r.b);
@@ -54,6 +52,13 @@ function buildTree(graph: TimingGraph, spef: Spef, net: SpefNet, driver: number)
     adj[a]!.push([b, r.value]);
     adj[b]!.push([a, r.value]);
   }
+  // Coupling caps are grounded (OpenSTA's default without -keep_capacitive_coupling) at this
+  // net's end of the pair, which SPEF may write first or second.
+  for (const c of net.caps) {
+    const own = c.other !== undefined && !index.has(c.node) && index.has(c.other) ? c.other : c.node;
+    tree.cap[node(own)]! += c.value;
+  }
+  while (adj.length < tree.nodes.length) adj.push([]);
   const root = tree.pin.indexOf(driver);
   if (root < 0) return undefined;
   const seen = new Uint8Array(tree.nodes.length);

@@ -19,6 +19,7 @@ function allocate(graph: TimingGraph, sdc: Sdc, lib: LibertyLibrary, parasitics:
     prev: new Int32Array(n * tags * 4).fill(-1),
     slew: new Float64Array(n * 4),
     load: new Float64Array(n * 2),
+    externalLoad: new Float64Array(n),
     parasitics: graph.nets.map((_, i) => parasitics?.(i)),
     clockOf: new Int32Array(n).fill(-1),
     clockLatency: new Float64Array(n * 4),
@@ -43,9 +44,11 @@ function computeLoads(state: TimingState): void {
   graph.nets.forEach((net, ni) => {
     let rise = state.parasitics[ni]?.wireCap ?? 0;
     let fall = rise;
+    let external = 0;
     for (const p of [...net.loads, ...net.drivers]) {
       const pin = graph.pins[p]!;
       const extra = portLoad.get(p) ?? 0;
+      external += extra;
       rise += extra;
       fall += extra;
       if (pin.libPin && !pin.isDriver) {
@@ -56,6 +59,7 @@ function computeLoads(state: TimingState): void {
     for (const d of net.drivers) {
       state.load[d * 2 + RISE] = rise;
       state.load[d * 2 + FALL] = fall;
+      state.externalLoad[d] = external;
     }
   });
 }

@@ -25,6 +25,8 @@ export interface TimingState {
   readonly slew: Float64Array;
   /** Lumped load each driver pin sees, per output transition: load[pin * 2 + rf] (farads). */
   readonly load: Float64Array;
+  /** The set_load part of each driver pin's load (farads), which a net's pi model does not hold. */
+  readonly externalLoad: Float64Array;
   /** Parasitics of each net (undefined: ideal). */
   readonly parasitics: (NetParasitics | undefined)[];
   /** Clock network: clock index per pin (-1 outside every clock network). */
@@ -86,7 +88,7 @@ export function cellArcDelay(state: TimingState, from: number, arc: TimingArc, o
 export function arcDelay(state: TimingState, arc: TimingArc, outRf: number, inSlew: number, driver: number): { delay: number; slew: number; wire?: (elmore: number) => { delay: number; slew: number } } {
   const net = state.graph.pins[driver]!.net;
   const pi = net >= 0 ? state.parasitics[net]?.pi?.(outRf) : undefined;
-  return gateDelay(arc, outRf, inSlew, state.load[driver * 2 + outRf]!, pi, state.thresholds);
+  return gateDelay(arc, outRf, inSlew, state.load[driver * 2 + outRf]!, pi && { pi, extraCap: state.externalLoad[driver]!, thresholds: state.thresholds });
 }
 
 /**
