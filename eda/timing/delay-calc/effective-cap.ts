@@ -26,6 +26,8 @@ export function piFromMoments(m: Moments): PiModel {
   if (m.y3 === 0 || m.y2 === 0) return { c1: m.y1, r: 0, c2: 0 };
   const c2 = (m.y2 * m.y2) / m.y3;
   const r = -(m.y3 * m.y3) / (m.y2 * m.y2 * m.y2);
-  if (!(c2 > 0 && r > 0 && c2 <= m.y1)) return { c1: m.y1, r: 0, c2: 0 };
-  return { c1: m.y1 - c2, r, c2 };
+  // A single resistive branch (e.g. a fanout-1 wire-load net) has no near capacitance; rounding
+  // may put c2 a hair above y1.
+  if (!(c2 > 0 && r > 0 && c2 <= m.y1 * (1 + 1e-9))) return { c1: m.y1, r: 0, c2: 0 };
+  return { c1: Math.max(0, m.y1 - c2), r, c2 };
 }
