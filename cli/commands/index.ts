@@ -11,18 +11,19 @@ export interface CommandEntry {
 }
 
 export const commands: readonly CommandEntry[] = [
+  { path: ['demo'], summary: 'the main job (npm start): simulate a MixPE GEMM, emit Verilog, synthesize the PE, predicted vs synthesized QoR', load: async () => (await import('./demo.ts')).default },
+  { path: ['sim', 'gemm'], summary: 'simulate a GEMM on a PE array: cycles, utilization, traffic, energy (cycle or fast mode)', load: async () => (await import('./sim-gemm.ts')).default },
+  { path: ['study', 'mixpe'], summary: 'MixPE accelerator study: time, energy and accuracy of six PE kinds on transformer workloads vs FP16', load: async () => (await import('./study-mixpe.ts')).default },
+  { path: ['gen', 'array'], summary: 'write the Verilog of a PE array and its testbench', load: async () => (await import('./gen-array.ts')).default },
+  { path: ['gen', 'verify'], summary: 'co-simulate the generated array against the TS simulator, cycle by cycle', load: async () => (await import('./gen-verify.ts')).default },
+  { path: ['gen', 'area-table'], summary: 'synthesize every PE kind with a Liberty library and write the area table', load: async () => (await import('./gen-area-table.ts')).default },
+  { path: ['synth'], summary: 'synthesize Verilog with Yosys: cells, AIG nodes/levels, mapped area and delay', load: async () => (await import('./synth.ts')).default },
+  { path: ['verilog', 'check'], summary: 'check Verilog files: syntax, macros, elaboration; file:line:col diagnostics, exit 1 on any', load: async () => (await import('./verilog-check.ts')).default },
+  { path: ['verilog', 'stats'], summary: 'Verilog design statistics: modules, instances, hierarchy depth, operators, registers', load: async () => (await import('./verilog-stats.ts')).default },
   { path: ['aig', 'stats'], summary: 'AIG statistics of .aig/.aag/.blif/.bench/.v: inputs, outputs, latches, ands, levels', load: async () => (await import('./aig-stats.ts')).default },
   { path: ['dataset', 'build'], summary: 'build a QoR data set: synthesis + random ABC recipe trajectories per design (JSON Lines)', load: async () => (await import('./dataset-build.ts')).default },
   { path: ['dataset', 'stats'], summary: 'counts and label histograms of a QoR data set', load: async () => (await import('./dataset-stats.ts')).default },
   { path: ['predict', 'qor'], summary: 'predict post-synthesis area and delay from Verilog with VeriDistill; --compare runs Yosys too', load: async () => (await import('./predict-qor.ts')).default },
   { path: ['train', 'veridistill'], summary: 'train VeriDistill: pretrain encoder, teacher GNN, distilled student, held-out/OOD metrics, checkpoint', load: async () => (await import('./train-veridistill.ts')).default },
-  { path: ['synth'], summary: 'synthesize Verilog with Yosys: cells, AIG nodes/levels, mapped area and delay', load: async () => (await import('./synth.ts')).default },
-  { path: ['gen', 'array'], summary: 'write the Verilog of a PE array and its testbench', load: async () => (await import('./gen-array.ts')).default },
-  { path: ['gen', 'verify'], summary: 'co-simulate the generated array against the TS simulator, cycle by cycle', load: async () => (await import('./gen-verify.ts')).default },
-  { path: ['gen', 'area-table'], summary: 'synthesize every PE kind with a Liberty library and write the area table', load: async () => (await import('./gen-area-table.ts')).default },
   { path: ['timing', 'report'], summary: 'static timing analysis: worst paths (report_checks style), WNS/TNS, per-endpoint slack JSON', load: async () => (await import('./timing-report.ts')).default },
-  { path: ['verilog', 'check'], summary: 'check Verilog files: syntax, macros, elaboration; file:line:col diagnostics, exit 1 on any', load: async () => (await import('./verilog-check.ts')).default },
-  { path: ['verilog', 'stats'], summary: 'Verilog design statistics: modules, instances, hierarchy depth, operators, registers', load: async () => (await import('./verilog-stats.ts')).default },
-  { path: ['sim', 'gemm'], summary: 'simulate a GEMM on a PE array: cycles, utilization, traffic, energy (cycle or fast mode)', load: async () => (await import('./sim-gemm.ts')).default },
-  { path: ['study', 'mixpe'], summary: 'MixPE accelerator study: time, energy and accuracy of six PE kinds on transformer workloads vs FP16', load: async () => (await import('./study-mixpe.ts')).default },
 ];

@@ -18,7 +18,8 @@ export const horowitzPeAreas: PeAreaTable = {
 
 /**
  * Reads a PE area table from JSON: an object with one entry per PE kind, each either a number
- * (um^2) or an object with `areaUm2` (or `area_um2`). Other keys are ignored.
+ * (um^2) or an object with `areaUm2` (or `area_um2`), optionally under `kinds`; or the list that
+ * `tessera gen area-table` writes (docs/pe-area.json). Other keys are ignored.
  */
 export function readPeAreaTable(file: string): PeAreaTable {
   let json: unknown;
@@ -27,7 +28,11 @@ export function readPeAreaTable(file: string): PeAreaTable {
   } catch (e) {
     throw new UserError(`cannot read a PE area table: ${(e as Error).message}`, '--pe-area', 'give a JSON file mapping each PE kind to its area in um^2');
   }
-  const root = (json && typeof json === 'object' && 'kinds' in json ? (json as { kinds: unknown }).kinds : json) as Record<string, unknown> | null;
+  const kinds = json && typeof json === 'object' && 'kinds' in json ? (json as { kinds: unknown }).kinds : json;
+  // `tessera gen area-table` writes `kinds` as a list of { kind, pe: { areaUm2 } }.
+  const root = (Array.isArray(kinds)
+    ? Object.fromEntries(kinds.map((k: { kind?: unknown; pe?: unknown }) => [String(k?.kind), k?.pe]))
+    : kinds) as Record<string, unknown> | null;
   const areaUm2 = {} as Record<StudyPeKind, number>;
   for (const kind of studyPeKinds) {
     const entry = root && typeof root === 'object' ? root[kind] : undefined;

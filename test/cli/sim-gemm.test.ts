@@ -2,18 +2,11 @@
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureConsole } from '../helpers/console-capture.ts';
 import { main } from '../../cli/main.ts';
 
-let out: string[];
-let err: string[];
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
+const { out, err } = captureConsole();
 
 const small = ['sim', 'gemm', '--m', '37', '--k', '256', '--n', '45', '--array', '8x8', '--group', '64'];
 
@@ -48,7 +41,7 @@ describe('tessera sim gemm', () => {
     expect(await main(['sim', 'gemm', '--help'])).toBe(0);
     const help = out.join('\n');
     for (const flag of ['--m', '--k', '--n', '--pe', '--array', '--dataflow', '--group', '--scheme', '--mode', '--check', '--seed', '--json']) expect(help).toContain(flag);
-    out = [];
+    out.length = 0;
     expect(await main(['sim', '--help'])).toBe(0);
     expect(out.join('\n')).toContain('sim gemm');
   });

@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureConsole } from '../helpers/console-capture.ts';
 import { main } from '../../cli/main.ts';
 import { studyPeKinds } from '../../hw/energy/index.ts';
 import { missingData } from '../../util/index.ts';
@@ -12,16 +13,7 @@ if (skipData) console.warn(`skipping the study command tests: ${skipData}`);
 const skipChromium = missingChromium();
 if (skipChromium) console.warn(`skipping the study report rendering check: ${skipChromium}`);
 
-let out: string[] = [];
-let err: string[] = [];
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-});
-afterEach(() => vi.restoreAllMocks());
+const { out, err } = captureConsole();
 
 describe.skipIf(skipData)('tessera study mixpe', () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'tessera-study-')), 'out');

@@ -50,6 +50,11 @@ describe('iso-area sizing', () => {
     const good = join(dir, 'good.json');
     writeFileSync(good, JSON.stringify({ 'mixpe-w4a8': 100, 'mixpe-w4a16': { areaUm2: 300 }, int8: { area_um2: 150 }, ant: 120, bitfusion: 200, fp16: 400, notes: 'x' }));
     expect(readPeAreaTable(good).areaUm2).toMatchObject({ 'mixpe-w4a16': 300, int8: 150 });
+    // The list `tessera gen area-table` writes to docs/pe-area.json.
+    const generated = join(dir, 'generated.json');
+    const kinds = Object.entries({ 'mixpe-w4a8': 11, 'mixpe-w4a16': 27, fp16: 35, int8: 15, ant: 16, bitfusion: 18 }).map(([kind, areaUm2]) => ({ kind, scheme: 'symmetric', pe: { areaUm2, cells: 1 }, arrays: {} }));
+    writeFileSync(generated, JSON.stringify({ tool: 'native 0.23', unit: 'um^2', kinds }));
+    expect(readPeAreaTable(generated).areaUm2).toEqual({ 'mixpe-w4a8': 11, 'mixpe-w4a16': 27, fp16: 35, int8: 15, ant: 16, bitfusion: 18 });
     for (const text of ['{', '[]', '{"int8": 5}', JSON.stringify({ 'mixpe-w4a8': -1 })]) {
       const bad = join(dir, 'bad.json');
       writeFileSync(bad, text);

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureConsole } from '../../../helpers/console-capture.ts';
 import { main } from '../../../../cli/main.ts';
 import { hasNativeYosys } from '../../../../eda/synth/index.ts';
 import { selectBackend } from '../../../../models/common/index.ts';
@@ -11,15 +12,7 @@ import { VeriDistill, shippedCheckpointDir } from '../../../../models/qor/veridi
 import { dataPath, missingData } from '../../../../util/index.ts';
 import { missingChromium, renderReportInChromium } from '../../../helpers/render-in-chromium.ts';
 
-let out: string[];
-let err: string[];
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
+const { out, err } = captureConsole();
 
 const counter = `module counter(input clk, input rst, input en, output reg [7:0] q);
   always @(posedge clk) if (rst) q <= 8'd0; else if (en) q <= q + 8'd1;
