@@ -1,5 +1,6 @@
 /** Short, one-line parser error messages (chevrotain's defaults span several lines). */
-import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { EOF } from './chevrotain-runtime.ts';
 
 /** What a token type looks like in a message: `'module'`, `';'`, `an identifier`. */
 export function describeTokenType(t: TokenType): string {

@@ -4,7 +4,8 @@
  * error the parse restarts at the next `module`/`primitive`), so one run reports every error.
  * It never throws on any input.
  */
-import { EOF, type IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
+import { EOF } from './chevrotain-runtime.ts';
 import type { SourceFile } from './ast.ts';
 import { DiagnosticSink, type Diagnostic } from './diagnostics.ts';
 import type { VerilogToken } from './lexer.ts';

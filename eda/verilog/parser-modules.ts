@@ -147,8 +147,8 @@ export class VerilogParser extends ItemParser {
     return udp;
   });
 
-  constructor() {
-    super();
+  constructor(validate = false) {
+    super(validate);
     this.performSelfAnalysis();
   }
 }

@@ -3,7 +3,8 @@
  * hand-written scanner in lexer.ts (chevrotain's own regex lexer is slower on big netlists), so
  * every type here is pattern-less (`Lexer.NA`): the parser only needs the type identities.
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
+import { createToken, Lexer } from './chevrotain-runtime.ts';
 
 /** The coarse class of a token, for consumers of the bare token stream (e.g. learned models). */
 export type TokenKind =
