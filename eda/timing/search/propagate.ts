@@ -25,8 +25,6 @@ function allocate(graph: TimingGraph, sdc: Sdc, lib: LibertyLibrary, parasitics:
     clockLatency: new Float64Array(n * 4),
     clockPrev: new Int32Array(n * 2).fill(-1),
     clockSourceEdge: new Int8Array(n * 2),
-    slewLower: lib.slewLowerRise,
-    slewUpper: lib.slewUpperRise,
     thresholds: { vth: lib.outputThresholdRise, vl: lib.slewLowerRise, vh: lib.slewUpperRise, slewDerate: lib.slewDerate },
     loadWireDelay: new Float64Array(n * 4).fill(NaN),
     loadSlew: new Float64Array(n * 4).fill(NaN),
@@ -100,7 +98,8 @@ function annotatedWire(state: TimingState, calculated: number, drv: number, load
 
 /**
  * Sets a load's slews and returns its wire delays [mm * 2 + rf]: from its driver's waveform when
- * the driver model gave them, otherwise the Elmore delay with the driver slew degraded by it.
+ * the driver model gave them, otherwise (an undriven input port) the Elmore delay and the driver
+ * slew degraded by it.
  */
 function wireSlews(state: TimingState, net: number, drv: number, load: number): number[] {
   const elmore = [wireDelay(state, net, load, RISE), wireDelay(state, net, load, FALL)];
@@ -113,7 +112,7 @@ function wireSlews(state: TimingState, net: number, drv: number, load: number): 
         state.slew[i] = state.loadSlew[i]!;
       } else {
         delays[mm * 2 + rf] = elmore[rf]!;
-        state.slew[i] = degradeSlew(state.slew[slewIndex(drv, mm, rf)]!, elmore[rf]!, state.slewLower, state.slewUpper);
+        state.slew[i] = degradeSlew(state.slew[slewIndex(drv, mm, rf)]!, elmore[rf]!, state.thresholds.vl, state.thresholds.vh);
       }
     }
   }

@@ -37,9 +37,6 @@ export interface TimingState {
   readonly clockPrev: Int32Array;
   /** Which source edge (0 rise, 1 fall) a clock-network pin's transition comes from: [pin * 2 + rf]. */
   readonly clockSourceEdge: Int8Array;
-  /** Slew thresholds (fractions of the swing) of the library, for wire slew degradation. */
-  readonly slewLower: number;
-  readonly slewUpper: number;
   /** Delay and slew thresholds of the library, for the driver model. */
   readonly thresholds: Thresholds;
   /**

@@ -61,28 +61,26 @@ const gfCase = (spef: boolean): Case => ({
 });
 
 describe.skipIf(skip !== undefined)('STA against OpenSTA', () => {
-  it('example1 (Nangate45 slow, wire-load model): every endpoint within 1 ps', () => {
+  it('example1 (Nangate45 slow, wire-load model): every endpoint within 0.05 ps', () => {
     const r = compare('example1', { lib: ['liberty', 'nangate45', 'nangate45_slow.lib.gz'], netlist: ['timing_designs', 'nangate45_example1', 'example1.v'], top: 'top', sdc: example1Sdc });
-    expect(r.setup.maxError).toBeLessThan(0.001);
-    expect(r.hold.maxError).toBeLessThan(0.001);
+    expect(r.setup.maxError).toBeLessThan(0.00005);
+    expect(r.hold.maxError).toBeLessThan(0.00005);
     // False paths remove the same endpoints in both tools (compare() asserts equal endpoint sets).
     const fp = compare('example1-false-paths', { lib: ['liberty', 'nangate45', 'nangate45_slow.lib.gz'], netlist: ['timing_designs', 'nangate45_example1', 'example1.v'], top: 'top', sdc: `${example1Sdc}set_false_path -from [get_ports in1]\nset_false_path -hold -to [get_pins r3/D]\n` });
     expect(fp.ref.setup.has('r1/D')).toBe(false);
     expect(fp.ref.hold.has('r3/D')).toBe(false);
-    expect(fp.setup.maxError).toBeLessThan(0.001);
+    expect(fp.setup.maxError).toBeLessThan(0.00005);
   });
 
-  it('nangate45 gcd (wire-load model), met and violated: slack within 2.5 ps, WNS/TNS within 1.5%', () => {
+  it('nangate45 gcd (wire-load model), met and violated: slack within 0.05 ps, WNS/TNS within 0.1%', () => {
     const met = compare('gcd', { lib: ['liberty', 'nangate45', 'nangate45_typ.lib.gz'], netlist: ['timing_designs', 'nangate45_gcd', 'gcd_nangate45.v'], top: 'gcd', sdc: gcdSdc(0.485) });
-    expect(met.setup.maxError).toBeLessThan(0.0025);
-    expect(met.hold.maxError).toBeLessThan(0.002);
+    expect(met.setup.maxError).toBeLessThan(0.00005);
+    expect(met.hold.maxError).toBeLessThan(0.00005);
     const tight = compare('gcd-0.3ns', { lib: ['liberty', 'nangate45', 'nangate45_typ.lib.gz'], netlist: ['timing_designs', 'nangate45_gcd', 'gcd_nangate45.v'], top: 'gcd', sdc: gcdSdc(0.3) });
     expect(tight.ref.tns).toBeLessThan(0);
-    // Target 0.5%; measured 1.4% (WNS) and 1.2% (TNS): our slews run ~1% above OpenSTA's
-    // effective-capacitance slews on wire-load nets and the excess accumulates along 20-stage paths.
-    expect(relClose(tight.ours.wns, tight.ref.wns, 0.015)).toBe(true);
-    expect(relClose(tight.ours.tns, tight.ref.tns, 0.015)).toBe(true);
-    expect(tight.setup.maxError).toBeLessThan(0.0025);
+    expect(relClose(tight.ours.wns, tight.ref.wns, 0.001)).toBe(true);
+    expect(relClose(tight.ours.tns, tight.ref.tns, 0.001)).toBe(true);
+    expect(tight.setup.maxError).toBeLessThan(0.00005);
   });
 
   it('gf180 user_proj_example (propagated clock, derates, driving cells): setup within target', () => {
@@ -93,10 +91,12 @@ describe.skipIf(skip !== undefined)('STA against OpenSTA', () => {
     expect(r.hold.maxError).toBeLessThan(0.025);
   });
 
-  it('gf180 user_proj_example with its SPEF: within 150 ps (effective capacitance differs, docs/timing.md)', () => {
+  it('gf180 user_proj_example with its SPEF: every endpoint within target, within 2 ps', () => {
     const r = compare('gf180-spef', gfCase(true));
-    expect(r.setup.maxError).toBeLessThan(0.15);
-    expect(r.hold.maxError).toBeLessThan(0.05);
+    expect(r.setup.outside).toEqual([]);
+    expect(r.hold.outside).toEqual([]);
+    expect(r.setup.maxError).toBeLessThan(0.002);
+    expect(r.hold.maxError).toBeLessThan(0.002);
   });
 
   it('SDF annotation: example1 (hand SDF) exact, gf180 (OpenSTA-written SDF) setup exact', () => {
@@ -110,30 +110,34 @@ describe.skipIf(skip !== undefined)('STA against OpenSTA', () => {
     expect(g.hold.maxError).toBeLessThan(0.07);
   });
 
-  it('sky130 gcd, wire-load model and SPEF: within 30 ps (effective capacitance differs, docs/timing.md)', () => {
+  it('sky130 gcd, wire-load model and SPEF: every endpoint within 0.5 ps', () => {
     const base = { lib: ['liberty', 'sky130_fd_sc_hd', 'sky130hd_tt.lib.gz'], netlist: ['timing_designs', 'sky130hd_gcd', 'gcd_sky130hd.v'], top: 'gcd', sdc: readSdcText(['timing_designs', 'sky130hd_gcd', 'gcd_sky130hd.sdc']) };
     const wl = compare('sky130-gcd', base);
-    expect(wl.setup.maxError).toBeLessThan(0.03);
-    expect(wl.hold.maxError).toBeLessThan(0.03);
+    expect(wl.setup.maxError).toBeLessThan(0.0005);
+    expect(wl.hold.maxError).toBeLessThan(0.0005);
     const sp = compare('sky130-gcd-spef', { ...base, spef: ['timing_designs', 'sky130hd_gcd', 'gcd_sky130hd.spef'] });
-    expect(sp.setup.maxError).toBeLessThan(0.03);
-    expect(sp.hold.maxError).toBeLessThan(0.03);
+    expect(sp.setup.maxError).toBeLessThan(0.0005);
+    expect(sp.hold.maxError).toBeLessThan(0.0005);
   });
 
-  it('nangate45 aes_cipher_top at 0.6 ns (18.9k cells, 659 violations): endpoints within target, WNS/TNS within 0.5%', () => {
+  it('nangate45 aes_cipher_top at 0.6 ns (18.9k cells, 659 violations): endpoints within 0.1 ps, WNS/TNS within 0.1%', () => {
     const sdc = readSdcText(['timing_designs', 'nangate45_aes_cipher_top', 'aes_cipher_top.sdc']).replace('-period 5 -waveform {0 2.5}', '-period 0.6 -waveform {0 0.3}');
     const r = compare('aes-0.6ns', { lib: ['liberty', 'nangate45', 'nangate45_typ.lib.gz'], netlist: ['timing_designs', 'nangate45_aes_cipher_top', 'aes_cipher_top.v'], top: 'aes_cipher_top', sdc });
     expect(r.ref.tns).toBeLessThan(0);
     expect(r.setup.outside).toEqual([]);
     expect(r.hold.outside).toEqual([]);
-    expect(relClose(r.ours.wns, r.ref.wns, 0.005)).toBe(true);
-    expect(relClose(r.ours.tns, r.ref.tns, 0.005)).toBe(true);
+    expect(r.setup.maxError).toBeLessThan(0.0001);
+    expect(r.hold.maxError).toBeLessThan(0.0001);
+    expect(relClose(r.ours.wns, r.ref.wns, 0.001)).toBe(true);
+    expect(relClose(r.ours.tns, r.ref.tns, 0.001)).toBe(true);
   });
 
-  it('nangate45 ibex_core (29.3k cells): every endpoint within target', () => {
+  it('nangate45 ibex_core (29.3k cells): every endpoint within 0.1 ps', () => {
     const r = compare('ibex', { lib: ['liberty', 'nangate45', 'nangate45_typ.lib.gz'], netlist: ['timing_designs', 'nangate45_ibex_core', 'ibex_core.v.gz'], top: 'ibex_core', sdc: readSdcText(['timing_designs', 'nangate45_ibex_core', 'ibex_core.sdc']) });
     expect(r.setup.outside).toEqual([]);
     expect(r.hold.outside).toEqual([]);
+    expect(r.setup.maxError).toBeLessThan(0.0001);
+    expect(r.hold.maxError).toBeLessThan(0.0001);
   });
 });
 
