@@ -5,7 +5,7 @@ export { simulatePass, type PassResult, type GroupPartialEvent, type OutputRowEv
 export { arrayPassTrace, type PassTrace } from './pass-trace.ts';
 export { passCycles, dequantGroups, DEQUANT_LATENCY } from './pass-model.ts';
 export { tilePasses, passDramTraffic } from './tiling.ts';
-export { scheduleCycles } from './dram-schedule.ts';
+export { scheduleCycles, scheduleBlockCycles, sumBlocks, type PassBlock, type ScheduledPass } from './dram-schedule.ts';
 export { feederOperands, randomGemmOperands, weightOperandAt, isAntWeights, type GemmOperands, type FeederOperands, type Fp16Activations } from './operands.ts';
 export { validateGemm } from './validate.ts';
 export { gemmActivity, gemmEnergy } from './energy.ts';

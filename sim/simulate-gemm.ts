@@ -4,10 +4,10 @@
  */
 import { macsPerCycle } from '../hw/index.ts';
 import { simulatePass } from './array-pass.ts';
-import { scheduleCycles } from './dram-schedule.ts';
+import { scheduleBlockCycles, sumBlocks, type PassBlock } from './dram-schedule.ts';
+import { addDram, fastPassBlocks, fastPassCounts } from './fast-passes.ts';
 import { feederOperands, randomGemmOperands, type GemmOperands } from './operands.ts';
-import { dequantGroups, passBufferBits, passCycles } from './pass-model.ts';
-import { passDramTraffic, tilePasses, type PassDram } from './tiling.ts';
+import { passDramTraffic, tilePasses } from './tiling.ts';
 import type { GemmResult, GemmShape, PassCounts, SimConfig } from './types.ts';
 import { validateGemm } from './validate.ts';
 import { simulateWsPass, wsGeometry, wsPassCounts, wsPassDram, wsTiles, type WsTileState } from './ws-pass.ts';
@@ -24,44 +24,12 @@ export function gemmPasses(config: SimConfig, shape: GemmShape, options: Simulat
   validateGemm(config, shape);
   if (config.array.dataflow === 'weight-stationary') return wsGemmPasses(config, shape, options);
   const tiles = tilePasses(config, shape);
+  if (options.mode === 'fast') return { passes: tiles.map((t, i) => fastPassCounts(config, shape, t.rows, t.cols, t.m0 === 0, i === 0)) };
   const dram = passDramTraffic(config, shape, tiles);
-  const withDram = (i: number, c: ArrayCounts) => addDram(c, dram[i]!);
-  if (options.mode === 'fast') {
-    const cycles = passCycles(config, shape.k);
-    const groups = dequantGroups(config, shape.k);
-    const passes = tiles.map((t, i) => {
-      const bits = passBufferBits(config, shape.k, t);
-      return withDram(i, {
-        cycles,
-        macs: t.rows * t.cols * shape.k,
-        groupPartials: t.rows * t.cols * groups,
-        weightsFed: t.cols * shape.k,
-        activationReadBits: bits.activation,
-        weightReadBits: bits.weight,
-        outputWriteBits: bits.output,
-      });
-    });
-    return { passes };
-  }
   const ops = feederOperands(config, options.operands ?? randomGemmOperands(config, shape, options.seed ?? 1));
   const output = new Float32Array(shape.m * shape.n);
-  const passes = tiles.map((t, i) => {
-    const r = simulatePass(config, ops, shape, t, output);
-    return withDram(i, r);
-  });
+  const passes = tiles.map((t, i) => addDram(simulatePass(config, ops, shape, t, output), dram[i]!));
   return { passes, output };
-}
-
-type ArrayCounts = Omit<PassCounts, 'weightFillBytes' | 'activationFillBytes' | 'dramReadBytes' | 'dramWriteBytes'>;
-
-function addDram(c: ArrayCounts, d: PassDram): PassCounts {
-  return {
-    ...c,
-    weightFillBytes: d.weightFillBytes,
-    activationFillBytes: d.activationFillBytes,
-    dramReadBytes: d.weightFillBytes + d.activationFillBytes,
-    dramWriteBytes: d.writeBytes,
-  };
 }
 
 /** The weight-stationary dataflow's passes (K tiles innermost; see ws-pass.ts). */
@@ -83,13 +51,23 @@ function wsGemmPasses(config: SimConfig, shape: GemmShape, options: SimulateOpti
   return { passes, output };
 }
 
+/**
+ * A GEMM's cycles (after the DRAM schedule), operation counts and traffic. Output-stationary fast
+ * mode works on blocks of identical passes, so its time does not grow with the number of passes.
+ */
 export function simulateGemm(config: SimConfig, shape: GemmShape, options: SimulateOptions): GemmResult {
-  const { passes, output } = gemmPasses(config, shape, options);
-  const sum = (f: (p: PassCounts) => number) => passes.reduce((s, p) => s + f(p), 0);
-  const cycles = scheduleCycles(
-    passes.map((p) => ({ cycles: p.cycles, readBytes: p.dramReadBytes, writeBytes: p.dramWriteBytes })),
-    config.array.dramBytesPerCycle,
-  );
+  let blocks: PassBlock<PassCounts>[];
+  let output: Float32Array | undefined;
+  if (options.mode === 'fast' && config.array.dataflow !== 'weight-stationary') {
+    validateGemm(config, shape);
+    blocks = fastPassBlocks(config, shape);
+  } else {
+    const r = gemmPasses(config, shape, options);
+    blocks = r.passes.map((pass) => ({ pass, times: 1 }));
+    output = r.output;
+  }
+  const sum = (f: (p: PassCounts) => number) => sumBlocks(blocks, f);
+  const cycles = scheduleBlockCycles(blocks, config.array.dramBytesPerCycle, (p) => ({ cycles: p.cycles, readBytes: p.dramReadBytes, writeBytes: p.dramWriteBytes }));
   const computeCycles = sum((p) => p.cycles);
   const macs = sum((p) => p.macs);
   const { rows, cols } = config.array;
@@ -98,7 +76,7 @@ export function simulateGemm(config: SimConfig, shape: GemmShape, options: Simul
     cycles,
     computeCycles,
     stallCycles: cycles - computeCycles,
-    passes: passes.length,
+    passes: sum(() => 1),
     macs,
     groupPartials: sum((p) => p.groupPartials),
     weightsFed: sum((p) => p.weightsFed),

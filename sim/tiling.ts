@@ -34,17 +34,32 @@ export interface PassDram {
 }
 
 /**
- * DRAM traffic of every pass. Weights of an N tile stay resident across its M tiles when they fit
- * in half the weight buffer (the other half is being refilled); the whole activation matrix stays
- * resident when it fits in half the activation buffer; outputs are written once.
+ * Whether operands stay on chip: the weights of an N tile across its M tiles when they fit in half
+ * the weight buffer (the other half is being refilled); the whole activation matrix when it fits in
+ * half the activation buffer.
  */
-export function passDramTraffic(config: SimConfig, shape: GemmShape, passes: readonly TilePass[]): PassDram[] {
+export function residency(config: SimConfig, shape: GemmShape): { weights: boolean; activations: boolean } {
+  return {
+    weights: weightTileBytes(config, shape.k, config.array.cols) <= config.array.weightBuffer.bytes / 2,
+    activations: activationTileBytes(config, shape.k, shape.m) <= config.array.activationBuffer.bytes / 2,
+  };
+}
+
+/**
+ * DRAM traffic of one pass of `rows` x `cols` outputs, the first of its N tile (`firstInColumn`) or
+ * of the GEMM (`first`), with the residency rule; outputs are written once.
+ */
+export function passDram(config: SimConfig, shape: GemmShape, rows: number, cols: number, firstInColumn: boolean, first: boolean): PassDram {
   const { k } = shape;
-  const weightsResident = weightTileBytes(config, k, config.array.cols) <= config.array.weightBuffer.bytes / 2;
-  const activationsResident = activationTileBytes(config, k, shape.m) <= config.array.activationBuffer.bytes / 2;
-  return passes.map((p, i) => ({
-    weightFillBytes: !weightsResident || p.m0 === 0 ? weightTileBytes(config, k, p.cols) : 0,
-    activationFillBytes: activationsResident ? (i === 0 ? activationTileBytes(config, k, shape.m) : 0) : activationTileBytes(config, k, p.rows),
-    writeBytes: p.rows * p.cols * 4,
-  }));
+  const resident = residency(config, shape);
+  return {
+    weightFillBytes: !resident.weights || firstInColumn ? weightTileBytes(config, k, cols) : 0,
+    activationFillBytes: resident.activations ? (first ? activationTileBytes(config, k, shape.m) : 0) : activationTileBytes(config, k, rows),
+    writeBytes: rows * cols * 4,
+  };
+}
+
+/** DRAM traffic of every pass. */
+export function passDramTraffic(config: SimConfig, shape: GemmShape, passes: readonly TilePass[]): PassDram[] {
+  return passes.map((p, i) => passDram(config, shape, p.rows, p.cols, p.m0 === 0, i === 0));
 }
