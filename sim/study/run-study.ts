@@ -2,9 +2,9 @@ import { groupSizeFor, type AcceleratorSpec } from '../../hw/accelerators/index.
 import { type EnergyConstants, type EnergyParts, type StudyPeKind } from '../../hw/energy/index.ts';
 import { macsPerCycle, peKind } from '../../hw/index.ts';
 import { gemmEnergy } from '../energy.ts';
+import { simulateGemm } from '../simulate-gemm.ts';
 import type { SimConfig } from '../types.ts';
 import { workload, type PhaseId, type WorkloadGemm, type WorkloadOptions } from '../workloads/index.ts';
-import { periodicFastGemm } from './periodic-gemm.ts';
 
 /** Time and energy of one accelerator on one workload phase. */
 export interface PhaseCost {
@@ -64,7 +64,7 @@ export function costGemms(acc: AcceleratorSpec, gemms: readonly WorkloadGemm[], 
   for (const g of gemms) {
     const k = paddedK(acc, g.k);
     const config = gemmConfig(acc, k);
-    const r = periodicFastGemm(config, { m: g.m, k, n: g.n });
+    const r = simulateGemm(config, { m: g.m, k, n: g.n }, { mode: 'fast' });
     seconds += r.seconds * g.count;
     cycles += r.cycles * g.count;
     stallCycles += r.stallCycles * g.count;

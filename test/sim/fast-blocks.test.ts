@@ -1,7 +1,7 @@
 // Fast mode's block schedule (blocks of identical passes, periods skipped) equals the DRAM schedule
 // stepped pass by pass over the per-pass list, on seeded random shapes with many passes, ragged
 // tiles, small buffers and slow DRAM (so loads, writes and passes contend and the start-up transient
-// is long), and on hand-made pass sequences with periodic and aperiodic parts.
+// is long), and on random nested blocks of random passes.
 import { describe, expect, it } from 'vitest';
 import { createRng, mixpeEvalConfig, PE_KIND_IDS, peKind } from '../../hw/index.ts';
 import { gemmPasses, scheduleBlockCycles, simulateGemm, type PassBlock, type SimConfig } from '../../sim/index.ts';
