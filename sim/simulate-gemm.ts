@@ -52,13 +52,13 @@ function wsGemmPasses(config: SimConfig, shape: GemmShape, options: SimulateOpti
 }
 
 /**
- * A GEMM's cycles (after the DRAM schedule), operation counts and traffic. Output-stationary fast
- * mode works on blocks of identical passes, so its time does not grow with the number of passes.
+ * A GEMM's cycles (after the DRAM schedule), operation counts and traffic. Fast mode works on
+ * blocks of identical passes, so its time does not grow with the number of passes.
  */
 export function simulateGemm(config: SimConfig, shape: GemmShape, options: SimulateOptions): GemmResult {
   let blocks: PassBlock<PassCounts>[];
   let output: Float32Array | undefined;
-  if (options.mode === 'fast' && config.array.dataflow !== 'weight-stationary') {
+  if (options.mode === 'fast') {
     validateGemm(config, shape);
     blocks = fastPassBlocks(config, shape);
   } else {

@@ -9,7 +9,7 @@ import { activationBits, f32 } from '../hw/index.ts';
 import type { FeederOperands } from './operands.ts';
 import { DEQUANT_LATENCY, weightGroupBits } from './pass-model.ts';
 import type { OperandArray } from './row-kernel.ts';
-import { activationTileBytes, weightTileBytes, type PassDram } from './tiling.ts';
+import { activationTileBytes, residency, type PassDram } from './tiling.ts';
 import type { GemmShape, SimConfig } from './types.ts';
 import { wsRowKernel } from './ws-kernel.ts';
 
@@ -67,20 +67,22 @@ export function wsPassCounts(config: SimConfig, shape: GemmShape, t: WsTile) {
   };
 }
 
-/** DRAM traffic per WS pass, with the residency rule of the output-stationary tiling. */
-export function wsPassDram(config: SimConfig, shape: GemmShape, tiles: readonly WsTile[]): PassDram[] {
+/** DRAM traffic of one WS pass (`first`: the GEMM's first pass), with the residency rule of the output-stationary tiling. */
+export function wsTileDram(config: SimConfig, shape: GemmShape, t: WsTile, first: boolean): PassDram {
   const { rk } = wsGeometry(config, shape);
-  const weightsResident = weightTileBytes(config, shape.k, config.array.cols) <= config.array.weightBuffer.bytes / 2;
-  const activationsResident = activationTileBytes(config, shape.k, shape.m) <= config.array.activationBuffer.bytes / 2;
-  return tiles.map((t, i) => {
-    const weightTile = (t.cols * rk * config.pe.weightBits + (t.k0 % config.group === 0 ? t.cols * weightGroupBits(config) : 0)) / 8;
-    const activationTile = (t.rows * rk * activationBits(config.pe) + (t.k0 === 0 && config.pe.activation === 'int8' ? t.rows * 16 : 0)) / 8;
-    return {
-      weightFillBytes: !weightsResident || t.m0 === 0 ? weightTile : 0,
-      activationFillBytes: activationsResident ? (i === 0 ? activationTileBytes(config, shape.k, shape.m) : 0) : activationTile,
-      writeBytes: t.k0 + rk === shape.k ? t.rows * t.cols * 4 : 0,
-    };
-  });
+  const resident = residency(config, shape);
+  const weightTile = (t.cols * rk * config.pe.weightBits + (t.k0 % config.group === 0 ? t.cols * weightGroupBits(config) : 0)) / 8;
+  const activationTile = (t.rows * rk * activationBits(config.pe) + (t.k0 === 0 && config.pe.activation === 'int8' ? t.rows * 16 : 0)) / 8;
+  return {
+    weightFillBytes: !resident.weights || t.m0 === 0 ? weightTile : 0,
+    activationFillBytes: resident.activations ? (first ? activationTileBytes(config, shape.k, shape.m) : 0) : activationTile,
+    writeBytes: t.k0 + rk === shape.k ? t.rows * t.cols * 4 : 0,
+  };
+}
+
+/** DRAM traffic per WS pass. */
+export function wsPassDram(config: SimConfig, shape: GemmShape, tiles: readonly WsTile[]): PassDram[] {
+  return tiles.map((t, i) => wsTileDram(config, shape, t, i === 0));
 }
 
 /** The on-chip state of one (M tile, N tile) across its K tiles: column partials and FP32 outputs. */

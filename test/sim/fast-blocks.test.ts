@@ -10,22 +10,31 @@ import { referenceScheduleCycles, type ReferencePass } from './reference-schedul
 const summed = ['macs', 'groupPartials', 'weightsFed', 'activationReadBits', 'weightReadBits', 'outputWriteBits', 'weightFillBytes', 'activationFillBytes', 'dramReadBytes', 'dramWriteBytes'] as const;
 
 describe('fast mode over blocks of passes equals the pass-by-pass schedule', () => {
-  it('on 60 random GEMMs with up to thousands of passes', () => {
+  it('on 60 random GEMMs (both dataflows) with up to thousands of passes', () => {
     const rng = createRng(77);
     let manyPasses = 0;
     for (let i = 0; i < 60; i++) {
       const pe = peKind(PE_KIND_IDS[rng.int(0, PE_KIND_IDS.length - 1)]!);
-      const rows = rng.int(1, 16);
+      const ws = rng.next() < 0.35;
+      // Weight-stationary K tiles of min(rows, G) k-rows must divide the group.
+      const rows = ws ? [1, 2, 4, 8, 16][rng.int(0, 4)]! : rng.int(1, 16);
       const cols = rng.int(1, 16);
       const group = [32, 64, 128][rng.int(0, 2)]!;
-      const shape = { m: rng.int(1, 700), k: group * rng.int(1, 8), n: rng.int(1, 300) };
-      const base = mixpeEvalConfig(rows, cols);
+      const shape = ws ? { m: rng.int(1, 300), k: group * rng.int(1, 4), n: rng.int(1, 100) } : { m: rng.int(1, 700), k: group * rng.int(1, 8), n: rng.int(1, 300) };
+      const base = mixpeEvalConfig(rows, cols, ws ? 'weight-stationary' : 'output-stationary');
       const small = rng.next() < 0.6;
+      // Small buffers: weights and activations streamed, few output rows per WS M tile, slow DRAM.
       const array = small
-        ? { ...base, weightBuffer: { ...base.weightBuffer, bytes: 4096 * rng.int(1, 4) }, activationBuffer: { ...base.activationBuffer, bytes: 8192 * rng.int(1, 8) }, dramBytesPerCycle: [1, 2, 4, 8, 16, 32][rng.int(0, 5)]! }
+        ? {
+            ...base,
+            weightBuffer: { ...base.weightBuffer, bytes: 4096 * rng.int(1, 4) },
+            activationBuffer: { ...base.activationBuffer, bytes: 8192 * rng.int(1, 8) },
+            outputBuffer: { ...base.outputBuffer, bytes: Math.max(rows * cols * 4, cols * 8 * rng.int(2, 40)) },
+            dramBytesPerCycle: [1, 2, 4, 8, 16, 32][rng.int(0, 5)]!,
+          }
         : base;
       const config: SimConfig = { pe, array, group, scheme: pe.schemes[rng.int(0, pe.schemes.length - 1)]! };
-      const label = `${pe.id} ${rows}x${cols} G${group} ${shape.m}x${shape.k}x${shape.n} B${array.dramBytesPerCycle}`;
+      const label = `${pe.id} ${ws ? 'WS' : 'OS'} ${rows}x${cols} G${group} ${shape.m}x${shape.k}x${shape.n} B${array.dramBytesPerCycle}`;
       const { passes } = gemmPasses(config, shape, { mode: 'fast' });
       const fast = simulateGemm(config, shape, { mode: 'fast' });
       const reference = referenceScheduleCycles(passes.map((p) => ({ cycles: p.cycles, readBytes: p.dramReadBytes, writeBytes: p.dramWriteBytes })), array.dramBytesPerCycle);
