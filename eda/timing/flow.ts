@@ -1,6 +1,6 @@
 import { UserError } from '../../util/index.ts';
 import { readDef, type Def } from './def/index.ts';
-import { placementParasitics, sdfAnnotation, spefParasitics, type ParasiticsSource } from './delay-calc/index.ts';
+import { placementParasitics, sdfAnnotation, spefParasitics, wireLoadParasitics, type ParasiticsSource } from './delay-calc/index.ts';
 import { readSdf } from './sdf/index.ts';
 import { buildTimingGraph, netlistFromDef, readVerilogNetlist, type TimingGraph } from './graph/index.ts';
 import { readLef } from './lef/index.ts';
@@ -50,8 +50,11 @@ export function runTiming(inputs: TimingInputs): TimingRun {
   let parasitics: ParasiticsSource | undefined;
   let parasiticsName: string | undefined;
   if (inputs.spef) {
-    parasitics = spefParasitics(graph, readSpef(inputs.spef, '--spef'));
-    parasiticsName = `SPEF ${inputs.spef}`;
+    const spef = spefParasitics(graph, readSpef(inputs.spef, '--spef'));
+    // As OpenSTA: nets the SPEF does not cover get the default wire-load model.
+    const wireLoad = wireLoadParasitics(graph, libs[0]!);
+    parasitics = wireLoad ? (net) => spef(net) ?? wireLoad(net) : spef;
+    parasiticsName = `SPEF ${inputs.spef}${wireLoad ? `; other nets: wire-load model ${libs[0]!.defaultWireLoad}` : ''}`;
   } else if (def) {
     if (!inputs.lefs || inputs.lefs.length === 0) throw new UserError('a DEF placement estimate needs the LEF', '--lef', 'give the technology (and cell) LEF files, comma separated');
     parasitics = placementParasitics(graph, def, readLef(inputs.lefs, '--lef'));
