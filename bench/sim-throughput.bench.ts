@@ -13,7 +13,8 @@ import { feederOperands, randomGemmOperands, simulatePass, tilePasses, type SimC
 import { printComparison } from './compare.ts';
 import { osArrayTestbench } from './rtl/os-array-tb.ts';
 
-const SIZES = [8, 16, 64];
+// BENCH_SIZES=8,16 skips the 64x64 Verilator builds (several minutes each).
+const SIZES = (process.env.BENCH_SIZES ?? '8,16,64').split(',').map(Number);
 const KINDS: PeKindId[] = ['int8', 'mixpe-w4a8'];
 const PE_CYCLES = 4e7;
 const RUNS = 5;

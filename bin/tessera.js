@@ -8,6 +8,11 @@ process.on('SIGINT', () => {
   process.stderr.write('\ninterrupted: finished work is cached; rerun the same command to resume\n');
   process.exit(130);
 });
+// `tessera ... | head` closes the pipe early: stop quietly, as other command-line tools do.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 const { main } = await import('../cli/main.ts');
 try {
   process.exitCode = await main(process.argv.slice(2));
