@@ -1,5 +1,5 @@
 import { findCrossing, newtonSystem } from './solvers.ts';
-import { rampCharge, rampResponse, saturatedRamp, type RampResponse } from './ramp-response.ts';
+import { rampCharge, rampResponse, saturatedRamp, type RampResponse, type Sample } from './ramp-response.ts';
 
 /**
  * The Dartu-Menezes-Pileggi driver model (IEEE TCAD 15(5), 1996), as OpenSTA's default delay
@@ -50,23 +50,31 @@ function driveResistance(table: GateTable, total: number): number {
   return Math.abs(table(c1).delay - table(c2).delay) / (c2 - c1);
 }
 
+/** Response of a unit ramp into a capacitance through a resistance (time constant tau), and its t and C derivatives. */
+function y0(s: number, tau: number): number {
+  return s - tau * (1 - Math.exp(-s / tau));
+}
+function y0dt(s: number, tau: number): number {
+  return 1 - Math.exp(-s / tau);
+}
+function y0dcl(s: number, tau: number, rd: number): number {
+  return rd * ((1 + s / tau) * Math.exp(-s / tau) - 1);
+}
+
 /** y(t) of the ramp into a capacitance through rd, and its partial derivatives in t0, dt and C. */
 function capRamp(rd: number, t: number, t0: number, dt: number, cl: number): { y: number; dt0: number; ddt: number; dcl: number } {
   const tau = rd * cl;
-  const y0 = (s: number) => s - tau * (1 - Math.exp(-s / tau));
-  const y0dt = (s: number) => 1 - Math.exp(-s / tau);
-  const y0dcl = (s: number) => rd * ((1 + s / tau) * Math.exp(-s / tau) - 1);
   const t1 = t - t0;
   if (t1 <= 0) return { y: 0, dt0: 0, ddt: 0, dcl: 0 };
-  if (t1 <= dt) return { y: y0(t1) / dt, dt0: -y0dt(t1) / dt, ddt: -y0(t1) / (dt * dt), dcl: y0dcl(t1) / dt };
+  if (t1 <= dt) return { y: y0(t1, tau) / dt, dt0: -y0dt(t1, tau) / dt, ddt: -y0(t1, tau) / (dt * dt), dcl: y0dcl(t1, tau, rd) / dt };
   const t2 = t1 - dt;
   return {
-    y: (y0(t1) - y0(t2)) / dt,
-    dt0: -(y0dt(t1) - y0dt(t2)) / dt,
+    y: (y0(t1, tau) - y0(t2, tau)) / dt,
+    dt0: -(y0dt(t1, tau) - y0dt(t2, tau)) / dt,
     // OpenSTA's Jacobian entry (its sign on y0(t2) differs from the exact derivative); kept so
     // that Newton takes the same steps and stops at the same point within its 1% tolerance.
-    ddt: -(y0(t1) + y0(t2)) / (dt * dt) + y0dt(t2) / dt,
-    dcl: (y0dcl(t1) - y0dcl(t2)) / dt,
+    ddt: -(y0(t1, tau) + y0(t2, tau)) / (dt * dt) + y0dt(t2, tau) / dt,
+    dcl: (y0dcl(t1, tau, rd) - y0dcl(t2, tau, rd)) / dt,
   };
 }
 
@@ -126,7 +134,7 @@ function fitDriver(table: GateTable, th: Thresholds, rd: number, start: number, 
 }
 
 /** The times a waveform crosses the delay and slew thresholds, each searched over [t0, upper]. */
-function measure(wave: (t: number) => [number, number], th: Thresholds, t0: number, upper: number): { delay: number; slew: number } | undefined {
+function measure(wave: (t: number) => Sample, th: Thresholds, t0: number, upper: number): { delay: number; slew: number } | undefined {
   const cross = (v: number) => findCrossing(wave, v, t0, upper, TIME_TOL, ROOT_ITER);
   const delay = cross(th.vth);
   const tl = cross(th.vl);
@@ -167,7 +175,8 @@ export function dmpDriver(table: GateTable, th: Thresholds, pi: PiLoad): DriverR
   if (!fit) return lumped(table, zeroNear ? pi.far : total);
   const { t0, dt, ceff } = fit;
   const voUpper = t0 + dt + span;
-  const vo = measure((t) => saturatedRamp(response, t0, dt, t), th, t0, voUpper);
+  const sample: Sample = { v: 0, dv: 0 };
+  const vo = measure((t) => saturatedRamp(response, t0, dt, t, sample), th, t0, voUpper);
   const atCeff = table(ceff);
   if (!vo) return { delay: atCeff.delay, slew: atCeff.slew, ceff, wire: (elmore) => ({ delay: elmore, slew: atCeff.slew }) };
   // The delay is the table's at Ceff, except without near capacitance (measured on the waveform).
@@ -177,7 +186,7 @@ export function dmpDriver(table: GateTable, th: Thresholds, pi: PiLoad): DriverR
     if (elmore === 0) return { delay: 0, slew };
     if (elmore < slew * 1e-3) return { delay: elmore, slew };
     const load = rampResponse([...response.p, 1 / elmore], zero);
-    const m = measure((t) => saturatedRamp(load, t0, dt, t), th, t0, voUpper + elmore);
+    const m = measure((t) => saturatedRamp(load, t0, dt, t, sample), th, t0, voUpper + elmore);
     if (!m) return { delay: elmore, slew };
     const d = m.delay - vo.delay;
     return { delay: d < 0 ? elmore : d, slew: Math.max(slew, m.slew) };

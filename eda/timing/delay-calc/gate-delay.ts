@@ -33,16 +33,17 @@ export function gateDelay(arc: TimingArc, outRf: number, inSlew: number, load: n
   const delayTable = outRf === RISE ? arc.cellRise : arc.cellFall;
   const slewTable = outRf === RISE ? arc.riseTransition : arc.fallTransition;
   if (!delayTable) return { delay: NaN, slew: NaN };
-  const table = (cap: number) => {
-    const at = { inputSlew: inSlew, load: cap, constrainedSlew: 0 };
-    return { delay: evalTable(delayTable, at), slew: slewTable ? evalTable(slewTable, at) : 0 };
-  };
   if (drive && slewTable) {
+    const table = (cap: number) => {
+      const at = { inputSlew: inSlew, load: cap, constrainedSlew: 0 };
+      return { delay: evalTable(delayTable, at), slew: evalTable(slewTable, at) };
+    };
     const { pi, extraCap, thresholds } = drive;
     const r = dmpDriver(table, thresholds, { near: pi.c1 + extraCap, r: pi.r, far: pi.c2 });
     return { delay: r.delay, slew: r.slew, wire: r.wire };
   }
-  return table(load);
+  const at = { inputSlew: inSlew, load, constrainedSlew: 0 };
+  return { delay: evalTable(delayTable, at), slew: slewTable ? evalTable(slewTable, at) : 0 };
 }
 
 /** Setup/hold time of a check arc for a data transition, from the clock and data slews. */

@@ -28,9 +28,15 @@ export function rampResponse(poles: readonly number[], zero?: number): RampRespo
   return { c, k, p };
 }
 
-/** r(t) and r'(t) of a unit ramp response, 0 for t <= 0. */
-export function unitRamp(r: RampResponse, t: number): [number, number] {
-  if (t <= 0) return [0, 0];
+/** Value and slope of a waveform at one time; reused to keep the hot root searches allocation-free. */
+export interface Sample {
+  v: number;
+  dv: number;
+}
+
+/** Adds scale * (r(t), r'(t)) of a unit ramp response to `out` (nothing for t <= 0). */
+function addUnitRamp(r: RampResponse, t: number, scale: number, out: Sample): void {
+  if (t <= 0) return;
   let v = t + r.c;
   let dv = 1;
   for (let i = 0; i < r.p.length; i++) {
@@ -38,14 +44,17 @@ export function unitRamp(r: RampResponse, t: number): [number, number] {
     v += r.k[i]! * e;
     dv -= r.k[i]! * r.p[i]! * e;
   }
-  return [v, dv];
+  out.v += scale * v;
+  out.dv += scale * dv;
 }
 
-/** v(t) and v'(t) for the saturating ramp (t0, dt). */
-export function saturatedRamp(r: RampResponse, t0: number, dt: number, t: number): [number, number] {
-  const [a, da] = unitRamp(r, t - t0);
-  const [b, db] = unitRamp(r, t - t0 - dt);
-  return [(a - b) / dt, (da - db) / dt];
+/** v(t) and v'(t) for the saturating ramp (t0, dt), written into `out`. */
+export function saturatedRamp(r: RampResponse, t0: number, dt: number, t: number, out: Sample): Sample {
+  out.v = 0;
+  out.dv = 0;
+  addUnitRamp(r, t - t0, 1 / dt, out);
+  addUnitRamp(r, t - t0 - dt, -1 / dt, out);
+  return out;
 }
 
 /** Integral over [0, t] of (t - r(t)): the charge a unit ramp pushed through the load, times the driver resistance. */

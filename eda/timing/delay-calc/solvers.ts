@@ -1,3 +1,5 @@
+import type { Sample } from './ramp-response.ts';
+
 /** Small numerical solvers for the driver-model fit. */
 
 /** Solves a x = b for a small dense system by Gaussian elimination with partial pivoting; undefined when singular. */
@@ -51,9 +53,9 @@ export function newtonSystem(x: number[], relTol: number, maxIter: number, evalu
  * 1% tolerance, so the same search lands on the same times. Undefined when [lo, hi] does not
  * bracket a crossing or maxIter steps do not converge.
  */
-export function findCrossing(f: (t: number) => [number, number], target: number, lo: number, hi: number, relTol: number, maxIter: number): number | undefined {
-  const ylo = f(lo)[0] - target;
-  const yhi = f(hi)[0] - target;
+export function findCrossing(f: (t: number) => Sample, target: number, lo: number, hi: number, relTol: number, maxIter: number): number | undefined {
+  const ylo = f(lo).v - target;
+  const yhi = f(hi).v - target;
   if ((ylo > 0 && yhi > 0) || (ylo < 0 && yhi < 0)) return undefined;
   if (ylo === 0) return lo;
   if (yhi === 0) return hi;
@@ -62,8 +64,9 @@ export function findCrossing(f: (t: number) => [number, number], target: number,
   let root = 0.5 * (x1 + x2);
   let dxPrev = Math.abs(x2 - x1);
   let dx = dxPrev;
-  let [v, dy] = f(root);
-  let y = v - target;
+  let s = f(root);
+  let y = s.v - target;
+  let dy = s.dv;
   for (let i = 0; i < maxIter; i++) {
     const outside = ((root - x2) * dy - y) * ((root - x1) * dy - y) > 0;
     if (outside || Math.abs(2 * y) > Math.abs(dxPrev * dy)) {
@@ -76,8 +79,9 @@ export function findCrossing(f: (t: number) => [number, number], target: number,
       root -= dx;
     }
     if (Math.abs(dx) <= relTol * Math.abs(root)) return root;
-    [v, dy] = f(root);
-    y = v - target;
+    s = f(root);
+    y = s.v - target;
+    dy = s.dv;
     if (y < 0) x1 = root;
     else x2 = root;
   }

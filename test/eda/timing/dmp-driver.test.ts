@@ -46,13 +46,13 @@ describe('DMP driver model', () => {
     const vl = rampResponse([...poles, 1 / elmore], 1 / (rpi * cf));
     for (const t of [20e-12, 50e-12, 80e-12, 120e-12, 200e-12, 400e-12]) {
       const [refVo, refVl] = sim(t);
-      expect(Math.abs(saturatedRamp(vo, t0, dt, t)[0] - refVo)).toBeLessThan(2e-3);
-      expect(Math.abs(saturatedRamp(vl, t0, dt, t)[0] - refVl)).toBeLessThan(2e-3);
+      expect(Math.abs(saturatedRamp(vo, t0, dt, t, { v: 0, dv: 0 }).v - refVo)).toBeLessThan(2e-3);
+      expect(Math.abs(saturatedRamp(vl, t0, dt, t, { v: 0, dv: 0 }).v - refVl)).toBeLessThan(2e-3);
     }
   });
 
   it('finds threshold crossings within the requested tolerance, and refuses a bracket without one', () => {
-    const f = (t: number): [number, number] => [1 - Math.exp(-t / 3), Math.exp(-t / 3) / 3];
+    const f = (t: number) => ({ v: 1 - Math.exp(-t / 3), dv: Math.exp(-t / 3) / 3 });
     const root = 3 * Math.log(2);
     expect(Math.abs(findCrossing(f, 0.5, 0, 20, 1e-9, 50)! - root)).toBeLessThan(1e-8);
     expect(Math.abs(findCrossing(f, 0.5, 0, 20, 0.01, 20)! - root)).toBeLessThan(0.02 * root);
