@@ -4,7 +4,7 @@
  * are read as a flat chain and folded by precedence, which keeps the grammar LL(1) and fast.
  */
 import { alt, separated } from './parser-helpers.ts';
-import type { IToken, TokenType } from 'chevrotain';
+import type { IOrAlt, IToken } from 'chevrotain';
 import { EmbeddedActionsParser } from './chevrotain-runtime.ts';
 import type { Attribute, Expr, Loc, Range } from './ast.ts';
 import {
@@ -12,6 +12,10 @@ import {
 } from './tokens.ts';
 import type { VerilogToken } from './lexer.ts';
 import { errorMessages } from './error-messages.ts';
+
+type PartMode = ':' | '+:' | '-:';
+/** What one postfix select read. */
+type Select = { kind: 'member'; name: string } | { kind: 'index'; index: Expr } | { kind: 'part'; left: Expr; mode: PartMode; right: Expr };
 
 /** Binary precedence, higher binds tighter (IEEE 1364-2005 table 5-4). */
 const precedence: Record<string, number> = {
@@ -65,37 +69,45 @@ export class ExpressionParser extends EmbeddedActionsParser {
     return attrs;
   });
 
+  // The alternatives of the hottest rules are built once (below each rule) rather than on every
+  // call: they return the parts read and the rule assembles the node, so no closure captures a
+  // rule's locals. That removes most of the garbage a parse used to make.
+
   expression = this.RULE('expression', (): Expr => {
     const start = this.LA(1);
     const cond = this.SUBRULE(this.binaryChain);
-    return this.OR([
-      alt(() => {
-          this.CONSUME(op('?'));
-          this.SUBRULE(this.attributes);
-          const then = this.SUBRULE2(this.expression);
-          this.CONSUME(op(':'));
-          const otherwise = this.SUBRULE3(this.expression);
-          return { kind: 'cond', cond, then, else: otherwise, loc: this.span(start) } as Expr;
-        }),
-      alt(() => cond),
-    ]);
+    const tail = this.OR(this.conditionalTail);
+    return tail ? { kind: 'cond', cond, then: tail[0], else: tail[1], loc: this.span(start) } : cond;
   });
+  /** `? then : else`, or nothing. */
+  private readonly conditionalTail: IOrAlt<[Expr, Expr] | undefined>[] = [
+    alt(() => {
+      this.CONSUME(op('?'));
+      this.SUBRULE(this.attributes);
+      const then = this.SUBRULE2(this.expression);
+      this.CONSUME(op(':'));
+      return [then, this.SUBRULE3(this.expression)];
+    }),
+    alt(() => undefined),
+  ];
 
   /** `(a:b:c)` or a plain expression, where delays and parameter values allow it. */
   mintypmax = this.RULE('mintypmax', (): Expr => {
     const start = this.LA(1);
     const first = this.SUBRULE(this.expression);
-    return this.OR([
-      alt(() => {
-          this.CONSUME(op(':'));
-          const typ = this.SUBRULE2(this.expression);
-          this.CONSUME2(op(':'));
-          const max = this.SUBRULE3(this.expression);
-          return { kind: 'mintypmax', min: first, typ, max, loc: this.span(start) } as Expr;
-        }),
-      alt(() => first),
-    ]);
+    const tail = this.OR(this.mintypmaxTail);
+    return tail ? { kind: 'mintypmax', min: first, typ: tail[0], max: tail[1], loc: this.span(start) } : first;
   });
+  /** `: typ : max`, or nothing. */
+  private readonly mintypmaxTail: IOrAlt<[Expr, Expr] | undefined>[] = [
+    alt(() => {
+      this.CONSUME(op(':'));
+      const typ = this.SUBRULE2(this.expression);
+      this.CONSUME2(op(':'));
+      return [typ, this.SUBRULE3(this.expression)];
+    }),
+    alt(() => undefined),
+  ];
 
   private binaryChain = this.RULE('binaryChain', (): Expr => {
     const operands: Expr[] = [this.SUBRULE(this.unary)];
@@ -108,85 +120,103 @@ export class ExpressionParser extends EmbeddedActionsParser {
     return this.ACTION(() => foldBinary(operands, operators)) ?? operands[0];
   });
 
-  private unary = this.RULE('unary', (): Expr => {
-    return this.OR([
-      alt(() => {
-          const t = this.CONSUME(UnaryOperator);
-          this.SUBRULE(this.attributes);
-          const arg = this.SUBRULE(this.unary);
-          return { kind: 'unary', op: t.image === '^~' ? '~^' : t.image, arg, loc: this.span(t) } as Expr;
-        }),
-      alt(() => this.SUBRULE(this.postfix)),
-    ]);
-  });
+  private unary = this.RULE('unary', (): Expr => this.OR(this.unaryAlternatives));
+  private readonly unaryAlternatives: IOrAlt<Expr>[] = [
+    alt(() => {
+      const t = this.CONSUME(UnaryOperator);
+      this.SUBRULE(this.attributes);
+      const arg = this.SUBRULE(this.unary);
+      return { kind: 'unary', op: t.image === '^~' ? '~^' : t.image, arg, loc: this.span(t) };
+    }),
+    alt(() => this.SUBRULE(this.postfix)),
+  ];
 
   /** A primary followed by selects and `.member` parts. */
   protected postfix = this.RULE('postfix', (): Expr => {
     const start = this.LA(1);
     let e = this.SUBRULE(this.primary);
     this.MANY(() => {
-      this.OR([
-        alt(() => {
-            this.CONSUME(op('['));
-            const left = this.SUBRULE(this.expression);
-            e = this.OR2([
-              alt(() => {
-                  const mode = this.OR3([
-                    alt(() => this.CONSUME(op(':')).image),
-                    alt(() => this.CONSUME(op('+:')).image),
-                    alt(() => this.CONSUME(op('-:')).image),
-                  ]) as ':' | '+:' | '-:';
-                  const right = this.SUBRULE2(this.expression);
-                  this.CONSUME(op(']'));
-                  return { kind: 'part', base: e, mode, left, right, loc: this.span(start) } as Expr;
-                }),
-              alt(() => {
-                  this.CONSUME2(op(']'));
-                  return { kind: 'index', base: e, index: left, loc: this.span(start) } as Expr;
-                }),
-            ]);
-          }),
-        alt(() => {
-            this.CONSUME(op('.'));
-            const name = this.SUBRULE(this.ident);
-            e = { kind: 'member', base: e, name, loc: this.span(start) };
-          }),
-      ]);
+      const s = this.OR(this.selectAlternatives);
+      if (s.kind === 'member') e = { kind: 'member', base: e, name: s.name, loc: this.span(start) };
+      else if (s.kind === 'index') e = { kind: 'index', base: e, index: s.index, loc: this.span(start) };
+      else e = { kind: 'part', base: e, mode: s.mode, left: s.left, right: s.right, loc: this.span(start) };
     });
     return e;
   });
+  /** `[i]`, `[a:b]`, `[a+:w]`, `[a-:w]` or `.name`. */
+  private readonly selectAlternatives: IOrAlt<Select>[] = [
+    alt(() => {
+      this.CONSUME(op('['));
+      const left = this.SUBRULE(this.expression);
+      const part = this.OR2(this.partSelectTail);
+      return part ? { kind: 'part', left, mode: part[0], right: part[1] } : { kind: 'index', index: left };
+    }),
+    alt(() => {
+      this.CONSUME(op('.'));
+      return { kind: 'member', name: this.SUBRULE(this.ident) };
+    }),
+  ];
+  /** `: right]` (or `+:`, `-:`), or just `]`. */
+  private readonly partSelectTail: IOrAlt<[PartMode, Expr] | undefined>[] = [
+    alt(() => {
+      const mode = this.OR3(this.partModes);
+      const right = this.SUBRULE2(this.expression);
+      this.CONSUME(op(']'));
+      return [mode, right];
+    }),
+    alt(() => {
+      this.CONSUME2(op(']'));
+      return undefined;
+    }),
+  ];
+  private readonly partModes: IOrAlt<PartMode>[] = [
+    alt(() => this.CONSUME(op(':')).image as PartMode),
+    alt(() => this.CONSUME(op('+:')).image as PartMode),
+    alt(() => this.CONSUME(op('-:')).image as PartMode),
+  ];
 
-  private primary = this.RULE('primary', (): Expr => {
-    const start = this.LA(1);
-    return this.OR([
-      alt(() => ({ kind: 'number', text: this.CONSUME(NumberLiteral).image.replace(/\s+/g, ''), loc: this.span(start) }) as Expr),
-      alt(() => ({ kind: 'real', text: this.CONSUME(RealLiteral).image, loc: this.span(start) }) as Expr),
-      alt(() => ({ kind: 'string', text: this.CONSUME(StringLiteral).image, loc: this.span(start) }) as Expr),
-      alt(() => {
-          const name = this.CONSUME(SystemIdentifier).image;
-          const args = this.OPTION(() => this.SUBRULE(this.callArguments)) ?? [];
-          return { kind: 'call', name, system: true, args, loc: this.span(start) } as Expr;
-        }),
-      alt(() => {
-          const name = this.SUBRULE(this.ident);
-          return this.OR2([
-            alt(() => {
-                this.SUBRULE2(this.attributes);
-                const args = this.SUBRULE2(this.callArguments);
-                return { kind: 'call', name, system: false, args, loc: this.span(start) } as Expr;
-              }),
-            alt(() => ({ kind: 'id', name, loc: this.span(start) }) as Expr),
-          ]);
-        }),
-      alt(() => {
-          this.CONSUME(op('('));
-          const e = this.SUBRULE(this.mintypmax);
-          this.CONSUME(op(')'));
-          return e;
-        }),
-      alt(() => this.SUBRULE(this.concatenation)),
-    ]);
-  });
+  private primary = this.RULE('primary', (): Expr => this.OR(this.primaryAlternatives));
+  private readonly primaryAlternatives: IOrAlt<Expr>[] = [
+    alt(() => {
+      const t = this.CONSUME(NumberLiteral);
+      return { kind: 'number', text: t.image.replace(/\s+/g, ''), loc: this.span(t) };
+    }),
+    alt(() => {
+      const t = this.CONSUME(RealLiteral);
+      return { kind: 'real', text: t.image, loc: this.span(t) };
+    }),
+    alt(() => {
+      const t = this.CONSUME(StringLiteral);
+      return { kind: 'string', text: t.image, loc: this.span(t) };
+    }),
+    alt(() => {
+      const t = this.CONSUME(SystemIdentifier);
+      const args = this.OPTION(this.systemCallArguments) ?? [];
+      return { kind: 'call', name: t.image, system: true, args, loc: this.span(t) };
+    }),
+    alt(() => {
+      const first = this.LA(1);
+      const name = this.SUBRULE(this.ident);
+      const args = this.OR2(this.callTail);
+      return args ? { kind: 'call', name, system: false, args, loc: this.span(first) } : { kind: 'id', name, loc: this.span(first) };
+    }),
+    alt(() => {
+      this.CONSUME(op('('));
+      const e = this.SUBRULE(this.mintypmax);
+      this.CONSUME(op(')'));
+      return e;
+    }),
+    alt(() => this.SUBRULE(this.concatenation)),
+  ];
+  private readonly systemCallArguments = (): (Expr | null)[] => this.SUBRULE(this.callArguments);
+  /** A user function call's arguments, or nothing for a plain name. */
+  private readonly callTail: IOrAlt<(Expr | null)[] | undefined>[] = [
+    alt(() => {
+      this.SUBRULE2(this.attributes);
+      return this.SUBRULE2(this.callArguments);
+    }),
+    alt(() => undefined),
+  ];
 
   /** `{a, b}` or `{n{a, b}}`. */
   private concatenation = this.RULE('concatenation', (): Expr => {
