@@ -182,7 +182,14 @@ export function dmpDriver(table: GateTable, th: Thresholds, pi: PiLoad): DriverR
   // The delay is the table's at Ceff, except without near capacitance (measured on the waveform).
   const delay = zeroNear ? vo.delay : atCeff.delay;
   const slew = vo.slew;
+  // A driver's loads are asked again for the early and late analyses: remember them per Elmore delay.
+  const seen = new Map<number, { delay: number; slew: number }>();
   const wire = (elmore: number) => {
+    let w = seen.get(elmore);
+    if (!w) seen.set(elmore, (w = loadWave(elmore)));
+    return w;
+  };
+  const loadWave = (elmore: number) => {
     if (elmore === 0) return { delay: 0, slew };
     if (elmore < slew * 1e-3) return { delay: elmore, slew };
     const load = rampResponse([...response.p, 1 / elmore], zero);

@@ -27,6 +27,8 @@ export interface TimingState {
   readonly load: Float64Array;
   /** The set_load part of each driver pin's load (farads), which a net's pi model does not hold. */
   readonly externalLoad: Float64Array;
+  /** The last arc delay calculated: early and late analysis often ask for the same one in a row. */
+  lastArc?: { arc: TimingArc; outRf: number; inSlew: number; driver: number; result: ReturnType<typeof gateDelay> };
   /** Parasitics of each net (undefined: ideal). */
   readonly parasitics: (NetParasitics | undefined)[];
   /** Clock network: clock index per pin (-1 outside every clock network). */
@@ -83,9 +85,13 @@ export function cellArcDelay(state: TimingState, from: number, arc: TimingArc, o
 
 /** Delay and slew of a cell arc driving `driver`, using the net's pi model for the driver model. */
 export function arcDelay(state: TimingState, arc: TimingArc, outRf: number, inSlew: number, driver: number): { delay: number; slew: number; wire?: (elmore: number) => { delay: number; slew: number } } {
+  const last = state.lastArc;
+  if (last && last.arc === arc && last.outRf === outRf && last.inSlew === inSlew && last.driver === driver) return { ...last.result };
   const net = state.graph.pins[driver]!.net;
   const pi = net >= 0 ? state.parasitics[net]?.pi?.(outRf) : undefined;
-  return gateDelay(arc, outRf, inSlew, state.load[driver * 2 + outRf]!, pi && { pi, extraCap: state.externalLoad[driver]!, thresholds: state.thresholds });
+  const result = gateDelay(arc, outRf, inSlew, state.load[driver * 2 + outRf]!, pi && { pi, extraCap: state.externalLoad[driver]!, thresholds: state.thresholds });
+  state.lastArc = { arc, outRf, inSlew, driver, result: { ...result } };
+  return result;
 }
 
 /**
