@@ -3,6 +3,7 @@
  * assignments, if, case/casez/casex, loops, wait, event triggers, task calls, blocks).
  */
 import { alt, gatedAlt } from './parser-helpers.ts';
+import type { OrMethodOpts } from 'chevrotain';
 import type { Attribute, CaseItem, EventExpr, Expr, ModuleItem, Stmt, TimingControl } from './ast.ts';
 import { DeclarationParser } from './parser-declarations.ts';
 import { Identifier, kw, op, SystemIdentifier } from './tokens.ts';
@@ -80,11 +81,20 @@ export class StatementParser extends DeclarationParser {
   });
 
   private statementBody = this.RULE('statementBody', (attrs: Attribute[]): Stmt => {
-    const at = { attrs, loc: this.span(this.LA(1)) };
-    // Ordered choice: a statement starting with a system name is a system task call.
-    return this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
-      alt(() => { this.CONSUME(op(';')); return { kind: 'null', ...at } as Stmt; }),
-      alt(() => this.SUBRULE(this.block, { ARGS: [attrs] })),
+    const loc = this.span(this.LA(1));
+    this.statementAttrs = attrs;
+    const s = this.OR(this.statementAlternatives);
+    // Alternatives that read a whole statement through a sub-rule already carry the attributes
+    // (or are undefined after error recovery).
+    return s === undefined || 'attrs' in s ? s : ({ ...(s as object), attrs, loc } as Stmt);
+  });
+  /** The attributes of the statement being read, for the alternatives that hand them to a sub-rule (read before any nested statement). */
+  private statementAttrs: Attribute[] = [];
+  /** Built once (see parser-expressions.ts); most return the statement without `attrs`/`loc`, which statementBody adds. */
+  // Ordered choice: a statement starting with a system name is a system task call.
+  private readonly statementAlternatives: OrMethodOpts<Stmt> = { IGNORE_AMBIGUITIES: true, DEF: [
+      alt(() => { this.CONSUME(op(';')); return { kind: 'null' } as Stmt; }),
+      alt(() => this.SUBRULE(this.block, { ARGS: [this.statementAttrs] })),
       alt(() => {
           this.CONSUME(kw('if'));
           const cond = this.SUBRULE(this.parenExpression);
@@ -93,9 +103,9 @@ export class StatementParser extends DeclarationParser {
             this.CONSUME(kw('else'));
             return this.SUBRULE2(this.statement);
           });
-          return (otherwise ? { kind: 'if', cond, then, else: otherwise, ...at } : { kind: 'if', cond, then, ...at }) as Stmt;
+          return (otherwise ? { kind: 'if', cond, then, else: otherwise } : { kind: 'if', cond, then }) as Stmt;
         }),
-      alt(() => this.SUBRULE(this.caseStatement, { ARGS: [attrs] })),
+      alt(() => this.SUBRULE(this.caseStatement, { ARGS: [this.statementAttrs] })),
       alt(() => {
           this.CONSUME(kw('for'));
           this.CONSUME(op('('));
@@ -105,33 +115,34 @@ export class StatementParser extends DeclarationParser {
           this.CONSUME9(op(';'));
           const step = this.SUBRULE2(this.plainAssignment);
           this.CONSUME(op(')'));
-          return { kind: 'for', init, cond, step, body: this.SUBRULE3(this.statement), ...at } as Stmt;
+          return { kind: 'for', init, cond, step, body: this.SUBRULE3(this.statement) } as Stmt;
         }),
-      alt(() => { this.CONSUME(kw('while')); const cond = this.SUBRULE2(this.parenExpression); return { kind: 'while', cond, body: this.SUBRULE4(this.statement), ...at } as Stmt; }),
-      alt(() => { this.CONSUME(kw('repeat')); const count = this.SUBRULE3(this.parenExpression); return { kind: 'repeat', count, body: this.SUBRULE5(this.statement), ...at } as Stmt; }),
-      alt(() => { this.CONSUME(kw('forever')); return { kind: 'forever', body: this.SUBRULE6(this.statement), ...at } as Stmt; }),
-      alt(() => { this.CONSUME(kw('wait')); const cond = this.SUBRULE4(this.parenExpression); return { kind: 'wait', cond, body: this.SUBRULE7(this.statement), ...at } as Stmt; }),
+      alt(() => { this.CONSUME(kw('while')); const cond = this.SUBRULE2(this.parenExpression); return { kind: 'while', cond, body: this.SUBRULE4(this.statement) } as Stmt; }),
+      alt(() => { this.CONSUME(kw('repeat')); const count = this.SUBRULE3(this.parenExpression); return { kind: 'repeat', count, body: this.SUBRULE5(this.statement) } as Stmt; }),
+      alt(() => { this.CONSUME(kw('forever')); return { kind: 'forever', body: this.SUBRULE6(this.statement) } as Stmt; }),
+      alt(() => { this.CONSUME(kw('wait')); const cond = this.SUBRULE4(this.parenExpression); return { kind: 'wait', cond, body: this.SUBRULE7(this.statement) } as Stmt; }),
       alt(() => {
           const control = this.OR2([alt(() => this.SUBRULE(this.declarationDelay)), alt(() => this.SUBRULE(this.eventControl))]);
-          return { kind: 'timed', control, body: this.SUBRULE8(this.statement), ...at } as Stmt;
+          return { kind: 'timed', control, body: this.SUBRULE8(this.statement) } as Stmt;
         }),
       alt(() => {
           this.CONSUME(op('->'));
           const target = this.SUBRULE(this.lvalue);
           this.CONSUME3(op(';'));
-          return { kind: 'trigger', target, ...at } as Stmt;
+          return { kind: 'trigger', target } as Stmt;
         }),
       alt(() => {
           this.CONSUME(kw('disable'));
           const target = this.SUBRULE2(this.lvalue);
           this.CONSUME4(op(';'));
-          return { kind: 'disable', target, ...at } as Stmt;
+          return { kind: 'disable', target } as Stmt;
         }),
       alt(() => {
+          const loc = this.span(this.LA(1));
           const name = this.CONSUME(SystemIdentifier).image;
-          const args = this.OPTION2(() => this.SUBRULE(this.callArguments)) ?? [];
+          const args = this.OPTION2(this.taskArguments) ?? [];
           this.CONSUME5(op(';'));
-          return { kind: 'call', target: { kind: 'id', name, loc: at.loc }, system: true, args, ...at } as Stmt;
+          return { kind: 'call', target: { kind: 'id', name, loc }, system: true, args } as Stmt;
         }),
       alt(() => {
           const o = this.OR3([
@@ -140,7 +151,7 @@ export class StatementParser extends DeclarationParser {
           ]) as 'assign' | 'force';
           const a = this.SUBRULE3(this.plainAssignment) as Stmt & { kind: 'assign' };
           this.CONSUME6(op(';'));
-          return { kind: 'procedural', op: o, lhs: a?.lhs, rhs: a?.rhs, ...at } as Stmt;
+          return { kind: 'procedural', op: o, lhs: a?.lhs, rhs: a?.rhs } as Stmt;
         }),
       alt(() => {
           const o = this.OR4([
@@ -149,11 +160,11 @@ export class StatementParser extends DeclarationParser {
           ]) as 'deassign' | 'release';
           const lhs = this.SUBRULE3(this.lvalue);
           this.CONSUME7(op(';'));
-          return { kind: 'procedural', op: o, lhs, ...at } as Stmt;
+          return { kind: 'procedural', op: o, lhs } as Stmt;
         }),
-      alt(() => this.SUBRULE(this.assignmentOrCall, { ARGS: [attrs] })),
-    ]});
-  });
+      alt(() => this.SUBRULE(this.assignmentOrCall, { ARGS: [this.statementAttrs] })),
+    ]};
+  private readonly taskArguments = (): (Expr | null)[] => this.SUBRULE(this.callArguments);
 
   private parenExpression = this.RULE('parenExpression', (): Expr => {
     this.CONSUME(op('('));
