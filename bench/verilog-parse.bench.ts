@@ -40,17 +40,22 @@ initParser();
 // Warm the JIT on a slice of the corpus first.
 for (const f of rtl.slice(0, 40)) parseVerilog(texts.get(f)!, f);
 
+// The first pass over the corpus runs at about half the speed of later ones (JIT tiering, heap
+// growth), so both parsers are timed on their first pass and on the best of three passes.
 let failures = 0;
-const oursRtl = cpuSeconds(() => {
+const parseRtl = () => { for (const f of rtl) parseVerilog(texts.get(f)!, f, { includeDirs: [dirname(f)] }); };
+const oursRtlFirst = cpuSeconds(() => {
   for (const f of rtl) failures += parseVerilog(texts.get(f)!, f, { includeDirs: [dirname(f)] }).diagnostics.length > 0 ? 1 : 0;
 });
-const oursNetFull = cpuSeconds(() => { for (const f of netlists) parseVerilog(texts.get(f)!, f); });
+const oursRtl = Math.min(oursRtlFirst, bestCpu(2, parseRtl));
+const oursNetFull = bestCpu(2, () => { for (const f of netlists) parseVerilog(texts.get(f)!, f); });
 const oursNetFast = bestCpu(3, () => { for (const f of netlists) parseNetlist(texts.get(f)!, f); });
 const ibex = netlists[1];
 const ibexFast = bestCpu(5, () => parseNetlist(texts.get(ibex)!, ibex));
 const ibexCells = parseNetlist(texts.get(ibex)!, ibex).modules.reduce((s, m) => s + m.cells.length, 0);
 
 // tree-sitter-verilog (native), when installed.
+let tsRtlFirst: number | undefined;
 let tsRtl: number | undefined;
 let tsNet: number | undefined;
 try {
@@ -60,8 +65,10 @@ try {
   parser.setLanguage(require('tree-sitter-verilog'));
   const parse = (t: string) => parser.parse(t, undefined, { bufferSize: 2 * t.length + 1024 });
   for (const f of rtl.slice(0, 40)) parse(texts.get(f)!);
-  tsRtl = cpuSeconds(() => { for (const f of rtl) parse(texts.get(f)!); });
-  tsNet = cpuSeconds(() => { for (const f of netlists) parse(texts.get(f)!); });
+  const parseRtlTs = () => { for (const f of rtl) parse(texts.get(f)!); };
+  tsRtlFirst = cpuSeconds(parseRtlTs);
+  tsRtl = Math.min(tsRtlFirst, bestCpu(2, parseRtlTs));
+  tsNet = bestCpu(2, () => { for (const f of netlists) parse(texts.get(f)!); });
 } catch (e) {
   console.log(`tree-sitter-verilog not available (${(e as Error).message.split('\n')[0]}): install tree-sitter@0.20.6 and tree-sitter-verilog@1.0.0`);
 }
@@ -93,9 +100,10 @@ rmSync(dir, { recursive: true, force: true });
 
 const rate = (files: string[], s: number | undefined) => (s === undefined ? undefined : bytes(files) / MiB / s);
 console.log(`RTL corpus: ${rtl.length} files, ${(bytes(rtl) / MiB).toFixed(1)} MiB (${failures} with diagnostics); netlists: ${netlists.map((f) => basename(f)).join(', ')} ${(bytes(netlists) / MiB).toFixed(1)} MiB`);
-printComparison('RTL corpus, full parser', 'MiB/s', rate(rtl, oursRtl)!, 'tree-sitter-verilog', rate(rtl, tsRtl));
-printComparison('RTL corpus, full parser', 'MiB/s', rate(rtl, oursRtl)!, 'yosys read_verilog -defer', rate(rtl, yRtl));
-printComparison('netlists, full parser', 'MiB/s', rate(netlists, oursNetFull)!, 'tree-sitter-verilog', rate(netlists, tsNet));
+printComparison('RTL corpus, full parser, first pass', 'MiB/s', rate(rtl, oursRtlFirst)!, 'tree-sitter-verilog', rate(rtl, tsRtlFirst));
+printComparison('RTL corpus, full parser, best of 3', 'MiB/s', rate(rtl, oursRtl)!, 'tree-sitter-verilog', rate(rtl, tsRtl));
+printComparison('RTL corpus, full parser, best of 3', 'MiB/s', rate(rtl, oursRtl)!, 'yosys read_verilog -defer', rate(rtl, yRtl));
+printComparison('netlists, full parser, best of 2', 'MiB/s', rate(netlists, oursNetFull)!, 'tree-sitter-verilog', rate(netlists, tsNet));
 printComparison('netlists, netlist fast path', 'MiB/s', rate(netlists, oursNetFast)!, 'tree-sitter-verilog', rate(netlists, tsNet));
 printComparison('netlists, netlist fast path', 'MiB/s', rate(netlists, oursNetFast)!, 'yosys read_verilog -defer', rate(netlists, yNet));
 console.log(`ibex_core netlist (${(Buffer.byteLength(texts.get(ibex)!) / 1e6).toFixed(2)} MB, ${ibexCells} cells): fast path ${(ibexFast * 1000).toFixed(0)} ms CPU`);
