@@ -113,8 +113,9 @@ function fitDriver(table: GateTable, th: Thresholds, rd: number, start: number, 
     if (!pi) return { f, jac: jac.map((r) => r.slice(0, 2)) };
     // Charge balance over the table's full-swing ramp time (at most 1.4 dt): pi load vs Ceff.
     const ct = Math.min(tg.slew / (th.vh - th.vl), 1.4 * dt);
-    const cap = rampResponse([1 / (rd * ceff)]);
-    f.push((rampCharge(pi, ct) - rampCharge(cap, ct)) / (rd * ct * dt));
+    // The capacitive response's charge: integral of tau (1 - exp(-t/tau)) over [0, ct].
+    const tauC = rd * ceff;
+    f.push((rampCharge(pi, ct) - (tauC * ct - tauC * tauC * (1 - Math.exp(-ct / tauC)))) / (rd * ct * dt));
     // d/d(dt) and d/d(Ceff) of the charge balance with the window at dt (OpenSTA's Jacobian).
     const [A, B, D] = [-pi.c, -pi.k[0]!, -pi.k[1]!];
     const [p1, p2] = [pi.p[0]!, pi.p[1]!];
@@ -135,10 +136,9 @@ function fitDriver(table: GateTable, th: Thresholds, rd: number, start: number, 
 
 /** The times a waveform crosses the delay and slew thresholds, each searched over [t0, upper]. */
 function measure(wave: (t: number) => Sample, th: Thresholds, t0: number, upper: number): { delay: number; slew: number } | undefined {
-  const cross = (v: number) => findCrossing(wave, v, t0, upper, TIME_TOL, ROOT_ITER);
-  const delay = cross(th.vth);
-  const tl = cross(th.vl);
-  const thi = cross(th.vh);
+  const delay = findCrossing(wave, th.vth, t0, upper, TIME_TOL, ROOT_ITER);
+  const tl = findCrossing(wave, th.vl, t0, upper, TIME_TOL, ROOT_ITER);
+  const thi = findCrossing(wave, th.vh, t0, upper, TIME_TOL, ROOT_ITER);
   if (delay === undefined || tl === undefined || thi === undefined) return undefined;
   return { delay, slew: (thi - tl) / th.slewDerate };
 }
@@ -183,10 +183,14 @@ export function dmpDriver(table: GateTable, th: Thresholds, pi: PiLoad): DriverR
   const delay = zeroNear ? vo.delay : atCeff.delay;
   const slew = vo.slew;
   // A driver's loads are asked again for the early and late analyses: remember them per Elmore delay.
-  const seen = new Map<number, { delay: number; slew: number }>();
+  const seenElmore: number[] = [];
+  const seenWave: { delay: number; slew: number }[] = [];
   const wire = (elmore: number) => {
-    let w = seen.get(elmore);
-    if (!w) seen.set(elmore, (w = loadWave(elmore)));
+    const i = seenElmore.indexOf(elmore);
+    if (i >= 0) return seenWave[i]!;
+    const w = loadWave(elmore);
+    seenElmore.push(elmore);
+    seenWave.push(w);
     return w;
   };
   const loadWave = (elmore: number) => {
