@@ -3,7 +3,7 @@
  * assignments, if, case/casez/casex, loops, wait, event triggers, task calls, blocks).
  */
 import { alt, gatedAlt } from './parser-helpers.ts';
-import type { OrMethodOpts } from 'chevrotain';
+import type { IOrAlt, OrMethodOpts } from 'chevrotain';
 import type { Attribute, CaseItem, EventExpr, Expr, ModuleItem, Stmt, TimingControl } from './ast.ts';
 import { DeclarationParser } from './parser-declarations.ts';
 import { Identifier, kw, op, SystemIdentifier } from './tokens.ts';
@@ -186,21 +186,13 @@ export class StatementParser extends DeclarationParser {
   private assignmentOrCall = this.RULE('assignmentOrCall', (attrs: Attribute[]): Stmt => {
     const start = this.LA(1);
     const lhs = this.SUBRULE(this.lvalue);
-    const s = this.OR([
-      alt(() => {
-          const nonblocking = this.OR2([
-            alt(() => { this.CONSUME(op('=')); return false; }),
-            alt(() => { this.CONSUME(op('<=')); return true; }),
-          ]);
-          const control = this.OPTION(() => this.SUBRULE(this.timingControl));
-          const rhs = this.SUBRULE(this.expression);
-          return (control
-            ? { kind: 'assign', nonblocking, lhs, control, rhs, attrs }
-            : { kind: 'assign', nonblocking, lhs, rhs, attrs }) as Stmt;
-        }),
-      // A task call: `name;` (a call `name(args)` was read by the expression as a function call).
-      alt(() => ({ kind: 'call', target: lhs, system: false, args: [], attrs }) as unknown as Stmt),
-    ]);
+    const tail = this.OR(this.assignmentTail);
+    // Without a tail it is a task call: `name;` (a call `name(args)` was read by the expression as a function call).
+    const s = (tail === undefined
+      ? { kind: 'call', target: lhs, system: false, args: [], attrs }
+      : tail.control
+        ? { kind: 'assign', nonblocking: tail.nonblocking, lhs, control: tail.control, rhs: tail.rhs, attrs }
+        : { kind: 'assign', nonblocking: tail.nonblocking, lhs, rhs: tail.rhs, attrs }) as Stmt;
     this.CONSUME(op(';'));
     return this.ACTION(() => {
       // `t(a, b);` parsed as a call expression: make it a task-call statement.
@@ -211,13 +203,24 @@ export class StatementParser extends DeclarationParser {
     }) ?? s;
   });
 
+  /** `= rhs` or `<= rhs` (maybe with a timing control), or nothing (a task call); built once. */
+  private readonly assignmentTail: IOrAlt<{ nonblocking: boolean; control?: TimingControl; rhs: Expr } | undefined>[] = [
+    alt(() => {
+      const nonblocking = this.OR2(this.assignmentOperators);
+      const control = this.OPTION(this.assignmentControl);
+      return { nonblocking, control, rhs: this.SUBRULE(this.expression) };
+    }),
+    alt(() => undefined),
+  ];
+  private readonly assignmentOperators: IOrAlt<boolean>[] = [
+    alt(() => { this.CONSUME(op('=')); return false; }),
+    alt(() => { this.CONSUME(op('<=')); return true; }),
+  ];
+  private readonly assignmentControl = (): TimingControl => this.SUBRULE(this.timingControl);
+
   private caseStatement = this.RULE('caseStatement', (attrs: Attribute[]): Stmt => {
     const start = this.LA(1);
-    const caseKind = this.OR([
-      alt(() => this.CONSUME(kw('case')).image),
-      alt(() => this.CONSUME(kw('casez')).image),
-      alt(() => this.CONSUME(kw('casex')).image),
-    ]) as 'case' | 'casez' | 'casex';
+    const caseKind = this.OR(this.caseKeywords) as 'case' | 'casez' | 'casex';
     const expr = this.SUBRULE(this.parenExpression);
     const items: CaseItem<Stmt>[] = [];
     this.AT_LEAST_ONE(() => {
@@ -228,26 +231,32 @@ export class StatementParser extends DeclarationParser {
     return { kind: 'case', caseKind, expr, items, attrs, loc: this.span(start) };
   });
 
+  private readonly caseKeywords: IOrAlt<string>[] = [
+    alt(() => this.CONSUME(kw('case')).image),
+    alt(() => this.CONSUME(kw('casez')).image),
+    alt(() => this.CONSUME(kw('casex')).image),
+  ];
+
   /** `a, b :` or `default [:]`; an empty list means default. */
-  caseLabels = this.RULE('caseLabels', (): Expr[] => {
-    return this.OR([
-      alt(() => {
-          this.CONSUME(kw('default'));
-          this.OPTION(() => this.CONSUME(op(':')));
-          return [];
-        }),
-      alt(() => {
-          const labels = this.SUBRULE(this.expressionList);
-          this.CONSUME2(op(':'));
-          return labels;
-        }),
-    ]);
-  });
+  caseLabels = this.RULE('caseLabels', (): Expr[] => this.OR(this.caseLabelAlternatives));
+  private readonly caseLabelAlternatives: IOrAlt<Expr[]>[] = [
+    alt(() => {
+      this.CONSUME(kw('default'));
+      this.OPTION(this.optionalColon);
+      return [];
+    }),
+    alt(() => {
+      const labels = this.SUBRULE(this.expressionList);
+      this.CONSUME2(op(':'));
+      return labels;
+    }),
+  ];
+  private readonly optionalColon = () => this.CONSUME(op(':'));
 
   /** `begin [: name] decls statements end` or the `fork ... join` form. */
   private block = this.RULE('block', (attrs: Attribute[]): Stmt => {
     const start = this.LA(1);
-    const fork = this.OR([alt(() => { this.CONSUME(kw('begin')); return false; }), alt(() => { this.CONSUME(kw('fork')); return true; })]);
+    const fork = this.OR(this.blockOpeners);
     const name = this.OPTION(() => {
       this.CONSUME(op(':'));
       return this.SUBRULE(this.ident);
@@ -260,11 +269,18 @@ export class StatementParser extends DeclarationParser {
         alt(() => body.push(this.SUBRULE(this.statement))),
       ]);
     });
-    this.OR3([alt(() => this.CONSUME(kw('end'))), alt(() => this.CONSUME(kw('join')))]);
+    this.OR3(this.blockClosers);
     this.OPTION2(() => { this.CONSUME2(op(':')); this.SUBRULE2(this.ident); });
     const loc = this.span(start);
     return (name === undefined ? { kind: 'block', fork, decls, body, attrs, loc } : { kind: 'block', fork, name, decls, body, attrs, loc }) as Stmt;
   });
+
+  /** `begin` or `fork` (true). */
+  private readonly blockOpeners: IOrAlt<boolean>[] = [
+    alt(() => { this.CONSUME(kw('begin')); return false; }),
+    alt(() => { this.CONSUME(kw('fork')); return true; }),
+  ];
+  private readonly blockClosers: IOrAlt<unknown>[] = [alt(() => this.CONSUME(kw('end'))), alt(() => this.CONSUME(kw('join')))];
 
   /** Is the next item (after attributes) a declaration? Decided by its first keyword. */
   protected startsBlockDeclaration(): boolean {
