@@ -18,7 +18,7 @@ example: tessera timing report --netlist gcd.v --lib nangate45_typ.lib.gz --sdc 
     { name: 'lef', kind: 'string', valueName: 'LEF[,LEF]', help: 'LEF files (technology first), comma separated: routing R and C and pin shapes for --def' },
     { name: 'def', kind: 'string', valueName: 'D', help: 'DEF placement: pre-route wire estimate (and the netlist when --netlist is absent)' },
     { name: 'sdc', kind: 'string', required: true, valueName: 'S', help: 'SDC constraints (create_clock, set_input/output_delay, set_load, set_driving_cell, set_false_path, ...)' },
-    { name: 'spef', kind: 'string', valueName: 'P', help: 'SPEF parasitics: Elmore wire delays and effective capacitance' },
+    { name: 'spef', kind: 'string', valueName: 'P', help: 'SPEF parasitics: DMP driver model (effective capacitance) with waveform-based wire delays and load slews, as OpenSTA' },
     { name: 'sdf', kind: 'string', valueName: 'F', help: 'SDF delays (IOPATH, INTERCONNECT, SETUP/HOLD) replacing calculated ones; slews are still calculated' },
     { name: 'paths', kind: 'int', default: 1, valueName: 'K', help: 'how many worst paths to print (one per endpoint)' },
     { name: 'hold', kind: 'boolean', help: 'also print the K worst hold paths' },
