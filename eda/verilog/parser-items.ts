@@ -2,6 +2,7 @@
  * Parser layer 4: module items: continuous assigns, processes, module/UDP/gate instances,
  * defparam, functions, tasks, generate regions (for/if/case/blocks), specify blocks.
  */
+import type { OrMethodOpts } from 'chevrotain';
 import { alt, gated, gatedAlt, separated } from './parser-helpers.ts';
 import type { Attribute, CaseItem, Connection, DataType, Expr, Instance, ModuleItem, Range, Stmt } from './ast.ts';
 import { gatePrimitives } from './netlist-parser.ts';
@@ -21,8 +22,14 @@ export class ItemParser extends StatementParser {
   });
 
   private moduleItemBody = this.RULE('moduleItemBody', (attrs: Attribute[]): ModuleItem => {
-    // Ordered choice: gates separate SystemVerilog type names and always_* from instances.
-    return this.OR({ IGNORE_AMBIGUITIES: true, DEF: [
+    this.itemAttrs = attrs;
+    return this.OR(this.moduleItemAlternatives);
+  });
+  /** The attributes of the item being read, for the generate-block alternative (read before any nested item). */
+  private itemAttrs: Attribute[] = [];
+  /** Built once rather than on every item (see parser-expressions.ts). */
+  // Ordered choice: gates separate SystemVerilog type names and always_* from instances.
+  private readonly moduleItemAlternatives: OrMethodOpts<ModuleItem> = { IGNORE_AMBIGUITIES: true, DEF: [
       gatedAlt(() => this.LA(1).tokenType !== Identifier || (svTypeNames.has(this.LA(1).image) && this.LA(2).tokenType !== op('(')), () => {
           const item = this.OR2([
             alt(() => this.SUBRULE(this.portDeclaration)),
@@ -62,10 +69,9 @@ export class ItemParser extends StatementParser {
       alt(() => this.SUBRULE(this.generateFor)),
       alt(() => this.SUBRULE(this.generateIf)),
       alt(() => this.SUBRULE(this.generateCase)),
-      alt(() => this.SUBRULE(this.generateBlock, { ARGS: [attrs] })),
+      alt(() => this.SUBRULE(this.generateBlock, { ARGS: [this.itemAttrs] })),
       alt(() => this.SUBRULE(this.specifyBlock)),
-    ]});
-  });
+    ]};
 
   private continuousAssign = this.RULE('continuousAssign', (): ModuleItem => {
     this.CONSUME(kw('assign'));
