@@ -2,7 +2,7 @@
  * Parser layer 4: module items: continuous assigns, processes, module/UDP/gate instances,
  * defparam, functions, tasks, generate regions (for/if/case/blocks), specify blocks.
  */
-import type { OrMethodOpts } from 'chevrotain';
+import type { IOrAlt, OrMethodOpts } from 'chevrotain';
 import { alt, gated, gatedAlt, separated } from './parser-helpers.ts';
 import type { Attribute, CaseItem, Connection, DataType, Expr, Instance, ModuleItem, Range, Stmt } from './ast.ts';
 import { gatePrimitives } from './netlist-parser.ts';
@@ -161,21 +161,22 @@ export class ItemParser extends StatementParser {
   });
 
   /** `.a(x)`, `.a()`, `x`, or an empty positional slot. */
-  private connection = this.RULE('connection', (): Connection =>
-    this.OR([
-      alt(() => {
-          this.SUBRULE(this.attributes);
-          this.CONSUME(op('.'));
-          const name = this.SUBRULE(this.ident);
-          this.CONSUME(op('('));
-          const expr = this.OPTION(() => this.SUBRULE(this.mintypmax));
-          this.CONSUME(op(')'));
-          return expr ? { name, expr } : { name };
-        }),
-      alt(() => ({ expr: this.SUBRULE2(this.mintypmax) })),
-      alt(() => ({})),
-    ]),
-  );
+  private connection = this.RULE('connection', (): Connection => this.OR(this.connectionAlternatives));
+  /** Built once: a netlist has one connection per pin. */
+  private readonly connectionAlternatives: IOrAlt<Connection>[] = [
+    alt(() => {
+      this.SUBRULE(this.attributes);
+      this.CONSUME(op('.'));
+      const name = this.SUBRULE(this.ident);
+      this.CONSUME(op('('));
+      const expr = this.OPTION(this.connectedExpression);
+      this.CONSUME(op(')'));
+      return expr ? { name, expr } : { name };
+    }),
+    alt(() => ({ expr: this.SUBRULE2(this.mintypmax) })),
+    alt(() => ({})),
+  ];
+  private readonly connectedExpression = (): Expr => this.SUBRULE(this.mintypmax);
 
   protected functionDeclaration = this.RULE('functionDeclaration', (): ModuleItem => {
     this.CONSUME(kw('function'));
