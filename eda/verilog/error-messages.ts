@@ -1,6 +1,6 @@
 /** Short, one-line parser error messages (chevrotain's defaults span several lines). */
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
-import { EOF } from './chevrotain-runtime.ts';
+import { EOF } from '../common/index.ts';
 
 /** What a token type looks like in a message: `'module'`, `';'`, `an identifier`. */
 export function describeTokenType(t: TokenType): string {

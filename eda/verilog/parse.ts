@@ -5,7 +5,7 @@
  * It never throws on any input.
  */
 import type { IToken } from 'chevrotain';
-import { EOF } from './chevrotain-runtime.ts';
+import { EOF } from '../common/index.ts';
 import type { SourceFile } from './ast.ts';
 import { DiagnosticSink, type Diagnostic } from './diagnostics.ts';
 import type { VerilogToken } from './lexer.ts';

@@ -5,7 +5,7 @@
  */
 import { alt, separated } from './parser-helpers.ts';
 import type { IOrAlt, IToken } from 'chevrotain';
-import { EmbeddedActionsParser } from './chevrotain-runtime.ts';
+import { EmbeddedActionsParser } from '../common/index.ts';
 import type { Attribute, Expr, Loc, Range } from './ast.ts';
 import {
   allTokenTypes, BinaryOperator, Identifier, NumberLiteral, op, RealLiteral, StringLiteral, SystemIdentifier, UnaryOperator,

@@ -4,7 +4,7 @@
  * every type here is pattern-less (`Lexer.NA`): the parser only needs the type identities.
  */
 import type { TokenType } from 'chevrotain';
-import { createToken, Lexer } from './chevrotain-runtime.ts';
+import { createToken, Lexer } from '../common/index.ts';
 
 /** The coarse class of a token, for consumers of the bare token stream (e.g. learned models). */
 export type TokenKind =

@@ -1,4 +1,4 @@
-import { Lexer, createToken } from 'chevrotain';
+import { Lexer, createToken } from '../../common/index.ts';
 
 /** LEF and DEF share one token set: words, strings, ";" and # comments. */
 export const lefDefLexer = new Lexer(

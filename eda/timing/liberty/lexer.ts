@@ -1,4 +1,4 @@
-import { Lexer, createToken } from 'chevrotain';
+import { Lexer, createToken } from '../../common/index.ts';
 
 /** Liberty tokens. Words cover identifiers, numbers and unquoted expressions alike. */
 const whitespace = createToken({ name: 'WS', pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });

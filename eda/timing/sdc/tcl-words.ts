@@ -1,4 +1,5 @@
-import { Lexer, createToken, type IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
+import { Lexer, createToken } from '../../common/index.ts';
 import { UserError } from '../../../util/index.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { Lexer, createToken } from 'chevrotain';
+import { Lexer, createToken } from '../../common/index.ts';
 
 /** SDF is an s-expression language: parentheses, quoted strings, words (numbers, triples, names). */
 export const sdfLexer = new Lexer(

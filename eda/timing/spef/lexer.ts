@@ -1,4 +1,4 @@
-import { Lexer, createToken } from 'chevrotain';
+import { Lexer, createToken } from '../../common/index.ts';
 
 /** SPEF tokens: keywords (*D_NET), quoted strings and words (names, numbers, *12:A references). */
 export const spefLexer = new Lexer(

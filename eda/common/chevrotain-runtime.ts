@@ -4,7 +4,7 @@
  * few hundred lodash-es modules: importing that costs ~0.75 s under tsx (each module goes
  * through the loader) against ~0.03 s for the bundle, and every CLI call touching eda/verilog
  * paid it. The bundle is the same code (same version); types still come from 'chevrotain'.
- * Everything in eda/verilog takes chevrotain values from here, so token types, EOF and the
+ * Every eda/ reader takes chevrotain values from here, so token types, EOF and the
  * parser base class come from one copy.
  */
 import { createRequire } from 'node:module';
