@@ -1,7 +1,9 @@
 // The shared plumbing every area may import (it imports nothing of the project).
 export { UserError, isUserError, formatWhere, type SourceLocation } from './user-error.ts';
 export { writeFileAtomic, writeJsonAtomic } from './atomic-write.ts';
+export { readTextFile } from './read-text-file.ts';
 export { dataDir, dataPath, missingData, projectRoot } from './data-path.ts';
 export { ProgressBar, formatSeconds } from './progress.ts';
 export { ContentCache, cacheDir, contentHash, stableJson } from './content-cache.ts';
 export { WorkerPool, WorkerTaskError } from './worker-pool.ts';
+export { seededRandom, seededUint32 } from './seeded-random.ts';

@@ -2,9 +2,8 @@
 // objects the simulator runs), drawn reproducibly from the PE kinds and small array shapes.
 import { PE_KIND_IDS } from '../../hw/index.ts';
 import { generateArrayDesign } from '../../hdl-gen/index.ts';
-import { isUserError } from '../../util/index.ts';
+import { isUserError, seededRandom } from '../../util/index.ts';
 import type { DesignSource } from '../../eda/dataset/index.ts';
-import { seededRandom } from '../../eda/synth/recipes/index.ts';
 import { designConfig } from './gen-config.ts';
 
 /** Array shapes small enough to synthesize in seconds; a 1x1 array is a single PE with its dequant. */

@@ -1,8 +1,8 @@
 /**
- * The project's seeded pseudo-random generator (mulberry32: a 32-bit state, a Weyl increment and an
- * avalanche mix; fast, and plenty for test data and workloads — not for cryptography). The same
- * seed gives the same stream on every platform.
+ * The project's seeded pseudo-random generator with integer and normal draws, over util's
+ * mulberry32 stream. The same seed gives the same stream on every platform.
  */
+import { seededUint32 } from '../../util/index.ts';
 
 export interface Rng {
   /** Uniform in [0, 1), with 32 random bits. */
@@ -14,14 +14,8 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
+  const nextUint32 = seededUint32(seed);
   let spareNormal = NaN;
-  const nextUint32 = (): number => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
-  };
   const next = (): number => nextUint32() / 4294967296;
   return {
     next,

@@ -1,4 +1,4 @@
-import { UserError } from '../../../util/index.ts';
+import { UserError, seededRandom } from '../../../util/index.ts';
 
 /** The OpenABC-D optimisation set, as ABC commands. */
 export const RECIPE_OPERATIONS = ['balance', 'rewrite', 'rewrite -z', 'refactor', 'refactor -z', 'resub', 'resub -z'] as const;
@@ -19,17 +19,6 @@ export function parseRecipe(text: string, where = '--recipe'): RecipeOperation[]
   });
 }
 
-/** A seeded stream in [0, 1) (mulberry32), so every recipe set is reproducible from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` recipes of `length` operations drawn uniformly (with repetition) from the set. */
 export function randomRecipes(count: number, length: number, seed: number): RecipeOperation[][] {

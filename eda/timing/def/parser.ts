@@ -1,6 +1,6 @@
 import type { IToken } from 'chevrotain';
 import { TokenStream } from '../common/token-stream.ts';
-import { readText } from '../common/read-text.ts';
+import { readTextFile } from '../../../util/index.ts';
 import { StatementReader, lefDefLexer } from '../lef/index.ts';
 import type { Def, DefComponent, DefNet, DefPin, PlacementStatus } from './model.ts';
 
@@ -159,5 +159,5 @@ export function parseDef(text: string, file: string): Def {
 }
 
 export function readDef(file: string, flag?: string): Def {
-  return parseDef(readText(file, flag), file);
+  return parseDef(readTextFile(file, flag), file);
 }

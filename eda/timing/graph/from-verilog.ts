@@ -1,7 +1,7 @@
 import type { Netlist, NetlistModule, NetExpr, BitRange } from '../../verilog/index.ts';
 import { parseNetlist } from '../../verilog/index.ts';
 import { UserError } from '../../../util/index.ts';
-import { readText } from '../common/read-text.ts';
+import { readTextFile } from '../../../util/index.ts';
 import type { TimingInstance, TimingNetlist, TimingPort } from './netlist.ts';
 
 /** Verilog escaped identifiers (`\a[0] `) name the same object without the backslash. */
@@ -93,5 +93,5 @@ export function netlistFromVerilog(netlist: Netlist, top?: string): TimingNetlis
 
 /** Reads a structural Verilog file (plain or .gz) into the timing netlist. */
 export function readVerilogNetlist(file: string, top?: string, flag?: string): TimingNetlist {
-  return netlistFromVerilog(parseNetlist(readText(file, flag), file), top);
+  return netlistFromVerilog(parseNetlist(readTextFile(file, flag), file), top);
 }

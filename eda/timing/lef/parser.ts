@@ -1,6 +1,6 @@
 import type { IToken } from 'chevrotain';
 import { TokenStream } from '../common/token-stream.ts';
-import { readText } from '../common/read-text.ts';
+import { readTextFile } from '../../../util/index.ts';
 import { lefDefLexer } from './lexer.ts';
 import { StatementReader } from './statement-reader.ts';
 import type { Lef, LefLayer, LefMacro, LefPin, LefRect, LefSite } from './model.ts';
@@ -162,6 +162,6 @@ export function parseLef(text: string, file: string, into?: Lef): Lef {
 
 export function readLef(files: string[], flag?: string): Lef {
   let lef: Lef | undefined;
-  for (const f of files) lef = parseLef(readText(f, flag), f, lef);
+  for (const f of files) lef = parseLef(readTextFile(f, flag), f, lef);
   return lef ?? { files: [], layers: new Map(), sites: new Map(), macros: new Map() };
 }

@@ -1,5 +1,5 @@
 import { UserError } from '../../../util/index.ts';
-import { readText } from '../common/read-text.ts';
+import { readTextFile } from '../../../util/index.ts';
 import type { LibertyAttribute, LibertyGroup } from './syntax-tree.ts';
 import { parseLibertySyntax } from './syntax-tree.ts';
 import { parseNumberList, toVariable, type LibertyTable, type TableVariable } from './table.ts';
@@ -246,5 +246,5 @@ export function parseLiberty(text: string, file: string): LibertyLibrary {
 
 /** Reads a Liberty file (plain or .gz). */
 export function readLiberty(file: string, flag?: string): LibertyLibrary {
-  return parseLiberty(readText(file, flag), file);
+  return parseLiberty(readTextFile(file, flag), file);
 }

@@ -1,5 +1,5 @@
 import { UserError } from '../../../util/index.ts';
-import { readText } from '../common/read-text.ts';
+import { readTextFile } from '../../../util/index.ts';
 import { evalExpr } from './expr.ts';
 import type { DrivingCell, MinMax, ObjectQuery, PathException, Sdc, SdcClock } from './model.ts';
 import { splitCommands, type TclCommand, type TclWord } from './tcl-words.ts';
@@ -283,5 +283,5 @@ export function parseSdc(text: string, file: string, units?: SdcUnits): Sdc {
 }
 
 export function readSdc(file: string, flag?: string, units?: SdcUnits): Sdc {
-  return parseSdc(readText(file, flag), file, units);
+  return parseSdc(readTextFile(file, flag), file, units);
 }

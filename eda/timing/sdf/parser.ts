@@ -1,6 +1,6 @@
 import type { IToken } from 'chevrotain';
 import { TokenStream } from '../common/token-stream.ts';
-import { readText } from '../common/read-text.ts';
+import { readTextFile } from '../../../util/index.ts';
 import { sdfLexer } from './lexer.ts';
 import type { Sdf, SdfCell, SdfCheck, SdfTriple } from './model.ts';
 
@@ -175,5 +175,5 @@ export function parseSdf(text: string, file: string): Sdf {
 }
 
 export function readSdf(file: string, flag?: string): Sdf {
-  return parseSdf(readText(file, flag), file);
+  return parseSdf(readTextFile(file, flag), file);
 }

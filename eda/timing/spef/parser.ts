@@ -1,6 +1,6 @@
 import type { IToken } from 'chevrotain';
 import { TokenStream } from '../common/token-stream.ts';
-import { readText } from '../common/read-text.ts';
+import { readTextFile } from '../../../util/index.ts';
 import { spefLexer } from './lexer.ts';
 import type { Spef, SpefNet } from './model.ts';
 
@@ -176,5 +176,5 @@ export function parseSpef(text: string, file: string): Spef {
 }
 
 export function readSpef(file: string, flag?: string): Spef {
-  return parseSpef(readText(file, flag), file);
+  return parseSpef(readTextFile(file, flag), file);
 }

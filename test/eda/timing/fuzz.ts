@@ -1,17 +1,6 @@
 import { expect } from 'vitest';
-import { isUserError, type SourceLocation } from '../../../util/index.ts';
+import { isUserError, seededRandom, type SourceLocation } from '../../../util/index.ts';
 
-/** A small seeded PRNG (mulberry32) so every fuzz run is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const noise = ['(', ')', '{', '}', ';', ':', '"', '\\', '*', '-', '+', '[', ']', ',', '/', '\n', ' ', '0', '1e9', 'x', 'END', 'NaN', '#'];
 
