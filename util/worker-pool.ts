@@ -9,8 +9,21 @@ export class WorkerTaskError extends Error {
   }
 }
 
-interface Pending<O> { id: number; input: unknown; resolve: (o: O) => void; reject: (e: Error) => void }
-interface Slot<O> { worker: Worker; busy?: Pending<O> }
+/** A task that ran past its time limit; its worker was stopped and replaced. */
+export class WorkerTimeoutError extends Error {
+  constructor(readonly seconds: number) {
+    super(`task did not finish within ${seconds} s`);
+    this.name = 'WorkerTimeoutError';
+  }
+}
+
+export interface RunOptions {
+  /** Stop the task's worker (and replace it) after this many seconds; the task fails with WorkerTimeoutError. */
+  timeoutSeconds?: number;
+}
+
+interface Pending<O> { id: number; input: unknown; options: RunOptions; resolve: (o: O) => void; reject: (e: Error) => void }
+interface Slot<O> { worker: Worker; busy?: Pending<O>; timer?: NodeJS.Timeout }
 
 const entryUrl = new URL('./worker-entry.mjs', import.meta.url);
 
@@ -31,10 +44,10 @@ export class WorkerPool<I, O> {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  run(input: I): Promise<O> {
+  run(input: I, options: RunOptions = {}): Promise<O> {
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
     return new Promise<O>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, input, resolve, reject });
+      this.queue.push({ id: this.nextId++, input, options, resolve, reject });
       this.pump();
     });
   }
@@ -47,6 +60,7 @@ export class WorkerPool<I, O> {
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.splice(0)) p.reject(new Error('worker pool closed'));
+    for (const s of this.slots) clearTimeout(s.timer);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
@@ -59,25 +73,28 @@ export class WorkerPool<I, O> {
       const job = slot.busy;
       if (!job || job.id !== msg.id) return;
       slot.busy = undefined;
+      clearTimeout(slot.timer);
       this.deathsInARow = 0;
       if (msg.ok) job.resolve(msg.output as O);
       else job.reject(new WorkerTaskError(msg.error?.message ?? 'worker task failed', msg.error?.stack));
       this.pump();
     });
-    worker.on('error', (e) => this.replace(slot, e));
+    worker.on('error', (e) => this.replace(slot, new WorkerTaskError(e.message, e.stack)));
     worker.on('exit', (code) => {
-      if (!this.closed && code !== 0) this.replace(slot, new Error(`worker exited with code ${code}`));
+      if (!this.closed && code !== 0) this.replace(slot, new WorkerTaskError(`worker exited with code ${code}`));
     });
     return slot;
   }
 
+  /** Fails the slot's task with `e`, stops its worker and starts a fresh one in its place. */
   private replace(slot: Slot<O>, e: Error): void {
     const idx = this.slots.indexOf(slot);
     if (idx < 0 || this.closed) return;
-    slot.busy?.reject(new WorkerTaskError(e.message, e.stack));
+    clearTimeout(slot.timer);
+    slot.busy?.reject(e);
     slot.busy = undefined;
     void slot.worker.terminate();
-    if (++this.deathsInARow > 2 * this.size) {
+    if (!(e instanceof WorkerTimeoutError) && ++this.deathsInARow > 2 * this.size) {
       for (const p of this.queue.splice(0)) p.reject(new WorkerTaskError(`workers keep dying: ${e.message}`, e.stack));
     }
     this.slots[idx] = this.spawn();
@@ -90,6 +107,8 @@ export class WorkerPool<I, O> {
       const job = this.queue.shift();
       if (!job) return;
       slot.busy = job;
+      const seconds = job.options.timeoutSeconds;
+      if (seconds !== undefined && seconds > 0) slot.timer = setTimeout(() => slot.busy === job && this.replace(slot, new WorkerTimeoutError(seconds)), seconds * 1000);
       slot.worker.postMessage({ id: job.id, input: job.input });
     }
   }
