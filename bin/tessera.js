@@ -4,10 +4,16 @@
 import { register } from 'tsx/esm/api';
 
 register();
-process.on('SIGINT', () => {
-  process.stderr.write('\ninterrupted: finished work is cached; rerun the same command to resume\n');
-  process.exit(130);
-});
+// Native tools run in their own process groups (so a timeout can stop them whole): stop them here,
+// on Ctrl-C and on a plain `kill` alike, rather than leave them running.
+const { stopTrackedChildren } = await import('../util/child-processes.ts');
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(signal, () => {
+    stopTrackedChildren();
+    process.stderr.write('\ninterrupted: finished work is cached; rerun the same command to resume\n');
+    process.exit(code);
+  });
+}
 // `tessera ... | head` closes the pipe early: stop quietly, as other command-line tools do.
 process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(0);

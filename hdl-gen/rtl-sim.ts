@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '../util/index.ts';
+import { UserError, trackChild } from '../util/index.ts';
 
 export type RtlSimulator = 'iverilog' | 'verilator';
 export const rtlSimulators: readonly RtlSimulator[] = ['iverilog', 'verilator'];
@@ -70,6 +70,7 @@ export async function runRtl(run: RtlRun): Promise<RtlResult> {
 function exec(command: string, args: string[], cwd: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    trackChild(child);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));

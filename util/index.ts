@@ -5,5 +5,6 @@ export { readTextFile } from './read-text-file.ts';
 export { dataDir, dataPath, missingData, projectRoot } from './data-path.ts';
 export { ProgressBar, formatSeconds } from './progress.ts';
 export { ContentCache, cacheDir, contentHash, stableJson } from './content-cache.ts';
-export { WorkerPool, WorkerTaskError } from './worker-pool.ts';
+export { WorkerPool, WorkerTaskError, WorkerTimeoutError, type RunOptions } from './worker-pool.ts';
+export { trackChild, killChild, stopTrackedChildren, type TrackOptions } from './child-processes.ts';
 export { seededRandom, seededUint32 } from './seeded-random.ts';

@@ -6,10 +6,18 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { UserError } from '../../util/index.ts';
+import { UserError, killChild, trackChild } from '../../util/index.ts';
 
 export type YosysBackend = 'wasm' | 'native';
 export const yosysBackends: readonly YosysBackend[] = ['wasm', 'native'];
+
+/** Native Yosys ran past its time limit and was stopped. */
+export class YosysTimeoutError extends UserError {
+  constructor(readonly seconds: number) {
+    super(`yosys (native) did not finish within ${seconds} s and was stopped`, 'yosys', 'allow more time, or leave the design out');
+    this.name = 'YosysTimeoutError';
+  }
+}
 
 export interface YosysRun {
   /** The Yosys script (what `-s script.ys` reads). */
@@ -19,6 +27,11 @@ export interface YosysRun {
   /** Relative paths of files the script writes and the caller wants back. */
   readonly outputs?: readonly string[];
   readonly backend?: YosysBackend;
+  /**
+   * Native backend: kill Yosys after this many seconds (a UserError saying so). The wasm build runs
+   * in the calling thread and cannot be stopped from it: run it in a WorkerPool task with a timeout.
+   */
+  readonly timeoutSeconds?: number;
 }
 
 export interface YosysResult {
@@ -38,7 +51,7 @@ const scriptName = 'tessera-script.ys';
 export async function runYosys(run: YosysRun): Promise<YosysResult> {
   const backend = run.backend ?? 'wasm';
   const files = { ...run.files, [scriptName]: run.script };
-  const { log, outputs, failed } = backend === 'wasm' ? await runWasm(files, run.outputs ?? []) : await runNative(files, run.outputs ?? []);
+  const { log, outputs, failed } = backend === 'wasm' ? await runWasm(files, run.outputs ?? []) : await runNative(files, run.outputs ?? [], run.timeoutSeconds);
   if (failed || /^ERROR:|: ERROR:/m.test(log)) throw yosysError(log, backend);
   return { log, outputs, backend, version: await yosysVersion(backend) };
 }
@@ -121,7 +134,7 @@ function getTreeFile(tree: unknown, path: string): string | Uint8Array | undefin
   return typeof node === 'string' || node instanceof Uint8Array ? node : undefined;
 }
 
-async function runNative(files: Record<string, string | Uint8Array>, wanted: readonly string[]) {
+async function runNative(files: Record<string, string | Uint8Array>, wanted: readonly string[], timeoutSeconds?: number) {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-yosys-'));
   try {
     for (const [path, content] of Object.entries(files)) {
@@ -129,12 +142,25 @@ async function runNative(files: Record<string, string | Uint8Array>, wanted: rea
       writeFileSync(join(dir, path), content);
     }
     const { log, code } = await new Promise<{ log: string; code: number }>((resolve, reject) => {
-      const child = spawn('yosys', ['-s', scriptName], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      // Its own process group, so a timeout or an interrupt also stops the ABC process Yosys starts.
+      const child = spawn('yosys', ['-s', scriptName], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      const tracking = { dir, group: true };
+      trackChild(child, tracking);
       const chunks: Buffer[] = [];
+      let timedOut = false;
+      const stop = () => {
+        timedOut = true;
+        if (child.pid !== undefined) killChild(child.pid, tracking);
+      };
+      const timer = timeoutSeconds !== undefined && timeoutSeconds > 0 ? setTimeout(stop, timeoutSeconds * 1000) : undefined;
       child.stdout.on('data', (b: Buffer) => chunks.push(b));
       child.stderr.on('data', (b: Buffer) => chunks.push(b));
-      child.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? nativeMissing() : e));
-      child.on('close', (c) => resolve({ log: Buffer.concat(chunks).toString(), code: c ?? 1 }));
+      child.on('error', (e: NodeJS.ErrnoException) => (clearTimeout(timer), reject(e.code === 'ENOENT' ? nativeMissing() : e)));
+      child.on('close', (c) => {
+        clearTimeout(timer);
+        if (timedOut) reject(new YosysTimeoutError(timeoutSeconds ?? 0));
+        else resolve({ log: Buffer.concat(chunks).toString(), code: c ?? 1 });
+      });
     });
     const outputs: Record<string, string> = {};
     for (const path of wanted) if (existsSync(join(dir, path))) outputs[path] = readFileSync(join(dir, path), 'utf8');

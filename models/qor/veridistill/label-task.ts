@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { trackChild } from '../../../util/index.ts';
 import type { CorpusDesign } from './corpus.ts';
 import { netlistGraphFromYosysJson, type NetlistGraph } from './netlist-graph.ts';
 
@@ -60,11 +61,13 @@ export default async function labelDesign(input: LabelTaskInput): Promise<LabelR
     const script = join(dir, 'label.ys');
     const json = join(dir, 'netlist.json');
     writeFileSync(script, labelScript(input.design, input.liberty, json));
-    const { stdout } = await run(input.yosys, ['-q', '-s', script, '-l', join(dir, 'log.txt')], {
+    const running = run(input.yosys, ['-q', '-s', script, '-l', join(dir, 'log.txt')], {
       timeout: input.timeoutSeconds * 1000,
       maxBuffer: 64 << 20,
       killSignal: 'SIGKILL',
     });
+    trackChild(running.child, { dir });
+    const { stdout } = await running;
     const log = readFileSync(join(dir, 'log.txt'), 'utf8') + stdout;
     const qor = parseQor(log);
     if (!qor) return { ok: false, error: 'no area in the Yosys log' };
