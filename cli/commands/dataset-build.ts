@@ -26,12 +26,14 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
     { name: 'workers', kind: 'int', default: 2, valueName: 'N', help: 'parallel workers (one per core)' },
     { name: 'limit', kind: 'int', default: 0, valueName: 'N', help: 'take only the first N designs of the corpus (0: all)' },
     { name: 'generated', kind: 'int', default: 0, valueName: 'N', help: 'add N generated PE-array variants from hdl-gen (PE kind x small array shape)' },
+    { name: 'timeout', kind: 'int', default: 0, valueName: 'SECONDS', help: 'per design: stop it after this long and record it as failed, uncached, so a rerun with more time retries it (0: no limit)' },
     { name: 'no-aigs', kind: 'boolean', help: 'do not write the synthesized AIGs beside the output' },
   ],
   async run(flags) {
     if (flags.recipes < 0) throw new UserError('must be 0 or more', '--recipes');
     if (flags['recipe-length'] < 1) throw new UserError('must be at least 1', '--recipe-length');
     if (flags.workers < 1) throw new UserError('must be at least 1', '--workers');
+    if (flags.timeout < 0) throw new UserError('must be 0 (no limit) or more seconds', '--timeout');
     let designs: DesignSource[] = flags.corpus.split(',').flatMap((c) => corpusDesigns(c.trim()));
     if (flags.limit > 0) designs = designs.slice(0, flags.limit);
     if (flags.generated < 0) throw new UserError('must be 0 or more', '--generated');
@@ -47,6 +49,7 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
       liberty,
       backend: flags.yosys as YosysBackend,
       workers: flags.workers,
+      timeoutSeconds: flags.timeout,
     });
     console.log(`${flags.out}: ${summary.records} records (${summary.ok} ok, ${summary.failed} failed; ${summary.cached} from cache) in ${summary.seconds.toFixed(1)} s with yosys ${summary.yosys}`);
   },

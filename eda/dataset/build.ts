@@ -3,7 +3,7 @@
 // file is written once, atomically, in design order: no record lost or duplicated.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { ContentCache, ProgressBar, UserError, WorkerPool, contentHash, writeFileAtomic } from '../../util/index.ts';
+import { ContentCache, ProgressBar, UserError, WorkerPool, WorkerTimeoutError, contentHash, writeFileAtomic } from '../../util/index.ts';
 import { readAiger, writeAig } from '../aig/index.ts';
 import { yosysVersion, type YosysBackend } from '../synth/index.ts';
 import { randomRecipes } from '../synth/recipes/index.ts';
@@ -23,6 +23,8 @@ export interface BuildOptions {
   liberty?: string;
   backend?: YosysBackend;
   workers?: number;
+  /** Per design: stop it after this many seconds and record it as failed, uncached (0 or omitted: no limit). */
+  timeoutSeconds?: number;
   /** Suppress the progress bar (tests). */
   quiet?: boolean;
 }
@@ -46,6 +48,8 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
     ids.add(d.id);
   }
   if (options.recipes < 0) throw new UserError('must be 0 or more', '--recipes');
+  const timeout = options.timeoutSeconds ?? 0;
+  if (!(timeout >= 0)) throw new UserError('must be 0 (no limit) or more seconds', '--timeout');
   const recipes = randomRecipes(options.recipes, options.recipeLength ?? 20, options.seed);
   const yosys = await yosysVersion(backend);
   const liberty = options.liberty ? { name: options.liberty.replace(/^.*\//, ''), path: options.liberty } : undefined;
@@ -71,14 +75,17 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
     try {
       await Promise.all(
         pending.map(async (design) => {
-          const job: DesignJob = { design, recipes, seed: options.seed, backend, ...(liberty ? { liberty } : {}) };
+          const job: DesignJob = { design, recipes, seed: options.seed, backend, ...(liberty ? { liberty } : {}), ...(timeout > 0 ? { timeoutSeconds: timeout } : {}) };
           let outcome: DesignOutcome;
           try {
-            outcome = await pool.run(job);
+            // Native Yosys is killed at the limit by its runner (a clean message); the worker is only
+            // stopped when that cannot happen (wasm runs inside it), or a grace period later.
+            outcome = await pool.run(job, timeout > 0 ? { timeoutSeconds: backend === 'wasm' ? timeout : timeout + 30 } : {});
             cache.put(keyOf(design), outcome);
           } catch (e) {
-            // A crashed worker or a tool failure Yosys did not report: recorded, not cached (retried next run).
-            outcome = { record: { id: design.id, corpus: design.corpus, status: 'failed', designHash: designHash(design), tools: { yosys, tessera_dataset: DATASET_FORMAT }, seed: options.seed, error: String((e as Error).message ?? e) } };
+            // A timeout, a crashed worker or a tool failure Yosys did not report: recorded, not cached (retried next run).
+            const error = e instanceof WorkerTimeoutError ? `did not finish within ${timeout} s and was stopped (--timeout)` : String((e as Error).message ?? e);
+            outcome = { record: { id: design.id, corpus: design.corpus, status: 'failed', designHash: designHash(design), tools: { yosys, tessera_dataset: DATASET_FORMAT }, seed: options.seed, error } };
           }
           outcomes.set(design.id, outcome);
           progress.tick(1, design.id);

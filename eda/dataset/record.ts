@@ -1,7 +1,7 @@
 import { contentHash, isUserError } from '../../util/index.ts';
 import { aigStats, readAiger, type AigStats } from '../aig/index.ts';
 import { runRecipes, type Recipe, type Trajectory } from '../synth/recipes/index.ts';
-import { readLiberty, type YosysBackend } from '../synth/index.ts';
+import { YosysTimeoutError, readLiberty, type YosysBackend } from '../synth/index.ts';
 import type { DesignSource } from './corpus.ts';
 
 /** Bumped when the meaning of a record changes; part of every cache key and record. */
@@ -32,6 +32,8 @@ export interface DesignJob {
   /** Liberty file for the mapped area and delay (read in the worker, by path). */
   liberty?: { name: string; path: string };
   backend: YosysBackend;
+  /** Stop the design after this many seconds (native: Yosys is killed; wasm: the worker is). */
+  timeoutSeconds?: number;
 }
 
 /** What a worker hands back: the record plus the synthesized AIG text (written beside the data set). */
@@ -62,11 +64,13 @@ export async function processDesign(job: DesignJob, yosysVersion: string): Promi
       backend: job.backend,
       writeAig: true,
       cache: false,
+      timeoutSeconds: job.timeoutSeconds,
     });
     const aig = aigStats(readAiger(new TextEncoder().encode(run.aag ?? ''), `${job.design.id}.aag`));
     return { record: { ...base, status: 'ok', top: run.top, aig, trajectories: [...run.trajectories] }, aag: run.aag };
   } catch (e) {
-    if (!isUserError(e)) throw e;
+    // A timeout is not the design's fault: the build records it without caching it, so a rerun with more time retries.
+    if (!isUserError(e) || e instanceof YosysTimeoutError) throw e;
     return { record: { ...base, status: 'failed', ...(job.design.top ? { top: job.design.top } : {}), error: e.format() } };
   }
 }

@@ -22,6 +22,8 @@ export interface RecipeRunOptions {
   readonly writeAig?: boolean;
   /** Read and write the content-hash cache (default true). */
   readonly cache?: boolean;
+  /** Native backend: stop Yosys after this many seconds (YosysTimeoutError). */
+  readonly timeoutSeconds?: number;
 }
 
 export interface Trajectory {
@@ -75,7 +77,7 @@ export async function runRecipes(options: RecipeRunOptions): Promise<RecipeRunRe
   const script = `${lines.join('\n')}\n`;
   const tool = await yosysVersion(backend);
   const compute = async (): Promise<RecipeRunResult> => {
-    const run = await runYosys({ script, files, backend, outputs: options.writeAig ? ['synth.aag'] : [] });
+    const run = await runYosys({ script, files, backend, outputs: options.writeAig ? ['synth.aag'] : [], timeoutSeconds: options.timeoutSeconds });
     const stats = parsePrintStats(run.log);
     const luts = parseLutMappings(run.log);
     const timings = withLiberty ? parseAbcStimes(run.log) : [];

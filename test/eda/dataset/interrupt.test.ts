@@ -1,0 +1,71 @@
+// A data-set build that is stopped from outside: a per-design time limit, and a plain SIGTERM to
+// tessera alone (not its process group). Neither may leave native Yosys or ABC running.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readDatasetRecords } from '../../../eda/dataset/index.ts';
+import { hasNativeYosys } from '../../../eda/synth/index.ts';
+import { projectRoot } from '../../../util/index.ts';
+
+const native = await hasNativeYosys();
+if (!native) console.warn('skipping data set interruption tests: native yosys not found (apt-get install yosys)');
+const bin = join(projectRoot(), 'bin', 'tessera.js');
+const work = mkdtempSync(join(tmpdir(), 'tessera-dataset-stop-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// A 64-bit multiplier through 8 recipes of 20 steps takes a minute or more; a 2-bit adder, a second.
+const corpus = join(work, 'corpus');
+mkdirSync(corpus);
+writeFileSync(join(corpus, 'add.v'), 'module add(input [1:0] a, b, output [2:0] s);\n  assign s = a + b;\nendmodule\n');
+writeFileSync(join(corpus, 'mul.v'), 'module mul(input [63:0] a, b, output [127:0] p);\n  assign p = a * b;\nendmodule\n');
+const args = (out: string, ...extra: string[]) => ['dataset', 'build', '--corpus', corpus, '--recipes', '8', '--seed', '3', '--out', out, '--yosys', 'native', '--liberty', 'none', ...extra];
+
+/** Every running process with its parent and process group, from ps (zombies waiting for init to reap them are dead). */
+function processes(): { pid: number; ppid: number; pgid: number; comm: string }[] {
+  const ps = spawnSync('ps', ['-eo', 'pid=,ppid=,pgid=,stat=,comm='], { encoding: 'utf8' });
+  return ps.stdout.trim().split('\n').flatMap((line) => {
+    const [pid, ppid, pgid, stat, comm] = line.trim().split(/\s+/);
+    return stat.startsWith('Z') ? [] : [{ pid: Number(pid), ppid: Number(ppid), pgid: Number(pgid), comm }];
+  });
+}
+
+const cachedDesigns = (cache: string) => (existsSync(join(cache, 'dataset')) ? readdirSync(join(cache, 'dataset'), { recursive: true }).filter((f) => String(f).endsWith('.json')).length : 0);
+
+describe.skipIf(!native)('stopping a data-set build', () => {
+  it('--timeout records the slow design as failed, keeps the rest, and does not cache the timeout', () => {
+    const cache = join(work, 'cache-timeout');
+    const out = join(work, 'timeout', 'set.jsonl');
+    const r = spawnSync(process.execPath, [bin, ...args(out, '--timeout', '10')], { encoding: 'utf8', env: { ...process.env, TESSERA_CACHE: cache } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/2 records \(1 ok, 1 failed; 0 from cache\)/);
+    const [add, mul] = readDatasetRecords(out);
+    expect(add).toMatchObject({ id: 'add', status: 'ok' });
+    expect(mul).toMatchObject({ id: 'mul', status: 'failed' });
+    expect(mul.error).toMatch(/did not finish within 10 s and was stopped/);
+    expect(cachedDesigns(cache)).toBe(1);
+  }, 120_000);
+
+  it('a plain SIGTERM to tessera stops its Yosys and ABC processes too and exits with 143', async () => {
+    const cache = join(work, 'cache-term');
+    const child = spawn(process.execPath, [bin, ...args(join(work, 'term', 'set.jsonl'))], { env: { ...process.env, TESSERA_CACHE: cache }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // Wait until Yosys has started ABC on the multiplier: then there are grandchildren to leak.
+    let yosys: { pid: number; pgid: number } | undefined;
+    for (let i = 0; i < 600 && !yosys; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const all = processes();
+      const y = all.find((p) => p.ppid === child.pid && p.comm === 'yosys' && all.some((q) => q.pgid === p.pgid && q.comm !== 'yosys'));
+      if (y) yosys = y;
+    }
+    expect(yosys, 'yosys never started ABC').toBeDefined();
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(stderr).toMatch(/interrupted: finished work is cached/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(processes().filter((p) => p.pgid === yosys!.pgid)).toEqual([]);
+  }, 120_000);
+});
