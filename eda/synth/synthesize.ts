@@ -47,13 +47,23 @@ export interface SynthResult {
 
 const flowVersion = 2; // bump when the script below changes meaning
 
-export async function synthesize(options: SynthOptions): Promise<SynthResult> {
+/** The flow's script, files, tool and cache key for these options. */
+async function prepare(options: SynthOptions) {
   const backend = options.backend ?? 'wasm';
   if (!/^[A-Za-z_][A-Za-z0-9_$]*$/.test(options.top)) throw new UserError(`'${options.top}' is not a Verilog module name`, '--top');
   const files: Record<string, string> = { ...options.sources };
   const script = flowScript(options, files);
   const tool = await yosysVersion(backend);
-  const key = contentHash(flowVersion, tool, script, files);
+  return { backend, files, script, tool, key: contentHash(flowVersion, tool, script, files) };
+}
+
+/** True when `synthesize(options)` would be answered from the cache (progress bars leave it out of the ETA). */
+export async function synthesisCached(options: SynthOptions): Promise<boolean> {
+  return options.cache !== false && new ContentCache<SynthResult>('synth').get((await prepare(options)).key) !== undefined;
+}
+
+export async function synthesize(options: SynthOptions): Promise<SynthResult> {
+  const { backend, files, script, tool, key } = await prepare(options);
   const compute = async (): Promise<SynthResult> => {
     const run = await runYosys({ script, files, backend, outputs: ['generic.stat', 'aig.json', 'mapped.stat'] });
     const need = (name: string) => {
