@@ -172,12 +172,14 @@ async function runNative(files: Record<string, string | Uint8Array>, wanted: rea
 
 /** Turns Yosys's first `ERROR:` line into a UserError at the file and line Yosys names. */
 function yosysError(log: string, backend: YosysBackend): UserError {
-  const m = /^(?:(.+?):(\d+): )?ERROR: (.*)$/m.exec(log);
+  // Usually at the start of a line; ABC's messages can run into it ("ABC: ...ERROR: ABC: execution ... failed").
+  const m = /^(?:(.+?):(\d+): )?ERROR: (.*)$/m.exec(log) ?? /()()ERROR: (.*)$/m.exec(log);
   if (!m) {
     const tail = log.trim().split('\n').slice(-3).join(' | ');
     return new UserError(`yosys (${backend}) failed: ${tail}`, 'yosys');
   }
   const [, file, line, message] = m;
   const where = file && file !== scriptName ? { file, line: Number(line), col: 1 } : 'yosys';
-  return new UserError(`yosys: ${message.trim()}`, where);
+  // ABC's scratch folder name is random: leave it out, so the same failure reads the same every run.
+  return new UserError(`yosys: ${message.trim().replace(/\/tmp\/yosys-abc-\w+/g, '<abc-temp-dir>')}`, where);
 }
