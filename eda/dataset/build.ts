@@ -81,9 +81,11 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
             // Native Yosys is killed at the limit by its runner (a clean message); the worker is only
             // stopped when that cannot happen (wasm runs inside it), or a grace period later.
             outcome = await pool.run(job, timeout > 0 ? { timeoutSeconds: backend === 'wasm' ? timeout : timeout + 30 } : {});
-            cache.put(keyOf(design), outcome);
+            // Only successes are kept: a rejection costs seconds to redo, and its fix may lie in the
+            // flow (which the key does not cover) rather than in the design.
+            if (outcome.record.status === 'ok') cache.put(keyOf(design), outcome);
           } catch (e) {
-            // A timeout, a crashed worker or a tool failure Yosys did not report: recorded, not cached (retried next run).
+            // A timeout, a crashed worker or a tool failure Yosys did not report: recorded, and retried next run.
             const error = e instanceof WorkerTimeoutError ? `did not finish within ${timeout} s and was stopped (--timeout)` : String((e as Error).message ?? e);
             outcome = { record: { id: design.id, corpus: design.corpus, status: 'failed', designHash: designHash(design), tools: { yosys, tessera_dataset: DATASET_FORMAT }, seed: options.seed, error } };
           }

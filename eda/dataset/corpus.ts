@@ -2,8 +2,8 @@
 // design file in a folder. A design is a set of files read together plus an optional top module.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { UserError, dataPath } from '../../util/index.ts';
-import { readAiger, writeAag } from '../aig/index.ts';
+import { UserError, dataPath, isUserError } from '../../util/index.ts';
+import { parseCircuit, writeAag } from '../aig/index.ts';
 
 export interface DesignSource {
   /** Unique, stable name, e.g. `epfl/adder` (records are keyed and ordered by it). */
@@ -14,19 +14,42 @@ export interface DesignSource {
   readonly files: Readonly<Record<string, string>>;
   /** Top module; omitted, Yosys picks the design's top. */
   readonly top?: string;
+  /** Our reader's message when the design file could not be converted (the design is recorded as failed). */
+  readonly unreadable?: string;
 }
 
-const DESIGN_FILE = /\.(v|sv|blif|aag|aig)$/i;
+const DESIGN_FILE = /\.(v|sv|blif|bench|aag|aig)$/i;
 const INCLUDE_ONLY = /\.(vh|svh|vhd|h)$/i;
+/**
+ * Formats that go through our readers to ASCII AIGER: Yosys reads AIGER only as text, has no BENCH
+ * reader, and 0.23's read_blif rejects `.names` with 13 or more inputs and several LGSynth91 forms.
+ */
+const CONVERTED = /\.(aig|blif|bench)$/i;
 
-/** One design per file: .aig is converted to ASCII AIGER (Yosys reads it as text). */
+/** One design per file; .aig, .blif and .bench are converted to ASCII AIGER. */
 function fileDesign(corpus: string, path: string, id: string): DesignSource {
   const name = path.replace(/^.*\//, '');
-  if (/\.aig$/i.test(name)) {
-    const aag = writeAag(readAiger(readFileSync(path), path));
-    return { id, corpus, files: { [name.replace(/\.aig$/i, '.aag')]: aag } };
+  if (!CONVERTED.test(name)) return { id, corpus, files: { [name]: readFileSync(path, 'utf8') } };
+  const data = readFileSync(path);
+  try {
+    return { id, corpus, files: { [name.replace(CONVERTED, '.aag')]: writeAag(parseCircuit(data, path)) } };
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    return { id, corpus, files: { [name]: data.toString('latin1') }, unreadable: e.format() };
   }
-  return { id, corpus, files: { [name]: readFileSync(path, 'utf8') } };
+}
+
+/**
+ * Every Verilog file of a library folder is one design, its module (named as the file) the top, with
+ * all the folder's files beside it: library modules instantiate each other.
+ */
+function perLibraryFile(corpus: string, dir: string): DesignSource[] {
+  const paths = listFiles(dir, false).filter((p) => /\.v$/i.test(p));
+  const files = Object.fromEntries(paths.map((p) => [p.replace(/^.*\//, ''), readFileSync(p, 'utf8')]));
+  return Object.keys(files).map((name) => {
+    const top = name.replace(/\.v$/i, '');
+    return { id: `${corpus}/${top}`, corpus, files, top };
+  });
 }
 
 function listFiles(dir: string, recursive: boolean): string[] {
@@ -47,7 +70,20 @@ function perFile(corpus: string, dir: string, pattern: RegExp): DesignSource[] {
     .map((p) => fileDesign(corpus, p, `${corpus}/${p.replace(/^.*\//, '').replace(/\.[^.]+$/, '')}`));
 }
 
-/** Every sub-folder of `dir` is one multi-file design (all its Verilog, includes alongside). */
+/** The Verilog and include files under `dir`, by path relative to `root`, in path order. */
+function sourceFiles(root: string, dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const p of listFiles(dir, true)) {
+    if (/\.(v|sv)$/i.test(p) || INCLUDE_ONLY.test(p)) files[relative(root, p)] = readFileSync(p, 'utf8');
+  }
+  return files;
+}
+
+/**
+ * Every sub-folder of `dir` is one multi-file design (all its Verilog, includes alongside). A design
+ * folder with `*_opt` sub-folders (IWLS'05 des: area_opt, perf_opt) holds variants of one design: each
+ * is a design of its own, the shared files first and the variant's last, so its modules win.
+ */
 function perFolder(corpus: string, dir: string, tops: ReadonlyMap<string, string> = new Map()): DesignSource[] {
   const designs: DesignSource[] = [];
   for (const group of readdirSync(dir).sort()) {
@@ -56,11 +92,16 @@ function perFolder(corpus: string, dir: string, tops: ReadonlyMap<string, string
     for (const name of readdirSync(groupDir).sort()) {
       const designDir = join(groupDir, name);
       if (!statSync(designDir).isDirectory()) continue;
-      const files: Record<string, string> = {};
-      for (const p of listFiles(designDir, true)) {
-        if (/\.(v|sv)$/i.test(p) || INCLUDE_ONLY.test(p)) files[relative(designDir, p)] = readFileSync(p, 'utf8');
+      const all = sourceFiles(designDir, designDir);
+      const variants = readdirSync(designDir).filter((v) => /_opt$/.test(v) && statSync(join(designDir, v)).isDirectory()).sort();
+      if (variants.length === 0) {
+        if (Object.keys(all).length > 0) designs.push({ id: `${corpus}/${name}`, corpus, files: all, top: tops.get(name) });
+        continue;
       }
-      if (Object.keys(files).length > 0) designs.push({ id: `${corpus}/${name}`, corpus, files, top: tops.get(name) });
+      const shared = Object.fromEntries(Object.entries(all).filter(([p]) => !variants.some((v) => p.startsWith(`${v}/`))));
+      for (const v of variants) {
+        designs.push({ id: `${corpus}/${name}_${v.replace(/_opt$/, '')}`, corpus, files: { ...shared, ...sourceFiles(designDir, join(designDir, v)) }, top: tops.get(name) });
+      }
     }
   }
   return designs;
@@ -76,14 +117,15 @@ export const CORPUS_PRESETS: Readonly<Record<string, () => DesignSource[]>> = {
   tiny: () => ['c17', 'c432', 'c499'].map((c) => fileDesign('iscas85', dataPath(`iscas_ispras/iscas85/verilog/${c}.v`), `iscas85/${c}`)),
   epfl: () => [...perFile('epfl', dataPath('epfl/arithmetic'), /\.aig$/), ...perFile('epfl', dataPath('epfl/random_control'), /\.aig$/)],
   iscas85: () => perFile('iscas85', dataPath('iscas_ispras/iscas85/verilog'), /\.v$/),
-  iscas89: () => perFile('iscas89', dataPath('iscas_ispras/iscas89/verilog'), /\.v$/),
+  // The .bench originals: the Verilog versions model flip-flops at switch level or leave `dff` undefined.
+  iscas89: () => perFile('iscas89', dataPath('iscas_ispras/iscas89/bench'), /\.bench$/),
   itc99: () => perFile('itc99', dataPath('itc99/rtl_verilog'), /\.v$/),
   mcnc: () => perFile('mcnc', dataPath('lgsynth91_mcnc/blif'), /\.blif$/),
   openlane: () => perFolder('openlane', dataPath('rtl/openlane_designs'), openlaneTops()),
   iwls05: () => perFolder('iwls05', dataPath('rtl/iwls05_opencores')),
   small_rtl: () => [
-    ...perFile('uart', dataPath('rtl/alexforencich_verilog_uart'), /\.v$/),
-    ...perFile('axis', dataPath('rtl/alexforencich_verilog_axis'), /\.v$/),
+    ...perLibraryFile('uart', dataPath('rtl/alexforencich_verilog_uart')),
+    ...perLibraryFile('axis', dataPath('rtl/alexforencich_verilog_axis')),
     ...perFile('arith', dataPath('rtl/trustworthycomputing_small'), /\.v$/),
   ],
 };
@@ -97,11 +139,11 @@ export function corpusDesigns(corpus: string, flag = '--corpus'): DesignSource[]
   const preset = CORPUS_PRESETS[corpus];
   if (preset) return preset();
   if (!existsSync(corpus) || !statSync(corpus).isDirectory()) {
-    throw new UserError(`'${corpus}' is neither a corpus preset nor a folder`, flag, `choose one of: ${[...Object.keys(CORPUS_PRESETS), 'full'].join(', ')}, or give a folder of .v/.sv/.blif/.aig/.aag files`);
+    throw new UserError(`'${corpus}' is neither a corpus preset nor a folder`, flag, `choose one of: ${[...Object.keys(CORPUS_PRESETS), 'full'].join(', ')}, or give a folder of .v/.sv/.blif/.bench/.aig/.aag files`);
   }
   const designs = listFiles(corpus, true)
     .filter((p) => DESIGN_FILE.test(p))
     .map((p) => fileDesign('dir', p, relative(corpus, p).replace(/\.[^.]+$/, '')));
-  if (designs.length === 0) throw new UserError(`no design files (.v, .sv, .blif, .aig, .aag) in ${corpus}`, flag);
+  if (designs.length === 0) throw new UserError(`no design files (.v, .sv, .blif, .bench, .aig, .aag) in ${corpus}`, flag);
   return designs;
 }

@@ -55,6 +55,7 @@ export async function processDesign(job: DesignJob, yosysVersion: string): Promi
     tools: { yosys: yosysVersion, tessera_dataset: DATASET_FORMAT, ...(job.liberty ? { liberty: job.liberty.name } : {}) },
     seed: job.seed,
   };
+  if (job.design.unreadable) return { record: { ...base, status: 'failed', error: job.design.unreadable } };
   try {
     const run = await runRecipes({
       sources: job.design.files,

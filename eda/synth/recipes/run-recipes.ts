@@ -78,6 +78,9 @@ export async function runRecipes(options: RecipeRunOptions): Promise<RecipeRunRe
   const tool = await yosysVersion(backend);
   const compute = async (): Promise<RecipeRunResult> => {
     const run = await runYosys({ script, files, backend, outputs: options.writeAig ? ['synth.aag'] : [], timeoutSeconds: options.timeoutSeconds });
+    if (/Don't call ABC as there is nothing to map/.test(run.log)) {
+      throw new UserError('no combinational logic is left after synthesis, so ABC has nothing to optimize: no trajectory', 'yosys', 'give a design with logic between its inputs, flip-flops and outputs');
+    }
     const stats = parsePrintStats(run.log);
     const luts = parseLutMappings(run.log);
     const timings = withLiberty ? parseAbcStimes(run.log) : [];
@@ -100,7 +103,11 @@ export async function runRecipes(options: RecipeRunOptions): Promise<RecipeRunRe
   return new ContentCache<RecipeRunResult>('recipes').getOrCompute(contentHash(flowVersion, tool, script, files), compute);
 }
 
-/** Yosys read commands by file type; include folders are searched for `include. */
+/**
+ * Yosys read commands by file type, in the given order; include folders are searched for `include.
+ * A module defined again replaces the earlier one (`-overwrite`): corpora ship bundles that repeat
+ * their separate files (OpenCores jpeg.v), so the file read last wins.
+ */
 function readCommands(paths: readonly string[]): string[] {
   for (const p of paths) {
     if (/[\s"']/.test(p)) throw new UserError(`design file names may not contain spaces or quotes: '${p}'`, p);
@@ -108,8 +115,8 @@ function readCommands(paths: readonly string[]): string[] {
   const dirs = [...new Set(paths.map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '.')))];
   const lines = dirs.map((d) => `verilog_defaults -add -I${d}`);
   for (const p of paths) {
-    if (/\.v$/i.test(p)) lines.push(`read_verilog -defer ${p}`);
-    else if (/\.sv$/i.test(p)) lines.push(`read_verilog -sv -defer ${p}`);
+    if (/\.v$/i.test(p)) lines.push(`read_verilog -defer -overwrite ${p}`);
+    else if (/\.sv$/i.test(p)) lines.push(`read_verilog -sv -defer -overwrite ${p}`);
     else if (/\.blif$/i.test(p)) lines.push(`read_blif ${p}`);
     else if (/\.aag$/i.test(p)) lines.push(`read_aiger -module_name ${p.replace(/^.*\//, '').replace(/\.aag$/i, '').replace(/\W/g, '_')} ${p}`);
   }
