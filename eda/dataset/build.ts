@@ -61,8 +61,10 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
   const outcomes = new Map<string, DesignOutcome>();
   const pending: DesignSource[] = [];
   for (const d of options.designs) {
-    const hit = cache.get(keyOf(d));
-    if (hit) outcomes.set(d.id, hit);
+    // A file our reader refuses is never synthesized (and costs nothing to refuse again); failures
+    // cached by earlier versions are retried like any failure.
+    const hit = d.unreadable ? undefined : cache.get(keyOf(d));
+    if (hit?.record.status === 'ok') outcomes.set(d.id, hit);
     else pending.push(d);
   }
   const progress = new ProgressBar('dataset', options.designs.length, process.stderr, options.quiet);
