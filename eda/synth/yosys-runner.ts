@@ -105,6 +105,8 @@ async function runWasm(files: Record<string, string | Uint8Array>, wanted: reado
   try {
     out = await yosys.runYosys(['-s', scriptName], tree as Parameters<WasmModule['runYosys']>[1], { stdout: collect, stderr: collect, decodeASCII: false });
   } catch (e) {
+    // A trap (ABC aborting) surfaces as a bare "unreachable": say what crashed.
+    if (e instanceof Error && e.name === 'RuntimeError') throw new UserError(`yosys (wasm) crashed: ${e.message}; log tail: ${log.trim().split('\n').slice(-2).join(' | ')}`, 'yosys', 'a trap inside Yosys or its ABC: try --yosys native, or leave the design out');
     // Yosys exits non-zero on ERROR; the package throws Exit with the files it had written.
     if (!(e instanceof yosys.Exit)) throw e;
     failed = true;
