@@ -1,7 +1,7 @@
 import { contentHash, isUserError } from '../../util/index.ts';
 import { aigStats, readAiger, type AigStats } from '../aig/index.ts';
 import { runRecipes, type Recipe, type Trajectory } from '../synth/recipes/index.ts';
-import { YosysTimeoutError, readLiberty, type YosysBackend } from '../synth/index.ts';
+import { readLiberty, type YosysBackend } from '../synth/index.ts';
 import type { DesignSource } from './corpus.ts';
 
 /** Bumped when the meaning of a record changes; part of every cache key and record. */
@@ -70,8 +70,7 @@ export async function processDesign(job: DesignJob, yosysVersion: string): Promi
     const aig = aigStats(readAiger(new TextEncoder().encode(run.aag ?? ''), `${job.design.id}.aag`));
     return { record: { ...base, status: 'ok', top: run.top, aig, trajectories: [...run.trajectories] }, aag: run.aag };
   } catch (e) {
-    // A timeout is not the design's fault: the build records it without caching it, so a rerun with more time retries.
-    if (!isUserError(e) || e instanceof YosysTimeoutError) throw e;
+    if (!isUserError(e)) throw e;
     return { record: { ...base, status: 'failed', ...(job.design.top ? { top: job.design.top } : {}), error: e.format() } };
   }
 }

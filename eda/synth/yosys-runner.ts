@@ -11,14 +11,6 @@ import { UserError, killChild, trackChild } from '../../util/index.ts';
 export type YosysBackend = 'wasm' | 'native';
 export const yosysBackends: readonly YosysBackend[] = ['wasm', 'native'];
 
-/** Native Yosys ran past its time limit and was stopped. */
-export class YosysTimeoutError extends UserError {
-  constructor(readonly seconds: number) {
-    super(`yosys (native) did not finish within ${seconds} s and was stopped`, 'yosys', 'allow more time, or leave the design out');
-    this.name = 'YosysTimeoutError';
-  }
-}
-
 export interface YosysRun {
   /** The Yosys script (what `-s script.ys` reads). */
   readonly script: string;
@@ -160,7 +152,7 @@ async function runNative(files: Record<string, string | Uint8Array>, wanted: rea
       child.on('error', (e: NodeJS.ErrnoException) => (clearTimeout(timer), reject(e.code === 'ENOENT' ? nativeMissing() : e)));
       child.on('close', (c) => {
         clearTimeout(timer);
-        if (timedOut) reject(new YosysTimeoutError(timeoutSeconds ?? 0));
+        if (timedOut) reject(new UserError(`yosys (native) did not finish within ${timeoutSeconds} s and was stopped`, 'yosys', 'allow more time, or leave the design out'));
         else resolve({ log: Buffer.concat(chunks).toString(), code: c ?? 1 });
       });
     });
@@ -183,5 +175,5 @@ function yosysError(log: string, backend: YosysBackend): UserError {
   const [, file, line, message] = m;
   const where = file && file !== scriptName ? { file, line: Number(line), col: 1 } : 'yosys';
   // ABC's scratch folder name is random: leave it out, so the same failure reads the same every run.
-  return new UserError(`yosys: ${message.trim().replace(/\/tmp\/yosys-abc-\w+/g, '<abc-temp-dir>')}`, where);
+  return new UserError(`yosys: ${message.trim().replace(/\S*yosys-abc-\w+/g, '<abc-temp-dir>')}`, where);
 }

@@ -22,7 +22,7 @@ export interface RecipeRunOptions {
   readonly writeAig?: boolean;
   /** Read and write the content-hash cache (default true). */
   readonly cache?: boolean;
-  /** Native backend: stop Yosys after this many seconds (YosysTimeoutError). */
+  /** Native backend: stop Yosys after this many seconds (a UserError saying so). */
   readonly timeoutSeconds?: number;
 }
 
