@@ -61,7 +61,10 @@ describe.skipIf(!native)('tessera dataset build', () => {
   it('resumes after being killed mid-run: nothing lost, nothing duplicated, identical records', async () => {
     const cache = join(work, 'cache-kill');
     const out = join(work, 'killed', 'set.jsonl');
-    const child = spawn(process.execPath, [bin, ...args(out)], { env: { ...process.env, TESSERA_CACHE: cache }, stdio: 'ignore' });
+    // kill -9 leaves Yosys's scratch folders behind (nothing can clean up after it): keep them in `work`.
+    const scratch = join(work, 'scratch');
+    mkdirSync(scratch, { recursive: true });
+    const child = spawn(process.execPath, [bin, ...args(out)], { env: { ...process.env, TESSERA_CACHE: cache, TMPDIR: scratch }, stdio: 'ignore' });
     // Kill once at least one design is finished (cached) but not all.
     const entries = () => (existsSync(join(cache, 'dataset')) ? readdirSync(join(cache, 'dataset'), { recursive: true }).filter((f) => String(f).endsWith('.json')).length : 0);
     await new Promise<void>((resolve, reject) => {
