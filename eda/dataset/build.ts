@@ -6,7 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { ContentCache, ProgressBar, UserError, WorkerPool, WorkerTimeoutError, contentHash, writeFileAtomic } from '../../util/index.ts';
 import { readAiger, writeAig } from '../aig/index.ts';
 import { yosysVersion, type YosysBackend } from '../synth/index.ts';
-import { randomRecipes } from '../synth/recipes/index.ts';
+import { RECIPE_FLOW_VERSION, randomRecipes } from '../synth/recipes/index.ts';
 import type { DesignSource } from './corpus.ts';
 import { DATASET_FORMAT, designHash, type DatasetRecord, type DesignJob, type DesignOutcome } from './record.ts';
 
@@ -56,7 +56,7 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
   if (liberty && !existsSync(liberty.path)) throw new UserError(`Liberty file not found: ${liberty.path}`, '--liberty', "give a .lib or .lib.gz file, 'nangate45' or 'none'");
   const libertyHash = liberty ? contentHash(readFileSync(liberty.path)) : '';
   const cache = new ContentCache<DesignOutcome>('dataset');
-  const keyOf = (d: DesignSource) => contentHash(DATASET_FORMAT, yosys, designHash(d), d.id, d.corpus, recipes, libertyHash, options.seed);
+  const keyOf = (d: DesignSource) => contentHash(DATASET_FORMAT, RECIPE_FLOW_VERSION, yosys, designHash(d), d.id, d.corpus, recipes, libertyHash, options.seed);
 
   const outcomes = new Map<string, DesignOutcome>();
   const pending: DesignSource[] = [];
@@ -83,8 +83,8 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
             // Native Yosys is killed at the limit by its runner (a clean message); the worker is only
             // stopped when that cannot happen (wasm runs inside it), or a grace period later.
             outcome = await pool.run(job, timeout > 0 ? { timeoutSeconds: backend === 'wasm' ? timeout : timeout + 30 } : {});
-            // Only successes are kept: a rejection costs seconds to redo, and its fix may lie in the
-            // flow (which the key does not cover) rather than in the design.
+            // Only successes are kept: a rejection costs seconds to redo, and a fix in the tools or in
+            // our corpus reading would not reach a cached failure.
             if (outcome.record.status === 'ok') cache.put(keyOf(design), outcome);
           } catch (e) {
             // A timeout, a crashed worker or a tool failure Yosys did not report: recorded, and retried next run.

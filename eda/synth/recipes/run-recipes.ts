@@ -43,7 +43,8 @@ export interface RecipeRunResult {
   readonly aag?: string;
 }
 
-const flowVersion = 2; // bump when the script below changes meaning
+/** Bumped when the flow below changes meaning (3: Verilog read with -overwrite; no-logic designs refused). */
+export const RECIPE_FLOW_VERSION = 3;
 
 /**
  * One ABC script for all recipes, so the Liberty file is read once: the synthesized AIG is kept
@@ -100,7 +101,7 @@ export async function runRecipes(options: RecipeRunOptions): Promise<RecipeRunRe
     return { top: synthesizedTop, tool, trajectories, ...(aag !== undefined ? { aag } : {}) };
   };
   if (options.cache === false) return compute();
-  return new ContentCache<RecipeRunResult>('recipes').getOrCompute(contentHash(flowVersion, tool, script, files), compute);
+  return new ContentCache<RecipeRunResult>('recipes').getOrCompute(contentHash(RECIPE_FLOW_VERSION, tool, script, files), compute);
 }
 
 /**
