@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Aig, VarKind, checkEquivalence, litVar, readBench, simulateRandom, truthTables, type Literal } from '../../../eda/aig/index.ts';
+import { Aig, VarKind, checkEquivalence, litVar, literalWords, randomWords, readBench, simulateRandom, simulateWords, truthTables, type Literal } from '../../../eda/aig/index.ts';
 
 /** Reference: evaluates one pattern node by node with plain booleans (no bit tricks). */
 function evaluate(aig: Aig, ci: readonly boolean[]): boolean[] {
@@ -44,6 +44,20 @@ describe('bit-parallel simulation and truth tables', () => {
       const ci = Array.from({ length: 40 }, (_, i) => ((inputs[i * words + w] >>> b) & 1) === 1);
       evaluate(aig, ci).forEach((v, o) => expect(((outputs[o * words + w] >>> b) & 1) === 1).toBe(v));
     }
+  });
+
+  it('simulating into a reused, dirty array gives the same values as a fresh one', () => {
+    const aig = randomAig(30, 200, 7);
+    const words = 2;
+    const into = randomWords(aig.variableCount * words, 3); // garbage from an "earlier run"
+    for (const seed of [11, 12]) {
+      const inputs = randomWords(30 * words, seed);
+      const fresh = simulateWords(aig, inputs, words);
+      expect(simulateWords(aig, inputs, words, into)).toBe(into);
+      expect(into).toEqual(fresh);
+      expect(literalWords(into, words, aig.combinationalOutputs())).toEqual(simulateRandom(aig, words, seed).outputs);
+    }
+    expect(() => simulateWords(aig, randomWords(30 * words, 1), words, new Uint32Array(5))).toThrow(/output array of/);
   });
 
   it('treats latches as inputs and next states as outputs (ISCAS s27)', () => {
