@@ -4,8 +4,7 @@ import { Aig, VarKind, litVar, type Literal } from './aig.ts';
  * Bit-parallel simulation: every variable gets `words` 32-bit words, one pattern per bit, so one
  * pass evaluates 32 x words patterns. `ciWords` holds the combinational inputs (primary inputs, then
  * latch outputs), `words` words each. Returns the value words of every variable, in `into` when
- * given (variableCount x words long): repeated runs then skip allocating, and first touching, a fresh
- * array each time, which costs as much as the simulation itself on large circuits.
+ * given (variableCount x words long), so repeated runs need not allocate a fresh array each time.
  */
 export function simulateWords(aig: Aig, ciWords: Uint32Array, words: number, into?: Uint32Array): Uint32Array {
   const cis = aig.combinationalInputs();
@@ -15,8 +14,7 @@ export function simulateWords(aig: Aig, ciWords: Uint32Array, words: number, int
   const val = into ?? new Uint32Array(n * words);
   val.fill(0, 0, words); // constant false; inputs, latches and ANDs are all written below
   cis.forEach((v, i) => val.set(ciWords.subarray(i * words, (i + 1) * words), v * words));
-  // The same words as int32: with uint32 (values of 2^31 and up leave V8's small-integer range) the
-  // loop runs about 1.4x slower.
+  // The same words as int32: uint32 values of 2^31 and up leave V8's integer representation.
   const bits = new Int32Array(val.buffer, val.byteOffset, val.length);
   for (let v = 1; v < n; v++) {
     if (aig.kind(v) !== VarKind.And) continue;
