@@ -9,6 +9,12 @@ export interface LefLayer {
   readonly resistancePerSquare?: number;
   readonly capacitancePerSquare?: number;
   readonly edgeCapacitance?: number;
+  /** Microns: minimum spacing to a neighbour (the plain SPACING rule), metal thickness, dielectric height below. */
+  readonly spacing?: number;
+  readonly thickness?: number;
+  readonly height?: number;
+  /** Ohms per cut, for CUT layers (`RESISTANCE r ;`). */
+  readonly cutResistance?: number;
 }
 
 export interface LefRect {
@@ -30,6 +36,8 @@ export interface LefPin {
 export interface LefMacro {
   readonly name: string;
   readonly className?: string;
+  /** The SITE the macro sits on (core cells), when the LEF names one. */
+  readonly site?: string;
   /** Microns. */
   readonly width: number;
   readonly height: number;

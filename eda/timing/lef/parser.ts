@@ -48,7 +48,14 @@ class LefReader extends StatementReader {
         case 'DIRECTION': if (a?.image === 'HORIZONTAL' || a?.image === 'VERTICAL') l.direction = a.image; break;
         case 'WIDTH': l.width = this.num(a, 'a width'); break;
         case 'PITCH': l.pitch = this.num(a, 'a pitch'); break;
-        case 'RESISTANCE': if (a?.image === 'RPERSQ') l.resistancePerSquare = this.num(b, 'ohms per square'); break;
+        case 'RESISTANCE':
+          if (a?.image === 'RPERSQ') l.resistancePerSquare = this.num(b, 'ohms per square');
+          else if (s.length === 2) l.cutResistance = this.num(a, 'ohms per cut');
+          break;
+        // Only the plain rule `SPACING s ;` (not RANGE, ADJACENTCUTS, ... variants).
+        case 'SPACING': if (s.length === 2) l.spacing = this.num(a, 'a spacing'); break;
+        case 'THICKNESS': l.thickness = this.num(a, 'a thickness'); break;
+        case 'HEIGHT': l.height = this.num(a, 'a height'); break;
         // LEF capacitances are in pF: per square micron and per micron of edge.
         case 'CAPACITANCE': if (a?.image === 'CPERSQDIST') l.capacitancePerSquare = this.num(b, 'pF per square micron') * 1e-12; break;
         case 'EDGECAPACITANCE': l.edgeCapacitance = this.num(a, 'pF per micron') * 1e-12; break;
@@ -82,9 +89,10 @@ class LefReader extends StatementReader {
 
   macro(head: IToken, macros: Map<string, LefMacro>): void {
     const name = this.name();
-    const m: { name: string; className?: string; width: number; height: number; pins: Map<string, LefPin> } = { name, width: 0, height: 0, pins: new Map() };
+    const m: { name: string; className?: string; site?: string; width: number; height: number; pins: Map<string, LefPin> } = { name, width: 0, height: 0, pins: new Map() };
     this.body(name, head, (s) => {
       if (s[0]?.image === 'CLASS') m.className = s[1]?.image;
+      else if (s[0]?.image === 'SITE') m.site = s[1]?.image;
       else if (s[0]?.image === 'SIZE') {
         m.width = this.num(s[1], 'a width');
         m.height = this.num(s[3], 'a height');
