@@ -10,3 +10,4 @@ export {
   type GraphTensors, type EdgeList,
 } from './message-passing.ts';
 export { mae, r2, mape, rse, kendallTau, regressionMetrics, type RegressionMetrics } from './metrics.ts';
+export * from './gemm/index.ts';

@@ -1,0 +1,118 @@
+/**
+ * The running account of a backend's products: calls and MACs per (layer, kind), and on the array
+ * the cycles, energy by part and DRAM bytes by what they carry (weights, KV cache, activations).
+ */
+import type { GemmLabel } from './types.ts';
+
+/** DRAM bytes (reads and writes) split by what they carry. */
+export interface DramBytes {
+  readonly weights: number;
+  readonly kv: number;
+  readonly activations: number;
+}
+
+/** Energy in joules by part of the four-part model (hw/energy). */
+export interface EnergyJoules {
+  readonly core: number;
+  readonly buffer: number;
+  readonly dram: number;
+  readonly static: number;
+  readonly total: number;
+}
+
+/** The simulated cost of one product or of a sum of products. */
+export interface GemmCost {
+  readonly cycles: number;
+  readonly computeCycles: number;
+  readonly stallCycles: number;
+  /** Seconds at the array clock. */
+  readonly seconds: number;
+  /** PE-MAC slots the cycles offered (PEs x MACs per PE per cycle x cycles): utilization = macs / peakMacs. */
+  readonly peakMacs: number;
+  readonly energy: EnergyJoules;
+  readonly dram: DramBytes;
+}
+
+export const zeroCost: GemmCost = {
+  cycles: 0, computeCycles: 0, stallCycles: 0, seconds: 0, peakMacs: 0,
+  energy: { core: 0, buffer: 0, dram: 0, static: 0, total: 0 },
+  dram: { weights: 0, kv: 0, activations: 0 },
+};
+
+/** `a + b * times`, field by field. */
+export function addCost(a: GemmCost, b: GemmCost, times = 1): GemmCost {
+  const e = (f: keyof EnergyJoules) => a.energy[f] + b.energy[f] * times;
+  const d = (f: keyof DramBytes) => a.dram[f] + b.dram[f] * times;
+  return {
+    cycles: a.cycles + b.cycles * times,
+    computeCycles: a.computeCycles + b.computeCycles * times,
+    stallCycles: a.stallCycles + b.stallCycles * times,
+    seconds: a.seconds + b.seconds * times,
+    peakMacs: a.peakMacs + b.peakMacs * times,
+    energy: { core: e('core'), buffer: e('buffer'), dram: e('dram'), static: e('static'), total: e('total') },
+    dram: { weights: d('weights'), kv: d('kv'), activations: d('activations') },
+  };
+}
+
+/** Totals of the products of one (layer, kind), or of any selection of them. */
+export interface LedgerEntry {
+  readonly kind: string;
+  /** -1 for products outside any block (the LM head). */
+  readonly layer: number;
+  readonly calls: number;
+  readonly macs: number;
+  readonly cost: GemmCost;
+}
+
+export class GemmLedger {
+  private readonly rows = new Map<string, LedgerEntry>();
+
+  /** Books one product (`times` identical ones). The reference backend books MACs with a zero cost. */
+  record(label: GemmLabel, macs: number, cost: GemmCost, times = 1): void {
+    const layer = label.layer ?? -1;
+    const key = `${layer}\u0000${label.kind}`;
+    const old = this.rows.get(key) ?? { kind: label.kind, layer, calls: 0, macs: 0, cost: zeroCost };
+    this.rows.set(key, { kind: label.kind, layer, calls: old.calls + times, macs: old.macs + macs * times, cost: addCost(old.cost, cost, times) });
+  }
+
+  /** Every (layer, kind) booked so far, in booking order. */
+  entries(): LedgerEntry[] {
+    return [...this.rows.values()];
+  }
+
+  /** The sum of the entries that pass `keep` (all by default). */
+  total(keep: (e: LedgerEntry) => boolean = () => true): LedgerEntry {
+    let calls = 0, macs = 0, cost = zeroCost;
+    for (const e of this.rows.values()) {
+      if (!keep(e)) continue;
+      calls += e.calls;
+      macs += e.macs;
+      cost = addCost(cost, e.cost);
+    }
+    return { kind: 'all', layer: -1, calls, macs, cost };
+  }
+
+  /** Totals per product kind. */
+  byKind(): Map<string, LedgerEntry> {
+    return this.groupBy((e) => e.kind, (e, key) => ({ ...e, kind: key }));
+  }
+
+  /** Totals per layer (-1: outside the blocks). */
+  byLayer(): Map<number, LedgerEntry> {
+    return this.groupBy((e) => e.layer, (e, key) => ({ ...e, layer: key }));
+  }
+
+  reset(): void {
+    this.rows.clear();
+  }
+
+  private groupBy<K>(keyOf: (e: LedgerEntry) => K, name: (e: LedgerEntry, key: K) => LedgerEntry): Map<K, LedgerEntry> {
+    const out = new Map<K, LedgerEntry>();
+    for (const e of this.rows.values()) {
+      const key = keyOf(e);
+      const old = out.get(key);
+      out.set(key, name(old ? { ...old, calls: old.calls + e.calls, macs: old.macs + e.macs, cost: addCost(old.cost, e.cost) } : e, key));
+    }
+    return out;
+  }
+}
