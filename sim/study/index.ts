@@ -4,3 +4,4 @@ export { runStudy, costGemms, gemmConfig, paddedK, type StudyEntry, type StudyOp
 export { normalise, geomeanRow, geometricMean, type Normalised, type NormalisedRow } from './summary.ts';
 export { publishedMixpe } from './published.ts';
 export { accuracyStudy, layerError, fp32ReferenceGemm, relativeRmsError, acceleratorOperands, type AccuracyRow, type LayerSample, type LayerError } from './quantization-error.ts';
+export { runOfficialModel, officialModelIds, officialAccelerators, type OfficialResult, type OfficialModelId } from './official/index.ts';
