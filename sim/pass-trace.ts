@@ -3,7 +3,7 @@
  * event and every readout row with its cycle (docs/sim-cycle-model.md). The RTL must produce the
  * same values in the same cycles.
  */
-import { simulatePass, type GroupPartialEvent, type OutputRowEvent } from './array-pass.ts';
+import { simulatePass, type GroupPartialEvent, type OutputRowEvent } from './os/index.ts';
 import { feederOperands, type GemmOperands } from './operands.ts';
 import type { SimConfig } from './types.ts';
 import { validateGemm } from './validate.ts';

@@ -1,16 +1,13 @@
 /**
- * A whole GEMM on the array: tiling into passes, each pass simulated (cycle mode) or computed in
- * closed form (fast mode), then the double-buffered DRAM schedule over the passes.
+ * A whole GEMM on the array through its dataflow (sim/dataflow.ts): passes computed in closed form
+ * (fast mode) or stepped with values (cycle mode), then the double-buffered DRAM schedule over them.
  */
 import { macsPerCycle } from '../hw/index.ts';
-import { simulatePass } from './array-pass.ts';
+import { dataflowFor } from './dataflows.ts';
 import { scheduleBlockCycles, sumBlocks, type PassBlock } from './dram-schedule.ts';
-import { addDram, fastPassBlocks, fastPassCounts } from './fast-passes.ts';
 import { feederOperands, randomGemmOperands, type GemmOperands } from './operands.ts';
-import { passDramTraffic, tilePasses } from './tiling.ts';
 import type { GemmResult, GemmShape, PassCounts, SimConfig } from './types.ts';
 import { validateGemm } from './validate.ts';
-import { simulateWsPass, wsGeometry, wsPassCounts, wsPassDram, wsTiles, type WsTileState } from './ws-pass.ts';
 
 export interface SimulateOptions {
   readonly mode: 'cycle' | 'fast';
@@ -22,33 +19,10 @@ export interface SimulateOptions {
 /** Per-pass figures of a GEMM, in the given mode, before the DRAM schedule. */
 export function gemmPasses(config: SimConfig, shape: GemmShape, options: SimulateOptions): { passes: PassCounts[]; output?: Float32Array } {
   validateGemm(config, shape);
-  if (config.array.dataflow === 'weight-stationary') return wsGemmPasses(config, shape, options);
-  const tiles = tilePasses(config, shape);
-  if (options.mode === 'fast') return { passes: tiles.map((t, i) => fastPassCounts(config, shape, t.rows, t.cols, t.m0 === 0, i === 0)) };
-  const dram = passDramTraffic(config, shape, tiles);
+  const dataflow = dataflowFor(config);
+  if (options.mode === 'fast') return { passes: dataflow.tiles(config, shape).map((t, i) => dataflow.fastPass(config, shape, t, i)) };
   const ops = feederOperands(config, options.operands ?? randomGemmOperands(config, shape, options.seed ?? 1));
-  const output = new Float32Array(shape.m * shape.n);
-  const passes = tiles.map((t, i) => addDram(simulatePass(config, ops, shape, t, output), dram[i]!));
-  return { passes, output };
-}
-
-/** The weight-stationary dataflow's passes (K tiles innermost; see ws-pass.ts). */
-function wsGemmPasses(config: SimConfig, shape: GemmShape, options: SimulateOptions): { passes: PassCounts[]; output?: Float32Array } {
-  const tiles = wsTiles(config, shape);
-  const dram = wsPassDram(config, shape, tiles);
-  const counts = tiles.map((t) => wsPassCounts(config, shape, t));
-  if (options.mode === 'fast') return { passes: counts.map((c, i) => addDram(c, dram[i]!)) };
-  const ops = feederOperands(config, options.operands ?? randomGemmOperands(config, shape, options.seed ?? 1));
-  const output = new Float32Array(shape.m * shape.n);
-  const { mt } = wsGeometry(config, shape);
-  const C = config.array.cols;
-  let state: WsTileState | undefined;
-  const passes = tiles.map((t, i) => {
-    if (t.k0 === 0) state = { partial: ops.integer ? new Int32Array(mt * C) : new Float64Array(mt * C), out: new Float64Array(mt * C) };
-    const r = simulateWsPass(config, ops, shape, t, state!, output);
-    return addDram({ ...counts[i]!, cycles: r.cycles }, dram[i]!);
-  });
-  return { passes, output };
+  return dataflow.runCycles(config, shape, ops);
 }
 
 /**
@@ -60,7 +34,7 @@ export function simulateGemm(config: SimConfig, shape: GemmShape, options: Simul
   let output: Float32Array | undefined;
   if (options.mode === 'fast') {
     validateGemm(config, shape);
-    blocks = fastPassBlocks(config, shape);
+    blocks = dataflowFor(config).fastBlocks(config, shape);
   } else {
     const r = gemmPasses(config, shape, options);
     blocks = r.passes.map((pass) => ({ pass, times: 1 }));

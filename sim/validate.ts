@@ -1,6 +1,7 @@
 /** Refuses configurations and shapes the simulated hardware cannot run, naming the flag to change. */
 import { activationBits, macsPerCycle } from '../hw/index.ts';
 import { UserError } from '../util/index.ts';
+import { dataflowFor } from './dataflows.ts';
 import type { GemmShape, SimConfig } from './types.ts';
 
 export function validateGemm(config: SimConfig, shape: GemmShape): void {
@@ -35,15 +36,6 @@ export function validateGemm(config: SimConfig, shape: GemmShape): void {
     [2 * array.cols * group * pe.weightBits <= array.weightBuffer.bytes * 8, `cannot double-buffer one group of weights in the ${array.weightBuffer.bytes}-byte weight buffer`],
     [array.rows * array.cols * 32 <= array.outputBuffer.bytes * 8, `its ${array.rows * array.cols} FP32 outputs do not fit the ${array.outputBuffer.bytes}-byte output buffer`],
   ] as const;
-  if (array.dataflow === 'weight-stationary') {
-    const rk = Math.min(array.rows, group);
-    if (group % rk !== 0) {
-      throw new UserError(`weight-stationary tiles of ${rk} k-rows do not divide group ${group}`, '--array', 'choose a row count that divides the group size (or is at least the group size)');
-    }
-    if (array.outputBuffer.bytes < array.cols * 8) {
-      throw new UserError(`the output buffer cannot hold one row of partials and outputs for ${array.cols} columns`, '--array', 'use fewer columns');
-    }
-  }
   for (const [ok, why] of feedable) {
     if (!ok) {
       const maxRows = Math.floor(array.activationBuffer.portBits / (kp * activationBits(pe)));
@@ -51,4 +43,5 @@ export function validateGemm(config: SimConfig, shape: GemmShape): void {
       throw new UserError(`array ${array.rows}x${array.cols} is larger than the buffers can feed: it ${why}`, '--array', `valid choices for ${pe.id}: at most ${maxRows} rows and ${maxCols} columns`);
     }
   }
+  dataflowFor(config).validate(config, shape);
 }

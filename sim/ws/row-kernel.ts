@@ -7,7 +7,7 @@
  *   integer kinds: psum <= psum_north + a * w        (INT32)
  *   float kinds:   psum <= fp32(psum_north + a * w)  (exact product, one rounding)
  */
-import type { OperandArray } from './row-kernel.ts';
+import type { OperandArray } from '../os/row-kernel.ts';
 
 /**
  * @param cycles  cycles stepped (edges 1 .. cycles - 1 write psOut)

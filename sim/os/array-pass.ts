@@ -3,11 +3,13 @@
  * cycle, by the generated row kernels), followed by the per-group dequantization pipeline and the
  * row-by-row readout, with every event's cycle taken from the simulation.
  */
-import { activationBits, f32, macsPerCycle } from '../hw/index.ts';
-import type { FeederOperands } from './operands.ts';
-import { DEQUANT_LATENCY, weightGroupBits } from './pass-model.ts';
+import { activationBits, f32 } from '../../hw/index.ts';
+import { DEQUANT_LATENCY } from '../dequant-unit.ts';
+import type { FeederOperands } from '../operands.ts';
+import { weightGroupBits } from '../operand-bits.ts';
+import { peThroughput } from '../throughput.ts';
+import type { GemmShape, SimConfig, TilePass } from '../types.ts';
 import { feedPad, rowKernel, type OperandArray } from './row-kernel.ts';
-import type { GemmShape, SimConfig, TilePass } from './types.ts';
 
 export interface GroupPartialEvent {
   /** Cycle in which PE (row, col)'s group-partial register holds `value` (gp_valid). */
@@ -48,7 +50,7 @@ export interface PassResult {
 export function simulatePass(config: SimConfig, ops: FeederOperands, shape: GemmShape, tile: TilePass, y: Float32Array | undefined, trace = false): PassResult {
   const { rows: R, cols: C } = config.array;
   const { k: K, n: N } = shape;
-  const kp = macsPerCycle(config.pe);
+  const { kp } = peThroughput(config);
   const kc = K / kp;
   const groups = ops.groups;
   const gc = kc / groups;
