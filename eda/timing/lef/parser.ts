@@ -114,7 +114,8 @@ class LefReader extends StatementReader {
       const t = this.ts.peek();
       if (t === undefined) return lef;
       this.ts.next();
-      switch (t.image) {
+      // LEF keywords are case-insensitive (IHP's tech LEF writes `Via`).
+      switch (t.image.toUpperCase()) {
         case 'END':
           if (this.ts.peek()?.image === 'LIBRARY') this.ts.next();
           else throw this.ts.error('unexpected END at the top level', t);
