@@ -2,12 +2,13 @@ import { defineCommand } from '../command.ts';
 import { UserError, dataPath } from '../../util/index.ts';
 import { CORPUS_PRESETS, buildDataset, corpusDesigns, type DesignSource } from '../../eda/dataset/index.ts';
 import { yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
-import { generatedDesigns } from './dataset-generated.ts';
+import { generatedDesigns, namedGeneratedDesigns } from './dataset-generated.ts';
 
 export default defineCommand({
   path: ['dataset', 'build'],
   summary: 'build a QoR data set: Yosys synthesis + N random ABC recipe trajectories per design (JSON Lines)',
-  details: `Corpus presets: ${Object.keys(CORPUS_PRESETS).join(', ')}, full (all but tiny); or a folder of
+  details: `Corpus presets: ${Object.keys(CORPUS_PRESETS).join(', ')}, full (all but tiny), recipes (the
+many-recipe set: designs of a few hundred to ~15k AND nodes from each corpus); or a folder of
 .v/.sv/.blif/.aig/.aag files (one design per file), e.g. PE/array variants written by hdl-gen;
 several comma-separated (--corpus epfl,generated-pes/). Every design is synthesized once; each recipe (20
 operations from balance, rewrite, rewrite -z, refactor, refactor -z, resub, resub -z) records AIG nodes
@@ -26,6 +27,7 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
     { name: 'workers', kind: 'int', default: 2, valueName: 'N', help: 'parallel workers (one per core)' },
     { name: 'limit', kind: 'int', default: 0, valueName: 'N', help: 'take only the first N designs of the corpus (0: all)' },
     { name: 'generated', kind: 'int', default: 0, valueName: 'N', help: 'add N generated PE-array variants from hdl-gen (PE kind x small array shape)' },
+    { name: 'generated-variants', kind: 'string', valueName: 'LIST', help: 'add these generated variants, comma-separated PEKIND-RxC (e.g. int8-1x1,mixpe-w4a8-1x1)' },
     { name: 'timeout', kind: 'int', default: 0, valueName: 'SECONDS', help: 'per design: stop it after this long and record it as failed, uncached, so a rerun with more time retries it (0: no limit)' },
     { name: 'no-aigs', kind: 'boolean', help: 'do not write the synthesized AIGs beside the output' },
   ],
@@ -38,6 +40,7 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
     if (flags.limit > 0) designs = designs.slice(0, flags.limit);
     if (flags.generated < 0) throw new UserError('must be 0 or more', '--generated');
     if (flags.generated > 0) designs = [...designs, ...generatedDesigns(flags.generated, flags.seed)];
+    if (flags['generated-variants']) designs = [...designs, ...namedGeneratedDesigns(flags['generated-variants'].split(',').map((v) => v.trim()))];
     const liberty = flags.liberty === 'none' ? undefined : flags.liberty === 'nangate45' ? dataPath('liberty/nangate45/nangate45_typ.lib.gz') : flags.liberty;
     const summary = await buildDataset({
       designs,

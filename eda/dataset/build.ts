@@ -4,9 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { ContentCache, ProgressBar, UserError, WorkerPool, WorkerTimeoutError, contentHash, writeFileAtomic } from '../../util/index.ts';
-import { readAiger, writeAig } from '../aig/index.ts';
 import { yosysVersion, type YosysBackend } from '../synth/index.ts';
-import { RECIPE_FLOW_VERSION, randomRecipes } from '../synth/recipes/index.ts';
+import { RECIPE_FLOW_VERSION, aigBytes, randomRecipes } from '../synth/recipes/index.ts';
+import { designQorStats } from './qor-stats.ts';
 import type { DesignSource } from './corpus.ts';
 import { DATASET_FORMAT, designHash, type DatasetRecord, type DesignJob, type DesignOutcome } from './record.ts';
 
@@ -103,10 +103,13 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
   const records = options.designs.map((d) => outcomes.get(d.id)!.record);
   const aigDir = options.aigDir === false ? undefined : (options.aigDir ?? `${options.out.replace(/\.jsonl?$/, '')}.aigs`);
   const lines = options.designs.map((d) => {
-    const { record, aag } = outcomes.get(d.id)!;
+    const { record: built, aag } = outcomes.get(d.id)!;
+    // Computed here rather than in the worker, so cached outcomes gain it too.
+    const record: DatasetRecord = built.trajectories?.length ? { ...built, qorStats: designQorStats(built.trajectories) } : built;
     if (!aigDir || !aag || !record.aig) return JSON.stringify(record);
+    // The same bytes the recipes started from: `abc -c "read FILE; strash; <recipe>"` replays a trajectory.
     const file = join(aigDir, `${d.id.replace(/[^\w.-]+/g, '__')}.aig`);
-    writeFileAtomic(file, writeAig(readAiger(new TextEncoder().encode(aag), file)));
+    writeFileAtomic(file, aigBytes(aag, file));
     return JSON.stringify({ ...record, aig: { ...record.aig, file: relative(dirname(options.out), file) } } satisfies DatasetRecord);
   });
   writeFileAtomic(options.out, lines.length > 0 ? `${lines.join('\n')}\n` : '');

@@ -130,16 +130,35 @@ export const CORPUS_PRESETS: Readonly<Record<string, () => DesignSource[]>> = {
   ],
 };
 
+/**
+ * The recipe-trajectory set (OpenABC-D style, many recipes per design): per corpus the designs of a
+ * few hundred to ~15k AND nodes (sizes from the files and published counts, chosen before any
+ * trajectory was computed), so 200 recipes x 20 steps each fit a two-core machine in hours.
+ */
+const RECIPE_SET: Readonly<Record<string, readonly string[]>> = {
+  epfl: ['adder', 'bar', 'max', 'sin', 'cavlc', 'ctrl', 'dec', 'i2c', 'int2float', 'priority', 'router'],
+  iscas85: ['c432', 'c499', 'c880', 'c1355', 'c1908', 'c2670', 'c3540', 'c5315', 'c6288', 'c7552'],
+  itc99: ['b04', 'b05', 'b07', 'b11', 'b12', 'b13', 'b14'],
+  iwls05: ['ss_pcm', 'usb_phy', 'sasc', 'simple_spi', 'i2c', 'spi', 'des_area'],
+  openlane: ['spm', 'xtea', 'cic_decimator', 'zipdiv', 'wbqspiflash', 'usb'],
+  mcnc: ['dalu', 'frg2', 'i10', 'pair', 'rot', 'x3'],
+};
+
+function recipeSet(): DesignSource[] {
+  return Object.entries(RECIPE_SET).flatMap(([preset, names]) => CORPUS_PRESETS[preset]().filter((d) => names.includes(d.id.slice(preset.length + 1))));
+}
+
 /** The presets `full` combines (everything except the `tiny` test set). */
 export const FULL_CORPUS = ['epfl', 'iscas85', 'iscas89', 'itc99', 'mcnc', 'openlane', 'iwls05', 'small_rtl'] as const;
 
 /** Designs of a preset name, `full`, or a folder (each design file in it, recursively, is one design). */
 export function corpusDesigns(corpus: string, flag = '--corpus'): DesignSource[] {
   if (corpus === 'full') return FULL_CORPUS.flatMap((p) => CORPUS_PRESETS[p]());
+  if (corpus === 'recipes') return recipeSet();
   const preset = CORPUS_PRESETS[corpus];
   if (preset) return preset();
   if (!existsSync(corpus) || !statSync(corpus).isDirectory()) {
-    throw new UserError(`'${corpus}' is neither a corpus preset nor a folder`, flag, `choose one of: ${[...Object.keys(CORPUS_PRESETS), 'full'].join(', ')}, or give a folder of .v/.sv/.blif/.bench/.aig/.aag files`);
+    throw new UserError(`'${corpus}' is neither a corpus preset nor a folder`, flag, `choose one of: ${[...Object.keys(CORPUS_PRESETS), 'full', 'recipes'].join(', ')}, or give a folder of .v/.sv/.blif/.bench/.aig/.aag files`);
   }
   const designs = listFiles(corpus, true)
     .filter((p) => DESIGN_FILE.test(p))

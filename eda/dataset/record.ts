@@ -3,6 +3,7 @@ import { aigStats, readAiger, type AigStats } from '../aig/index.ts';
 import { runRecipes, type Recipe, type Trajectory } from '../synth/recipes/index.ts';
 import { readLiberty, type YosysBackend } from '../synth/index.ts';
 import type { DesignSource } from './corpus.ts';
+import type { DesignQorStats } from './qor-stats.ts';
 
 /** Bumped when the meaning of a record changes; part of every cache key and record. */
 export const DATASET_FORMAT = 1;
@@ -21,6 +22,8 @@ export interface DatasetRecord {
   /** The AIG right after `synth -flatten` (flip-flops as latches), counted as ABC counts. */
   aig?: AigStats & { file?: string };
   trajectories?: Trajectory[];
+  /** Per final label, mean and standard deviation over this design's recipes (for z-scores, as OpenABC-D). */
+  qorStats?: DesignQorStats;
   /** Yosys's message when it rejected the design. */
   error?: string;
 }

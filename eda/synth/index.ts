@@ -4,3 +4,4 @@ export { synthesize, synthesisCached, type SynthOptions, type SynthResult, type 
 export { parseStat, parseAbcStime, type CellStats, type AbcTiming } from './stat-report.ts';
 export { aigSize, type AigSize } from './aig-levels.ts';
 export { readLiberty } from './liberty-file.ts';
+export { runAbcNative, stripAnsi, NATIVE_ABC, type AbcRun } from './abc-runner.ts';

@@ -7,6 +7,7 @@ import { readAiger } from '../../../eda/aig/index.ts';
 import { readDatasetRecords, summarizeDataset } from '../../../eda/dataset/index.ts';
 import { hasNativeYosys } from '../../../eda/synth/index.ts';
 import { projectRoot } from '../../../util/index.ts';
+import { abcPrintStats, findAbc } from '../aig/abc-tools.ts';
 import { missingChromium, renderReportInChromium } from '../../helpers/render-in-chromium.ts';
 
 const native = await hasNativeYosys();
@@ -35,6 +36,8 @@ function build(out: string, cache: string): string {
 
 writeCorpus(join(work, 'corpus'));
 
+const abc = findAbc();
+
 describe.skipIf(!native)('tessera dataset build', () => {
   const reference = join(work, 'ref', 'set.jsonl');
 
@@ -55,8 +58,24 @@ describe.skipIf(!native)('tessera dataset build', () => {
       expect(aig.latches.length).toBe(r.aig!.latches);
     }
     expect(records.find((r) => r.id === 'count4')!.aig!.latches).toBe(4);
+    // Per-design z-score statistics of the final labels, as OpenABC-D normalises them.
+    const add6 = records.find((r) => r.id === 'add6')!;
+    const finals = add6.trajectories!.map((t) => t.steps[t.steps.length - 1].nodes);
+    const mean = (finals[0] + finals[1]) / 2;
+    expect(add6.qorStats!.nodes).toEqual({ mean, std: Math.abs(finals[0] - mean) });
     expect(summarizeDataset(records)).toMatchObject({ designs: 11, ok: 10, failed: 1, trajectories: 20 });
   }, 180_000);
+
+  it.skipIf(!abc)("every trajectory equals standalone ABC's print_stats on the stored AIG", () => {
+    for (const r of readDatasetRecords(reference).filter((x) => x.status === 'ok')) {
+      const file = join(work, 'ref', r.aig!.file!);
+      for (const t of r.trajectories!) {
+        const stats = abcPrintStats(abc!, [`read ${file}`, 'strash', 'print_stats', ...t.recipe.flatMap((op) => [op, 'print_stats'])]);
+        expect({ id: r.id, steps: stats.map((p) => ({ nodes: p.ands, levels: p.levels })) }).toEqual({ id: r.id, steps: t.steps });
+        expect(r.aig!.ands).toBe(t.steps[0].nodes);
+      }
+    }
+  }, 60_000);
 
   it('resumes after being killed mid-run: nothing lost, nothing duplicated, identical records', async () => {
     const cache = join(work, 'cache-kill');
