@@ -28,7 +28,7 @@ function logicalLines(text: string): LogicalLine[] {
 }
 
 /** An SOP cover to AIG: each cube a left-deep AND chain of its literals, cubes ORed in order. */
-function buildCover(aig: Aig, ins: readonly Literal[], cubes: readonly string[], onSet: boolean): Literal {
+export function buildCover(aig: Aig, ins: readonly Literal[], cubes: readonly string[], onSet: boolean): Literal {
   let sum = FALSE;
   for (const cube of cubes) {
     const lits: Literal[] = [];

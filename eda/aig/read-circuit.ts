@@ -6,8 +6,9 @@ import { readAiger } from './aiger-read.ts';
 import { readBench } from './bench-read.ts';
 import { readBlif } from './blif-read.ts';
 import { readGateVerilog } from './verilog-read.ts';
+import { readPla } from './pla-read.ts';
 
-export const CIRCUIT_EXTENSIONS = ['.aig', '.aag', '.blif', '.bench', '.v'] as const;
+export const CIRCUIT_EXTENSIONS = ['.aig', '.aag', '.blif', '.bench', '.pla', '.v'] as const;
 
 /** The format of a circuit file from its name (a trailing `.gz` is allowed). */
 export function circuitFormat(path: string): (typeof CIRCUIT_EXTENSIONS)[number] | undefined {
@@ -28,6 +29,8 @@ export function parseCircuit(data: Uint8Array, file: string): Aig {
       return readBlif(text(), file);
     case '.bench':
       return readBench(text(), file);
+    case '.pla':
+      return readPla(text(), file);
     case '.v':
       return readGateVerilog(text(), file);
     default:
@@ -35,7 +38,7 @@ export function parseCircuit(data: Uint8Array, file: string): Aig {
   }
 }
 
-/** Reads a circuit file from disk (.aig, .aag, .blif, .bench, gate-level .v; optionally gzipped). */
+/** Reads a circuit file from disk (.aig, .aag, .blif, .bench, .pla, gate-level .v; optionally gzipped). */
 export function readCircuit(path: string): Aig {
   if (!circuitFormat(path)) parseCircuit(new Uint8Array(), path); // throws the unknown-format error
   let data: Uint8Array;
