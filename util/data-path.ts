@@ -41,7 +41,10 @@ export function dataPath(...parts: string[]): string {
 /** For tests: the reason a data-dependent suite is skipped, or undefined when the data is there. */
 export function missingData(...parts: string[]): string | undefined {
   const dir = dataDir();
-  if (!dir) return 'benchmark data not found: set TESSERA_DATA or place shared/data beside the repository';
+  if (!dir) {
+    const what = parts.length ? ` (needs ${parts.join('/')})` : '';
+    return `benchmark data folder not found${what}: set TESSERA_DATA to it, or place it at ../shared/data beside the repository`;
+  }
   const p = join(dir, ...parts);
   return existsSync(p) ? undefined : `benchmark data file missing: ${p}`;
 }

@@ -5,12 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { hasErrors, parseVerilog } from '../../eda/verilog/index.ts';
-import { missingData } from '../../util/index.ts';
 import { captureConsole } from '../helpers/console-capture.ts';
+import { missingData, skipReason } from '../helpers/requirements.ts';
 
 const { out, err } = captureConsole();
-const skip = missingData('liberty', 'nangate45', 'nangate45_typ.lib.gz');
-if (skip) console.warn(`skipping the demo test: ${skip}`);
+const skip = skipReason(missingData('liberty', 'nangate45', 'nangate45_typ.lib.gz'));
 
 describe.skipIf(skip)('tessera demo', () => {
   it('simulates (checked), writes Verilog the front-end accepts, synthesizes the PE and compares QoR', async () => {

@@ -5,13 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { captureConsole } from '../helpers/console-capture.ts';
 import { main } from '../../cli/main.ts';
 import { studyPeKinds } from '../../hw/energy/index.ts';
-import { missingData } from '../../util/index.ts';
 import { missingChromium, renderReportInChromium } from '../helpers/render-in-chromium.ts';
+import { missingData, skipReason } from '../helpers/requirements.ts';
 
-const skipData = missingData('models', 'stories260K_plct', 'stories260K.bin');
-if (skipData) console.warn(`skipping the study command tests: ${skipData}`);
-const skipChromium = missingChromium();
-if (skipChromium) console.warn(`skipping the study report rendering check: ${skipChromium}`);
+const skipData = skipReason(missingData('models', 'stories260K_plct', 'stories260K.bin'));
+const skipChromium = skipReason(missingChromium());
 
 const { out, err } = captureConsole();
 

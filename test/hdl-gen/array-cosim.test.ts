@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PE_KIND_IDS, mixpeEvalConfig, peKind, type QuantScheme } from '../../hw/index.ts';
-import { cosimulate, hasRtlSimulator } from '../../hdl-gen/index.ts';
+import { cosimulate } from '../../hdl-gen/index.ts';
 import type { SimConfig } from '../../sim/index.ts';
+import { missingTool, skipReason } from '../helpers/requirements.ts';
 
-const haveIverilog = hasRtlSimulator('iverilog');
-if (!haveIverilog) console.warn('iverilog not found: skipping RTL co-simulation (apt-get install iverilog)');
+const skip = skipReason(missingTool('iverilog'));
 
 const config = (kind: string, rows: number, cols: number, group: number, scheme: QuantScheme): SimConfig => ({ pe: peKind(kind), array: mixpeEvalConfig(rows, cols), group, scheme });
 
-describe.skipIf(!haveIverilog)('generated array == TS cycle simulator (iverilog), every readout cycle, bit for bit', () => {
+describe.skipIf(skip)('generated array == TS cycle simulator (iverilog), every readout cycle, bit for bit', () => {
   // Ragged GEMMs: M and N are not multiples of the array, so the last tiles are partial and the
   // buffers outside them hold garbage the RTL must mask.
   for (const kind of PE_KIND_IDS) {

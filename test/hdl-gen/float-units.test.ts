@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, fp16FromNumber, fp16Mul, fp16ToNumber, fp32FromBits, fp32ToBits } from '../../hw/index.ts';
-import { FP16, FP32, addUnit, hasRtlSimulator, intToFloatUnit, mulUnit, printSourceFile, runRtl, widenUnit, type ModuleSet } from '../../hdl-gen/index.ts';
+import { FP16, FP32, addUnit, intToFloatUnit, mulUnit, printSourceFile, runRtl, widenUnit, type ModuleSet } from '../../hdl-gen/index.ts';
+import { missingTool, skipReason } from '../helpers/requirements.ts';
 
-const haveIverilog = hasRtlSimulator('iverilog');
-if (!haveIverilog) console.warn('iverilog not found: skipping the FP unit co-simulation (apt-get install iverilog)');
+const skip = skipReason(missingTool('iverilog'));
 
 /** Runs `vectors` (operand tuples) through one combinational unit under iverilog; returns y per vector. */
 async function simulate(units: ModuleSet, top: string, inputs: { name: string; width: number }[], outWidth: number, vectors: bigint[][]): Promise<bigint[]> {
@@ -52,7 +52,7 @@ function fp32Operands(rng: ReturnType<typeof createRng>, n: number): [number, nu
   return out;
 }
 
-describe.skipIf(!haveIverilog)('generated FP units are bit-exact with IEEE round-to-nearest-even', () => {
+describe.skipIf(skip)('generated FP units are bit-exact with IEEE round-to-nearest-even', () => {
   it('fp32 adder against Math.fround(a + b)', async () => {
     const units: ModuleSet = new Map();
     const top = addUnit(units, FP32);

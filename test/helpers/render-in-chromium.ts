@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { missingTool, toolPath } from './requirements.ts';
 
-export const chromiumPath = '/usr/bin/chromium';
-
-/** Why a browser test must skip here, or undefined when Debian's chromium is installed. */
+/** Why a browser test must skip here, or undefined when Debian's chromium is on PATH. */
 export function missingChromium(): string | undefined {
-  return existsSync(chromiumPath) ? undefined : `${chromiumPath} not found (apt-get install chromium)`;
+  return missingTool('chromium');
 }
 
 export interface RenderedChart { title: string; svgCount: number; traceCount: number }
@@ -17,7 +15,7 @@ export interface RenderedChart { title: string; svgCount: number; traceCount: nu
  */
 export async function renderReportInChromium(htmlPath: string): Promise<{ charts: RenderedChart[]; errors: string[] }> {
   const browser = await chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: toolPath('chromium'),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeReport } from '../../cli/report/html-report.ts';
 import { missingChromium, renderReportInChromium } from '../helpers/render-in-chromium.ts';
+import { skipReason } from '../helpers/requirements.ts';
 
-const skip = missingChromium();
-if (skip) console.warn(`skipping report rendering test: ${skip}`);
+const skip = skipReason(missingChromium());
 
 describe.skipIf(skip)('self-contained HTML report', () => {
   it('renders every chart in headless Chromium', async () => {

@@ -2,10 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { dataPath, missingData } from '../../../util/index.ts';
+import { dataPath } from '../../../util/index.ts';
+import { missingData, skipReason } from '../../helpers/requirements.ts';
 import { main } from '../../../cli/main.ts';
 
-const skip = missingData('timing_designs', 'nangate45_example1', 'example1.v');
+const skip = skipReason(missingData('timing_designs', 'nangate45_example1', 'example1.v'));
 const dir = mkdtempSync(join(tmpdir(), 'tessera-timing-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,17 +1,24 @@
-import { describe, expect, it } from 'vitest';
-import { dataPath, missingData } from '../../../util/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dataPath } from '../../../util/index.ts';
+import { missingData, skipReason } from '../../helpers/requirements.ts';
 import {
   analyzeTiming, buildTimingGraph, estimateAccuracy, netlistFromDef, parseSdc, placementParasitics, readDef, readLef, readLiberty, readSpef,
 } from '../../../eda/timing/index.ts';
 
-const skip = missingData('timing_designs', 'nangate45_gcd_rcx', '45_gcd.spef');
-if (skip) console.log(`skipping the pre-route estimate test: ${skip}`);
+const skip = skipReason(missingData('timing_designs', 'nangate45_gcd_rcx', '45_gcd.spef'));
 
 describe.skipIf(skip !== undefined)('pre-route wire estimate vs extracted SPEF (nangate45 gcd_rcx)', () => {
-  const lib = readLiberty(dataPath('liberty', 'nangate45', 'nangate45_typ.lib.gz'));
-  const def = readDef(dataPath('timing_designs', 'nangate45_gcd_rcx', '45_gcd.def'));
-  const lef = readLef([dataPath('lef', 'nangate45', 'Nangate45.lef')]);
-  const graph = buildTimingGraph(netlistFromDef(def), [lib]);
+  // Read in beforeAll, not at collection: vitest collects a skipped suite's body too.
+  let lib: ReturnType<typeof readLiberty>;
+  let def: ReturnType<typeof readDef>;
+  let lef: ReturnType<typeof readLef>;
+  let graph: ReturnType<typeof buildTimingGraph>;
+  beforeAll(() => {
+    lib = readLiberty(dataPath('liberty', 'nangate45', 'nangate45_typ.lib.gz'));
+    def = readDef(dataPath('timing_designs', 'nangate45_gcd_rcx', '45_gcd.def'));
+    lef = readLef([dataPath('lef', 'nangate45', 'Nangate45.lef')]);
+    graph = buildTimingGraph(netlistFromDef(def), [lib]);
+  });
 
   it('estimates per-net C and R that track the extraction (statistics in docs/timing.md)', () => {
     const acc = estimateAccuracy(graph, def, lef, readSpef(dataPath('timing_designs', 'nangate45_gcd_rcx', '45_gcd.spef')));

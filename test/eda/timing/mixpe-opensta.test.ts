@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dataPath, missingData } from '../../../util/index.ts';
+import { dataPath } from '../../../util/index.ts';
+import { missingData, missingTool, skipReason } from '../../helpers/requirements.ts';
 import { mixpeEvalConfig, peKind } from '../../../hw/index.ts';
 import { generateArrayDesign } from '../../../hdl-gen/index.ts';
 import { runTiming, timingJson } from '../../../eda/timing/index.ts';
@@ -14,9 +15,7 @@ import { compareSlacks, openStaMissing, runOpenSta } from './opensta-reference.t
  * A generated MixPE array (2x2, W4A8) mapped to Nangate45 by native Yosys, then timed by us and by
  * OpenSTA. Yosys dominates the runtime (~25 s CPU), so this is the one synthesized design here.
  */
-const yosysMissing = spawnSync('yosys', ['-V']).status === 0 ? undefined : 'native yosys (Debian package yosys) is not installed';
-const skip = openStaMissing() ?? yosysMissing ?? missingData('liberty', 'nangate45', 'nangate45_typ.lib.gz');
-if (skip) console.log(`skipping the MixPE-array STA comparison: ${skip}`);
+const skip = skipReason(openStaMissing(), missingTool('yosys'), missingData('liberty', 'nangate45', 'nangate45_typ.lib.gz'));
 
 const dir = mkdtempSync(join(tmpdir(), 'tessera-mixpe-sta-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

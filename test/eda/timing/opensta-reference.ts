@@ -4,11 +4,11 @@ import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { missingTool } from '../../helpers/requirements.ts';
 
-/** Whether OpenSTA (`sta`) runs here; the reason when it does not. */
+/** Whether OpenSTA (`sta`) is on PATH; the reason when it is not. */
 export function openStaMissing(): string | undefined {
-  const r = spawnSync('sta', ['-version'], { encoding: 'utf8' });
-  return r.status === 0 ? undefined : 'OpenSTA (`sta`, Debian package opensta) is not installed';
+  return missingTool('sta');
 }
 
 export interface OpenStaResult {

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dataPath, missingData } from '../../../util/index.ts';
+import { dataPath } from '../../../util/index.ts';
+import { missingData, skipReason } from '../../helpers/requirements.ts';
 import { runTiming, timingJson } from '../../../eda/timing/index.ts';
 import { compareSlacks, openStaMissing, runOpenSta } from './opensta-reference.ts';
 
 /** OpenSTA's own small SDF/SPEF test designs: every endpoint's slack against `sta` on the same files. */
-const skip = openStaMissing() ?? missingData('sdf_spef_small_opensta', 'sdf', 'sdf_test1.v');
-if (skip) console.log(`skipping the small OpenSTA SDF/SPEF cases: ${skip}`);
+const skip = skipReason(openStaMissing(), missingData('sdf_spef_small_opensta', 'sdf', 'sdf_test1.v'));
 
 const dir = mkdtempSync(join(tmpdir(), 'tessera-sta-small-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dataPath, missingData } from '../../../util/index.ts';
+import { dataPath } from '../../../util/index.ts';
+import { missingData, skipReason } from '../../helpers/requirements.ts';
 import { runTiming, timingJson } from '../../../eda/timing/index.ts';
 import { compareSlacks, openStaMissing, runOpenSta } from './opensta-reference.ts';
 
@@ -11,8 +12,7 @@ import { compareSlacks, openStaMissing, runOpenSta } from './opensta-reference.t
  * Liberty, SDC and parasitics. Target: every endpoint within max(2 ps, 1%), WNS/TNS within 0.5%.
  * Where the target is not met the measured bound is asserted and explained in docs/timing.md.
  */
-const skip = openStaMissing() ?? missingData('timing_designs', 'nangate45_gcd', 'gcd_nangate45.v');
-if (skip) console.log(`skipping OpenSTA comparisons: ${skip}`);
+const skip = skipReason(openStaMissing(), missingData('timing_designs', 'nangate45_gcd', 'gcd_nangate45.v'));
 
 const dir = mkdtempSync(join(tmpdir(), 'tessera-timing-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

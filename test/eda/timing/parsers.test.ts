@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { dataPath, isUserError, missingData } from '../../../util/index.ts';
+import { dataPath, isUserError } from '../../../util/index.ts';
+import { missingData, skipReason } from '../../helpers/requirements.ts';
 import {
   lookupTable, parseDef, parseLef, parseLiberty, parseSdc, parseSdf, parseSpef, readLef, readLiberty,
 } from '../../../eda/timing/index.ts';
@@ -24,8 +25,7 @@ function errorAt(fn: () => unknown): { line: number; col: number; message: strin
   throw new Error('expected a UserError');
 }
 
-const missing = missingData('liberty', 'nangate45', 'nangate45_typ.lib.gz');
-if (missing) console.log(`skipping eda/timing parser tests: ${missing}`);
+const missing = skipReason(missingData('liberty', 'nangate45', 'nangate45_typ.lib.gz'));
 
 describe.skipIf(missing !== undefined)('Liberty', () => {
   it('reads Nangate45 cells, pins, units and NLDM tables as written in the file', () => {

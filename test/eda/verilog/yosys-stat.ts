@@ -4,8 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { missingTool } from '../../helpers/requirements.ts';
 
-export const yosysMissing = spawnSync('yosys', ['-V']).status === 0 ? undefined : 'native yosys not found on PATH';
+export const yosysMissing = missingTool('yosys');
 
 /** Cell counts by type, per module, after running `commands` (e.g. `hierarchy -top top; flatten`). */
 export function yosysCellCounts(verilog: string, commands: string): Map<string, Map<string, number>> {
