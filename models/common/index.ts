@@ -11,3 +11,4 @@ export {
 } from './message-passing.ts';
 export { mae, r2, mape, rse, kendallTau, regressionMetrics, type RegressionMetrics } from './metrics.ts';
 export * from './gemm/index.ts';
+export { rocAuc, macroF1, applyThreshold, bestF1Threshold } from './classification-metrics.ts';

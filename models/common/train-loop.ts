@@ -15,6 +15,8 @@ export interface TrainLoopOptions<B> {
   readonly validationLoss?: () => number;
   /** Epochs without a better validation loss before stopping (default 5). */
   readonly patience?: number;
+  /** Which epoch to keep when validation losses tie: the first (default) or the latest. */
+  readonly ties?: 'earliest' | 'latest';
   readonly label: string;
   readonly quiet?: boolean;
   readonly onEpoch?: (epoch: number, trainLoss: number, validationLoss: number | undefined) => void;
@@ -57,7 +59,7 @@ export function trainLoop<B>(o: TrainLoopOptions<B>): TrainHistory {
     const val = o.validationLoss?.();
     if (val !== undefined) {
       validationLoss.push(val);
-      if (val < best) {
+      if (val < best || (o.ties === 'latest' && val === best)) {
         best = val;
         bestEpoch = epoch;
         bestWeights = o.params.snapshot();
