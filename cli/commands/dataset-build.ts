@@ -30,6 +30,7 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
     { name: 'generated-variants', kind: 'string', valueName: 'LIST', help: 'add these generated variants, comma-separated PEKIND-RxC (e.g. int8-1x1,mixpe-w4a8-1x1)' },
     { name: 'timeout', kind: 'int', default: 0, valueName: 'SECONDS', help: 'per design: stop it after this long and record it as failed, uncached, so a rerun with more time retries it (0: no limit)' },
     { name: 'no-aigs', kind: 'boolean', help: 'do not write the synthesized AIGs beside the output' },
+    { name: 'cached-only', kind: 'boolean', help: 'compute nothing: write only the designs a build (maybe still running) has finished' },
   ],
   async run(flags) {
     if (flags.recipes < 0) throw new UserError('must be 0 or more', '--recipes');
@@ -53,7 +54,8 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
       backend: flags.yosys as YosysBackend,
       workers: flags.workers,
       timeoutSeconds: flags.timeout,
+      cachedOnly: flags['cached-only'],
     });
-    console.log(`${flags.out}: ${summary.records} records (${summary.ok} ok, ${summary.failed} failed; ${summary.cached} from cache) in ${summary.seconds.toFixed(1)} s with yosys ${summary.yosys}`);
+    console.log(`${flags.out}: ${summary.records} records (${summary.ok} ok, ${summary.failed} failed; ${summary.cached} from cache${summary.missing ? `; ${summary.missing} not finished yet, left out` : ''}) in ${summary.seconds.toFixed(1)} s with yosys ${summary.yosys}`);
   },
 });

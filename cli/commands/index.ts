@@ -25,5 +25,8 @@ export const commands: readonly CommandEntry[] = [
   { path: ['dataset', 'stats'], summary: 'counts and label histograms of a QoR data set', load: async () => (await import('./dataset-stats.ts')).default },
   { path: ['predict', 'qor'], summary: 'predict post-synthesis area and delay from Verilog with VeriDistill; --compare runs Yosys too', load: async () => (await import('./predict-qor.ts')).default },
   { path: ['train', 'veridistill'], summary: 'train VeriDistill: pretrain encoder, teacher GNN, distilled student, held-out/OOD metrics, checkpoint', load: async () => (await import('./train-veridistill.ts')).default },
+  { path: ['lso', 'train'], summary: 'train LSOformer (QoR trajectory of a recipe), its ablations and the OpenABC-D/LOSTIN baselines; metrics per split', load: async () => (await import('./lso-train.ts')).default },
+  { path: ['lso', 'eval'], summary: 'score trained LSOformer/baseline models: final MAPE and R², per-step MAPE, OpenABC-D NMSE', load: async () => (await import('./lso-eval.ts')).default },
+  { path: ['recipe', 'search'], summary: 'find an ABC recipe with few AIG nodes: rank candidates with LSOformer, run the best K in ABC; vs resyn2, compress2rs, random search', load: async () => (await import('./recipe-search.ts')).default },
   { path: ['timing', 'report'], summary: 'static timing analysis: worst paths (report_checks style), WNS/TNS, per-endpoint slack JSON', load: async () => (await import('./timing-report.ts')).default },
 ];

@@ -25,6 +25,11 @@ export interface BuildOptions {
   workers?: number;
   /** Per design: stop it after this many seconds and record it as failed, uncached (0 or omitted: no limit). */
   timeoutSeconds?: number;
+  /**
+   * Write only the designs an earlier (maybe still running) build has finished, computing nothing:
+   * a usable partial data set while a long build goes on. The summary counts the others as `missing`.
+   */
+  cachedOnly?: boolean;
   /** Suppress the progress bar (tests). */
   quiet?: boolean;
 }
@@ -35,6 +40,8 @@ export interface BuildSummary {
   failed: number;
   /** Designs taken from the cache (finished by an earlier, maybe interrupted, run). */
   cached: number;
+  /** With `cachedOnly`: designs left out because no run has finished them yet. */
+  missing: number;
   seconds: number;
   yosys: string;
 }
@@ -67,7 +74,9 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
     if (hit?.record.status === 'ok') outcomes.set(d.id, hit);
     else pending.push(d);
   }
-  const progress = new ProgressBar('dataset', options.designs.length, process.stderr, options.quiet);
+  const missing = options.cachedOnly ? pending.splice(0).length : 0;
+  const designs = options.designs.filter((d) => outcomes.has(d.id) || !options.cachedOnly);
+  const progress = new ProgressBar('dataset', options.designs.length, process.stderr, options.quiet || options.cachedOnly);
   progress.skip(outcomes.size);
   if (pending.length > 0) {
     // Largest designs first, so the slowest job does not start last.
@@ -100,9 +109,9 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
     }
   }
   progress.finish();
-  const records = options.designs.map((d) => outcomes.get(d.id)!.record);
+  const records = designs.map((d) => outcomes.get(d.id)!.record);
   const aigDir = options.aigDir === false ? undefined : (options.aigDir ?? `${options.out.replace(/\.jsonl?$/, '')}.aigs`);
-  const lines = options.designs.map((d) => {
+  const lines = designs.map((d) => {
     const { record: built, aag } = outcomes.get(d.id)!;
     // Computed here rather than in the worker, so cached outcomes gain it too.
     const record: DatasetRecord = built.trajectories?.length ? { ...built, qorStats: designQorStats(built.trajectories) } : built;
@@ -114,5 +123,5 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
   });
   writeFileAtomic(options.out, lines.length > 0 ? `${lines.join('\n')}\n` : '');
   const ok = records.filter((r) => r.status === 'ok').length;
-  return { records: records.length, ok, failed: records.length - ok, cached: options.designs.length - pending.length, seconds: (Date.now() - start) / 1000, yosys };
+  return { records: records.length, ok, failed: records.length - ok, cached: designs.length - pending.length, missing, seconds: (Date.now() - start) / 1000, yosys };
 }

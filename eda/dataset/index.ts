@@ -4,4 +4,4 @@ export { buildDataset, type BuildOptions, type BuildSummary } from './build.ts';
 export { DATASET_FORMAT, processDesign, designHash, type DatasetRecord, type DesignJob, type DesignOutcome } from './record.ts';
 export { readDatasetRecords } from './read-records.ts';
 export { LABELS, summarizeDataset, type DatasetSummary } from './summary.ts';
-export { QOR_TARGETS, designQorStats, finalQor, zScore, type DesignQorStats, type MeanStd, type QorTarget } from './qor-stats.ts';
+export { QOR_TARGETS, designQorStats, finalQor, hasSpread, zScore, type DesignQorStats, type MeanStd, type QorTarget } from './qor-stats.ts';

@@ -30,7 +30,12 @@ export function designQorStats(trajectories: readonly Trajectory[]): DesignQorSt
   return stats;
 }
 
+/** False when every recipe gave the same value (up to rounding): no z-score is defined. */
+export function hasSpread(s: MeanStd): boolean {
+  return s.std > 1e-9 * Math.max(1, Math.abs(s.mean));
+}
+
 /** A label in standard deviations from its design's mean (0 when every recipe gave the same value). */
 export function zScore(value: number, s: MeanStd): number {
-  return s.std > 0 ? (value - s.mean) / s.std : 0;
+  return hasSpread(s) ? (value - s.mean) / s.std : 0;
 }

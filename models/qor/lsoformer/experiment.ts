@@ -1,0 +1,74 @@
+// The full comparison: every method trained on every split (or taken from an earlier run's
+// checkpoint with the same data and settings: a rerun resumes) and scored on the split's test runs.
+import { join } from 'node:path';
+import { contentHash } from '../../../util/index.ts';
+import type { LsoDesign } from './data.ts';
+import { predictRuns, scorePredictions, type MethodMetrics, type RunPrediction } from './evaluate.ts';
+import { hasModel, loadModel, saveModel } from './model-io.ts';
+import type { DesignTensors, Method } from './networks.ts';
+import { makeSplit, type SplitName } from './splits.ts';
+import { trainModel, type TrainSettings, type TrainedModel } from './train.ts';
+
+export interface SplitResult {
+  readonly split: SplitName;
+  readonly trainDesigns: number;
+  readonly testDesigns: number;
+  readonly testRuns: number;
+  readonly methods: Partial<Record<Method, MethodMetrics & { trainSeconds: number; epochs: number }>>;
+}
+
+export interface ExperimentOptions {
+  readonly designs: readonly LsoDesign[];
+  readonly tensors: readonly DesignTensors[];
+  readonly dataHash: string;
+  readonly settings: TrainSettings;
+  readonly splits: readonly SplitName[];
+  readonly methods: readonly Method[];
+  /** Checkpoints go to DIR/<split>/<method>/. */
+  readonly dir: string;
+  /** Called with each model's test predictions (for plots). */
+  readonly onPredictions?: (split: SplitName, method: Method, predictions: RunPrediction[]) => void;
+  readonly log?: (line: string) => void;
+}
+
+export function settingsHash(s: TrainSettings): string {
+  const { quiet: _quiet, ...rest } = s;
+  return contentHash(rest).slice(0, 16);
+}
+
+/** Trains (or reloads) and scores each method on each split. */
+export function runExperiment(o: ExperimentOptions): SplitResult[] {
+  const log = o.log ?? (() => {});
+  return o.splits.flatMap((name): SplitResult[] => {
+    const split = makeSplit(name, o.designs, o.settings.seed);
+    if (split.test.every((e) => e.runs.length === 0)) {
+      log(`${name}: no test designs in this data set, skipped`);
+      return [];
+    }
+    const ids = (set: typeof split.train) => [...new Set(set.filter((e) => e.runs.length > 0).map((e) => o.designs[e.design].id))];
+    const methods: SplitResult['methods'] = {};
+    for (const method of o.methods) {
+      const dir = join(o.dir, name, method);
+      let model: TrainedModel;
+      let seconds: number;
+      const stored = hasModel(dir) ? loadModel(dir) : undefined;
+      if (stored && stored.meta.dataHash === o.dataHash && stored.meta.settingsHash === settingsHash(o.settings)) {
+        model = stored;
+        seconds = stored.meta.seconds;
+        log(`${name}/${method}: from ${dir}`);
+      } else {
+        const t0 = performance.now();
+        model = trainModel(method, o.designs, o.tensors, split.train, split.validation, o.settings);
+        seconds = (performance.now() - t0) / 1000;
+        saveModel(dir, model, { dataHash: o.dataHash, split: name, seed: o.settings.seed, trainDesigns: ids(split.train), settingsHash: settingsHash(o.settings), history: model.history, seconds });
+      }
+      const predictions = predictRuns(model, o.designs, o.tensors, split.test);
+      o.onPredictions?.(name, method, predictions);
+      const metrics = scorePredictions(o.designs, predictions);
+      methods[method] = { ...metrics, trainSeconds: seconds, epochs: model.history.trainLoss.length };
+      log(`${name}/${method}: final MAPE nodes ${metrics.finalMape.nodes.toFixed(2)}% levels ${metrics.finalMape.levels.toFixed(2)}% area ${metrics.finalMape.area.toFixed(2)}% delay ${metrics.finalMape.delay.toFixed(2)}% (${seconds.toFixed(0)} s)`);
+      model.params.dispose();
+    }
+    return [{ split: name, trainDesigns: ids(split.train).length, testDesigns: ids(split.test).length, testRuns: split.test.reduce((n, e) => n + e.runs.length, 0), methods }];
+  });
+}

@@ -1,0 +1,15 @@
+// models/qor/lsoformer: QoR trajectory prediction for synthesis recipes (LSOformer and baselines),
+// and recipe search guided by it.
+export { aigGraph, NODE_FEATURES, type AigGraph } from './aig-graph.ts';
+export { levelBins, levelPool, segmentMax } from './level-pooling.ts';
+export { causalMask } from './attention.ts';
+export { loadRecipeDataset, opIds, type LsoDesign, type LsoRun } from './data.ts';
+export { SPLITS, makeSplit, inductiveTestIds, type Split, type SplitName, type RunSet } from './splits.ts';
+export { CHANNELS, type Channel, type Standardizer } from './targets.ts';
+export { METHODS, defineNet, forwardNet, predictsTrajectory, type Method, type NetConfig, type DesignTensors } from './networks.ts';
+export { defaultSettings, designTensors, disposeDesignTensors, netConfig, predictStandardized, trainModel, type TrainSettings, type TrainedModel } from './train.ts';
+export { predictRuns, scorePredictions, type MethodMetrics, type RunPrediction } from './evaluate.ts';
+export { hasModel, loadModel, saveModel, type ModelMeta } from './model-io.ts';
+export { runExperiment, settingsHash, type SplitResult } from './experiment.ts';
+export { shippedCheckpointDir } from './shipped.ts';
+export { searchRecipe, type SearchOptions, type SearchResult } from './search.ts';

@@ -1,0 +1,169 @@
+// Training one predictor on a split's training runs: Adam on mini-batches of one design's recipes
+// (the GCN runs once per batch), loss = MSE of the final QoR plus, for LSOformer, the weighted MSE
+// of every intermediate step (predictive self-supervision); early stopping on the validation runs.
+import * as tf from '@tensorflow/tfjs';
+import { SeededRandom, trainLoop, type Parameters, type TrainHistory } from '../../common/index.ts';
+import type { LsoDesign } from './data.ts';
+import { disposeGcnGraph, gcnGraph } from './gcn.ts';
+import { levelBins } from './level-pooling.ts';
+import { DESIGN_SCALARS, defineNet, forwardNet, predictsTrajectory, type DesignTensors, type Method, type NetConfig } from './networks.ts';
+import type { RunSet } from './splits.ts';
+import { fitStandardizer, logRatios, standardize, type Standardizer } from './targets.ts';
+
+export interface TrainSettings {
+  readonly seed: number;
+  readonly gcn: { dim: number; layers: number };
+  readonly dim: number;
+  readonly heads: number;
+  readonly layers: number;
+  readonly ffDim: number;
+  readonly maxBins: number;
+  readonly epochs: number;
+  /** Recipes per mini-batch (all of one design). */
+  readonly batchRecipes: number;
+  /** Recipes of each design drawn (afresh) per epoch; 0 for all. Keeps an epoch short on two shared cores. */
+  readonly recipesPerEpoch: number;
+  readonly learningRate: number;
+  readonly patience: number;
+  /** Weight of the intermediate-step loss for LSOformer (the ablation sets it to 0). */
+  readonly trajectoryWeight: number;
+  readonly quiet?: boolean;
+}
+
+export const defaultSettings: TrainSettings = {
+  seed: 1,
+  gcn: { dim: 24, layers: 2 },
+  dim: 32,
+  heads: 4,
+  layers: 2,
+  ffDim: 64,
+  maxBins: 64,
+  epochs: 12,
+  batchRecipes: 50,
+  recipesPerEpoch: 50,
+  learningRate: 3e-3,
+  patience: 4,
+  trajectoryWeight: 1,
+};
+
+export interface TrainedModel {
+  readonly config: NetConfig;
+  readonly params: Parameters;
+  readonly standardizer: Standardizer;
+  readonly history: TrainHistory;
+}
+
+export function netConfig(method: Method, s: TrainSettings, maxSteps: number, operations: number): NetConfig {
+  return { method, gcn: s.gcn, dim: s.dim, heads: s.heads, layers: s.layers, ffDim: s.ffDim, maxBins: s.maxBins, maxSteps, operations };
+}
+
+/** Log sizes of the starting AIG, the design features every method receives. */
+export function designScalars(d: Pick<LsoDesign, 'graph'>): number[] {
+  const g = d.graph;
+  return [g.ands, g.depth, g.inputs, g.outputs].map((v) => Math.log1p(v) / 10);
+}
+
+export function designTensors(d: Pick<LsoDesign, 'graph'>, maxBins: number): DesignTensors {
+  const { bin, numBins } = levelBins(d.graph.level, maxBins);
+  return { graph: gcnGraph(d.graph), bin, numBins, scalars: tf.tensor2d(designScalars(d), [1, DESIGN_SCALARS]) };
+}
+
+export function disposeDesignTensors(t: DesignTensors): void {
+  disposeGcnGraph(t.graph);
+  t.scalars.dispose();
+}
+
+interface Batch { design: number; runs: number[] }
+
+/** Standardised targets of some runs of one design: steps [R, T, 2] and final [R, 4]. */
+function batchTargets(d: LsoDesign, runs: readonly number[], s: Standardizer) {
+  const t = d.runs[runs[0]].ops.length;
+  const steps = new Float32Array(runs.length * t * 2);
+  const final = new Float32Array(runs.length * 4);
+  const ops = new Int32Array(runs.length * t);
+  runs.forEach((k, r) => {
+    const run = d.runs[k];
+    const y = logRatios(run.labels, d.start);
+    ops.set(run.ops, r * t);
+    y.steps.forEach((p, j) => p.forEach((v, c) => (steps[(r * t + j) * 2 + c] = standardize(v, c, s))));
+    y.final.forEach((v, c) => (final[r * 4 + c] = standardize(v, c, s)));
+  });
+  return { ops: tf.tensor2d(ops, [runs.length, t], 'int32'), steps: tf.tensor3d(steps, [runs.length, t, 2]), final: tf.tensor2d(final, [runs.length, 4]) };
+}
+
+function batchesOf(set: RunSet, size: number, rng?: SeededRandom, perDesign = 0): Batch[] {
+  const out: Batch[] = [];
+  for (const { design, runs } of set) {
+    const shuffled = rng ? rng.shuffle(runs) : runs;
+    const order = perDesign > 0 ? shuffled.slice(0, perDesign) : shuffled;
+    for (let i = 0; i < order.length; i += size) out.push({ design, runs: order.slice(i, i + size) });
+  }
+  return rng ? rng.shuffle(out) : out;
+}
+
+/** Trains `method` on the training runs; `tensors[i]` are design i's tensors (shared across methods). */
+export function trainModel(method: Method, designs: readonly LsoDesign[], tensors: readonly DesignTensors[], train: RunSet, validation: RunSet, s: TrainSettings): TrainedModel {
+  const maxSteps = designs[train[0].design].runs[0].ops.length;
+  const config = netConfig(method, s, maxSteps, 7);
+  const standardizer = fitStandardizer(train.flatMap(({ design, runs }) => runs.map((k) => logRatios(designs[design].runs[k].labels, designs[design].start).final)));
+  const params = defineNet(config, s.seed);
+  const weight = method === 'lsoformer' || method === 'lsoformer-no-cross-attention' ? s.trajectoryWeight : 0;
+  const rng = new SeededRandom(s.seed + 3);
+  const loss = (b: Batch): tf.Scalar => {
+    const y = batchTargets(designs[b.design], b.runs, standardizer);
+    const out = forwardNet(params, config, tensors[b.design], y.ops);
+    let l = tf.losses.meanSquaredError(y.final, out.final) as tf.Scalar;
+    if (weight > 0 && out.steps && maxSteps > 1) {
+      const r = b.runs.length;
+      const inner = tf.losses.meanSquaredError(y.steps.slice([0, 0, 0], [r, maxSteps - 1, 2]), out.steps.slice([0, 0, 0], [r, maxSteps - 1, 2]));
+      l = l.add(inner.mul(weight));
+    }
+    return l; // the optimizer's tidy frees the batch tensors after the backward pass
+  };
+  const validationBatches = batchesOf(validation, 100);
+  const history = trainLoop<Batch>({
+    params,
+    optimizer: tf.train.adam(s.learningRate),
+    epochs: s.epochs,
+    batches: () => batchesOf(train, s.batchRecipes, rng, s.recipesPerEpoch),
+    loss,
+    validationLoss: validationBatches.length === 0 ? undefined : () => {
+      let sum = 0;
+      let n = 0;
+      for (const b of validationBatches) {
+        sum += tf.tidy(() => {
+          const y = batchTargets(designs[b.design], b.runs, standardizer);
+          return tf.losses.meanSquaredError(y.final, forwardNet(params, config, tensors[b.design], y.ops).final).dataSync()[0];
+        }) * b.runs.length;
+        n += b.runs.length;
+      }
+      return sum / n;
+    },
+    patience: s.patience,
+    label: `train ${method}`,
+    quiet: s.quiet,
+  });
+  return { config, params, standardizer, history };
+}
+
+/** Standardised predictions for recipes (op ids [R][T]) on one design, in chunks. */
+export function predictStandardized(m: Pick<TrainedModel, 'config' | 'params'>, t: DesignTensors, ops: readonly Int32Array[], chunk = 200): { steps?: Float32Array[]; final: Float32Array[] } {
+  const steps: Float32Array[] = [];
+  const final: Float32Array[] = [];
+  const len = ops[0].length;
+  for (let i = 0; i < ops.length; i += chunk) {
+    const part = ops.slice(i, i + chunk);
+    tf.tidy(() => {
+      const flat = new Int32Array(part.length * len);
+      part.forEach((o, r) => flat.set(o, r * len));
+      const out = forwardNet(m.params, m.config, t, tf.tensor2d(flat, [part.length, len], 'int32'));
+      const f = out.final.dataSync() as Float32Array;
+      for (let r = 0; r < part.length; r++) final.push(f.slice(r * 4, r * 4 + 4));
+      if (out.steps) {
+        const s = out.steps.dataSync() as Float32Array;
+        for (let r = 0; r < part.length; r++) steps.push(s.slice(r * len * 2, (r + 1) * len * 2));
+      }
+    });
+  }
+  return predictsTrajectory(m.config.method) ? { steps, final } : { final };
+}
