@@ -3,7 +3,8 @@
 // are cached by content hash of the design, the flow script and the tool version.
 import { ContentCache, UserError, contentHash } from '../../util/index.ts';
 import { aigSize, type AigSize } from './aig-levels.ts';
-import { parseAbcStime, parseStat, type CellStats } from './stat-report.ts';
+import { parseAbcStime } from './recipes/abc-log.ts';
+import { HIERARCHY, parseStatJson, withLibertyArea, type CellStats } from './stat-json.ts';
 import { runYosys, yosysVersion, type YosysBackend } from './yosys-runner.ts';
 
 export interface SynthOptions {
@@ -30,7 +31,7 @@ export interface SynthOptions {
 }
 
 export interface MappedStats extends CellStats {
-  /** Total cell area from `stat -liberty`, um^2 for the usual libraries. */
+  /** Total cell area as `stat -liberty` computes it (Liberty area units: um^2 for the usual libraries). */
   readonly area: number;
   /** ABC's `stime` delay estimate of the mapped combinational logic, ps. */
   readonly delayPs?: number;
@@ -45,7 +46,7 @@ export interface SynthResult {
   readonly mapped?: MappedStats;
 }
 
-const flowVersion = 2; // bump when the script below changes meaning
+const flowVersion = 3; // bump when the script below changes meaning (3: stat -json)
 
 /** The flow's script, files, tool and cache key for these options. */
 async function prepare(options: SynthOptions) {
@@ -65,21 +66,20 @@ export async function synthesisCached(options: SynthOptions): Promise<boolean> {
 export async function synthesize(options: SynthOptions): Promise<SynthResult> {
   const { backend, files, script, tool, key } = await prepare(options);
   const compute = async (): Promise<SynthResult> => {
-    const run = await runYosys({ script, files, backend, outputs: ['generic.stat', 'aig.json', 'mapped.stat'] });
+    const run = await runYosys({ script, files, backend, outputs: ['generic.json', 'aig.json', 'mapped.json'] });
     const need = (name: string) => {
       const text = run.outputs[name];
       if (text === undefined) throw new Error(`yosys did not write ${name}; log tail:\n${run.log.slice(-2000)}`);
       return text;
     };
     const flat = options.flatten !== false && !options.keepHierarchy?.length;
-    const generic = statOf(need('generic.stat'), options.top, flat);
+    const generic = parseStatJson(need('generic.json'), flat ? options.top : HIERARCHY);
     if (options.check) refuseLatches(generic, options.top);
     const result: SynthResult = { top: options.top, tool, generic, aig: aigSize(need('aig.json'), options.top) };
     if (options.liberty === undefined) return result;
-    const mappedStat = statOf(need('mapped.stat'), options.top, flat);
-    if (mappedStat.area === undefined) throw new Error('yosys stat -liberty printed no chip area');
+    const mappedStat = withLibertyArea(parseStatJson(need('mapped.json'), flat ? options.top : HIERARCHY), options.liberty);
     const timing = parseAbcStime(run.log);
-    return { ...result, mapped: { ...mappedStat, area: mappedStat.area, ...(timing ? { delayPs: timing.delayPs } : {}) } };
+    return { ...result, mapped: { ...mappedStat, ...(timing ? { delayPs: timing.delayPs } : {}) } };
   };
   // The cache folder is read per call, so TESSERA_CACHE set after import still counts.
   return options.cache === false ? compute() : new ContentCache<SynthResult>('synth').getOrCompute(key, compute);
@@ -93,7 +93,7 @@ function flowScript(options: SynthOptions, files: Record<string, string>): strin
   if (options.check) lines.push('design -save elaborated', 'proc', 'flatten', 'check -assert', 'design -load elaborated');
   const flat = options.flatten !== false;
   for (const m of options.keepHierarchy ?? []) lines.push(`setattr -mod -set keep_hierarchy 1 ${quote(m)}`);
-  lines.push(`synth${flat ? ' -flatten' : ''} -top ${options.top}`, `tee -q -o generic.stat stat -top ${options.top}`, 'design -save generic');
+  lines.push(`synth${flat ? ' -flatten' : ''} -top ${options.top}`, `tee -q -o generic.json stat -json -top ${options.top}`, 'design -save generic');
   if (options.aigRecipe) {
     files['aig.abc'] = ['strash', ...options.aigRecipe, 'map'].join('\n');
     lines.push('abc -g AND -script aig.abc');
@@ -103,14 +103,9 @@ function flowScript(options: SynthOptions, files: Record<string, string>): strin
     files['cells.lib'] = options.liberty;
     // Yosys's default Liberty script for ABC, followed by a timing report (stime) of the result.
     files['map.abc'] = ['strash', '&get -n', '&fraig -x', '&put', 'scorr', 'dc2', 'dretime', 'strash', '&get -n', '&dch -f', '&nf', '&put', 'topo', 'stime -p'].join('\n');
-    lines.push('design -load generic', 'dfflibmap -liberty cells.lib', 'abc -liberty cells.lib -script map.abc', 'opt_clean', `tee -q -o mapped.stat stat -liberty cells.lib -top ${options.top}`);
+    lines.push('design -load generic', 'dfflibmap -liberty cells.lib', 'abc -liberty cells.lib -script map.abc', 'opt_clean', `tee -q -o mapped.json stat -json -liberty cells.lib -top ${options.top}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** The top's figures: its own section when flat, the design-hierarchy totals otherwise. */
-function statOf(text: string, top: string, flat: boolean): ReturnType<typeof parseStat> {
-  return !flat && text.includes('=== design hierarchy ===') ? parseStat(text, 'design hierarchy') : parseStat(text, top);
 }
 
 function quote(file: string): string {

@@ -16,6 +16,22 @@ export function parseLutMappings(log: string): { luts: number; depth: number }[]
 }
 
 /** Every `stime -p` in order: cell area and critical-path delay in ps. */
-export function parseAbcStimes(log: string): { area: number; delayPs: number }[] {
+export function parseAbcStimes(log: string): AbcTiming[] {
   return [...log.matchAll(/Area\s*=\s*([\d.]+)\s*\([^)]*\)\s*Delay\s*=\s*([\d.]+)\s*ps/g)].map((m) => ({ area: Number(m[1]), delayPs: Number(m[2]) }));
+}
+
+export interface AbcTiming {
+  readonly area: number;
+  /** ABC's delay estimate of the mapped network, in ps. */
+  readonly delayPs: number;
+}
+
+/**
+ * All `stime -p` reports of one Yosys run together. ABC maps each module of a hierarchical design
+ * separately: areas add up and the delay is the largest module's.
+ */
+export function parseAbcStime(log: string): AbcTiming | undefined {
+  const all = parseAbcStimes(log);
+  if (all.length === 0) return undefined;
+  return { area: all.reduce((s, t) => s + t.area, 0), delayPs: Math.max(...all.map((t) => t.delayPs)) };
 }

@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { libertyCellAreas, parseAbcStimes } from '../../../eda/synth/index.ts';
 import { trackChild } from '../../../util/index.ts';
 import type { CorpusDesign } from './corpus.ts';
-import { netlistGraphFromYosysJson, type NetlistGraph } from './netlist-graph.ts';
+import { netlistGraphFromYosysJson, type NetlistGraph, type YosysJson } from './netlist-graph.ts';
 
 const run = promisify(execFile);
 
@@ -24,8 +25,8 @@ export type LabelResult =
 
 /**
  * The Yosys script for a QoR label: generic synthesis, flip-flops and logic mapped to the Liberty
- * cells (ABC `map`), then ABC's `stime` for the longest combinational delay and `stat -liberty`
- * for the cell area.
+ * cells (ABC `map`), then ABC's `stime` for the longest combinational delay; the netlist JSON gives
+ * the top module and its cells (area: `qorOf`).
  */
 export function labelScript(d: Pick<CorpusDesign, 'synthFiles' | 'top'>, liberty: string, jsonOut: string): string {
   const includes = [...new Set(d.synthFiles.map((f) => dirname(f)))].filter((dir) => dir !== '.').map((dir) => `-I${dir}`).join(' ');
@@ -41,17 +42,23 @@ export function labelScript(d: Pick<CorpusDesign, 'synthFiles' | 'top'>, liberty
     `dfflibmap -liberty ${liberty}`,
     `abc -liberty ${liberty} -script +strash;dch,-f;map;topo;stime,-p`,
     'opt_clean',
-    `stat -liberty ${liberty}`,
     `write_json ${jsonOut}`,
   ].join('\n');
 }
 
-/** The largest `Delay = X ps` ABC printed (one ABC run per clock domain) and the chip area. */
-export function parseQor(log: string): { areaUm2: number; delayPs: number; top: string } | undefined {
-  const delays = [...log.matchAll(/Delay =\s*([\d.]+) ps/g)].map((m) => Number(m[1]));
-  const area = /Chip area for (?:top )?module '\\?([^']+)':\s*([\d.]+)/.exec(log);
-  if (!area) return undefined;
-  return { top: area[1], areaUm2: Number(area[2]), delayPs: delays.length ? Math.max(...delays) : 0 };
+/**
+ * The labels of a synthesized design: the top module (the one Yosys marks `top` in its netlist
+ * JSON), its cell area as `stat -liberty` sums it (Liberty area per cell; cells the library lacks
+ * add nothing) and the largest delay ABC's `stime` printed (one ABC run per clock domain; 0 for a
+ * design without combinational logic). Undefined when the netlist has no top module.
+ */
+export function qorOf(netlist: YosysJson, log: string, liberty: string): { areaUm2: number; delayPs: number; top: string } | undefined {
+  const top = Object.entries(netlist.modules).find(([, m]) => /^0*1$/.test(m.attributes?.top ?? ''))?.[0];
+  if (top === undefined) return undefined;
+  const areas = libertyCellAreas(liberty);
+  const areaUm2 = Object.values(netlist.modules[top].cells ?? {}).reduce((s, c) => s + (areas.get(c.type) ?? 0), 0);
+  const delays = parseAbcStimes(log).map((t) => t.delayPs);
+  return { top, areaUm2, delayPs: delays.length ? Math.max(...delays) : 0 };
 }
 
 /** Worker-pool task: synthesizes one design with native Yosys and returns its labels and graph. */
@@ -69,9 +76,10 @@ export default async function labelDesign(input: LabelTaskInput): Promise<LabelR
     trackChild(running.child, { dir });
     const { stdout } = await running;
     const log = readFileSync(join(dir, 'log.txt'), 'utf8') + stdout;
-    const qor = parseQor(log);
-    if (!qor) return { ok: false, error: 'no area in the Yosys log' };
-    const graph = netlistGraphFromYosysJson(JSON.parse(readFileSync(json, 'utf8')), qor.top);
+    const netlist = JSON.parse(readFileSync(json, 'utf8')) as YosysJson;
+    const qor = qorOf(netlist, log, readFileSync(input.liberty, 'utf8'));
+    if (!qor) return { ok: false, error: 'the Yosys netlist has no top module' };
+    const graph = netlistGraphFromYosysJson(netlist, qor.top);
     return { ok: true, ...qor, cells: graph.nodeType.filter((t) => !graph.types[t].startsWith('$port')).length, graph };
   } catch (e) {
     const err = e as { killed?: boolean; stderr?: string; message?: string };

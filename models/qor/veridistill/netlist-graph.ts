@@ -12,7 +12,7 @@ export interface NetlistGraph {
 
 interface YosysPort { direction: string; bits: (number | string)[] }
 interface YosysCell { type: string; port_directions?: Record<string, string>; connections: Record<string, (number | string)[]> }
-interface YosysModule { ports?: Record<string, YosysPort>; cells?: Record<string, YosysCell> }
+interface YosysModule { attributes?: Record<string, string>; ports?: Record<string, YosysPort>; cells?: Record<string, YosysCell> }
 export interface YosysJson { modules: Record<string, YosysModule> }
 
 export function netlistGraphFromYosysJson(json: YosysJson, top: string): NetlistGraph {

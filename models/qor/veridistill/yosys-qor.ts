@@ -1,6 +1,7 @@
 import { runYosys, type YosysBackend } from '../../../eda/synth/index.ts';
 import { contentHash, ContentCache } from '../../../util/index.ts';
-import { labelScript, parseQor } from './label-task.ts';
+import { labelScript, qorOf } from './label-task.ts';
+import type { YosysJson } from './netlist-graph.ts';
 
 export interface SynthesizedQor {
   readonly top: string;
@@ -18,15 +19,16 @@ export interface SynthesizedQor {
  */
 export async function synthesizeQor(sources: Readonly<Record<string, string>>, top: string | undefined, liberty: string, backend: YosysBackend, useCache = true): Promise<SynthesizedQor> {
   const script = labelScript({ synthFiles: Object.keys(sources), top }, 'cells.lib', 'netlist.json');
-  const key = contentHash('veridistill-compare-v1', backend, script, sources, liberty);
+  const key = contentHash('veridistill-compare-v2', backend, script, sources, liberty);
   const cache = new ContentCache<SynthesizedQor>('veridistill-compare');
   const hit = useCache ? cache.get(key) : undefined;
   if (hit) return { ...hit, seconds: 0 };
   const t0 = performance.now();
-  const run = await runYosys({ script, files: { ...sources, 'cells.lib': liberty }, backend });
+  const run = await runYosys({ script, files: { ...sources, 'cells.lib': liberty }, backend, outputs: ['netlist.json'] });
   const seconds = (performance.now() - t0) / 1000;
-  const qor = parseQor(run.log);
-  if (!qor) throw new Error(`Yosys printed no chip area; log tail:\n${run.log.slice(-1500)}`);
+  const netlist = run.outputs['netlist.json'];
+  const qor = netlist === undefined ? undefined : qorOf(JSON.parse(netlist) as YosysJson, run.log, liberty);
+  if (!qor) throw new Error(`Yosys wrote no netlist with a top module; log tail:\n${run.log.slice(-1500)}`);
   const result = { ...qor, seconds, tool: run.version };
   if (useCache) cache.put(key, result);
   return result;

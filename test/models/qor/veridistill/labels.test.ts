@@ -1,14 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { parseQor } from '../../../../models/qor/veridistill/label-task.ts';
+import { qorOf } from '../../../../models/qor/veridistill/label-task.ts';
 import { netlistGraphFromYosysJson } from '../../../../models/qor/veridistill/netlist-graph.ts';
 import { firstModuleName } from '../../../../models/qor/veridistill/corpus.ts';
 import { moduleClosureText } from '../../../../models/qor/veridistill/module-text.ts';
 
 describe('label plumbing', () => {
-  it('reads the largest ABC delay and the chip area from a Yosys log', () => {
-    const log = `ABC: WireLoad = "none"  Gates = 10 Area = 12.5 Delay = 120.50 ps (1.0 %)\nABC: WireLoad = "none"  Gates = 3 Area = 2.1 Delay = 310.25 ps\n   Chip area for module '\\top': 42.560000\n`;
-    expect(parseQor(log)).toEqual({ top: 'top', areaUm2: 42.56, delayPs: 310.25 });
-    expect(parseQor('no area here')).toBeUndefined();
+  it('labels the top module of the netlist JSON: Liberty area of its cells, the largest ABC delay', () => {
+    const log = `ABC: WireLoad = "none"  Gates = 10 Area = 12.5 (100.0 %) Delay = 120.50 ps (1.0 %)\nABC: WireLoad = "none"  Gates = 3 Area = 2.1 (100.0 %) Delay = 310.25 ps\n`;
+    const liberty = 'library (tiny) {\n  cell (INV_X1) { area : 0.532; }\n  cell (NAND2_X1) { area : 0.798; }\n}\n';
+    const cells = (...types: string[]) => Object.fromEntries(types.map((type, i) => [`c${i}`, { type, connections: {} }]));
+    const netlist = {
+      modules: {
+        INV_X1: { attributes: { blackbox: '00000000000000000000000000000001' } },
+        top: { attributes: { top: '00000000000000000000000000000001' }, cells: cells('INV_X1', 'NAND2_X1', 'NAND2_X1', '$_DLATCH_P_') },
+      },
+    };
+    const qor = qorOf(netlist, log, liberty)!;
+    expect(qor.top).toBe('top');
+    expect(qor.areaUm2).toBeCloseTo(0.532 + 2 * 0.798, 9);
+    expect(qor.delayPs).toBe(310.25);
+    expect(qorOf({ modules: { top: { cells: {} } } }, log, liberty)).toBeUndefined();
   });
 
   it('turns a mapped Yosys JSON netlist into driver -> reader edges', () => {
