@@ -62,10 +62,10 @@ const pct = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '-');
 export function metricsMarkdown(results: readonly SplitResult[]): string {
   return results.map((r) => {
     const head = `#### ${r.split}: ${r.trainDesigns} training designs, ${r.testDesigns} test designs, ${r.testRuns} test recipes\n\n`;
-    const cols = '| method | MAPE % nodes | levels | area | delay | R² nodes | levels | area | delay | NMSE nodes | levels | area | delay | step MAPE % nodes (1, 5, 10, 20) | train s |\n|---|' + '---|'.repeat(15) + '\n';
+    const cols = '| method | MAPE % nodes | levels | area | delay | R² nodes | levels | area | delay | NMSE nodes | levels | area | delay | step: MAPE % nodes | train s |\n|---|' + '---|'.repeat(15) + '\n';
     const rows = Object.entries(r.methods).map(([m, x]) => {
       const t = x!.trajectoryMape;
-      const steps = t ? [0, 4, 9, t.nodes.length - 1].map((j) => t.nodes[j].toFixed(2)).join(', ') : '-';
+      const steps = t ? [...new Set([0, 4, 9, t.nodes.length - 1])].filter((j) => j < t.nodes.length).map((j) => `${j + 1}: ${t.nodes[j].toFixed(2)}`).join(', ') : '-';
       return `| ${m} | ${CHANNELS.map((c) => pct(x!.finalMape[c])).join(' | ')} | ${CHANNELS.map((c) => x!.finalR2[c].toFixed(3)).join(' | ')} | ${CHANNELS.map((c) => x!.nmse[c].toFixed(3)).join(' | ')} | ${steps} | ${x!.trainSeconds.toFixed(0)} |`;
     });
     return head + cols + rows.join('\n') + '\n';

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
+import { UserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
 import { settingsHash } from '../../models/qor/lsoformer/index.ts';
 import { DEFAULT_DATA, metricsMarkdown, parseMethods, parseSplits, resultsJson, runComparison, settingsFlags, settingsFrom, writeResultsJson } from './lso-common.ts';
 
@@ -27,8 +27,10 @@ example: tessera lso train --data ${DEFAULT_DATA} --out out/lso/models --report 
   ],
   async run(flags) {
     const settings = settingsFrom(flags);
+    const splits = parseSplits(flags.split);
+    if (flags.ship && !splits.includes('inductive')) throw new UserError('ships the inductive split\'s LSOformer: include inductive in --split', '--ship');
     const t0 = performance.now();
-    const run = await runComparison({ data: flags.data, dir: flags.out, splits: parseSplits(flags.split), methods: parseMethods(flags.methods), settings, train: true, report: flags.report });
+    const run = await runComparison({ data: flags.data, dir: flags.out, splits, methods: parseMethods(flags.methods), settings, train: true, report: flags.report });
     const seconds = (performance.now() - t0) / 1000;
     const command = `tessera lso train ${process.argv.slice(4).join(' ')}`.trim();
     const table = metricsMarkdown(run.results);

@@ -1,0 +1,73 @@
+// Training on a data set whose labels follow a known rule (synthetic-data.ts): LSOformer learns the
+// rule better than predicting no change; the CLI trains, evaluates, reports and ships.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mape, selectBackend } from '../../../../models/common/index.ts';
+import { defaultSettings, designTensors, loadRecipeDataset, makeSplit, predictRuns, trainModel } from '../../../../models/qor/lsoformer/index.ts';
+import { projectRoot } from '../../../../util/index.ts';
+import { missingChromium, renderReportInChromium } from '../../../helpers/render-in-chromium.ts';
+import { writeSyntheticDataset } from './synthetic-data.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'tessera-lso-train-'));
+const data = writeSyntheticDataset(work);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+beforeAll(async () => {
+  await selectBackend(() => {});
+});
+
+describe('LSOformer training', () => {
+  it('learns the rule behind the labels: final-node MAPE on held-out recipes well below predicting no change', () => {
+    const { designs } = loadRecipeDataset(data);
+    const tensors = designTensors.length ? designs.map((d) => designTensors(d, 16)) : [];
+    const split = makeSplit('case1', designs, 1);
+    const s = { ...defaultSettings, gcn: { dim: 8, layers: 1 }, dim: 16, heads: 2, layers: 1, ffDim: 32, epochs: 25, batchRecipes: 20, recipesPerEpoch: 0, learningRate: 1e-2, patience: 25, quiet: true };
+    const model = trainModel('lsoformer', designs, tensors, split.train, split.validation, s);
+    const predictions = predictRuns(model, designs, tensors, split.test);
+    const truth = predictions.map((p) => designs[p.design].runs[p.run].labels.steps.at(-1)!.nodes);
+    const noChange = predictions.map((p) => designs[p.design].start.nodes);
+    const ours = mape(predictions.map((p) => p.final[0]), truth);
+    expect(ours).toBeLessThan(0.5 * mape(noChange, truth));
+    // The trajectory is predicted at every step, against the same rule.
+    expect(predictions[0].steps).toHaveLength(6);
+  }, 120_000);
+});
+
+describe('tessera lso train / eval', () => {
+  const bin = join(projectRoot(), 'bin', 'tessera.js');
+  const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  const models = join(work, 'models');
+
+  it('trains every method on the EPFL and Case I splits, writes metrics and a report; eval reproduces them', async () => {
+    const r = run(['lso', 'train', '--data', data, '--out', models, '--split', 'epfl,case1', '--quick', '--json', join(work, 'train.json'), '--report', join(work, 'report')]);
+    expect(r.status, r.stderr).toBe(0);
+    const trained = JSON.parse(readFileSync(join(work, 'train.json'), 'utf8'));
+    expect(trained.map((x: { split: string }) => x.split)).toEqual(['epfl', 'case1']);
+    const epfl = trained[0];
+    expect(Object.keys(epfl.methods)).toEqual(['lsoformer', 'lsoformer-no-trajectory-loss', 'lsoformer-no-cross-attention', 'openabcd-gnn', 'lostin']);
+    expect(Object.keys(epfl.methods.lsoformer.finalMape)).toEqual(['nodes', 'levels', 'area', 'delay']);
+    expect(epfl.methods.lsoformer.trajectoryMape.nodes).toHaveLength(6);
+    expect(epfl.methods['openabcd-gnn'].trajectoryMape).toBeNull();
+    expect(epfl.testDesigns).toBe(2);
+    expect(run(['lso', 'train', '--data', data, '--out', models, '--split', 'epfl', '--ship', join(work, 'ship')]).stderr).toMatch(/--ship: ships the inductive split's LSOformer/);
+    const e = run(['lso', 'eval', '--data', data, '--models', models, '--split', 'epfl', '--quick', '--json', join(work, 'eval.json')]);
+    expect(e.status, e.stderr).toBe(0);
+    const evaluated = JSON.parse(readFileSync(join(work, 'eval.json'), 'utf8'));
+    expect(evaluated.split).toBe('epfl');
+    expect(evaluated.methods.lsoformer.finalMape).toEqual(epfl.methods.lsoformer.finalMape);
+    if (missingChromium() === undefined) {
+      const { charts, errors } = await renderReportInChromium(join(work, 'report', 'index.html'));
+      expect(errors).toEqual([]);
+      expect(charts.length).toBe(6);
+    }
+  }, 300_000);
+
+  it('eval without trained models says how to train them', () => {
+    const e = run(['lso', 'eval', '--data', data, '--models', join(work, 'none'), '--split', 'inductive']);
+    expect(e.status).toBe(1);
+    expect(e.stderr).toMatch(/no trained lsoformer model for split inductive.*tessera lso train/);
+    expect(existsSync(join(work, 'none'))).toBe(false);
+  }, 60_000);
+});
