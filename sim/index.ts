@@ -5,7 +5,7 @@ export type { Dataflow, CycleRun } from './dataflow.ts';
 export { dataflowFor } from './dataflows.ts';
 export { peThroughput, type PeThroughput } from './throughput.ts';
 export { simulateGemm, gemmPasses, type SimulateOptions } from './simulate-gemm.ts';
-export { simulatePass, passCycles, tilePasses, passDramTraffic, type PassResult, type GroupPartialEvent, type OutputRowEvent } from './os/index.ts';
+export { simulatePass, passCycles, tilePasses, type PassResult, type GroupPartialEvent, type OutputRowEvent } from './os/index.ts';
 export { arrayPassTrace, type PassTrace } from './pass-trace.ts';
 export { DEQUANT_LATENCY, dequantGroups } from './dequant-unit.ts';
 export { scheduleCycles, scheduleBlockCycles, sumBlocks, type PassBlock, type ScheduledPass } from './dram-schedule.ts';

@@ -4,6 +4,7 @@
  * dequantization unit reads.
  */
 import {
+  activationBits,
   antQuantizeWeights,
   createRng,
   fp16FromNumber,
@@ -27,7 +28,7 @@ export interface Fp16Activations {
 export interface GemmOperands {
   /** Group-quantized codes (every kind but `ant`) or ANT-typed codes (`ant`). */
   readonly weights: QuantizedWeights | AntQuantizedWeights;
-  /** INT8 per-token codes for the `*a8`/int8/ant/bitfusion kinds, FP16 values for the a16 kinds. */
+  /** Per-token INT8 or INT4 codes for the integer-activation modes, FP16 values for the a16 kinds. */
   readonly activations: QuantizedActivations | Fp16Activations;
   /**
    * `ant` with one type for the whole tensor given as plain group-quantized codes: the integer value
@@ -87,11 +88,12 @@ export function feederOperands(config: SimConfig, ops: GemmOperands): FeederOper
   let x: Int32Array | Float64Array;
   let xScale: Uint16Array | undefined;
   if (isFp16(a)) {
-    if (pe.activation !== 'fp16') throw new Error(`${pe.id} needs INT8 activations`);
+    if (pe.activation !== 'fp16') throw new Error(`${pe.id} ${pe.mode} needs ${activationBits(pe)}-bit integer activations`);
     x = new Float64Array(a.values.length);
     for (let i = 0; i < x.length; i++) x[i] = fp16ToNumber(a.values[i]!);
   } else {
-    if (pe.activation !== 'int8') throw new Error(`${pe.id} needs FP16 activations`);
+    if (pe.activation === 'fp16') throw new Error(`${pe.id} needs FP16 activations`);
+    if (a.bits !== activationBits(pe)) throw new Error(`${pe.id} ${pe.mode} needs ${activationBits(pe)}-bit activations, got ${a.bits}-bit codes`);
     x = Int32Array.from(a.codes);
     xScale = a.scales;
   }
@@ -100,20 +102,23 @@ export function feederOperands(config: SimConfig, ops: GemmOperands): FeederOper
   return { integer, w, x, wScale: scales, xScale, wScaleValue, xScaleValue, groups: pe.groupDequant ? K / groupSize : 1 };
 }
 
+/** Weights quantized as the PE kind stores them: ANT picks its 4-bit type once per tensor (Guo et al. 2022). */
+export function quantizeForKind(config: SimConfig, w: ArrayLike<number>, k: number, n: number): QuantizedWeights | AntQuantizedWeights {
+  return config.pe.weightFeed === 'ant-decode'
+    ? antQuantizeWeights(w, k, n, { groupSize: config.group, selection: 'tensor' })
+    : quantizeWeights(w, k, n, { bits: config.pe.weightBits, groupSize: config.group, scheme: config.scheme });
+}
+
 /** Seeded random operands: normal weights and activations, quantized as the PE kind needs them. */
 export function randomGemmOperands(config: SimConfig, shape: GemmShape, seed: number): GemmOperands {
   const rng = createRng(seed);
   const { m, k, n } = shape;
   const wReal = new Float64Array(k * n);
   for (let i = 0; i < wReal.length; i++) wReal[i] = rng.normal() * 0.05;
-  // ANT picks its 4-bit type once per tensor (Guo et al. 2022), with the same FP16 group scales.
-  const weights =
-    config.pe.weightFeed === 'ant-decode'
-      ? antQuantizeWeights(wReal, k, n, { groupSize: config.group, selection: 'tensor' })
-      : quantizeWeights(wReal, k, n, { bits: config.pe.weightBits, groupSize: config.group, scheme: config.scheme });
+  const weights = quantizeForKind(config, wReal, k, n);
   const xReal = new Float64Array(m * k);
   for (let i = 0; i < xReal.length; i++) xReal[i] = rng.normal() * (rng.next() < 0.01 ? 20 : 1);
-  if (config.pe.activation === 'int8') return { weights, activations: quantizeActivations(xReal, m, k, 8) };
+  if (config.pe.activation !== 'fp16') return { weights, activations: quantizeActivations(xReal, m, k, activationBits(config.pe)) };
   const values = new Uint16Array(m * k);
   for (let i = 0; i < values.length; i++) values[i] = fp16FromNumber(xReal[i]!);
   return { weights, activations: { M: m, K: k, values } };

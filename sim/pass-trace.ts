@@ -3,7 +3,7 @@
  * event and every readout row with its cycle (docs/sim-cycle-model.md). The RTL must produce the
  * same values in the same cycles.
  */
-import { simulatePass, type GroupPartialEvent, type OutputRowEvent } from './os/index.ts';
+import { passColumns, simulatePass, type GroupPartialEvent, type OutputRowEvent } from './os/index.ts';
 import { feederOperands, type GemmOperands } from './operands.ts';
 import type { SimConfig } from './types.ts';
 import { validateGemm } from './validate.ts';
@@ -22,8 +22,9 @@ export function arrayPassTrace(config: SimConfig, operands: GemmOperands): PassT
   const shape = { m: M, k: K, n: N };
   validateGemm(config, shape);
   if (config.array.dataflow !== 'output-stationary') throw new Error('the pass trace covers the output-stationary dataflow');
-  if (M > config.array.rows || N > config.array.cols) {
-    throw new Error(`a single pass covers at most ${config.array.rows}x${config.array.cols} outputs, got ${M}x${N}`);
+  const cols = passColumns(config);
+  if (M > config.array.rows || N > cols) {
+    throw new Error(`a single pass covers at most ${config.array.rows}x${cols} outputs, got ${M}x${N}`);
   }
   const r = simulatePass(config, feederOperands(config, operands), shape, { m0: 0, n0: 0, rows: M, cols: N }, undefined, true);
   return { cycles: r.cycles, partials: r.partials!, outputs: r.outputs! };

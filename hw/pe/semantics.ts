@@ -54,7 +54,7 @@ export function peMac(kind: PeKind, acc: number, w: number, x: number): number {
  */
 export function groupContribution(kind: PeKind, partial: number, sw: number, sa: number): number {
   if (!kind.groupDequant) return f32(f32(partial) * 1);
-  const sp = kind.activation === 'int8' ? f32(fp16ToNumber(sw) * fp16ToNumber(sa)) : fp16ToNumber(sw);
+  const sp = kind.activation !== 'fp16' ? f32(fp16ToNumber(sw) * fp16ToNumber(sa)) : fp16ToNumber(sw);
   return f32(f32(partial) * sp);
 }
 

@@ -1,7 +1,9 @@
 /**
  * Cycle mode: one output-stationary tile pass stepped cycle by cycle (every PE register in every
  * cycle, by the generated row kernels), followed by the per-group dequantization pipeline and the
- * row-by-row readout, with every event's cycle taken from the simulation.
+ * row-by-row readout, with every event's cycle taken from the simulation. The figures of the pass
+ * are counted as the parts run: MACs by the PEs, bits by the row and column feeders as they read
+ * the buffers, group partials by the dequantization units, output bits by the readout.
  */
 import { activationBits, f32 } from '../../hw/index.ts';
 import { DEQUANT_LATENCY } from '../dequant-unit.ts';
@@ -12,9 +14,10 @@ import type { GemmShape, SimConfig, TilePass } from '../types.ts';
 import { feedPad, rowKernel, type OperandArray } from './row-kernel.ts';
 
 export interface GroupPartialEvent {
-  /** Cycle in which PE (row, col)'s group-partial register holds `value` (gp_valid). */
+  /** Cycle in which PE (row, col / lanes)'s group-partial register for this output holds `value` (gp_valid). */
   readonly cycle: number;
   readonly row: number;
+  /** Output column within the pass (PE column x lanes + lane). */
   readonly col: number;
   readonly group: number;
   /** INT32 partial (integer kinds) or FP32 partial (float kinds). */
@@ -25,7 +28,7 @@ export interface OutputRowEvent {
   /** Cycle with out_valid = 1 and out_row = row. */
   readonly cycle: number;
   readonly row: number;
-  /** FP32 values of all physical columns (+0 beyond the tile). */
+  /** FP32 values of all output columns of the pass (+0 beyond the tile). */
   readonly values: Float32Array;
 }
 
@@ -50,7 +53,8 @@ export interface PassResult {
 export function simulatePass(config: SimConfig, ops: FeederOperands, shape: GemmShape, tile: TilePass, y: Float32Array | undefined, trace = false): PassResult {
   const { rows: R, cols: C } = config.array;
   const { k: K, n: N } = shape;
-  const { kp } = peThroughput(config);
+  const { kp, lanes } = peThroughput(config);
+  const Q = C * lanes; // output columns of the pass
   const kc = K / kp;
   const groups = ops.groups;
   const gc = kc / groups;
@@ -59,89 +63,106 @@ export function simulatePass(config: SimConfig, ops: FeederOperands, shape: Gemm
   const Arr = ops.integer ? Int32Array : Float64Array;
 
   // Column feeders: the weight stream entering row 0, skewed by column, after R leading zero cycles
-  // (row r reads it r cycles late): wHist[((R + u) * C + c) * kp + j] is w of PE (0, c) at cycle u.
-  const wHist: OperandArray = new Arr((R + stepped) * C * kp);
+  // (row r reads it r cycles late): wHist[(((R + u) * C + c) * lanes + j) * kp + i] is w_j,i of PE (0, c) at cycle u.
+  const wHist: OperandArray = new Arr((R + stepped) * Q * kp);
+  const wMacs = new Uint8Array((R + stepped) * C);
   const pad = feedPad(C);
   let weightReadBits = 0;
-  for (let c = 0; c < tile.cols; c++) {
+  let weightsFed = 0;
+  const metaBits = weightGroupBits(config);
+  for (let c = 0; c < C; c++) {
+    const active = Math.max(0, Math.min(lanes, tile.cols - c * lanes));
+    if (active === 0) continue;
     for (let s = 0; s < kc; s++) {
-      const base = ((R + s + c) * C + c) * kp;
-      for (let j = 0; j < kp; j++) wHist[base + j] = ops.w[(s * kp + j) * N + tile.n0 + c]!;
+      const base = ((R + s + c) * C + c) * lanes * kp;
+      for (let j = 0; j < active; j++) {
+        const n = tile.n0 + c * lanes + j;
+        for (let i = 0; i < kp; i++) wHist[base + j * kp + i] = ops.w[(s * kp + i) * N + n]!;
+      }
+      wMacs[(R + s + c) * C + c] = kp * active;
+      weightsFed += kp * active;
+      // The scale (and zero point) of a weight group is read with its first weights.
+      weightReadBits += kp * active * config.pe.weightBits + ((s * kp) % config.group === 0 ? active * metaBits : 0);
     }
-    weightReadBits += K * config.pe.weightBits + (K / config.group) * weightGroupBits(config);
   }
 
-  const gpVal: OperandArray = new Arr(R * C * groups);
-  const gpCyc = new Int32Array(R * C * groups).fill(-1);
+  const gpVal: OperandArray = new Arr(R * Q * groups);
+  const gpCyc = new Int32Array(R * Q * groups).fill(-1);
   const feedA: OperandArray = new Arr((stepped + pad) * kp);
   const feedL = new Uint8Array(stepped + pad);
+  const feedV = new Uint8Array(stepped + pad);
   const anyL = new Uint8Array(stepped);
   // The group tags of operand cycle s, and whether any of the C PEs of a row holds a tag, for row 0.
   const tags = new Uint8Array(kc);
   for (let s = gc - 1; s < kc; s += gc) tags[s] = 1;
   const anyTags = new Uint8Array(kc + C);
   for (let s = gc - 1; s < kc; s += gc) anyTags.fill(1, s, s + C);
-  const kernel = rowKernel(C, kp, ops.integer);
+  const kernel = rowKernel(C, kp, lanes, ops.integer);
+  const xBits = activationBits(config.pe);
   let activationReadBits = 0;
+  let macs = 0;
   for (let r = 0; r < R; r++) {
-    // Row feeder: activations of row r enter PE (r, 0) r cycles late; the group tags flow in every row.
+    // Row feeder: activations of row r enter PE (r, 0) r cycles late, valid while the row is in the
+    // tile; the group tags flow in every row.
     feedA.fill(0);
     feedL.fill(0);
+    feedV.fill(0);
     anyL.fill(0);
     if (r < tile.rows) {
       const xRow = (tile.m0 + r) * K;
-      feedA.set(ops.x.subarray(xRow, xRow + K), (r + pad) * kp);
-      activationReadBits += K * activationBits(config.pe) + (ops.xScale ? 16 : 0);
+      for (let s = 0; s < kc; s++) {
+        for (let i = 0; i < kp; i++) feedA[(r + pad + s) * kp + i] = ops.x[xRow + s * kp + i]!;
+        feedV[r + pad + s] = 0xff;
+        activationReadBits += kp * xBits;
+      }
+      if (ops.xScale) activationReadBits += 16;
     }
     feedL.set(tags, r + pad);
     anyL.set(anyTags.subarray(0, Math.min(kc + C, stepped - r)), r);
-    kernel(stepped, feedA, feedL, anyL, wHist, (R - r) * C * kp, gpVal, gpCyc, r * C * groups, groups);
+    macs += kernel(stepped, feedA, feedL, feedV, anyL, wHist, (R - r) * Q * kp, wMacs, (R - r) * C, gpVal, gpCyc, r * Q * groups, groups);
   }
 
   // Per-group dequantization (3 stages after gp_valid) into the FP32 output accumulators.
   const partials: GroupPartialEvent[] | undefined = trace ? [] : undefined;
-  const yAcc = new Float32Array(R * C);
-  const finalCycle = new Int32Array(R * C);
+  const yAcc = new Float32Array(R * Q);
+  const finalCycle = new Int32Array(R * Q);
   const sw = ops.wScaleValue;
+  let groupPartials = 0;
   for (let r = 0; r < R; r++) {
-    // Stage 1's scale: sw x sa (exact in FP32) for INT8 activations, sw for FP16 ones, 1 without group dequant.
+    // Stage 1's scale: sw x sa (exact in FP32) for integer activations, sw for FP16 ones, 1 without group dequant.
     const sa = ops.xScaleValue && r < tile.rows ? ops.xScaleValue[tile.m0 + r]! : 1;
-    for (let c = 0; c < C; c++) {
-      const active = r < tile.rows && c < tile.cols;
+    for (let q = 0; q < Q; q++) {
+      const active = r < tile.rows && q < tile.cols;
       let acc = 0;
       for (let g = 0; g < groups; g++) {
-        const i = (r * C + c) * groups + g;
-        if (gpCyc[i]! < 0) throw new Error(`PE (${r}, ${c}) never completed group ${g}`);
+        const i = (r * Q + q) * groups + g;
+        if (gpCyc[i]! < 0) throw new Error(`PE (${r}, ${Math.floor(q / lanes)}) never completed group ${g} of lane ${q % lanes}`);
         const p = gpVal[i]!;
-        partials?.push({ cycle: gpCyc[i]!, row: r, col: c, group: g, value: p });
-        const sp = !active ? 0 : config.pe.groupDequant ? f32(sw[g * N + tile.n0 + c]! * sa) : 1;
+        partials?.push({ cycle: gpCyc[i]!, row: r, col: q, group: g, value: p });
+        const sp = !active ? 0 : config.pe.groupDequant ? f32(sw[g * N + tile.n0 + q]! * sa) : 1;
         acc = f32(acc + f32(f32(p) * sp));
+        if (active) groupPartials++;
       }
-      yAcc[r * C + c] = acc;
-      finalCycle[r * C + c] = gpCyc[(r * C + c) * groups + groups - 1]! + DEQUANT_LATENCY;
-      if (active && y) y[(tile.m0 + r) * N + tile.n0 + c] = acc;
+      yAcc[r * Q + q] = acc;
+      finalCycle[r * Q + q] = gpCyc[(r * Q + q) * groups + groups - 1]! + DEQUANT_LATENCY;
     }
   }
 
-  // Readout: one row per cycle, each as soon as it is final and the port is free.
+  // Readout: one row per cycle, each as soon as it is final and the port is free; the output buffer
+  // takes the tile's columns of it.
   const outputs: OutputRowEvent[] | undefined = trace ? [] : undefined;
   let out = -1;
+  let outputWriteBits = 0;
   for (let r = 0; r < R; r++) {
     let ready = 0;
-    for (let c = 0; c < C; c++) ready = Math.max(ready, finalCycle[r * C + c]! + 1);
+    for (let q = 0; q < Q; q++) ready = Math.max(ready, finalCycle[r * Q + q]! + 1);
     out = Math.max(ready, out + 1);
-    outputs?.push({ cycle: out, row: r, values: yAcc.slice(r * C, r * C + C) });
+    outputs?.push({ cycle: out, row: r, values: yAcc.slice(r * Q, r * Q + Q) });
+    if (r >= tile.rows) continue;
+    for (let q = 0; q < tile.cols; q++) {
+      if (y) y[(tile.m0 + r) * N + tile.n0 + q] = yAcc[r * Q + q]!;
+      outputWriteBits += 32;
+    }
   }
-  return {
-    cycles: out + 1,
-    peCycles: R * C * stepped,
-    activationReadBits,
-    weightReadBits,
-    outputWriteBits: tile.rows * tile.cols * 32,
-    macs: tile.rows * tile.cols * K,
-    groupPartials: tile.rows * tile.cols * groups,
-    weightsFed: tile.cols * K,
-    partials,
-    outputs,
-  };
+  return { cycles: out + 1, peCycles: R * C * stepped, activationReadBits, weightReadBits, outputWriteBits, macs, groupPartials, weightsFed, partials, outputs };
 }

@@ -39,8 +39,3 @@ export function passDram(config: SimConfig, shape: GemmShape, rows: number, cols
     writeBytes: rows * cols * 4,
   };
 }
-
-/** DRAM traffic of every pass. */
-export function passDramTraffic(config: SimConfig, shape: GemmShape, passes: readonly TilePass[]): PassDram[] {
-  return passes.map((p, i) => passDram(config, shape, p.rows, p.cols, p.m0 === 0, i === 0));
-}

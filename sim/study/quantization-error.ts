@@ -1,6 +1,6 @@
 import type { AcceleratorSpec } from '../../hw/accelerators/index.ts';
 import { mixpeEvalConfig } from '../../hw/index.ts';
-import { antQuantizeWeights, fp16FromNumber, quantizeActivations, quantizeWeights, type QuantizedWeights } from '../../hw/index.ts';
+import { activationBits, antQuantizeWeights, fp16FromNumber, quantizeActivations, quantizeWeights, type QuantizedWeights } from '../../hw/index.ts';
 import type { GemmOperands } from '../operands.ts';
 import { simulateGemm } from '../simulate-gemm.ts';
 import { gemmConfig } from './run-study.ts';
@@ -46,8 +46,8 @@ export function fp32ReferenceGemm(s: LayerSample): Float64Array {
 export function acceleratorOperands(acc: AcceleratorSpec, s: LayerSample): GemmOperands {
   const config = gemmConfig(acc, s.k);
   const { pe, group } = config;
-  const activations = pe.activation === 'int8'
-    ? quantizeActivations(s.activations, s.m, s.k, 8)
+  const activations = pe.activation !== 'fp16'
+    ? quantizeActivations(s.activations, s.m, s.k, activationBits(pe))
     : { M: s.m, K: s.k, values: Uint16Array.from(s.activations, (x) => fp16FromNumber(x)) };
   if (pe.weightFeed !== 'ant-decode') {
     return { weights: quantizeWeights(s.weights, s.k, s.n, { bits: pe.weightBits, groupSize: group, scheme: config.scheme }), activations };

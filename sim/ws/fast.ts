@@ -16,7 +16,7 @@ export function wsFastPass(config: SimConfig, shape: GemmShape, tile: WsTile, in
 export function wsFastBlocks(config: SimConfig, shape: GemmShape): PassBlock<PassCounts>[] {
   const { rk, mt } = wsGeometry(config, shape);
   const mRuns = tileRuns(shape.m, mt);
-  return tileRuns(shape.n, config.array.cols).map((n) => ({
+  return tileRuns(shape.n, wsGeometry(config, shape).nt).map((n) => ({
     times: n.times,
     body: mRuns.map((m) => {
       const kTiles: PassCounts[] = [];

@@ -3,7 +3,7 @@
 // tiles, small buffers and slow DRAM (so loads, writes and passes contend and the start-up transient
 // is long), and on random nested blocks of random passes.
 import { describe, expect, it } from 'vitest';
-import { createRng, mixpeEvalConfig, PE_KIND_IDS, peKind } from '../../hw/index.ts';
+import { allPeModes, createRng, mixpeEvalConfig } from '../../hw/index.ts';
 import { gemmPasses, scheduleBlockCycles, simulateGemm, type PassBlock, type SimConfig } from '../../sim/index.ts';
 import { referenceScheduleCycles, type ReferencePass } from './reference-schedule.ts';
 
@@ -13,8 +13,9 @@ describe('fast mode over blocks of passes equals the pass-by-pass schedule', () 
   it('on 60 random GEMMs (both dataflows) with up to thousands of passes', () => {
     const rng = createRng(77);
     let manyPasses = 0;
+    const kinds = allPeModes();
     for (let i = 0; i < 60; i++) {
-      const pe = peKind(PE_KIND_IDS[rng.int(0, PE_KIND_IDS.length - 1)]!);
+      const pe = kinds[rng.int(0, kinds.length - 1)]!;
       const ws = rng.next() < 0.35;
       // Weight-stationary K tiles of min(rows, G) k-rows must divide the group.
       const rows = ws ? [1, 2, 4, 8, 16][rng.int(0, 4)]! : rng.int(1, 16);
@@ -29,12 +30,12 @@ describe('fast mode over blocks of passes equals the pass-by-pass schedule', () 
             ...base,
             weightBuffer: { ...base.weightBuffer, bytes: 4096 * rng.int(1, 4) },
             activationBuffer: { ...base.activationBuffer, bytes: 8192 * rng.int(1, 8) },
-            outputBuffer: { ...base.outputBuffer, bytes: Math.max(rows * cols * 4, cols * 8 * rng.int(2, 40)) },
+            outputBuffer: { ...base.outputBuffer, bytes: Math.max(rows * cols * pe.lanes * 4, cols * pe.lanes * 8 * rng.int(2, 40)) },
             dramBytesPerCycle: [1, 2, 4, 8, 16, 32][rng.int(0, 5)]!,
           }
         : base;
       const config: SimConfig = { pe, array, group, scheme: pe.schemes[rng.int(0, pe.schemes.length - 1)]! };
-      const label = `${pe.id} ${ws ? 'WS' : 'OS'} ${rows}x${cols} G${group} ${shape.m}x${shape.k}x${shape.n} B${array.dramBytesPerCycle}`;
+      const label = `${pe.id} ${pe.mode} ${ws ? 'WS' : 'OS'} ${rows}x${cols} G${group} ${shape.m}x${shape.k}x${shape.n} B${array.dramBytesPerCycle}`;
       const { passes } = gemmPasses(config, shape, { mode: 'fast' });
       const fast = simulateGemm(config, shape, { mode: 'fast' });
       const reference = referenceScheduleCycles(passes.map((p) => ({ cycles: p.cycles, readBytes: p.dramReadBytes, writeBytes: p.dramWriteBytes })), array.dramBytesPerCycle);

@@ -1,7 +1,7 @@
 // Cycle-mode GEMM values against the plain reference GEMMs, on seeded random shapes with ragged
 // edge tiles in both M and N, for every PE kind and weight scheme it supports.
 import { describe, expect, it } from 'vitest';
-import { createRng, fp16ToNumber, mixpeEvalConfig, peKind, type PeKindId, type QuantScheme } from '../../hw/index.ts';
+import { allPeModes, createRng, fp16ToNumber, mixpeEvalConfig, peKind, type PeKind, type PeKindId, type QuantScheme } from '../../hw/index.ts';
 import { randomGemmOperands, simulateGemm, type Fp16Activations, type SimConfig } from '../../sim/index.ts';
 import type { QuantizedActivations } from '../../hw/index.ts';
 import { exactQuantizedGemm, integerWeights, referenceFp16, referenceIntegerGemm, referenceW4A16 } from './reference-gemm.ts';
@@ -12,9 +12,9 @@ interface Case {
   seed: number;
 }
 
-function randomCases(kind: PeKindId, count: number, seed: number): Case[] {
+function randomCases(kind: PeKindId | PeKind, count: number, seed: number): Case[] {
   const rng = createRng(seed);
-  const pe = peKind(kind);
+  const pe = typeof kind === 'string' ? peKind(kind) : kind;
   return Array.from({ length: count }, (_, i) => {
     const rows = rng.int(2, 9);
     const cols = rng.int(2, 9);
@@ -27,25 +27,26 @@ function randomCases(kind: PeKindId, count: number, seed: number): Case[] {
   });
 }
 
-const integerKinds: PeKindId[] = ['mixpe-w4a8', 'int8', 'bitfusion', 'ant'];
+// Every integer kind in every precision mode.
+const integerKinds = allPeModes().filter((k) => k.accumulator === 'int32');
 
 describe('cycle-mode GEMM values', () => {
   it('weight-stationary gives the same values as output-stationary (same order of operations)', () => {
-    for (const kind of ['mixpe-w4a8', 'mixpe-w4a16', 'fp16', 'int8', 'ant', 'bitfusion'] as const) {
+    for (const kind of allPeModes()) {
       for (const c of randomCases(kind, 2, 31)) {
         const ops = randomGemmOperands(c.config, c.shape, c.seed);
         const rows = [1, 2, 4, 8][c.seed % 4]!;
         const ws = { ...c.config, array: mixpeEvalConfig(rows, c.config.array.cols, 'weight-stationary') };
         const a = simulateGemm(c.config, c.shape, { mode: 'cycle', operands: ops }).output!;
         const b = simulateGemm(ws, c.shape, { mode: 'cycle', operands: ops }).output!;
-        expect(Array.from(b), kind).toEqual(Array.from(a));
+        expect(Array.from(b), `${kind.id} ${kind.mode}`).toEqual(Array.from(a));
       }
     }
   });
 
   for (const kind of integerKinds) {
-    it(`${kind}: equals the integer reference GEMM exactly`, () => {
-      for (const c of randomCases(kind, 6, kind.length)) {
+    it(`${kind.id} ${kind.mode}: equals the integer reference GEMM exactly`, () => {
+      for (const c of randomCases(kind, 6, kind.id.length + kind.mode.length)) {
         const ops = randomGemmOperands(c.config, c.shape, c.seed);
         const r = simulateGemm(c.config, c.shape, { mode: 'cycle', operands: ops });
         const x = ops.activations as QuantizedActivations;

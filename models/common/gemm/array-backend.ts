@@ -56,7 +56,7 @@ export class ArrayBackend implements GemmBackend {
 
   constructor(readonly options: ArrayBackendOptions) {
     const { pe, array, group, scheme } = options;
-    this.productPrecision = options.productPrecision ?? (pe.activation === 'int8' ? 'int8' : 'fp16');
+    this.productPrecision = options.productPrecision ?? (pe.activation === 'fp16' ? 'fp16' : 'int8');
     this.productGroup = options.productGroup ?? 32;
     this.costs = new ArrayCostModel(options.energy);
     this.rng = options.check && options.check.rate > 0 ? createRng(options.check.seed ?? 1) : undefined;

@@ -4,7 +4,7 @@
  * per-token INT8 codes or FP16 values; and the feeder-side view the exact kernels compute on.
  */
 import {
-  antQuantizeWeights, fp16FromNumber, fp16ToNumber, quantizeActivations, quantizeWeights,
+  activationBits, antQuantizeWeights, fp16FromNumber, fp16ToNumber, quantizeActivations, quantizeWeights,
   type AntQuantizedWeights, type PeKind, type QuantizedActivations, type QuantizedWeights,
 } from '../../../hw/index.ts';
 import { weightOperandAt, type Fp16Activations, type GemmOperands, type SimConfig } from '../../../sim/index.ts';
@@ -50,10 +50,10 @@ export function feederWeights(config: SimConfig, weights: QuantizedWeights | Ant
   return { weights, wt, wScale, groupLength };
 }
 
-/** Activations X (M x K) as the PE kind takes them: per-token INT8 codes or FP16 values. */
+/** Activations X (M x K) as the PE kind takes them: per-token INT8/INT4 codes or FP16 values. */
 export function arrayActivations(pe: PeKind, x: ArrayLike<number>, m: number, k: number): ArrayActivationOperands {
-  if (pe.activation === 'int8') {
-    const q = quantizeActivations(x, m, k, 8);
+  if (pe.activation !== 'fp16') {
+    const q = quantizeActivations(x, m, k, activationBits(pe));
     return { activations: q, x: q.codes, xScale: Float64Array.from(q.scales, fp16ToNumber) };
   }
   const values = new Uint16Array(m * k);

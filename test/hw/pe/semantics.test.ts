@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   accumulateOutput,
+  allPeModes,
   fp16FromNumber,
   fp16ToNumber,
   groupContribution,
@@ -85,8 +86,24 @@ describe('peMac and the dequant chain', () => {
 });
 
 describe('PE kinds', () => {
-  it('BitFusion fuses two 4x8 products per cycle from 16 bricks; every other kind one', () => {
-    for (const id of PE_KIND_IDS) expect(macsPerCycle(peKind(id))).toBe(id === 'bitfusion' ? 2 : 1);
+  it('BitFusion and ANT fuse 1, 2 or 4 products per cycle by precision; MixPE multiplies 4 weights per activation; INT8 and FP16 one MAC', () => {
+    const expected: Record<string, number> = {
+      'bitfusion w8a8': 1, 'bitfusion w4a8': 2, 'bitfusion w4a4': 4, 'ant w8a8': 1, 'ant w4a8': 2, 'ant w4a4': 4,
+      'mixpe-w4a8 w4a8': 4, 'mixpe-w4a16 w4a16': 4, 'int8 w8a8': 1, 'fp16 w4a16': 1,
+    };
+    const got = Object.fromEntries(allPeModes().map((k) => [`${k.id} ${k.mode}`, macsPerCycle(k)]));
+    expect(got).toEqual(expected);
+    for (const id of PE_KIND_IDS) expect(peKind(id).modes).toContain(peKind(id).mode);
+  });
+
+  it('an unknown precision mode names --precision and the kind\'s modes', () => {
+    expect(() => peKind('int8', '--pe', 'w4a4')).toThrow(/int8 has no precision mode 'w4a4'/);
+    try {
+      peKind('bitfusion', '--pe', 'w2a2');
+    } catch (e) {
+      expect((e as UserError).format()).toContain('--precision');
+      expect((e as UserError).format()).toContain('w8a8, w4a8, w4a4');
+    }
   });
 
   it('an unknown kind names --pe and the valid choices', () => {
