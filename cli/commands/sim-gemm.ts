@@ -1,6 +1,6 @@
 import { defineCommand } from '../command.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
-import { mixpeEvalConfig, parseArraySize, PE_KIND_IDS, peKind, type QuantScheme } from '../../hw/index.ts';
+import { mixpeEvalConfig, parseArraySize, PE_KIND_IDS, PRECISION_MODES, peKind, type QuantScheme } from '../../hw/index.ts';
 import { energyConstants28nm } from '../../hw/energy/index.ts';
 import { gemmEnergy, randomGemmOperands, referenceGemm, simulateGemm, validateGemm, type SimConfig } from '../../sim/index.ts';
 
@@ -17,6 +17,7 @@ example: tessera sim gemm --m 197 --k 768 --n 2304 --pe mixpe-w4a8 --array 64x64
     { name: 'k', kind: 'int', default: 768, valueName: 'K', help: 'reduction length (input features)' },
     { name: 'n', kind: 'int', default: 2304, valueName: 'N', help: 'columns of the weights and the output (output features)' },
     { name: 'pe', kind: 'string', default: 'mixpe-w4a8', choices: PE_KIND_IDS, valueName: 'KIND', help: 'PE kind' },
+    { name: 'precision', kind: 'string', valueName: 'MODE', help: `precision mode (${PRECISION_MODES.join(', ')}); BitFusion and ANT fuse 1, 2 or 4 products per cycle by mode; default: the kind's default mode` },
     { name: 'array', kind: 'string', default: '64x64', valueName: 'RxC', help: 'PE array rows x columns' },
     { name: 'dataflow', kind: 'string', default: 'os', choices: ['os', 'ws'], help: 'os: output-stationary; ws: weight-stationary' },
     { name: 'group', kind: 'int', default: 128, valueName: 'G', help: 'weight quantization group along K (must divide K; K = per-channel)' },
@@ -27,7 +28,7 @@ example: tessera sim gemm --m 197 --k 768 --n 2304 --pe mixpe-w4a8 --array 64x64
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'also write the figures as JSON to OUT' },
   ],
   async run(flags) {
-    const pe = peKind(flags.pe);
+    const pe = peKind(flags.pe, '--pe', flags.precision);
     const { rows, cols } = parseArraySize(flags.array);
     const scheme: QuantScheme = flags.scheme === 'auto' ? (pe.schemes.includes('asymmetric') ? 'asymmetric' : 'symmetric') : (flags.scheme as QuantScheme);
     const dataflow = flags.dataflow === 'ws' ? 'weight-stationary' : 'output-stationary';
@@ -57,7 +58,7 @@ example: tessera sim gemm --m 197 --k 768 --n 2304 --pe mixpe-w4a8 --array 64x64
     const t = r.traffic;
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
     const uj = (j: number) => `${(j * 1e6).toFixed(3)} uJ`;
-    console.log(`GEMM ${shape.m}x${shape.k}x${shape.n} on ${pe.id} ${rows}x${cols} ${dataflow}, group ${config.group} ${scheme}, ${mode} mode (${wall.toFixed(2)} s)`);
+    console.log(`GEMM ${shape.m}x${shape.k}x${shape.n} on ${pe.id} (${pe.mode}) ${rows}x${cols} ${dataflow}, group ${config.group} ${scheme}, ${mode} mode (${wall.toFixed(2)} s)`);
     console.log(`  cycles       ${r.cycles} (${r.passes} passes, compute ${r.computeCycles}, DRAM stall ${r.stallCycles}); ${(r.seconds * 1e6).toFixed(2)} us at ${config.array.clockHz / 1e6} MHz`);
     console.log(`  utilization  ${(r.utilization * 100).toFixed(2)} %  (${r.macs} MACs)`);
     console.log(`  buffers      weight read ${kb(t.weightReadBits / 8)}, activation read ${kb(t.activationReadBits / 8)}, output write ${kb(t.outputWriteBits / 8)}`);
@@ -68,7 +69,7 @@ example: tessera sim gemm --m 197 --k 768 --n 2304 --pe mixpe-w4a8 --array 64x64
     }
     if (flags.json) {
       writeJsonAtomic(flags.json, {
-        pe: pe.id, array: { rows, cols }, dataflow, group: config.group, scheme, shape, mode,
+        pe: pe.id, precision: pe.mode, array: { rows, cols }, dataflow, group: config.group, scheme, shape, mode,
         cycles: r.cycles, computeCycles: r.computeCycles, stallCycles: r.stallCycles, passes: r.passes,
         utilization: r.utilization, seconds: r.seconds, macs: r.macs, groupPartials: r.groupPartials,
         traffic: {

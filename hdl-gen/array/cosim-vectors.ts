@@ -3,7 +3,7 @@
 // cycle count. Outside a ragged tile the buffers hold seeded garbage, so the RTL's masking is
 // exercised rather than assumed.
 import {
-  antQuantizeWeights, createRng, fp16FromNumber, macsPerCycle, quantizeActivations, ANT_TYPE_NAMES,
+  activationBits, antQuantizeWeights, createRng, fp16FromNumber, quantizeActivations, ANT_TYPE_NAMES,
   type QuantizedActivations, type QuantizedWeights,
 } from '../../hw/index.ts';
 import {
@@ -35,12 +35,19 @@ export interface CosimVectors {
   readonly passes: readonly PassVectors[];
 }
 
+/** Packs fields (lowest first) of their own widths into one hex word. */
+function packFields(fields: readonly (readonly [number, number])[]): string {
+  let word = 0n;
+  for (let i = fields.length - 1; i >= 0; i--) {
+    const [value, bits] = fields[i]!;
+    word = (word << BigInt(bits)) | (BigInt(value) & ((1n << BigInt(bits)) - 1n));
+  }
+  return word.toString(16);
+}
+
 /** Packs fields (lowest first) of `bits` bits each into one hex word. */
 function packHex(values: readonly number[], bits: number): string {
-  let word = 0n;
-  const mask = (1n << BigInt(bits)) - 1n;
-  for (let i = values.length - 1; i >= 0; i--) word = (word << BigInt(bits)) | (BigInt(values[i]!) & mask);
-  return word.toString(16);
+  return packFields(values.map((v) => [v, bits] as const));
 }
 
 /**
@@ -63,7 +70,7 @@ export function cosimOperands(config: SimConfig, shape: GemmShape, seed: number)
     K: k, N: n, bits: 4, scheme: 'symmetric', groupSize: ant.groupSize, groups: ant.groups,
     codes: Int16Array.from(ant.codes), scales: ant.scales, zeros: new Uint8Array(ant.groups * n),
   };
-  const operands = { weights, activations: quantizeActivations(xReal, m, k, 8), antValue: (code: number) => type.decode[code]! };
+  const operands = { weights, activations: quantizeActivations(xReal, m, k, activationBits(config.pe)), antValue: (code: number) => type.decode[code]! };
   return { operands, antType: ANT_TYPE_NAMES.indexOf(type.name) };
 }
 
@@ -73,36 +80,42 @@ export function cosimVectors(p: DesignParams, shape: GemmShape, seed: number): C
   const { operands, antType } = cosimOperands(config, shape, seed);
   const feeder = feederOperands(config, operands);
   const garbage = createRng(seed ^ 0x5eed);
-  const kp = macsPerCycle(config.pe);
+  const m = p.modes[p.mode]!;
+  const { kp, xBits, qBits } = m;
   const kc = shape.k / kp;
   const { weights } = operands;
   const acts = operands.activations;
-  const xCode = (m: number, k: number) =>
-    'values' in acts ? (acts as Fp16Activations).values[m * shape.k + k]! : (acts as QuantizedActivations).codes[m * shape.k + k]!;
+  const xCode = (r: number, k: number) =>
+    'values' in acts ? (acts as Fp16Activations).values[r * shape.k + k]! : (acts as QuantizedActivations).codes[r * shape.k + k]!;
   const passes = tilePasses(config, shape).map((tile): PassVectors => {
     const inRow = (r: number) => r < tile.rows;
-    const inCol = (c: number) => c < tile.cols;
+    const inCol = (q: number) => q < tile.cols;
     const junk = (bits: number) => garbage.int(0, 2 ** bits - 1);
     const x: string[] = [];
     const w: string[] = [];
     const z: string[] = [];
     const sw: string[] = [];
     for (let s = 0; s < kc; s++) {
-      const xs: number[] = [];
-      for (let r = 0; r < p.rows; r++) for (let j = 0; j < kp; j++) xs.push(inRow(r) ? xCode(tile.m0 + r, s * kp + j) : junk(p.xBits));
-      x.push(packHex(xs, p.xBits));
-      const ws: number[] = [];
+      // Each row's word holds its kp codes in the mode's width; the rest of the word is garbage.
+      const xs: [number, number][] = [];
+      for (let r = 0; r < p.rows; r++) {
+        for (let i = 0; i < kp; i++) xs.push([inRow(r) ? xCode(tile.m0 + r, s * kp + i) : junk(xBits), xBits]);
+        if (p.xWord > kp * xBits) xs.push([junk(p.xWord - kp * xBits), p.xWord - kp * xBits]);
+      }
+      x.push(packFields(xs));
+      const ws: [number, number][] = [];
       const zs: number[] = [];
       const ss: number[] = [];
       const g = Math.floor((s * kp) / weights.groupSize);
-      for (let c = 0; c < p.cols; c++) {
-        const n = tile.n0 + c;
-        for (let j = 0; j < kp; j++) ws.push(inCol(c) ? weights.codes[(s * kp + j) * shape.n + n]! : junk(p.qBits));
-        zs.push(inCol(c) ? weights.zeros[g * shape.n + n]! : junk(p.qBits));
-        ss.push(inCol(c) ? weights.scales[g * shape.n + n]! : fp16FromNumber(garbage.normal() * 1e4));
+      for (let q = 0; q < p.outCols; q++) {
+        const n = tile.n0 + q;
+        for (let i = 0; i < kp; i++) ws.push([inCol(q) ? weights.codes[(s * kp + i) * shape.n + n]! : junk(qBits), qBits]);
+        if (p.qWord > kp * qBits) ws.push([junk(p.qWord - kp * qBits), p.qWord - kp * qBits]);
+        zs.push(inCol(q) ? weights.zeros[g * shape.n + n]! : junk(qBits));
+        ss.push(inCol(q) ? weights.scales[g * shape.n + n]! : fp16FromNumber(garbage.normal() * 1e4));
       }
-      w.push(packHex(ws, p.qBits));
-      z.push(packHex(zs, p.qBits));
+      w.push(packFields(ws));
+      z.push(packHex(zs, qBits));
       sw.push(packHex(ss, 16));
     }
     const sa = packHex(Array.from({ length: p.rows }, (_, r) => (inRow(r) && feeder.xScale ? feeder.xScale[tile.m0 + r]! : fp16FromNumber(garbage.normal() * 1e4))), 16);

@@ -31,7 +31,7 @@ export async function cosimulate(config: SimConfig, options: CosimOptions): Prom
   const vectors = cosimVectors(design.params, options.shape, options.seed);
   const tb = arrayTestbench(design.params, vectors);
   const run = await runRtl({ simulator: options.simulator, top: TESTBENCH_TOP, files: { [design.fileName]: design.verilog, ...tb.files }, ...(options.workDir ? { workDir: options.workDir } : {}) });
-  return { ...compareTrace(vectors, config.array.cols, run.stdout), compileSeconds: run.compileSeconds, runSeconds: run.runSeconds };
+  return { ...compareTrace(vectors, design.params.outCols, run.stdout), compileSeconds: run.compileSeconds, runSeconds: run.runSeconds };
 }
 
 interface RtlEvent {

@@ -1,7 +1,9 @@
-// The numbers a generated array needs, derived from the simulator's own configuration object
+// The numbers of a generated array, derived from the simulator's own configuration object
 // (SimConfig), and the refusal of configurations the generator cannot build, before any file is
-// written. docs/sim-cycle-model.md defines every quantity here.
-import { PE_KIND_IDS, macsPerCycle, type PeKind } from '../../hw/index.ts';
+// written. docs/sim-cycle-model.md defines every quantity here. A design is built for a PE kind in
+// all its precision modes (the array switches among them at run time, `prec_mode` at start); the
+// configuration's mode is the one the test vectors run.
+import { PE_KIND_IDS, peKind, type PeKind } from '../../hw/index.ts';
 import type { SimConfig } from '../../sim/index.ts';
 import { UserError } from '../../util/index.ts';
 
@@ -11,30 +13,57 @@ export const MAX_SIDE = 64;
 export const OP_COUNTER_BITS = 16;
 export const DEQUANT_STAGES = 3;
 
-export interface DesignParams {
-  readonly config: SimConfig;
+/** One precision mode of the design. */
+export interface ModeParams {
   readonly kind: PeKind;
-  readonly rows: number;
-  readonly cols: number;
-  readonly group: number;
   /** k-values per operand cycle per PE (kp) and operand cycles per group (Gc). */
   readonly kp: number;
   readonly gc: number;
+  /** Bits of one activation code (4, 8) or FP16 value, and of one stored weight code. */
+  readonly xBits: number;
+  readonly qBits: number;
+}
+
+export interface DesignParams {
+  readonly config: SimConfig;
+  /** The kind in the configuration's mode. */
+  readonly kind: PeKind;
+  /** Every mode the design supports, in `prec_mode` order; `mode` is the configuration's index. */
+  readonly modes: readonly ModeParams[];
+  readonly mode: number;
+  readonly rows: number;
+  readonly cols: number;
+  /** Output columns per PE column, and of the whole array (cols x lanes). */
+  readonly lanes: number;
+  readonly outCols: number;
+  readonly group: number;
   /** Kinds that dequantize before the MAC (fp16) run one group over the whole pass (Gc = Kc). */
   readonly groupPerPass: boolean;
   /** PE latency L. */
   readonly latency: number;
-  /** Dequantization lanes per column: ceil(R / Gc). */
-  readonly lanes: number;
-  /** Bits of one activation operand (int8 code or fp16) and of one stored weight code. */
-  readonly xBits: number;
-  readonly qBits: number;
-  /** Bits of the weight operand W' the feeder hands the PE. */
-  readonly wBits: number;
+  /** Dequantization lanes per output column: ceil(R / Gc) for the shortest Gc of any mode. */
+  readonly dequantLanes: number;
+  /** Bits per row of one operand cycle's activations (the widest mode's kp x xBits). */
+  readonly xWord: number;
+  /** Bits per output column of one operand cycle's stored weight codes (widest mode's kp x qBits). */
+  readonly qWord: number;
+  /** Bits of the weight operand W' word the feeder hands a PE per output column. */
+  readonly wWord: number;
   readonly signedCodes: boolean;
   readonly hasZeroPoint: boolean;
-  /** The dequant unit multiplies by sw x sa (int8 activations), by sw (fp16 activations) or by 1. */
+  /** Some mode decodes ANT 4-bit types (the array then takes the tensor's type at start). */
+  readonly antTypes: boolean;
+  /** The dequant unit multiplies by sw x sa (integer activations), by sw (fp16 activations) or by 1. */
   readonly scaleMode: 'sw-sa' | 'sw' | 'one';
+}
+
+/** Bits of W' per weight as the feeder hands it over: q - z (one more bit), the code, ANT's (mantissa, shift), FP16. */
+export function weightOperandBits(kind: PeKind, hasZeroPoint: boolean): number {
+  switch (kind.weightFeed) {
+    case 'fp16-dequant': return 16;
+    case 'ant-decode': return 7;
+    case 'code-minus-zero': return hasZeroPoint ? kind.weightBits + 1 : kind.weightBits;
+  }
 }
 
 export function designParams(config: SimConfig): DesignParams {
@@ -47,49 +76,57 @@ export function designParams(config: SimConfig): DesignParams {
   if (config.array.dataflow !== 'output-stationary') {
     throw new UserError(`the generated Verilog covers the output-stationary dataflow only, got ${config.array.dataflow}`, '--dataflow', 'use --dataflow os');
   }
-  const kp = macsPerCycle(kind);
-  const group = config.group;
-  if (!Number.isInteger(group) || group < kp || group % kp !== 0 || group / kp >= 2 ** OP_COUNTER_BITS) {
-    throw new UserError(`group size ${group} cannot be built for ${kind.id}`, '--group', `give a multiple of ${kp} below ${kp * 2 ** OP_COUNTER_BITS}`);
-  }
   if (!kind.schemes.includes(config.scheme)) {
-    throw new UserError(`${kind.id} does not support ${config.scheme} weights`, '--scheme', `valid choices for ${kind.id}: ${kind.schemes.join(', ')}`);
+    throw new UserError(`${kind.id} ${kind.mode} does not support ${config.scheme} weights`, '--scheme', `valid choices for ${kind.id} ${kind.mode}: ${kind.schemes.join(', ')}`);
   }
-  if (kind.accumulator === 'int32' && group * 2 ** kind.weightBits * 128 >= 2 ** 31) {
-    throw new UserError(`group size ${group} could overflow the INT32 partial sum`, '--group', 'use a smaller group');
-  }
-  const gc = group / kp;
+  const group = config.group;
+  const modes = kind.modes.map((m): ModeParams => {
+    const k = peKind(kind.id, '--pe', m);
+    const kp = k.kPerCycle;
+    if (!Number.isInteger(group) || group < kp || group % kp !== 0 || group / kp >= 2 ** OP_COUNTER_BITS) {
+      throw new UserError(`group size ${group} cannot be built for ${kind.id} (its ${m} mode fuses ${kp} k-values per cycle)`, '--group', `give a multiple of ${Math.max(...kind.modes.map((x) => peKind(kind.id, '--pe', x).kPerCycle))} below ${kp * 2 ** OP_COUNTER_BITS}`);
+    }
+    if (k.accumulator === 'int32' && group * k.weightOperandMax * 2 ** ((k.activation === 'int4' ? 4 : 8) - 1) >= 2 ** 31) {
+      throw new UserError(`group size ${group} could overflow the INT32 partial sum`, '--group', 'use a smaller group');
+    }
+    return { kind: k, kp, gc: group / kp, xBits: k.activation === 'int8' ? 8 : k.activation === 'int4' ? 4 : 16, qBits: k.weightBits };
+  });
   const signedCodes = config.scheme === 'symmetric';
-  const wBits = kind.weightFeed === 'fp16-dequant' ? 16 : kind.weightFeed === 'ant-decode' ? 8 : signedCodes ? kind.weightBits : kind.weightBits + 1;
+  const hasZeroPoint = !signedCodes;
+  const minGc = Math.min(...modes.map((m) => m.gc));
   return {
     config,
     kind,
+    modes,
+    mode: kind.modes.indexOf(kind.mode),
     rows,
     cols,
+    lanes: kind.lanes,
+    outCols: cols * kind.lanes,
     group,
-    kp,
-    gc,
     groupPerPass: !kind.groupDequant,
     latency: kind.latency,
     // One row per cycle finishes a group in each column; with one group per pass one lane suffices.
-    lanes: kind.groupDequant ? Math.ceil(rows / gc) : 1,
-    xBits: kind.activation === 'int8' ? 8 : 16,
-    qBits: kind.weightBits,
-    wBits,
+    dequantLanes: kind.groupDequant ? Math.ceil(rows / minGc) : 1,
+    xWord: Math.max(...modes.map((m) => m.kp * m.xBits)),
+    qWord: Math.max(...modes.map((m) => m.kp * m.qBits)),
+    wWord: Math.max(...modes.map((m) => m.kp * weightOperandBits(m.kind, hasZeroPoint))),
     signedCodes,
-    hasZeroPoint: !signedCodes,
-    scaleMode: !kind.groupDequant ? 'one' : kind.activation === 'int8' ? 'sw-sa' : 'sw',
+    hasZeroPoint,
+    antTypes: modes.some((m) => m.kind.weightFeed === 'ant-decode'),
+    scaleMode: !kind.groupDequant ? 'one' : kind.activation !== 'fp16' ? 'sw-sa' : 'sw',
   };
 }
 
 /** The configuration as header lines of the generated file. */
 export function configHeader(p: DesignParams): string[] {
+  const modes = p.modes.map((m, i) => `${i} ${m.kind.mode} (${m.kp} k-value(s) per cycle, ${m.xBits}-bit activations, ${m.qBits}-bit weights)`).join('; ');
   return [
     `PE kind       ${p.kind.id}: ${p.kind.summary}`,
-    `array         ${p.rows} x ${p.cols} PEs, output-stationary`,
-    `weights       ${p.qBits}-bit ${p.config.scheme} codes, group ${p.group} (${p.groupPerPass ? 'dequantized in the feeder; one partial per pass' : `${p.gc} operand cycles`}), W' ${p.wBits} bits`,
-    `activations   ${p.kind.activation}, ${p.kp} k-value(s) per PE per cycle`,
-    `latency       PE L = ${p.latency}, dequant D = ${DEQUANT_STAGES}, ${p.lanes} dequant lane(s) per column`,
+    `array         ${p.rows} x ${p.cols} PEs, ${p.lanes} output(s) per PE, output-stationary`,
+    `weights       ${p.config.scheme} codes, group ${p.group} (${p.groupPerPass ? 'dequantized in the feeder; one partial per pass' : 'dequantized once per group'})`,
+    `modes         prec_mode ${modes}`,
+    `latency       PE L = ${p.latency}, dequant D = ${DEQUANT_STAGES}, ${p.dequantLanes} dequant lane(s) per output column`,
     `pass cycles   Kc + ${p.rows} + ${p.cols} - 1 + ${p.latency} + ${DEQUANT_STAGES} (docs/sim-cycle-model.md)`,
   ];
 }

@@ -17,11 +17,11 @@ export function arrayTestbench(p: DesignParams, v: CosimVectors): Testbench {
   const passes = v.passes.length;
   const kc = v.passes[0]!.opCycles;
   const words = passes * kc;
-  const xw = p.rows * p.xBits * p.kp;
-  const ww = p.cols * p.qBits * p.kp;
-  const zw = p.cols * p.qBits;
+  const xw = p.rows * p.xWord;
+  const ww = p.outCols * p.qWord;
+  const zw = p.outCols * p.modes[p.mode]!.qBits;
   const rb = bitsFor(p.rows);
-  const cb = bitsFor(p.cols);
+  const cb = bitsFor(p.outCols);
   const metaWidth = rb + cb + 16 * p.rows; // tile_rows, tile_cols, sa
   const meta = v.passes.map((ps) => ((BigInt(ps.tile.rows) << BigInt(cb + 16 * p.rows)) | (BigInt(ps.tile.cols) << BigInt(16 * p.rows)) | BigInt(`0x${ps.sa}`)).toString(16));
   const limit = v.passes.reduce((s, ps) => s + ps.cycles, 0) + 100;
@@ -37,18 +37,18 @@ module ${TESTBENCH_TOP};
   wire [${OP_COUNTER_BITS - 1}:0] rd_op;
   wire rd_en, busy, done, out_valid;
   wire [${rb - 1}:0] out_row;
-  wire [${p.cols * 32 - 1}:0] out_data;
+  wire [${p.outCols * 32 - 1}:0] out_data;
   reg [${xw - 1}:0] x_mem [0:${words - 1}];
   reg [${ww - 1}:0] w_mem [0:${words - 1}];
   reg [${zw - 1}:0] z_mem [0:${words - 1}];
-  reg [${p.cols * 16 - 1}:0] sw_mem [0:${words - 1}];
+  reg [${p.outCols * 16 - 1}:0] sw_mem [0:${words - 1}];
   reg [${metaWidth - 1}:0] meta_mem [0:${passes - 1}];
   wire [${metaWidth - 1}:0] meta = meta_mem[pass];
   wire [31:0] addr = pass * ${kc} + rd_op;
   ${ARRAY_TOP} dut (
     .clk(clk), .rst(rst), .start(start), .op_cycles(${OP_COUNTER_BITS}'d${kc}),
     .tile_rows(meta[${metaWidth - 1}:${cb + 16 * p.rows}]), .tile_cols(meta[${cb + 16 * p.rows - 1}:${16 * p.rows}]),
-${p.kind.weightFeed === 'ant-decode' ? `    .ant_type(2'd${v.antType}),\n` : ''}${p.scaleMode === 'sw-sa' ? `    .sa_data(meta[${16 * p.rows - 1}:0]),\n` : ''}    .rd_op(rd_op), .rd_en(rd_en),
+${p.modes.length > 1 ? `    .prec_mode(2'd${p.mode}),\n` : ''}${p.antTypes ? `    .ant_type(2'd${v.antType}),\n` : ''}${p.scaleMode === 'sw-sa' ? `    .sa_data(meta[${16 * p.rows - 1}:0]),\n` : ''}    .rd_op(rd_op), .rd_en(rd_en),
     .x_data(x_mem[addr]), .w_data(w_mem[addr]),${p.hasZeroPoint ? ' .z_data(z_mem[addr]),' : ''} .sw_data(sw_mem[addr]),
     .busy(busy), .done(done), .out_valid(out_valid), .out_row(out_row), .out_data(out_data)
   );

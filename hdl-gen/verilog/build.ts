@@ -44,6 +44,7 @@ export const land = (a: Expr | string, b: Expr | string) => binary('&&', a, b);
 export const lor = (a: Expr | string, b: Expr | string) => binary('||', a, b);
 export const not = (a: Expr | string) => unary('!', a);
 export const inv = (a: Expr | string) => unary('~', a);
+export const neg = (a: Expr | string) => unary('-', a);
 export const shl = (a: Expr | string, b: Expr | string | number) => binary('<<', a, b);
 export const shr = (a: Expr | string, b: Expr | string | number) => binary('>>', a, b);
 export const reduceOr = (a: Expr | string) => unary('|', a);

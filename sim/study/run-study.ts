@@ -40,7 +40,7 @@ export function gemmConfig(acc: AcceleratorSpec, k: number): SimConfig {
  * image tokens, a KV cache of 513).
  */
 export function paddedK(acc: AcceleratorSpec, k: number): number {
-  const kp = macsPerCycle(peKind(acc.pe));
+  const kp = peKind(acc.pe).kPerCycle;
   return Math.ceil(k / kp) * kp;
 }
 

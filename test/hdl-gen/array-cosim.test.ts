@@ -1,31 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { PE_KIND_IDS, mixpeEvalConfig, peKind, type QuantScheme } from '../../hw/index.ts';
+import { allPeModes, mixpeEvalConfig, peKind, type PeKind, type QuantScheme } from '../../hw/index.ts';
 import { cosimulate } from '../../hdl-gen/index.ts';
 import type { SimConfig } from '../../sim/index.ts';
 import { missingTool, skipReason } from '../helpers/requirements.ts';
 
 const skip = skipReason(missingTool('iverilog'));
 
-const config = (kind: string, rows: number, cols: number, group: number, scheme: QuantScheme): SimConfig => ({ pe: peKind(kind), array: mixpeEvalConfig(rows, cols), group, scheme });
+const config = (kind: string | PeKind, rows: number, cols: number, group: number, scheme: QuantScheme): SimConfig => ({ pe: typeof kind === 'string' ? peKind(kind) : kind, array: mixpeEvalConfig(rows, cols), group, scheme });
 
 describe.skipIf(skip)('generated array == TS cycle simulator (iverilog), every readout cycle, bit for bit', () => {
-  // Ragged GEMMs: M and N are not multiples of the array, so the last tiles are partial and the
-  // buffers outside them hold garbage the RTL must mask.
-  for (const kind of PE_KIND_IDS) {
-    const schemes = peKind(kind).schemes;
-    for (const scheme of schemes) {
-      it(`${kind} ${scheme} 4x4, 6x16x7 GEMM (4 passes, ragged)`, async () => {
-        const r = await cosimulate(config(kind, 4, 4, 8, scheme), { simulator: 'iverilog', shape: { m: 6, k: 16, n: 7 }, seed: 11 });
+  // Ragged GEMMs: M and N are not multiples of a pass, so the last tiles are partial and the buffers
+  // outside them hold garbage the RTL must mask. Every kind in every precision mode and scheme.
+  for (const pe of allPeModes()) {
+    for (const scheme of pe.schemes) {
+      const n = Math.ceil(4 * pe.lanes * 1.75);
+      it(`${pe.id} ${pe.mode} ${scheme} 4x4, 6x16x${n} GEMM (4 passes, ragged)`, async () => {
+        const r = await cosimulate(config(pe, 4, 4, 8, scheme), { simulator: 'iverilog', shape: { m: 6, k: 16, n }, seed: 11 });
         expect(r.mismatch).toBeUndefined();
         expect(r.ok).toBe(true);
         expect(r.passes).toBe(4);
-        expect(r.valuesCompared).toBe(4 * 4 * 4);
+        expect(r.valuesCompared).toBe(4 * 4 * 4 * pe.lanes);
       });
     }
   }
 
   it('several dequant lanes per column (8 rows, group 2) and a non-square array', async () => {
-    const r = await cosimulate(config('mixpe-w4a8', 8, 3, 2, 'asymmetric'), { simulator: 'iverilog', shape: { m: 9, k: 6, n: 4 }, seed: 5 });
+    // 3 PE columns of 4 lanes: 12 output columns a pass, so N = 14 makes two N tiles.
+    const r = await cosimulate(config('mixpe-w4a8', 8, 3, 2, 'asymmetric'), { simulator: 'iverilog', shape: { m: 9, k: 6, n: 14 }, seed: 5 });
     expect(r.mismatch).toBeUndefined();
     expect(r.passes).toBe(4);
   });
