@@ -2,4 +2,4 @@ export { analyzeTiming, type AnalyzeOptions, type TimingAnalysis } from './analy
 export { checkPathEnds, type PathEnd } from './checks.ts';
 export { tracePath, type PathPoint } from './paths.ts';
 export { formatPath, formatReportChecks, timingJson, type TimingJson } from './report.ts';
-export { MAX, MIN, type TimingState } from './state.ts';
+export { MAX, MIN, arcDelay, arrivalIndex, slewIndex, type TimingState } from './state.ts';
