@@ -3,3 +3,4 @@ export { checkPathEnds, type PathEnd } from './checks.ts';
 export { tracePath, type PathPoint } from './paths.ts';
 export { formatPath, formatReportChecks, timingJson, type TimingJson } from './report.ts';
 export { MAX, MIN, arcDelay, arrivalIndex, slewIndex, type TimingState } from './state.ts';
+export { resolvePins } from './resolve.ts';
