@@ -1,0 +1,64 @@
+import { ContentCache, UserError, contentHash } from '../../../../util/index.ts';
+import { readLiberty, runYosys, yosysVersion, type YosysBackend } from '../../../../eda/synth/index.ts';
+import { trimLiberty, type CellLibrary } from './technology.ts';
+
+export interface NetlistSynthesis {
+  /** Verilog sources by file name. */
+  readonly sources: Readonly<Record<string, string>>;
+  readonly top: string;
+  readonly library: CellLibrary;
+  /** Clock period (ns): ABC's delay target for mapping, buffering and sizing. */
+  readonly clockPeriodNs: number;
+  readonly backend?: YosysBackend;
+  readonly timeoutSeconds?: number;
+}
+
+export interface MappedNetlist {
+  readonly verilog: string;
+  readonly tool: string;
+  readonly cells: number;
+  readonly seconds: number;
+}
+
+const flowVersion = 1;
+
+/**
+ * RTL to a flat gate-level netlist of the library: `synth -flatten`, flip-flops by dfflibmap,
+ * combinational logic by ABC with the clock period as delay target and a constraints file (so
+ * ABC buffers high fanout and sizes gates: its `buffer; upsize; dnsize` script), constants on tie
+ * cells, bus ports split into bits. Cached by content hash of sources, script and tool.
+ */
+export async function synthesizeNetlist(o: NetlistSynthesis): Promise<MappedNetlist> {
+  const backend = o.backend ?? 'wasm';
+  if (!/^[A-Za-z_][A-Za-z0-9_$]*$/.test(o.top)) throw new UserError(`'${o.top}' is not a Verilog module name`, '--top');
+  const lib = o.library;
+  const reads = Object.keys(o.sources).map((f) => `read_verilog -defer ${f.endsWith('.sv') ? '-sv ' : ''}${f}`);
+  const delayPs = Math.round(o.clockPeriodNs * 1000);
+  const script = [
+    ...reads,
+    `hierarchy -check -top ${o.top}`,
+    `synth -flatten -top ${o.top}`,
+    'dfflibmap -liberty cells.lib',
+    `abc -D ${delayPs} -constr abc.constr -liberty cells.lib`,
+    'opt_clean',
+    'setundef -zero',
+    `hilomap -hicell ${lib.tieHigh.join(' ')} -locell ${lib.tieLow.join(' ')}`,
+    'splitnets -ports',
+    'opt_clean -purge',
+    `tee -q -o mapped.stat stat -top ${o.top}`,
+    'write_verilog -noattr -noexpr -nohex -nodec netlist.v',
+    '',
+  ].join('\n');
+  const tool = await yosysVersion(backend);
+  const libertyText = trimLiberty(readLiberty(lib.liberty), lib.dontUse);
+  const constr = `set_driving_cell ${lib.drivingCell[0]}\nset_load ${lib.outputLoad}\n`;
+  const key = contentHash(flowVersion, tool, script, o.sources, constr, libertyText);
+  return new ContentCache<MappedNetlist>('e2eslack-synth').getOrCompute(key, async () => {
+    const t0 = performance.now();
+    const run = await runYosys({ script, backend, timeoutSeconds: o.timeoutSeconds, files: { ...o.sources, 'cells.lib': libertyText, 'abc.constr': constr }, outputs: ['netlist.v', 'mapped.stat'] });
+    const verilog = run.outputs['netlist.v'];
+    if (!verilog) throw new Error(`yosys wrote no netlist; log tail:\n${run.log.slice(-2000)}`);
+    const cells = Number(/Number of cells:\s+(\d+)/.exec(run.outputs['mapped.stat'] ?? '')?.[1] ?? NaN);
+    return { verilog, tool, cells, seconds: (performance.now() - t0) / 1000 };
+  });
+}
