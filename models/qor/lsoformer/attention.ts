@@ -46,22 +46,28 @@ function splitHeads(x: tf.Tensor, heads: number): tf.Tensor {
 
 /**
  * Multi-head attention of queries `x` [B, S, dim] over `memory` ([B, M, dim], or [M, dim] shared by
- * the whole batch) with an optional additive mask [S, M].
+ * the whole batch) with an optional additive mask [S, M] (per-batch memory only).
  */
 export function attention(p: Parameters, name: string, x: tf.Tensor3D, memory: tf.Tensor, heads: number, mask?: tf.Tensor2D): tf.Tensor3D {
   const [b, s, dim] = x.shape;
+  const dh = dim / heads;
   const q = splitHeads(dense(x, p.get(`${name}.q`)), heads); // [B, H, S, dh]
-  let k = splitHeads(dense(memory, p.get(`${name}.k`)), heads); // [B, H, M, dh] or [H, M, dh]
-  let v = splitHeads(dense(memory, p.get(`${name}.v`)), heads);
+  const k = splitHeads(dense(memory, p.get(`${name}.k`)), heads); // [B, H, M, dh] or [H, M, dh]
+  const v = splitHeads(dense(memory, p.get(`${name}.v`)), heads);
+  let out: tf.Tensor; // [B, S, H, dh]
   if (k.rank === 3) {
-    // Shared memory: the same keys and values for every recipe of the batch.
-    k = k.expandDims(0).tile([b, 1, 1, 1]);
-    v = v.expandDims(0).tile([b, 1, 1, 1]);
+    // Shared memory: all queries of a head in one product, [H, B*S, dh] x [H, dh, M] (no tiling: tfjs's
+    // wasm Tile was the slowest kernel of the whole model).
+    if (mask) throw new Error('attention: a mask needs per-batch memory');
+    const qh = q.transpose([1, 0, 2, 3]).reshape([heads, b * s, dh]);
+    const scores = tf.matMul(qh, k, false, true).div(Math.sqrt(dh));
+    out = tf.matMul(tf.softmax(scores), v).reshape([heads, b, s, dh]).transpose([1, 2, 0, 3]);
+  } else {
+    let scores = tf.matMul(q, k, false, true).div(Math.sqrt(dh));
+    if (mask) scores = scores.add(mask);
+    out = tf.matMul(tf.softmax(scores), v).transpose([0, 2, 1, 3]);
   }
-  let scores = tf.matMul(q, k, false, true).div(Math.sqrt(dim / heads));
-  if (mask) scores = scores.add(mask);
-  const out = tf.matMul(tf.softmax(scores), v); // [B, H, S, dh]
-  return dense(out.transpose([0, 2, 1, 3]).reshape([b, s, dim]), p.get(`${name}.o`)) as tf.Tensor3D;
+  return dense(out.reshape([b, s, dim]), p.get(`${name}.o`)) as tf.Tensor3D;
 }
 
 export function defineFeedForward(p: Parameters, name: string, dim: number, hidden: number): void {
