@@ -18,13 +18,13 @@ export interface GnnSettings {
 /**
  * SpaceGNN's defaults are the paper's (hidden 128, Adam, 25 epochs, curvature near -0.1 / +0.1) and
  * its authors' code (learning rate 1e-3, dropout 0.05, curvature spread ~0.015). The baselines take
- * GADBench's usual semi-supervised recipe (Adam at 1e-2, 100 epochs, class-balanced loss) with 64
- * hidden units and BWGNN's order C = 2. Every model keeps its epoch with the best validation
+ * GADBench's usual semi-supervised recipe (Adam at 1e-2, 100 epochs, class-balanced loss) with GADBench's
+ * default width of 32 and BWGNN's order C = 2. Every model keeps its epoch with the best validation
  * AUC + F1, so extra epochs cannot hurt a model.
  */
 export const defaultSettings: GnnSettings = {
   spacegnn: { hidden: 128, layers: 3, dropout: 0.05, curvatureInit: 0.1, curvatureSpread: 0.015, alpha: 0, beta: 0, epochs: 25, learningRate: 1e-3 },
-  baseline: { hidden: 64, dropout: 0, waveletOrder: 2, epochs: 100, learningRate: 1e-2 },
+  baseline: { hidden: 32, dropout: 0, waveletOrder: 2, epochs: 100, learningRate: 1e-2 },
 };
 
 /**

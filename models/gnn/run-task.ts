@@ -1,0 +1,31 @@
+// One run of the protocol as a worker task (util's WorkerPool runs this module's default export):
+// train, evaluate on the test nodes, optionally score the graph on the simulated array and save the
+// weights. Graphs are read once per worker.
+import { backendFromFlags, saveCheckpoint, selectBackend } from '../common/index.ts';
+import { evaluateOnBackend } from './array-inference.ts';
+import type { RunRecord, RunSpec } from './experiment.ts';
+import { type AnomalyGraph, loadGraphDataset } from './graph.ts';
+import { runOnce } from './train.ts';
+
+const graphs = new Map<string, AnomalyGraph>();
+
+export function executeRun(spec: RunSpec, backendName: string): RunRecord {
+  const graph = graphs.get(spec.dataset) ?? loadGraphDataset(spec.dataset);
+  graphs.set(spec.dataset, graph);
+  const { result, model, split } = runOnce(graph, spec.model, spec.settings, spec.seed);
+  try {
+    const mix = model.mixes.find((m) => m.name === result.mix)!;
+    const array = spec.array ? evaluateOnBackend(model, backendFromFlags(spec.array), graph.labels, split.test, mix, result.threshold) : undefined;
+    if (spec.checkpointDir) {
+      saveCheckpoint(spec.checkpointDir, { model: spec.model, dataset: spec.dataset, seed: spec.seed, dataHash: graph.dataHash, settings: spec.settings, mix: result.mix, threshold: result.threshold, test: result.test }, model.params.snapshot());
+    }
+    return { ...result, dataHash: graph.dataHash, backend: backendName, array };
+  } finally {
+    model.dispose();
+  }
+}
+
+export default async function run(spec: RunSpec): Promise<RunRecord> {
+  const backend = await selectBackend(() => {});
+  return executeRun(spec, backend.name);
+}
