@@ -1,5 +1,15 @@
-// models/llm: small language models. So far: the llama2.c checkpoint reader and a reference forward
-// pass that records the real input rows of every linear layer.
+// models/llm: the LLM engine: tokenizer, Llama-style model, training, KV-cache inference on any
+// GemmBackend, perplexity, the n-gram baseline and the array profile (docs/llm.md).
 export { parseLlama2cCheckpoint, readLlama2cCheckpoint, type Llama2cCheckpoint, type Llama2cConfig, type Llama2cLayer } from './llama2c-checkpoint.ts';
 export { captureLinearInputs, gemmWeights, type CapturedInputs, type LlamaLinear } from './llama2c-forward.ts';
 export { llamaLayerSamples } from './layer-samples.ts';
+export * from './tokenizer/index.ts';
+export { NAMED_CONFIGS, NORM_EPS, ROPE_BASE, parameterCount, resolveConfig, validateConfig, type LlamaConfig } from './config.ts';
+export {
+  readCheckpoint, writeCheckpoint, writeLlama2cCheckpoint, namedTensors, MODEL_FILE, WEIGHTS_FILE, TOKENIZER_FILE,
+  type CheckpointMeta, type LlamaWeights, type LlamaLayerWeights, type LoadedModel,
+} from './checkpoint.ts';
+export { readDocuments, splitDocuments, dropContainedLines, type Document } from './data/corpus.ts';
+export { tokenStream, sampleBatch, evalWindows } from './data/token-stream.ts';
+export { TfLlama, PROJECTIONS, type Projection, type LoraOptions } from './train/tf-llama.ts';
+export { trainLlm, learningRate, dataHashOf, type TrainOptions, type TrainResult } from './train/trainer.ts';

@@ -1,0 +1,58 @@
+import { defineCommand } from '../command.ts';
+import { selectBackend } from '../../models/common/index.ts';
+import { trainLlm } from '../../models/llm/index.ts';
+import { dataPath } from '../../util/index.ts';
+
+export default defineCommand({
+  path: ['llm', 'train'],
+  summary: 'train a Llama-style model and its BPE tokenizer on text (tfjs wasm; resumable, seeded)',
+  details: `Documents are blank-line blocks of .txt/.md files and the first column of .tsv files (see docs/llm.md);
+a share of them, chosen by hash before training, is held out. The folder --out gets tokenizer.json,
+model.json + weights.bin (the model), train-log.jsonl, and train-state/ (weights and optimizer state
+every --checkpoint-every steps). Ctrl-C saves the state first; rerunning the same command resumes
+with the same batches. A larger --steps continues a finished run (the learning rate's final decay is
+recomputed for the new length).
+example: tessera llm train --out out/llm --steps 2000`,
+  flags: [
+    { name: 'data', kind: 'string', valueName: 'DIR|FILE', help: 'text to train on (default: the shared text corpora, TESSERA_DATA/text)' },
+    { name: 'out', kind: 'string', required: true, valueName: 'DIR', help: 'folder for the model, tokenizer, log and resumable state' },
+    { name: 'config', kind: 'string', default: 'small', valueName: 'NAME|FILE', help: 'model shape: tiny, small, or a JSON file with dim, hiddenDim, layers, heads, kvHeads, seqLen' },
+    { name: 'vocab', kind: 'int', default: 1024, valueName: 'N', help: 'BPE vocabulary size (259 + merges)' },
+    { name: 'steps', kind: 'int', default: 3000, valueName: 'N', help: 'optimizer steps' },
+    { name: 'batch', kind: 'int', default: 8, valueName: 'N', help: 'sequences per step (each of the config\'s seqLen tokens)' },
+    { name: 'lr', kind: 'number', default: 3e-3, valueName: 'RATE', help: 'peak learning rate (AdamW)' },
+    { name: 'warmup', kind: 'int', default: 60, valueName: 'STEPS', help: 'linear warmup steps' },
+    { name: 'decay', kind: 'number', default: 0.25, valueName: 'SHARE', help: 'share of the steps at the end over which the rate falls to a tenth' },
+    { name: 'weight-decay', kind: 'number', default: 0.1, valueName: 'W', help: 'decoupled weight decay of the matrices' },
+    { name: 'held-out', kind: 'number', default: 0.05, valueName: 'SHARE', help: 'share of documents held out' },
+    { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the split, the initial weights and the batches' },
+    { name: 'checkpoint-every', kind: 'int', default: 20, valueName: 'STEPS', help: 'save the resumable state this often' },
+    { name: 'eval-every', kind: 'int', default: 50, valueName: 'STEPS', help: 'log the held-out loss of 16 windows this often' },
+    { name: 'dtype', kind: 'string', default: 'f16', choices: ['f16', 'f32'], help: 'precision of the written model weights' },
+  ],
+  async run(flags) {
+    await selectBackend();
+    const stop = { requested: false };
+    const onSigint = () => {
+      if (stop.requested) process.exit(130);
+      stop.requested = true;
+      process.stderr.write('\nstopping after this step and saving the state (Ctrl-C again to quit at once)\n');
+    };
+    process.on('SIGINT', onSigint);
+    try {
+      const r = await trainLlm({
+        data: flags.data ?? dataPath('text'), out: flags.out, config: flags.config, vocab: flags.vocab, steps: flags.steps, batch: flags.batch,
+        lr: flags.lr, warmupSteps: flags.warmup, decayShare: flags.decay, weightDecay: flags['weight-decay'], seed: flags.seed,
+        heldOutShare: flags['held-out'], checkpointEvery: flags['checkpoint-every'], evalEvery: flags['eval-every'],
+        dtype: flags.dtype as 'f16' | 'f32', command: `tessera llm train ${process.argv.slice(4).join(' ')}`.trim(),
+      }, stop);
+      if (!r.finished) {
+        console.error(`stopped at step ${r.steps} of ${flags.steps}; rerun the same command to resume`);
+        return 130;
+      }
+      console.log(`trained ${r.steps} steps; model in ${flags.out} (held-out loss on 16 windows ${r.finalHeldOutLoss?.toFixed(4)})`);
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+  },
+});

@@ -1,0 +1,184 @@
+/**
+ * Training a model from text: the held-out split by document, a BPE tokenizer learned on the
+ * training documents, then AdamW on seeded random windows with a warmup-stable-decay learning rate.
+ * Everything needed to resume sits in the output folder (tokenizer, optimizer state, step, log), so
+ * a run stopped anywhere (Ctrl-C saves first) continues with the same batches and the same result.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { existsSync, mkdirSync, readFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCheckpoint, saveCheckpoint, type NamedArray } from '../../common/index.ts';
+import { contentHash, ProgressBar, UserError, writeJsonAtomic } from '../../../util/index.ts';
+import { parameterCount, resolveConfig, type LlamaConfig } from '../config.ts';
+import { TOKENIZER_FILE, writeCheckpoint, type CheckpointMeta } from '../checkpoint.ts';
+import { readDocuments, splitDocuments, type Document } from '../data/corpus.ts';
+import { evalWindows, sampleBatch, tokenStream } from '../data/token-stream.ts';
+import { readTokenizer, trainBpe, writeTokenizer, type BpeTokenizer } from '../tokenizer/index.ts';
+import { AdamW } from './adamw.ts';
+import { TfLlama } from './tf-llama.ts';
+
+export interface TrainOptions {
+  readonly data: string;
+  readonly out: string;
+  /** A named config or a JSON file. */
+  readonly config: string;
+  readonly vocab: number;
+  readonly steps: number;
+  readonly batch: number;
+  /** Peak learning rate. */
+  readonly lr: number;
+  readonly warmupSteps: number;
+  /** Share of the steps, at the end, over which the rate falls linearly to a tenth. */
+  readonly decayShare: number;
+  readonly weightDecay: number;
+  readonly seed: number;
+  readonly heldOutShare: number;
+  readonly checkpointEvery: number;
+  readonly evalEvery: number;
+  /** Weights of the final model: FP16 (small, shipped) or FP32. */
+  readonly dtype: 'f16' | 'f32';
+  /** The command line, recorded with the model. */
+  readonly command: string;
+  readonly quiet?: boolean;
+}
+
+export interface TrainResult {
+  readonly config: LlamaConfig;
+  readonly steps: number;
+  /** False when stopped early (by the signal); the state is saved and a rerun resumes. */
+  readonly finished: boolean;
+  readonly meta?: CheckpointMeta;
+  readonly trainTokens: number;
+  readonly heldOutTokens: number;
+  readonly dataHash: string;
+  readonly finalHeldOutLoss?: number;
+}
+
+const STATE_DIR = 'train-state';
+const LOG_FILE = 'train-log.jsonl';
+const RUN_FILE = 'run.json';
+
+/** The learning rate of a step: linear warmup, constant, linear decay to lr/10 over the last decayShare. */
+export function learningRate(step: number, o: Pick<TrainOptions, 'lr' | 'warmupSteps' | 'decayShare' | 'steps'>): number {
+  if (step < o.warmupSteps) return (o.lr * (step + 1)) / o.warmupSteps;
+  const decayStart = Math.floor(o.steps * (1 - o.decayShare));
+  if (step < decayStart) return o.lr;
+  const t = (step - decayStart) / Math.max(1, o.steps - decayStart);
+  return o.lr * (1 - 0.9 * t);
+}
+
+/** The fields of a run that must match for a resume (the step count may grow). */
+function runKey(o: TrainOptions, dataHash: string) {
+  return { data: dataHash, config: o.config, vocab: o.vocab, batch: o.batch, seed: o.seed, heldOut: o.heldOutShare };
+}
+
+export function dataHashOf(docs: readonly Document[]): string {
+  return contentHash(docs.map((d) => [d.source, d.text]), 'corpus-1').slice(0, 16);
+}
+
+/** Mean next-token loss (nats) over windows, forward only. */
+function heldOutLoss(model: TfLlama, windows: readonly Uint16Array[], T: number): number {
+  let sum = 0, n = 0;
+  for (const w of windows) {
+    if (w.length !== T + 1) continue;
+    const loss = tf.tidy(() => model.loss(tf.tensor2d(Int32Array.from(w.subarray(0, T)), [1, T], 'int32'), tf.tensor2d(Int32Array.from(w.subarray(1)), [1, T], 'int32')));
+    sum += loss.dataSync()[0] * T;
+    n += T;
+    loss.dispose();
+  }
+  return sum / n;
+}
+
+export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = { requested: false }): Promise<TrainResult> {
+  for (const [flag, v, min] of [['--steps', o.steps, 1], ['--batch', o.batch, 1], ['--checkpoint-every', o.checkpointEvery, 1], ['--eval-every', o.evalEvery, 1]] as const) {
+    if (!Number.isInteger(v) || v < min) throw new UserError(`must be a whole number >= ${min}, got ${v}`, flag);
+  }
+  if (!(o.lr > 0)) throw new UserError(`learning rate ${o.lr} must be positive`, '--lr');
+  if (!(o.heldOutShare > 0 && o.heldOutShare < 0.5)) throw new UserError(`held-out share ${o.heldOutShare} must be in (0, 0.5)`, '--held-out');
+  const docs = readDocuments(o.data);
+  const dataHash = dataHashOf(docs);
+  const { train, heldOut } = splitDocuments(docs, o.heldOutShare, o.seed);
+  if (heldOut.length === 0 || train.length === 0) throw new UserError(`${docs.length} documents are too few to hold some out`, '--data', 'give more text (or a larger --held-out share)');
+  mkdirSync(join(o.out, STATE_DIR), { recursive: true });
+  const runPath = join(o.out, RUN_FILE);
+  const key = runKey(o, dataHash);
+  if (existsSync(runPath)) {
+    const old = JSON.parse(readFileSync(runPath, 'utf8')) as { key: unknown };
+    if (JSON.stringify(old.key) !== JSON.stringify(key)) {
+      throw new UserError(`${o.out} holds a run with other data or settings (${JSON.stringify(old.key)})`, '--out', 'resume with the same flags, or choose a new --out');
+    }
+  } else writeJsonAtomic(runPath, { key, command: o.command });
+
+  const log = (line: string) => { if (!o.quiet) process.stderr.write(`${line}\n`); };
+  const tokPath = join(o.out, TOKENIZER_FILE);
+  let tokenizer: BpeTokenizer;
+  if (existsSync(tokPath)) tokenizer = readTokenizer(tokPath) as BpeTokenizer;
+  else {
+    const bar = new ProgressBar('tokenizer merges', o.vocab - 259, process.stderr, o.quiet);
+    tokenizer = trainBpe(train.map((d) => d.text), o.vocab, () => bar.tick());
+    bar.finish();
+    writeTokenizer(tokPath, tokenizer);
+  }
+  const config = resolveConfig(o.config, tokenizer.vocabSize);
+  const trainStream = tokenStream(train, tokenizer);
+  const heldStream = tokenStream(heldOut, tokenizer);
+  const T = config.seqLen;
+  const evalSet = evalWindows(heldStream, T, 16 * T);
+  log(`data ${dataHash}: ${train.length} training documents (${trainStream.length} tokens), ${heldOut.length} held out (${heldStream.length} tokens); model ${parameterCount(config)} parameters`);
+
+  const model = new TfLlama(config, o.seed);
+  const params = new Map(model.params.names().map((n) => [n, model.params.get(n)]));
+  const opt = new AdamW(params, { beta1: 0.9, beta2: 0.95, epsilon: 1e-8, weightDecay: o.weightDecay, clipNorm: 1 }, (n) => model.params.get(n).shape.length === 2);
+  const statePath = join(o.out, STATE_DIR);
+  let step = 0;
+  if (existsSync(join(statePath, 'checkpoint.json'))) {
+    const saved = loadCheckpoint<{ step: number }>(statePath);
+    model.params.restore(saved.weights, (n) => saved.weights.has(n));
+    opt.restore(saved.weights);
+    step = saved.config.step;
+    log(`resuming at step ${step}`);
+  }
+  const save = () => {
+    const all = new Map<string, NamedArray>([...model.params.snapshot(), ...opt.state()]);
+    saveCheckpoint(statePath, { step }, all);
+  };
+
+  const bar = new ProgressBar('training', o.steps, process.stderr, o.quiet);
+  bar.skip(step);
+  const varList = [...params.values()];
+  const nameOf = new Map(varList.map((v, i) => [v.name, [...params.keys()][i]]));
+  let lastLoss = NaN;
+  while (step < o.steps && !stop.requested) {
+    const t0 = Date.now();
+    const batch = sampleBatch(trainStream, o.batch, T, o.seed, step);
+    const lr = learningRate(step, o);
+    const { value, grads } = tf.variableGrads(() => model.loss(tf.tensor2d(batch.inputs, [o.batch, T], 'int32'), tf.tensor2d(batch.targets, [o.batch, T], 'int32')), varList);
+    const named = new Map(Object.entries(grads).map(([v, g]) => [nameOf.get(v)!, g]));
+    const gradNorm = opt.apply(named, lr);
+    lastLoss = value.dataSync()[0];
+    tf.dispose([value, ...Object.values(grads)]);
+    step++;
+    const entry: Record<string, number> = { step, loss: lastLoss, lr, gradNorm, tokensPerSecond: (o.batch * T) / ((Date.now() - t0) / 1000) };
+    if (step % o.evalEvery === 0 || step === o.steps) entry.heldOutLoss = heldOutLoss(model, evalSet, T);
+    appendFileSync(join(o.out, LOG_FILE), `${JSON.stringify(entry)}\n`);
+    bar.tick(1, `loss ${lastLoss.toFixed(3)}${entry.heldOutLoss !== undefined ? ` held-out ${entry.heldOutLoss.toFixed(3)}` : ''}`);
+    if (step % o.checkpointEvery === 0) save();
+  }
+  bar.finish();
+  if (step < o.steps) {
+    save();
+    model.dispose();
+    opt.dispose();
+    return { config, steps: step, finished: false, trainTokens: trainStream.length, heldOutTokens: heldStream.length, dataHash };
+  }
+  save();
+  const finalHeldOutLoss = heldOutLoss(model, evalSet, T);
+  const meta = writeCheckpoint(o.out, model.toWeights(), tokenizer.id, o.dtype, {
+    command: o.command, dataHash, data: o.data, steps: o.steps, batch: o.batch, seqLen: T, seed: o.seed, lr: o.lr,
+    trainDocuments: train.length, heldOutDocuments: heldOut.length, trainTokens: trainStream.length, heldOutTokens: heldStream.length,
+    parameters: parameterCount(config), tokensSeen: o.steps * o.batch * T, finalTrainLoss: lastLoss, heldOutLossSample: finalHeldOutLoss,
+  });
+  model.dispose();
+  opt.dispose();
+  return { config, steps: step, finished: true, meta, trainTokens: trainStream.length, heldOutTokens: heldStream.length, dataHash, finalHeldOutLoss };
+}
