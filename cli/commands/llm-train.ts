@@ -24,6 +24,8 @@ example: tessera llm train --out out/llm --steps 2000`,
     { name: 'warmup', kind: 'int', default: 60, valueName: 'STEPS', help: 'linear warmup steps' },
     { name: 'decay', kind: 'number', default: 0.25, valueName: 'SHARE', help: 'share of the steps at the end over which the rate falls to a tenth' },
     { name: 'weight-decay', kind: 'number', default: 0.1, valueName: 'W', help: 'decoupled weight decay of the matrices' },
+    { name: 'short-steps', kind: 'int', default: 0, valueName: 'N', help: 'train the first N steps on shorter windows (cheaper attention; same tokens per step)' },
+    { name: 'short-context', kind: 'int', default: 64, valueName: 'T', help: 'window length of the short steps (a divisor of the context)' },
     { name: 'held-out', kind: 'number', default: 0.05, valueName: 'SHARE', help: 'share of documents held out' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the split, the initial weights and the batches' },
     { name: 'checkpoint-every', kind: 'int', default: 20, valueName: 'STEPS', help: 'save the resumable state this often' },
@@ -32,18 +34,21 @@ example: tessera llm train --out out/llm --steps 2000`,
   ],
   async run(flags) {
     await selectBackend();
+    // Ctrl-C (or a plain kill) finishes the current step and saves the state before exiting; the
+    // entry point's own handlers (which exit at once) are set aside meanwhile.
     const stop = { requested: false };
-    const onSigint = () => {
+    const saved = (['SIGINT', 'SIGTERM'] as const).map((sig) => [sig, process.listeners(sig)] as const);
+    const onSignal = () => {
       if (stop.requested) process.exit(130);
       stop.requested = true;
       process.stderr.write('\nstopping after this step and saving the state (Ctrl-C again to quit at once)\n');
     };
-    process.on('SIGINT', onSigint);
+    for (const [sig] of saved) { process.removeAllListeners(sig); process.on(sig, onSignal); }
     try {
       const r = await trainLlm({
         data: flags.data ?? dataPath('text'), out: flags.out, config: flags.config, vocab: flags.vocab, steps: flags.steps, batch: flags.batch,
         lr: flags.lr, warmupSteps: flags.warmup, decayShare: flags.decay, weightDecay: flags['weight-decay'], seed: flags.seed,
-        heldOutShare: flags['held-out'], checkpointEvery: flags['checkpoint-every'], evalEvery: flags['eval-every'],
+        heldOutShare: flags['held-out'], shortSteps: flags['short-steps'], shortContext: flags['short-context'], checkpointEvery: flags['checkpoint-every'], evalEvery: flags['eval-every'],
         dtype: flags.dtype as 'f16' | 'f32', command: `tessera llm train ${process.argv.slice(4).join(' ')}`.trim(),
       }, stop);
       if (!r.finished) {
@@ -52,7 +57,7 @@ example: tessera llm train --out out/llm --steps 2000`,
       }
       console.log(`trained ${r.steps} steps; model in ${flags.out} (held-out loss on 16 windows ${r.finalHeldOutLoss?.toFixed(4)})`);
     } finally {
-      process.off('SIGINT', onSigint);
+      for (const [sig, listeners] of saved) { process.off(sig, onSignal); for (const l of listeners) process.on(sig, l); }
     }
   },
 });

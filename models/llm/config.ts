@@ -21,7 +21,7 @@ export const NAMED_CONFIGS: Readonly<Record<string, Shape>> = {
   /** For tests: seconds to train. */
   tiny: { dim: 32, hiddenDim: 64, layers: 2, heads: 2, kvHeads: 1, seqLen: 32 },
   /** The shipped model. */
-  small: { dim: 128, hiddenDim: 384, layers: 8, heads: 4, kvHeads: 2, seqLen: 256 },
+  small: { dim: 128, hiddenDim: 256, layers: 8, heads: 4, kvHeads: 2, seqLen: 256 },
 };
 
 const FIELDS: readonly (keyof Shape)[] = ['dim', 'hiddenDim', 'layers', 'heads', 'kvHeads', 'seqLen'];

@@ -13,3 +13,12 @@ export { readDocuments, splitDocuments, dropContainedLines, type Document } from
 export { tokenStream, sampleBatch, evalWindows } from './data/token-stream.ts';
 export { TfLlama, PROJECTIONS, type Projection, type LoraOptions } from './train/tf-llama.ts';
 export { trainLlm, learningRate, dataHashOf, type TrainOptions, type TrainResult } from './train/trainer.ts';
+export { LlamaModel, type TransformerBlock, type ForwardOptions } from './engine/model.ts';
+export { Block } from './engine/block.ts';
+export { Attention, type AttentionObserver } from './engine/attention.ts';
+export { SwiGluFeedForward, type FeedForward } from './engine/feed-forward.ts';
+export { KvCache, FullKvCache, type LayerKvCache, type KvPrecision } from './engine/kv-cache.ts';
+export { generate, sampleToken, type SamplingOptions, type GenerateResult } from './engine/generate.ts';
+export { rmsNorm, applyRope, softmaxRows, swiGlu } from './engine/math.ts';
+export { perplexity, targetPositions, tokenNll, type PerplexityResult } from './eval/perplexity.ts';
+export { KneserNey } from './eval/kneser-ney.ts';

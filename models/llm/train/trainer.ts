@@ -35,6 +35,9 @@ export interface TrainOptions {
   readonly heldOutShare: number;
   readonly checkpointEvery: number;
   readonly evalEvery: number;
+  /** The first `shortSteps` steps train on windows of `shortContext` tokens (more of them per step: the same tokens per step), the rest on the full context. */
+  readonly shortSteps: number;
+  readonly shortContext: number;
   /** Weights of the final model: FP16 (small, shipped) or FP32. */
   readonly dtype: 'f16' | 'f32';
   /** The command line, recorded with the model. */
@@ -69,7 +72,7 @@ export function learningRate(step: number, o: Pick<TrainOptions, 'lr' | 'warmupS
 
 /** The fields of a run that must match for a resume (the step count may grow). */
 function runKey(o: TrainOptions, dataHash: string) {
-  return { data: dataHash, config: o.config, vocab: o.vocab, batch: o.batch, seed: o.seed, heldOut: o.heldOutShare };
+  return { data: dataHash, config: o.config, vocab: o.vocab, batch: o.batch, seed: o.seed, heldOut: o.heldOutShare, shortContext: o.shortContext };
 }
 
 export function dataHashOf(docs: readonly Document[]): string {
@@ -94,6 +97,7 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
     if (!Number.isInteger(v) || v < min) throw new UserError(`must be a whole number >= ${min}, got ${v}`, flag);
   }
   if (!(o.lr > 0)) throw new UserError(`learning rate ${o.lr} must be positive`, '--lr');
+  if (!(Number.isInteger(o.shortSteps) && o.shortSteps >= 0)) throw new UserError(`must be a whole number >= 0, got ${o.shortSteps}`, '--short-steps');
   if (!(o.heldOutShare > 0 && o.heldOutShare < 0.5)) throw new UserError(`held-out share ${o.heldOutShare} must be in (0, 0.5)`, '--held-out');
   const docs = readDocuments(o.data);
   const dataHash = dataHashOf(docs);
@@ -123,6 +127,9 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
   const trainStream = tokenStream(train, tokenizer);
   const heldStream = tokenStream(heldOut, tokenizer);
   const T = config.seqLen;
+  if (o.shortSteps > 0 && !(o.shortContext >= 2 && T % o.shortContext === 0 && ((o.batch * T) / o.shortContext) % 1 === 0)) {
+    throw new UserError(`short context ${o.shortContext} must divide the model's context ${T}`, '--short-context', `give a divisor of ${T}, e.g. ${T / 4}`);
+  }
   const evalSet = evalWindows(heldStream, T, 16 * T);
   log(`data ${dataHash}: ${train.length} training documents (${trainStream.length} tokens), ${heldOut.length} held out (${heldStream.length} tokens); model ${parameterCount(config)} parameters`);
 
@@ -150,19 +157,22 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
   let lastLoss = NaN;
   while (step < o.steps && !stop.requested) {
     const t0 = Date.now();
-    const batch = sampleBatch(trainStream, o.batch, T, o.seed, step);
+    const [rows, cols] = step < o.shortSteps ? [(o.batch * T) / o.shortContext, o.shortContext] : [o.batch, T];
+    const batch = sampleBatch(trainStream, rows, cols, o.seed, step);
     const lr = learningRate(step, o);
-    const { value, grads } = tf.variableGrads(() => model.loss(tf.tensor2d(batch.inputs, [o.batch, T], 'int32'), tf.tensor2d(batch.targets, [o.batch, T], 'int32')), varList);
+    const { value, grads } = tf.variableGrads(() => model.loss(tf.tensor2d(batch.inputs, [rows, cols], 'int32'), tf.tensor2d(batch.targets, [rows, cols], 'int32')), varList);
     const named = new Map(Object.entries(grads).map(([v, g]) => [nameOf.get(v)!, g]));
     const gradNorm = opt.apply(named, lr);
     lastLoss = value.dataSync()[0];
     tf.dispose([value, ...Object.values(grads)]);
     step++;
-    const entry: Record<string, number> = { step, loss: lastLoss, lr, gradNorm, tokensPerSecond: (o.batch * T) / ((Date.now() - t0) / 1000) };
+    const entry: Record<string, number> = { step, context: cols, loss: lastLoss, lr, gradNorm, tokensPerSecond: (o.batch * T) / ((Date.now() - t0) / 1000) };
     if (step % o.evalEvery === 0 || step === o.steps) entry.heldOutLoss = heldOutLoss(model, evalSet, T);
     appendFileSync(join(o.out, LOG_FILE), `${JSON.stringify(entry)}\n`);
     bar.tick(1, `loss ${lastLoss.toFixed(3)}${entry.heldOutLoss !== undefined ? ` held-out ${entry.heldOutLoss.toFixed(3)}` : ''}`);
     if (step % o.checkpointEvery === 0) save();
+    // Let signal handlers run between steps (a step is one long synchronous computation).
+    await new Promise((resolve) => setImmediate(resolve));
   }
   bar.finish();
   if (step < o.steps) {

@@ -1,0 +1,67 @@
+/**
+ * Grouped-query attention of one block over its KV cache. Per KV head, the query rows of the heads
+ * that share it (group x new tokens) form one product with the cached keys (Q K^T, B stored as one
+ * row per token) and one with the cached values (P V); both go through the backend.
+ */
+import type { GemmBackend, PreparedWeights } from '../../common/index.ts';
+import type { LlamaConfig } from '../config.ts';
+import type { LlamaLayerWeights } from '../checkpoint.ts';
+import type { LayerKvCache } from './kv-cache.ts';
+import { applyRope, softmaxRows } from './math.ts';
+
+/** Called with each KV head's attention probabilities (rows x keys; see LayerKvCache.observe). */
+export type AttentionObserver = (layer: number, kvHead: number, probs: Float32Array, rows: number, keys: number) => void;
+
+export class Attention {
+  readonly wq: PreparedWeights;
+  readonly wk: PreparedWeights;
+  readonly wv: PreparedWeights;
+  readonly wo: PreparedWeights;
+  private readonly headSize: number;
+  private readonly kvDim: number;
+
+  constructor(readonly backend: GemmBackend, w: Pick<LlamaLayerWeights, 'wq' | 'wk' | 'wv' | 'wo'>, readonly config: LlamaConfig) {
+    const { dim, heads, kvHeads } = config;
+    this.headSize = dim / heads;
+    this.kvDim = this.headSize * kvHeads;
+    this.wq = backend.prepare(w.wq, dim, dim, 'nk');
+    this.wk = backend.prepare(w.wk, dim, this.kvDim, 'nk');
+    this.wv = backend.prepare(w.wv, dim, this.kvDim, 'nk');
+    this.wo = backend.prepare(w.wo, dim, dim, 'nk');
+  }
+
+  /** The attention output (M x dim, after W_o) of normalised inputs x at absolute `positions`. */
+  forward(x: Float32Array, m: number, positions: Int32Array, cache: LayerKvCache, layer: number, observer?: AttentionObserver): Float32Array {
+    const { dim, heads, kvHeads } = this.config;
+    const hs = this.headSize, group = heads / kvHeads;
+    const be = this.backend;
+    const q = be.linear(x, m, this.wq, { kind: 'q', layer });
+    const k = be.linear(x, m, this.wk, { kind: 'k', layer });
+    const v = be.linear(x, m, this.wv, { kind: 'v', layer });
+    applyRope(q, m, dim, hs, positions);
+    applyRope(k, m, this.kvDim, hs, positions);
+    cache.append(k, v, m, positions);
+    const n = cache.length;
+    const keyPos = cache.positions();
+    const rows = group * m;
+    const out = new Float32Array(m * dim);
+    const qg = new Float32Array(rows * hs);
+    for (let g = 0; g < kvHeads; g++) {
+      // Row r: query head g*group + floor(r / m), token r % m.
+      for (let r = 0; r < rows; r++) {
+        const h = g * group + Math.floor(r / m), t = r % m;
+        qg.set(q.subarray(t * dim + h * hs, t * dim + (h + 1) * hs), r * hs);
+      }
+      const scores = be.product(qg, rows, hs, cache.keys(g), n, 'nk', { kind: 'qk', layer });
+      softmaxRows(scores, rows, n, 1 / Math.sqrt(hs), (r, c) => keyPos[c] <= positions[r % m]);
+      observer?.(layer, g, scores, rows, n);
+      cache.observe?.(g, scores, rows);
+      const ctx = be.product(scores, rows, n, cache.values(g), hs, 'kn', { kind: 'av', layer });
+      for (let r = 0; r < rows; r++) {
+        const h = g * group + Math.floor(r / m), t = r % m;
+        out.set(ctx.subarray(r * hs, (r + 1) * hs), t * dim + h * hs);
+      }
+    }
+    return be.linear(out, m, this.wo, { kind: 'o', layer });
+  }
+}

@@ -1,0 +1,26 @@
+/** One transformer block: RMSNorm, attention, residual; RMSNorm, feed-forward, residual. */
+import type { GemmBackend } from '../../common/index.ts';
+import type { LlamaConfig } from '../config.ts';
+import type { LlamaLayerWeights } from '../checkpoint.ts';
+import { Attention, type AttentionObserver } from './attention.ts';
+import { SwiGluFeedForward, type FeedForward } from './feed-forward.ts';
+import type { LayerKvCache } from './kv-cache.ts';
+import { addInPlace, rmsNorm } from './math.ts';
+
+export class Block {
+  readonly attention: Attention;
+  /** Replaceable: any FeedForward (a mixture of experts, a fused module). */
+  ffn: FeedForward;
+
+  /** `layer` labels this block's products in the ledger (its index in the original model). */
+  constructor(readonly backend: GemmBackend, readonly weights: LlamaLayerWeights, readonly config: LlamaConfig, readonly layer: number) {
+    this.attention = new Attention(backend, weights, config);
+    this.ffn = new SwiGluFeedForward(backend, weights, config.dim, config.hiddenDim);
+  }
+
+  /** x (M x dim) updated in place. */
+  forward(x: Float32Array, m: number, positions: Int32Array, cache: LayerKvCache, observer?: AttentionObserver): void {
+    addInPlace(x, this.attention.forward(rmsNorm(x, m, this.weights.rmsAttention), m, positions, cache, this.layer, observer));
+    addInPlace(x, this.ffn.forward(rmsNorm(x, m, this.weights.rmsFfn), m, this.layer));
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The engine's non-GEMM arithmetic, on float32 arrays with double accumulation: RMSNorm, RoPE,
+ * SwiGLU's gate, the row softmax. These run outside the array (a vector unit), in float.
+ */
+import { NORM_EPS, ROPE_BASE } from '../config.ts';
+
+/** RMSNorm of each of the M rows of x (M x d) with gain w. */
+export function rmsNorm(x: Float32Array, m: number, w: Float32Array): Float32Array {
+  const d = w.length;
+  const out = new Float32Array(m * d);
+  for (let i = 0; i < m; i++) {
+    let ss = 0;
+    for (let j = 0; j < d; j++) ss += x[i * d + j] * x[i * d + j];
+    const inv = 1 / Math.sqrt(ss / d + NORM_EPS);
+    for (let j = 0; j < d; j++) out[i * d + j] = w[j] * x[i * d + j] * inv;
+  }
+  return out;
+}
+
+/** The cos and sin of RoPE for one position, per pair (headSize / 2 values each). */
+export function ropeAngles(pos: number, headSize: number): { cos: Float64Array; sin: Float64Array } {
+  const half = headSize / 2;
+  const cos = new Float64Array(half), sin = new Float64Array(half);
+  for (let j = 0; j < half; j++) {
+    const angle = pos * ROPE_BASE ** (-(2 * j) / headSize);
+    cos[j] = Math.cos(angle);
+    sin[j] = Math.sin(angle);
+  }
+  return { cos, sin };
+}
+
+/** RoPE in place on M rows of width `width` (heads x headSize), row i at position positions[i]. */
+export function applyRope(x: Float32Array, m: number, width: number, headSize: number, positions: ArrayLike<number>): void {
+  for (let i = 0; i < m; i++) {
+    const { cos, sin } = ropeAngles(positions[i], headSize);
+    for (let h = 0; h < width; h += headSize) {
+      for (let j = 0; j < headSize / 2; j++) {
+        const a = i * width + h + 2 * j;
+        const x0 = x[a], x1 = x[a + 1];
+        x[a] = x0 * cos[j] - x1 * sin[j];
+        x[a + 1] = x0 * sin[j] + x1 * cos[j];
+      }
+    }
+  }
+}
+
+/** SiLU(gate) * up, elementwise. */
+export function swiGlu(gate: Float32Array, up: Float32Array): Float32Array {
+  const out = new Float32Array(gate.length);
+  for (let i = 0; i < gate.length; i++) out[i] = (gate[i] / (1 + Math.exp(-gate[i]))) * up[i];
+  return out;
+}
+
+/** x += y. */
+export function addInPlace(x: Float32Array, y: Float32Array): void {
+  for (let i = 0; i < x.length; i++) x[i] += y[i];
+}
+
+/**
+ * Softmax of each row of `scores` (rows x n) in place after multiplying by `scale`; entries where
+ * `visible(row, col)` is false get probability 0.
+ */
+export function softmaxRows(scores: Float32Array, rows: number, n: number, scale: number, visible: (row: number, col: number) => boolean): void {
+  for (let r = 0; r < rows; r++) {
+    const o = r * n;
+    let max = -Infinity;
+    for (let c = 0; c < n; c++) if (visible(r, c)) max = Math.max(max, scores[o + c] * scale);
+    let sum = 0;
+    for (let c = 0; c < n; c++) {
+      const e = visible(r, c) ? Math.exp(scores[o + c] * scale - max) : 0;
+      scores[o + c] = e;
+      sum += e;
+    }
+    for (let c = 0; c < n; c++) scores[o + c] /= sum;
+  }
+}
