@@ -9,10 +9,10 @@ export {
   readCheckpoint, writeCheckpoint, writeLlama2cCheckpoint, namedTensors, MODEL_FILE, WEIGHTS_FILE, TOKENIZER_FILE,
   type CheckpointMeta, type LlamaWeights, type LlamaLayerWeights, type LoadedModel,
 } from './checkpoint.ts';
-export { readDocuments, splitDocuments, dropContainedLines, type Document } from './data/corpus.ts';
+export { readDocuments, splitDocuments, dropContainedLines, dataHashOf, type Document } from './data/corpus.ts';
 export { tokenStream, sampleBatch, evalWindows } from './data/token-stream.ts';
 export { TfLlama, PROJECTIONS, type Projection, type LoraOptions } from './train/tf-llama.ts';
-export { trainLlm, learningRate, dataHashOf, type TrainOptions, type TrainResult } from './train/trainer.ts';
+export { trainLlm, learningRate, type TrainOptions, type TrainResult } from './train/trainer.ts';
 export { LlamaModel, type TransformerBlock, type ForwardOptions } from './engine/model.ts';
 export { Block } from './engine/block.ts';
 export { Attention, type AttentionObserver } from './engine/attention.ts';
@@ -22,3 +22,6 @@ export { generate, sampleToken, type SamplingOptions, type GenerateResult } from
 export { rmsNorm, applyRope, softmaxRows, swiGlu } from './engine/math.ts';
 export { perplexity, targetPositions, tokenNll, type PerplexityResult } from './eval/perplexity.ts';
 export { KneserNey } from './eval/kneser-ney.ts';
+export { evaluate, scoreWindows, weightsKey, type Evaluation, type BackendScore, type WindowScore } from './eval/evaluate.ts';
+export { checkpointSplit, portableDataPath, resolveDataPath, type Split } from './eval/held-out.ts';
+export { shippedModelDir, loadModel } from './shipped.ts';

@@ -125,3 +125,8 @@ export function splitDocuments(docs: readonly Document[], heldOutShare: number, 
   }
   return { train, heldOut };
 }
+
+/** A short hash of a corpus (sources and texts, in order), recorded with a model. */
+export function dataHashOf(docs: readonly Document[]): string {
+  return contentHash(docs.map((d) => [d.source, d.text]), 'corpus-1').slice(0, 16);
+}

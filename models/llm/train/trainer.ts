@@ -8,10 +8,11 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync, mkdirSync, readFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCheckpoint, saveCheckpoint, type NamedArray } from '../../common/index.ts';
-import { contentHash, ProgressBar, UserError, writeJsonAtomic } from '../../../util/index.ts';
+import { ProgressBar, UserError, writeJsonAtomic } from '../../../util/index.ts';
 import { parameterCount, resolveConfig, type LlamaConfig } from '../config.ts';
 import { TOKENIZER_FILE, writeCheckpoint, type CheckpointMeta } from '../checkpoint.ts';
-import { readDocuments, splitDocuments, type Document } from '../data/corpus.ts';
+import { dataHashOf, readDocuments, splitDocuments } from '../data/corpus.ts';
+import { portableDataPath } from '../eval/held-out.ts';
 import { evalWindows, sampleBatch, tokenStream } from '../data/token-stream.ts';
 import { readTokenizer, trainBpe, writeTokenizer, type BpeTokenizer } from '../tokenizer/index.ts';
 import { AdamW } from './adamw.ts';
@@ -73,10 +74,6 @@ export function learningRate(step: number, o: Pick<TrainOptions, 'lr' | 'warmupS
 /** The fields of a run that must match for a resume (the step count may grow). */
 function runKey(o: TrainOptions, dataHash: string) {
   return { data: dataHash, config: o.config, vocab: o.vocab, batch: o.batch, seed: o.seed, heldOut: o.heldOutShare, shortContext: o.shortContext };
-}
-
-export function dataHashOf(docs: readonly Document[]): string {
-  return contentHash(docs.map((d) => [d.source, d.text]), 'corpus-1').slice(0, 16);
 }
 
 /** Mean next-token loss (nats) over windows, forward only. */
@@ -184,7 +181,8 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
   save();
   const finalHeldOutLoss = heldOutLoss(model, evalSet, T);
   const meta = writeCheckpoint(o.out, model.toWeights(), tokenizer.id, o.dtype, {
-    command: o.command, dataHash, data: o.data, steps: o.steps, batch: o.batch, seqLen: T, seed: o.seed, lr: o.lr,
+    command: o.command, dataHash, data: portableDataPath(o.data), heldOutShare: o.heldOutShare, steps: o.steps, batch: o.batch, seqLen: T, seed: o.seed, lr: o.lr,
+    shortSteps: o.shortSteps, shortContext: o.shortContext,
     trainDocuments: train.length, heldOutDocuments: heldOut.length, trainTokens: trainStream.length, heldOutTokens: heldStream.length,
     parameters: parameterCount(config), tokensSeen: o.steps * o.batch * T, finalTrainLoss: lastLoss, heldOutLossSample: finalHeldOutLoss,
   });
