@@ -1,4 +1,4 @@
-import { findCrossing, newtonSystem } from './solvers.ts';
+import { findCrossing, solveSmall, type Waveform } from './solvers.ts';
 import { rampCharge, rampResponse, saturatedRamp, type RampResponse, type Sample } from './ramp-response.ts';
 
 /**
@@ -10,6 +10,9 @@ import { rampCharge, rampResponse, saturatedRamp, type RampResponse, type Sample
  * current as the pi load over the ramp. The gate delay is the table delay at Ceff; the output slew
  * and the wire delay and slew to each load are measured on the ramp filtered by the pi load (and,
  * to a load, by one more pole at its Elmore delay).
+ *
+ * This runs for every arc on every resistive net, early and late, so it is written without
+ * closures or per-step allocations (module-level scratch; JavaScript runs it on one thread).
  */
 export interface Thresholds {
   /** Output delay threshold and slew thresholds, fractions of the swing. */
@@ -27,27 +30,54 @@ export interface PiLoad {
   readonly far: number;
 }
 
+export interface WireResult {
+  readonly delay: number;
+  readonly slew: number;
+}
+
 export interface DriverResult {
   readonly delay: number;
   readonly slew: number;
   readonly ceff: number;
   /** Wire delay and load slew (table units) to a load with this Elmore delay. */
-  wire(elmore: number): { delay: number; slew: number };
+  wire(elmore: number): WireResult;
 }
 
 /** The NLDM delay and (table) slew of the arc at a load capacitance. */
 export type GateTable = (cap: number) => { delay: number; slew: number };
 
+/** A gate arc's tables at one input slew: `at(cap)` sets `delay` and `slew` (no allocation per lookup). */
+export interface GateTableEval {
+  delay: number;
+  slew: number;
+  at(cap: number): void;
+}
+
+class FunctionTable implements GateTableEval {
+  delay = 0;
+  slew = 0;
+  constructor(private readonly fn: GateTable) {}
+  at(cap: number): void {
+    const g = this.fn(cap);
+    this.delay = g.delay;
+    this.slew = g.slew;
+  }
+}
+
 /** OpenSTA's tolerances: driver parameters to 1%, waveform crossing times to 1%, 20 root steps. */
 const PARAM_TOL = 0.01;
 const TIME_TOL = 0.01;
 const ROOT_ITER = 20;
+const NEWTON_ITER = 100;
 
 /** Drive resistance: the table's delay slope between 75% and 82.5% of the total load. */
-function driveResistance(table: GateTable, total: number): number {
+function driveResistance(table: GateTableEval, total: number): number {
   const c1 = Math.fround(total * 0.75);
   const c2 = Math.fround(c1 * 1.1);
-  return Math.abs(table(c1).delay - table(c2).delay) / (c2 - c1);
+  table.at(c1);
+  const d1 = table.delay;
+  table.at(c2);
+  return Math.abs(d1 - table.delay) / (c2 - c1);
 }
 
 /** Response of a unit ramp into a capacitance through a resistance (time constant tau), and its t and C derivatives. */
@@ -62,95 +92,185 @@ function y0dcl(s: number, tau: number, rd: number): number {
 }
 
 /** y(t) of the ramp into a capacitance through rd, and its partial derivatives in t0, dt and C. */
-function capRamp(rd: number, t: number, t0: number, dt: number, cl: number): { y: number; dt0: number; ddt: number; dcl: number } {
+const ramp = { y: 0, dt0: 0, ddt: 0, dcl: 0 };
+function capRamp(rd: number, t: number, t0: number, dt: number, cl: number): void {
   const tau = rd * cl;
   const t1 = t - t0;
-  if (t1 <= 0) return { y: 0, dt0: 0, ddt: 0, dcl: 0 };
-  if (t1 <= dt) return { y: y0(t1, tau) / dt, dt0: -y0dt(t1, tau) / dt, ddt: -y0(t1, tau) / (dt * dt), dcl: y0dcl(t1, tau, rd) / dt };
-  const t2 = t1 - dt;
-  return {
-    y: (y0(t1, tau) - y0(t2, tau)) / dt,
-    dt0: -(y0dt(t1, tau) - y0dt(t2, tau)) / dt,
+  if (t1 <= 0) {
+    ramp.y = ramp.dt0 = ramp.ddt = ramp.dcl = 0;
+  } else if (t1 <= dt) {
+    ramp.y = y0(t1, tau) / dt;
+    ramp.dt0 = -y0dt(t1, tau) / dt;
+    ramp.ddt = -y0(t1, tau) / (dt * dt);
+    ramp.dcl = y0dcl(t1, tau, rd) / dt;
+  } else {
+    const t2 = t1 - dt;
+    ramp.y = (y0(t1, tau) - y0(t2, tau)) / dt;
+    ramp.dt0 = -(y0dt(t1, tau) - y0dt(t2, tau)) / dt;
     // OpenSTA's Jacobian entry (its sign on y0(t2) differs from the exact derivative); kept so
     // that Newton takes the same steps and stops at the same point within its 1% tolerance.
-    ddt: -(y0(t1, tau) + y0(t2, tau)) / (dt * dt) + y0dt(t2, tau) / dt,
-    dcl: (y0dcl(t1, tau, rd) - y0dcl(t2, tau, rd)) / dt,
-  };
+    ramp.ddt = -(y0(t1, tau) + y0(t2, tau)) / (dt * dt) + y0dt(t2, tau) / dt;
+    ramp.dcl = (y0dcl(t1, tau, rd) - y0dcl(t2, tau, rd)) / dt;
+  }
 }
 
-interface Fit {
-  t0: number;
-  dt: number;
-  ceff: number;
+/** The table's crossing times of the delay and lower slew thresholds at one capacitance. */
+const target = { tVth: 0, tVl: 0, slew: 0 };
+function targets(table: GateTableEval, th: Thresholds, ceff: number): void {
+  table.at(ceff);
+  const slew = table.slew * th.slewDerate;
+  target.tVth = table.delay;
+  target.tVl = table.delay - (slew * (th.vth - th.vl)) / (th.vh - th.vl);
+  target.slew = slew;
 }
+
+/** The fitted driver: x = [t0, dt, ceff]; the Newton system (Jacobian | -f, row stride 4) and its step. */
+const x = new Float64Array(3);
+const system = new Float64Array(12);
+const step = new Float64Array(3);
 
 /**
- * The driver parameters for a load, by Newton from the table's own ramp at `start`. With a pi
- * response, Ceff is fitted too (3 equations); otherwise Ceff stays `start` (2 equations).
+ * The driver parameters for a load, by Newton from the table's own ramp at `start`, into `x`.
+ * With a pi response, Ceff is fitted too (3 equations); otherwise Ceff stays `start` (2 equations).
+ * False when Newton leaves the valid domain or does not converge.
  */
-function fitDriver(table: GateTable, th: Thresholds, rd: number, start: number, total: number, pi?: RampResponse): Fit | undefined {
-  const targets = (ceff: number) => {
-    const g = table(ceff);
-    const slew = g.slew * th.slewDerate;
-    return { tVth: g.delay, tVl: g.delay - (slew * (th.vth - th.vl)) / (th.vh - th.vl), slew };
-  };
-  const init = targets(start);
-  const dt0 = init.slew / (th.vh - th.vl);
-  const x = [init.tVth + Math.log(1 - th.vth) * rd * start - th.vth * dt0, dt0];
-  if (pi) x.push(start);
-  const solved = newtonSystem(x, PARAM_TOL, 100, (v) => {
-    const t0 = v[0]!;
-    let dt = v[1]!;
-    const ceff = pi ? v[2]! : start;
-    if (pi && (ceff > total || ceff < 0)) return undefined;
-    const tg = targets(ceff);
-    if (!pi && dt <= 0) dt = v[1] = (tg.tVl - tg.tVth) / 100;
-    if (pi && dt <= 0) return undefined;
-    const a = capRamp(rd, tg.tVl, t0, dt, ceff);
-    const b = capRamp(rd, tg.tVth, t0, dt, ceff);
-    const f = [a.y - th.vl, b.y - th.vth];
-    const jac = [[a.dt0, a.ddt, a.dcl], [b.dt0, b.ddt, b.dcl]];
-    if (!pi) return { f, jac: jac.map((r) => r.slice(0, 2)) };
-    // Charge balance over the table's full-swing ramp time (at most 1.4 dt): pi load vs Ceff.
-    const ct = Math.min(tg.slew / (th.vh - th.vl), 1.4 * dt);
-    // The capacitive response's charge: integral of tau (1 - exp(-t/tau)) over [0, ct].
-    const tauC = rd * ceff;
-    f.push((rampCharge(pi, ct) - (tauC * ct - tauC * tauC * (1 - Math.exp(-ct / tauC)))) / (rd * ct * dt));
-    // d/d(dt) and d/d(Ceff) of the charge balance with the window at dt (OpenSTA's Jacobian).
-    const [A, B, D] = [-pi.c, -pi.k[0]!, -pi.k[1]!];
-    const [p1, p2] = [pi.p[0]!, pi.p[1]!];
-    const tau = rd * ceff;
-    const e1 = Math.exp(-p1 * dt);
-    const e2 = Math.exp(-p2 * dt);
-    const e3 = Math.exp(-dt / tau);
-    jac.push([
-      0,
-      (-A * dt + B * dt * e1 - (2 * B / p1) * (1 - e1) + D * dt * e2 - (2 * D / p2) * (1 - e2) + tau * (dt + dt * e3 - 2 * tau * (1 - e3))) / (rd * dt * dt * dt),
-      (2 * tau - dt - (2 * tau + dt) * e3) / (dt * dt),
-    ]);
-    return { f, jac };
-  });
-  if (!solved) return undefined;
-  return { t0: solved[0]!, dt: solved[1]!, ceff: pi ? solved[2]! : start };
+function fitDriver(table: GateTableEval, th: Thresholds, rd: number, start: number, total: number, pi?: RampResponse): boolean {
+  targets(table, th, start);
+  const dt0 = target.slew / (th.vh - th.vl);
+  x[0] = target.tVth + Math.log(1 - th.vth) * rd * start - th.vth * dt0;
+  x[1] = dt0;
+  x[2] = start;
+  const n = pi ? 3 : 2;
+  for (let k = 0; k < NEWTON_ITER; k++) {
+    const t0 = x[0]!;
+    let dt = x[1]!;
+    const ceff = pi ? x[2]! : start;
+    if (pi && (ceff > total || ceff < 0)) return false;
+    targets(table, th, ceff);
+    if (!pi && dt <= 0) dt = x[1] = (target.tVl - target.tVth) / 100;
+    if (pi && dt <= 0) return false;
+    capRamp(rd, target.tVl, t0, dt, ceff);
+    system[0] = ramp.dt0;
+    system[1] = ramp.ddt;
+    system[2] = ramp.dcl;
+    const fl = ramp.y - th.vl;
+    capRamp(rd, target.tVth, t0, dt, ceff);
+    system[4] = ramp.dt0;
+    system[5] = ramp.ddt;
+    system[6] = ramp.dcl;
+    const fth = ramp.y - th.vth;
+    if (!pi) {
+      // The 2 x 2 system: right-hand sides in column 2.
+      system[2] = -fl;
+      system[6] = -fth;
+    } else {
+      system[3] = -fl;
+      system[7] = -fth;
+      // Charge balance over the table's full-swing ramp time (at most 1.4 dt): pi load vs Ceff.
+      const ct = Math.min(target.slew / (th.vh - th.vl), 1.4 * dt);
+      // The capacitive response's charge: integral of tau (1 - exp(-t/tau)) over [0, ct].
+      const tauC = rd * ceff;
+      const fq = (rampCharge(pi, ct) - (tauC * ct - tauC * tauC * (1 - Math.exp(-ct / tauC)))) / (rd * ct * dt);
+      // d/d(dt) and d/d(Ceff) of the charge balance with the window at dt (OpenSTA's Jacobian).
+      const A = -pi.c;
+      const B = -pi.k[0]!;
+      const D = -pi.k[1]!;
+      const p1 = pi.p[0]!;
+      const p2 = pi.p[1]!;
+      const tau = rd * ceff;
+      const e1 = Math.exp(-p1 * dt);
+      const e2 = Math.exp(-p2 * dt);
+      const e3 = Math.exp(-dt / tau);
+      system[8] = 0;
+      system[9] = (-A * dt + B * dt * e1 - (2 * B / p1) * (1 - e1) + D * dt * e2 - (2 * D / p2) * (1 - e2) + tau * (dt + dt * e3 - 2 * tau * (1 - e3))) / (rd * dt * dt * dt);
+      system[10] = (2 * tau - dt - (2 * tau + dt) * e3) / (dt * dt);
+      system[11] = -fq;
+    }
+    if (!solveSmall(system, n, 4, step)) return false;
+    let small = true;
+    for (let i = 0; i < n; i++) {
+      const s = step[i]!;
+      if (!(Math.abs(s) <= Math.abs(x[i]!) * PARAM_TOL)) small = false;
+      x[i] = x[i]! + s;
+    }
+    if (small) {
+      if (!pi) x[2] = start;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A saturating ramp (t0, dt) filtered by a linear load, sampled for the crossing searches. */
+class FilteredRamp implements Waveform {
+  private readonly out: Sample = { v: 0, dv: 0 };
+  constructor(readonly response: RampResponse, readonly t0: number, readonly dt: number) {}
+  at(t: number): Sample {
+    return saturatedRamp(this.response, this.t0, this.dt, t, this.out);
+  }
 }
 
 /** The times a waveform crosses the delay and slew thresholds, each searched over [t0, upper]. */
-function measure(wave: (t: number) => Sample, th: Thresholds, t0: number, upper: number): { delay: number; slew: number } | undefined {
+const measured = { delay: 0, slew: 0 };
+function measure(wave: Waveform, th: Thresholds, t0: number, upper: number): boolean {
   const delay = findCrossing(wave, th.vth, t0, upper, TIME_TOL, ROOT_ITER);
   const tl = findCrossing(wave, th.vl, t0, upper, TIME_TOL, ROOT_ITER);
   const thi = findCrossing(wave, th.vh, t0, upper, TIME_TOL, ROOT_ITER);
-  if (delay === undefined || tl === undefined || thi === undefined) return undefined;
-  return { delay, slew: (thi - tl) / th.slewDerate };
+  if (delay === undefined || tl === undefined || thi === undefined) return false;
+  measured.delay = delay;
+  measured.slew = (thi - tl) / th.slewDerate;
+  return true;
 }
 
 /** Table values at one capacitance; wires get their Elmore delay and the driver's slew. */
-function lumped(table: GateTable, cap: number): DriverResult {
-  const g = table(cap);
-  return { delay: g.delay, slew: g.slew, ceff: cap, wire: (elmore) => ({ delay: elmore, slew: g.slew }) };
+class LumpedDriver implements DriverResult {
+  constructor(readonly delay: number, readonly slew: number, readonly ceff: number) {}
+  wire(elmore: number): WireResult {
+    return { delay: elmore, slew: this.slew };
+  }
+}
+
+/** The fitted driver's waveforms: wire delays and load slews measured per load (cached per Elmore delay). */
+class DmpDriver implements DriverResult {
+  // A driver's loads are asked again for the early and late analyses: remembered per Elmore delay.
+  private readonly seenElmore: number[] = [];
+  private readonly seenWave: WireResult[] = [];
+  constructor(
+    readonly delay: number,
+    readonly slew: number,
+    readonly ceff: number,
+    private readonly response: RampResponse,
+    private readonly zero: number,
+    private readonly t0: number,
+    private readonly dt: number,
+    private readonly voDelay: number,
+    private readonly voUpper: number,
+    private readonly th: Thresholds,
+  ) {}
+
+  wire(elmore: number): WireResult {
+    const i = this.seenElmore.indexOf(elmore);
+    if (i >= 0) return this.seenWave[i]!;
+    const w = this.loadWave(elmore);
+    this.seenElmore.push(elmore);
+    this.seenWave.push(w);
+    return w;
+  }
+
+  private loadWave(elmore: number): WireResult {
+    const slew = this.slew;
+    if (elmore === 0) return { delay: 0, slew };
+    if (elmore < slew * 1e-3) return { delay: elmore, slew };
+    const load = rampResponse([...this.response.p, 1 / elmore], this.zero);
+    if (!measure(new FilteredRamp(load, this.t0, this.dt), this.th, this.t0, this.voUpper + elmore)) return { delay: elmore, slew };
+    const d = measured.delay - this.voDelay;
+    return { delay: d < 0 ? elmore : d, slew: Math.max(slew, measured.slew) };
+  }
 }
 
 /** Delay, slew and load waveforms of a cell arc driving a pi load. */
-export function dmpDriver(table: GateTable, th: Thresholds, pi: PiLoad): DriverResult {
+export function dmpDriver(tableOrFn: GateTableEval | GateTable, th: Thresholds, pi: PiLoad): DriverResult {
+  const table = typeof tableOrFn === 'function' ? new FunctionTable(tableOrFn) : tableOrFn;
   const total = pi.near + pi.far;
   const rd = driveResistance(table, total);
   // Nearly capacitive loads (OpenSTA's thresholds): the far capacitance or the resistance is negligible.
@@ -158,49 +278,34 @@ export function dmpDriver(table: GateTable, th: Thresholds, pi: PiLoad): DriverR
   const zeroNear = pi.near < pi.far * 1e-3;
   const zero = 1 / (pi.r * pi.far);
   let response: RampResponse;
-  let fit: Fit | undefined;
+  let fitted: boolean;
   let span: number;
   if (zeroNear) {
     response = rampResponse([1 / (pi.far * (rd + pi.r))], zero);
-    fit = fitDriver(table, th, rd, pi.far, total);
+    fitted = fitDriver(table, th, rd, pi.far, total);
     span = 2 * pi.far * (rd + pi.r);
   } else {
     const a = pi.r * rd * pi.near * pi.far;
     const b = rd * total + pi.r * pi.far;
     const disc = Math.sqrt(b * b - 4 * a);
     response = rampResponse([(b + disc) / (2 * a), (b - disc) / (2 * a)], zero);
-    fit = fitDriver(table, th, rd, total, total, response);
+    fitted = fitDriver(table, th, rd, total, total, response);
     span = 2 * total * (rd + pi.r);
   }
-  if (!fit) return lumped(table, zeroNear ? pi.far : total);
-  const { t0, dt, ceff } = fit;
+  if (!fitted) return lumped(table, zeroNear ? pi.far : total);
+  const t0 = x[0]!;
+  const dt = x[1]!;
+  const ceff = x[2]!;
   const voUpper = t0 + dt + span;
-  const sample: Sample = { v: 0, dv: 0 };
-  const vo = measure((t) => saturatedRamp(response, t0, dt, t, sample), th, t0, voUpper);
-  const atCeff = table(ceff);
-  if (!vo) return { delay: atCeff.delay, slew: atCeff.slew, ceff, wire: (elmore) => ({ delay: elmore, slew: atCeff.slew }) };
+  const ok = measure(new FilteredRamp(response, t0, dt), th, t0, voUpper);
+  table.at(ceff);
+  if (!ok) return new LumpedDriver(table.delay, table.slew, ceff);
   // The delay is the table's at Ceff, except without near capacitance (measured on the waveform).
-  const delay = zeroNear ? vo.delay : atCeff.delay;
-  const slew = vo.slew;
-  // A driver's loads are asked again for the early and late analyses: remember them per Elmore delay.
-  const seenElmore: number[] = [];
-  const seenWave: { delay: number; slew: number }[] = [];
-  const wire = (elmore: number) => {
-    const i = seenElmore.indexOf(elmore);
-    if (i >= 0) return seenWave[i]!;
-    const w = loadWave(elmore);
-    seenElmore.push(elmore);
-    seenWave.push(w);
-    return w;
-  };
-  const loadWave = (elmore: number) => {
-    if (elmore === 0) return { delay: 0, slew };
-    if (elmore < slew * 1e-3) return { delay: elmore, slew };
-    const load = rampResponse([...response.p, 1 / elmore], zero);
-    const m = measure((t) => saturatedRamp(load, t0, dt, t, sample), th, t0, voUpper + elmore);
-    if (!m) return { delay: elmore, slew };
-    const d = m.delay - vo.delay;
-    return { delay: d < 0 ? elmore : d, slew: Math.max(slew, m.slew) };
-  };
-  return { delay, slew, ceff, wire };
+  const delay = zeroNear ? measured.delay : table.delay;
+  return new DmpDriver(delay, measured.slew, ceff, response, zero, t0, dt, measured.delay, voUpper, th);
+}
+
+function lumped(table: GateTableEval, cap: number): DriverResult {
+  table.at(cap);
+  return new LumpedDriver(table.delay, table.slew, cap);
 }

@@ -1,18 +1,23 @@
-import { evalTable, type TimingArc } from '../liberty/index.ts';
+import { LoadSlice, evalTable, type LibertyTable, type TimingArc } from '../liberty/index.ts';
 import type { PiModel } from './effective-cap.ts';
-import { dmpDriver, type DriverResult, type Thresholds } from './dmp-driver.ts';
+import { dmpDriver, type GateTableEval, type Thresholds, type WireResult } from './dmp-driver.ts';
 
 export const RISE = 0;
 export const FALL = 1;
 
+const NONE: readonly number[] = [];
+const ONLY_RISE: readonly number[] = [RISE];
+const ONLY_FALL: readonly number[] = [FALL];
+const BOTH: readonly number[] = [RISE, FALL];
+
 /** The input transitions (0 rise, 1 fall) that can cause this output transition through the arc. */
 export function inputTransitions(arc: TimingArc, outRf: number): readonly number[] {
-  if (arc.type === 'combinational_rise' && outRf !== RISE) return [];
-  if (arc.type === 'combinational_fall' && outRf !== FALL) return [];
+  if (arc.type === 'combinational_rise' && outRf !== RISE) return NONE;
+  if (arc.type === 'combinational_fall' && outRf !== FALL) return NONE;
   switch (arc.sense) {
-    case 'positive_unate': return outRf === RISE ? [RISE] : [FALL];
-    case 'negative_unate': return outRf === RISE ? [FALL] : [RISE];
-    default: return [RISE, FALL];
+    case 'positive_unate': return outRf === RISE ? ONLY_RISE : ONLY_FALL;
+    case 'negative_unate': return outRf === RISE ? ONLY_FALL : ONLY_RISE;
+    default: return BOTH;
   }
 }
 
@@ -23,24 +28,42 @@ export interface PiDrive {
   readonly thresholds: Thresholds;
 }
 
+/** A cell arc's delay and output slew; with the driver model, also the wire delay and slew to each load. */
+export interface GateDelay {
+  readonly delay: number;
+  readonly slew: number;
+  wire?(elmore: number): WireResult;
+}
+
+/** An arc's delay and slew tables at one input slew, looked up by load (the driver model's table). */
+class ArcAtSlew implements GateTableEval {
+  delay = 0;
+  slew = 0;
+  private readonly delayAt: LoadSlice;
+  private readonly slewAt: LoadSlice;
+  constructor(delayTable: LibertyTable, slewTable: LibertyTable, inSlew: number) {
+    this.delayAt = new LoadSlice(delayTable, inSlew, 0);
+    this.slewAt = new LoadSlice(slewTable, inSlew, 0);
+  }
+  at(cap: number): void {
+    this.delay = this.delayAt.at(cap);
+    this.slew = this.slewAt.at(cap);
+  }
+}
+
 /**
  * NLDM delay and output slew of a cell arc for an output transition, from the input slew and the
  * lumped load (both SI). NaN when the arc has no table for that transition. With a pi model, the
  * DMP driver model gives delay, slew and the wire delay and slew to each load (like OpenSTA, load
  * pins the parasitics do not reach add nothing then).
  */
-export function gateDelay(arc: TimingArc, outRf: number, inSlew: number, load: number, drive?: PiDrive): { delay: number; slew: number; wire?: DriverResult['wire'] } {
+export function gateDelay(arc: TimingArc, outRf: number, inSlew: number, load: number, drive?: PiDrive): GateDelay {
   const delayTable = outRf === RISE ? arc.cellRise : arc.cellFall;
   const slewTable = outRf === RISE ? arc.riseTransition : arc.fallTransition;
   if (!delayTable) return { delay: NaN, slew: NaN };
   if (drive && slewTable) {
-    const table = (cap: number) => {
-      const at = { inputSlew: inSlew, load: cap, constrainedSlew: 0 };
-      return { delay: evalTable(delayTable, at), slew: evalTable(slewTable, at) };
-    };
     const { pi, extraCap, thresholds } = drive;
-    const r = dmpDriver(table, thresholds, { near: pi.c1 + extraCap, r: pi.r, far: pi.c2 });
-    return { delay: r.delay, slew: r.slew, wire: r.wire };
+    return dmpDriver(new ArcAtSlew(delayTable, slewTable, inSlew), thresholds, { near: pi.c1 + extraCap, r: pi.r, far: pi.c2 });
   }
   const at = { inputSlew: inSlew, load, constrainedSlew: 0 };
   return { delay: evalTable(delayTable, at), slew: slewTable ? evalTable(slewTable, at) : 0 };

@@ -1,5 +1,5 @@
-export { FALL, RISE, checkTime, gateDelay, inputTransitions, type PiDrive } from './gate-delay.ts';
-export { dmpDriver, type DriverResult, type GateTable, type PiLoad, type Thresholds } from './dmp-driver.ts';
+export { FALL, RISE, checkTime, gateDelay, inputTransitions, type GateDelay, type PiDrive } from './gate-delay.ts';
+export { dmpDriver, type DriverResult, type GateTable, type GateTableEval, type PiLoad, type Thresholds, type WireResult } from './dmp-driver.ts';
 export { degradeSlew, idealNet, lumpedNet, type NetParasitics, type ParasiticsSource } from './parasitics.ts';
 export { wireLoadParasitics } from './wire-load.ts';
 export { piFromMoments, throughResistor, type Moments, type PiModel } from './effective-cap.ts';

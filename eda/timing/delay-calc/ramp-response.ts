@@ -12,19 +12,26 @@ export interface RampResponse {
 }
 
 export function rampResponse(poles: readonly number[], zero?: number): RampResponse {
+  const n = poles.length;
   // Distinct poles are assumed; nudge exact repeats (e.g. a load pole equal to a driver pole).
-  const p = poles.map((x, i) => (poles.slice(0, i).includes(x) ? x * (1 + 1e-9 * (i + 1)) : x));
+  const p = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const x = poles[i]!;
+    let repeat = false;
+    for (let j = 0; j < i; j++) if (poles[j] === x) repeat = true;
+    p[i] = repeat ? x * (1 + 1e-9 * (i + 1)) : x;
+  }
   const invZ = zero === undefined ? 0 : 1 / zero;
   let c = invZ;
-  for (const x of p) c -= 1 / x;
-  const k = p.map((pj, j) => {
+  for (let i = 0; i < n; i++) c -= 1 / p[i]!;
+  const k = new Array<number>(n);
+  for (let j = 0; j < n; j++) {
     // Residue of H(s)/s^2 at s = -pj.
+    const pj = p[j]!;
     let r = (1 - pj * invZ) / (pj * pj);
-    p.forEach((pi, i) => {
-      r *= i === j ? pi : pi / (pi - pj);
-    });
-    return r;
-  });
+    for (let i = 0; i < n; i++) r *= i === j ? p[i]! : p[i]! / (p[i]! - pj);
+    k[j] = r;
+  }
   return { c, k, p };
 }
 

@@ -2,48 +2,40 @@ import type { Sample } from './ramp-response.ts';
 
 /** Small numerical solvers for the driver-model fit. */
 
-/** Solves a x = b for a small dense system by Gaussian elimination with partial pivoting; undefined when singular. */
-export function solveLinear(a: number[][], b: number[]): number[] | undefined {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]!]);
-  for (let col = 0; col < n; col++) {
-    let piv = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(m[r]![col]!) > Math.abs(m[piv]![col]!)) piv = r;
-    if (m[piv]![col] === 0 || !Number.isFinite(m[piv]![col]!)) return undefined;
-    [m[col], m[piv]] = [m[piv]!, m[col]!];
-    for (let r = col + 1; r < n; r++) {
-      const f = m[r]![col]! / m[col]![col]!;
-      for (let c = col; c <= n; c++) m[r]![c]! -= f * m[col]![c]!;
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = m[r]![n]!;
-    for (let c = r + 1; c < n; c++) s -= m[r]![c]! * x[c]!;
-    x[r] = s / m[r]![r]!;
-  }
-  return x;
+/** A function of time sampled with its slope (the driver and load waveforms). */
+export interface Waveform {
+  at(t: number): Sample;
 }
 
 /**
- * Newton-Raphson on a small system: `evaluate(x)` gives the residuals and the Jacobian (or
- * undefined when x left the valid domain). Stops when every step is below relTol of its
- * parameter; undefined when it does not converge within maxIter.
+ * Solves a small dense system in place by Gaussian elimination with partial pivoting: `m` holds n
+ * rows of `stride` numbers, the n coefficients then the right-hand side. The solution goes to
+ * `out`; false when the system is singular.
  */
-export function newtonSystem(x: number[], relTol: number, maxIter: number, evaluate: (x: number[]) => { f: number[]; jac: number[][] } | undefined): number[] | undefined {
-  for (let k = 0; k < maxIter; k++) {
-    const e = evaluate(x);
-    if (!e) return undefined;
-    const step = solveLinear(e.jac, e.f.map((v) => -v));
-    if (!step) return undefined;
-    let small = true;
-    step.forEach((s, i) => {
-      if (!(Math.abs(s) <= Math.abs(x[i]!) * relTol)) small = false;
-      x[i]! += s;
-    });
-    if (small) return x;
+export function solveSmall(m: Float64Array, n: number, stride: number, out: Float64Array): boolean {
+  for (let col = 0; col < n; col++) {
+    let piv = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(m[r * stride + col]!) > Math.abs(m[piv * stride + col]!)) piv = r;
+    const p = m[piv * stride + col]!;
+    if (p === 0 || !Number.isFinite(p)) return false;
+    if (piv !== col) {
+      for (let c = 0; c <= n; c++) {
+        const t = m[col * stride + c]!;
+        m[col * stride + c] = m[piv * stride + c]!;
+        m[piv * stride + c] = t;
+      }
+    }
+    for (let r = col + 1; r < n; r++) {
+      const f = m[r * stride + col]! / m[col * stride + col]!;
+      for (let c = col; c <= n; c++) m[r * stride + c] = m[r * stride + c]! - f * m[col * stride + c]!;
+    }
   }
-  return undefined;
+  for (let r = n - 1; r >= 0; r--) {
+    let s = m[r * stride + n]!;
+    for (let c = r + 1; c < n; c++) s -= m[r * stride + c]! * out[c]!;
+    out[r] = s / m[r * stride + r]!;
+  }
+  return true;
 }
 
 /**
@@ -53,9 +45,9 @@ export function newtonSystem(x: number[], relTol: number, maxIter: number, evalu
  * 1% tolerance, so the same search lands on the same times. Undefined when [lo, hi] does not
  * bracket a crossing or maxIter steps do not converge.
  */
-export function findCrossing(f: (t: number) => Sample, target: number, lo: number, hi: number, relTol: number, maxIter: number): number | undefined {
-  const ylo = f(lo).v - target;
-  const yhi = f(hi).v - target;
+export function findCrossing(f: Waveform, target: number, lo: number, hi: number, relTol: number, maxIter: number): number | undefined {
+  const ylo = f.at(lo).v - target;
+  const yhi = f.at(hi).v - target;
   if ((ylo > 0 && yhi > 0) || (ylo < 0 && yhi < 0)) return undefined;
   if (ylo === 0) return lo;
   if (yhi === 0) return hi;
@@ -64,7 +56,7 @@ export function findCrossing(f: (t: number) => Sample, target: number, lo: numbe
   let root = 0.5 * (x1 + x2);
   let dxPrev = Math.abs(x2 - x1);
   let dx = dxPrev;
-  let s = f(root);
+  let s = f.at(root);
   let y = s.v - target;
   let dy = s.dv;
   for (let i = 0; i < maxIter; i++) {
@@ -79,7 +71,7 @@ export function findCrossing(f: (t: number) => Sample, target: number, lo: numbe
       root -= dx;
     }
     if (Math.abs(dx) <= relTol * Math.abs(root)) return root;
-    s = f(root);
+    s = f.at(root);
     y = s.v - target;
     dy = s.dv;
     if (y < 0) x1 = root;

@@ -118,3 +118,78 @@ function interpolate1(axis: number[], row: number[], x: number): number {
   const x1 = axis[i + 1]!;
   return row[i]! + ((row[i + 1]! - row[i]!) * (x - x0)) / (x1 - x0);
 }
+
+/**
+ * A table with every axis but the load fixed (a gate arc at one input slew): `at(load)` gives
+ * exactly `evalTable(table, { inputSlew, load, constrainedSlew })`, bit for bit, with the fixed
+ * axis's segment and weight found once. The driver-model fit looks a table up many times per arc.
+ */
+export class LoadSlice {
+  private readonly table: LibertyTable;
+  private readonly inputSlew: number;
+  private readonly constrainedSlew: number;
+  /** 'constant': no axis is the load; 'x'/'y': axis 0/1 is the load, the other fixed; 'full': anything else. */
+  private readonly mode: 'constant' | 'x' | 'y' | 'full';
+  private readonly constant: number;
+  /** The fixed axis of a 2-D table: its segment k, weight t and 1 - t. */
+  private readonly k: number = 0;
+  private readonly t: number = 0;
+  private readonly u: number = 1;
+
+  constructor(table: LibertyTable, inputSlew: number, constrainedSlew: number) {
+    this.table = table;
+    this.inputSlew = inputSlew;
+    this.constrainedSlew = constrainedSlew;
+    const { axes, variables } = table;
+    const [a0, a1] = axes;
+    const isLoad = variables.map((v) => v === 'total_output_net_capacitance');
+    let mode: LoadSlice['mode'] = 'constant';
+    if (a0 === undefined || a0.length === 0) mode = 'constant';
+    else if (a1 === undefined || a1.length <= 1) mode = isLoad[0] ? 'full' : 'constant';
+    else if (a0.length === 1) mode = isLoad[1] ? 'full' : 'constant';
+    else if (isLoad[0] && isLoad[1]) mode = 'full';
+    else if (isLoad[1]) mode = 'y';
+    else if (isLoad[0]) mode = 'x';
+    this.mode = mode;
+    const at = { inputSlew, load: 0, constrainedSlew };
+    this.constant = mode === 'constant' ? evalTable(table, at) : 0;
+    if (mode === 'x' || mode === 'y') {
+      const fixed = mode === 'y' ? 0 : 1;
+      const axis = axes[fixed]!;
+      const x = pick(variables[fixed], at);
+      const k = segment(axis, x);
+      this.k = k;
+      this.t = (x - axis[k]!) / (axis[k + 1]! - axis[k]!);
+      this.u = 1 - this.t;
+    }
+  }
+
+  at(load: number): number {
+    const { table, k, t, u } = this;
+    const { axes, values } = table;
+    switch (this.mode) {
+      case 'constant':
+        return this.constant;
+      case 'full':
+        return evalTable(table, { inputSlew: this.inputSlew, load, constrainedSlew: this.constrainedSlew });
+      case 'y': {
+        // lookupTable's expression with x fixed: (1 - tx) = u, tx = t, rows k and k + 1.
+        const a1 = axes[1]!;
+        const j = segment(a1, load);
+        const ty = (load - a1[j]!) / (a1[j + 1]! - a1[j]!);
+        const r0 = values[k]!;
+        const r1 = values[k + 1]!;
+        return u * (1 - ty) * r0[j]! + t * (1 - ty) * r1[j]! + u * ty * r0[j + 1]! + t * ty * r1[j + 1]!;
+      }
+      case 'x': {
+        // y fixed: (1 - ty) = u, ty = t, columns k and k + 1.
+        const a0 = axes[0]!;
+        const i = segment(a0, load);
+        const tx = (load - a0[i]!) / (a0[i + 1]! - a0[i]!);
+        const r0 = values[i]!;
+        const r1 = values[i + 1]!;
+        return (1 - tx) * u * r0[k]! + tx * u * r1[k]! + (1 - tx) * t * r0[k + 1]! + tx * t * r1[k + 1]!;
+      }
+    }
+  }
+}

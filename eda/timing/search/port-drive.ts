@@ -49,11 +49,11 @@ export function inputPortDrives(state: TimingState, libs: LibertyLibrary[]): Map
           for (const inRf of inputTransitions(arc, rf)) {
             const g = net >= 0 ? arcDelay(state, arc, rf, inSlew[inRf]!, p) : gateDelay(arc, rf, inSlew[inRf]!, load);
             if (Number.isNaN(g.delay)) continue;
-            for (let mm = 0; mm < 2; mm++) mergeLoadWires(state, p, mm, rf, g.wire);
+            for (let mm = 0; mm < 2; mm++) mergeLoadWires(state, p, mm, rf, g);
             // Like OpenSTA, only the delay the port's load adds counts: the cell's zero-load delay is removed.
-            g.delay -= gateDelay(arc, rf, inSlew[inRf]!, 0).delay;
-            dMax = Math.max(dMax, g.delay);
-            dMin = Math.min(dMin, g.delay);
+            const added = g.delay - gateDelay(arc, rf, inSlew[inRf]!, 0).delay;
+            dMax = Math.max(dMax, added);
+            dMin = Math.min(dMin, added);
             sMax = Math.max(sMax, g.slew);
             sMin = Math.min(sMin, g.slew);
           }

@@ -1,5 +1,5 @@
 import type { TimingArc } from '../liberty/index.ts';
-import { gateDelay, type Annotated, type DelayAnnotation, type Thresholds } from '../delay-calc/index.ts';
+import { gateDelay, type Annotated, type DelayAnnotation, type GateDelay, type Thresholds } from '../delay-calc/index.ts';
 import type { TimingGraph } from '../graph/index.ts';
 import type { NetParasitics } from '../delay-calc/index.ts';
 import type { Sdc } from '../sdc/index.ts';
@@ -28,7 +28,7 @@ export interface TimingState {
   /** The set_load part of each driver pin's load (farads), which a net's pi model does not hold. */
   readonly externalLoad: Float64Array;
   /** The last arc delay calculated: early and late analysis often ask for the same one in a row. */
-  lastArc?: { arc: TimingArc; outRf: number; inSlew: number; driver: number; result: ReturnType<typeof gateDelay> };
+  lastArc?: { arc: TimingArc; outRf: number; inSlew: number; driver: number; result: GateDelay };
   /** Parasitics of each net (undefined: ideal). */
   readonly parasitics: (NetParasitics | undefined)[];
   /** Clock network: clock index per pin (-1 outside every clock network). */
@@ -76,21 +76,21 @@ export function annotate(calculated: number, a: Annotated | undefined): number {
 }
 
 /** A cell arc's delay and slew: calculated, then replaced by its SDF IOPATH when annotated. */
-export function cellArcDelay(state: TimingState, from: number, arc: TimingArc, outRf: number, inSlew: number, driver: number, mm: number): { delay: number; slew: number } {
+export function cellArcDelay(state: TimingState, from: number, arc: TimingArc, outRf: number, inSlew: number, driver: number, mm: number): { readonly delay: number; readonly slew: number } {
   const g = arcDelay(state, arc, outRf, inSlew, driver);
-  if (!Number.isNaN(g.delay)) mergeLoadWires(state, driver, mm, outRf, g.wire);
+  if (!Number.isNaN(g.delay)) mergeLoadWires(state, driver, mm, outRf, g);
   if (!state.annotation || Number.isNaN(g.delay)) return g;
   return { delay: annotate(g.delay, state.annotation.cell(from, driver, outRf, mm)), slew: g.slew };
 }
 
 /** Delay and slew of a cell arc driving `driver`, using the net's pi model for the driver model. */
-export function arcDelay(state: TimingState, arc: TimingArc, outRf: number, inSlew: number, driver: number): { delay: number; slew: number; wire?: (elmore: number) => { delay: number; slew: number } } {
+export function arcDelay(state: TimingState, arc: TimingArc, outRf: number, inSlew: number, driver: number): GateDelay {
   const last = state.lastArc;
-  if (last && last.arc === arc && last.outRf === outRf && last.inSlew === inSlew && last.driver === driver) return { ...last.result };
+  if (last && last.arc === arc && last.outRf === outRf && last.inSlew === inSlew && last.driver === driver) return last.result;
   const net = state.graph.pins[driver]!.net;
   const pi = net >= 0 ? state.parasitics[net]?.pi?.(outRf) : undefined;
   const result = gateDelay(arc, outRf, inSlew, state.load[driver * 2 + outRf]!, pi && { pi, extraCap: state.externalLoad[driver]!, thresholds: state.thresholds });
-  state.lastArc = { arc, outRf, inSlew, driver, result: { ...result } };
+  state.lastArc = { arc, outRf, inSlew, driver, result };
   return result;
 }
 
@@ -98,17 +98,17 @@ export function arcDelay(state: TimingState, arc: TimingArc, outRf: number, inSl
  * Records the wire delays and load slews one driver arc's waveform gives on its net's loads,
  * keeping the latest (max) or earliest (min) over the arcs into the driver, as OpenSTA merges them.
  */
-export function mergeLoadWires(state: TimingState, driver: number, mm: number, outRf: number, wire: ((elmore: number) => { delay: number; slew: number }) | undefined): void {
+export function mergeLoadWires(state: TimingState, driver: number, mm: number, outRf: number, gate: GateDelay): void {
   const net = state.graph.pins[driver]!.net;
   const parasitics = net >= 0 ? state.parasitics[net] : undefined;
-  if (!wire || !parasitics) return;
+  if (!gate.wire || !parasitics) return;
+  const max = mm === MAX;
   for (const load of state.graph.nets[net]!.loads) {
-    const w = wire(parasitics.wireDelay(load, outRf));
+    const w = gate.wire(parasitics.wireDelay(load, outRf));
     const i = (load * 2 + mm) * 2 + outRf;
     const oldDelay = state.loadWireDelay[i]!;
     const oldSlew = state.loadSlew[i]!;
-    const later = mm === MAX ? (a: number, b: number) => a > b : (a: number, b: number) => a < b;
-    if (Number.isNaN(oldDelay) || later(w.delay, oldDelay)) state.loadWireDelay[i] = w.delay;
-    if (Number.isNaN(oldSlew) || later(w.slew, oldSlew)) state.loadSlew[i] = w.slew;
+    if (Number.isNaN(oldDelay) || (max ? w.delay > oldDelay : w.delay < oldDelay)) state.loadWireDelay[i] = w.delay;
+    if (Number.isNaN(oldSlew) || (max ? w.slew > oldSlew : w.slew < oldSlew)) state.loadSlew[i] = w.slew;
   }
 }

@@ -52,7 +52,7 @@ describe('DMP driver model', () => {
   });
 
   it('finds threshold crossings within the requested tolerance, and refuses a bracket without one', () => {
-    const f = (t: number) => ({ v: 1 - Math.exp(-t / 3), dv: Math.exp(-t / 3) / 3 });
+    const f = { at: (t: number) => ({ v: 1 - Math.exp(-t / 3), dv: Math.exp(-t / 3) / 3 }) };
     const root = 3 * Math.log(2);
     expect(Math.abs(findCrossing(f, 0.5, 0, 20, 1e-9, 50)! - root)).toBeLessThan(1e-8);
     expect(Math.abs(findCrossing(f, 0.5, 0, 20, 0.01, 20)! - root)).toBeLessThan(0.02 * root);
