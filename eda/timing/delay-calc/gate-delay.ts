@@ -39,17 +39,20 @@ export interface GateDelay {
 class ArcAtSlew implements GateTableEval {
   delay = 0;
   slew = 0;
-  private readonly delayAt: LoadSlice;
-  private readonly slewAt: LoadSlice;
-  constructor(delayTable: LibertyTable, slewTable: LibertyTable, inSlew: number) {
-    this.delayAt = new LoadSlice(delayTable, inSlew, 0);
-    this.slewAt = new LoadSlice(slewTable, inSlew, 0);
+  private readonly delayAt = new LoadSlice();
+  private readonly slewAt = new LoadSlice();
+  set(delayTable: LibertyTable, slewTable: LibertyTable, inSlew: number): this {
+    this.delayAt.set(delayTable, inSlew, 0);
+    this.slewAt.set(slewTable, inSlew, 0);
+    return this;
   }
   at(cap: number): void {
     this.delay = this.delayAt.at(cap);
     this.slew = this.slewAt.at(cap);
   }
 }
+/** dmpDriver keeps no reference to its table, so one serves every arc. */
+const arcAtSlew = new ArcAtSlew();
 
 /**
  * NLDM delay and output slew of a cell arc for an output transition, from the input slew and the
@@ -63,7 +66,7 @@ export function gateDelay(arc: TimingArc, outRf: number, inSlew: number, load: n
   if (!delayTable) return { delay: NaN, slew: NaN };
   if (drive && slewTable) {
     const { pi, extraCap, thresholds } = drive;
-    return dmpDriver(new ArcAtSlew(delayTable, slewTable, inSlew), thresholds, { near: pi.c1 + extraCap, r: pi.r, far: pi.c2 });
+    return dmpDriver(arcAtSlew.set(delayTable, slewTable, inSlew), thresholds, { near: pi.c1 + extraCap, r: pi.r, far: pi.c2 });
   }
   const at = { inputSlew: inSlew, load, constrainedSlew: 0 };
   return { delay: evalTable(delayTable, at), slew: slewTable ? evalTable(slewTable, at) : 0 };

@@ -1,7 +1,7 @@
 import { wireLoadRC, type LibertyLibrary } from '../liberty/index.ts';
 import type { TimingGraph } from '../graph/index.ts';
 import type { NetParasitics, ParasiticsSource } from './parasitics.ts';
-import { piFromMoments, throughResistor, type Moments } from './effective-cap.ts';
+import { piFromMoments, throughResistor, type Moments, type PiModel } from './effective-cap.ts';
 
 /** Capacitance a load pin adds for a transition (0 rise, 1 fall); ports have none of their own. */
 export function pinCap(graph: TimingGraph, pin: number, rf: number): number {
@@ -23,16 +23,33 @@ export function wireLoadParasitics(graph: TimingGraph, lib: LibertyLibrary): Par
     if (n.drivers.length === 0 || n.loads.length === 0) return undefined;
     const fanout = n.loads.length;
     const { cap, res } = wireLoadRC(model, fanout);
-    const branchR = res / fanout;
-    const branchC = cap / fanout;
-    const pi = [0, 1].map((rf) => {
-      let m: Moments = { y1: 0, y2: 0, y3: 0 };
-      for (const l of n.loads) {
-        const b = throughResistor({ y1: branchC + pinCap(graph, l, rf), y2: 0, y3: 0 }, branchR);
-        m = { y1: m.y1 + b.y1, y2: m.y2 + b.y2, y3: m.y3 + b.y3 };
-      }
-      return piFromMoments(m);
-    });
-    return { wireCap: cap, wireDelay: (load, rf) => branchR * (branchC + pinCap(graph, load, rf)), pi: (rf) => pi[rf]! };
+    return new WireLoadNet(graph, n.loads, cap, res / fanout, cap / fanout);
   };
+}
+
+/** One net under a wire-load model: a balanced tree of `loads.length` branches (R, C each). */
+class WireLoadNet implements NetParasitics {
+  private readonly piRise: PiModel;
+  private readonly piFall: PiModel;
+  constructor(private readonly graph: TimingGraph, loads: readonly number[], readonly wireCap: number, private readonly branchR: number, private readonly branchC: number) {
+    this.piRise = this.branches(loads, 0);
+    this.piFall = this.branches(loads, 1);
+  }
+
+  private branches(loads: readonly number[], rf: number): PiModel {
+    let m: Moments = { y1: 0, y2: 0, y3: 0 };
+    for (const l of loads) {
+      const b = throughResistor({ y1: this.branchC + pinCap(this.graph, l, rf), y2: 0, y3: 0 }, this.branchR);
+      m = { y1: m.y1 + b.y1, y2: m.y2 + b.y2, y3: m.y3 + b.y3 };
+    }
+    return piFromMoments(m);
+  }
+
+  wireDelay(load: number, rf: number): number {
+    return this.branchR * (this.branchC + pinCap(this.graph, load, rf));
+  }
+
+  pi(rf: number): PiModel {
+    return rf === 0 ? this.piRise : this.piFall;
+  }
 }

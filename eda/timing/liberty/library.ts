@@ -79,13 +79,7 @@ class LibraryReader {
     if (!tpl && name !== 'scalar') throw this.fail(`table template ${JSON.stringify(name)} is not defined`, g, 'define it with lu_table_template before use');
     if (!g.attributes.some((a) => a.name === 'values')) throw this.fail(`table ${g.type} has no values`, g);
     const variables = tpl ? [...tpl.variables] : [];
-    let built: { axes: number[][]; values: number[][] } | undefined;
-    const build = () => (built ??= this.tableNumbers(g, tpl, variables));
-    return {
-      variables,
-      get axes() { return build().axes; },
-      get values() { return build().values; },
-    };
+    return new LazyTable(variables, this, g, tpl);
   }
 
   tableNumbers(g: LibertyGroup, tpl: Template | undefined, variables: TableVariable[]): { axes: number[][]; values: number[][] } {
@@ -202,6 +196,26 @@ class LibraryReader {
       else if (a.name === 'fanout_length') fanoutLength.push([this.number(a, 0), this.number(a, 1)]);
     }
     return { name: g.args[0] ?? '', capacitancePerLength: c, resistancePerLength: r, slope, fanoutLength };
+  }
+}
+
+/** A table whose numbers are parsed on first use (a field read after that, no closure call). */
+class LazyTable implements LibertyTable {
+  private built?: { axes: number[][]; values: number[][] };
+  constructor(
+    readonly variables: TableVariable[],
+    private readonly reader: LibraryReader,
+    private readonly group: LibertyGroup,
+    private readonly template: Template | undefined,
+  ) {}
+  private numbers(): { axes: number[][]; values: number[][] } {
+    return (this.built ??= this.reader.tableNumbers(this.group, this.template, this.variables));
+  }
+  get axes(): number[][] {
+    return (this.built ?? this.numbers()).axes;
+  }
+  get values(): number[][] {
+    return (this.built ?? this.numbers()).values;
   }
 }
 

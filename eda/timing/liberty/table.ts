@@ -119,77 +119,78 @@ function interpolate1(axis: number[], row: number[], x: number): number {
   return row[i]! + ((row[i + 1]! - row[i]!) * (x - x0)) / (x1 - x0);
 }
 
+const LOAD_VARIABLE: TableVariable = 'total_output_net_capacitance';
+
 /**
  * A table with every axis but the load fixed (a gate arc at one input slew): `at(load)` gives
  * exactly `evalTable(table, { inputSlew, load, constrainedSlew })`, bit for bit, with the fixed
- * axis's segment and weight found once. The driver-model fit looks a table up many times per arc.
+ * axis's segment and weight found once. The driver-model fit looks a table up many times per arc,
+ * so one slice is reused (`set`) rather than made per arc.
  */
 export class LoadSlice {
-  private readonly table: LibertyTable;
-  private readonly inputSlew: number;
-  private readonly constrainedSlew: number;
-  /** 'constant': no axis is the load; 'x'/'y': axis 0/1 is the load, the other fixed; 'full': anything else. */
-  private readonly mode: 'constant' | 'x' | 'y' | 'full';
-  private readonly constant: number;
+  private table: LibertyTable = { variables: [], axes: [], values: [[0]] };
+  private inputSlew = 0;
+  private constrainedSlew = 0;
+  /** 0: no axis is the load (the value is `constant`); 1/2: axis 0/1 is the load, the other fixed; 3: anything else. */
+  private mode = 0;
+  private constant = 0;
   /** The fixed axis of a 2-D table: its segment k, weight t and 1 - t. */
-  private readonly k: number = 0;
-  private readonly t: number = 0;
-  private readonly u: number = 1;
+  private k = 0;
+  private t = 0;
+  private u = 1;
 
-  constructor(table: LibertyTable, inputSlew: number, constrainedSlew: number) {
+  set(table: LibertyTable, inputSlew: number, constrainedSlew: number): this {
     this.table = table;
     this.inputSlew = inputSlew;
     this.constrainedSlew = constrainedSlew;
     const { axes, variables } = table;
-    const [a0, a1] = axes;
-    const isLoad = variables.map((v) => v === 'total_output_net_capacitance');
-    let mode: LoadSlice['mode'] = 'constant';
-    if (a0 === undefined || a0.length === 0) mode = 'constant';
-    else if (a1 === undefined || a1.length <= 1) mode = isLoad[0] ? 'full' : 'constant';
-    else if (a0.length === 1) mode = isLoad[1] ? 'full' : 'constant';
-    else if (isLoad[0] && isLoad[1]) mode = 'full';
-    else if (isLoad[1]) mode = 'y';
-    else if (isLoad[0]) mode = 'x';
+    const a0 = axes[0];
+    const a1 = axes[1];
+    const load0 = variables[0] === LOAD_VARIABLE;
+    const load1 = variables[1] === LOAD_VARIABLE;
+    let mode = 0;
+    if (a0 === undefined || a0.length === 0) mode = 0;
+    else if (a1 === undefined || a1.length <= 1) mode = load0 ? 3 : 0;
+    else if (a0.length === 1) mode = load1 ? 3 : 0;
+    else if (load0 && load1) mode = 3;
+    else if (load1) mode = 2;
+    else if (load0) mode = 1;
     this.mode = mode;
-    const at = { inputSlew, load: 0, constrainedSlew };
-    this.constant = mode === 'constant' ? evalTable(table, at) : 0;
-    if (mode === 'x' || mode === 'y') {
-      const fixed = mode === 'y' ? 0 : 1;
+    if (mode === 0) this.constant = evalTable(table, { inputSlew, load: 0, constrainedSlew });
+    else if (mode === 1 || mode === 2) {
+      const fixed = mode === 2 ? 0 : 1;
       const axis = axes[fixed]!;
-      const x = pick(variables[fixed], at);
+      const v = variables[fixed];
+      const x = v === 'constrained_pin_transition' ? constrainedSlew : inputSlew;
       const k = segment(axis, x);
       this.k = k;
       this.t = (x - axis[k]!) / (axis[k + 1]! - axis[k]!);
       this.u = 1 - this.t;
     }
+    return this;
   }
 
   at(load: number): number {
+    const mode = this.mode;
+    if (mode === 0) return this.constant;
     const { table, k, t, u } = this;
+    if (mode === 3) return evalTable(table, { inputSlew: this.inputSlew, load, constrainedSlew: this.constrainedSlew });
     const { axes, values } = table;
-    switch (this.mode) {
-      case 'constant':
-        return this.constant;
-      case 'full':
-        return evalTable(table, { inputSlew: this.inputSlew, load, constrainedSlew: this.constrainedSlew });
-      case 'y': {
-        // lookupTable's expression with x fixed: (1 - tx) = u, tx = t, rows k and k + 1.
-        const a1 = axes[1]!;
-        const j = segment(a1, load);
-        const ty = (load - a1[j]!) / (a1[j + 1]! - a1[j]!);
-        const r0 = values[k]!;
-        const r1 = values[k + 1]!;
-        return u * (1 - ty) * r0[j]! + t * (1 - ty) * r1[j]! + u * ty * r0[j + 1]! + t * ty * r1[j + 1]!;
-      }
-      case 'x': {
-        // y fixed: (1 - ty) = u, ty = t, columns k and k + 1.
-        const a0 = axes[0]!;
-        const i = segment(a0, load);
-        const tx = (load - a0[i]!) / (a0[i + 1]! - a0[i]!);
-        const r0 = values[i]!;
-        const r1 = values[i + 1]!;
-        return (1 - tx) * u * r0[k]! + tx * u * r1[k]! + (1 - tx) * t * r0[k + 1]! + tx * t * r1[k + 1]!;
-      }
+    if (mode === 2) {
+      // lookupTable's expression with x fixed: (1 - tx) = u, tx = t, rows k and k + 1.
+      const a1 = axes[1]!;
+      const j = segment(a1, load);
+      const ty = (load - a1[j]!) / (a1[j + 1]! - a1[j]!);
+      const r0 = values[k]!;
+      const r1 = values[k + 1]!;
+      return u * (1 - ty) * r0[j]! + t * (1 - ty) * r1[j]! + u * ty * r0[j + 1]! + t * ty * r1[j + 1]!;
     }
+    // y fixed: (1 - ty) = u, ty = t, columns k and k + 1.
+    const a0 = axes[0]!;
+    const i = segment(a0, load);
+    const tx = (load - a0[i]!) / (a0[i + 1]! - a0[i]!);
+    const r0 = values[i]!;
+    const r1 = values[i + 1]!;
+    return (1 - tx) * u * r0[k]! + tx * u * r1[k]! + (1 - tx) * t * r0[k + 1]! + tx * t * r1[k + 1]!;
   }
 }
