@@ -201,14 +201,23 @@ function fitDriver(table: GateTableEval, th: Thresholds, rd: number, start: numb
   return false;
 }
 
-/** A saturating ramp (t0, dt) filtered by a linear load, sampled for the crossing searches. */
+/** A saturating ramp (t0, dt) filtered by a linear load, sampled for the crossing searches (one, reused). */
 class FilteredRamp implements Waveform {
   private readonly out: Sample = { v: 0, dv: 0 };
-  constructor(readonly response: RampResponse, readonly t0: number, readonly dt: number) {}
+  private response: RampResponse = { c: 0, k: [], p: [] };
+  private t0 = 0;
+  private dt = 1;
+  set(response: RampResponse, t0: number, dt: number): this {
+    this.response = response;
+    this.t0 = t0;
+    this.dt = dt;
+    return this;
+  }
   at(t: number): Sample {
     return saturatedRamp(this.response, this.t0, this.dt, t, this.out);
   }
 }
+const filteredRamp = new FilteredRamp();
 
 /** The times a waveform crosses the delay and slew thresholds, each searched over [t0, upper]. */
 const measured = { delay: 0, slew: 0 };
@@ -232,9 +241,10 @@ class LumpedDriver implements DriverResult {
 
 /** The fitted driver's waveforms: wire delays and load slews measured per load (cached per Elmore delay). */
 class DmpDriver implements DriverResult {
-  // A driver's loads are asked again for the early and late analyses: remembered per Elmore delay.
-  private readonly seenElmore: number[] = [];
-  private readonly seenWave: WireResult[] = [];
+  // A driver's loads are asked again for the early and late analyses, and loads with equal pin
+  // caps share an Elmore delay: waveforms are remembered per Elmore delay.
+  private seenElmore?: number[];
+  private seenWave?: WireResult[];
   constructor(
     readonly delay: number,
     readonly slew: number,
@@ -249,11 +259,13 @@ class DmpDriver implements DriverResult {
   ) {}
 
   wire(elmore: number): WireResult {
-    const i = this.seenElmore.indexOf(elmore);
-    if (i >= 0) return this.seenWave[i]!;
+    const seen = (this.seenElmore ??= []);
+    const waves = (this.seenWave ??= []);
+    const i = seen.indexOf(elmore);
+    if (i >= 0) return waves[i]!;
     const w = this.loadWave(elmore);
-    this.seenElmore.push(elmore);
-    this.seenWave.push(w);
+    seen.push(elmore);
+    waves.push(w);
     return w;
   }
 
@@ -262,7 +274,7 @@ class DmpDriver implements DriverResult {
     if (elmore === 0) return { delay: 0, slew };
     if (elmore < slew * 1e-3) return { delay: elmore, slew };
     const load = rampResponse([...this.response.p, 1 / elmore], this.zero);
-    if (!measure(new FilteredRamp(load, this.t0, this.dt), this.th, this.t0, this.voUpper + elmore)) return { delay: elmore, slew };
+    if (!measure(filteredRamp.set(load, this.t0, this.dt), this.th, this.t0, this.voUpper + elmore)) return { delay: elmore, slew };
     const d = measured.delay - this.voDelay;
     return { delay: d < 0 ? elmore : d, slew: Math.max(slew, measured.slew) };
   }
@@ -297,7 +309,7 @@ export function dmpDriver(tableOrFn: GateTableEval | GateTable, th: Thresholds, 
   const dt = x[1]!;
   const ceff = x[2]!;
   const voUpper = t0 + dt + span;
-  const ok = measure(new FilteredRamp(response, t0, dt), th, t0, voUpper);
+  const ok = measure(filteredRamp.set(response, t0, dt), th, t0, voUpper);
   table.at(ceff);
   if (!ok) return new LumpedDriver(table.delay, table.slew, ceff);
   // The delay is the table's at Ceff, except without near capacitance (measured on the waveform).

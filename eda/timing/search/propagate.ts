@@ -29,6 +29,7 @@ function allocate(graph: TimingGraph, sdc: Sdc, lib: LibertyLibrary, parasitics:
     loadWireDelay: new Float64Array(n * 4).fill(NaN),
     loadSlew: new Float64Array(n * 4).fill(NaN),
     annotation,
+    lastArc: { outRf: -1, inSlew: NaN, driver: -1, result: { delay: NaN, slew: NaN } },
   };
   computeLoads(state);
   return state;
@@ -97,26 +98,27 @@ function annotatedWire(state: TimingState, calculated: number, drv: number, load
 }
 
 /**
- * Sets a load's slews and returns its wire delays [mm * 2 + rf]: from its driver's waveform when
- * the driver model gave them, otherwise (an undriven input port) the Elmore delay and the driver
- * slew degraded by it.
+ * Sets a load's slews and returns its wire delays [mm * 2 + rf] (in a scratch array, valid until
+ * the next call): from its driver's waveform when the driver model gave them, otherwise (an
+ * undriven input port) the Elmore delay and the driver slew degraded by it.
  */
-function wireSlews(state: TimingState, net: number, drv: number, load: number): number[] {
-  const elmore = [wireDelay(state, net, load, RISE), wireDelay(state, net, load, FALL)];
-  const delays = [0, 0, 0, 0];
-  for (let mm = 0; mm < 2; mm++) {
-    for (let rf = 0; rf < 2; rf++) {
+const wireDelays = new Float64Array(4);
+function wireSlews(state: TimingState, net: number, drv: number, load: number): Float64Array {
+  for (let rf = 0; rf < 2; rf++) {
+    let elmore = NaN;
+    for (let mm = 0; mm < 2; mm++) {
       const i = slewIndex(load, mm, rf);
       if (!Number.isNaN(state.loadWireDelay[i]!)) {
-        delays[mm * 2 + rf] = state.loadWireDelay[i]!;
+        wireDelays[mm * 2 + rf] = state.loadWireDelay[i]!;
         state.slew[i] = state.loadSlew[i]!;
       } else {
-        delays[mm * 2 + rf] = elmore[rf]!;
-        state.slew[i] = degradeSlew(state.slew[slewIndex(drv, mm, rf)]!, elmore[rf]!, state.thresholds.vl, state.thresholds.vh);
+        if (Number.isNaN(elmore)) elmore = wireDelay(state, net, load, rf);
+        wireDelays[mm * 2 + rf] = elmore;
+        state.slew[i] = degradeSlew(state.slew[slewIndex(drv, mm, rf)]!, elmore, state.thresholds.vl, state.thresholds.vh);
       }
     }
   }
-  return delays;
+  return wireDelays;
 }
 
 /**
@@ -243,6 +245,9 @@ function relax(state: TimingState, to: number, tag: number, mm: number, rf: numb
   }
 }
 
+const slewMax = new Float64Array(2);
+const slewMin = new Float64Array(2);
+
 /** Propagates data arrivals and slews through the graph in topological order. */
 function propagateData(state: TimingState, orderIndex: Int32Array): void {
   const { graph, tags, sdc } = state;
@@ -264,8 +269,8 @@ function propagateData(state: TimingState, orderIndex: Int32Array): void {
       }
       continue;
     }
-    const slewMax = [-Infinity, -Infinity];
-    const slewMin = [Infinity, Infinity];
+    slewMax[0] = slewMax[1] = -Infinity;
+    slewMin[0] = slewMin[1] = Infinity;
     for (const ei of graph.edgesInto[p]!) {
       const e = graph.cellEdges[ei]!;
       if (e.role === 'launch') {

@@ -28,7 +28,7 @@ export interface TimingState {
   /** The set_load part of each driver pin's load (farads), which a net's pi model does not hold. */
   readonly externalLoad: Float64Array;
   /** The last arc delay calculated: early and late analysis often ask for the same one in a row. */
-  lastArc?: { arc: TimingArc; outRf: number; inSlew: number; driver: number; result: GateDelay };
+  readonly lastArc: { arc?: TimingArc; outRf: number; inSlew: number; driver: number; result: GateDelay };
   /** Parasitics of each net (undefined: ideal). */
   readonly parasitics: (NetParasitics | undefined)[];
   /** Clock network: clock index per pin (-1 outside every clock network). */
@@ -86,11 +86,15 @@ export function cellArcDelay(state: TimingState, from: number, arc: TimingArc, o
 /** Delay and slew of a cell arc driving `driver`, using the net's pi model for the driver model. */
 export function arcDelay(state: TimingState, arc: TimingArc, outRf: number, inSlew: number, driver: number): GateDelay {
   const last = state.lastArc;
-  if (last && last.arc === arc && last.outRf === outRf && last.inSlew === inSlew && last.driver === driver) return last.result;
+  if (last.arc === arc && last.outRf === outRf && last.inSlew === inSlew && last.driver === driver) return last.result;
   const net = state.graph.pins[driver]!.net;
   const pi = net >= 0 ? state.parasitics[net]?.pi?.(outRf) : undefined;
   const result = gateDelay(arc, outRf, inSlew, state.load[driver * 2 + outRf]!, pi && { pi, extraCap: state.externalLoad[driver]!, thresholds: state.thresholds });
-  state.lastArc = { arc, outRf, inSlew, driver, result };
+  last.arc = arc;
+  last.outRf = outRf;
+  last.inSlew = inSlew;
+  last.driver = driver;
+  last.result = result;
   return result;
 }
 
