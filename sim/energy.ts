@@ -10,7 +10,7 @@ export function gemmActivity(config: SimConfig, r: GemmResult): ActivityCounts {
   const { array } = config;
   const t = r.traffic;
   return {
-    pe: config.pe.id,
+    pe: config.pe,
     macs: r.macs,
     weightsFed: r.weightsFed,
     dequants: r.groupPartials,

@@ -1,20 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { mixpeEvalConfig } from '../array/index.ts';
 import { UserError } from '../../util/index.ts';
-import { energyConstants28nm, studyPeKinds, type StudyPeKind } from '../energy/index.ts';
+import { energyConstants28nm, studyPeKinds, type EnergyConstants, type StudyPeKind } from '../energy/index.ts';
 import { mixpeEvaluation, referencePe, type AcceleratorSpec } from './mixpe-evaluation.ts';
 
-/** Area of one PE per kind (um^2) and where the figures come from. */
+/** Area of one PE per kind (um^2), the technology node of the figures, and where they come from. */
 export interface PeAreaTable {
   readonly source: string;
+  readonly nodeNm: number;
   readonly areaUm2: Readonly<Record<StudyPeKind, number>>;
 }
 
 /** Datapath areas from Horowitz's 45 nm operator areas scaled to 28 nm (hw/energy); registers excluded. */
 export const horowitzPeAreas: PeAreaTable = {
   source: energyConstants28nm.sources.peAreaUm2,
+  nodeNm: 28,
   areaUm2: energyConstants28nm.peAreaUm2,
 };
+
+/** An energy table whose PE leakage uses these areas (scaled to the table's 28 nm node by area). */
+export function energyWithPeAreas(constants: EnergyConstants, table: PeAreaTable): EnergyConstants {
+  const scale = (28 / table.nodeNm) ** 2;
+  const peAreaUm2 = Object.fromEntries(studyPeKinds.map((k) => [k, table.areaUm2[k] * scale])) as Record<StudyPeKind, number>;
+  return { ...constants, peAreaUm2, sources: { ...constants.sources, peAreaUm2: `${table.source} (${table.nodeNm} nm, scaled by (28/${table.nodeNm})^2)` } };
+}
 
 /**
  * Reads a PE area table from JSON: an object with one entry per PE kind, each either a number
@@ -43,7 +52,8 @@ export function readPeAreaTable(file: string): PeAreaTable {
     }
     areaUm2[kind] = value;
   }
-  return { source: file, areaUm2 };
+  // Synthesized tables (`tessera gen area-table`) are Nangate45 figures: a 45 nm library.
+  return { source: file, nodeNm: 45, areaUm2 };
 }
 
 /**

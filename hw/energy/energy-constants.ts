@@ -1,5 +1,5 @@
 import { horowitz45nm } from './horowitz-45nm.ts';
-import { dequantEnergyPj45, feederEnergyPj45, macEnergyPj45, peAreaUm2At45, studyPeKinds, type StudyPeKind } from './pe-operators.ts';
+import { dequantEnergyPj45, feederEnergyPj45, macEnergyPj45, peAreaUm2At45, peOperators, studyPeKinds, type StudyPeKind } from './pe-operators.ts';
 import { scaling45to28 } from './technology-scaling.ts';
 
 /** A point of SRAM access energy per byte against the array size. */
@@ -11,10 +11,10 @@ export interface SramPoint { readonly bytes: number; readonly pjPerByte: number 
  */
 export interface EnergyConstants {
   readonly node: string;
-  /** Core: pJ per multiply-accumulate, per PE kind. */
-  readonly macPj: Readonly<Record<StudyPeKind, number>>;
-  /** Core: pJ per weight fed into the array by the column feeder (dequantize, decode, zero point). */
-  readonly feederPj: Readonly<Record<StudyPeKind, number>>;
+  /** Core: pJ per multiply-accumulate, per PE kind and precision mode (`energyKey`: `ant/w4a4`). */
+  readonly macPj: Readonly<Record<string, number>>;
+  /** Core: pJ per weight fed into the array by the column feeder (dequantize, decode, zero point), per kind and mode. */
+  readonly feederPj: Readonly<Record<string, number>>;
   /** Core: pJ per dequantization of a group partial sum, per PE kind. */
   readonly dequantPj: Readonly<Record<StudyPeKind, number>>;
   /** Datapath area of one PE (um^2), for leakage and iso-area sizing. */
@@ -36,6 +36,10 @@ function perKind(f: (kind: StudyPeKind) => number): Record<StudyPeKind, number> 
   return Object.fromEntries(studyPeKinds.map((k) => [k, f(k)])) as Record<StudyPeKind, number>;
 }
 
+function perMode(f: (key: string) => number): Record<string, number> {
+  return Object.fromEntries(Object.keys(peOperators).map((k) => [k, f(k)]));
+}
+
 /**
  * Leakage density measured from the Nangate45 (FreePDK45) typical library in the shared data:
  * total cell_leakage_power / total area over its 126 cells = 10,605 nW / 399 um^2 = 26.6 nW/um^2
@@ -49,8 +53,8 @@ const sramUm2PerBit28 = 0.127 * 2;
 /** The default table: Horowitz's 45 nm figures scaled to the 28 nm node of the MixPE evaluation. */
 export const energyConstants28nm: EnergyConstants = {
   node: '28nm',
-  macPj: perKind((k) => macEnergyPj45(k) * s.energy),
-  feederPj: perKind((k) => feederEnergyPj45(k) * s.energy),
+  macPj: perMode((k) => macEnergyPj45(k) * s.energy),
+  feederPj: perMode((k) => feederEnergyPj45(k) * s.energy),
   dequantPj: perKind((k) => dequantEnergyPj45(k) * s.energy),
   peAreaUm2: perKind((k) => peAreaUm2At45(k) * s.area),
   sram: horowitz45nm.sramRead64bitPj.map((p) => ({ bytes: p.bytes, pjPerByte: (p.pj / 8) * s.energy })),

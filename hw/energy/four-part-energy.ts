@@ -1,10 +1,12 @@
 import type { EnergyConstants } from './energy-constants.ts';
 import { sramPjPerByte } from './energy-constants.ts';
-import type { StudyPeKind } from './pe-operators.ts';
+import type { PeKind } from '../pe/index.ts';
+import { energyKey, type StudyPeKind } from './pe-operators.ts';
 
 /** What a run did, as the energy model needs it (all counts are totals over the run). */
 export interface ActivityCounts {
-  readonly pe: StudyPeKind;
+  /** The PE kind in the precision mode it ran. */
+  readonly pe: Pick<PeKind, 'id' | 'mode'>;
   /** Useful multiply-accumulates. */
   readonly macs: number;
   /** Weights fed into the array by the column feeders (once per weight per pass). */
@@ -35,11 +37,13 @@ const pj = 1e-12;
  * buffer size), DRAM (per byte), static (leakage of the PE datapaths and the SRAM x time).
  */
 export function fourPartEnergy(c: EnergyConstants, a: ActivityCounts): EnergyParts {
-  const core = (a.macs * c.macPj[a.pe] + a.weightsFed * c.feederPj[a.pe] + a.dequants * c.dequantPj[a.pe]) * pj;
+  const key = energyKey(a.pe);
+  const kind = a.pe.id as StudyPeKind;
+  const core = (a.macs * c.macPj[key]! + a.weightsFed * c.feederPj[key]! + a.dequants * c.dequantPj[kind]) * pj;
   const buffer = a.buffers.reduce((s, b) => s + b.bytes * sramPjPerByte(c, b.capacityBytes), 0) * pj;
   const dram = a.dramBytes * c.dramPjPerByte * pj;
   const sramBytes = a.buffers.reduce((s, b) => s + b.capacityBytes, 0);
-  const areaMm2 = (a.pes * c.peAreaUm2[a.pe] + sramBytes * c.sramUm2PerByte) * 1e-6;
+  const areaMm2 = (a.pes * c.peAreaUm2[kind] + sramBytes * c.sramUm2PerByte) * 1e-6;
   const stat = c.leakageMwPerMm2 * 1e-3 * areaMm2 * a.seconds;
   return { core, buffer, dram, static: stat, total: core + buffer + dram + stat };
 }

@@ -1,9 +1,10 @@
 import type { AcceleratorSpec } from '../../hw/accelerators/index.ts';
-import { mixpeEvalConfig } from '../../hw/index.ts';
+import { mixpeEvalConfig, type PrecisionMode } from '../../hw/index.ts';
 import { activationBits, antQuantizeWeights, fp16FromNumber, quantizeActivations, quantizeWeights, type QuantizedWeights } from '../../hw/index.ts';
 import type { GemmOperands } from '../operands.ts';
 import { simulateGemm } from '../simulate-gemm.ts';
 import { gemmConfig } from './run-study.ts';
+import { fullMode } from './precision-plan.ts';
 
 /** One real linear layer: its weights in GEMM layout (K x N) and input rows (M x K), row-major. */
 export interface LayerSample {
@@ -43,8 +44,8 @@ export function fp32ReferenceGemm(s: LayerSample): Float64Array {
  * The operands an accelerator's PE kind runs on: weights quantized as the kind stores them (hw/quant;
  * ANT picks one 4-bit type per tensor), activations as INT8 per-token codes or FP16 values.
  */
-export function acceleratorOperands(acc: AcceleratorSpec, s: LayerSample): GemmOperands {
-  const config = gemmConfig(acc, s.k);
+export function acceleratorOperands(acc: AcceleratorSpec, s: LayerSample, mode?: PrecisionMode): GemmOperands {
+  const config = gemmConfig(acc, s.k, mode);
   const { pe, group } = config;
   const activations = pe.activation !== 'fp16'
     ? quantizeActivations(s.activations, s.m, s.k, activationBits(pe))
@@ -72,9 +73,9 @@ export const valueArray = mixpeEvalConfig(16, 16);
  * Runs the layer through the simulator's exact value path (cycle mode: every PE, feeder and
  * dequantization step as the hardware does it) and compares with the FP32 GEMM.
  */
-export function layerError(acc: AcceleratorSpec, s: LayerSample, reference = fp32ReferenceGemm(s), array = valueArray): LayerError {
-  const config = { ...gemmConfig(acc, s.k), array };
-  const r = simulateGemm(config, { m: s.m, k: s.k, n: s.n }, { mode: 'cycle', operands: acceleratorOperands(acc, s) });
+export function layerError(acc: AcceleratorSpec, s: LayerSample, reference = fp32ReferenceGemm(s), array = valueArray, mode?: PrecisionMode): LayerError {
+  const config = { ...gemmConfig(acc, s.k, mode), array };
+  const r = simulateGemm(config, { m: s.m, k: s.k, n: s.n }, { mode: 'cycle', operands: acceleratorOperands(acc, s, mode) });
   const y = r.output!;
   let sse = 0, energy = 0, maxAbsError = 0;
   for (let i = 0; i < y.length; i++) {
@@ -93,9 +94,10 @@ export function relativeRmsError(errors: readonly LayerError[]): number {
   return Math.sqrt(sse / energy);
 }
 
-/** The accuracy cost of one accelerator: pooled relative RMS output error, overall and per layer role. */
+/** The accuracy cost of one accelerator in one precision mode: pooled relative RMS output error, overall and per layer role. */
 export interface AccuracyRow {
   readonly pe: AcceleratorSpec['pe'];
+  readonly mode: PrecisionMode;
   readonly relativeRmsError: number;
   /** Signal-to-quantization-noise ratio of the outputs, dB. */
   readonly sqnrDb: number;
@@ -103,17 +105,25 @@ export interface AccuracyRow {
   readonly layers: number;
 }
 
-export function accuracyStudy(accelerators: readonly AcceleratorSpec[], samples: readonly LayerSample[], onLayer?: () => void): AccuracyRow[] {
+/** Every (accelerator, mode) the study's precision plan runs (precision-plan.ts). */
+export function plannedModes(accelerators: readonly AcceleratorSpec[]): { acc: AcceleratorSpec; mode: PrecisionMode }[] {
+  return accelerators.flatMap((acc) => {
+    const modes = acc.pe === 'ant' || acc.pe === 'bitfusion' ? (['w4a4', 'w8a8'] as const) : [fullMode(acc.pe)];
+    return modes.map((mode) => ({ acc, mode }));
+  });
+}
+
+export function accuracyStudy(runs: readonly { acc: AcceleratorSpec; mode: PrecisionMode }[], samples: readonly LayerSample[], onLayer?: () => void): AccuracyRow[] {
   const references = samples.map(fp32ReferenceGemm);
-  return accelerators.map((acc) => {
+  return runs.map(({ acc, mode }) => {
     const errors = samples.map((s, i) => {
-      const e = layerError(acc, s, references[i]);
+      const e = layerError(acc, s, references[i], valueArray, mode);
       onLayer?.();
       return e;
     });
     const roles = [...new Set(samples.map((s) => s.role))];
     const byRole = Object.fromEntries(roles.map((r) => [r, relativeRmsError(errors.filter((_, i) => samples[i].role === r))]));
     const rel = relativeRmsError(errors);
-    return { pe: acc.pe, relativeRmsError: rel, sqnrDb: -20 * Math.log10(rel), byRole, layers: samples.length };
+    return { pe: acc.pe, mode, relativeRmsError: rel, sqnrDb: -20 * Math.log10(rel), byRole, layers: samples.length };
   });
 }

@@ -50,3 +50,16 @@ export function geomeanRow(rows: readonly NormalisedRow[]): NormalisedRow {
   }
   return out;
 }
+
+/** Arithmetic mean of normalised rows per PE kind (what the official table labels "Geomean"); parts likewise. */
+export function arithmeticMeanRow(rows: readonly NormalisedRow[]): NormalisedRow {
+  const out: Partial<Record<StudyPeKind, Normalised>> = {};
+  const kinds = new Set(rows.flatMap((r) => Object.keys(r) as StudyPeKind[]));
+  const mean = (v: readonly number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+  for (const pe of kinds) {
+    const items = rows.map((r) => r[pe]).filter((x): x is Normalised => x !== undefined);
+    const part = (p: keyof Normalised['parts']) => mean(items.map((i) => i.parts[p]));
+    out[pe] = { time: mean(items.map((i) => i.time)), energy: mean(items.map((i) => i.energy)), parts: { core: part('core'), buffer: part('buffer'), dram: part('dram'), static: part('static') } };
+  }
+  return out;
+}

@@ -79,7 +79,7 @@ export function workload(id: string, options: WorkloadOptions = {}): Workload {
     ? [transformerPhase(spec, 'encoder', batch, spec.imageTokens!, spec.imageTokens!)]
     : [transformerPhase(spec, 'prefill', batch, prompt, prompt), transformerPhase(spec, 'decode', batch, 1, prompt + 1)];
   return {
-    id: spec.id, name: spec.name, batch, phases,
+    id: spec.id, name: spec.name, batch, layers: spec.layers, phases,
     sources: { ...spec.sources, batch: options.batch === undefined ? 'MixPE evaluation setting (batch 64)' : 'user setting', ...(spec.kind === 'decoder' ? { promptLength: options.promptLength === undefined ? `Tessera default (${prompt}); not from the MixPE paper` : 'user setting' } : {}) },
   };
 }

@@ -34,6 +34,8 @@ export interface Workload {
   readonly id: string;
   readonly name: string;
   readonly batch: number;
+  /** Transformer blocks (each phase's per-block GEMMs have counts that are multiples of this). */
+  readonly layers: number;
   readonly phases: readonly WorkloadPhase[];
   /** Architecture figure -> where it comes from (paper table or released config). */
   readonly sources: Readonly<Record<string, string>>;

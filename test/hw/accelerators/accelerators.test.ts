@@ -41,7 +41,7 @@ describe('iso-area sizing', () => {
   });
 
   it('equal areas give equal arrays', () => {
-    const flat = { source: 'test', areaUm2: { 'mixpe-w4a8': 1, 'mixpe-w4a16': 1, int8: 1, ant: 1, bitfusion: 1, fp16: 1 } };
+    const flat = { source: 'test', nodeNm: 45, areaUm2: { 'mixpe-w4a8': 1, 'mixpe-w4a16': 1, int8: 1, ant: 1, bitfusion: 1, fp16: 1 } };
     for (const a of isoAreaAccelerators(flat)) expect(a.array.rows * a.array.cols).toBe(896);
   });
 

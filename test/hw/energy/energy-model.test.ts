@@ -6,13 +6,14 @@ import {
   type ActivityCounts,
 } from '../../../hw/energy/index.ts';
 import { dataPath, missingData } from '../../../util/index.ts';
+import { allPeModes, PE_KINDS } from '../../../hw/index.ts';
 
-const idle: ActivityCounts = { pe: 'int8', macs: 0, weightsFed: 0, dequants: 0, buffers: [], dramBytes: 0, seconds: 0, pes: 0 };
+const idle: ActivityCounts = { pe: PE_KINDS.int8, macs: 0, weightsFed: 0, dequants: 0, buffers: [], dramBytes: 0, seconds: 0, pes: 0 };
 
 describe('energy constants', () => {
   it('the partial-product rule for integer multipliers reproduces the published 32-bit figure within 5%', () => {
     // int8 = 8x8 multiply + 32-bit add: the rule's anchors must give back Horowitz's figures.
-    expect(macEnergyPj45('int8')).toBeCloseTo(horowitz45nm.energyPj.intMult8 + horowitz45nm.energyPj.intAdd32, 12);
+    expect(macEnergyPj45('int8/w8a8')).toBeCloseTo(horowitz45nm.energyPj.intMult8 + horowitz45nm.energyPj.intAdd32, 12);
     const predicted32 = horowitz45nm.energyPj.intMult8 * (32 * 32) / 64;
     expect(Math.abs(predicted32 / horowitz45nm.energyPj.intMult32 - 1)).toBeLessThan(0.05);
   });
@@ -26,19 +27,23 @@ describe('energy constants', () => {
     for (let i = 1; i < e.length; i++) expect(e[i]).toBeGreaterThan(e[i - 1]);
   });
 
-  it('core energy per MAC orders the kinds as their datapaths imply', () => {
+  it('core energy per MAC orders the kinds and modes as their datapaths imply', () => {
     const m = c.macPj;
-    expect(m['mixpe-w4a8']).toBeLessThan(m.int8); // narrower multiplier, same accumulator
-    expect(m['mixpe-w4a16']).toBeLessThan(m.fp16); // no FP16 multiplier
-    expect(m.fp16 + c.feederPj.fp16).toBeGreaterThan(Math.max(...studyPeKinds.filter((k) => k !== 'fp16').map((k) => m[k] + c.feederPj[k])));
-    expect(c.feederPj.fp16).toBeGreaterThan(10 * c.feederPj['mixpe-w4a16']); // dequantizing vs subtracting a zero point
+    expect(m['mixpe-w4a8/w4a8']).toBeLessThan(m['int8/w8a8']); // narrower multiplier, same accumulator
+    expect(m['mixpe-w4a16/w4a16']).toBeLessThan(m['fp16/w4a16']); // no FP16 multiplier
+    const all = allPeModes().map((k) => `${k.id}/${k.mode}`);
+    expect(m['fp16/w4a16']! + c.feederPj['fp16/w4a16']!).toBeGreaterThan(Math.max(...all.filter((k) => !k.startsWith('fp16')).map((k) => m[k]! + c.feederPj[k]!)));
+    expect(c.feederPj['fp16/w4a16']).toBeGreaterThan(10 * c.feederPj['mixpe-w4a16/w4a16']!); // dequantizing vs subtracting a zero point
+    // A fused PE spends less per MAC at lower precision.
+    for (const kind of ['bitfusion', 'ant']) expect(m[`${kind}/w4a4`]).toBeLessThan(m[`${kind}/w4a8`]!), expect(m[`${kind}/w4a8`]).toBeLessThan(m[`${kind}/w8a8`]!);
+    for (const k of all) expect(m[k]).toBeGreaterThan(0);
     for (const k of studyPeKinds) expect(c.peAreaUm2[k]).toBeGreaterThan(0);
   });
 });
 
 describe('four-part energy', () => {
   it('each part is linear in its own count and independent of the others', () => {
-    const a: ActivityCounts = { ...idle, pe: 'mixpe-w4a8', macs: 1e6, weightsFed: 1e4, dequants: 1e3, buffers: [{ capacityBytes: 131072, bytes: 5e5 }], dramBytes: 2e5, seconds: 1e-3, pes: 4096 };
+    const a: ActivityCounts = { ...idle, pe: PE_KINDS['mixpe-w4a8'], macs: 1e6, weightsFed: 1e4, dequants: 1e3, buffers: [{ capacityBytes: 131072, bytes: 5e5 }], dramBytes: 2e5, seconds: 1e-3, pes: 4096 };
     const e1 = fourPartEnergy(c, a);
     const e2 = fourPartEnergy(c, { ...a, macs: 2e6, weightsFed: 2e4, dequants: 2e3 });
     expect(e2.core).toBeCloseTo(2 * e1.core, 18);
@@ -47,7 +52,7 @@ describe('four-part energy', () => {
     expect(fourPartEnergy(c, { ...a, seconds: 3e-3 }).static).toBeCloseTo(3 * e1.static, 18);
     expect(e1.total).toBeCloseTo(e1.core + e1.buffer + e1.dram + e1.static, 18);
     // hand computation of the core part
-    expect(e1.core).toBeCloseTo((1e6 * c.macPj['mixpe-w4a8'] + 1e4 * c.feederPj['mixpe-w4a8'] + 1e3 * c.dequantPj['mixpe-w4a8']) * 1e-12, 18);
+    expect(e1.core).toBeCloseTo((1e6 * c.macPj['mixpe-w4a8/w4a8']! + 1e4 * c.feederPj['mixpe-w4a8/w4a8']! + 1e3 * c.dequantPj['mixpe-w4a8']) * 1e-12, 18);
   });
 
   it('an idle run costs nothing', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mixpeEvaluation, type AcceleratorSpec } from '../../../hw/accelerators/index.ts';
 import { antDequantizeWeights, antQuantizeWeights, createRng, dequantizeActivations, dequantizeWeights, fp16FromNumber, fp16ToNumber, quantizeActivations, quantizeWeights } from '../../../hw/index.ts';
 import { llamaLayerSamples, readLlama2cCheckpoint } from '../../../models/llm/index.ts';
-import { accuracyStudy, acceleratorOperands, fp32ReferenceGemm, layerError, type LayerSample } from '../../../sim/study/index.ts';
+import { accuracyStudy, acceleratorOperands, fp32ReferenceGemm, layerError, plannedModes, type LayerSample } from '../../../sim/study/index.ts';
 import { dataPath, missingData } from '../../../util/index.ts';
 
 const acc = (pe: string): AcceleratorSpec => mixpeEvaluation.find((a) => a.pe === pe)!;
@@ -47,14 +47,20 @@ describe('accuracy cost through the exact value path', () => {
     }
   });
 
-  it('orders the kinds as their number formats imply', () => {
-    const rows = accuracyStudy(mixpeEvaluation, [s, syntheticLayer(8)]);
-    const err = Object.fromEntries(rows.map((r) => [r.pe, r.relativeRmsError]));
-    for (const k of ['mixpe-w4a8', 'mixpe-w4a16', 'ant', 'bitfusion', 'fp16']) expect(err.int8, k).toBeLessThan(err[k] / 4);
+  it('orders the kinds and modes as their number formats imply', () => {
+    const planned = plannedModes(mixpeEvaluation);
+    expect(planned.map((p) => `${p.acc.pe}/${p.mode}`)).toEqual(['mixpe-w4a8/w4a8', 'mixpe-w4a16/w4a16', 'int8/w8a8', 'ant/w4a4', 'ant/w8a8', 'bitfusion/w4a4', 'bitfusion/w8a8', 'fp16/w4a16']);
+    const rows = accuracyStudy(planned, [s, syntheticLayer(8)]);
+    const err = Object.fromEntries(rows.map((r) => [`${r.pe}/${r.mode}`, r.relativeRmsError]));
+    for (const k of ['mixpe-w4a8/w4a8', 'mixpe-w4a16/w4a16', 'ant/w4a4', 'bitfusion/w4a4', 'fp16/w4a16']) expect(err['int8/w8a8'], k).toBeLessThan(err[k]! / 4);
+    // The 8-bit modes of the fused PEs store the same symmetric INT8 weights as INT8 and compute exactly.
+    expect(err['ant/w8a8']).toBe(err['int8/w8a8']);
+    expect(err['bitfusion/w8a8']).toBe(err['int8/w8a8']);
     // FP16 and MixPE-W4A16 use the same INT4 weights and FP16 activations: only rounding differs.
-    expect(Math.abs(err.fp16 / err['mixpe-w4a16'] - 1)).toBeLessThan(0.01);
-    // Asymmetric groups with a zero point beat the symmetric INT4 grid of BitFusion.
-    expect(err['mixpe-w4a16']).toBeLessThan(err.bitfusion);
+    expect(Math.abs(err['fp16/w4a16']! / err['mixpe-w4a16/w4a16']! - 1)).toBeLessThan(0.01);
+    // Asymmetric groups with a zero point and 8-bit activations beat the symmetric INT4 grids at 4-bit activations.
+    expect(err['mixpe-w4a8/w4a8']).toBeLessThan(err['bitfusion/w4a4']!);
+    expect(err['mixpe-w4a8/w4a8']).toBeLessThan(err['ant/w4a4']!);
     for (const r of rows) expect(r.sqnrDb).toBeCloseTo(-20 * Math.log10(r.relativeRmsError), 9);
   });
 
@@ -79,7 +85,7 @@ describe.skipIf(skip)('accuracy cost on stories260K layers', () => {
     const model = readLlama2cCheckpoint(dataPath('models', 'stories260K_plct', 'stories260K.bin'));
     const samples = llamaLayerSamples(model, 8, 1).filter((x) => x.name.startsWith('layer0.'));
     expect(samples.map((x) => x.role)).toEqual(['attn.qkv', 'attn.out', 'ffn.gate+up', 'ffn.down']);
-    const rows = accuracyStudy([acc('int8'), acc('mixpe-w4a8')], samples);
+    const rows = accuracyStudy([{ acc: acc('int8'), mode: 'w8a8' }, { acc: acc('mixpe-w4a8'), mode: 'w4a8' }], samples);
     expect(rows[0].relativeRmsError).toBeLessThan(0.05);
     expect(rows[1].relativeRmsError).toBeGreaterThan(rows[0].relativeRmsError * 4);
     expect(rows[1].relativeRmsError).toBeLessThan(0.5);
