@@ -11,7 +11,7 @@ export { SpaceGnn, type SpaceGnnConfig, type SpaceKind, ensembleMixes, spaceKind
 export { type BaselineConfig, Bwgnn, Gcn, Mlp, Sage, baselineKinds, betaWaveletCoefficients } from './baselines.ts';
 export { type GnnSettings, type OptimizerSettings, defaultSettings, settingsFor } from './settings.ts';
 export { type ModelKind, createModel, isModelKind, isSpaceGnnVariant, modelKinds, optimizerSettings } from './models.ts';
-export { type RunResult, chooseMix, modelFeatures, runOnce, trainAndEvaluate } from './train.ts';
+export { type RunResult, chooseMix, headsLoss, modelFeatures, runOnce, trainAndEvaluate } from './train.ts';
 export { BackendGemm, type ArrayEvaluation, evaluateOnBackend } from './array-inference.ts';
 export {
   type ArraySpec, type MeanStd, type ModelSummary, type RunRecord, type RunSpec, graphDataHash, meanStd, runExperiments, runKey, runVersion, summarize,

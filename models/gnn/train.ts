@@ -30,6 +30,8 @@ export interface RunResult {
   readonly trainLoss: readonly number[];
   readonly validationScore: readonly number[];
   readonly learned: Record<string, number[]>;
+  /** The final anomaly score of every test node (in the split's ascending node order). */
+  readonly testScores: readonly number[];
   readonly seconds: { readonly train: number; readonly test: number };
   readonly split: { readonly train: number; readonly validation: number; readonly test: number; readonly trainAnomalies: number; readonly validationAnomalies: number };
 }
@@ -43,6 +45,12 @@ function crossEntropy(logProbabilities: tf.Tensor2D, labels: Uint8Array, weighti
   const picked = logProbabilities.mul(oneHot).sum(1);
   const w = tf.tensor1d(weights);
   return picked.mul(w).sum().div(w.sum()).neg() as tf.Scalar;
+}
+
+/** The training loss of a model on labelled nodes: the sum over its heads of their cross-entropies (training mode). */
+export function headsLoss(model: NodeScorer, nodes: Int32Array, labels: Uint8Array, random: SeededRandom): tf.Scalar {
+  const heads = model.logProbabilities(nodes, { training: true, gemm: trainingGemm, random });
+  return heads.map((lp) => crossEntropy(lp, labels, model.classWeighting)).reduce((a, b) => a.add(b));
 }
 
 /** The best mix of the model's heads on validation nodes (AUC + F1 at the best threshold); earlier mixes win ties. */
@@ -83,10 +91,7 @@ export function trainAndEvaluate(model: NodeScorer, labels: Uint8Array, split: L
     optimizer,
     epochs: o.optimizer.epochs,
     batches: () => [split.train],
-    loss: (nodes) => {
-      const heads = model.logProbabilities(nodes, { training: true, gemm: trainingGemm, random });
-      return heads.map((lp) => crossEntropy(lp, trainLabels, model.classWeighting)).reduce((a, b) => a.add(b));
-    },
+    loss: (nodes) => headsLoss(model, nodes, trainLabels, random),
     validationLoss: () => {
       const choice = chooseMix(model.predict(split.validation), validationLabels, model.mixes);
       choices.push(choice);
@@ -114,6 +119,7 @@ export function trainAndEvaluate(model: NodeScorer, labels: Uint8Array, split: L
     trainLoss: history.trainLoss,
     validationScore: choices.map((c) => c.auc + c.f1),
     learned: model.describe(),
+    testScores: Array.from(testScores),
     seconds: { train, test: (performance.now() - t1) / 1000 },
   };
 }

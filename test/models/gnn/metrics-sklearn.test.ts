@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { applyThreshold, bestF1Threshold, macroF1, rocAuc, SeededRandom } from '../../../models/common/index.ts';
-import { missingPythonModules, runPythonJson } from './python-reference.ts';
+import { spawnSync } from 'node:child_process';
+import { missingPython, pythonWith, skipReason } from '../../helpers/requirements.ts';
 
-const missing = missingPythonModules('sklearn', 'numpy');
+const missing = skipReason(missingPython('sklearn', 'numpy'));
+
+/** Runs a Python script with a JSON value on stdin and returns the JSON it prints. */
+function runPythonJson<T>(script: string, input: unknown): T {
+  const r = spawnSync(pythonWith('sklearn', 'numpy')!, ['-c', script], { input: JSON.stringify(input), encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`python failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}
 
 /** Labelled scores with many ties (scores rounded to a coarse grid) and a few anomalies. */
 function sample(seed: number, n: number, grid: number, positiveRate: number): { scores: number[]; labels: number[] } {
