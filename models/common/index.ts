@@ -2,6 +2,7 @@
 // training loop, graph message passing, metrics).
 export { selectBackend, wasmBinaryDir, type BackendChoice, type BackendName } from './backend.ts';
 export { SeededRandom } from './seeded-random.ts';
+export { matMul } from './matmul.ts';
 export { Parameters, type Init, type NamedArray } from './parameters.ts';
 export { saveCheckpoint, loadCheckpoint, manifestFile, weightsFile } from './checkpoint.ts';
 export { trainLoop, type TrainLoopOptions, type TrainHistory } from './train-loop.ts';
