@@ -30,6 +30,7 @@ export const commands: readonly CommandEntry[] = [
   { path: ['recipe', 'search'], summary: 'find an ABC recipe with few AIG nodes: rank candidates with LSOformer, run the best K in ABC; vs resyn2, compress2rs, random search', load: async () => (await import('./recipe-search.ts')).default },
   { path: ['llm', 'train'], summary: 'train a Llama-style model and its BPE tokenizer on text (tfjs wasm; resumable, seeded)', load: async () => (await import('./llm-train.ts')).default },
   { path: ['llm', 'eval'], summary: "held-out perplexity, the 4-gram baseline's, and with --on as the array computes it (cycles, energy per token)", load: async () => (await import('./llm-eval.ts')).default },
+  { path: ['seadag', 'data'], summary: 'build SeaDAG truth-table -> AIG pairs (random AIGs, benchmark cuts, PLA outputs; ABC targets)', load: async () => (await import('./seadag-data.ts')).default },
   { path: ['timing', 'report'], summary: 'static timing analysis: worst paths (report_checks style), WNS/TNS, per-endpoint slack JSON', load: async () => (await import('./timing-report.ts')).default },
   { path: ['gnn', 'train'], summary: 'train SpaceGNN or a baseline on 50 + 50 labels of an anomaly graph over N seeds: test AUC, macro-F1, array cost', load: async () => (await import('./gnn-train.ts')).default },
   { path: ['gnn', 'compare'], summary: 'SpaceGNN vs its ablations and MLP/GCN/GraphSAGE/BWGNN on the same splits: mean ± std table, targets, report', load: async () => (await import('./gnn-compare.ts')).default },

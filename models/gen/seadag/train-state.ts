@@ -1,0 +1,48 @@
+import * as tf from '@tensorflow/tfjs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCheckpoint, saveCheckpoint, type NamedArray, type Parameters } from '../../common/index.ts';
+import { contentHash } from '../../../util/index.ts';
+
+/**
+ * Resumable training: the weights, the optimizer's moments and the step, saved together every so
+ * often (atomically, weights first), so an interrupted run continues where it stopped and, since
+ * every batch is drawn from a generator seeded by (seed, step), gives the same model as an
+ * uninterrupted one.
+ */
+export interface TrainState<H> {
+  readonly step: number;
+  readonly history: H[];
+}
+
+interface StateManifest<H> extends TrainState<H> {
+  readonly configHash: string;
+  readonly optimizerTensors: number;
+}
+
+export const stateFolder = (outDir: string) => join(outDir, 'train-state');
+
+export async function saveTrainState<H>(outDir: string, config: unknown, params: Parameters, optimizer: tf.Optimizer, state: TrainState<H>): Promise<void> {
+  const weights = params.snapshot();
+  const opt = await optimizer.getWeights();
+  const all = new Map<string, NamedArray>(weights);
+  opt.forEach((w, i) => all.set(`optimizer/${String(i).padStart(5, '0')}`, { shape: w.tensor.shape, data: w.tensor.dataSync() as Float32Array }));
+  const manifest: StateManifest<H> = { ...state, configHash: contentHash(config), optimizerTensors: opt.length };
+  saveCheckpoint(stateFolder(outDir), manifest, all);
+}
+
+/** Restores a saved state into `params` and `optimizer` when one exists for the same config; returns it, or undefined. */
+export async function loadTrainState<H>(outDir: string, config: unknown, params: Parameters, optimizer: tf.Optimizer): Promise<TrainState<H> | undefined> {
+  const dir = stateFolder(outDir);
+  if (!existsSync(join(dir, 'checkpoint.json'))) return undefined;
+  const { config: manifest, weights } = loadCheckpoint<StateManifest<H>>(dir);
+  if (manifest.configHash !== contentHash(config)) return undefined;
+  params.restore(weights);
+  const named: { name: string; tensor: tf.Tensor }[] = [];
+  for (let i = 0; i < manifest.optimizerTensors; i++) {
+    const w = weights.get(`optimizer/${String(i).padStart(5, '0')}`)!;
+    named.push({ name: i === 0 ? 'iter' : `m${i}`, tensor: tf.tensor(w.data, [...w.shape]) });
+  }
+  if (named.length > 0) await optimizer.setWeights(named);
+  return { step: manifest.step, history: manifest.history };
+}
