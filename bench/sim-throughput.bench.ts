@@ -1,6 +1,7 @@
 // Cycle-mode throughput (PE-cycles per second) of Tessera's array simulator next to Verilator on an
-// equivalent hand-written RTL array (bench/rtl/os-array.v), built in this run, for int8 and
-// mixpe-w4a8 at 8x8, 16x16 and 64x64. Both sides step every PE every cycle: ours over whole tile
+// equivalent hand-written RTL array (bench/rtl/os-array.v: the same registers per PE, one accumulator
+// per output lane), built in this run, for int8 (one MAC per PE) and mixpe-w4a8 (four output lanes:
+// four MACs per PE-cycle on both sides) at 8x8, 16x16 and 64x64. Both sides step every PE every cycle: ours over whole tile
 // passes of a K = 4096 GEMM (feeders, row kernels, dequantization and readout included), Verilator's
 // over a random operand stream. Figures are best-of-N (the CPU is shared); per CPU-second figures
 // are printed too because wall time is at the mercy of other load.
@@ -33,7 +34,7 @@ function oursRate(kind: PeKindId, size: number): Rate {
   const config: SimConfig = { pe: peKind(kind), array: mixpeEvalConfig(size, size), group: 128, scheme: 'symmetric' };
   const k = 4096;
   const passes = Math.max(2, Math.round(PE_CYCLES / (size * size * k)));
-  const shape = { m: size * passes, k, n: size };
+  const shape = { m: size * passes, k, n: size * config.pe.lanes };
   const ops = feederOperands(config, randomGemmOperands(config, shape, 1));
   const tiles = tilePasses(config, shape);
   const runs: Rate[] = [];
@@ -55,15 +56,16 @@ function hasVerilator(): boolean {
 
 /** Builds the RTL array for one size and operand width, runs it RUNS times; undefined if the build fails. */
 function verilatorRate(kind: PeKindId, size: number): Rate | undefined {
-  // INT8 x INT8; MixPE W4A8: the weight operand is q - z, 5-bit signed.
+  // INT8 x INT8; MixPE W4A8: the weight operand is q - z, 5-bit signed, four output lanes per PE.
   const ww = kind === 'int8' ? 8 : 5;
+  const lanes = peKind(kind).lanes;
   const dir = mkdtempSync(join(tmpdir(), 'tessera-vl-'));
   try {
     copyFileSync(join(here, 'rtl', 'os-array.v'), join(dir, 'os-array.v'));
-    writeFileSync(join(dir, 'tb.cpp'), osArrayTestbench(size, size, 8, ww));
+    writeFileSync(join(dir, 'tb.cpp'), osArrayTestbench(size, size, 8, ww, lanes));
     const build = spawnSync(
       'verilator',
-      ['--cc', '--exe', '--build', '-O3', '-j', '2', '-Wno-fatal', '-Wno-WIDTH', '--top-module', 'os_array', `-GR=${size}`, `-GC=${size}`, '-GWA=8', `-GWW=${ww}`,
+      ['--cc', '--exe', '--build', '-O3', '-j', '2', '-Wno-fatal', '-Wno-WIDTH', '--top-module', 'os_array', `-GR=${size}`, `-GC=${size}`, '-GWA=8', `-GWW=${ww}`, `-GLANES=${lanes}`,
         '-CFLAGS', '-O2', '--Mdir', join(dir, 'obj'), '-o', 'sim', 'os-array.v', 'tb.cpp'],
       { cwd: dir, encoding: 'utf8' },
     );
