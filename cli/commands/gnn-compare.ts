@@ -19,7 +19,8 @@ example: tessera gnn compare --datasets reddit,tolokers,amazon_upu --seeds 5 --r
     { name: 'datasets', kind: 'string', default: 'reddit,tolokers,amazon_upu', valueName: 'LIST', help: 'comma-separated graphs of ../shared/data/graphs' },
     { name: 'models', kind: 'string', default: modelKinds.join(','), valueName: 'LIST', help: 'comma-separated models' },
     ...sharedFlags,
-    { name: 'array-models', kind: 'string', default: 'spacegnn', valueName: 'LIST', help: "models whose trained runs are also scored on the simulated array (see --array)" },
+    { name: 'array-models', kind: 'string', default: 'spacegnn', valueName: 'LIST', help: 'models whose trained runs are also scored on the simulated array (see --array)' },
+    { name: 'array-seeds', kind: 'int', default: 1, valueName: 'N', help: 'score the first N seeds of those models on the array (the cost of a pass does not depend on the seed; the JS model of the array computes ~0.3 GMAC/s)' },
     { name: 'report', kind: 'string', valueName: 'DIR', help: 'write report.html (plotly) and runs.json into DIR' },
   ],
   async run(flags) {
@@ -29,7 +30,7 @@ example: tessera gnn compare --datasets reddit,tolokers,amazon_upu --seeds 5 --r
     const arrayModels = new Set(parseModels(flags['array-models'], '--array-models'));
     const array = arraySpec(flags);
     const specs: RunSpec[] = datasets.flatMap((dataset) => models.flatMap((model) => Array.from({ length: flags.seeds }, (_, i) => ({
-      dataset, model, seed: flags.seed + i, settings: settingsForRun(dataset, flags.quick), array: arrayModels.has(model) ? array : undefined,
+      dataset, model, seed: flags.seed + i, settings: settingsForRun(dataset, flags.quick), array: arrayModels.has(model) && i < flags['array-seeds'] ? array : undefined,
     }))));
     const records = await runOnPool(specs, flags.workers, 'gnn compare');
     const summary = summarize(records);

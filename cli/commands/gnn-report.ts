@@ -50,7 +50,7 @@ export function compareReport(summary: Summary, records: readonly RunRecord[], t
   const datasets = Object.keys(summary);
   const tableRows = datasets.flatMap((d) => Object.entries(summary[d]).map(([m, s]) => [d, m, formatMeanStd(s.auc), formatMeanStd(s.f1), s.runs]));
   const arrayRows = datasets.flatMap((d) => Object.entries(summary[d]).flatMap(([m, s]) => (s.array
-    ? [[d, m, s.array.backend, formatMeanStd(s.auc), formatMeanStd(s.array.auc), formatMeanStd(s.array.f1), s.array.macs / 1e9, s.array.cycles / 1e6, s.array.seconds * 1e3, s.array.energyJ * 1e3]]
+    ? [[d, m, s.array.backend, s.array.runs, formatMeanStd(s.array.floatAuc), formatMeanStd(s.array.auc), formatMeanStd(s.array.f1), s.array.macs / 1e9, s.array.cycles / 1e6, s.array.seconds * 1e3, s.array.energyJ * 1e3]]
     : [])));
   const curvatureRows = records.filter((r) => Object.keys(r.learned).length > 0).map((r) => [
     r.dataset, r.model, r.seed, ...['curvature.hyperbolic', 'curvature.spherical'].map((k) => (r.learned[k] ? r.learned[k].map((v) => v.toFixed(4)).join(' ') : '-')),
@@ -66,7 +66,7 @@ export function compareReport(summary: Summary, records: readonly RunRecord[], t
     { heading: 'Every seed', charts: datasets.map((d) => seedChart(records, d)) },
     ...(arrayRows.length ? [{
       heading: 'Inference on the simulated array (one pass over every node of the graph)',
-      table: { columns: ['data set', 'model', 'array', 'float32 AUC %', 'array AUC %', 'array F1 %', 'GMAC', 'M cycles', 'ms at clock', 'energy mJ'], rows: arrayRows },
+      table: { columns: ['data set', 'model', 'array', 'runs', 'float32 AUC %', 'array AUC %', 'array F1 %', 'GMAC', 'M cycles', 'ms at clock', 'energy mJ'], rows: arrayRows },
     }] : []),
     ...(curvatureRows.length ? [{
       heading: 'Learned curvatures (per layer, after training)',

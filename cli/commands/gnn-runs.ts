@@ -83,7 +83,7 @@ export function textTable(columns: readonly string[], rows: readonly (readonly s
 export function summaryRows(byModel: Record<string, ModelSummary>): string[][] {
   return Object.entries(byModel).map(([model, s]) => [
     model, formatMeanStd(s.auc), formatMeanStd(s.f1), String(s.runs),
-    s.array ? formatMeanStd(s.array.auc) : '-', s.array ? formatCycles(s.array.cycles) : '-', s.array ? `${(s.array.energyJ * 1e3).toFixed(2)} mJ` : '-',
+    s.array ? `${formatMeanStd(s.array.auc)} (float ${formatMeanStd(s.array.floatAuc)}, ${s.array.runs} run${s.array.runs > 1 ? 's' : ''})` : '-', s.array ? formatCycles(s.array.cycles) : '-', s.array ? `${(s.array.energyJ * 1e3).toFixed(2)} mJ` : '-',
   ]);
 }
 

@@ -107,8 +107,14 @@ export interface ModelSummary {
   readonly f1: MeanStd;
   readonly runs: number;
   readonly seeds: readonly number[];
-  /** Mean test AUC / F1 as the array computed them, and the mean cost of one pass over the graph. */
-  readonly array?: { readonly backend: string; readonly auc: MeanStd; readonly f1: MeanStd; readonly cycles: number; readonly energyJ: number; readonly seconds: number; readonly macs: number };
+  /**
+   * Over the runs also scored on the array: their test AUC / F1 as the array computed them, the same
+   * runs' float32 AUC, and the mean cost of one pass over the graph.
+   */
+  readonly array?: {
+    readonly backend: string; readonly runs: number; readonly auc: MeanStd; readonly f1: MeanStd; readonly floatAuc: MeanStd;
+    readonly cycles: number; readonly energyJ: number; readonly seconds: number; readonly macs: number;
+  };
 }
 
 /** `{ dataset: { model: { auc: {mean, std}, f1: {mean, std}, ... } } }` over the records' seeds. */
@@ -123,7 +129,8 @@ export function summarize(records: readonly RunRecord[]): Record<string, Record<
   for (const [dataset, byModel] of groups) {
     out[dataset] = {};
     for (const [model, runs] of byModel) {
-      const arrays = runs.flatMap((r) => (r.array ? [r.array] : []));
+      const withArray = runs.filter((r) => r.array);
+      const arrays = withArray.map((r) => r.array!);
       const mean = (f: (a: ArrayEvaluation) => number) => arrays.reduce((s, a) => s + f(a), 0) / arrays.length;
       out[dataset][model] = {
         auc: meanStd(runs.map((r) => r.test.auc)),
@@ -132,7 +139,9 @@ export function summarize(records: readonly RunRecord[]): Record<string, Record<
         seeds: runs.map((r) => r.seed),
         array: arrays.length === 0 ? undefined : {
           backend: arrays[0].backend,
+          runs: arrays.length,
           auc: meanStd(arrays.map((a) => a.test.auc)),
+          floatAuc: meanStd(withArray.map((r) => r.test.auc)),
           f1: meanStd(arrays.map((a) => a.test.f1)),
           cycles: mean((a) => a.cost.cycles),
           energyJ: mean((a) => a.cost.energy.total),
