@@ -30,6 +30,7 @@ example: tessera llm train --out out/llm --steps 2000`,
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the split, the initial weights and the batches' },
     { name: 'checkpoint-every', kind: 'int', default: 20, valueName: 'STEPS', help: 'save the resumable state this often' },
     { name: 'eval-every', kind: 'int', default: 50, valueName: 'STEPS', help: 'log the held-out loss of 16 windows this often' },
+    { name: 'workers', kind: 'int', default: 2, valueName: 'N', help: 'worker threads sharing each step\'s batch (1: compute in this thread)' },
     { name: 'dtype', kind: 'string', default: 'f16', choices: ['f16', 'f32'], help: 'precision of the written model weights' },
   ],
   async run(flags) {
@@ -48,7 +49,7 @@ example: tessera llm train --out out/llm --steps 2000`,
       const r = await trainLlm({
         data: flags.data ?? dataPath('text'), out: flags.out, config: flags.config, vocab: flags.vocab, steps: flags.steps, batch: flags.batch,
         lr: flags.lr, warmupSteps: flags.warmup, decayShare: flags.decay, weightDecay: flags['weight-decay'], seed: flags.seed,
-        heldOutShare: flags['held-out'], shortSteps: flags['short-steps'], shortContext: flags['short-context'], checkpointEvery: flags['checkpoint-every'], evalEvery: flags['eval-every'],
+        heldOutShare: flags['held-out'], shortSteps: flags['short-steps'], shortContext: flags['short-context'], workers: flags.workers, checkpointEvery: flags['checkpoint-every'], evalEvery: flags['eval-every'],
         dtype: flags.dtype as 'f16' | 'f32', command: `tessera llm train ${process.argv.slice(4).join(' ')}`.trim(),
       }, stop);
       if (!r.finished) {

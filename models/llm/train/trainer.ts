@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync, mkdirSync, readFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCheckpoint, saveCheckpoint, type NamedArray } from '../../common/index.ts';
-import { ProgressBar, UserError, writeJsonAtomic } from '../../../util/index.ts';
+import { ProgressBar, UserError, WorkerPool, writeJsonAtomic } from '../../../util/index.ts';
 import { parameterCount, resolveConfig, type LlamaConfig } from '../config.ts';
 import { TOKENIZER_FILE, writeCheckpoint, type CheckpointMeta } from '../checkpoint.ts';
 import { dataHashOf, readDocuments, splitDocuments } from '../data/corpus.ts';
@@ -16,6 +16,7 @@ import { portableDataPath } from '../eval/held-out.ts';
 import { evalWindows, sampleBatch, tokenStream } from '../data/token-stream.ts';
 import { readTokenizer, trainBpe, writeTokenizer, type BpeTokenizer } from '../tokenizer/index.ts';
 import { AdamW } from './adamw.ts';
+import { shardGradients, type GradTaskInput, type GradTaskOutput } from './grad-task.ts';
 import { TfLlama } from './tf-llama.ts';
 
 export interface TrainOptions {
@@ -39,6 +40,8 @@ export interface TrainOptions {
   /** The first `shortSteps` steps train on windows of `shortContext` tokens (more of them per step: the same tokens per step), the rest on the full context. */
   readonly shortSteps: number;
   readonly shortContext: number;
+  /** Worker threads computing each step's gradients on shards of the batch (1: in this thread). */
+  readonly workers: number;
   /** Weights of the final model: FP16 (small, shipped) or FP32. */
   readonly dtype: 'f16' | 'f32';
   /** The command line, recorded with the model. */
@@ -90,7 +93,7 @@ function heldOutLoss(model: TfLlama, windows: readonly Uint16Array[], T: number)
 }
 
 export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = { requested: false }): Promise<TrainResult> {
-  for (const [flag, v, min] of [['--steps', o.steps, 1], ['--batch', o.batch, 1], ['--checkpoint-every', o.checkpointEvery, 1], ['--eval-every', o.evalEvery, 1]] as const) {
+  for (const [flag, v, min] of [['--steps', o.steps, 1], ['--batch', o.batch, 1], ['--checkpoint-every', o.checkpointEvery, 1], ['--eval-every', o.evalEvery, 1], ['--workers', o.workers, 1]] as const) {
     if (!Number.isInteger(v) || v < min) throw new UserError(`must be a whole number >= ${min}, got ${v}`, flag);
   }
   if (!(o.lr > 0)) throw new UserError(`learning rate ${o.lr} must be positive`, '--lr');
@@ -149,19 +152,18 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
 
   const bar = new ProgressBar('training', o.steps, process.stderr, o.quiet);
   bar.skip(step);
-  const varList = [...params.values()];
-  const nameOf = new Map(varList.map((v, i) => [v.name, [...params.keys()][i]]));
+  const pool = o.workers > 1 ? new WorkerPool<GradTaskInput, GradTaskOutput>(new URL('./grad-task.ts', import.meta.url), o.workers) : undefined;
   let lastLoss = NaN;
   while (step < o.steps && !stop.requested) {
     const t0 = Date.now();
     const [rows, cols] = step < o.shortSteps ? [(o.batch * T) / o.shortContext, o.shortContext] : [o.batch, T];
     const batch = sampleBatch(trainStream, rows, cols, o.seed, step);
     const lr = learningRate(step, o);
-    const { value, grads } = tf.variableGrads(() => model.loss(tf.tensor2d(batch.inputs, [rows, cols], 'int32'), tf.tensor2d(batch.targets, [rows, cols], 'int32')), varList);
-    const named = new Map(Object.entries(grads).map(([v, g]) => [nameOf.get(v)!, g]));
+    const { loss, grads } = pool ? await poolGradients(pool, model, batch, rows, cols) : shardGradients(model, batch.inputs, batch.targets, rows, cols);
+    const named = new Map(Object.entries(grads).map(([n, g]) => [n, tf.tensor(g, model.params.get(n).shape)]));
     const gradNorm = opt.apply(named, lr);
-    lastLoss = value.dataSync()[0];
-    tf.dispose([value, ...Object.values(grads)]);
+    tf.dispose([...named.values()]);
+    lastLoss = loss;
     step++;
     const entry: Record<string, number> = { step, context: cols, loss: lastLoss, lr, gradNorm, tokensPerSecond: (o.batch * T) / ((Date.now() - t0) / 1000) };
     if (step % o.evalEvery === 0 || step === o.steps) entry.heldOutLoss = heldOutLoss(model, evalSet, T);
@@ -172,6 +174,7 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
     await new Promise((resolve) => setImmediate(resolve));
   }
   bar.finish();
+  await pool?.close();
   if (step < o.steps) {
     save();
     model.dispose();
@@ -182,11 +185,37 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
   const finalHeldOutLoss = heldOutLoss(model, evalSet, T);
   const meta = writeCheckpoint(o.out, model.toWeights(), tokenizer.id, o.dtype, {
     command: o.command, dataHash, data: portableDataPath(o.data), heldOutShare: o.heldOutShare, steps: o.steps, batch: o.batch, seqLen: T, seed: o.seed, lr: o.lr,
-    shortSteps: o.shortSteps, shortContext: o.shortContext,
+    shortSteps: o.shortSteps, shortContext: o.shortContext, workers: o.workers,
     trainDocuments: train.length, heldOutDocuments: heldOut.length, trainTokens: trainStream.length, heldOutTokens: heldStream.length,
     parameters: parameterCount(config), tokensSeen: o.steps * o.batch * T, finalTrainLoss: lastLoss, heldOutLossSample: finalHeldOutLoss,
   });
   model.dispose();
   opt.dispose();
   return { config, steps: step, finished: true, meta, trainTokens: trainStream.length, heldOutTokens: heldStream.length, dataHash, finalHeldOutLoss };
+}
+
+/**
+ * One step's loss and gradients from the pool: the batch cut into one shard of rows per worker,
+ * each worker given the current weights; shard means are averaged weighted by their rows.
+ */
+async function poolGradients(pool: WorkerPool<GradTaskInput, GradTaskOutput>, model: TfLlama, batch: { inputs: Int32Array; targets: Int32Array }, rows: number, cols: number): Promise<GradTaskOutput> {
+  const weights: Record<string, Float32Array> = {};
+  for (const n of model.params.names()) weights[n] = model.params.get(n).dataSync() as Float32Array;
+  const shards = Math.min(pool.size, rows);
+  const bounds = Array.from({ length: shards + 1 }, (_, i) => Math.round((i * rows) / shards));
+  const outs = await Promise.all(bounds.slice(0, -1).map((r0, i) => pool.run({
+    config: model.config, weights, rows: bounds[i + 1] - r0, cols,
+    inputs: batch.inputs.slice(r0 * cols, bounds[i + 1] * cols), targets: batch.targets.slice(r0 * cols, bounds[i + 1] * cols),
+  })));
+  const grads: Record<string, Float32Array> = {};
+  let loss = 0;
+  outs.forEach((o, i) => {
+    const share = (bounds[i + 1] - bounds[i]) / rows;
+    loss += o.loss * share;
+    for (const [n, g] of Object.entries(o.grads)) {
+      const acc = (grads[n] ??= new Float32Array(g.length));
+      for (let j = 0; j < g.length; j++) acc[j] += g[j] * share;
+    }
+  });
+  return { loss, grads };
 }
