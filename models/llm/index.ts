@@ -25,3 +25,4 @@ export { KneserNey } from './eval/kneser-ney.ts';
 export { evaluate, scoreWindows, weightsKey, type Evaluation, type BackendScore, type WindowScore } from './eval/evaluate.ts';
 export { checkpointSplit, portableDataPath, resolveDataPath, type Split } from './eval/held-out.ts';
 export { shippedModelDir, loadModel } from './shipped.ts';
+export { bookPhase, profilePhase, profileGeneration, kvShareSweep, kvCacheBytes, summarize, type Phase, type PhaseProfile, type CostSummary } from './profile/profile.ts';

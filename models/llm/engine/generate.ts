@@ -53,11 +53,12 @@ export function generate(model: LlamaModel, prompt: readonly number[], maxTokens
   const rng = createRng(o.seed);
   const out: number[] = [];
   let logits = model.forward(prompt, cache, { logits: 'last' });
+  if (maxTokens < 1) return { tokens: out, stop: 'tokens', cache };
   for (;;) {
-    if (out.length >= maxTokens) return { tokens: out, stop: 'tokens', cache };
     const next = sampleToken(logits, o, rng.next());
     if (stopTokens.includes(next)) return { tokens: out, stop: 'end', cache };
     out.push(next);
+    if (out.length >= maxTokens) return { tokens: out, stop: 'tokens', cache };
     if (cache.position >= model.config.seqLen) return { tokens: out, stop: 'context', cache };
     logits = model.forward([next], cache, { logits: 'last' });
   }
