@@ -142,7 +142,7 @@ export function readCheckpoint(path: string, tokenizerFile?: string): LoadedMode
   };
   const tokFile = tokenizerFile ?? join(path, TOKENIZER_FILE);
   const tokenizer = readTokenizer(tokFile, config.vocab);
-  checkTokenizer(tokenizer, config, tokenizerFile ? undefined : meta.tokenizerId, tokFile);
+  checkTokenizer(tokenizer, config, meta.tokenizerId, tokFile);
   return { weights, tokenizer, meta, source: path };
 }
 

@@ -31,10 +31,10 @@ export interface BackendScore {
 }
 
 const EVAL_VERSION = 'llm-eval-1';
-const cache = new ContentCache<WindowScore>('llm-eval');
 
 /** Scores the held-out windows on one backend (cached per window). */
 export function scoreWindows(weights: LoadedModel['weights'], weightsKey: string, backend: GemmBackend, windows: readonly Uint16Array[], onWindow?: () => void): BackendScore {
+  const cache = new ContentCache<WindowScore>('llm-eval');
   const model = new LlamaModel(weights, backend);
   const V = model.config.vocab;
   let nll = 0, tokens = 0, macs = 0, cost = zeroCost;
