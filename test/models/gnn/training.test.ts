@@ -7,7 +7,7 @@ const missing = missingData('graphs', 'disney', 'x.f32') ?? missingData('graphs'
 
 /** Seconds of training: small widths, few epochs. */
 const tiny: GnnSettings = {
-  spacegnn: { ...defaultSettings.spacegnn, hidden: 16, layers: 2, epochs: 8, learningRate: 1e-2 },
+  spacegnn: { ...defaultSettings.spacegnn, hidden: 8, layers: 2, epochs: 6, learningRate: 1e-2 },
   baseline: { ...defaultSettings.baseline, hidden: 16, epochs: 8 },
 };
 
