@@ -17,7 +17,8 @@ interface AreaRow {
 export default defineCommand({
   path: ['gen', 'area-table'],
   summary: 'synthesize every PE kind (alone and as arrays) with a Liberty library and write the area table',
-  details: `Each PE kind's Verilog comes from hdl-gen (symmetric weights, the given group); Yosys maps it to the
+  details: `Each PE kind's Verilog comes from hdl-gen (with every precision mode of the kind, the study's weight scheme,
+the given group); Yosys maps it to the
 Liberty library (default: Nangate45 typical from the shared data). Arrays are synthesized with the PE kept as
 one module (synthesized once, instantiated R x C times) and everything else flattened. Results are cached by
 content hash, so a rerun after Ctrl-C resumes.
