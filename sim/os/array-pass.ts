@@ -90,13 +90,17 @@ export function simulatePass(config: SimConfig, ops: FeederOperands, shape: Gemm
   const gpCyc = new Int32Array(R * Q * groups).fill(-1);
   const feedA: OperandArray = new Arr((stepped + pad) * kp);
   const feedL = new Uint8Array(stepped + pad);
-  const feedV = new Uint8Array(stepped + pad);
+  const feedE = new Int8Array(stepped + pad);
   const anyL = new Uint8Array(stepped);
   // The group tags of operand cycle s, and whether any of the C PEs of a row holds a tag, for row 0.
   const tags = new Uint8Array(kc);
   for (let s = gc - 1; s < kc; s += gc) tags[s] = 1;
-  const anyTags = new Uint8Array(kc + C);
+  // Events of row 0: the tags, and the valid bit's edges at operand cycles 0 and Kc, each seen by the
+  // C PEs of the row in C consecutive cycles.
+  const anyTags = new Uint8Array(kc + 1 + C);
   for (let s = gc - 1; s < kc; s += gc) anyTags.fill(1, s, s + C);
+  anyTags.fill(1, 0, C);
+  anyTags.fill(1, kc, kc + C);
   const kernel = rowKernel(C, kp, lanes, ops.integer);
   const xBits = activationBits(config.pe);
   let activationReadBits = 0;
@@ -106,20 +110,21 @@ export function simulatePass(config: SimConfig, ops: FeederOperands, shape: Gemm
     // tile; the group tags flow in every row.
     feedA.fill(0);
     feedL.fill(0);
-    feedV.fill(0);
+    feedE.fill(0);
     anyL.fill(0);
     if (r < tile.rows) {
       const xRow = (tile.m0 + r) * K;
       for (let s = 0; s < kc; s++) {
         for (let i = 0; i < kp; i++) feedA[(r + pad + s) * kp + i] = ops.x[xRow + s * kp + i]!;
-        feedV[r + pad + s] = 0xff;
         activationReadBits += kp * xBits;
       }
+      feedE[r + pad] = -1;
+      feedE[r + pad + kc] = 1;
       if (ops.xScale) activationReadBits += 16;
     }
     feedL.set(tags, r + pad);
-    anyL.set(anyTags.subarray(0, Math.min(kc + C, stepped - r)), r);
-    macs += kernel(stepped, feedA, feedL, feedV, anyL, wHist, (R - r) * Q * kp, wMacs, (R - r) * C, gpVal, gpCyc, r * Q * groups, groups);
+    anyL.set(anyTags.subarray(0, Math.min(kc + 1 + C, stepped - r)), r);
+    macs += kernel(stepped, feedA, feedL, feedE, anyL, wHist, (R - r) * Q * kp, wMacs, (R - r) * C, gpVal, gpCyc, r * Q * groups, groups);
   }
 
   // Per-group dequantization (3 stages after gp_valid) into the FP32 output accumulators.

@@ -14,8 +14,11 @@
  *   integer kinds (L = 1): acc_j <= acc_j + sum_i a_i * w_j,i (INT32); on the group's last operand
  *                          gp_j <= that sum and acc_j <= 0
  *   float kinds   (L = 2): acc_j <= fp32(acc_j + p_j) with the exact product p_j = a * w_j of cycle u
- * Each PE also counts its MACs as it runs: in every cycle in which its activation is valid it adds
- * the MACs its column's valid weights make possible (kp per active lane).
+ * Each PE also counts its MACs as it runs: a valid bit travels with its activation, and while it is
+ * set the PE makes the MACs its column's valid weights allow (kp per active lane). The counter is
+ * event-driven like the tags: the valid bit's rising edge subtracts the cycle times that rate, its
+ * falling edge adds the cycle times the rate of the last valid cycle, so the counter advances by the
+ * valid cycles without a per-cycle add.
  */
 
 export type OperandArray = Int32Array | Float64Array;
@@ -29,9 +32,10 @@ export function feedPad(cols: number): number {
  * @param cycles  cycles stepped (edges 0 .. cycles - 1)
  * @param feedA   operands entering PE (r, 0): feedA[(u + pad)*kp + i] is a_i of PE (r, 0) at cycle u
  * @param feedL   feedL[u + pad] = 1 where that operand is the last of its group
- * @param feedV   feedV[u + pad] = 0xff where that operand is valid (0 otherwise)
- * @param anyL    anyL[u] = 1 when some PE of the row holds a last-of-group operand at cycle u (lets
- *                the kernel skip the per-PE tag tests in the other cycles)
+ * @param feedE   the valid bit's edges: feedE[u + pad] = -1 where the valid run starts, +1 on the
+ *                first cycle after it
+ * @param anyL    anyL[u] = 1 when some PE of the row sees a tag or a valid edge at cycle u (lets the
+ *                kernel skip the per-PE tests in the other cycles)
  * @param wHist   north inputs: wHist[((v*C + c)*lanes + j)*kp + i] enters PE (0, c) at edge v - R
  * @param hb0     this row's start in wHist: the index of PE (r, 0)'s w register at cycle 0
  * @param wMacs   wMacs[v*C + c]: MACs column c's weights allow in the cycle they enter at v - R (kp x active lanes)
@@ -44,7 +48,7 @@ export type RowKernel = (
   cycles: number,
   feedA: OperandArray,
   feedL: Uint8Array,
-  feedV: Uint8Array,
+  feedE: Int8Array,
   anyL: Uint8Array,
   wHist: OperandArray,
   hb0: number,
@@ -63,7 +67,7 @@ export function rowKernel(cols: number, kp: number, lanes: number, integer: bool
   const key = `${cols}:${kp}:${lanes}:${integer}`;
   let k = cache.get(key);
   if (!k) {
-    k = new Function('cycles', 'feedA', 'feedL', 'feedV', 'anyL', 'wHist', 'hb0', 'wMacs', 'hc0', 'gpVal', 'gpCyc', 'gpBase', 'groups', kernelSource(cols, kp, lanes, integer)) as RowKernel;
+    k = new Function('cycles', 'feedA', 'feedL', 'feedE', 'anyL', 'wHist', 'hb0', 'wMacs', 'hc0', 'gpVal', 'gpCyc', 'gpBase', 'groups', kernelSource(cols, kp, lanes, integer)) as RowKernel;
     cache.set(key, k);
   }
   return k;
@@ -90,11 +94,12 @@ function kernelSource(C: number, kp: number, lanes: number, integer: boolean): s
         body.push(`${acc(c, j)} = Math.fround(${acc(c, j)} + feedA[fa - ${c}] * ${w(0)});`);
       }
     }
-    body.push(`macs += feedV[fl - ${c}] & wMacs[hc + ${c}];`);
     const emit = js.map((j) => `i = gpBase + ${c * lanes + j} * groups + g${c}; gpVal[i] = ${acc(c, j)}; gpCyc[i] = u + ${L}; ${acc(c, j)} = 0;`).join(' ');
     tests.push(`if (feedL[fl - ${c}] !== 0) { ${emit} g${c}++; }`);
+    // Rising edge: the rate of this cycle; falling edge (first invalid cycle): the rate of the cycle before.
+    tests.push(`e = feedE[fl - ${c}]; if (e !== 0) macs += e * u * (e < 0 ? wMacs[hc + ${c}] : wMacs[hc - ${C - c}]);`);
   }
-  body.push(`if (anyL[u] !== 0) {`, 'let i;', ...tests, '}');
+  body.push(`if (anyL[u] !== 0) {`, 'let i, e;', ...tests, '}');
   return `"use strict";
 let ${decl.join(', ')};
 for (let u = 0, fa = ${pad * kp}, fl = ${pad}, hb = hb0, hc = hc0; u + ${L} < cycles; u++, fa += ${kp}, fl++, hb += ${C * lanes * kp}, hc += ${C}) {
