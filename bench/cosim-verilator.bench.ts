@@ -12,7 +12,8 @@ if (!hasRtlSimulator('verilator')) {
 }
 for (const side of [8, 16]) {
   const config: SimConfig = { pe: peKind('mixpe-w4a8'), array: mixpeEvalConfig(side, side), group: 64, scheme: 'asymmetric' };
-  const shape = { m: 2 * side, k: 512, n: 2 * side };
+  // Two row tiles by two column tiles of the PEs' four output lanes: 4 passes.
+  const shape = { m: 2 * side, k: 512, n: 2 * side * config.pe.lanes };
   const r = await cosimulate(config, { simulator: 'verilator', shape, seed: 1 });
   if (!r.ok) {
     console.error(`cosim-verilator ${side}x${side}: MISMATCH ${r.mismatch}`);
