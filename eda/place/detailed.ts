@@ -185,6 +185,8 @@ export function detailedPlace(problem: PlaceProblem, legal: Placement, passes = 
         const right = x[win[2]!]! + problem.cells[win[2]!]!.width;
         const width = win.reduce((s, c) => s + problem.cells[c]!.width, 0);
         if (width > right - left + 1e-9) continue;
+        // The window must not straddle an obstacle.
+        if (!state[ri]!.segments.some(([s0, s1]) => left >= s0 - 1e-9 && right <= s1 + 1e-9)) continue;
         const saved = win.map((c) => x[c]!);
         const base = cost(win);
         let best = base;

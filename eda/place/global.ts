@@ -8,9 +8,11 @@ export interface GlobalOptions {
   /** Stop when the spread (upper-bound) HPWL is within this factor of the quadratic one (default 1.04). */
   readonly gap?: number;
   readonly maxIterations?: number;
-  /** Anchor weight growth per iteration (SimPL's pseudo-net weight grows as step * (1 + iteration); default 0.05). */
+  /** Anchor weight growth per iteration (SimPL's pseudo-net weight grows as step * (1 + iteration); default 0.1). */
   readonly anchorStep?: number;
   readonly seed?: number;
+  /** Target density of spreading (default 0.7, OpenROAD's default; raised to the utilization when higher). */
+  readonly targetDensity?: number;
   /** Called after each iteration with the lower- and upper-bound HPWL. */
   readonly onIteration?: (iteration: number, lower: number, upper: number) => void;
 }
@@ -62,9 +64,9 @@ export function globalPlace(problem: PlaceProblem, x0: Float64Array, y0: Float64
   const grid = new CapacityGrid(problem, x, y);
   const ux = Float64Array.from(x);
   const uy = Float64Array.from(y);
-  const maxIterations = options.maxIterations ?? 60;
+  const maxIterations = options.maxIterations ?? 100;
   const gap = options.gap ?? 1.04;
-  const step = options.anchorStep ?? 0.05;
+  const step = options.anchorStep ?? 0.1;
   let lower = quickHpwl(problem, x, y);
   let upper = lower;
   let it = 0;
@@ -76,7 +78,7 @@ export function globalPlace(problem: PlaceProblem, x0: Float64Array, y0: Float64
       cx[c] = x[c]! + problem.cells[c]!.width / 2;
       cy[c] = y[c]! + problem.cells[c]!.height / 2;
     }
-    spreadCells(problem, grid, movable, cx, cy);
+    spreadCells(problem, grid, movable, cx, cy, options.targetDensity ?? 0.7);
     for (const c of movable) {
       ux[c] = cx[c]! - problem.cells[c]!.width / 2;
       uy[c] = cy[c]! - problem.cells[c]!.height / 2;

@@ -146,5 +146,99 @@ export function spreadCells(problem: PlaceProblem, grid: CapacityGrid, cells: re
       recurse(list.slice(cut), bx0, bx1, mid, by1);
     }
   };
-  recurse([...cells], 0, grid.nx, 0, grid.ny);
+  for (const [x0, x1, y0, y1] of overfilledRegions(problem, grid, cells, cx, cy, density)) {
+    const inside = cells.filter((c) => {
+      const bx = binX(cx[c]!);
+      const by = binY(cy[c]!);
+      return bx >= x0 && bx < x1 && by >= y0 && by < y1;
+    });
+    recurse(inside, x0, x1, y0, y1);
+  }
+}
+
+/**
+ * SimPL's look-ahead legalization regions: clusters of bins filled above the target density,
+ * each grown (keeping it square-ish) until its free area at the target density holds the cells
+ * inside it; overlapping regions are merged and regrown. Cells elsewhere are left where they are.
+ */
+function overfilledRegions(problem: PlaceProblem, grid: CapacityGrid, cells: readonly number[], cx: Float64Array, cy: Float64Array, density: number): [number, number, number, number][] {
+  const { nx, ny } = grid;
+  const used = new Float64Array(nx * ny);
+  const binOf = (c: number) => {
+    const bx = Math.min(nx - 1, Math.max(0, Math.floor((cx[c]! - grid.x0) / grid.binWidth)));
+    const by = Math.min(ny - 1, Math.max(0, Math.floor((cy[c]! - grid.y0) / grid.binHeight)));
+    return by * nx + bx;
+  };
+  for (const c of cells) used[binOf(c)]! += problem.cells[c]!.width * problem.cells[c]!.height;
+  // Summed-area table of used area, for the area inside any window.
+  const w = nx + 1;
+  const sat = new Float64Array((nx + 1) * (ny + 1));
+  for (let by = 0; by < ny; by++) for (let bx = 0; bx < nx; bx++) sat[(by + 1) * w + bx + 1] = used[by * nx + bx]! + sat[by * w + bx + 1]! + sat[(by + 1) * w + bx]! - sat[by * w + bx]!;
+  const usedIn = (x0: number, x1: number, y0: number, y1: number) => sat[y1 * w + x1]! - sat[y0 * w + x1]! - sat[y1 * w + x0]! + sat[y0 * w + x0]!;
+  const over = (i: number) => used[i]! > density * grid.capacity(i % nx, (i % nx) + 1, Math.floor(i / nx), Math.floor(i / nx) + 1) + 1e-9;
+  const seen = new Uint8Array(nx * ny);
+  let regions: [number, number, number, number][] = [];
+  for (let i = 0; i < nx * ny; i++) {
+    if (seen[i] || !over(i)) continue;
+    // Flood-fill a cluster of overfilled bins.
+    let x0 = nx;
+    let x1 = 0;
+    let y0 = ny;
+    let y1 = 0;
+    const stack = [i];
+    seen[i] = 1;
+    while (stack.length > 0) {
+      const b = stack.pop()!;
+      const bx = b % nx;
+      const by = Math.floor(b / nx);
+      x0 = Math.min(x0, bx);
+      x1 = Math.max(x1, bx + 1);
+      y0 = Math.min(y0, by);
+      y1 = Math.max(y1, by + 1);
+      for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+        const ax = bx + dx;
+        const ay = by + dy;
+        if (ax < 0 || ay < 0 || ax >= nx || ay >= ny) continue;
+        const a = ay * nx + ax;
+        if (!seen[a] && over(a)) {
+          seen[a] = 1;
+          stack.push(a);
+        }
+      }
+    }
+    regions.push([x0, x1, y0, y1]);
+  }
+  const grow = (r: [number, number, number, number]): [number, number, number, number] => {
+    let [x0, x1, y0, y1] = r;
+    while (grid.capacity(x0, x1, y0, y1) * density < usedIn(x0, x1, y0, y1)) {
+      if (x0 === 0 && x1 === nx && y0 === 0 && y1 === ny) break;
+      const growX = (x1 - x0) * grid.binWidth <= (y1 - y0) * grid.binHeight ? x0 > 0 || x1 < nx : !(y0 > 0 || y1 < ny);
+      if (growX) {
+        if (x0 > 0) x0--;
+        if (x1 < nx) x1++;
+      } else {
+        if (y0 > 0) y0--;
+        if (y1 < ny) y1++;
+      }
+    }
+    return [x0, x1, y0, y1];
+  };
+  regions = regions.map(grow);
+  // Merge overlapping regions until none overlap.
+  for (let merged = true; merged; ) {
+    merged = false;
+    outer: for (let a = 0; a < regions.length; a++) {
+      for (let b = a + 1; b < regions.length; b++) {
+        const ra = regions[a]!;
+        const rb = regions[b]!;
+        if (ra[0] < rb[1] && rb[0] < ra[1] && ra[2] < rb[3] && rb[2] < ra[3]) {
+          regions[a] = grow([Math.min(ra[0], rb[0]), Math.max(ra[1], rb[1]), Math.min(ra[2], rb[2]), Math.max(ra[3], rb[3])]);
+          regions.splice(b, 1);
+          merged = true;
+          break outer;
+        }
+      }
+    }
+  }
+  return regions;
 }

@@ -49,24 +49,31 @@ export function groundTruthFlow(d: FlowDesign, options: FlowOptions = {}): FlowR
   const t0 = performance.now();
   const place = placeDesign(graph, d.lef, options.place);
   const defText = writeDef(place.problem, place.placement);
+  const placeSeconds = (performance.now() - t0) / 1000;
+  const timed = estimateAndTime(graph, sdc, d.libs, d.lef, defText, options.technology);
+  return { graph, sdc, place, defText, ...timed, seconds: { place: placeSeconds, ...timed.seconds } };
+}
+
+/**
+ * The timing half of the ground-truth flow from a placed DEF: routing estimate (DEF read,
+ * Steiner trees, layers, RC), SPEF written and read back as parasitics, STA.
+ */
+export function estimateAndTime(graph: TimingGraph, sdc: Sdc, libs: LibertyLibrary[], lef: Lef, defText: string, technology?: TechnologyOptions): Pick<FlowResult, 'spefText' | 'nets' | 'analysis'> & { seconds: { route: number; spefWrite: number; extraction: number; sta: number } } {
   const t1 = performance.now();
-  const def = parseDef(defText, `${d.netlist.name}.def`);
-  const tech = routeTechnology(d.lef, options.technology);
-  const nets = placedNets(graph, def, d.lef).map((n) => routeNet(n.name, n.pins, tech));
+  const def = parseDef(defText, `${graph.netlist.name}.def`);
+  const tech = routeTechnology(lef, technology);
+  const nets = placedNets(graph, def, lef).map((n) => routeNet(n.name, n.pins, tech));
   const t2 = performance.now();
   const ports = new Map(graph.pins.filter((p) => p.isPort).map((p) => [p.name, p.portDirection === 'output' ? 'O' as const : p.portDirection === 'inout' ? 'B' as const : 'I' as const]));
-  const spefText = writeSpef(nets, { design: d.netlist.name, ports });
+  const spefText = writeSpef(nets, { design: graph.netlist.name, ports });
   const t3 = performance.now();
-  const spef = spefParasitics(graph, parseSpef(spefText, `${d.netlist.name}.spef`));
-  const wireLoad = wireLoadParasitics(graph, d.libs[0]!);
+  const spef = spefParasitics(graph, parseSpef(spefText, `${graph.netlist.name}.spef`));
+  const wireLoad = wireLoadParasitics(graph, libs[0]!);
   const parasitics = wireLoad ? (net: number) => spef(net) ?? wireLoad(net) : spef;
   const t4 = performance.now();
-  const analysis = analyzeTiming(graph, d.libs, sdc, { parasitics, parasiticsName: 'routing estimate (SPEF)' });
+  const analysis = analyzeTiming(graph, libs, sdc, { parasitics, parasiticsName: 'routing estimate (SPEF)' });
   const t5 = performance.now();
-  return {
-    graph, sdc, place, defText, spefText, nets, analysis,
-    seconds: { place: (t1 - t0) / 1000, route: (t2 - t1) / 1000, spefWrite: (t3 - t2) / 1000, extraction: (t4 - t3) / 1000, sta: (t5 - t4) / 1000 },
-  };
+  return { spefText, nets, analysis, seconds: { route: (t2 - t1) / 1000, spefWrite: (t3 - t2) / 1000, extraction: (t4 - t3) / 1000, sta: (t5 - t4) / 1000 } };
 }
 
 /** Writes a flow's DEF and SPEF beside each other. */

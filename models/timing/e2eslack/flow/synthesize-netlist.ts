@@ -32,7 +32,9 @@ export async function synthesizeNetlist(o: NetlistSynthesis): Promise<MappedNetl
   const backend = o.backend ?? 'wasm';
   if (!/^[A-Za-z_][A-Za-z0-9_$]*$/.test(o.top)) throw new UserError(`'${o.top}' is not a Verilog module name`, '--top');
   const lib = o.library;
-  const reads = Object.keys(o.sources).map((f) => `read_verilog -defer ${f.endsWith('.sv') ? '-sv ' : ''}${f}`);
+  // Files without a module are include-only (headers, tables): present for `include, never read on their own.
+  // A file whose modules another file defines as well (a concatenation of the others) is left out.
+  const reads = designFiles(o.sources).map((f) => `read_verilog -defer ${f.endsWith('.sv') ? '-sv ' : ''}${f}`);
   const delayPs = Math.round(o.clockPeriodNs * 1000);
   const script = [
     ...reads,
@@ -61,4 +63,17 @@ export async function synthesizeNetlist(o: NetlistSynthesis): Promise<MappedNetl
     const cells = Number(/Number of cells:\s+(\d+)/.exec(run.outputs['mapped.stat'] ?? '')?.[1] ?? NaN);
     return { verilog, tool, cells, seconds: (performance.now() - t0) / 1000 };
   });
+}
+
+/** The source files to read: those defining modules, without files whose every module another, larger file also defines. */
+export function designFiles(sources: Readonly<Record<string, string>>): string[] {
+  const modules = new Map<string, Set<string>>();
+  for (const [f, text] of Object.entries(sources)) {
+    const names = [...text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').matchAll(/^\s*module\s+([A-Za-z_][A-Za-z0-9_$]*)/gm)].map((m) => m[1]!);
+    if (names.length > 0) modules.set(f, new Set(names));
+  }
+  const covered = (f: string) => [...modules].some(([g, set]) => g !== f && set.size > modules.get(f)!.size && [...modules.get(f)!].every((m) => set.has(m)));
+  const read = [...modules.keys()].filter((f) => !covered(f));
+  // Of files defining the same modules, the largest stays: drop the other files that define any of them.
+  return read.filter((f) => !read.some((g) => g !== f && modules.get(g)!.size > modules.get(f)!.size && [...modules.get(f)!].some((m) => modules.get(g)!.has(m))));
 }

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { defineCommand } from '../command.ts';
+import { UserError, writeJsonAtomic } from '../../util/index.ts';
+import { writeReport } from '../report/html-report.ts';
+import { defaultSlackDataDir, evaluateDesign, loadSlackModel, readRecord, shippedSlackModelDir, timingPredictDesigns, type DesignEvaluation } from '../../models/timing/e2eslack/index.ts';
+
+const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / Math.max(1, v.length);
+/** |predicted - truth| / |truth|; 0 when both are 0, NaN when only the truth is 0. */
+const relError = (p: number, t: number) => (t === 0 ? (p === 0 ? 0 : NaN) : Math.abs(p - t) / Math.abs(t));
+
+export default defineCommand({
+  path: ['slack', 'eval'],
+  summary: 'evaluate the slack model on the held-out designs: AT R^2 (both orders), slack R^2, WNS/TNS vs STA baselines, run times',
+  details: `For each test design: the model (TimingParser, propagation, required times) against the ground truth
+(STA on the routing estimate), pre-route STA with the wire-load model and with HPWL-lumped wires, and the
+model's arrivals with pre-route STA's required times (AT-only). Times: the model against the ground-truth
+timing flow (routing estimate + SPEF write/read + STA) on the same parsed inputs, same process.
+example: tessera slack eval --data out/e2eslack-data --json out/e2eslack-eval.json --report out/e2eslack-report`,
+  flags: [
+    { name: 'data', kind: 'string', default: defaultSlackDataDir, valueName: 'DIR', help: 'data-set folder' },
+    { name: 'model', kind: 'string', valueName: 'DIR', help: 'checkpoint folder (default: the shipped one)' },
+    { name: 'designs', kind: 'string', valueName: 'A,B', help: 'designs to evaluate (default: the 7 test designs)' },
+    { name: 'json', kind: 'string', valueName: 'OUT', help: 'write { designs: [...], mean } as JSON' },
+    { name: 'report', kind: 'string', valueName: 'DIR', help: 'write an HTML report with plots' },
+  ],
+  async run(flags) {
+    const { functions, checkpoint } = loadSlackModel(flags.model ?? shippedSlackModelDir());
+    const names = flags.designs ? flags.designs.split(',').map((s) => s.trim()) : timingPredictDesigns().filter((d) => d.split === 'test').map((d) => d.name);
+    const results: DesignEvaluation[] = [];
+    for (const name of names) {
+      const record = readRecord(flags.data, name);
+      if (!record) throw new UserError(`no data for ${name} in ${flags.data}`, '--data', 'build it first: tessera slack dataset');
+      if (checkpoint.trainDesigns.includes(name) || checkpoint.validationDesigns.includes(name)) console.error(`note: ${name} was used in training`);
+      const e = evaluateDesign(flags.data, record, functions);
+      results.push(e);
+      console.log(`${e.name.padEnd(13)} ${String(e.cells).padStart(6)} cells  AT R2 ${e.atR2.toFixed(4)} (swapped ${e.atR2Swapped.toFixed(4)})  slack R2 ${e.slackR2.toFixed(4)} (AT-only ${e.slackR2AtOnly.toFixed(4)})`);
+      console.log(`${''.padEnd(21)} WNS pred ${e.wns.predicted.toFixed(3)} truth ${e.wns.truth.toFixed(3)} wire-load ${e.wns.prerouteSta.toFixed(3)} HPWL ${e.wns.prerouteHpwl.toFixed(3)} AT-only ${e.wns.atOnly.toFixed(3)} ns`);
+      console.log(`${''.padEnd(21)} TNS pred ${e.tns.predicted.toFixed(2)} truth ${e.tns.truth.toFixed(2)} wire-load ${e.tns.prerouteSta.toFixed(2)} HPWL ${e.tns.prerouteHpwl.toFixed(2)} AT-only ${e.tns.atOnly.toFixed(2)} ns`);
+      console.log(`${''.padEnd(21)} model ${e.seconds.model.toFixed(2)} s vs ground-truth flow ${e.seconds.groundTruthFlow.toFixed(2)} s (${(e.seconds.groundTruthFlow / e.seconds.model).toFixed(1)}x)`);
+    }
+    const summary = {
+      atR2: mean(results.map((r) => r.atR2)), atR2Swapped: mean(results.map((r) => r.atR2Swapped)), slackR2: mean(results.map((r) => r.slackR2)),
+      wnsRelError: Object.fromEntries((['predicted', 'prerouteSta', 'prerouteHpwl', 'atOnly'] as const).map((k) => [k, mean(results.map((r) => relError(r.wns[k], r.wns.truth)).filter(Number.isFinite))])),
+      tnsRelError: Object.fromEntries((['predicted', 'prerouteSta', 'prerouteHpwl', 'atOnly'] as const).map((k) => [k, mean(results.map((r) => relError(r.tns[k], r.tns.truth)).filter(Number.isFinite))])),
+      speedup: mean(results.map((r) => r.seconds.groundTruthFlow / r.seconds.model)),
+    };
+    console.log(`mean: AT R2 ${summary.atR2.toFixed(4)} (swapped ${summary.atR2Swapped.toFixed(4)}), slack R2 ${summary.slackR2.toFixed(4)}; WNS rel. error ${JSON.stringify(summary.wnsRelError)}; TNS rel. error ${JSON.stringify(summary.tnsRelError)}; flow/model time ${summary.speedup.toFixed(1)}x`);
+    if (flags.json) writeJsonAtomic(flags.json, { model: flags.model ?? 'shipped', designs: results, mean: summary });
+    if (flags.report) {
+      writeReport(join(flags.report, 'index.html'), 'E2ESlack: predicted slack against the routing-estimate sign-off', [
+        {
+          heading: 'Per test design',
+          table: {
+            columns: ['design', 'cells', 'AT R2', 'AT R2 swapped', 'slack R2', 'WNS pred', 'WNS truth', 'WNS wire-load', 'WNS HPWL', 'TNS pred', 'TNS truth', 'TNS wire-load', 'TNS HPWL', 'model s', 'flow s'],
+            rows: results.map((r) => [r.name, r.cells, r.atR2, r.atR2Swapped, r.slackR2, r.wns.predicted, r.wns.truth, r.wns.prerouteSta, r.wns.prerouteHpwl, r.tns.predicted, r.tns.truth, r.tns.prerouteSta, r.tns.prerouteHpwl, r.seconds.model, r.seconds.groundTruthFlow]),
+          },
+          charts: [
+            { title: 'TNS (ns): truth, model and pre-route STA', data: (['truth', 'predicted', 'prerouteSta', 'prerouteHpwl', 'atOnly'] as const).map((k) => ({ type: 'bar', name: k, x: results.map((r) => r.name), y: results.map((r) => r.tns[k]) })), layout: { barmode: 'group' } },
+            { title: 'Run time (s): model vs ground-truth timing flow', data: [{ type: 'bar', name: 'model', x: results.map((r) => r.name), y: results.map((r) => r.seconds.model) }, { type: 'bar', name: 'ground-truth flow', x: results.map((r) => r.name), y: results.map((r) => r.seconds.groundTruthFlow) }], layout: { barmode: 'group' } },
+          ],
+        },
+      ]);
+      console.log(`wrote ${join(flags.report, 'index.html')}`);
+    }
+  },
+});

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { r2 } from '../../../common/index.ts';
+import { buildTimingGraph, parseDef, readSdc, readVerilogNetlist } from '../../../../eda/timing/index.ts';
+import { routeTechnology } from '../../../../eda/route-estimate/index.ts';
+import { estimateAndTime } from '../flow/ground-truth.ts';
+import { cellLibrary } from '../flow/technology.ts';
+import { libraryTechnology, portLoads } from '../data/load-design.ts';
+import { designFiles, readLabels, type DesignRecord } from '../data/storage.ts';
+import { parseSlackGraph } from '../parser/slack-graph.ts';
+import { atOnlySlack, hpwlLumpedSta, wireLoadSta } from './baselines.ts';
+import { modelConstraints } from './constraints.ts';
+import { propagate, type MessageFunctions } from './propagate.ts';
+import { predictSlack } from './slack.ts';
+
+interface Compared {
+  readonly predicted: number;
+  readonly truth: number;
+  /** Pre-route STA with the wire-load model, and with HPWL-lumped wires. */
+  readonly prerouteSta: number;
+  readonly prerouteHpwl: number;
+  /** The model's arrivals with pre-route STA's required times. */
+  readonly atOnly: number;
+}
+
+export interface DesignEvaluation {
+  readonly name: string;
+  readonly split: string;
+  readonly cells: number;
+  readonly pins: number;
+  readonly endpoints: number;
+  /** AT R^2 pooled over pins, rise/fall, early/late: r2_score(truth, prediction), and TimingPredict's swapped order. */
+  readonly atR2: number;
+  readonly atR2Swapped: number;
+  /** Endpoint setup slack R^2 of the model, and of the AT-only baseline. */
+  readonly slackR2: number;
+  readonly slackR2AtOnly: number;
+  readonly wns: Compared;
+  readonly tns: Compared;
+  /** Model: DEF read, TimingParser, propagation, RAT and slack (second of two runs). Ground truth: routing estimate, SPEF write and read, STA. */
+  readonly seconds: { model: number; groundTruthFlow: number };
+}
+
+function pairs(pred: ReadonlyMap<number, number>, truth: ReadonlyMap<number, number>): [number[], number[]] {
+  const p: number[] = [];
+  const t: number[] = [];
+  for (const [k, v] of truth) {
+    const q = pred.get(k);
+    if (q !== undefined && Number.isFinite(q)) {
+      p.push(q);
+      t.push(v);
+    }
+  }
+  return [p, t];
+}
+
+/** Evaluates the model on one data-set design against its ground truth and the baselines. */
+export function evaluateDesign(dir: string, record: DesignRecord, functions: MessageFunctions): DesignEvaluation {
+  const { libs, lef } = libraryTechnology(record.library);
+  const files = designFiles(dir, record.name);
+  const graph = buildTimingGraph(readVerilogNetlist(files.netlist), libs);
+  const sdc = readSdc(files.sdc, 'design.sdc', { time: libs[0]!.timeUnit, cap: libs[0]!.capUnit });
+  const defText = readFileSync(files.def, 'utf8');
+  const techOptions = { defaultViaResistance: cellLibrary(record.library).viaResistance };
+  const loads = portLoads(graph, sdc);
+  const runModel = () => {
+    const t0 = performance.now();
+    const g = parseSlackGraph(graph, libs, sdc, parseDef(defText, files.def), lef, loads, routeTechnology(lef, techOptions));
+    const c = modelConstraints(g);
+    const pred = propagate(g, c, functions);
+    const slack = predictSlack(g, c, pred);
+    return { g, pred, slack, seconds: (performance.now() - t0) / 1000 };
+  };
+  runModel();
+  const model = runModel();
+  const gt = estimateAndTime(graph, sdc, libs, lef, defText, techOptions);
+  const labels = readLabels(dir, record);
+  const at: number[] = [];
+  const atTruth: number[] = [];
+  for (let i = 0; i < labels.arrival.length; i++) {
+    const t = labels.arrival[i]!;
+    const p = model.pred.arrival[i]!;
+    if (Number.isFinite(t) && Number.isFinite(p)) {
+      at.push(p);
+      atTruth.push(t);
+    }
+  }
+  const truth = new Map(labels.endpoints.map((e) => [e.pin, e.slack]));
+  const [ps, ts] = pairs(new Map(model.slack.endpoints.map((e) => [e.pin, e.slack])), truth);
+  const wl = wireLoadSta(model.g);
+  const hp = hpwlLumpedSta(model.g);
+  const atOnly = atOnlySlack(model.pred, wl.analysis);
+  const [ap, atr] = pairs(atOnly.endpoints, truth);
+  return {
+    name: record.name, split: record.split, cells: record.cells, pins: record.pins, endpoints: labels.endpoints.length,
+    atR2: r2(at, atTruth), atR2Swapped: r2(atTruth, at),
+    slackR2: r2(ps, ts), slackR2AtOnly: r2(ap, atr),
+    wns: { predicted: model.slack.wns, truth: labels.wns, prerouteSta: wl.slack.wns, prerouteHpwl: hp.wns, atOnly: atOnly.wns },
+    tns: { predicted: model.slack.tns, truth: labels.tns, prerouteSta: wl.slack.tns, prerouteHpwl: hp.tns, atOnly: atOnly.tns },
+    seconds: { model: model.seconds, groundTruthFlow: gt.seconds.route + gt.seconds.spefWrite + gt.seconds.extraction + gt.seconds.sta },
+  };
+}
