@@ -1,8 +1,12 @@
 import type { PlaceProblem, Placement } from './model.ts';
 
-/** DEF names escape the hierarchy divider, the escape character and `#`. */
+/**
+ * DEF names escape the hierarchy divider, the escape character and `#`; the brackets of a name
+ * that is not a plain identifier or bus bit (an escaped Verilog identifier) are escaped too.
+ */
 export function escapeDef(name: string): string {
-  return name.replace(/[/\\#]/g, (c) => `\\${c}`);
+  if (/^[A-Za-z_][A-Za-z0-9_]*(\[\d+\])?$/.test(name)) return name;
+  return name.replace(/[/\\#[\]]/g, (c) => `\\${c}`);
 }
 
 /**

@@ -7,9 +7,16 @@ export interface SpefHeader {
   readonly ports?: ReadonlyMap<string, 'I' | 'O' | 'B'>;
 }
 
-/** Escapes a name for SPEF: any character but letters, digits, `_` and bus brackets gets a backslash. */
+/**
+ * Escapes a name for SPEF: any character but letters, digits and `_` gets a backslash. A trailing
+ * `[n]` on a plain identifier is a bus bit and stays; in a name that needs escaping anyway (an
+ * escaped Verilog identifier such as Yosys's `dpath.a_lt_b$in1[5]`) the brackets are part of the
+ * name and are escaped too, as OpenSTA and OpenRCX read and write them.
+ */
 export function escapeSpef(name: string): string {
-  return name.replace(/[^A-Za-z0-9_[\]]/g, (c) => `\\${c}`);
+  const bus = /^([A-Za-z_][A-Za-z0-9_]*)(\[\d+\])$/.exec(name);
+  if (bus) return name;
+  return name.replace(/[^A-Za-z0-9_]/g, (c) => `\\${c}`);
 }
 
 /**

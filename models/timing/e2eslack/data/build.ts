@@ -48,6 +48,9 @@ export async function buildSlackDataset(o: SlackBuildOptions): Promise<SlackBuil
     } else jobs.push({ design, out: o.out, library: o.library, backend: o.backend, utilization: o.utilization, key, synthTimeoutSeconds: o.synthTimeoutSeconds });
   }
   const failed: { name: string; error: string }[] = [];
+  // Small designs first: early results come sooner and the big ones share the end.
+  const size = new Map(jobs.map((j) => [j.design.name, Object.values(readSources(j.design.dir)).reduce((s, t) => s + t.length, 0)]));
+  jobs.sort((a, b) => size.get(a.design.name)! - size.get(b.design.name)!);
   if (jobs.length > 0) {
     const bar = new ProgressBar('slack data set', jobs.length, process.stderr, o.quiet);
     const pool = new WorkerPool<SlackJob, SlackOutcome>(new URL('./worker-task.ts', import.meta.url), Math.min(o.workers ?? 2, jobs.length));
