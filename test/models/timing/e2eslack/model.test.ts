@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dataPath } from '../../../../util/index.ts';
+import { missingData, skipReason } from '../../../helpers/requirements.ts';
+import { r2, selectBackend } from '../../../../models/common/index.ts';
+import { buildTimingGraph, parseDef, parseSdc, readLef, readLiberty, readVerilogNetlist } from '../../../../eda/timing/index.ts';
+import { placeDesign, writeDef } from '../../../../eda/place/index.ts';
+import { routeTechnology } from '../../../../eda/route-estimate/index.ts';
+import { estimateAndTime, modelConstraints, parseSlackGraph, portLoads, predictSlack, propagate, timingLabels, type SlackGraph, type TimingLabels } from '../../../../models/timing/e2eslack/index.ts';
+import { cellSamples, netSamples } from '../../../../models/timing/e2eslack/model/samples.ts';
+import { CELL_FEATURES, NET_FEATURES } from '../../../../models/timing/e2eslack/model/features.ts';
+import { messageFunctions, trainMessageFunctions } from '../../../../models/timing/e2eslack/model/train.ts';
+
+const skip = skipReason(missingData('timing_designs', 'nangate45_gcd', 'gcd_nangate45.v'));
+
+describe.skipIf(skip !== undefined)('E2ESlack on a small placed design (gcd, Nangate45)', () => {
+  let g: SlackGraph;
+  let labels: TimingLabels;
+  let staEndpoints: number[];
+  beforeAll(() => {
+    const libs = [readLiberty(dataPath('liberty', 'nangate45', 'nangate45_typ.lib.gz'))];
+    const lef = readLef([dataPath('lef', 'nangate45', 'Nangate45.lef')]);
+    const graph = buildTimingGraph(readVerilogNetlist(dataPath('timing_designs', 'nangate45_gcd', 'gcd_nangate45.v')), libs);
+    const sdc = parseSdc('create_clock [get_ports clk] -name core_clock -period 0.3\nset_input_delay 0.05 -clock core_clock [all_inputs]\nset_output_delay 0.05 -clock core_clock [all_outputs]\nset_driving_cell -lib_cell BUF_X1 -pin Z [all_inputs]\nset_load 2 [all_outputs]\n', 'gcd.sdc', { time: libs[0]!.timeUnit, cap: libs[0]!.capUnit });
+    const placed = placeDesign(graph, lef, { utilization: 0.5, maxIterations: 30 });
+    const defText = writeDef(placed.problem, placed.placement);
+    const truth = estimateAndTime(graph, sdc, libs, lef, defText);
+    labels = timingLabels(truth.analysis);
+    staEndpoints = truth.analysis.setup.map((e) => e.pin).sort((a, b) => a - b);
+    g = parseSlackGraph(graph, libs, sdc, parseDef(defText, 'gcd.def'), lef, portLoads(graph, sdc), routeTechnology(lef));
+  });
+
+  it('the timing parser gives every pin and net its features', () => {
+    const { graph } = g;
+    expect(g.x.length).toBe(graph.pins.length);
+    expect(g.pathLength.length).toBe(graph.pins.length);
+    expect(g.netLoad.length).toBe(2 * graph.nets.length);
+    for (let n = 0; n < graph.nets.length; n++) {
+      expect(g.netSteiner[n]!).toBeGreaterThanOrEqual(g.netHpwl[n]! - 1e-3);
+      expect(g.netFanout[n]).toBe(graph.nets[n]!.loads.length);
+      for (const l of graph.nets[n]!.loads) if (!Number.isNaN(g.x[l]!)) expect(g.pathLength[l]!).toBeGreaterThanOrEqual(g.manhattan[l]! - 1e-3);
+    }
+    const c = modelConstraints(g);
+    const clk = graph.pinIndex.get('clk')!;
+    expect(c.clockOf[clk]).toBe(0);
+    for (const p of graph.pins.map((p, i) => ({ p, i })).filter(({ p }) => p.isPort && p.portDirection === 'input' && p.name !== 'clk')) {
+      expect(c.inputs.get(p.i)?.arrival.every(Number.isFinite)).toBe(true);
+    }
+    const cs = cellSamples(g, c, labels, 1e9, 1);
+    const ns = netSamples(g, c, labels, 1e9, 2);
+    expect(cs.features.length).toBe(cs.rows * CELL_FEATURES);
+    expect(ns.features.length).toBe(ns.rows * NET_FEATURES);
+    expect(cs.rows).toBeGreaterThan(graph.cellEdges.length);
+    expect(cs.features.every(Number.isFinite) && ns.features.every(Number.isFinite) && cs.targets.every(Number.isFinite)).toBe(true);
+  });
+
+  it('propagates to STA\'s endpoints; a few seconds of training fit the arcs better than the tables alone', async () => {
+    await selectBackend();
+    const c = modelConstraints(g);
+    const cs = cellSamples(g, c, labels, 3000, 1);
+    const ns = netSamples(g, c, labels, 3000, 2);
+    const settings = { hidden: 8, epochs: 4, batchSize: 512, learningRate: 1e-2, patience: 4, seed: 1, quiet: true };
+    const trained = trainMessageFunctions({ cell: cs, net: ns }, { cell: cs, net: ns }, settings);
+    // Zero outputs: the NLDM tables at the lumped load and the Elmore estimate, nothing learned.
+    const zero = new Map([...trained.weights].map(([k, w]) => [k, { shape: w.shape, data: new Float32Array(w.data.length) }]));
+    const at = (f: ReturnType<typeof messageFunctions>) => {
+      const pred = propagate(g, c, f);
+      const p: number[] = [];
+      const t: number[] = [];
+      labels.arrival.forEach((v, i) => {
+        if (Number.isFinite(v) && Number.isFinite(pred.arrival[i]!)) {
+          p.push(pred.arrival[i]!);
+          t.push(v);
+        }
+      });
+      return { r2: r2(p, t), pred };
+    };
+    const physics = at(messageFunctions(trained.config, zero));
+    const learned = at(messageFunctions(trained.config, trained.weights));
+    expect(physics.r2).toBeGreaterThan(0.9);
+    expect(learned.r2).toBeGreaterThan(physics.r2 - 0.01);
+    const s = predictSlack(g, c, learned.pred);
+    expect(s.endpoints.map((e) => e.pin).sort((a, b) => a - b)).toEqual(staEndpoints);
+    expect(trained.history.trainLoss.at(-1)!).toBeLessThan(trained.history.trainLoss[0]!);
+  });
+});
