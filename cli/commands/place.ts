@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.ts';
 import { UserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
 import { buildTimingGraph, readDef, readLef, readLiberty, readVerilogNetlist } from '../../eda/timing/index.ts';
-import { placeDesign, writeDef } from '../../eda/place/index.ts';
+import { placeDesign, placementFromDef, totalHpwl, writeDef } from '../../eda/place/index.ts';
 
 const list = (v: string | undefined) => (v === undefined ? [] : v.split(',').map((s) => s.trim()).filter(Boolean));
 
@@ -25,6 +25,7 @@ example: tessera place --netlist aes.v --lib nangate45_typ.lib.gz --lef Nangate4
     { name: 'no-detailed', kind: 'boolean', help: 'stop after legalization' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'N', help: 'seed of the initial jitter' },
     { name: 'out', kind: 'string', required: true, valueName: 'FILE.def', help: 'the placed DEF' },
+    { name: 'compare', kind: 'string', valueName: 'DEF', help: "another tool's placement of the same netlist: its HPWL by the same measure, and the ratio" },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write HPWL per stage, run times and the legality check as JSON' },
   ],
   async run(flags) {
@@ -45,6 +46,12 @@ example: tessera place --netlist aes.v --lib nangate45_typ.lib.gz --lef Nangate4
     console.log(`HPWL: global ${fmt(r.hpwl.global)} um, legalized ${fmt(r.hpwl.legal)} um, detailed ${fmt(r.hpwl.final)} um`);
     console.log(`time: global ${r.seconds.global.toFixed(2)} s (${r.globalIterations} iterations), legalization ${r.seconds.legalize.toFixed(2)} s, detailed ${r.seconds.detailed.toFixed(2)} s`);
     console.log(`legal: every cell on a row and site, inside the die, no overlaps; wrote ${flags.out}`);
-    if (flags.json) writeJsonAtomic(flags.json, { cells: graph.instances.length, nets: r.problem.nets.length, hpwl: r.hpwl, seconds: r.seconds, globalIterations: r.globalIterations, legality: r.legality });
+    let compare: { file: string; hpwl: number; ratio: number } | undefined;
+    if (flags.compare) {
+      const other = totalHpwl(r.problem, placementFromDef(r.problem, readDef(flags.compare, '--compare'), r.placement.x, r.placement.y));
+      compare = { file: flags.compare, hpwl: other, ratio: r.hpwl.final / other };
+      console.log(`HPWL of ${flags.compare}: ${fmt(other)} um; ours / theirs = ${compare.ratio.toFixed(3)}`);
+    }
+    if (flags.json) writeJsonAtomic(flags.json, { cells: graph.instances.length, nets: r.problem.nets.length, hpwl: r.hpwl, seconds: r.seconds, globalIterations: r.globalIterations, legality: r.legality, compare });
   },
 });

@@ -2,7 +2,7 @@
 // bisection spreading, SimPL-style), Abacus legalization to LEF site rows, detailed placement, DEF out.
 export { placeDesign, type PlaceOptions, type PlaceResult } from './place.ts';
 export { makeFloorplan, type FloorplanOptions } from './floorplan.ts';
-export { placementProblem, floorplanFromDef, type ProblemInputs } from './problem.ts';
+export { placementProblem, floorplanFromDef, placementFromDef, type ProblemInputs } from './problem.ts';
 export { globalPlace, type GlobalOptions, type GlobalResult } from './global.ts';
 export { legalize } from './legalize.ts';
 export { detailedPlace } from './detailed.ts';

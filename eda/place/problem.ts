@@ -1,6 +1,6 @@
 import { UserError } from '../../util/index.ts';
 import type { Def, Lef, LefMacro, TimingGraph } from '../timing/index.ts';
-import type { Floorplan, PlaceCell, PlaceNet, PlacePin, PlaceProblem } from './model.ts';
+import type { Floorplan, PlaceCell, PlaceNet, PlacePin, PlaceProblem, Placement } from './model.ts';
 
 /** Offset of a macro pin's access point: the centre of its first shape (the macro's centre without shapes). */
 function pinOffset(macro: LefMacro, pin: string): [number, number] {
@@ -93,4 +93,34 @@ export function floorplanFromDef(def: Def, lef: Lef, netlistInstances: ReadonlyS
     floorplan: { die: { x1: def.dieArea.x1 / dbu, y1: def.dieArea.y1 / dbu, x2: def.dieArea.x2 / dbu, y2: def.dieArea.y2 / dbu }, rows, dbu },
     portPositions, obstacles,
   };
+}
+
+/**
+ * The placement a DEF gives the cells of a problem (components by name, ports by pin name), to
+ * measure another tool's placement of the same netlist with the same HPWL. Cells the DEF does
+ * not place keep the given positions.
+ */
+export function placementFromDef(problem: PlaceProblem, def: Def, x: Float64Array, y: Float64Array): Placement {
+  const dbu = def.dbuPerMicron || 1000;
+  const comps = new Map(def.components.map((c) => [c.name, c]));
+  const pins = new Map(def.pins.map((p) => [p.name, p]));
+  const px = Float64Array.from(x);
+  const py = Float64Array.from(y);
+  const orient = problem.cells.map((c) => c.orient ?? 'N');
+  problem.cells.forEach((c, i) => {
+    if (c.isPort) {
+      const p = pins.get(c.name);
+      if (p?.x !== undefined && p.y !== undefined) {
+        px[i] = p.x / dbu;
+        py[i] = p.y / dbu;
+      }
+      return;
+    }
+    const k = comps.get(c.name);
+    if (k?.x === undefined || k.y === undefined) return;
+    px[i] = k.x / dbu;
+    py[i] = k.y / dbu;
+    orient[i] = k.orient;
+  });
+  return { x: px, y: py, orient };
 }
