@@ -43,4 +43,5 @@ export const commands: readonly CommandEntry[] = [
   { path: ['timing', 'report'], summary: 'static timing analysis: worst paths (report_checks style), WNS/TNS, per-endpoint slack JSON', load: async () => (await import('./timing-report.ts')).default },
   { path: ['gnn', 'train'], summary: 'train SpaceGNN or a baseline on 50 + 50 labels of an anomaly graph over N seeds: test AUC, macro-F1, array cost', load: async () => (await import('./gnn-train.ts')).default },
   { path: ['gnn', 'compare'], summary: 'SpaceGNN vs its ablations and MLP/GCN/GraphSAGE/BWGNN on the same splits: mean ± std table, targets, report', load: async () => (await import('./gnn-compare.ts')).default },
+  { path: ['gnn', 'score'], summary: 'score every node with a trained GNN checkpoint (default: the shipped SpaceGNN), float32 and on the simulated array', load: async () => (await import('./gnn-score.ts')).default },
 ];

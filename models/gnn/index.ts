@@ -18,3 +18,4 @@ export {
 } from './experiment.ts';
 export { type TargetCheck, baselineModels, checkTargets, paperMargins } from './targets.ts';
 export { executeRun } from './run-task.ts';
+export { type GnnCheckpointConfig, loadGnnCheckpoint, saveGnnCheckpoint, shippedGnnCheckpointDir } from './checkpoint.ts';

@@ -1,7 +1,8 @@
 // One run of the protocol as a worker task (util's WorkerPool runs this module's default export):
 // train, evaluate on the test nodes, optionally score the graph on the simulated array and save the
 // weights. Graphs are read once per worker.
-import { backendFromFlags, saveCheckpoint, selectBackend } from '../common/index.ts';
+import { backendFromFlags, selectBackend } from '../common/index.ts';
+import { saveGnnCheckpoint } from './checkpoint.ts';
 import { evaluateOnBackend } from './array-inference.ts';
 import type { RunRecord, RunSpec } from './experiment.ts';
 import { type AnomalyGraph, loadGraphDataset } from './graph.ts';
@@ -17,7 +18,7 @@ export function executeRun(spec: RunSpec, backendName: string): RunRecord {
     const mix = model.mixes.find((m) => m.name === result.mix)!;
     const array = spec.array ? evaluateOnBackend(model, backendFromFlags(spec.array), graph.labels, split.test, mix, result.threshold) : undefined;
     if (spec.checkpointDir) {
-      saveCheckpoint(spec.checkpointDir, { model: spec.model, dataset: spec.dataset, seed: spec.seed, dataHash: graph.dataHash, settings: spec.settings, mix: result.mix, threshold: result.threshold, test: result.test }, model.params.snapshot());
+      saveGnnCheckpoint(spec.checkpointDir, { model: spec.model, dataset: spec.dataset, seed: spec.seed, dataHash: graph.dataHash, settings: spec.settings, mix: result.mix, threshold: result.threshold, test: result.test }, model);
     }
     return { ...result, dataHash: graph.dataHash, backend: backendName, array };
   } finally {

@@ -56,6 +56,19 @@ describe.skipIf(missing)('tessera gnn on disney (--quick)', () => {
     expect(JSON.parse(readFileSync(again, 'utf8')).runs).toEqual(json.runs);
   });
 
+  it('gnn train --out writes a checkpoint that gnn score reloads with the recorded test AUC and F1', async () => {
+    const ckpt = join(dir, 'ckpt');
+    expect(await main(['gnn', 'train', '--model', 'gcn', '--dataset', 'disney', '--seeds', '1', '--seed', '3', '--quick', '--workers', '1', '--array', 'none', '--out', ckpt])).toBe(0);
+    const scores = join(dir, 'scores.json');
+    expect(await main(['gnn', 'score', '--checkpoint', join(ckpt, 'seed-3'), '--array', 'none', '--json', scores])).toBe(0);
+    const json = JSON.parse(readFileSync(scores, 'utf8'));
+    expect(json.test.auc).toBeCloseTo(json.checkpoint.test.auc, 12);
+    expect(json.test.f1).toBeCloseTo(json.checkpoint.test.f1, 12);
+    expect(json.nodes.length).toBe(124);
+    expect(json.nodes.filter((n: { set: string }) => n.set === 'train').length).toBe(50);
+    expect(await main(['gnn', 'score', '--checkpoint', join(dir, 'nothing-here')])).toBe(1);
+  });
+
   const sklearnMissing = missingPython('sklearn', 'numpy');
   it.skipIf(sklearnMissing)(`its saved test predictions give the same AUC and macro-F1 in scikit-learn${sklearnMissing ? ` (skipped: ${sklearnMissing})` : ''}`, () => {
     const json = JSON.parse(readFileSync(trainJson, 'utf8')) as TrainJson;
