@@ -1,4 +1,4 @@
-import type { Def, Lef, LefRect, TimingGraph } from '../timing/index.ts';
+import { orientPoint, type Def, type Lef, type LefRect, type TimingGraph } from '../timing/index.ts';
 import type { NetPin } from './rc-net.ts';
 
 /** A net's placed pins, driver first, with the graph pin index of each. */
@@ -18,20 +18,6 @@ export function spefPinName(graph: TimingGraph, pin: number): string {
   if (p.isPort) return p.name;
   const inst = graph.instances[p.inst]!.name;
   return `${inst}:${p.name.slice(inst.length + 1)}`;
-}
-
-/** A macro-frame point (x, y) of a w x h macro placed with a DEF orientation, relative to the placed lower-left corner. */
-export function orientPoint(o: string, x: number, y: number, w: number, h: number): [number, number] {
-  switch (o) {
-    case 'S': return [w - x, h - y];
-    case 'FN': return [w - x, y];
-    case 'FS': return [x, h - y];
-    case 'E': return [y, w - x];
-    case 'W': return [h - y, x];
-    case 'FE': return [y, x];
-    case 'FW': return [h - y, w - x];
-    default: return [x, y];
-  }
 }
 
 function placeRect(r: LefRect, o: string, w: number, h: number, ox: number, oy: number): [number, number, number, number] {

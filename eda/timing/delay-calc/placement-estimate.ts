@@ -50,14 +50,14 @@ export function pinLocations(graph: TimingGraph, def: Def, lef: Lef): Map<number
       cx = (r.x1 + r.x2) / 2;
       cy = (r.y1 + r.y2) / 2;
     }
-    const [ox, oy] = orient(comp.orient, cx, cy, macro?.width ?? 0, macro?.height ?? 0);
+    const [ox, oy] = orientPoint(comp.orient, cx, cy, macro?.width ?? 0, macro?.height ?? 0);
     out.set(i, [comp.x / dbu + ox, comp.y / dbu + oy]);
   });
   return out;
 }
 
 /** A point of a macro of size w x h placed with a DEF orientation, relative to the placed lower-left corner. */
-function orient(o: string, x: number, y: number, w: number, h: number): [number, number] {
+export function orientPoint(o: string, x: number, y: number, w: number, h: number): [number, number] {
   switch (o) {
     case 'S': return [w - x, h - y];
     case 'FN': return [w - x, y];

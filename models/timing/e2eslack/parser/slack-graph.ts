@@ -1,5 +1,5 @@
 import type { Def, Lef, LibertyLibrary, Sdc, TimingGraph } from '../../../../eda/timing/index.ts';
-import { layerPairFor, placedNets, routeTechnology, steinerTree, type RouteTechnology } from '../../../../eda/route-estimate/index.ts';
+import { halfPerimeter, layerPairFor, placedNets, routeTechnology, steinerTree, type RouteTechnology } from '../../../../eda/route-estimate/index.ts';
 
 /**
  * The TimingParser's output: the timing graph (pins; net arcs driver -> load; cell arcs with
@@ -67,17 +67,7 @@ export function parseSlackGraph(graph: TimingGraph, libs: LibertyLibrary[], sdc:
     });
     const tree = steinerTree(xs, ys);
     const rc = pairRC(tech, tree.length);
-    let x0 = Infinity;
-    let x1 = -Infinity;
-    let y0 = Infinity;
-    let y1 = -Infinity;
-    for (let i = 0; i < xs.length; i++) {
-      x0 = Math.min(x0, xs[i]!);
-      x1 = Math.max(x1, xs[i]!);
-      y0 = Math.min(y0, ys[i]!);
-      y1 = Math.max(y1, ys[i]!);
-    }
-    netHpwl[pn.net] = x1 - x0 + (y1 - y0);
+    netHpwl[pn.net] = halfPerimeter(xs, ys);
     netSteiner[pn.net] = tree.length;
     netWireRes[pn.net] = tree.length * rc.r;
     netWireCap[pn.net] = tree.length * rc.c + pn.pins.length * accessC;
