@@ -5,7 +5,7 @@
  * are counted as the parts run: MACs by the PEs, bits by the row and column feeders as they read
  * the buffers, group partials by the dequantization units, output bits by the readout.
  */
-import { activationBits, f32 } from '../../hw/index.ts';
+import { activationBits } from '../../hw/index.ts';
 import { DEQUANT_LATENCY } from '../dequant-unit.ts';
 import type { FeederOperands } from '../operands.ts';
 import { weightGroupBits } from '../operand-bits.ts';
@@ -70,19 +70,23 @@ export function simulatePass(config: SimConfig, ops: FeederOperands, shape: Gemm
   let weightReadBits = 0;
   let weightsFed = 0;
   const metaBits = weightGroupBits(config);
-  for (let c = 0; c < C; c++) {
-    const active = Math.max(0, Math.min(lanes, tile.cols - c * lanes));
-    if (active === 0) continue;
-    for (let s = 0; s < kc; s++) {
+  const wBits = config.pe.weightBits;
+  const w = ops.w;
+  const activeLanes = Array.from({ length: C }, (_, c) => Math.max(0, Math.min(lanes, tile.cols - c * lanes)));
+  for (let s = 0; s < kc; s++) {
+    // The scale (and zero point) of a weight group is read with its first weights.
+    const meta = (s * kp) % config.group === 0 ? metaBits : 0;
+    for (let c = 0; c < C; c++) {
+      const active = activeLanes[c]!;
+      if (active === 0) continue;
       const base = ((R + s + c) * C + c) * lanes * kp;
-      for (let j = 0; j < active; j++) {
-        const n = tile.n0 + c * lanes + j;
-        for (let i = 0; i < kp; i++) wHist[base + j * kp + i] = ops.w[(s * kp + i) * N + n]!;
+      for (let i = 0; i < kp; i++) {
+        const src = (s * kp + i) * N + tile.n0 + c * lanes;
+        for (let j = 0; j < active; j++) wHist[base + j * kp + i] = w[src + j]!;
       }
       wMacs[(R + s + c) * C + c] = kp * active;
       weightsFed += kp * active;
-      // The scale (and zero point) of a weight group is read with its first weights.
-      weightReadBits += kp * active * config.pe.weightBits + ((s * kp) % config.group === 0 ? active * metaBits : 0);
+      weightReadBits += kp * active * wBits + active * meta;
     }
   }
 
@@ -144,8 +148,8 @@ export function simulatePass(config: SimConfig, ops: FeederOperands, shape: Gemm
         if (gpCyc[i]! < 0) throw new Error(`PE (${r}, ${Math.floor(q / lanes)}) never completed group ${g} of lane ${q % lanes}`);
         const p = gpVal[i]!;
         partials?.push({ cycle: gpCyc[i]!, row: r, col: q, group: g, value: p });
-        const sp = !active ? 0 : config.pe.groupDequant ? f32(sw[g * N + tile.n0 + q]! * sa) : 1;
-        acc = f32(acc + f32(f32(p) * sp));
+        const sp = !active ? 0 : config.pe.groupDequant ? Math.fround(sw[g * N + tile.n0 + q]! * sa) : 1;
+        acc = Math.fround(acc + Math.fround(Math.fround(p) * sp));
         if (active) groupPartials++;
       }
       yAcc[r * Q + q] = acc;

@@ -81,14 +81,17 @@ function kernelSource(C: number, kp: number, lanes: number, integer: boolean): s
   const js = [...Array(lanes).keys()];
   const is = [...Array(kp).keys()];
   const acc = (c: number, j: number) => `a${c}_${j}`;
-  const decl = [...cs.flatMap((c) => [...js.map((j) => `${acc(c, j)} = 0`), `g${c} = 0`]), 'macs = 0'];
+  const decl = [...cs.flatMap((c) => [...js.map((j) => `${acc(c, j)} = 0`), `g${c} = 0`, ...(integer && lanes > 1 ? is.map((i) => `x${c}_${i} = 0`) : [])]), 'macs = 0'];
   const body: string[] = [];
   const tests: string[] = [];
   for (const c of cs) {
+    // A PE's activations are read once and shared by its lanes.
+    if (integer && lanes > 1) body.push(`${is.map((i) => `x${c}_${i} = feedA[fa + ${i - c * kp}]`).join(', ')};`);
+    const x = (i: number) => (lanes > 1 ? `x${c}_${i}` : `feedA[fa + ${i - c * kp}]`);
     for (const j of js) {
       const w = (i: number) => `wHist[hb + ${(c * lanes + j) * kp + i}]`;
       if (integer) {
-        const sum = is.map((i) => `Math.imul(feedA[fa + ${i - c * kp}], ${w(i)})`).join(' + ');
+        const sum = is.map((i) => `Math.imul(${x(i)}, ${w(i)})`).join(' + ');
         body.push(`${acc(c, j)} = (${acc(c, j)} + ${sum}) | 0;`);
       } else {
         body.push(`${acc(c, j)} = Math.fround(${acc(c, j)} + feedA[fa - ${c}] * ${w(0)});`);

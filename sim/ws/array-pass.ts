@@ -3,7 +3,6 @@
  * of a group run through the K tiles of the group in k order (each pass injects the previous tile's
  * partials at the top), so every value equals the output-stationary one.
  */
-import { f32 } from '../../hw/index.ts';
 import { DEQUANT_LATENCY, groupLength } from '../dequant-unit.ts';
 import type { FeederOperands } from '../operands.ts';
 import type { OperandArray } from '../os/row-kernel.ts';
@@ -100,8 +99,8 @@ export function simulateWsPass(config: SimConfig, ops: FeederOperands, shape: Ge
       const p = psIn[cycle * Q + q]!;
       state.partial[i * Q + q] = p;
       if (groupFinal) {
-        const sp = config.pe.groupDequant ? f32(ops.wScaleValue[g * N + t.n0 + q]! * sa) : 1;
-        state.out[i * Q + q] = f32(state.out[i * Q + q]! + f32(f32(p) * sp));
+        const sp = config.pe.groupDequant ? Math.fround(ops.wScaleValue[g * N + t.n0 + q]! * sa) : 1;
+        state.out[i * Q + q] = Math.fround(state.out[i * Q + q]! + Math.fround(Math.fround(p) * sp));
         groupPartials++;
       }
       // The partial (or, after the last K tile, the output) goes back to the output buffer.
