@@ -28,7 +28,8 @@ export type Expr =
   | { kind: 'repeat'; count: Expr; parts: Expr[]; loc: Loc }
   | { kind: 'index'; base: Expr; index: Expr; loc: Loc }
   | { kind: 'part'; base: Expr; mode: ':' | '+:' | '-:'; left: Expr; right: Expr; loc: Loc }
-  | { kind: 'call'; name: string; system: boolean; args: (Expr | null)[]; loc: Loc }
+  /** `scope` is the hierarchical prefix of a call such as `top.u1.f(x)` (`top.u1`). */
+  | { kind: 'call'; name: string; system: boolean; args: (Expr | null)[]; scope?: Expr; loc: Loc }
   | { kind: 'mintypmax'; min: Expr; typ: Expr; max: Expr; loc: Loc };
 
 export interface Range { msb: Expr; lsb: Expr }
@@ -71,10 +72,15 @@ export interface DataType {
   type?: string;
   signed: boolean;
   range?: Range;
+  /** Further packed dimensions after `range` (SystemVerilog `[3:0][7:0]`), outermost first. */
+  packed?: Range[];
 }
 
 export interface Connection {
-  /** Pin or parameter name for named connections (`.a(x)`), undefined for positional ones. */
+  /**
+   * Pin or parameter name for named connections (`.a(x)`; SystemVerilog's `.a` is read as `.a(a)`),
+   * undefined for positional ones; `*` for SystemVerilog's `.*`.
+   */
   name?: string;
   /** Undefined for `.a()` and for an empty positional slot. */
   expr?: Expr;
@@ -93,7 +99,8 @@ export type ModuleItem = (
   | { kind: 'function'; automatic: boolean; returnType: DataType; name: string; ports: ModuleItem[]; items: ModuleItem[]; body: Stmt }
   | { kind: 'task'; automatic: boolean; name: string; ports: ModuleItem[]; items: ModuleItem[]; body: Stmt }
   | { kind: 'generate'; items: ModuleItem[] }
-  | { kind: 'gen-for'; init: { name: string; value: Expr }; cond: Expr; step: { name: string; value: Expr }; body: ModuleItem }
+  /** `declaresGenvar`: SystemVerilog's `for (genvar i = 0; ...)`. */
+  | { kind: 'gen-for'; declaresGenvar?: boolean; init: { name: string; value: Expr }; cond: Expr; step: { name: string; value: Expr }; body: ModuleItem }
   | { kind: 'gen-if'; cond: Expr; then?: ModuleItem; else?: ModuleItem }
   | { kind: 'gen-case'; expr: Expr; items: CaseItem<ModuleItem | undefined>[] }
   | { kind: 'gen-block'; name?: string; items: ModuleItem[] }
@@ -115,6 +122,8 @@ export interface ModuleDecl {
   items: ModuleItem[];
   attrs: Attribute[];
   loc: Loc;
+  /** The `default_nettype in effect where the module starts, when it is not `wire`. */
+  defaultNettype?: string;
 }
 
 export interface UdpDecl {
@@ -126,6 +135,8 @@ export interface UdpDecl {
   initial?: { name: string; value: Expr };
   /** Table rows, each the symbols of one row as written (`0`, `?`, `(01)`, `:`, `-`). */
   table: string[][];
+  /** The source line each row starts on. */
+  rowLines: number[];
   attrs: Attribute[];
   loc: Loc;
 }

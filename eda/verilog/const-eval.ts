@@ -1,18 +1,38 @@
 /**
  * Constant expression evaluation for elaboration: parameters, ranges, generate conditions and
- * loop bounds. Values are integers (bigint) with a width and signedness; x/z, reals and
- * non-constant names are reported as errors, never thrown.
+ * loop bounds, constant function bodies. Values are four-state integers (x and z bits kept) or
+ * reals, with a width and signedness; strings are integers of 8 bits per character that remember
+ * their text. Integer arithmetic is exact (no wrap-around), which is what parameter arithmetic
+ * means in practice; typed parameters are resized when they are assigned. Problems are thrown as
+ * ConstEvalError (never anything else) for the caller to report.
  */
 import type { Expr } from './ast.ts';
 import { bitsToBigInt, parseVerilogNumber } from './numbers.ts';
+import { callConstSystemFunction } from './const-system-functions.ts';
 
 export interface ConstValue {
+  /** The value; for bits listed in `unknown`, a 1 here means z and a 0 means x. */
   value: bigint;
   width: number;
   signed: boolean;
+  /** Bits that are x or z (none when absent). */
+  unknown?: bigint;
+  /** Present for real values (`value` then holds the value rounded to an integer). */
+  real?: number;
+  /** The text of a string literal (its bits are in `value`). */
+  text?: string;
 }
 
-export type ConstEnv = ReadonlyMap<string, ConstValue>;
+/** Where constant names are looked up (a Map will do). */
+export interface ConstEnv {
+  get(name: string): ConstValue | undefined;
+}
+
+/** Lets constant expressions call user functions and ask the width of declared objects ($bits). */
+export interface ConstContext {
+  callFunction?: (call: Expr & { kind: 'call' }, args: ConstValue[]) => ConstValue | undefined;
+  widthOf?: (e: Expr) => number | undefined;
+}
 
 export class ConstEvalError extends Error {
   constructor(message: string, readonly expr: Expr) {
@@ -20,8 +40,11 @@ export class ConstEvalError extends Error {
   }
 }
 
-const mask = (width: number) => (1n << BigInt(width)) - 1n;
-const int = (value: bigint, width = 32, signed = true): ConstValue => ({ value, width, signed });
+export const mask = (width: number): bigint => (1n << BigInt(width)) - 1n;
+export const int = (value: bigint, width = 32, signed = true): ConstValue => ({ value, width, signed });
+export const realValue = (r: number): ConstValue => ({ value: Number.isFinite(r) ? BigInt(Math.round(r)) : 0n, width: 64, signed: true, real: r });
+const allX = (width: number, signed = false): ConstValue => ({ value: 0n, width, signed, unknown: mask(width) });
+const hasUnknown = (v: ConstValue) => v.unknown !== undefined && v.unknown !== 0n;
 
 /** $clog2(n): the number of address bits for n items (0 for n <= 1). */
 export function clog2(n: bigint): bigint {
@@ -29,15 +52,74 @@ export function clog2(n: bigint): bigint {
   return BigInt((n - 1n).toString(2).length);
 }
 
-export function evalConst(e: Expr, env: ConstEnv): ConstValue {
+/** A value as a real number (integers converted, x/z bits as 0). */
+export function toReal(v: ConstValue): number {
+  return v.real ?? Number(v.value);
+}
+
+/** The value's bits as an unsigned integer of its width. */
+export function unsignedBits(v: ConstValue): bigint {
+  return v.value & mask(v.width);
+}
+
+/** A value as a plain number for a range, index or count; x/z bits and reals are errors. */
+export function constNumber(v: ConstValue, e: Expr, what = 'value'): number {
+  if (hasUnknown(v)) throw new ConstEvalError(`${what} '${describeExpr(e)}' has x or z bits`, e);
+  return v.real !== undefined ? Math.round(v.real) : Number(v.value);
+}
+
+function describeExpr(e: Expr): string {
+  return e.kind === 'number' || e.kind === 'real' ? e.text : e.kind === 'id' ? e.name : 'expression';
+}
+
+/** Resizes to `width` bits, sign-extending or truncating; reals are converted (rounded) first. */
+export function resize(v: ConstValue, width: number, signed: boolean): ConstValue {
+  const m = mask(width);
+  let value = (v.real !== undefined ? BigInt(Math.round(v.real)) : v.value) & m;
+  let unknown = v.unknown === undefined ? undefined : v.unknown & m;
+  if (v.real === undefined && width > v.width) {
+    // Extend: sign bits for signed values, x/z when the top bit is x/z, else zeros.
+    const top = BigInt(v.width - 1);
+    const ext = m & ~mask(v.width);
+    if (v.unknown !== undefined && (v.unknown >> top) & 1n) {
+      unknown = (unknown ?? 0n) | ext;
+      if ((v.value >> top) & 1n) value |= ext;
+      else value &= ~ext;
+    } else if (v.signed && (v.value >> top) & 1n) value |= ext;
+  }
+  if (signed && width > 0 && (value >> BigInt(width - 1)) & 1n && !(unknown && (unknown >> BigInt(width - 1)) & 1n)) value -= 1n << BigInt(width);
+  return unknown ? { value, width, signed, unknown } : { value, width, signed };
+}
+
+export function evalConst(e: Expr, env: ConstEnv, ctx: ConstContext = {}): ConstValue {
+  const ev = (x: Expr) => evalConst(x, env, ctx);
   switch (e.kind) {
     case 'number': {
       const n = parseVerilogNumber(e.text);
       if (typeof n === 'string') throw new ConstEvalError(n, e);
-      const v = bitsToBigInt(n.bits);
-      if (v === undefined) throw new ConstEvalError(`constant '${e.text}' has x or z bits`, e);
-      const signedValue = n.signed && n.bits[0] === '1' ? v - (1n << BigInt(n.width)) : v;
-      return { value: signedValue, width: n.width, signed: n.signed };
+      const known = bitsToBigInt(n.bits);
+      if (known !== undefined) {
+        const v = n.signed && n.bits[0] === '1' ? known - (1n << BigInt(n.width)) : known;
+        return { value: v, width: n.width, signed: n.signed };
+      }
+      let value = 0n;
+      let unknown = 0n;
+      for (const b of n.bits) {
+        value = (value << 1n) | (b === '1' || b === 'z' ? 1n : 0n);
+        unknown = (unknown << 1n) | (b === 'x' || b === 'z' ? 1n : 0n);
+      }
+      return { value, width: n.width, signed: n.signed, unknown };
+    }
+    case 'real': {
+      const r = Number(e.text.replace(/_/g, ''));
+      if (!Number.isFinite(r)) throw new ConstEvalError(`bad real number '${e.text}'`, e);
+      return realValue(r);
+    }
+    case 'string': {
+      const text = unescapeString(e.text.slice(1, -1));
+      let value = 0n;
+      for (const ch of text) value = (value << 8n) | BigInt(ch.charCodeAt(0) & 0xff);
+      return { value, width: Math.max(8, 8 * text.length), signed: false, text };
     }
     case 'id': {
       const v = env.get(e.name);
@@ -45,57 +127,128 @@ export function evalConst(e: Expr, env: ConstEnv): ConstValue {
       return v;
     }
     case 'unary':
-      return unary(e.op, evalConst(e.arg, env), e);
+      return unary(e.op, ev(e.arg), e);
     case 'binary':
-      return binary(e.op, evalConst(e.left, env), evalConst(e.right, env), e);
-    case 'cond':
-      return evalConst(e.cond, env).value !== 0n ? evalConst(e.then, env) : evalConst(e.else, env);
+      return binary(e.op, ev(e.left), ev(e.right), e);
+    case 'cond': {
+      const c = ev(e.cond);
+      if (hasUnknown(c) && c.real === undefined) return merge(ev(e.then), ev(e.else));
+      return truthy(c) ? ev(e.then) : ev(e.else);
+    }
     case 'concat':
     case 'repeat': {
-      const parts = e.parts.map((p) => evalConst(p, env));
+      const parts = e.parts.map(ev);
+      for (const p of parts) if (p.real !== undefined) throw new ConstEvalError('a real value cannot be part of a concatenation', e);
       let value = 0n;
+      let unknown = 0n;
       let width = 0;
       for (const p of parts) {
-        value = (value << BigInt(p.width)) | (p.value & mask(p.width));
+        value = (value << BigInt(p.width)) | unsignedBits(p);
+        unknown = (unknown << BigInt(p.width)) | ((p.unknown ?? 0n) & mask(p.width));
         width += p.width;
       }
-      if (e.kind === 'concat') return { value, width, signed: false };
-      const count = Number(evalConst(e.count, env).value);
-      if (count < 0 || count * width > 1 << 16) throw new ConstEvalError(`replication count ${count} is out of range`, e);
+      const joined: ConstValue = unknown ? { value, width, signed: false, unknown } : { value, width, signed: false };
+      if (e.kind === 'concat') return joined;
+      const count = constNumber(ev(e.count), e.count, 'replication count');
+      if (count < 0) throw new ConstEvalError(`replication count ${count} is negative`, e.count);
+      if (count * width > 1 << 20) throw new ConstEvalError(`replication of ${count * width} bits is too large`, e);
       let rep = 0n;
-      for (let k = 0; k < count; k++) rep = (rep << BigInt(width)) | value;
-      return { value: rep, width: width * count, signed: false };
+      let repUnknown = 0n;
+      for (let k = 0; k < count; k++) {
+        rep = (rep << BigInt(width)) | value;
+        repUnknown = (repUnknown << BigInt(width)) | unknown;
+      }
+      return repUnknown ? { value: rep, width: width * count, signed: false, unknown: repUnknown } : { value: rep, width: width * count, signed: false };
     }
     case 'call':
-      if (e.system && e.name === '$clog2' && e.args.length === 1 && e.args[0]) return int(clog2(evalConst(e.args[0], env).value));
-      if (e.system && (e.name === '$signed' || e.name === '$unsigned') && e.args[0]) {
-        const v = evalConst(e.args[0], env);
-        return { ...v, signed: e.name === '$signed' };
+      if (e.system) return callConstSystemFunction(e, (k) => {
+        const a = e.args[k];
+        if (!a) throw new ConstEvalError(`${e.name} needs an argument ${k + 1}`, e);
+        return ev(a);
+      }, ctx);
+      if (ctx.callFunction && !e.scope) {
+        const r = ctx.callFunction(e, e.args.map((a) => {
+          if (!a) throw new ConstEvalError(`an empty argument in a call of '${e.name}'`, e);
+          return ev(a);
+        }));
+        if (r) return r;
       }
-      throw new ConstEvalError(`${e.name}() is not supported in constant expressions`, e);
+      throw new ConstEvalError(`function '${e.name}' cannot be called in a constant expression`, e);
     case 'index': {
-      const base = evalConst(e.base, env);
-      const bit = Number(evalConst(e.index, env).value);
-      return { value: (base.value >> BigInt(bit)) & 1n, width: 1, signed: false };
+      const base = ev(e.base);
+      if (base.real !== undefined) throw new ConstEvalError('a bit select of a real value', e);
+      const bit = constNumber(ev(e.index), e.index, 'index');
+      if (bit < 0 || bit >= base.width) return allX(1);
+      return select(base, bit, 1);
     }
     case 'part': {
-      const base = evalConst(e.base, env);
-      const left = Number(evalConst(e.left, env).value);
-      const right = Number(evalConst(e.right, env).value);
+      const base = ev(e.base);
+      if (base.real !== undefined) throw new ConstEvalError('a part select of a real value', e);
+      const left = constNumber(ev(e.left), e.left, 'part select bound');
+      const right = constNumber(ev(e.right), e.right, 'part select width');
       const [lsb, width] = e.mode === ':' ? [Math.min(left, right), Math.abs(left - right) + 1] : e.mode === '+:' ? [left, right] : [left - right + 1, right];
-      return { value: (base.value >> BigInt(lsb)) & mask(width), width, signed: false };
+      if (width <= 0 || width > 1 << 20) throw new ConstEvalError(`part select width ${width} is out of range`, e);
+      return select(base, lsb, width);
     }
     case 'mintypmax':
-      return evalConst(e.typ, env);
-    default:
-      throw new ConstEvalError(`${e.kind} is not a constant expression`, e);
+      return ev(e.typ);
+    case 'member':
+      throw new ConstEvalError(`a hierarchical name is not a constant expression`, e);
   }
 }
 
+function unescapeString(s: string): string {
+  return s.replace(/\\(n|t|\\|"|[0-7]{1,3}|.)/g, (_m, c: string) =>
+    c === 'n' ? '\n' : c === 't' ? '\t' : c === '\\' ? '\\' : c === '"' ? '"' : /^[0-7]+$/.test(c) ? String.fromCharCode(parseInt(c, 8)) : c);
+}
+
+/** Bits [lsb +: width] of a value (bits outside the value read as x). */
+function select(base: ConstValue, lsb: number, width: number): ConstValue {
+  const bits = unsignedBits(base);
+  const unknownBits = base.unknown ?? 0n;
+  let value = lsb >= 0 ? (bits >> BigInt(lsb)) & mask(width) : (bits << BigInt(-lsb)) & mask(width);
+  let unknown = lsb >= 0 ? (unknownBits >> BigInt(lsb)) & mask(width) : (unknownBits << BigInt(-lsb)) & mask(width);
+  // Bits past either end of the value are x.
+  const outside = mask(width) & ~(lsb >= 0 ? mask(Math.max(0, base.width - lsb)) : mask(base.width + lsb) << BigInt(-lsb));
+  unknown |= outside;
+  value &= ~outside;
+  return unknown ? { value, width, signed: false, unknown } : { value, width, signed: false };
+}
+
+function truthy(v: ConstValue): boolean {
+  return v.real !== undefined ? v.real !== 0 : (unsignedBits(v) & ~(v.unknown ?? 0n)) !== 0n;
+}
+
+/** The bitwise merge of the two arms of a conditional with an x condition. */
+function merge(a: ConstValue, b: ConstValue): ConstValue {
+  const width = Math.max(a.width, b.width);
+  const x = resize(a, width, false);
+  const y = resize(b, width, false);
+  const unknown = (x.unknown ?? 0n) | (y.unknown ?? 0n) | (x.value ^ y.value);
+  return { value: x.value & ~unknown, width, signed: false, unknown: unknown & mask(width) };
+}
+
 function unary(op: string, a: ConstValue, e: Expr): ConstValue {
-  const bits = a.value & mask(a.width);
+  if (a.real !== undefined) {
+    if (op === '-') return realValue(-a.real);
+    if (op === '+') return a;
+    if (op === '!') return int(a.real === 0 ? 1n : 0n, 1, false);
+    throw new ConstEvalError(`operator ${op} is not defined for a real operand`, e);
+  }
+  const bits = unsignedBits(a);
+  const unknown = a.unknown ?? 0n;
+  if (unknown !== 0n) {
+    if (op === '~') return { value: ~bits & mask(a.width) & ~unknown, width: a.width, signed: a.signed, unknown };
+    if (op === '&' && (~bits & ~unknown & mask(a.width)) !== 0n) return int(0n, 1, false);
+    if (op === '|' && (bits & ~unknown) !== 0n) return int(1n, 1, false);
+    if (op === '!' && (bits & ~unknown) !== 0n) return int(0n, 1, false);
+    if (op === '~&' && (~bits & ~unknown & mask(a.width)) !== 0n) return int(1n, 1, false);
+    if (op === '~|' && (bits & ~unknown) !== 0n) return int(0n, 1, false);
+    return op === '-' || op === '+' ? allX(a.width, a.signed) : allX(1);
+  }
   const ones = bits === mask(a.width);
-  const parity = bits.toString(2).split('').filter((c) => c === '1').length % 2 === 1;
+  let parity = 0n;
+  for (let v = bits; v !== 0n; v >>= 1n) parity ^= v & 1n;
   switch (op) {
     case '-': return { ...a, value: -a.value };
     case '+': return a;
@@ -105,17 +258,30 @@ function unary(op: string, a: ConstValue, e: Expr): ConstValue {
     case '~&': return int(ones ? 0n : 1n, 1, false);
     case '|': return int(bits !== 0n ? 1n : 0n, 1, false);
     case '~|': return int(bits !== 0n ? 0n : 1n, 1, false);
-    case '^': return int(parity ? 1n : 0n, 1, false);
-    case '~^': return int(parity ? 0n : 1n, 1, false);
+    case '^': return int(parity, 1, false);
+    case '~^': return int(parity ^ 1n, 1, false);
   }
   throw new ConstEvalError(`unknown unary operator ${op}`, e);
 }
 
+const realOperators = new Set(['+', '-', '*', '/', '**', '<', '<=', '>', '>=', '==', '!=', '&&', '||']);
+
 function binary(op: string, a: ConstValue, b: ConstValue, e: Expr): ConstValue {
+  if (a.real !== undefined || b.real !== undefined) return realBinary(op, toReal(a), toReal(b), e);
   const width = Math.max(a.width, b.width);
   const signed = a.signed && b.signed;
-  const arith = (value: bigint): ConstValue => ({ value, width, signed });
   const bool = (c: boolean): ConstValue => int(c ? 1n : 0n, 1, false);
+  if (op === '===' || op === '!==') {
+    const x = resize(a, width, false);
+    const y = resize(b, width, false);
+    const same = x.value === y.value && (x.unknown ?? 0n) === (y.unknown ?? 0n);
+    return bool(op === '===' ? same : !same);
+  }
+  if (hasUnknown(a) || hasUnknown(b)) return unknownBinary(op, a, b, width, signed);
+  // Operands of relational and bitwise operators are compared as unsigned unless both are signed.
+  const av = signed ? a.value : unsignedBits(a);
+  const bv = signed ? b.value : unsignedBits(b);
+  const arith = (value: bigint): ConstValue => ({ value, width, signed });
   switch (op) {
     case '+': return arith(a.value + b.value);
     case '-': return arith(a.value - b.value);
@@ -127,19 +293,22 @@ function binary(op: string, a: ConstValue, b: ConstValue, e: Expr): ConstValue {
       if (b.value === 0n) throw new ConstEvalError('modulo by zero in a constant expression', e);
       return arith(a.value % b.value);
     case '**':
-      if (b.value < 0n || b.value > 4096n) throw new ConstEvalError('exponent out of range in a constant expression', e);
-      return arith(a.value ** b.value);
-    case '<<': case '<<<':
-      if (b.value > 4096n) throw new ConstEvalError('shift amount out of range', e);
-      return { ...a, value: a.value << b.value };
-    case '>>': return { ...a, value: (a.signed ? a.value & mask(a.width) : a.value) >> b.value };
-    case '>>>': return { ...a, value: a.value >> b.value };
-    case '<': return bool(a.value < b.value);
-    case '<=': return bool(a.value <= b.value);
-    case '>': return bool(a.value > b.value);
-    case '>=': return bool(a.value >= b.value);
-    case '==': case '===': return bool(a.value === b.value);
-    case '!=': case '!==': return bool(a.value !== b.value);
+      if (b.value < 0n) return arith(a.value === 1n ? 1n : a.value === -1n ? (b.value % 2n === 0n ? 1n : -1n) : 0n);
+      if (b.value > 4096n && a.value !== 0n && a.value !== 1n && a.value !== -1n) throw new ConstEvalError('exponent out of range in a constant expression', e);
+      return arith(a.value ** (b.value > 4096n ? (b.value % 2n) + 2n : b.value));
+    case '<<': case '<<<': {
+      // A shift past every bit gives 0 (the operand's width is the result's in Verilog).
+      const by = unsignedBits(b);
+      return by >= BigInt(Math.max(a.width, 64) + 4096) ? { ...a, value: 0n } : { ...a, value: a.value << by };
+    }
+    case '>>': return { ...a, value: unsignedBits(a) >> unsignedBits(b) };
+    case '>>>': return { ...a, value: a.signed ? a.value >> unsignedBits(b) : unsignedBits(a) >> unsignedBits(b) };
+    case '<': return bool(av < bv);
+    case '<=': return bool(av <= bv);
+    case '>': return bool(av > bv);
+    case '>=': return bool(av >= bv);
+    case '==': return bool(resize(a, width, false).value === resize(b, width, false).value);
+    case '!=': return bool(resize(a, width, false).value !== resize(b, width, false).value);
     case '&&': return bool(a.value !== 0n && b.value !== 0n);
     case '||': return bool(a.value !== 0n || b.value !== 0n);
     case '&': return arith(a.value & b.value);
@@ -150,4 +319,60 @@ function binary(op: string, a: ConstValue, b: ConstValue, e: Expr): ConstValue {
     case '~|': return arith(~(a.value | b.value) & mask(width));
   }
   throw new ConstEvalError(`unknown binary operator ${op}`, e);
+}
+
+/** Operators with an x/z operand: bitwise ones bit by bit, logical ones when decided, else x. */
+function unknownBinary(op: string, a: ConstValue, b: ConstValue, width: number, signed: boolean): ConstValue {
+  const x = resize(a, width, false);
+  const y = resize(b, width, false);
+  const xu = x.unknown ?? 0n;
+  const yu = y.unknown ?? 0n;
+  const m = mask(width);
+  const zeroA = ~x.value & ~xu & m;
+  const zeroB = ~y.value & ~yu & m;
+  const oneA = x.value & ~xu;
+  const oneB = y.value & ~yu;
+  const of = (ones: bigint, zeros: bigint): ConstValue => ({ value: ones, width, signed: false, unknown: m & ~ones & ~zeros });
+  switch (op) {
+    case '&': return of(oneA & oneB, zeroA | zeroB);
+    case '|': return of(oneA | oneB, zeroA & zeroB);
+    case '~&': return of(zeroA | zeroB, oneA & oneB);
+    case '~|': return of(zeroA & zeroB, oneA | oneB);
+    case '^': { const u = xu | yu; return { value: (x.value ^ y.value) & ~u, width, signed: false, unknown: u }; }
+    case '~^': { const u = xu | yu; return { value: ~(x.value ^ y.value) & ~u & m, width, signed: false, unknown: u }; }
+    case '&&': {
+      const ta = oneA !== 0n;
+      const tb = oneB !== 0n;
+      if ((zeroA === m) || (zeroB === m)) return int(0n, 1, false);
+      return ta && tb ? int(1n, 1, false) : allX(1);
+    }
+    case '||':
+      return oneA !== 0n || oneB !== 0n ? int(1n, 1, false) : allX(1);
+    case '<': case '<=': case '>': case '>=': case '==': case '!=':
+      return allX(1);
+    default:
+      return allX(width, signed);
+  }
+}
+
+function realBinary(op: string, a: number, b: number, e: Expr): ConstValue {
+  if (!realOperators.has(op)) throw new ConstEvalError(`operator ${op} is not defined for real operands`, e);
+  const bool = (c: boolean): ConstValue => int(c ? 1n : 0n, 1, false);
+  switch (op) {
+    case '+': return realValue(a + b);
+    case '-': return realValue(a - b);
+    case '*': return realValue(a * b);
+    case '/':
+      if (b === 0) throw new ConstEvalError('division by zero in a constant expression', e);
+      return realValue(a / b);
+    case '**': return realValue(a ** b);
+    case '<': return bool(a < b);
+    case '<=': return bool(a <= b);
+    case '>': return bool(a > b);
+    case '>=': return bool(a >= b);
+    case '==': return bool(a === b);
+    case '!=': return bool(a !== b);
+    case '&&': return bool(a !== 0 && b !== 0);
+    default: return bool(a !== 0 || b !== 0);
+  }
 }

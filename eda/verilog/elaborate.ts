@@ -1,256 +1,320 @@
 /**
  * Elaboration: the module table, the instance hierarchy from the top modules down, parameter
- * values (defaults, `#(...)` overrides, defparam on direct children, $clog2), generate regions
- * unrolled (for/if/case), and the declared width of every port and net of every instance.
- * Instances of modules not defined in the sources (library cells) are leaves.
+ * values (defaults, `#(...)` overrides, defparam through any hierarchical path, constant
+ * functions), generate regions unrolled into named scopes (`g[3]`, `genblk1`), the declared
+ * width of every port and net, and then the semantic checks of every elaborated scope
+ * (elab-check.ts). defparam can change what its own path goes through, so elaboration is
+ * repeated until the defparam values settle (IEEE 1364-2005 12.8).
  */
-import type { Connection, Declarator, Description, Expr, Loc, ModuleDecl, ModuleItem, Range, SourceFile } from './ast.ts';
-import { ConstEvalError, evalConst, type ConstEnv, type ConstValue } from './const-eval.ts';
-import { DiagnosticSink, type Diagnostic } from './diagnostics.ts';
+import type { Description, Loc, ModuleDecl, ModuleItem, SourceFile, UdpDecl } from './ast.ts';
+import { ConstEvalError, constNumber, evalConst, type ConstContext, type ConstValue } from './const-eval.ts';
+import { callConstFunction } from './const-function.ts';
+import { DiagnosticSink } from './diagnostics.ts';
+import { checkDesign } from './elab-check.ts';
+import { declareModule } from './elab-declare.ts';
+import { formatParameter } from './elab-parameters.ts';
+import { resolveParts } from './elab-resolve.ts';
+import { pathParts, Scope, type Design, type InstanceNode } from './elab-scope.ts';
+import type { ElaborateOptions, Elaboration, ElaboratedInstance } from './elaborate-types.ts';
+import { checkUdp } from './udp-check.ts';
 import { gatePrimitives } from './netlist-parser.ts';
 import { printExpr } from './printer-expressions.ts';
 
-export interface ElaboratedNet {
-  name: string;
-  /** input/output/inout for ports, else the declared type (wire, reg, integer ...). */
-  kind: string;
-  width: number;
-  /** Array dimensions' sizes (memories), empty for plain nets. */
-  dims: number[];
-}
-
-export interface ElaboratedInstance {
-  /** Hierarchical path, e.g. `top.u_core.gen_lane[3].u_pe`. */
-  path: string;
-  module: string;
-  /** Module defined in the sources (false: a library cell, primitive or unknown module). */
-  defined: boolean;
-  parameters: Record<string, string>;
-  nets: ElaboratedNet[];
-  children: ElaboratedInstance[];
-}
-
-export interface Elaboration {
-  modules: Map<string, ModuleDecl>;
-  tops: ElaboratedInstance[];
-  diagnostics: Diagnostic[];
-}
+export type { ElaboratedInstance, ElaboratedNet, Elaboration, ElaborateOptions } from './elaborate-types.ts';
 
 const maxDepth = 64;
-const maxLoopIterations = 1 << 16;
-const maxInstances = 2_000_000;
+const maxPasses = 4;
+export const maxInstances = 2_000_000;
 
-export function elaborate(sources: SourceFile[], options: { top?: string } = {}): Elaboration {
-  const sink = new DiagnosticSink();
+export function elaborate(sources: SourceFile[], options: ElaborateOptions = {}): Elaboration {
+  const definitionSink = new DiagnosticSink();
   const modules = new Map<string, ModuleDecl>();
+  const udps = new Map<string, UdpDecl>();
   for (const src of sources) {
     for (const d of src.descriptions as Description[]) {
-      if (d.kind !== 'module') continue;
-      const earlier = modules.get(d.name);
-      if (earlier) at(sink, d.loc, `module '${d.name}' is defined again (first at ${earlier.loc.file}:${earlier.loc.line})`);
-      else modules.set(d.name, d);
-    }
-  }
-  const instantiated = new Set<string>();
-  for (const m of modules.values()) collectInstantiated(m.items, instantiated);
-  let topNames = [...modules.keys()].filter((n) => !instantiated.has(n));
-  if (options.top !== undefined) {
-    if (!modules.has(options.top)) {
-      sink.error('<command line>', 1, 1, `top module '${options.top}' is not defined (modules: ${[...modules.keys()].slice(0, 20).join(', ')})`);
-      topNames = [];
-    } else topNames = [options.top];
-  }
-  let instanceCount = 0;
-  const tops = topNames.map((name) => instantiate(modules.get(name)!, name, new Map(), []));
-  return { modules, tops, diagnostics: sink.finish() };
-
-  function instantiate(m: ModuleDecl, path: string, overrides: Map<string, ConstValue>, stack: string[]): ElaboratedInstance {
-    const inst: ElaboratedInstance = { path, module: m.name, defined: true, parameters: {}, nets: [], children: [] };
-    if (stack.length >= maxDepth || stack.includes(m.name)) {
-      at(sink, m.loc, `module '${m.name}' instantiates itself (through ${[...stack, m.name].join(' -> ')})`);
-      return inst;
-    }
-    const env = new Map<string, ConstValue>();
-    const declareParameters = (decls: (ModuleItem & { kind: 'param-decl' })[]) => {
-      for (const decl of decls) {
-        for (const d of decl.declarators) {
-          const given = decl.local ? undefined : overrides.get(d.name);
-          const value = given ?? (d.init ? constant(d.init, env) : undefined);
-          if (value === undefined) continue;
-          const sized = decl.dataType.range ? resize(value, rangeWidth(decl.dataType.range, env) ?? value.width, decl.dataType.signed) : value;
-          env.set(d.name, sized);
-          inst.parameters[d.name] = sized.value.toString();
-        }
+      if (d.kind !== 'module' && d.kind !== 'primitive') continue;
+      const earlier = modules.get(d.name) ?? udps.get(d.name);
+      if (earlier) {
+        at(definitionSink, d.loc, `${d.kind === 'module' ? 'module' : 'primitive'} '${d.name}' is defined again (first at ${earlier.loc.file}:${earlier.loc.line})`);
+        continue;
       }
-    };
-    declareParameters(m.parameters);
-    const bodyParams = m.items.filter((i): i is ModuleItem & { kind: 'param-decl' } => i.kind === 'param-decl' && !i.specparam);
-    declareParameters(bodyParams);
-    const known = new Set([...m.parameters, ...bodyParams].flatMap((p) => (p.local ? [] : p.declarators.map((d) => d.name))));
-    for (const name of overrides.keys()) if (!known.has(name)) at(sink, m.loc, `module '${m.name}' has no parameter '${name}' to override (at ${path})`);
-    for (const p of m.ports) if (p.kind === 'ansi') addNets(inst, p.decl.direction, p.decl.dataType.range, p.decl.declarators, env);
-    const defparams = collectDefparams(m.items, env);
-    walk(m.items, inst, env, path, defparams, [...stack, m.name]);
-    return inst;
-  }
-
-  function walk(items: ModuleItem[], inst: ElaboratedInstance, env: Map<string, ConstValue>, prefix: string, defparams: Map<string, Map<string, ConstValue>>, stack: string[]): void {
-    for (const item of items) {
-      switch (item.kind) {
-        case 'port-decl':
-          addNets(inst, item.direction, item.dataType.range, item.declarators, env);
-          break;
-        case 'net-decl':
-          if (item.dataType.type !== 'genvar') addNets(inst, item.dataType.type ?? 'wire', item.dataType.range, item.declarators, env, item.dataType.type);
-          break;
-        case 'instance':
-          for (const x of item.instances) {
-            if (++instanceCount > maxInstances) { at(sink, item.loc, `more than ${maxInstances} instances: elaboration stopped`); return; }
-            const name = x.name ?? `${item.type}$${item.loc.line}`;
-            const childPath = `${prefix}.${name}`;
-            const child = modules.get(item.type);
-            if (!child) {
-              inst.children.push({ path: childPath, module: item.type, defined: false, parameters: {}, nets: [], children: [] });
-              continue;
-            }
-            checkConnections(child, x.connections, item.loc);
-            const overrides = parameterOverrides(child, item.parameters ?? [], env, item.loc);
-            for (const [k, v] of defparams.get(name) ?? []) overrides.set(k, v);
-            inst.children.push(instantiate(child, childPath, overrides, stack));
-          }
-          break;
-        case 'generate':
-          walk(item.items, inst, env, prefix, defparams, stack);
-          break;
-        case 'gen-block':
-          walk(item.items, inst, env, item.name !== undefined ? `${prefix}.${item.name}` : prefix, defparams, stack);
-          break;
-        case 'gen-if': {
-          const c = constant(item.cond, env);
-          if (c === undefined) break;
-          const chosen = c.value !== 0n ? item.then : item.else;
-          if (chosen) walk([chosen], inst, env, prefix, defparams, stack);
-          break;
-        }
-        case 'gen-case': {
-          const v = constant(item.expr, env);
-          if (v === undefined) break;
-          const arm = item.items.find((c) => c.labels.some((l) => constant(l, env)?.value === v.value)) ?? item.items.find((c) => c.labels.length === 0);
-          if (arm?.body) walk([arm.body], inst, env, prefix, defparams, stack);
-          break;
-        }
-        case 'gen-for': {
-          const loopEnv = new Map(env);
-          let v = constant(item.init.value, loopEnv);
-          let iterations = 0;
-          while (v !== undefined) {
-            loopEnv.set(item.init.name, v);
-            const c = constant(item.cond, loopEnv);
-            if (c === undefined || c.value === 0n) break;
-            if (++iterations > maxLoopIterations) { at(sink, item.loc, `generate loop runs more than ${maxLoopIterations} times`); break; }
-            const body = item.body;
-            const label = body.kind === 'gen-block' && body.name !== undefined ? `${prefix}.${body.name}[${v.value}]` : prefix;
-            walk(body.kind === 'gen-block' ? body.items : [body], inst, loopEnv, label, defparams, stack);
-            loopEnv.set(item.step.name, v);
-            v = constant(item.step.value, loopEnv);
-          }
-          break;
-        }
-        default:
-          break;
+      if (d.kind === 'module') modules.set(d.name, d);
+      else {
+        udps.set(d.name, d);
+        checkUdp(d, definitionSink);
       }
     }
   }
+  let defparams = new Map<string, Map<string, ConstValue>>();
+  let el: Elaborator | undefined;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    el = new Elaborator({ modules, udps, tops: [] }, options, defparams);
+    el.run();
+    const next = el.defparamTargets();
+    if (sameDefparams(next, defparams)) break;
+    defparams = next;
+  }
+  el!.check();
+  const sink = new DiagnosticSink();
+  for (const d of [...definitionSink.list, ...el!.sink.list]) sink.add(d);
+  return { modules, udps, tops: el!.design.tops.map((t) => t.elaborated), diagnostics: dedupe(sink.finish()) };
+}
 
-  function addNets(inst: ElaboratedInstance, kind: string, range: Range | undefined, ds: Declarator[], env: ConstEnv, type?: string): void {
-    const base = type === 'integer' || type === 'time' ? (type === 'integer' ? 32 : 64) : range ? rangeWidth(range, env) ?? 1 : 1;
-    for (const d of ds) {
-      const dims = d.dims.map((r) => rangeWidth(r, env) ?? 1);
-      const existing = inst.nets.find((n) => n.name === d.name);
-      // `output reg [3:0] q;` after `output q` in the header: the later declaration completes it.
-      if (existing) { if (range) existing.width = base; if (kind !== 'wire' && !['input', 'output', 'inout'].includes(existing.kind)) existing.kind = kind; continue; }
-      inst.nets.push({ name: d.name, kind, width: base, dims });
+/** One elaboration pass over the design. */
+export class Elaborator {
+  readonly sink = new DiagnosticSink();
+  /** defparam statements met, with the scope they are in. */
+  readonly defparamSites: { scope: Scope; item: ModuleItem & { kind: 'defparam' } }[] = [];
+  /** Unknown module names already reported. */
+  private readonly unknownReported = new Set<string>();
+  private instanceCount = 0;
+
+  constructor(
+    readonly design: Design,
+    readonly options: ElaborateOptions,
+    /** defparam values from the previous pass, by instance path. */
+    private readonly defparams: Map<string, Map<string, ConstValue>>,
+  ) {}
+
+  run(): void {
+    const { modules } = this.design;
+    const instantiatedByOthers = new Set<string>();
+    for (const m of modules.values()) collectInstantiated(m.items, (name) => { if (name !== m.name) instantiatedByOthers.add(name); });
+    let topNames = [...modules.keys()].filter((n) => !instantiatedByOthers.has(n));
+    if (topNames.length === 0) topNames = [...modules.keys()];
+    if (this.options.top !== undefined) {
+      if (!modules.has(this.options.top)) {
+        this.sink.error('<command line>', 1, 1, `top module '${this.options.top}' is not defined (modules: ${[...modules.keys()].slice(0, 20).join(', ')})`);
+        topNames = [];
+      } else topNames = [this.options.top];
+    }
+    for (const name of topNames) {
+      const node = this.instantiate(modules.get(name)!, name, name, undefined, undefined, new Map(), []);
+      this.design.tops.push(node);
     }
   }
 
-  function rangeWidth(r: Range, env: ConstEnv): number | undefined {
-    const msb = constant(r.msb, env);
-    const lsb = constant(r.lsb, env);
-    if (!msb || !lsb) return undefined;
-    return Math.abs(Number(msb.value - lsb.value)) + 1;
+  check(): void {
+    checkDesign(this);
   }
 
-  function constant(e: Expr, env: ConstEnv): ConstValue | undefined {
+  /**
+   * Builds an instance: parameters, declarations and generate blocks (declareModule), then its
+   * child instances.
+   */
+  instantiate(def: ModuleDecl, path: string, name: string, parent: InstanceNode | undefined, parentScope: Scope | undefined, overrides: Map<string, ConstValue>, stack: string[], key = def.name): InstanceNode {
+    const elaborated: ElaboratedInstance = { path, module: def.name, defined: true, parameters: {}, nets: [], children: [] };
+    const node = { path, name, def, parent, parentScope, elaborated, design: this.design } as InstanceNode;
+    node.scope = new Scope('module', '', undefined, node, new Map());
+    const given = new Map(overrides);
+    for (const [k, v] of this.defparams.get(path) ?? []) given.set(k, v);
+    declareModule(this, node, given);
+    for (const [k, v] of node.scope.env) if (node.scope.symbols.get(k)?.kind === 'parameter' || node.scope.symbols.get(k)?.kind === 'localparam') elaborated.parameters[k] = formatParameter(v);
+    this.instantiateChildren(node, [...stack, key]);
+    return node;
+  }
+
+  /** The module instances declared in every scope of `node`, instantiated in declaration order. */
+  private instantiateChildren(node: InstanceNode, stack: string[]): void {
+    for (const site of node.pendingInstances ?? []) {
+      const { item, scope, sym, index, instanceName } = site;
+      const child = this.design.modules.get(item.type);
+      const path = `${node.path}.${scope.prefix}${instanceName}`;
+      if (++this.instanceCount > maxInstances) {
+        if (this.instanceCount === maxInstances + 1) at(this.sink, item.loc, `more than ${maxInstances} instances: elaboration stopped`);
+        return;
+      }
+      if (!child) {
+        node.elaborated.children.push({ path, module: item.type, defined: false, parameters: {}, nets: [], children: [] });
+        continue;
+      }
+      const overrides = parameterOverrides(this, child, item, scope);
+      // Recursion is fine while the parameters change (a generate condition ends it); the same
+      // module with the same overrides again never ends.
+      const key = `${child.name}${[...overrides].map(([k, v]) => ` ${k}=${v.value}`).join('')}`;
+      if (stack.includes(key) || stack.length >= maxDepth) {
+        at(this.sink, item.loc, `module '${child.name}' instantiates itself (through ${[...stack.map((s) => s.split(' ')[0]), child.name].join(' -> ')})`);
+        continue;
+      }
+      const childNode = this.instantiate(child, path, instanceName, node, scope, overrides, stack, key);
+      node.elaborated.children.push(childNode.elaborated);
+      if (index === undefined) sym.child = childNode;
+      else sym.elements?.set(index, childNode);
+    }
+    node.pendingInstances = undefined;
+  }
+
+  /** Reports an instance of an undefined module (once per module name). */
+  unknownModule(type: string, loc: Loc): void {
+    if (this.options.unknownModules === 'blackbox' || this.unknownReported.has(type)) return;
+    this.unknownReported.add(type);
+    at(this.sink, loc, `unknown module '${type}' (no module or primitive of that name is defined)`);
+  }
+
+  /** A constant expression's value in `scope`, or undefined after reporting why it is not one. */
+  constant(e: Parameters<typeof evalConst>[0], scope: Scope, what?: string): ConstValue | undefined {
     try {
-      return evalConst(e, env);
+      return evalConst(e, scope.envView(), this.constContext(scope));
     } catch (err) {
       if (!(err instanceof ConstEvalError)) throw err;
-      at(sink, err.expr.loc, `${err.message} (in '${printExpr(e)}')`);
+      const inner = printExpr(e);
+      at(this.sink, err.expr.loc.line > 0 ? err.expr.loc : e.loc, `${what ? `${what}: ` : ''}${err.message}${inner.length < 60 && err.message.indexOf(inner) < 0 ? ` (in '${inner}')` : ''}`);
       return undefined;
     }
   }
 
-  function parameterOverrides(child: ModuleDecl, given: Connection[], env: ConstEnv, loc: Loc): Map<string, ConstValue> {
-    const out = new Map<string, ConstValue>();
-    const order = child.parameters.flatMap((p) => (p.local ? [] : p.declarators.map((d) => d.name)));
-    if (order.length === 0) {
-      for (const i of child.items) if (i.kind === 'param-decl' && !i.local && !i.specparam) order.push(...i.declarators.map((d) => d.name));
-    }
-    given.forEach((c, k) => {
-      if (!c.expr) return;
-      const name = c.name ?? order[k];
-      if (name === undefined) { at(sink, loc, `module '${child.name}' has only ${order.length} parameters, ${given.length} given`); return; }
-      const v = constant(c.expr, env);
-      if (v) out.set(name, v);
-    });
-    return out;
-  }
-
-  function checkConnections(child: ModuleDecl, connections: Connection[], loc: Loc): void {
-    const names = new Set(child.ports.flatMap((p) => (p.kind === 'ansi' ? p.decl.declarators.map((d) => d.name) : p.name !== undefined ? [p.name] : [])));
-    for (const c of connections) {
-      if (c.name !== undefined && !names.has(c.name)) at(sink, loc, `module '${child.name}' has no port '${c.name}'`);
-    }
-    if (connections.every((c) => c.name === undefined) && connections.length > child.ports.length && child.ports.length > 0) {
-      at(sink, loc, `module '${child.name}' has ${child.ports.length} ports, ${connections.length} connected`);
+  /** A constant expression's value in `scope`, or undefined (nothing reported) when it is not one. */
+  tryConstant(e: Parameters<typeof evalConst>[0], scope: Scope): ConstValue | undefined {
+    try {
+      return evalConst(e, scope.envView(), this.constContext(scope));
+    } catch (err) {
+      if (!(err instanceof ConstEvalError)) throw err;
+      return undefined;
     }
   }
 
-  function collectDefparams(items: ModuleItem[], env: ConstEnv): Map<string, Map<string, ConstValue>> {
+  /** A constant as a plain integer (x/z bits and reals reported). */
+  constantNumber(e: Parameters<typeof evalConst>[0], scope: Scope, what?: string): number | undefined {
+    const v = this.constant(e, scope, what);
+    if (v === undefined) return undefined;
+    try {
+      return constNumber(v, e, what ?? 'value');
+    } catch (err) {
+      if (!(err instanceof ConstEvalError)) throw err;
+      at(this.sink, e.loc, err.message);
+      return undefined;
+    }
+  }
+
+  /** Lets constant expressions in `scope` call the functions visible there (constant functions). */
+  constContext(scope: Scope): ConstContext {
+    return {
+      callFunction: (call, args) => {
+        const fn = functionVisibleFrom(scope, call.name);
+        if (!fn) return undefined;
+        return callConstFunction(fn.decl, args, call, {
+          find: (n) => functionVisibleFrom(fn.scope, n)?.decl,
+          env: fn.scope.envView(),
+          widthOf: (x) => (x.kind === 'id' ? fn.scope.lookup(x.name)?.width : undefined),
+        });
+      },
+      widthOf: (x) => (x.kind === 'id' ? scope.lookup(x.name)?.width : undefined),
+    };
+  }
+
+  /** Where each defparam of this pass points, with its value. */
+  defparamTargets(): Map<string, Map<string, ConstValue>> {
     const out = new Map<string, Map<string, ConstValue>>();
-    for (const i of items) {
-      if (i.kind !== 'defparam') continue;
-      for (const a of i.assignments) {
-        if (a.lhs.kind === 'member' && a.lhs.base.kind === 'id') {
-          const v = constant(a.rhs, env);
-          if (!v) continue;
-          const forInstance = out.get(a.lhs.base.name) ?? new Map<string, ConstValue>();
-          forInstance.set(a.lhs.name, v);
-          out.set(a.lhs.base.name, forInstance);
-        } else at(sink, i.loc, `defparam '${printExpr(a.lhs)}': only 'instance.parameter' below this module is supported`);
+    for (const { scope, item } of this.defparamSites) {
+      for (const a of item.assignments) {
+        const parts = pathParts(a.lhs);
+        if (!parts || parts.length < 2) {
+          at(this.sink, a.lhs.loc, `defparam needs 'instance.parameter', found '${printExpr(a.lhs)}'`);
+          continue;
+        }
+        const param = parts[parts.length - 1];
+        const target = resolveParts(parts.slice(0, -1), scope, (ix, s) => this.constantNumber(ix, s));
+        if ('opaque' in target) continue;
+        const child = 'found' in target ? target.found.child : undefined;
+        if (!child) {
+          at(this.sink, a.lhs.loc, `defparam '${printExpr(a.lhs)}': ${'missing' in target ? `there is no instance '${printExpr(a.lhs).split('.').slice(0, -1).join('.')}'` : 'the path does not name a module instance'}`);
+          continue;
+        }
+        const declared = child.scope.symbols.get(param.name);
+        if (declared?.kind !== 'parameter') {
+          at(this.sink, a.lhs.loc, declared?.kind === 'localparam'
+            ? `defparam '${printExpr(a.lhs)}': '${param.name}' is a localparam and cannot be overridden`
+            : `defparam '${printExpr(a.lhs)}': module '${child.def.name}' has no parameter '${param.name}'`);
+          continue;
+        }
+        const v = this.constant(a.rhs, scope, 'defparam value');
+        if (!v) continue;
+        const forChild = out.get(child.path) ?? new Map<string, ConstValue>();
+        forChild.set(param.name, v);
+        out.set(child.path, forChild);
       }
     }
     return out;
   }
 }
 
-function resize(v: ConstValue, width: number, signed: boolean): ConstValue {
-  const m = (1n << BigInt(width)) - 1n;
-  let value = v.value & m;
-  if (signed && width > 0 && (value >> BigInt(width - 1)) & 1n) value -= 1n << BigInt(width);
-  return { value, width, signed };
+/**
+ * The function `name` called from `scope`, with the scope it is declared in. Parameters are
+ * evaluated before the module's functions are declared, so the module's items are searched too.
+ */
+function functionVisibleFrom(scope: Scope, name: string): { decl: ModuleItem & { kind: 'function' }; scope: Scope } | undefined {
+  for (let s: Scope | undefined = scope; s; s = s.parent) {
+    const sym = s.symbols.get(name);
+    if (sym) return sym.kind === 'function' && sym.decl?.kind === 'function' ? { decl: sym.decl, scope: s } : undefined;
+    if (s.kind === 'module') {
+      const decl = s.instance.def.items.find((i): i is ModuleItem & { kind: 'function' } => i.kind === 'function' && i.name === name);
+      if (decl) return { decl, scope: s };
+    }
+  }
+  return undefined;
 }
 
-function at(sink: DiagnosticSink, loc: Loc | undefined, message: string): void {
+/** Overrides from `#(...)`, evaluated in the scope of the instance statement. */
+function parameterOverrides(el: Elaborator, child: ModuleDecl, item: ModuleItem & { kind: 'instance' }, scope: Scope): Map<string, ConstValue> {
+  const out = new Map<string, ConstValue>();
+  const given = item.parameters ?? [];
+  if (given.length === 0) return out;
+  const headerNames = child.parameters.flatMap((p) => (p.local ? [] : p.declarators.map((d) => d.name)));
+  const bodyNames = child.items.flatMap((i) => (i.kind === 'param-decl' && !i.local && !i.specparam ? i.declarators.map((d) => d.name) : []));
+  // With a parameter port list, only its parameters can be overridden by position (12.2.2).
+  const order = headerNames.length > 0 ? headerNames : bodyNames;
+  const local = new Set([...child.parameters, ...child.items].flatMap((p) => (p.kind === 'param-decl' && (p.local || p.specparam) ? p.declarators.map((d) => d.name) : [])));
+  const all = new Set([...headerNames, ...bodyNames]);
+  const named = given.some((c) => c.name !== undefined);
+  if (!named && given.length > order.length) at(el.sink, item.loc, `module '${child.name}' has ${order.length} parameter${order.length === 1 ? '' : 's'} to override, ${given.length} given`);
+  given.forEach((c, k) => {
+    const name = c.name ?? order[k];
+    if (name === undefined) return;
+    if (c.name !== undefined && !all.has(name)) {
+      at(el.sink, item.loc, local.has(name) ? `'${name}' is a localparam of module '${child.name}' and cannot be overridden` : `module '${child.name}' has no parameter '${name}'`);
+      return;
+    }
+    if (!c.expr) return;
+    const v = el.constant(c.expr, scope, `parameter '${name}' of '${item.type}'`);
+    if (v) out.set(name, v);
+  });
+  return out;
+}
+
+function sameDefparams(a: Map<string, Map<string, ConstValue>>, b: Map<string, Map<string, ConstValue>>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [path, params] of a) {
+    const other = b.get(path);
+    if (!other || other.size !== params.size) return false;
+    for (const [k, v] of params) {
+      const w = other.get(k);
+      if (!w || w.value !== v.value || w.width !== v.width || w.real !== v.real || (w.unknown ?? 0n) !== (v.unknown ?? 0n)) return false;
+    }
+  }
+  return true;
+}
+
+export function at(sink: DiagnosticSink, loc: Loc | undefined, message: string): void {
   sink.error(loc?.file ?? '<unknown>', loc?.line ?? 1, loc?.col ?? 1, message);
 }
 
-function collectInstantiated(items: ModuleItem[], out: Set<string>): void {
+/** Drops repeated diagnostics (a module checked in several instances reports each problem once). */
+function dedupe<T extends { file: string; line: number; col: number; message: string }>(list: T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.col}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function collectInstantiated(items: ModuleItem[], add: (name: string) => void): void {
   for (const i of items) {
-    if (i.kind === 'instance' && !gatePrimitives.has(i.type)) out.add(i.type);
-    else if (i.kind === 'generate' || i.kind === 'gen-block') collectInstantiated(i.items, out);
-    else if (i.kind === 'gen-for') collectInstantiated([i.body], out);
-    else if (i.kind === 'gen-if') collectInstantiated([i.then, i.else].filter((x): x is ModuleItem => x !== undefined), out);
-    else if (i.kind === 'gen-case') collectInstantiated(i.items.flatMap((c) => (c.body ? [c.body] : [])), out);
+    if (i.kind === 'instance' && !gatePrimitives.has(i.type)) add(i.type);
+    else if (i.kind === 'generate' || i.kind === 'gen-block') collectInstantiated(i.items, add);
+    else if (i.kind === 'gen-for') collectInstantiated([i.body], add);
+    else if (i.kind === 'gen-if') collectInstantiated([i.then, i.else].filter((x): x is ModuleItem => x !== undefined), add);
+    else if (i.kind === 'gen-case') collectInstantiated(i.items.flatMap((c) => (c.body ? [c.body] : [])), add);
   }
 }

@@ -7,7 +7,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { DiagnosticSink, type Diagnostic } from './diagnostics.ts';
 import {
-  Directive, Identifier, MacroUse, NumberLiteral, RealLiteral, StringLiteral, SystemIdentifier,
+  Directive, Identifier, MacroUse, SvProcessKeyword, svProcessWords, NumberLiteral, RealLiteral, StringLiteral, SystemIdentifier,
   keywordTypes, operatorTypes, type TokenKind,
 } from './tokens.ts';
 
@@ -18,6 +18,8 @@ export class VerilogToken implements IToken {
   payload?: string;
   /** Set on tokens that come from a macro expansion: the macro's name. */
   fromMacro?: string;
+  /** On `module` keywords: the `default_nettype in effect there, when it is not `wire`. */
+  nettype?: string;
 
   constructor(
     readonly kind: TokenKind,
@@ -57,7 +59,10 @@ export interface LexOptions {
 }
 
 /** Directives whose argument is the rest of the line, kept raw in `payload`. */
-const lineDirectives = new Set(['define', 'timescale', 'default_nettype', 'line', 'pragma', 'begin_keywords', 'unconnected_drive']);
+const lineDirectives = new Set([
+  'define', 'timescale', 'default_nettype', 'line', 'pragma', 'begin_keywords', 'unconnected_drive', 'uselib',
+  'default_decay_time', 'default_trireg_strength',
+]);
 
 const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 const isIdentChar = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57) || c === 36;
@@ -120,6 +125,7 @@ export function lexVerilog(text: string, file: string, options: LexOptions = {})
       while (i < n && isIdentChar(text.charCodeAt(i))) i++;
       const kwType = keywordTypes.get(text.slice(start, i));
       if (kwType) push('keyword', kwType, start, i, startLine, col);
+      else if (c === 97 && svProcessWords.has(text.slice(start, i))) push('identifier', SvProcessKeyword, start, i, startLine, col);
       else push('identifier', Identifier, start, i, startLine, col);
       continue;
     }
@@ -189,7 +195,9 @@ export function lexVerilog(text: string, file: string, options: LexOptions = {})
     // A size followed by a base: 8'hFF, 4 'b1010.
     let k = j;
     while (k < n && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-    if (text.charCodeAt(k) === 39) {
+    // `#1 'h1` is a delay and an unsized number, as every simulator reads it, not a sized `1'h1`.
+    const afterDelay = k > j && tokens.length > 0 && tokens[tokens.length - 1].image === '#';
+    if (text.charCodeAt(k) === 39 && !afterDelay) {
       const end = scanBased(k);
       if (end > 0) { push('number', NumberLiteral, start, end, sLine, col); return end; }
     }
@@ -305,6 +313,17 @@ const directiveNames = new Set([
   'unconnected_drive', 'nounconnected_drive',
 ]);
 
+/**
+ * Directives outside IEEE 1364-2005 that simulators accept and ignore (Annex E's optional ones,
+ * Verilog-XL's, and source protection): the preprocessor warns and skips them.
+ */
+export const ignoredDirectives = new Set([
+  'protect', 'endprotect', 'protected', 'endprotected', 'accelerate', 'noaccelerate', 'autoexpand_vectornets',
+  'expand_vectornets', 'noexpand_vectornets', 'default_decay_time', 'default_trireg_strength', 'delay_mode_distributed',
+  'delay_mode_path', 'delay_mode_unit', 'delay_mode_zero', 'disable_portfaults', 'enable_portfaults', 'nosuppress_faults',
+  'suppress_faults', 'remove_gatenames', 'noremove_gatenames', 'remove_netnames', 'noremove_netnames', 'uselib',
+]);
+
 export function isDirectiveName(name: string): boolean {
-  return directiveNames.has(name);
+  return directiveNames.has(name) || ignoredDirectives.has(name);
 }

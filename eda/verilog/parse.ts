@@ -11,6 +11,7 @@ import { DiagnosticSink, type Diagnostic } from './diagnostics.ts';
 import type { VerilogToken } from './lexer.ts';
 import { VerilogParser } from './parser-modules.ts';
 import { preprocess, type PreprocessOptions, type PreprocessResult } from './preprocessor.ts';
+import { parseVerilogNumber } from './numbers.ts';
 import { kw } from './tokens.ts';
 
 export interface ParseResult {
@@ -40,11 +41,13 @@ export function parseVerilog(text: string, file: string, options: PreprocessOpti
 
 /** Parses preprocessed tokens; errors go to `sink`. */
 export function parseTokens(tokens: VerilogToken[], file: string, sink: DiagnosticSink): SourceFile {
+  checkNumbers(tokens, sink);
   const p = parser();
   const ast: SourceFile = { file, descriptions: [] };
   let from = 0;
   while (from < tokens.length) {
     p.input = from === 0 ? tokens : tokens.slice(from);
+    p.labelErrors = [];
     let parsed: ReturnType<VerilogParser['sourceText']> = [];
     try {
       parsed = p.sourceText() ?? [];
@@ -56,6 +59,7 @@ export function parseTokens(tokens: VerilogToken[], file: string, sink: Diagnost
     }
     ast.descriptions.push(...parsed.filter((d) => d !== undefined));
     for (const e of p.errors) report(sink, e.token, e.message, tokens, file);
+    for (const e of p.labelErrors) report(sink, e.token, e.message, tokens, file);
     if (p.errors.length === 0) break;
     // Parsing stopped early: restart at the next design unit after the last error.
     const last = p.errors[p.errors.length - 1].token;
@@ -67,6 +71,15 @@ export function parseTokens(tokens: VerilogToken[], file: string, sink: Diagnost
     from = next;
   }
   return ast;
+}
+
+/** Based literals with digits their base does not have (`4'b102`, `8'hFG`), bad sizes, no digits. */
+function checkNumbers(tokens: VerilogToken[], sink: DiagnosticSink): void {
+  for (const t of tokens) {
+    if (t.kind !== 'number' || !t.image.includes("'")) continue;
+    const n = parseVerilogNumber(t.image);
+    if (typeof n === 'string') sink.error(t.file, t.line, t.col, n + (t.fromMacro ? ` (in the expansion of \`${t.fromMacro})` : ''));
+  }
 }
 
 function startsDescription(t: VerilogToken): boolean {

@@ -60,10 +60,13 @@ export class DeclarationParser extends ExpressionParser {
       this.OR2([alt(() => this.CONSUME(kw('vectored')).image), alt(() => this.CONSUME(kw('scalared')).image)]),
     ) as 'vectored' | 'scalared' | undefined;
     const signed = this.SUBRULE(this.signedness);
-    const range = this.OPTION3(() => this.SUBRULE(this.range));
+    const packed: Range[] = [];
+    this.MANY(() => packed.push(this.SUBRULE(this.range)));
+    const range = packed.shift();
     const delay = this.OPTION4(() => this.SUBRULE(this.declarationDelay));
     const declarators = this.SUBRULE(this.declarators);
     const dataType: DataType = range ? { type, signed, range } : { type, signed };
+    if (packed.length > 0) dataType.packed = packed;
     const item: Record<string, unknown> = { kind: 'net-decl', dataType, declarators };
     if (strength) item.strength = strength;
     if (vectoring) item.vectoring = vectoring;
@@ -105,10 +108,13 @@ export class DeclarationParser extends ExpressionParser {
   /** `[signed|unsigned] [range]` after an optional type word, as a data type. */
   typeTail = this.RULE('typeTail', (type: string | undefined): DataType => {
     const signed = this.SUBRULE(this.signedness);
-    const range = this.OPTION(() => this.SUBRULE(this.range));
+    const packed: Range[] = [];
+    this.MANY(() => packed.push(this.SUBRULE(this.range)));
+    const range = packed.shift();
     const dt: DataType = { signed };
     if (type !== undefined) dt.type = type;
     if (range) dt.range = range;
+    if (packed.length > 0) dt.packed = packed;
     return dt;
   });
 

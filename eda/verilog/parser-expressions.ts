@@ -15,7 +15,10 @@ import { errorMessages } from './error-messages.ts';
 
 type PartMode = ':' | '+:' | '-:';
 /** What one postfix select read. */
-type Select = { kind: 'member'; name: string } | { kind: 'index'; index: Expr } | { kind: 'part'; left: Expr; mode: PartMode; right: Expr };
+type Select =
+  | { kind: 'member'; name: string; args?: (Expr | null)[] }
+  | { kind: 'index'; index: Expr }
+  | { kind: 'part'; left: Expr; mode: PartMode; right: Expr };
 
 /** Binary precedence, higher binds tighter (IEEE 1364-2005 table 5-4). */
 const precedence: Record<string, number> = {
@@ -38,6 +41,19 @@ export class ExpressionParser extends EmbeddedActionsParser {
    */
   constructor(validate = false) {
     super(allTokenTypes, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages, skipValidations: !validate });
+  }
+
+  /** Problems the grammar accepts but the language does not (a wrong end label); reported with the syntax errors. */
+  labelErrors: { token: IToken; message: string }[] = [];
+
+  /** `end : label` after a block or unit named `name`: the label must repeat the name. */
+  protected endLabel(name: string | undefined, what: string): void {
+    this.CONSUME(op(':'));
+    const t = this.LA(1);
+    const label = this.SUBRULE(this.ident);
+    this.ACTION(() => {
+      if (label !== undefined && label !== name) this.labelErrors.push({ token: t, message: name === undefined ? `an unnamed ${what} cannot have an end label ('${label}')` : `end label '${label}' does not match the ${what} name '${name}'` });
+    });
   }
 
   /** The span from `start` to the last consumed token. */
@@ -137,7 +153,9 @@ export class ExpressionParser extends EmbeddedActionsParser {
     let e = this.SUBRULE(this.primary);
     this.MANY(() => {
       const s = this.OR(this.selectAlternatives);
-      if (s.kind === 'member') e = { kind: 'member', base: e, name: s.name, loc: this.span(start) };
+      // `top.u1.f(x)`: a hierarchical function call.
+      if (s.kind === 'member' && s.args) e = { kind: 'call', name: s.name, system: false, args: s.args, scope: e, loc: this.span(start) };
+      else if (s.kind === 'member') e = { kind: 'member', base: e, name: s.name, loc: this.span(start) };
       else if (s.kind === 'index') e = { kind: 'index', base: e, index: s.index, loc: this.span(start) };
       else e = { kind: 'part', base: e, mode: s.mode, left: s.left, right: s.right, loc: this.span(start) };
     });
@@ -153,9 +171,12 @@ export class ExpressionParser extends EmbeddedActionsParser {
     }),
     alt(() => {
       this.CONSUME(op('.'));
-      return { kind: 'member', name: this.SUBRULE(this.ident) };
+      const name = this.SUBRULE(this.ident);
+      const args = this.OPTION(this.memberCallArguments);
+      return args ? { kind: 'member', name, args } : { kind: 'member', name };
     }),
   ];
+  private readonly memberCallArguments = (): (Expr | null)[] => this.SUBRULE3(this.callArguments);
   /** `: right]` (or `+:`, `-:`), or just `]`. */
   private readonly partSelectTail: IOrAlt<[PartMode, Expr] | undefined>[] = [
     alt(() => {

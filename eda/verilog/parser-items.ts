@@ -8,10 +8,9 @@ import type { Attribute, CaseItem, Connection, DataType, Expr, Instance, ModuleI
 import { gatePrimitives } from './netlist-parser.ts';
 import { svTypeNames } from './parser-declarations.ts';
 import { StatementParser } from './parser-statements.ts';
-import { AnyToken, Identifier, kw, NumberLiteral, op, RealLiteral, type Keyword } from './tokens.ts';
+import { AnyToken, Identifier, kw, NumberLiteral, op, RealLiteral, SvProcessKeyword, type Keyword } from './tokens.ts';
 
 const gateWords = [...gatePrimitives] as Keyword[];
-const svProcesses = new Set(['always_ff', 'always_comb', 'always_latch']);
 
 export class ItemParser extends StatementParser {
   moduleItem = this.RULE('moduleItem', (): ModuleItem => {
@@ -30,6 +29,14 @@ export class ItemParser extends StatementParser {
   /** Built once rather than on every item (see parser-expressions.ts). */
   // Ordered choice: gates separate SystemVerilog type names and always_* from instances.
   private readonly moduleItemAlternatives: OrMethodOpts<ModuleItem> = { IGNORE_AMBIGUITIES: true, DEF: [
+      alt(() => {
+          const process = this.OR3([
+            alt(() => this.CONSUME(kw('always')).image),
+            alt(() => this.CONSUME(kw('initial')).image),
+            alt(() => this.CONSUME(SvProcessKeyword).image),
+          ]) as 'always' | 'initial';
+          return { kind: 'process', process, body: this.SUBRULE(this.statement) } as ModuleItem;
+        }),
       gatedAlt(() => this.LA(1).tokenType !== Identifier || (svTypeNames.has(this.LA(1).image) && this.LA(2).tokenType !== op('(')), () => {
           const item = this.OR2([
             alt(() => this.SUBRULE(this.portDeclaration)),
@@ -41,14 +48,6 @@ export class ItemParser extends StatementParser {
           return item;
         }),
       alt(() => this.SUBRULE(this.continuousAssign)),
-      gatedAlt(() => this.LA(1).tokenType !== Identifier || (svProcesses.has(this.LA(1).image) && this.LA(2).tokenType !== Identifier), () => {
-          const process = this.OR3([
-            alt(() => this.CONSUME(kw('always')).image),
-            alt(() => this.CONSUME(kw('initial')).image),
-            alt(() => this.CONSUME(Identifier).image),
-          ]) as 'always' | 'initial';
-          return { kind: 'process', process, body: this.SUBRULE(this.statement) } as ModuleItem;
-        }),
       alt(() => this.SUBRULE(this.gateInstances)),
       alt(() => this.SUBRULE(this.moduleInstances)),
       alt(() => {
@@ -167,16 +166,29 @@ export class ItemParser extends StatementParser {
     alt(() => {
       this.SUBRULE(this.attributes);
       this.CONSUME(op('.'));
-      const name = this.SUBRULE(this.ident);
-      this.CONSUME(op('('));
-      const expr = this.OPTION(this.connectedExpression);
-      this.CONSUME(op(')'));
-      return expr ? { name, expr } : { name };
+      return this.OR2(this.namedConnectionAlternatives);
     }),
     alt(() => ({ expr: this.SUBRULE2(this.mintypmax) })),
     alt(() => ({})),
   ];
   private readonly connectedExpression = (): Expr => this.SUBRULE(this.mintypmax);
+  /** After the `.`: `name(expr)`, `name()`, SystemVerilog's `name` (same as `name(name)`) or `*`. */
+  private readonly namedConnectionAlternatives: IOrAlt<Connection>[] = [
+    alt(() => {
+      const t = this.LA(1);
+      const name = this.SUBRULE(this.ident);
+      const paren = this.OPTION2(this.parenthesisedConnection);
+      if (paren === undefined) return { name, expr: { kind: 'id', name, loc: this.span(t) } };
+      return paren.expr ? { name, expr: paren.expr } : { name };
+    }),
+    alt(() => { this.CONSUME(op('*')); return { name: '*' }; }),
+  ];
+  private readonly parenthesisedConnection = (): { expr?: Expr } => {
+    this.CONSUME(op('('));
+    const expr = this.OPTION(this.connectedExpression);
+    this.CONSUME(op(')'));
+    return expr ? { expr } : {};
+  };
 
   protected functionDeclaration = this.RULE('functionDeclaration', (): ModuleItem => {
     this.CONSUME(kw('function'));
@@ -185,6 +197,7 @@ export class ItemParser extends StatementParser {
     const name = this.SUBRULE(this.ident);
     const { ports, items, body } = this.SUBRULE(this.subroutineRest) ?? { ports: [], items: [], body: undefined };
     this.CONSUME(kw('endfunction'));
+    this.OPTION2(() => this.endLabel(name, 'function'));
     return { kind: 'function', automatic, returnType, name, ports, items, body } as ModuleItem;
   });
 
@@ -203,6 +216,7 @@ export class ItemParser extends StatementParser {
     const name = this.SUBRULE(this.ident);
     const { ports, items, body } = this.SUBRULE(this.subroutineRest) ?? { ports: [], items: [], body: undefined };
     this.CONSUME(kw('endtask'));
+    this.OPTION2(() => this.endLabel(name, 'task'));
     return { kind: 'task', automatic, name, ports, items, body } as ModuleItem;
   });
 
@@ -238,7 +252,7 @@ export class ItemParser extends StatementParser {
   private generateFor = this.RULE('generateFor', (): ModuleItem => {
     this.CONSUME(kw('for'));
     this.CONSUME(op('('));
-    this.OPTION(() => this.CONSUME(kw('genvar')));
+    const declaresGenvar = this.OPTION(() => this.CONSUME(kw('genvar'))) !== undefined;
     const initName = this.SUBRULE(this.ident);
     this.CONSUME(op('='));
     const initValue = this.SUBRULE(this.expression);
@@ -250,7 +264,9 @@ export class ItemParser extends StatementParser {
     const stepValue = this.SUBRULE3(this.expression);
     this.CONSUME(op(')'));
     const body = this.SUBRULE(this.moduleItem);
-    return { kind: 'gen-for', init: { name: initName, value: initValue }, cond, step: { name: stepName, value: stepValue }, body } as ModuleItem;
+    const loop = { kind: 'gen-for', init: { name: initName, value: initValue }, cond, step: { name: stepName, value: stepValue }, body } as ModuleItem & { kind: 'gen-for' };
+    if (declaresGenvar) loop.declaresGenvar = true;
+    return loop;
   });
 
   private generateIf = this.RULE('generateIf', (): ModuleItem => {
@@ -296,7 +312,7 @@ export class ItemParser extends StatementParser {
     const items: ModuleItem[] = [];
     this.MANY(() => items.push(this.SUBRULE(this.moduleItem)));
     this.CONSUME(kw('end'));
-    this.OPTION2(() => { this.CONSUME2(op(':')); this.SUBRULE2(this.ident); });
+    this.OPTION2(() => this.endLabel(name, 'generate block'));
     return (name === undefined ? { kind: 'gen-block', items, attrs } : { kind: 'gen-block', name, items, attrs }) as ModuleItem;
   });
 

@@ -5,6 +5,7 @@
 import { alt, gated, separated } from './parser-helpers.ts';
 import type { Description, Expr, HeaderPort, ModuleDecl, ModuleItem, UdpDecl } from './ast.ts';
 import { ItemParser } from './parser-items.ts';
+import type { VerilogToken } from './lexer.ts';
 import { AnyToken, kw, op } from './tokens.ts';
 
 type ParamDecl = ModuleItem & { kind: 'param-decl' };
@@ -30,10 +31,11 @@ export class VerilogParser extends ItemParser {
   });
 
   private moduleDeclaration = this.RULE('moduleDeclaration', (): ModuleDecl => {
-    const keyword = this.OR([
-      alt(() => this.CONSUME(kw('module')).image),
-      alt(() => this.CONSUME(kw('macromodule')).image),
-    ]) as ModuleDecl['keyword'];
+    const keywordToken = this.OR([
+      alt(() => this.CONSUME(kw('module'))),
+      alt(() => this.CONSUME(kw('macromodule'))),
+    ]) as VerilogToken;
+    const keyword = keywordToken?.image as ModuleDecl['keyword'];
     const name = this.SUBRULE(this.ident);
     const parameters = this.OPTION(() => this.SUBRULE(this.headerParameters)) ?? [];
     const ports = this.OPTION2(() => this.SUBRULE(this.headerPorts)) ?? [];
@@ -41,8 +43,10 @@ export class VerilogParser extends ItemParser {
     const items: ModuleItem[] = [];
     this.MANY(() => items.push(this.SUBRULE(this.moduleItem)));
     this.CONSUME(kw('endmodule'));
-    this.OPTION3(() => { this.CONSUME(op(':')); this.SUBRULE2(this.ident); });
-    return { kind: 'module', keyword, name, parameters, ports, items, attrs: [], loc: this.span(this.LA(0)) };
+    this.OPTION3(() => this.endLabel(name, 'module'));
+    const m: ModuleDecl = { kind: 'module', keyword, name, parameters, ports, items, attrs: [], loc: this.span(this.LA(0)) };
+    if (keywordToken?.nettype !== undefined) m.defaultNettype = keywordToken.nettype;
+    return m;
   });
 
   /** `#(parameter A = 1, B = 2, localparam C = 3)`; names without a keyword extend the previous one. */
@@ -75,41 +79,50 @@ export class VerilogParser extends ItemParser {
     return decls;
   });
 
-  /** The port list; ANSI declarations absorb the plain names that follow them. */
+  /** The port list; ANSI declarations absorb the plain names that follow them; entries may be empty. */
   private headerPorts = this.RULE('headerPorts', (): HeaderPort[] => {
     this.CONSUME(op('('));
     const ports: HeaderPort[] = [];
-    this.MANY_SEP(separated(op(','), () => {
-        const start = this.LA(1);
-        const attrs = this.SUBRULE(this.attributes);
-        this.OR([
-          alt(() => {
-              const decl = this.SUBRULE(this.portDeclaration) as PortDecl;
-              ports.push({ kind: 'ansi', decl: { ...decl, attrs, loc: this.span(start) } });
-            }),
-          alt(() => {
-              this.CONSUME(op('.'));
-              const name = this.SUBRULE(this.ident);
-              this.CONSUME2(op('('));
-              const expr = this.OPTION2(() => this.SUBRULE(this.expression));
-              this.CONSUME2(op(')'));
-              ports.push(expr ? { kind: 'expr', name, expr, loc: this.span(start) } : { kind: 'expr', name, loc: this.span(start) });
-            }),
-          alt(() => {
-              const expr = this.SUBRULE2(this.expression);
-              this.ACTION(() => {
-                if (!expr) return; // a recovered parse error
-                const last = ports[ports.length - 1];
-                if (expr.kind === 'id' && last?.kind === 'ansi') {
-                  last.decl.declarators.push({ name: expr.name, dims: [], loc: expr.loc });
-                } else if (expr.kind === 'id') ports.push({ kind: 'name', name: expr.name, loc: expr.loc });
-                else ports.push({ kind: 'expr', expr, loc: expr.loc });
-              });
-            }),
-        ]);
-      }));
+    this.SUBRULE(this.headerPort, { ARGS: [ports] });
+    this.MANY(() => {
+      this.CONSUME(op(','));
+      this.SUBRULE2(this.headerPort, { ARGS: [ports] });
+    });
     this.CONSUME(op(')'));
-    return ports;
+    // `()` declares no ports rather than one empty one.
+    return ports.length === 1 && ports[0].kind === 'expr' && ports[0].name === undefined && ports[0].expr === undefined ? [] : ports;
+  });
+
+  private headerPort = this.RULE('headerPort', (ports: HeaderPort[]): void => {
+    const start = this.LA(1);
+    const attrs = this.SUBRULE(this.attributes);
+    this.OR([
+      alt(() => {
+          const decl = this.SUBRULE(this.portDeclaration) as PortDecl;
+          this.ACTION(() => ports.push({ kind: 'ansi', decl: { ...decl, attrs, loc: this.span(start) } }));
+        }),
+      alt(() => {
+          this.CONSUME(op('.'));
+          const name = this.SUBRULE(this.ident);
+          this.CONSUME2(op('('));
+          const expr = this.OPTION2(() => this.SUBRULE(this.expression));
+          this.CONSUME2(op(')'));
+          this.ACTION(() => ports.push(expr ? { kind: 'expr', name, expr, loc: this.span(start) } : { kind: 'expr', name, loc: this.span(start) }));
+        }),
+      alt(() => {
+          const expr = this.SUBRULE2(this.expression);
+          this.ACTION(() => {
+            if (!expr) return; // a recovered parse error
+            const last = ports[ports.length - 1];
+            if (expr.kind === 'id' && last?.kind === 'ansi') {
+              last.decl.declarators.push({ name: expr.name, dims: [], loc: expr.loc });
+            } else if (expr.kind === 'id') ports.push({ kind: 'name', name: expr.name, loc: expr.loc });
+            else ports.push({ kind: 'expr', expr, loc: expr.loc });
+          });
+        }),
+      // An empty entry: `module m(a, , b)`.
+      alt(() => { this.ACTION(() => ports.push({ kind: 'expr', loc: this.span(start) })); }),
+    ]);
   });
 
   private udpDeclaration = this.RULE('udpDeclaration', (): UdpDecl => {
@@ -117,10 +130,30 @@ export class VerilogParser extends ItemParser {
     const name = this.SUBRULE(this.ident);
     this.CONSUME(op('('));
     const ports: string[] = [];
-    this.AT_LEAST_ONE_SEP(separated(op(','), () => ports.push(this.SUBRULE2(this.ident))));
+    const items: ModuleItem[] = [];
+    let ansiInitial: { name: string; value: Expr } | undefined;
+    this.OR([
+      alt(() => this.AT_LEAST_ONE_SEP(separated(op(','), () => ports.push(this.SUBRULE2(this.ident))))),
+      // ANSI-style header: `primitive p (output reg q = 0, input a, b);`, read as the equivalent
+      // non-ANSI form (port names, declarations in the body, an initial statement).
+      alt(() => this.AT_LEAST_ONE_SEP2(separated(op(','), () => {
+          const start = this.LA(1);
+          const decl = this.SUBRULE(this.portDeclaration) as PortDecl;
+          this.ACTION(() => {
+            const loc = this.span(start);
+            const declarators = decl.declarators.map((d) => ({ name: d.name, dims: d.dims, loc: d.loc }));
+            for (const d of decl.declarators) {
+              ports.push(d.name);
+              if (d.init) ansiInitial = { name: d.name, value: d.init };
+            }
+            const { type, ...portType } = decl.dataType;
+            items.push({ kind: 'port-decl', direction: decl.direction, dataType: portType, declarators, attrs: [], loc });
+            if (type === 'reg') items.push({ kind: 'net-decl', dataType: { type: 'reg', signed: false }, declarators: declarators.map((d) => ({ ...d })), attrs: [], loc });
+          });
+        }))),
+    ]);
     this.CONSUME(op(')'));
     this.CONSUME(op(';'));
-    const items: ModuleItem[] = [];
     this.MANY(() => items.push(this.SUBRULE(this.declarationItem)));
     const initial = this.OPTION(() => {
       this.CONSUME(kw('initial'));
@@ -132,18 +165,21 @@ export class VerilogParser extends ItemParser {
     });
     this.CONSUME(kw('table'));
     const table: string[][] = [];
+    const rowLines: number[] = [];
     let row: string[] = [];
     this.MANY2(gated(() => this.LA(1).tokenType !== kw('endtable'), () => {
         const t = this.CONSUME(AnyToken);
         this.ACTION(() => {
+          if (row.length === 0 && t.image !== ';') rowLines.push(t.startLine ?? 0);
           if (t.image === ';') { table.push(row); row = []; } else row.push(...tableSymbols(t.image));
         });
       }));
     this.CONSUME(kw('endtable'));
     this.CONSUME(kw('endprimitive'));
     const closed = this.ACTION(() => foldEdges(table));
-    const udp: UdpDecl = { kind: 'primitive', name, ports, items, table: closed ?? table, attrs: [], loc: this.span(this.LA(0)) };
-    if (initial) udp.initial = initial;
+    const udp: UdpDecl = { kind: 'primitive', name, ports, items, table: closed ?? table, rowLines, attrs: [], loc: this.span(this.LA(0)) };
+    const init = initial ?? ansiInitial;
+    if (init) udp.initial = init;
     return udp;
   });
 

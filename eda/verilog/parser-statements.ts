@@ -6,7 +6,7 @@ import { alt, gatedAlt } from './parser-helpers.ts';
 import type { IOrAlt, OrMethodOpts } from 'chevrotain';
 import type { Attribute, CaseItem, EventExpr, Expr, ModuleItem, Stmt, TimingControl } from './ast.ts';
 import { DeclarationParser } from './parser-declarations.ts';
-import { Identifier, kw, op, SystemIdentifier } from './tokens.ts';
+import { BinaryOperator, Identifier, kw, op, SystemIdentifier } from './tokens.ts';
 
 export class StatementParser extends DeclarationParser {
   /** `@*`, `@(*)`, `@name`, `@(posedge a or negedge b, c)`. */
@@ -173,19 +173,41 @@ export class StatementParser extends DeclarationParser {
     return e;
   });
 
-  /** `lhs = rhs` without the semicolon (for-loop headers, procedural assign/force). */
+  /** `lhs = rhs` without the semicolon (for-loop headers, procedural assign/force); also `i++`, `i += 2`. */
   private plainAssignment = this.RULE('plainAssignment', (): Stmt => {
     const start = this.LA(1);
     const lhs = this.SUBRULE(this.lvalue);
-    this.CONSUME(op('='));
-    const rhs = this.SUBRULE(this.expression);
+    const rhs = this.OR([
+      alt(() => { this.CONSUME(op('=')); return this.SUBRULE(this.expression); }),
+      alt(() => this.SUBRULE(this.compoundTail, { ARGS: [lhs] })),
+    ]);
     return { kind: 'assign', nonblocking: false, lhs, rhs, attrs: [], loc: this.span(start) };
+  });
+
+  /**
+   * SystemVerilog's `+= rhs`, `++` and `--` after a target (iverilog and Verilator accept them in
+   * Verilog files), read as the plain assignment they stand for: `lhs = lhs + (rhs)`.
+   */
+  private compoundTail = this.RULE('compoundTail', (lhs: Expr): Expr => {
+    const start = this.LA(1);
+    const one = (): Expr => ({ kind: 'number', text: '1', loc: this.span(start) });
+    const r = this.OR([
+      alt(() => { this.CONSUME(op('+')); this.CONSUME2(op('+')); return { o: '+', rhs: one() }; }),
+      alt(() => { this.CONSUME(op('-')); this.CONSUME2(op('-')); return { o: '-', rhs: one() }; }),
+      alt(() => {
+          const o = this.CONSUME(BinaryOperator).image;
+          this.CONSUME(op('='));
+          return { o, rhs: this.SUBRULE(this.expression) };
+        }),
+    ]);
+    return { kind: 'binary', op: r?.o, left: lhs, right: r?.rhs, loc: this.span(start) } as Expr;
   });
 
   /** Starts with a name or `{`: an assignment (blocking or not, maybe with a control) or a task call. */
   private assignmentOrCall = this.RULE('assignmentOrCall', (attrs: Attribute[]): Stmt => {
     const start = this.LA(1);
     const lhs = this.SUBRULE(this.lvalue);
+    this.currentTarget = lhs;
     const tail = this.OR(this.assignmentTail);
     // Without a tail it is a task call: `name;` (a call `name(args)` was read by the expression as a function call).
     const s = (tail === undefined
@@ -197,27 +219,33 @@ export class StatementParser extends DeclarationParser {
     return this.ACTION(() => {
       // `t(a, b);` parsed as a call expression: make it a task-call statement.
       if (s?.kind === 'call' && lhs?.kind === 'call' && !lhs.system) {
-        return { kind: 'call', target: { kind: 'id', name: lhs.name, loc: lhs.loc }, system: false, args: lhs.args, attrs, loc: this.span(start) } as Stmt;
+        const target: Expr = lhs.scope ? { kind: 'member', base: lhs.scope, name: lhs.name, loc: lhs.loc } : { kind: 'id', name: lhs.name, loc: lhs.loc };
+        return { kind: 'call', target, system: false, args: lhs.args, attrs, loc: this.span(start) } as Stmt;
       }
       return { ...s, loc: this.span(start) } as Stmt;
     }) ?? s;
   });
+  /** The target of the assignment being read, for the compound forms (read before its right side). */
+  private currentTarget: Expr | undefined;
 
-  /** `= rhs` or `<= rhs` (maybe with a timing control), or nothing (a task call); built once. */
-  private readonly assignmentTail: IOrAlt<{ nonblocking: boolean; control?: TimingControl; rhs: Expr } | undefined>[] = [
+  /** `= rhs` or `<= rhs` (maybe with a timing control), a compound form, or nothing (a task call); built once. */
+  private readonly assignmentTail: OrMethodOpts<{ nonblocking: boolean; control?: TimingControl; rhs: Expr } | undefined> = { IGNORE_AMBIGUITIES: true, DEF: [
     alt(() => {
       const nonblocking = this.OR2(this.assignmentOperators);
       const control = this.OPTION(this.assignmentControl);
       return { nonblocking, control, rhs: this.SUBRULE(this.expression) };
     }),
+    gatedAlt(() => this.LA(2).tokenType === op('=') || this.LA(2).tokenType === this.LA(1).tokenType, () => ({
+      nonblocking: false,
+      rhs: this.SUBRULE(this.compoundTail, { ARGS: [this.currentTarget as Expr] }),
+    })),
     alt(() => undefined),
-  ];
+  ]};
   private readonly assignmentOperators: IOrAlt<boolean>[] = [
     alt(() => { this.CONSUME(op('=')); return false; }),
     alt(() => { this.CONSUME(op('<=')); return true; }),
   ];
   private readonly assignmentControl = (): TimingControl => this.SUBRULE(this.timingControl);
-
   private caseStatement = this.RULE('caseStatement', (attrs: Attribute[]): Stmt => {
     const start = this.LA(1);
     const caseKind = this.OR(this.caseKeywords) as 'case' | 'casez' | 'casex';
@@ -270,7 +298,7 @@ export class StatementParser extends DeclarationParser {
       ]);
     });
     this.OR3(this.blockClosers);
-    this.OPTION2(() => { this.CONSUME2(op(':')); this.SUBRULE2(this.ident); });
+    this.OPTION2(() => this.endLabel(name, 'block'));
     const loc = this.span(start);
     return (name === undefined ? { kind: 'block', fork, decls, body, attrs, loc } : { kind: 'block', fork, name, decls, body, attrs, loc }) as Stmt;
   });

@@ -8,13 +8,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { DiagnosticSink } from './diagnostics.ts';
-import { lexVerilog, VerilogToken } from './lexer.ts';
+import { ignoredDirectives, lexVerilog, VerilogToken } from './lexer.ts';
+import { NumberLiteral, StringLiteral } from './tokens.ts';
 
 export interface MacroDefinition {
   name: string;
   /** Formal argument names with defaults, or undefined for an object-like macro. */
   params?: { name: string; default?: VerilogToken[] }[];
   body: VerilogToken[];
+  /** The body as text, for bodies that paste (``) or stringify (`"): substituted as text, then lexed. */
+  bodyText?: string;
 }
 
 export interface PreprocessOptions {
@@ -36,6 +39,21 @@ export interface PreprocessResult {
   files: string[];
 }
 
+/** The net types `default_nettype accepts (IEEE 1364-2005 19.2). */
+const nettypes = new Set(['wire', 'tri', 'tri0', 'tri1', 'wand', 'triand', 'wor', 'trior', 'trireg', 'uwire', 'none']);
+const timeUnit = /^\s*(1|10|100)\s*(s|ms|us|ns|ps|fs)\s*$/;
+const unitExponent: Record<string, number> = { s: 0, ms: -3, us: -6, ns: -9, ps: -12, fs: -15 };
+
+/** The message for a bad `timescale argument, or undefined when it is well formed. */
+function timescaleProblem(payload: string): string | undefined {
+  const parts = payload.split('/');
+  const [unit, precision] = parts.map((p) => timeUnit.exec(p));
+  if (parts.length !== 2 || !unit || !precision) return `\`timescale needs 'unit / precision' with 1, 10 or 100 and s, ms, us, ns, ps or fs (found '${payload.trim()}')`;
+  const exponent = (m: RegExpExecArray) => unitExponent[m[2]] + Math.log10(Number(m[1]));
+  if (exponent(precision) > exponent(unit)) return `\`timescale precision ${precision[0].trim()} is coarser than its unit ${unit[0].trim()}`;
+  return undefined;
+}
+
 const maxExpansionDepth = 64;
 const maxIncludeDepth = 32;
 
@@ -51,6 +69,9 @@ export function preprocess(text: string, file: string, options: PreprocessOption
   const conditions: { active: boolean; taken: boolean; sawElse: boolean; tok: VerilogToken }[] = [];
   const active = () => conditions.length === 0 || conditions[conditions.length - 1].active;
   const diag = (t: VerilogToken, message: string) => sink.error(t.file, t.line, t.col, message);
+  const warn = (t: VerilogToken, message: string) => sink.warning(t.file, t.line, t.col, message);
+  /** The `default_nettype in effect, stamped on each design unit's keyword token for the parser. */
+  let nettype: string | undefined;
 
   run(lexVerilog(text, file, { sink }).tokens, 0);
   for (const c of conditions) diag(c.tok, `${c.tok.image} has no matching \`endif`);
@@ -67,7 +88,10 @@ export function preprocess(text: string, file: string, options: PreprocessOption
       }
       if (!active()) continue;
       if (t.kind === 'macro') i = expandInto(out, t, tokens, i, 0);
-      else out.push(t);
+      else {
+        if (nettype !== undefined && t.kind === 'keyword' && (t.image === 'module' || t.image === 'macromodule')) t.nettype = nettype;
+        out.push(t);
+      }
     }
   }
 
@@ -92,7 +116,9 @@ export function preprocess(text: string, file: string, options: PreprocessOption
       case 'elsif': {
         const [macro, next] = nameArg();
         const top = conditions[conditions.length - 1];
-        if (!top || top.sawElse) { diag(t, top ? '`elsif after `else' : '`elsif without `ifdef'); return next; }
+        if (!top) { diag(t, '`elsif without `ifdef'); return next; }
+        // Every reference tool accepts this (and takes no further branch), so it is only a warning.
+        if (top.sawElse) warn(t, '`elsif after `else is never taken');
         const parentActive = conditions.length < 2 || conditions[conditions.length - 2].active;
         top.active = parentActive && !top.taken && macro !== undefined && macros.has(macro);
         top.taken ||= top.active;
@@ -100,7 +126,8 @@ export function preprocess(text: string, file: string, options: PreprocessOption
       }
       case 'else': {
         const top = conditions[conditions.length - 1];
-        if (!top || top.sawElse) { diag(t, top ? 'second `else' : '`else without `ifdef'); return i; }
+        if (!top) { diag(t, '`else without `ifdef'); return i; }
+        if (top.sawElse) warn(t, 'second `else in one `ifdef: it is never taken');
         const parentActive = conditions.length < 2 || conditions[conditions.length - 2].active;
         top.active = parentActive && !top.taken;
         top.taken = true;
@@ -127,17 +154,28 @@ export function preprocess(text: string, file: string, options: PreprocessOption
         return i;
       case 'include':
         return include(t, tokens, i, includeDepth);
-      case 'timescale':
+      case 'timescale': {
+        const problem = timescaleProblem(t.payload ?? '');
+        if (problem) diag(t, problem);
         result.timescale = t.payload?.trim();
         return i;
-      case 'default_nettype':
-        result.defaultNettype = t.payload?.trim();
+      }
+      case 'default_nettype': {
+        const value = (t.payload ?? '').trim();
+        if (!nettypes.has(value)) diag(t, `\`default_nettype '${value}' is not a net type (use wire, tri, tri0, tri1, wand, triand, wor, trior, trireg, uwire or none)`);
+        else {
+          result.defaultNettype = value;
+          nettype = value === 'wire' ? undefined : value;
+        }
         return i;
+      }
       case 'resetall':
         result.defaultNettype = undefined;
         result.timescale = undefined;
+        nettype = undefined;
         return i;
       default:
+        if (ignoredDirectives.has(name)) warn(t, `directive ${t.image} is not part of IEEE 1364-2005 and is ignored`);
         // `celldefine, `endcelldefine, `pragma, `line, `begin_keywords ...: no effect on parsing.
         return i;
     }
@@ -161,8 +199,13 @@ export function preprocess(text: string, file: string, options: PreprocessOption
       for (const p of params) if (!/^[A-Za-z_][A-Za-z0-9_$]*$/.test(p.name)) diag(t, `\`define ${name}: bad argument name '${p.name}'`);
       rest = close + 1;
     }
+    const bodyText = payload.slice(rest);
+    if (/``|`"|`\\`"/.test(bodyText)) {
+      macros.set(name, { name, params, body: [], bodyText });
+      return;
+    }
     const bodyStartCol = t.col + t.image.length + rest;
-    const body = lexVerilog(payload.slice(rest), t.file, { startLine: t.line, startCol: bodyStartCol, startOffset: t.endOffset + 1 + rest, sink }).tokens;
+    const body = lexVerilog(bodyText, t.file, { startLine: t.line, startCol: bodyStartCol, startOffset: t.endOffset + 1 + rest, sink }).tokens;
     macros.set(name, { name, params, body });
   }
 
@@ -187,7 +230,12 @@ export function preprocess(text: string, file: string, options: PreprocessOption
   function expandInto(into: VerilogToken[], use: VerilogToken, tokens: VerilogToken[], i: number, depth: number): number {
     const name = use.image.slice(1);
     const macro = macros.get(name);
-    if (!macro) { diag(use, `undefined macro \`${name}`); return i; }
+    if (!macro) {
+      const builtin = builtinMacro(name, use);
+      if (builtin) into.push(builtin);
+      else diag(use, `undefined macro \`${name}`);
+      return i;
+    }
     if (depth > maxExpansionDepth) { diag(use, `macro \`${name} expands more than ${maxExpansionDepth} levels deep (recursive?)`); return i; }
     let body = macro.body;
     if (macro.params) {
@@ -204,7 +252,10 @@ export function preprocess(text: string, file: string, options: PreprocessOption
         if (value === undefined) diag(use, `macro \`${name}: no value for argument '${p.name}'`);
         bound.set(p.name, value ?? []);
       });
-      body = body.flatMap((b) => (b.kind === 'identifier' && bound.has(b.image) ? bound.get(b.image)! : [b]));
+      body = macro.bodyText !== undefined ? body : body.flatMap((b) => (b.kind === 'identifier' && bound.has(b.image) ? bound.get(b.image)! : [b]));
+      if (macro.bodyText !== undefined) body = lexVerilog(substituteText(macro.bodyText, bound), use.file, { startLine: use.line, startCol: use.col, sink }).tokens;
+    } else if (macro.bodyText !== undefined) {
+      body = lexVerilog(substituteText(macro.bodyText, new Map()), use.file, { startLine: use.line, startCol: use.col, sink }).tokens;
     }
     const placed = body.map((b) => {
       const c = new VerilogToken(b.kind, b.tokenType, b.image, use.startOffset, use.endOffset, use.line, use.col, use.file);
@@ -220,6 +271,50 @@ export function preprocess(text: string, file: string, options: PreprocessOption
     }
     return i;
   }
+}
+
+/** `__FILE__ and `__LINE__ (SystemVerilog, also accepted by iverilog and Verilator) at the use site. */
+function builtinMacro(name: string, use: VerilogToken): VerilogToken | undefined {
+  if (name === '__FILE__') {
+    const text = JSON.stringify(use.file);
+    return new VerilogToken('string', StringLiteral, text, use.startOffset, use.endOffset, use.line, use.col, use.file);
+  }
+  if (name === '__LINE__') return new VerilogToken('number', NumberLiteral, String(use.line), use.startOffset, use.endOffset, use.line, use.col, use.file);
+  return undefined;
+}
+
+/**
+ * A macro body with `` (paste) and `" (stringify) as text: formal arguments replaced by the
+ * actual arguments' tokens (not inside plain string literals), `` removed, `" made a quote and
+ * `\`" an escaped quote.
+ */
+function substituteText(body: string, bound: ReadonlyMap<string, VerilogToken[]>): string {
+  let out = '';
+  let k = 0;
+  while (k < body.length) {
+    const c = body[k];
+    if (body.startsWith('``', k)) { k += 2; continue; }
+    if (body.startsWith('`\\`"', k)) { out += '\\"'; k += 4; continue; }
+    if (body.startsWith('`"', k)) { out += '"'; k += 2; continue; }
+    if (c === '"') {
+      // A plain string literal: copied as it is.
+      let e = k + 1;
+      while (e < body.length && body[e] !== '"') e += body[e] === '\\' ? 2 : 1;
+      out += body.slice(k, e + 1);
+      k = e + 1;
+      continue;
+    }
+    const word = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(body.slice(k, k + 256));
+    if (word && (k === 0 || !/[A-Za-z0-9_$`\\]/.test(body[k - 1]))) {
+      const arg = bound.get(word[0]);
+      out += arg ? arg.map((t) => t.image).join(' ') : word[0];
+      k += word[0].length;
+      continue;
+    }
+    out += c;
+    k++;
+  }
+  return out;
 }
 
 function readFileIfPresent(path: string): string | undefined {

@@ -50,7 +50,7 @@ export function printExpr(e: Expr): string {
       return `${postfixBase(e.base)}[${printExpr(e.left)}${e.mode}${printExpr(e.right)}]`;
     case 'call':
       if (e.system) return e.args.length === 0 ? e.name : `${e.name}(${printArgs(e.args)})`;
-      return `${printName(e.name)}(${printArgs(e.args)})`;
+      return `${e.scope ? `${postfixBase(e.scope)}.` : ''}${printName(e.name)}(${printArgs(e.args)})`;
     case 'mintypmax':
       return `(${printExpr(e.min)}:${printExpr(e.typ)}:${printExpr(e.max)})`;
   }
@@ -78,7 +78,7 @@ export function printRange(r: Range): string {
 }
 
 export function printDataType(t: DataType): string {
-  return [t.type ?? '', t.signed ? 'signed' : '', t.range ? printRange(t.range) : ''].filter(Boolean).join(' ');
+  return [t.type ?? '', t.signed ? 'signed' : '', t.range ? printRange(t.range) : '', ...(t.packed ?? []).map(printRange)].filter(Boolean).join(' ');
 }
 
 export function printAttributes(attrs: Attribute[] | undefined): string {

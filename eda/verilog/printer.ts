@@ -22,7 +22,9 @@ function printModule(m: ModuleDecl): string {
   const params = m.parameters.length > 0 ? ` #(${m.parameters.map((p) => printParameterDecl(p)).join(', ')})` : '';
   const ports = m.ports.length > 0 ? ` (${m.ports.map(printHeaderPort).join(', ')})` : '';
   const items = m.items.map((i) => printItem(i, '  ')).join('');
-  return `${printAttributes(m.attrs)}${m.keyword} ${printName(m.name)}${params}${ports};\n${items}endmodule\n`;
+  const nettype = m.defaultNettype ? `\`default_nettype ${m.defaultNettype}\n` : '';
+  const reset = m.defaultNettype ? '`default_nettype wire\n' : '';
+  return `${nettype}${printAttributes(m.attrs)}${m.keyword} ${printName(m.name)}${params}${ports};\n${items}endmodule\n${reset}`;
 }
 
 function printHeaderPort(p: HeaderPort): string {
@@ -55,7 +57,12 @@ function printParameterDecl(i: ModuleItem & { kind: 'param-decl' }): string {
 }
 
 function printConnections(cs: Connection[]): string {
-  return `(${cs.map((c) => (c.name === undefined ? (c.expr ? printExpr(c.expr) : '') : `.${printName(c.name)}(${c.expr ? printExpr(c.expr) : ''})`)).join(', ')})`;
+  const one = (c: Connection) => {
+    if (c.name === '*') return '.*';
+    if (c.name === undefined) return c.expr ? printExpr(c.expr) : '';
+    return `.${printName(c.name)}(${c.expr ? printExpr(c.expr) : ''})`;
+  };
+  return `(${cs.map(one).join(', ')})`;
 }
 
 /** One module item with its attributes, indented, ending in a newline. */
@@ -71,7 +78,7 @@ function printItemBody(i: ModuleItem, ind: string): string {
     case 'net-decl': {
       const head = [
         i.dataType.type ?? 'wire', i.strength ? printStrength(i.strength).trim() : '', i.vectoring ?? '', i.dataType.signed ? 'signed' : '',
-        i.dataType.range ? printRange(i.dataType.range) : '', i.delay ? printTiming(i.delay) : '',
+        i.dataType.range ? printRange(i.dataType.range) : '', ...(i.dataType.packed ?? []).map(printRange), i.delay ? printTiming(i.delay) : '',
       ].filter(Boolean).join(' ');
       return `${head} ${printDeclarators(i.declarators)};`;
     }
@@ -102,7 +109,7 @@ function printItemBody(i: ModuleItem, ind: string): string {
     case 'generate':
       return `generate\n${i.items.map((x) => printItem(x, inner)).join('')}${ind}endgenerate`;
     case 'gen-for':
-      return `for (${printName(i.init.name)} = ${printExpr(i.init.value)}; ${printExpr(i.cond)}; ${printName(i.step.name)} = ${printExpr(i.step.value)}) ${printItem(i.body, ind).trimStart().trimEnd()}`;
+      return `for (${i.declaresGenvar ? 'genvar ' : ''}${printName(i.init.name)} = ${printExpr(i.init.value)}; ${printExpr(i.cond)}; ${printName(i.step.name)} = ${printExpr(i.step.value)}) ${printItem(i.body, ind).trimStart().trimEnd()}`;
     case 'gen-if': {
       const then = i.then ? printItem(i.then, ind).trim() : ';';
       const otherwise = i.else ? ` else ${printItem(i.else, ind).trim()}` : '';

@@ -24,6 +24,13 @@ export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });
 const make = (name: string): TokenType => createToken({ name, pattern: Lexer.NA, categories: [AnyToken] });
 
 export const Identifier = make('Identifier');
+/**
+ * SystemVerilog's always_comb, always_ff and always_latch, reserved as in SystemVerilog (a
+ * Verilog-2005 file using them as names is rejected; chevrotain cannot choose between a process
+ * and a declaration when they are also identifiers).
+ */
+export const SvProcessKeyword = make('SvProcess');
+export const svProcessWords = new Set(['always_comb', 'always_ff', 'always_latch']);
 export const SystemIdentifier = make('SystemIdentifier');
 export const NumberLiteral = make('Number');
 export const RealLiteral = make('Real');
@@ -85,7 +92,7 @@ export const op = (o: Operator): TokenType => operatorTypes.get(o)!;
 
 /** Every token type, for the parser's vocabulary. */
 export const allTokenTypes: TokenType[] = [
-  Identifier, SystemIdentifier, NumberLiteral, RealLiteral, StringLiteral, Directive, MacroUse, BinaryOperator, UnaryOperator, AnyToken,
+  Identifier, SvProcessKeyword, SystemIdentifier, NumberLiteral, RealLiteral, StringLiteral, Directive, MacroUse, BinaryOperator, UnaryOperator, AnyToken,
   ...keywordTypes.values(),
   ...new Set(operatorTypes.values()),
 ];

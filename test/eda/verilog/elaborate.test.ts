@@ -70,9 +70,9 @@ module b; a #(.Q(2)) u (.y(1'b0)); endmodule
 module c; c self (); endmodule`;
     const e = elaborate([parseVerilog(src, 'e.v').ast], { top: 'b' });
     expect(e.diagnostics.map((d) => `${d.line}: ${d.message}`)).toEqual([
+      "2: module 'a' has no parameter 'Q'",
+      "1: range bound: 'q' is not a constant (parameter, localparam or genvar)",
       "2: module 'a' has no port 'y'",
-      "1: module 'a' has no parameter 'Q' to override (at b.u)",
-      "1: 'q' is not a constant (parameter, localparam or genvar) (in 'q')",
     ]);
     const self = elaborate([parseVerilog(src, 'e.v').ast], { top: 'c' });
     expect(self.diagnostics.map((d) => d.message)).toContain("module 'c' instantiates itself (through c -> c)");

@@ -1,0 +1,226 @@
+/**
+ * Constant functions (IEEE 1364-2005 10.4.5): user functions called in constant expressions are
+ * run by this small interpreter over their syntax tree. Loops and recursion are bounded (a clear
+ * error instead of a hang); anything a constant function may not do (timing, tasks, reading
+ * variables outside it) is an error at the call.
+ */
+import type { Expr, ModuleItem, Stmt } from './ast.ts';
+import {
+  ConstEvalError, constNumber, evalConst, mask, realValue, resize, unsignedBits, type ConstContext, type ConstEnv, type ConstValue,
+} from './const-eval.ts';
+
+export type FunctionDecl = ModuleItem & { kind: 'function' };
+
+/** Deepest recursion and most statements one top-level constant call may run. */
+export const maxConstRecursion = 200;
+export const maxConstSteps = 2_000_000;
+
+interface Local { value: ConstValue; width: number; signed: boolean; real: boolean }
+
+export interface ConstFunctionHost {
+  /** The function a name calls from inside `from` (or the module). */
+  find(name: string): FunctionDecl | undefined;
+  /** Parameters visible in the function's scope. */
+  env: ConstEnv;
+  /** Widths of declared objects, for $bits. */
+  widthOf?: (e: Expr) => number | undefined;
+}
+
+class Disable { constructor(readonly name: string) {} }
+
+/** Calls `fn` with `args` at `call`; errors inside become one error at the call. */
+export function callConstFunction(fn: FunctionDecl, args: ConstValue[], call: Expr, host: ConstFunctionHost): ConstValue {
+  const state = { depth: 0, steps: 0 };
+  try {
+    return run(fn, args, call, host, state);
+  } catch (err) {
+    if (err instanceof RangeError) throw new ConstEvalError(`constant function '${fn.name}' recurses too deeply`, call);
+    if (!(err instanceof ConstEvalError)) throw err;
+    if (err.expr === call) throw err;
+    const where = err.expr.loc.line > 0 ? ` (line ${err.expr.loc.line})` : '';
+    throw new ConstEvalError(`constant function '${fn.name}' cannot be evaluated: ${err.message}${where}`, call);
+  }
+}
+
+function inputsOf(fn: FunctionDecl): ModuleItem[] {
+  const ports = fn.ports.length > 0 ? fn.ports : fn.items.filter((i) => i.kind === 'port-decl');
+  return ports;
+}
+
+function run(fn: FunctionDecl, args: ConstValue[], call: Expr, host: ConstFunctionHost, state: { depth: number; steps: number }): ConstValue {
+  if (++state.depth > maxConstRecursion) throw new ConstEvalError(`constant function '${fn.name}' recurses more than ${maxConstRecursion} levels deep`, call);
+  const locals = new Map<string, Local>();
+  const module = host.env;
+  const env: ConstEnv = { get: (name) => locals.get(name)?.value ?? module.get(name) };
+  const ctx: ConstContext = {
+    widthOf: (e) => (e.kind === 'id' && locals.has(e.name) ? locals.get(e.name)!.width : host.widthOf?.(e)),
+    callFunction: (c, a) => {
+      const callee = host.find(c.name);
+      return callee ? run(callee, a, c, host, state) : undefined;
+    },
+  };
+  const declare = (name: string, type: string | undefined, range: { msb: Expr; lsb: Expr } | undefined, signed: boolean) => {
+    const real = type === 'real' || type === 'realtime';
+    let width = type === 'integer' ? 32 : type === 'time' ? 64 : real ? 64 : 1;
+    if (range) width = Math.abs(constNumber(evalConst(range.msb, env, ctx), range.msb) - constNumber(evalConst(range.lsb, env, ctx), range.lsb)) + 1;
+    const isSigned = signed || type === 'integer';
+    const initial: ConstValue = real ? realValue(0) : { value: 0n, width, signed: isSigned, unknown: mask(width) };
+    locals.set(name, { value: initial, width, signed: isSigned, real });
+  };
+  const rt = fn.returnType;
+  declare(fn.name, rt.type, rt.range, rt.signed);
+  const inputs: string[] = [];
+  for (const p of inputsOf(fn)) {
+    if (p.kind !== 'port-decl') continue;
+    for (const d of p.declarators) {
+      declare(d.name, p.dataType.type, p.dataType.range, p.dataType.signed);
+      inputs.push(d.name);
+    }
+  }
+  if (args.length !== inputs.length) throw new ConstEvalError(`function '${fn.name}' takes ${inputs.length} argument${inputs.length === 1 ? '' : 's'}, ${args.length} given`, call);
+  inputs.forEach((name, k) => assignLocal(locals.get(name)!, args[k]));
+  const declareItems = (items: ModuleItem[]) => {
+    for (const i of items) {
+      if (i.kind !== 'net-decl') continue;
+      for (const d of i.declarators) {
+        if (d.dims.length > 0) throw new ConstEvalError(`arrays ('${d.name}') are not supported in constant functions`, call);
+        declare(d.name, i.dataType.type, i.dataType.range, i.dataType.signed);
+        if (d.init) assignLocal(locals.get(d.name)!, evalConst(d.init, env, ctx));
+      }
+    }
+  };
+  declareItems(fn.items);
+
+  const exec = (s: Stmt): void => {
+    if (++state.steps > maxConstSteps) throw new ConstEvalError(`constant function '${fn.name}' runs more than ${maxConstSteps} steps`, call);
+    switch (s.kind) {
+      case 'null':
+        return;
+      case 'block':
+        if (s.fork) throw new ConstEvalError('fork-join is not allowed in a constant function', call);
+        declareItems(s.decls);
+        try {
+          for (const b of s.body) exec(b);
+        } catch (d) {
+          if (d instanceof Disable && d.name === s.name) return;
+          throw d;
+        }
+        return;
+      case 'assign':
+        if (s.nonblocking || s.control) throw new ConstEvalError('a constant function may only use blocking assignments without timing', call);
+        store(s.lhs, evalConst(s.rhs, env, ctx));
+        return;
+      case 'if':
+        if (truth(evalConst(s.cond, env, ctx))) exec(s.then);
+        else if (s.else) exec(s.else);
+        return;
+      case 'case': {
+        const v = evalConst(s.expr, env, ctx);
+        const arm = s.items.find((it) => it.labels.some((l) => caseMatch(s.caseKind, v, evalConst(l, env, ctx))))
+          ?? s.items.find((it) => it.labels.length === 0);
+        if (arm) exec(arm.body);
+        return;
+      }
+      case 'for':
+        for (exec(s.init); truth(evalConst(s.cond, env, ctx)); exec(s.step)) exec(s.body);
+        return;
+      case 'while':
+        while (truth(evalConst(s.cond, env, ctx))) exec(s.body);
+        return;
+      case 'repeat': {
+        const n = constNumber(evalConst(s.count, env, ctx), s.count, 'repeat count');
+        for (let k = 0; k < n; k++) exec(s.body);
+        return;
+      }
+      case 'forever':
+        for (;;) exec(s.body);
+      case 'disable': {
+        const name = s.target.kind === 'id' ? s.target.name : '';
+        throw new Disable(name);
+      }
+      case 'call':
+        if (s.system) return; // $display and the like do nothing while elaborating
+        throw new ConstEvalError('a constant function may not enable a task', call);
+      default:
+        throw new ConstEvalError(`${s.kind === 'timed' || s.kind === 'wait' ? 'timing controls are' : `'${s.kind}' statements are`} not allowed in a constant function`, call);
+    }
+  };
+
+  const store = (lhs: Expr, value: ConstValue): void => {
+    if (lhs.kind === 'concat') {
+      let offset = 0;
+      const widths = lhs.parts.map((p) => targetWidth(p));
+      const total = widths.reduce((a, b) => a + b, 0);
+      const bits = resize(value, total, false);
+      for (let k = lhs.parts.length - 1; k >= 0; k--) {
+        store(lhs.parts[k], slice(bits, offset, widths[k]));
+        offset += widths[k];
+      }
+      return;
+    }
+    const name = lhs.kind === 'id' ? lhs.name : (lhs.kind === 'index' || lhs.kind === 'part') && lhs.base.kind === 'id' ? lhs.base.name : undefined;
+    const local = name === undefined ? undefined : locals.get(name);
+    if (!local) throw new ConstEvalError(`a constant function may only assign its own variables ('${printTarget(lhs)}')`, lhs);
+    if (lhs.kind === 'id') { assignLocal(local, value); return; }
+    const [lsb, width] = selectBounds(lhs);
+    const m = mask(width) << BigInt(lsb);
+    const cur = resize(local.value, local.width, false);
+    const part = resize(value, width, false);
+    const v = (cur.value & ~m) | ((part.value << BigInt(lsb)) & m);
+    const u = ((cur.unknown ?? 0n) & ~m) | (((part.unknown ?? 0n) << BigInt(lsb)) & m);
+    assignLocal(local, u ? { value: v, width: local.width, signed: false, unknown: u } : { value: v, width: local.width, signed: false });
+  };
+  const selectBounds = (lhs: Expr): [number, number] => {
+    if (lhs.kind === 'index') return [constNumber(evalConst(lhs.index, env, ctx), lhs.index, 'index'), 1];
+    if (lhs.kind !== 'part') return [0, 1];
+    const l = constNumber(evalConst(lhs.left, env, ctx), lhs.left, 'part select bound');
+    const r = constNumber(evalConst(lhs.right, env, ctx), lhs.right, 'part select width');
+    return lhs.mode === ':' ? [Math.min(l, r), Math.abs(l - r) + 1] : lhs.mode === '+:' ? [l, r] : [l - r + 1, r];
+  };
+  const targetWidth = (e: Expr): number => {
+    if (e.kind === 'id') return locals.get(e.name)?.width ?? 1;
+    if (e.kind === 'concat') return e.parts.reduce((n, p) => n + targetWidth(p), 0);
+    return selectBounds(e)[1];
+  };
+
+  try {
+    exec(fn.body);
+  } catch (d) {
+    // `disable f;` inside function f returns from it.
+    if (!(d instanceof Disable && d.name === fn.name)) throw d;
+  }
+  state.depth--;
+  return locals.get(fn.name)!.value;
+}
+
+function assignLocal(local: Local, v: ConstValue): void {
+  local.value = local.real ? realValue(v.real ?? Number(v.value)) : resize(v, local.width, local.signed);
+}
+
+function slice(v: ConstValue, lsb: number, width: number): ConstValue {
+  const value = (unsignedBits(v) >> BigInt(lsb)) & mask(width);
+  const unknown = ((v.unknown ?? 0n) >> BigInt(lsb)) & mask(width);
+  return unknown ? { value, width, signed: false, unknown } : { value, width, signed: false };
+}
+
+function truth(v: ConstValue): boolean {
+  return v.real !== undefined ? v.real !== 0 : (unsignedBits(v) & ~(v.unknown ?? 0n)) !== 0n;
+}
+
+/** case/casez/casex matching: z (casez) or x and z (casex) bits in either value are don't-cares. */
+function caseMatch(kind: 'case' | 'casez' | 'casex', a: ConstValue, b: ConstValue): boolean {
+  if (a.real !== undefined || b.real !== undefined) return (a.real ?? Number(a.value)) === (b.real ?? Number(b.value));
+  const width = Math.max(a.width, b.width);
+  const x = resize(a, width, false);
+  const y = resize(b, width, false);
+  const xu = x.unknown ?? 0n;
+  const yu = y.unknown ?? 0n;
+  let care = mask(width);
+  if (kind === 'casez') care &= ~((xu & x.value) | (yu & y.value));
+  if (kind === 'casex') care &= ~(xu | yu);
+  return (x.value & care) === (y.value & care) && (xu & care) === (yu & care);
+}
+
+function printTarget(e: Expr): string {
+  return e.kind === 'id' ? e.name : e.kind === 'index' || e.kind === 'part' ? printTarget(e.base) : e.kind;
+}

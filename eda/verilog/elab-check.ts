@@ -1,0 +1,239 @@
+/**
+ * The semantic checks of an elaborated design, scope by scope: continuous assignments, processes
+ * (statements, timing controls, `always` blocks that never wait), function and task bodies
+ * (IEEE 1364-2005 10.2-10.4), instances (check-instances.ts) and expressions
+ * (check-expressions.ts). A module elaborated several times with the same parameters is checked
+ * once.
+ */
+import type { EventExpr, ModuleItem, Stmt, TimingControl } from './ast.ts';
+import { checkArgumentCount, checkExpr, checkTarget, isReal, lookupName, subroutinePorts, type ExprContext } from './check-expressions.ts';
+import { checkInstance } from './check-instances.ts';
+import { at, type Elaborator } from './elaborate.ts';
+import type { InstanceNode, Scope, Sym } from './elab-scope.ts';
+import { knownSystemNames } from './system-tasks.ts';
+
+interface StmtContext extends ExprContext {
+  /** Inside a function body: no timing, no nonblocking assignments, no fork. */
+  inFunction: boolean;
+}
+
+export function checkDesign(el: Elaborator): void {
+  const checked = new Set<string>();
+  const visit = (node: InstanceNode) => {
+    const key = `${node.def.name} ${JSON.stringify(node.elaborated.parameters)}`;
+    if (!checked.has(key)) {
+      checked.add(key);
+      checkScope(el, node.scope);
+    }
+    for (const sym of allInstances(node.scope)) visit(sym);
+  };
+  for (const top of el.design.tops) visit(top);
+}
+
+function* allInstances(scope: Scope): Generator<InstanceNode> {
+  for (const sym of scope.symbols.values()) {
+    if (sym.kind === 'instance') {
+      if (sym.child) yield sym.child;
+      for (const e of sym.elements?.values() ?? []) if (e && 'def' in e) yield e;
+    } else if (sym.kind === 'generate') {
+      if (sym.scope) yield* allInstances(sym.scope);
+      for (const e of sym.elements?.values() ?? []) if (e && !('def' in e)) yield* allInstances(e);
+    }
+  }
+}
+
+function checkScope(el: Elaborator, scope: Scope): void {
+  const ctx: StmtContext = { el, scope, inFunction: false };
+  for (const item of scope.items) checkItem(ctx, item);
+  for (const sym of scope.symbols.values()) {
+    if (sym.kind !== 'generate') continue;
+    if (sym.scope) checkScope(el, sym.scope);
+    for (const e of sym.elements?.values() ?? []) if (e && !('def' in e)) checkScope(el, e);
+  }
+}
+
+function checkItem(ctx: StmtContext, item: ModuleItem): void {
+  const { el, scope } = ctx;
+  switch (item.kind) {
+    case 'net-decl':
+      for (const d of item.declarators) checkExpr(ctx, d.init);
+      return;
+    case 'assign':
+      for (const a of item.assignments) {
+        checkTarget(ctx, a.lhs, 'continuous');
+        checkExpr(ctx, a.rhs);
+      }
+      return;
+    case 'process':
+      checkStmt(ctx, item.body);
+      if (item.process === 'always' && !mayWait(ctx, item.body, new Set())) {
+        at(el.sink, item.loc, 'this always block has no timing control (#, @ or wait): it would loop forever at time 0');
+      }
+      return;
+    case 'instance':
+      checkInstance(ctx, item);
+      return;
+    case 'function':
+    case 'task': {
+      const inner = scope.nested.get(item) ?? scope;
+      const sub: StmtContext = { el, scope: inner, inFunction: item.kind === 'function', fn: item.kind === 'function' ? item : undefined };
+      for (const i of item.items) if (i.kind === 'net-decl') for (const d of i.declarators) checkExpr(sub, d.init);
+      checkStmt(sub, item.body);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function checkStmt(ctx: StmtContext, s: Stmt | undefined): void {
+  if (!s) return;
+  const { el } = ctx;
+  switch (s.kind) {
+    case 'null':
+      return;
+    case 'block': {
+      if (s.fork && ctx.inFunction) at(el.sink, s.loc, 'a function cannot contain fork-join');
+      const inner: StmtContext = { ...ctx, scope: ctx.scope.nested.get(s) ?? ctx.scope };
+      for (const d of s.decls) if (d.kind === 'net-decl') for (const x of d.declarators) checkExpr(inner, x.init);
+      for (const b of s.body) checkStmt(inner, b);
+      return;
+    }
+    case 'assign':
+      if (ctx.inFunction && s.nonblocking) at(el.sink, s.loc, 'a function cannot contain nonblocking assignments');
+      if (ctx.inFunction && s.control) at(el.sink, s.loc, 'a function cannot contain timing controls');
+      checkTarget(ctx, s.lhs, s.nonblocking ? 'nonblocking' : 'procedural');
+      checkExpr(ctx, s.rhs);
+      if (s.control) checkTiming(ctx, s.control);
+      return;
+    case 'if':
+      checkExpr(ctx, s.cond);
+      checkStmt(ctx, s.then);
+      checkStmt(ctx, s.else);
+      return;
+    case 'case': {
+      checkExpr(ctx, s.expr);
+      const defaults = s.items.filter((it) => it.labels.length === 0);
+      if (defaults.length > 1) at(el.sink, defaults[1].body.loc, 'a case statement can have only one default item');
+      for (const it of s.items) {
+        for (const l of it.labels) checkExpr(ctx, l);
+        checkStmt(ctx, it.body);
+      }
+      return;
+    }
+    case 'for':
+      checkStmt(ctx, s.init);
+      checkExpr(ctx, s.cond);
+      checkStmt(ctx, s.step);
+      checkStmt(ctx, s.body);
+      return;
+    case 'while':
+      checkExpr(ctx, s.cond);
+      checkStmt(ctx, s.body);
+      return;
+    case 'repeat':
+      checkExpr(ctx, s.count);
+      checkStmt(ctx, s.body);
+      return;
+    case 'forever':
+      checkStmt(ctx, s.body);
+      return;
+    case 'wait': {
+      if (ctx.inFunction) at(el.sink, s.loc, 'a function cannot contain wait statements');
+      checkExpr(ctx, s.cond);
+      checkStmt(ctx, s.body);
+      return;
+    }
+    case 'timed':
+      if (ctx.inFunction) at(el.sink, s.loc, 'a function cannot contain timing controls');
+      checkTiming(ctx, s.control);
+      checkStmt(ctx, s.body);
+      return;
+    case 'trigger': {
+      const sym = lookupName(ctx, s.target);
+      if (sym && sym.kind !== 'event') at(el.sink, s.target.loc, `'${sym.name}' is not an event: only named events can be triggered with ->`);
+      return;
+    }
+    case 'call':
+      checkTaskEnable(ctx, s);
+      return;
+    case 'disable': {
+      const sym = lookupName(ctx, s.target);
+      if (sym && sym.kind !== 'block' && sym.kind !== 'task') at(el.sink, s.target.loc, `'${sym.name}' is a ${sym.kind}: only named blocks and tasks can be disabled`);
+      return;
+    }
+    case 'procedural':
+      checkTarget(ctx, s.lhs, s.op === 'assign' || s.op === 'deassign' ? 'proc-assign' : 'force');
+      checkExpr(ctx, s.rhs);
+      return;
+  }
+}
+
+function checkTiming(ctx: StmtContext, t: TimingControl): void {
+  if (t.kind === 'delay') { for (const v of t.values) checkExpr(ctx, v); return; }
+  if (t.kind === 'repeat-event') checkExpr(ctx, t.count);
+  if (t.events !== '*') for (const ev of t.events) checkEvent(ctx, ev);
+}
+
+function checkEvent(ctx: StmtContext, ev: EventExpr): void {
+  checkExpr(ctx, ev.expr, true);
+  if (ev.expr.kind === 'id' || ev.expr.kind === 'member') {
+    const sym = lookupName(ctx, ev.expr, false);
+    if (sym?.automatic) at(ctx.el.sink, ev.expr.loc, `'${sym.name}' is an automatic variable: it cannot be used in an event control`);
+    if (sym?.kind === 'event' && ev.edge) at(ctx.el.sink, ev.expr.loc, `${ev.edge} of the event '${sym.name}'`);
+  }
+  if (ev.edge && isReal(ctx, ev.expr)) at(ctx.el.sink, ev.expr.loc, `${ev.edge} of a real value`);
+}
+
+function checkTaskEnable(ctx: StmtContext, s: Stmt & { kind: 'call' }): void {
+  const { el } = ctx;
+  if (s.system) {
+    const name = s.target.kind === 'id' ? s.target.name : '';
+    const whole = /^\$(readmem|writemem|sreadmem|fread|dumpvars|dumpports|printtimescale|sdf_annotate|async|sync|q_|countdrivers|getpattern|scope|list|showvars|monitor|display|write|strobe)/.test(name);
+    for (const a of s.args) checkExpr(ctx, a, whole);
+    if (!knownSystemNames.has(name)) el.sink.warning(s.loc.file, s.loc.line, s.loc.col, `unknown system task '${name}'`);
+    return;
+  }
+  const sym = s.target.kind === 'id' ? ctx.scope.lookup(s.target.name) : lookupName(ctx, s.target);
+  if (!sym) {
+    if (s.target.kind === 'id') at(el.sink, s.target.loc, `unknown task '${s.target.name}'`);
+    for (const a of s.args) checkExpr(ctx, a);
+    return;
+  }
+  if (sym.kind !== 'task' || !sym.decl) {
+    at(el.sink, s.target.loc, sym.kind === 'function' ? `'${sym.name}' is a function: its value must be used (it cannot be enabled like a task)` : `'${sym.name}' is not a task`);
+    for (const a of s.args) checkExpr(ctx, a);
+    return;
+  }
+  if (ctx.inFunction) el.sink.warning(s.loc.file, s.loc.line, s.loc.col, `function enables task '${sym.name}' (the standard forbids it; simulators accept it)`);
+  checkArgumentCount(ctx, sym.decl, s.args.length, s.loc);
+  const directions = subroutinePorts(sym.decl);
+  s.args.forEach((a, k) => {
+    if (!a) return;
+    if (directions[k] === 'output' || directions[k] === 'inout') checkTarget(ctx, a, 'output-arg');
+    else checkExpr(ctx, a);
+  });
+}
+
+/** Can this statement wait (#, @, wait, or a task that may)? Unknown tasks count as waiting. */
+function mayWait(ctx: StmtContext, s: Stmt | undefined, seen: Set<Sym>): boolean {
+  if (!s) return false;
+  switch (s.kind) {
+    case 'timed': case 'wait': return true;
+    case 'assign': return s.control !== undefined;
+    case 'block': return s.body.some((b) => mayWait({ ...ctx, scope: ctx.scope.nested.get(s) ?? ctx.scope }, b, seen));
+    case 'if': return mayWait(ctx, s.then, seen) || mayWait(ctx, s.else, seen);
+    case 'case': return s.items.some((it) => mayWait(ctx, it.body, seen));
+    case 'for': case 'while': case 'repeat': case 'forever': return mayWait(ctx, s.body, seen);
+    case 'call': {
+      if (s.system) return false;
+      const sym = s.target.kind === 'id' ? ctx.scope.lookup(s.target.name) : undefined;
+      if (!sym || sym.kind !== 'task' || !sym.decl) return true;
+      if (seen.has(sym)) return false;
+      seen.add(sym);
+      return mayWait({ ...ctx, scope: sym.scope ?? ctx.scope }, sym.decl.body, seen);
+    }
+    default: return false;
+  }
+}
+

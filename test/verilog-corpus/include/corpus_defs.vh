@@ -1,0 +1,2 @@
+`define CORPUS_WIDTH 8
+`define CORPUS_ADD(a, b) ((a) + (b))

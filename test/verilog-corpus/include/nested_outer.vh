@@ -1,0 +1,2 @@
+`include "nested_inner.vh"
+`define OUTER_VALUE (`INNER_VALUE * 2)
