@@ -19,6 +19,7 @@ export const commands: readonly CommandEntry[] = [
   { path: ['gen', 'area-table'], summary: 'synthesize every PE kind with a Liberty library and write the area table', load: async () => (await import('./gen-area-table.ts')).default },
   { path: ['synth'], summary: 'synthesize Verilog with Yosys: cells, AIG nodes/levels, mapped area and delay', load: async () => (await import('./synth.ts')).default },
   { path: ['verilog', 'check'], summary: 'check Verilog files: syntax, macros, elaboration; file:line:col diagnostics, exit 1 on any', load: async () => (await import('./verilog-check.ts')).default },
+  { path: ['verilog', 'agreement'], summary: 'the labelled Verilog corpus against our front-end and iverilog, Yosys, Verilator; writes the docs table', load: async () => (await import('./verilog-agreement.ts')).default },
   { path: ['verilog', 'stats'], summary: 'Verilog design statistics: modules, instances, hierarchy depth, operators, registers', load: async () => (await import('./verilog-stats.ts')).default },
   { path: ['aig', 'stats'], summary: 'AIG statistics of .aig/.aag/.blif/.bench/.v: inputs, outputs, latches, ands, levels', load: async () => (await import('./aig-stats.ts')).default },
   { path: ['dataset', 'build'], summary: 'build a QoR data set: synthesis + random ABC recipe trajectories per design (JSON Lines)', load: async () => (await import('./dataset-build.ts')).default },

@@ -194,7 +194,7 @@ function checkTaskEnable(ctx: StmtContext, s: Stmt & { kind: 'call' }): void {
     if (!knownSystemNames.has(name)) el.sink.warning(s.loc.file, s.loc.line, s.loc.col, `unknown system task '${name}'`);
     return;
   }
-  const sym = s.target.kind === 'id' ? ctx.scope.lookup(s.target.name) : lookupName(ctx, s.target);
+  const sym = s.target.kind === 'id' ? ctx.scope.lookup(s.target.name) ?? ctx.scope.lookupSubroutine(s.target.name) : lookupName(ctx, s.target);
   if (!sym) {
     if (s.target.kind === 'id') at(el.sink, s.target.loc, `unknown task '${s.target.name}'`);
     for (const a of s.args) checkExpr(ctx, a);
@@ -227,7 +227,7 @@ function mayWait(ctx: StmtContext, s: Stmt | undefined, seen: Set<Sym>): boolean
     case 'for': case 'while': case 'repeat': case 'forever': return mayWait(ctx, s.body, seen);
     case 'call': {
       if (s.system) return false;
-      const sym = s.target.kind === 'id' ? ctx.scope.lookup(s.target.name) : undefined;
+      const sym = s.target.kind === 'id' ? ctx.scope.lookup(s.target.name) ?? ctx.scope.lookupSubroutine(s.target.name) : undefined;
       if (!sym || sym.kind !== 'task' || !sym.decl) return true;
       if (seen.has(sym)) return false;
       seen.add(sym);

@@ -23,8 +23,9 @@ export function declareModule(el: Elaborator, node: InstanceNode, overrides: Map
   const root = node.scope;
   node.pendingInstances = [];
   node.implicitCandidates = [];
-  for (const decl of m.parameters) declareParameters(el, decl, root, overrides);
-  for (const item of m.items) if (item.kind === 'param-decl' && !item.specparam) declareParameters(el, item, root, overrides);
+  for (const decl of m.parameters) declareParameters(el, decl, root, overrides, true);
+  for (const item of m.items) if (item.kind === 'param-decl' && !item.specparam) declareParameters(el, item, root, overrides, true);
+  root.settleParameters();
   declareHeader(el, node);
   declareItems(el, m.items, root);
   addImplicitNets(el, node);
@@ -34,7 +35,8 @@ export function declareModule(el: Elaborator, node: InstanceNode, overrides: Map
   listNets(node, root);
 }
 
-export function declareParameters(el: Elaborator, decl: ParamDecl, scope: Scope, overrides?: Map<string, ConstValue>): void {
+/** Declares a parameter declaration's names; with `later`, their values wait for settleParameters or first use. */
+export function declareParameters(el: Elaborator, decl: ParamDecl, scope: Scope, overrides?: Map<string, ConstValue>, later = false): void {
   for (const d of decl.declarators) {
     const kind = decl.specparam ? 'specparam' : decl.local ? 'localparam' : 'parameter';
     // The header's `#(...)` makes body `parameter`s local (12.2); they cannot be overridden.
@@ -44,12 +46,18 @@ export function declareParameters(el: Elaborator, decl: ParamDecl, scope: Scope,
     if (kind === 'specparam') continue;
     const given = overridable ? overrides?.get(d.name) : undefined;
     if (!given && !d.init) { at(el.sink, d.loc, `parameter '${d.name}' has no value`); continue; }
-    const v = parameterValue(el, decl, d, scope, given);
-    if (!v) continue;
-    sym.value = v;
-    sym.width = v.width;
-    if (v.real !== undefined) sym.real = true;
-    scope.env.set(d.name, v);
+    const evaluate = () => {
+      scope.lazy.delete(d.name); // a parameter defined through itself reads as not constant
+      const v = parameterValue(el, decl, d, scope, given);
+      if (!v) return undefined;
+      sym.value = v;
+      sym.width = v.width;
+      if (v.real !== undefined) sym.real = true;
+      scope.env.set(d.name, v);
+      return v;
+    };
+    if (later) scope.lazy.set(d.name, evaluate);
+    else evaluate();
   }
 }
 

@@ -66,6 +66,8 @@ export class Scope {
   readonly items: ModuleItem[] = [];
   /** How many generate constructs this scope has seen (their unnamed blocks are genblk<n>). */
   generateCount = 0;
+  /** Parameters declared but not evaluated yet: evaluated on first use, so they may refer forward. */
+  readonly lazy = new Map<string, () => ConstValue | undefined>();
 
   constructor(
     readonly kind: ScopeKind,
@@ -93,6 +95,11 @@ export class Scope {
     return undefined;
   }
 
+  /** Evaluates the parameters still waiting (in declaration order). */
+  settleParameters(): void {
+    for (const later of [...this.lazy.values()]) later();
+  }
+
   /** Constants visible here (parameters, localparams, genvar values), shadowed by nearer declarations. */
   envView(): { get(name: string): ConstValue | undefined } {
     return {
@@ -100,6 +107,8 @@ export class Scope {
         for (let s: Scope | undefined = this; s; s = s.parent) {
           const v = s.env.get(name);
           if (v) return v;
+          const later = s.lazy.get(name);
+          if (later) return later();
           const sym = s.symbols.get(name);
           if (sym && sym.kind !== 'genvar') return undefined;
         }
@@ -108,10 +117,18 @@ export class Scope {
     };
   }
 
-  /** The function or task a simple name calls from here. */
+  /**
+   * The function or task a simple name calls from here: in this module's scopes, then (as
+   * simulators do) in the scopes of the instances above.
+   */
   lookupSubroutine(name: string): Sym | undefined {
     const sym = this.lookup(name);
-    return sym && (sym.kind === 'function' || sym.kind === 'task') ? sym : undefined;
+    if (sym) return sym.kind === 'function' || sym.kind === 'task' ? sym : undefined;
+    for (let node: InstanceNode | undefined = this.instance; node?.parentScope; node = node.parent) {
+      const up = node.parentScope.lookup(name);
+      if (up) return up.kind === 'function' || up.kind === 'task' ? up : undefined;
+    }
+    return undefined;
   }
 
   /** The innermost function or task scope this scope is in. */

@@ -6,7 +6,7 @@ import type { IOrAlt, OrMethodOpts } from 'chevrotain';
 import { alt, gated, gatedAlt, separated } from './parser-helpers.ts';
 import type { Attribute, CaseItem, Connection, DataType, Expr, Instance, ModuleItem, Range, Stmt } from './ast.ts';
 import { gatePrimitives } from './netlist-parser.ts';
-import { svTypeNames } from './parser-declarations.ts';
+import { strengthWords, svTypeNames } from './parser-declarations.ts';
 import { StatementParser } from './parser-statements.ts';
 import { AnyToken, Identifier, kw, NumberLiteral, op, RealLiteral, SvProcessKeyword, type Keyword } from './tokens.ts';
 
@@ -109,6 +109,8 @@ export class ItemParser extends StatementParser {
   /** `mod #(.W(8)) u1 (.a(x), .b()), u2 (y, , z);` (also UDP instances). */
   private moduleInstances = this.RULE('moduleInstances', (): ModuleItem => {
     const type = this.SUBRULE(this.ident);
+    // A UDP instance may have a drive strength: `udp (strong0, strong1) #1 u (...)`.
+    const strength = this.OPTION2(gated(() => strengthWords.includes(this.LA(2).image as Keyword), () => this.SUBRULE(this.strength)));
     const parameters = this.OPTION(() => {
       this.CONSUME(op('#'));
       return this.OR({
@@ -119,7 +121,9 @@ export class ItemParser extends StatementParser {
       ]});
     });
     const instances = this.SUBRULE(this.instanceList);
-    return (parameters ? { kind: 'instance', type, parameters, instances } : { kind: 'instance', type, instances }) as ModuleItem;
+    const item = (parameters ? { kind: 'instance', type, parameters, instances } : { kind: 'instance', type, instances }) as ModuleItem & { kind: 'instance' };
+    if (strength) item.strength = strength;
+    return item;
   });
 
   /** A bare `#` value of a parameter override or UDP delay: a number or a name. */
