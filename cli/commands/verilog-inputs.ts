@@ -15,7 +15,8 @@ export interface ParsedInputs {
   texts: Map<string, string>;
 }
 
-export function parseInputs(files: string[], include: string, define: string): ParsedInputs {
+/** The --include and --define flags as preprocessor options; refuses bad macro names. */
+export function inputOptions(files: string[], include: string, define: string): { includeDirs: string[]; defines: Record<string, string> } {
   if (files.length === 0) throw new UserError('no Verilog files given', 'FILE...', 'name one or more .v/.sv/.v.gz files');
   const defines: Record<string, string> = {};
   for (const d of define.split(',').map((s) => s.trim()).filter(Boolean)) {
@@ -24,7 +25,11 @@ export function parseInputs(files: string[], include: string, define: string): P
     if (!/^[A-Za-z_][A-Za-z0-9_$]*$/.test(name)) throw new UserError(`'${name}' is not a macro name`, '--define', 'give NAME or NAME=VALUE');
     defines[name] = eq < 0 ? '1' : d.slice(eq + 1);
   }
-  const includeDirs = include.split(',').map((s) => s.trim()).filter(Boolean);
+  return { includeDirs: include.split(',').map((s) => s.trim()).filter(Boolean), defines };
+}
+
+export function parseInputs(files: string[], include: string, define: string): ParsedInputs {
+  const { includeDirs, defines } = inputOptions(files, include, define);
   const texts = new Map<string, string>();
   const results = files.map((f) => {
     const text = readVerilogSource(f);

@@ -36,7 +36,7 @@ export function callConstFunction(fn: FunctionDecl, args: ConstValue[], call: Ex
   } catch (err) {
     if (err instanceof RangeError) throw new ConstEvalError(`constant function '${fn.name}' recurses too deeply`, call);
     if (!(err instanceof ConstEvalError)) throw err;
-    if (err.expr === call) throw err;
+    if (err.expr === call || err.message.startsWith('constant function')) throw new ConstEvalError(err.message, call);
     const where = err.expr.loc.line > 0 ? ` (line ${err.expr.loc.line})` : '';
     throw new ConstEvalError(`constant function '${fn.name}' cannot be evaluated: ${err.message}${where}`, call);
   }

@@ -21,7 +21,8 @@ export function resolveParts(parts: PathPart[], from: Scope, evalIndex: IndexEva
   const [first, ...rest] = parts;
   if (rest.length === 0) {
     const sym = from.lookup(first.name);
-    return sym ? { found: sym, scope: from } : { missing: first.name };
+    if (!sym) return { missing: first.name };
+    return first.index === undefined ? { found: sym, scope: from } : element(sym, first, from, from, evalIndex);
   }
   const local = from.lookup(first.name);
   if (local && opensScope(local)) return descend(local, first, rest, from, evalIndex);
@@ -62,9 +63,16 @@ function descendFrom(scope: Scope, parts: PathPart[], from: Scope, evalIndex: In
   if (!sym) return { missing: `${scope.instance.path}${scope.prefix ? `.${scope.prefix.slice(0, -1)}` : ''}.${part.name}` };
   if (rest.length === 0 && part.index === undefined) return { found: sym, scope };
   if (!opensScope(sym)) return rest.length === 0 ? { found: sym, scope } : { missing: `${part.name}.${rest[0].name}` };
-  if (rest.length === 0) {
-    // `g[1]` as the last part names a scope, not a value.
-    return { missing: `${part.name}[...]` };
-  }
+  if (rest.length === 0) return element(sym, part, scope, from, evalIndex);
   return descend(sym, part, rest, from, evalIndex);
+}
+
+/** `u[2]` or `g[1]` as the last part of a name: the element of an instance array or generate loop. */
+function element(sym: Sym, part: PathPart, scope: Scope, from: Scope, evalIndex: IndexEvaluator): Resolution {
+  if (!sym.elements || part.index === undefined) return { missing: `${part.name}[...]` };
+  const k = evalIndex(part.index, from);
+  if (k === undefined) return { opaque: true };
+  if (!sym.elements.has(k)) return { missing: `${part.name}[${k}]` };
+  const e = sym.elements.get(k);
+  return e === undefined ? { opaque: true } : { found: sym, scope, element: e };
 }

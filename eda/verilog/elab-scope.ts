@@ -195,7 +195,8 @@ export function pathParts(e: Expr): PathPart[] | undefined {
 }
 
 export type Resolution =
-  | { found: Sym; scope: Scope }
+  /** `element`: for a name ending in an index into a generate loop or instance array, that element. */
+  | { found: Sym; scope: Scope; element?: Scope | InstanceNode }
   /** The path goes through something that cannot be looked into (an unknown module's instance). */
   | { opaque: true }
   | { missing: string };

@@ -215,7 +215,8 @@ export class Elaborator {
         const param = parts[parts.length - 1];
         const target = resolveParts(parts.slice(0, -1), scope, (ix, s) => this.constantNumber(ix, s));
         if ('opaque' in target) continue;
-        const child = 'found' in target ? target.found.child : undefined;
+        const element = 'found' in target ? target.element : undefined;
+        const child = 'found' in target ? (element && 'def' in element ? element : element ? undefined : target.found.child) : undefined;
         if (!child) {
           at(this.sink, a.lhs.loc, `defparam '${printExpr(a.lhs)}': ${'missing' in target ? `there is no instance '${printExpr(a.lhs).split('.').slice(0, -1).join('.')}'` : 'the path does not name a module instance'}`);
           continue;

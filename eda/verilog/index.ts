@@ -17,3 +17,4 @@ export { systemVerilogFeatures } from './sv-features.ts';
 export { elaborate, type Elaboration, type ElaboratedInstance, type ElaboratedNet } from './elaborate.ts';
 export { evalConst, clog2, ConstEvalError, type ConstValue, type ConstEnv } from './const-eval.ts';
 export { designStats, type DesignStats, type ModuleStats } from './stats.ts';
+export { checkVerilog, type CheckOptions, type CheckResult } from './check.ts';

@@ -1,15 +1,19 @@
-// Random mutations of corpus files (byte flips, deletions, duplicated spans, truncations), seeded:
-// the front-end never throws or hangs, reports diagnostics for input that is certainly broken, and
-// what it accepts prints and parses back to the same tree.
+// Random mutations of Verilog files (byte flips, deletions, duplicated spans, truncations), seeded,
+// from the labelled corpus and from the shared data: the front-end never throws or hangs, neither
+// parsing nor elaborating, reports diagnostics for input that is certainly broken, and what it
+// accepts prints and parses back to the same tree.
 import { statSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dataDir, missingData, WorkerPool } from '../../../util/index.ts';
+import { join } from 'node:path';
+import { dataDir, missingData, projectRoot, WorkerPool } from '../../../util/index.ts';
+import { readCorpus } from '../../../eda/verilog/agreement/corpus.ts';
 import { listVerilogFiles, readVerilogSource } from '../../../eda/verilog/index.ts';
 import type { FuzzInput, FuzzOutput } from './fuzz-parse-task.ts';
 
 const missing = missingData('rtl');
 const seed = 20240605;
 const cases = 320;
+const corpusCases = 400;
 /** Generous: a mutated file of a few KB parses in milliseconds; only a hang gets near this. */
 const perCaseLimitMs = 20_000;
 
@@ -51,7 +55,64 @@ function mutate(text: string, random: () => number): { text: string; kind: Mutat
   }
 }
 
-describe.skipIf(missing !== undefined)('fuzzing the Verilog front-end with mutated corpus files', () => {
+/** Runs the mutations two at a time (one case in flight per worker, so each timer measures that case alone). */
+async function runCases(pool: WorkerPool<FuzzInput, FuzzOutput>, inputs: (FuzzInput & { kind: Mutation; original: string })[]): Promise<FuzzOutput[]> {
+  const runBounded = (input: FuzzInput) =>
+    Promise.race([
+      pool.run(input),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`parse of ${input.file} did not finish in ${perCaseLimitMs} ms`)), perCaseLimitMs).unref()),
+    ]);
+  const results: FuzzOutput[] = new Array(inputs.length);
+  const lane = async (first: number) => {
+    for (let k = first; k < inputs.length; k += 2) results[k] = await runBounded({ text: inputs[k].text, file: inputs[k].file, includeDirs: inputs[k].includeDirs });
+  };
+  await Promise.all([lane(0), lane(1)]);
+  return results;
+}
+
+/** The checks every case must pass: no exception anywhere, truncations reported, round trips. */
+function checkResults(inputs: (FuzzInput & { kind: Mutation; original: string })[], results: FuzzOutput[]): { withDiagnostics: number; elaborated: number; crashes: number } {
+  let withDiagnostics = 0;
+  let elaborated = 0;
+  let crashes = 0;
+  results.forEach((r, k) => {
+    const { kind, text, original, file } = inputs[k];
+    expect(r.diagnostics.filter((d) => d.includes('internal')), file).toEqual([]);
+    if (r.crash) crashes++;
+    expect(r.crash, `${file}: elaboration threw`).toBeUndefined();
+    if (r.diagnostics.length > 0) withDiagnostics++;
+    if (r.elaboration) elaborated++;
+    // Cutting a file before its last `endmodule` always breaks it.
+    const lastEnd = original.lastIndexOf('endmodule');
+    if (kind === 'truncate' && text.length < lastEnd && /\bmodule\b/.test(text.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, ''))) {
+      expect(r.diagnostics.length, `${file}: truncated at ${text.length}`).toBeGreaterThan(0);
+    }
+    if (r.roundTrips !== undefined) expect(r.roundTrips, `${file}: accepted but does not round-trip`).toBe(true);
+  });
+  return { withDiagnostics, elaborated, crashes };
+}
+
+describe('fuzzing the front-end with mutated files of the labelled corpus', () => {
+  const pool = new WorkerPool<FuzzInput, FuzzOutput>(new URL('./fuzz-parse-task.ts', import.meta.url), 2);
+  afterAll(() => pool.close());
+
+  it(`survives ${corpusCases} seeded mutations through parsing and elaboration`, async () => {
+    const root = join(projectRoot(), 'test', 'verilog-corpus');
+    const sources = readCorpus(root).map((e) => e.path);
+    const random = rng(seed + 1);
+    const inputs = Array.from({ length: corpusCases }, (_, k) => {
+      const file = sources[Math.floor(random() * sources.length)];
+      const original = readVerilogSource(file);
+      return { ...mutate(original, random), file: `${file}#${k}`, original, includeDirs: [join(root, 'include')] };
+    });
+    const results = await runCases(pool, inputs);
+    const { withDiagnostics, elaborated, crashes } = checkResults(inputs, results);
+    console.log(`corpus fuzz: ${corpusCases} mutations, ${withDiagnostics} with diagnostics, ${elaborated} elaborated, ${crashes} crashes`);
+    expect(elaborated).toBeGreaterThan(corpusCases / 10);
+  }, 600_000);
+});
+
+describe.skipIf(missing !== undefined)('fuzzing the Verilog front-end with mutated shared-data files', () => {
   const pool = new WorkerPool<FuzzInput, FuzzOutput>(new URL('./fuzz-parse-task.ts', import.meta.url), 2);
   afterAll(() => pool.close());
 
@@ -64,32 +125,11 @@ describe.skipIf(missing !== undefined)('fuzzing the Verilog front-end with mutat
       const original = readVerilogSource(file);
       return { ...mutate(original, random), file: `${file}#${k}`, original };
     });
-    const runBounded = (input: FuzzInput) =>
-      Promise.race([
-        pool.run(input),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`parse of ${input.file} did not finish in ${perCaseLimitMs} ms`)), perCaseLimitMs).unref()),
-      ]);
-    // Two lanes, one case in flight per worker, so each timer measures that case alone.
-    const results: FuzzOutput[] = new Array(inputs.length);
-    const lane = async (first: number) => {
-      for (let k = first; k < inputs.length; k += 2) results[k] = await runBounded({ text: inputs[k].text, file: inputs[k].file });
-    };
-    await Promise.all([lane(0), lane(1)]);
-    let withDiagnostics = 0;
-    results.forEach((r, k) => {
-      const { kind, text, original, file } = inputs[k];
-      expect(r.diagnostics.filter((d) => d.includes('internal')), file).toEqual([]);
-      if (r.diagnostics.length > 0) withDiagnostics++;
-      // Cutting a file before its last `endmodule` always breaks it.
-      const lastEnd = original.lastIndexOf('endmodule');
-      if (kind === 'truncate' && text.length < lastEnd && /\bmodule\b/.test(text.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, ''))) {
-        expect(r.diagnostics.length, `${file}: truncated at ${text.length}`).toBeGreaterThan(0);
-      }
-      if (r.roundTrips !== undefined) expect(r.roundTrips, `${file}: accepted but does not round-trip`).toBe(true);
-    });
-    console.log(`fuzz: ${cases} mutations, ${withDiagnostics} reported diagnostics, ${cases - withDiagnostics} were still valid Verilog`);
+    const results = await runCases(pool, inputs);
+    const { withDiagnostics, elaborated, crashes } = checkResults(inputs, results);
+    console.log(`fuzz: ${cases} mutations, ${withDiagnostics} reported diagnostics, ${cases - withDiagnostics} were still valid Verilog, ${elaborated} elaborated, ${crashes} crashes`);
     expect(withDiagnostics).toBeGreaterThan(cases / 3);
-  });
+  }, 600_000);
 });
 
-if (missing) console.log(`skipping the Verilog fuzz test: ${missing}`);
+if (missing) console.log(`skipping the shared-data Verilog fuzz test: ${missing}`);
