@@ -46,15 +46,15 @@ export class ExpressionParser extends EmbeddedActionsParser {
   /** Problems the grammar accepts but the language does not (a wrong end label); reported with the syntax errors. */
   labelErrors: { token: IToken; message: string }[] = [];
 
-  /** `end : label` after a block or unit named `name`: the label must repeat the name. */
-  protected endLabel(name: string | undefined, what: string): void {
+  /** `: label` after the end of a block or unit named `name`: the label must repeat the name. */
+  protected endLabel = this.RULE('endLabel', (name: string | undefined, what: string): void => {
     this.CONSUME(op(':'));
     const t = this.LA(1);
     const label = this.SUBRULE(this.ident);
     this.ACTION(() => {
       if (label !== undefined && label !== name) this.labelErrors.push({ token: t, message: name === undefined ? `an unnamed ${what} cannot have an end label ('${label}')` : `end label '${label}' does not match the ${what} name '${name}'` });
     });
-  }
+  });
 
   /** The span from `start` to the last consumed token. */
   protected span(start: IToken | undefined): Loc {

@@ -201,7 +201,7 @@ export class ItemParser extends StatementParser {
     const name = this.SUBRULE(this.ident);
     const { ports, items, body } = this.SUBRULE(this.subroutineRest) ?? { ports: [], items: [], body: undefined };
     this.CONSUME(kw('endfunction'));
-    this.OPTION2(() => this.endLabel(name, 'function'));
+    this.OPTION2(() => this.SUBRULE(this.endLabel, { ARGS: [name, 'function'] }));
     return { kind: 'function', automatic, returnType, name, ports, items, body } as ModuleItem;
   });
 
@@ -220,7 +220,7 @@ export class ItemParser extends StatementParser {
     const name = this.SUBRULE(this.ident);
     const { ports, items, body } = this.SUBRULE(this.subroutineRest) ?? { ports: [], items: [], body: undefined };
     this.CONSUME(kw('endtask'));
-    this.OPTION2(() => this.endLabel(name, 'task'));
+    this.OPTION2(() => this.SUBRULE(this.endLabel, { ARGS: [name, 'task'] }));
     return { kind: 'task', automatic, name, ports, items, body } as ModuleItem;
   });
 
@@ -316,7 +316,7 @@ export class ItemParser extends StatementParser {
     const items: ModuleItem[] = [];
     this.MANY(() => items.push(this.SUBRULE(this.moduleItem)));
     this.CONSUME(kw('end'));
-    this.OPTION2(() => this.endLabel(name, 'generate block'));
+    this.OPTION2(() => this.SUBRULE(this.endLabel, { ARGS: [name, 'generate block'] }));
     return (name === undefined ? { kind: 'gen-block', items, attrs } : { kind: 'gen-block', name, items, attrs }) as ModuleItem;
   });
 

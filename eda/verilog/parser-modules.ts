@@ -43,7 +43,7 @@ export class VerilogParser extends ItemParser {
     const items: ModuleItem[] = [];
     this.MANY(() => items.push(this.SUBRULE(this.moduleItem)));
     this.CONSUME(kw('endmodule'));
-    this.OPTION3(() => this.endLabel(name, 'module'));
+    this.OPTION3(() => this.SUBRULE(this.endLabel, { ARGS: [name, 'module'] }));
     const m: ModuleDecl = { kind: 'module', keyword, name, parameters, ports, items, attrs: [], loc: this.span(this.LA(0)) };
     if (keywordToken?.nettype !== undefined) m.defaultNettype = keywordToken.nettype;
     return m;

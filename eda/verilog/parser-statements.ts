@@ -298,7 +298,7 @@ export class StatementParser extends DeclarationParser {
       ]);
     });
     this.OR3(this.blockClosers);
-    this.OPTION2(() => this.endLabel(name, 'block'));
+    this.OPTION2(() => this.SUBRULE(this.endLabel, { ARGS: [name, 'block'] }));
     const loc = this.span(start);
     return (name === undefined ? { kind: 'block', fork, decls, body, attrs, loc } : { kind: 'block', fork, name, decls, body, attrs, loc }) as Stmt;
   });
