@@ -20,6 +20,7 @@ example: tessera slack eval --data out/e2eslack-data --json out/e2eslack-eval.js
     { name: 'data', kind: 'string', default: defaultSlackDataDir, valueName: 'DIR', help: 'data-set folder' },
     { name: 'model', kind: 'string', valueName: 'DIR', help: 'checkpoint folder (default: the shipped one)' },
     { name: 'designs', kind: 'string', valueName: 'A,B', help: 'designs to evaluate (default: the 7 test designs)' },
+    { name: 'clock-scale', kind: 'number', default: 1, valueName: 'S', help: 'evaluate at the design clocks times S (the ground truth is timed again at that clock)' },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write { designs: [...], mean } as JSON' },
     { name: 'report', kind: 'string', valueName: 'DIR', help: 'write an HTML report with plots' },
   ],
@@ -31,9 +32,10 @@ example: tessera slack eval --data out/e2eslack-data --json out/e2eslack-eval.js
       const record = readRecord(flags.data, name);
       if (!record) throw new UserError(`no data for ${name} in ${flags.data}`, '--data', 'build it first: tessera slack dataset');
       if (checkpoint.trainDesigns.includes(name) || checkpoint.validationDesigns.includes(name)) console.error(`note: ${name} was used in training`);
-      const e = evaluateDesign(flags.data, record, functions);
+      if (!(flags['clock-scale'] > 0)) throw new UserError('must be positive', '--clock-scale');
+      const e = evaluateDesign(flags.data, record, functions, flags['clock-scale']);
       results.push(e);
-      console.log(`${e.name.padEnd(13)} ${String(e.cells).padStart(6)} cells  AT R2 ${e.atR2.toFixed(4)} (swapped ${e.atR2Swapped.toFixed(4)})  slack R2 ${e.slackR2.toFixed(4)} (AT-only ${e.slackR2AtOnly.toFixed(4)})`);
+      console.log(`${e.name.padEnd(13)} ${String(e.cells).padStart(6)} cells  clock ${e.periodNs.toFixed(2)} ns  AT R2 ${e.atR2.toFixed(4)} (swapped ${e.atR2Swapped.toFixed(4)})  slack R2 ${e.slackR2.toFixed(4)} (AT-only ${e.slackR2AtOnly.toFixed(4)})`);
       console.log(`${''.padEnd(21)} WNS pred ${e.wns.predicted.toFixed(3)} truth ${e.wns.truth.toFixed(3)} wire-load ${e.wns.prerouteSta.toFixed(3)} HPWL ${e.wns.prerouteHpwl.toFixed(3)} AT-only ${e.wns.atOnly.toFixed(3)} ns`);
       console.log(`${''.padEnd(21)} TNS pred ${e.tns.predicted.toFixed(2)} truth ${e.tns.truth.toFixed(2)} wire-load ${e.tns.prerouteSta.toFixed(2)} HPWL ${e.tns.prerouteHpwl.toFixed(2)} AT-only ${e.tns.atOnly.toFixed(2)} ns`);
       console.log(`${''.padEnd(21)} model ${e.seconds.model.toFixed(2)} s vs ground-truth flow ${e.seconds.groundTruthFlow.toFixed(2)} s (${(e.seconds.groundTruthFlow / e.seconds.model).toFixed(1)}x)`);
@@ -45,7 +47,7 @@ example: tessera slack eval --data out/e2eslack-data --json out/e2eslack-eval.js
       speedup: mean(results.map((r) => r.seconds.groundTruthFlow / r.seconds.model)),
     };
     console.log(`mean: AT R2 ${summary.atR2.toFixed(4)} (swapped ${summary.atR2Swapped.toFixed(4)}), slack R2 ${summary.slackR2.toFixed(4)}; WNS rel. error ${JSON.stringify(summary.wnsRelError)}; TNS rel. error ${JSON.stringify(summary.tnsRelError)}; flow/model time ${summary.speedup.toFixed(1)}x`);
-    if (flags.json) writeJsonAtomic(flags.json, { model: flags.model ?? 'shipped', designs: results, mean: summary });
+    if (flags.json) writeJsonAtomic(flags.json, { model: flags.model ?? 'shipped', clockScale: flags['clock-scale'], designs: results, mean: summary });
     if (flags.report) {
       writeReport(join(flags.report, 'index.html'), 'E2ESlack: predicted slack against the routing-estimate sign-off', [
         {

@@ -5,5 +5,5 @@ export { routeTechnology, wireRC, viaStackResistance, type RouteTechnology, type
 export { routeNet, rcTotals, layerPairFor, type NetPin, type RcNet, type RouteOptions } from './rc-net.ts';
 export { wireDelays, topDown, type WireDelays } from './wire-delay.ts';
 export { writeSpef, escapeSpef, type SpefHeader } from './spef-writer.ts';
-export { placedNets, pinShapes, accessPoint, spefPinName, type PlacedNet, type PinShapes } from './placed-nets.ts';
+export { placedNets, netPoints, pinShapes, accessPoint, spefPinName, type PlacedNet, type PinShapes, type NetPoints } from './placed-nets.ts';
 export { compareWithSpef, type SpefComparison, type RelativeErrors } from './accuracy.ts';

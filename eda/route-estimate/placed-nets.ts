@@ -74,39 +74,59 @@ export function accessPoint(shapes: PinShapes, x: number, y: number): [number, n
   return best;
 }
 
-function centre(shapes: PinShapes): [number, number] {
-  const [x1, y1, x2, y2] = shapes[0]!;
-  return [(x1 + x2) / 2, (y1 + y2) / 2];
+/** A net's placed pins (graph pin indices, driver first) and their access points, without names. */
+export interface NetPoints {
+  readonly net: number;
+  readonly graphPins: number[];
+  readonly xs: Float64Array;
+  readonly ys: Float64Array;
 }
 
 /**
- * The nets of a timing graph with their pin locations from a placement. Each pin is reached at
- * the point of its LEF shapes nearest to the centre of the net's other pins (ports at their DEF
- * pin). Nets without a driver or with fewer than two placed pins are left out: they carry no wire.
+ * Every driven net with two or more placed pins, each pin reached at the point of its LEF shapes
+ * nearest to the centre of the net's other pins (ports at their DEF pin).
  */
-export function placedNets(graph: TimingGraph, def: Def, lef: Lef, shapes = pinShapes(graph, def, lef)): PlacedNet[] {
-  const out: PlacedNet[] = [];
+export function netPoints(graph: TimingGraph, shapes: ReadonlyMap<number, PinShapes>): NetPoints[] {
+  const out: NetPoints[] = [];
   graph.nets.forEach((n, ni) => {
     const driver = n.drivers[0];
     if (driver === undefined || !shapes.has(driver)) return;
-    const graphPins = [driver, ...n.loads.filter((l) => shapes.has(l))];
-    if (graphPins.length < 2) return;
-    const centres = graphPins.map((p) => centre(shapes.get(p)!));
+    const graphPins = [driver];
+    for (const l of n.loads) if (shapes.has(l)) graphPins.push(l);
+    const k = graphPins.length;
+    if (k < 2) return;
+    const cx = new Float64Array(k);
+    const cy = new Float64Array(k);
     let sx = 0;
     let sy = 0;
-    for (const [x, y] of centres) {
-      sx += x;
-      sy += y;
+    for (let i = 0; i < k; i++) {
+      const [x1, y1, x2, y2] = shapes.get(graphPins[i]!)![0]!;
+      cx[i] = (x1 + x2) / 2;
+      cy[i] = (y1 + y2) / 2;
+      sx += cx[i]!;
+      sy += cy[i]!;
     }
-    const k = graphPins.length;
-    out.push({
-      name: n.name, net: ni, graphPins,
-      pins: graphPins.map((p, i) => {
-        // The centre of the other pins: for two pins, the other pin itself.
-        const [x, y] = accessPoint(shapes.get(p)!, (sx - centres[i]![0]) / (k - 1), (sy - centres[i]![1]) / (k - 1));
-        return { name: spefPinName(graph, p), x, y };
-      }),
-    });
+    const xs = new Float64Array(k);
+    const ys = new Float64Array(k);
+    for (let i = 0; i < k; i++) {
+      // The centre of the other pins: for two pins, the other pin itself.
+      const [ax, ay] = accessPoint(shapes.get(graphPins[i]!)!, (sx - cx[i]!) / (k - 1), (sy - cy[i]!) / (k - 1));
+      xs[i] = ax;
+      ys[i] = ay;
+    }
+    out.push({ net: ni, graphPins, xs, ys });
   });
   return out;
+}
+
+/**
+ * The nets of a timing graph with their pin locations from a placement (see `netPoints`) and the
+ * parasitics node name of every pin. Nets without a driver or with fewer than two placed pins are
+ * left out: they carry no wire.
+ */
+export function placedNets(graph: TimingGraph, def: Def, lef: Lef, shapes = pinShapes(graph, def, lef)): PlacedNet[] {
+  return netPoints(graph, shapes).map((n) => ({
+    name: graph.nets[n.net]!.name, net: n.net, graphPins: n.graphPins,
+    pins: n.graphPins.map((p, i) => ({ name: spefPinName(graph, p), x: n.xs[i]!, y: n.ys[i]! })),
+  }));
 }

@@ -61,6 +61,21 @@ function median3(a: number, b: number, c: number): number {
 /** Rectilinear Steiner tree over the points (node 0 = root). */
 export function steinerTree(pxs: ArrayLike<number>, pys: ArrayLike<number>): SteinerTree {
   const n = pxs.length;
+  if (n <= 2) {
+    // Most nets: nothing to improve on a single edge.
+    const parent = n === 2 ? Int32Array.of(-1, 0) : new Int32Array(n).fill(-1);
+    const length = n === 2 ? dist(pxs[0]!, pys[0]!, pxs[1]!, pys[1]!) : 0;
+    return { xs: Float64Array.from(pxs), ys: Float64Array.from(pys), parent, pins: n, length };
+  }
+  if (n === 3) {
+    // The optimum: the three pins joined at their median point.
+    const sx = median3(pxs[0]!, pxs[1]!, pxs[2]!);
+    const sy = median3(pys[0]!, pys[1]!, pys[2]!);
+    const xs = Float64Array.of(pxs[0]!, pxs[1]!, pxs[2]!, sx);
+    const ys = Float64Array.of(pys[0]!, pys[1]!, pys[2]!, sy);
+    const length = dist(sx, sy, xs[0]!, ys[0]!) + dist(sx, sy, xs[1]!, ys[1]!) + dist(sx, sy, xs[2]!, ys[2]!);
+    return { xs, ys, parent: Int32Array.of(-1, 3, 3, 0), pins: 3, length };
+  }
   const mst = spanningTree(pxs, pys);
   const xs = Array.from(pxs);
   const ys = Array.from(pys);

@@ -1,7 +1,7 @@
 import { writeFileAtomic } from '../../../../util/index.ts';
 import {
   analyzeTiming, buildTimingGraph, parseDef, parseSpef, parseSdc, spefParasitics, wireLoadParasitics,
-  type Lef, type LibertyLibrary, type Sdc, type TimingAnalysis, type TimingGraph, type TimingNetlist,
+  type Def, type Lef, type LibertyLibrary, type Sdc, type TimingAnalysis, type TimingGraph, type TimingNetlist,
 } from '../../../../eda/timing/index.ts';
 import { placeDesign, writeDef, type PlaceOptions, type PlaceResult } from '../../../../eda/place/index.ts';
 import { placedNets, routeNet, routeTechnology, writeSpef, type RcNet, type TechnologyOptions } from '../../../../eda/route-estimate/index.ts';
@@ -55,12 +55,12 @@ export function groundTruthFlow(d: FlowDesign, options: FlowOptions = {}): FlowR
 }
 
 /**
- * The timing half of the ground-truth flow from a placed DEF: routing estimate (DEF read,
- * Steiner trees, layers, RC), SPEF written and read back as parasitics, STA.
+ * The timing half of the ground-truth flow from a placed DEF (text, read here, or already read):
+ * routing estimate (Steiner trees, layers, RC), SPEF written and read back as parasitics, STA.
  */
-export function estimateAndTime(graph: TimingGraph, sdc: Sdc, libs: LibertyLibrary[], lef: Lef, defText: string, technology?: TechnologyOptions): Pick<FlowResult, 'spefText' | 'nets' | 'analysis'> & { seconds: { route: number; spefWrite: number; extraction: number; sta: number } } {
+export function estimateAndTime(graph: TimingGraph, sdc: Sdc, libs: LibertyLibrary[], lef: Lef, placed: string | Def, technology?: TechnologyOptions): Pick<FlowResult, 'spefText' | 'nets' | 'analysis'> & { seconds: { route: number; spefWrite: number; extraction: number; sta: number } } {
   const t1 = performance.now();
-  const def = parseDef(defText, `${graph.netlist.name}.def`);
+  const def = typeof placed === 'string' ? parseDef(placed, `${graph.netlist.name}.def`) : placed;
   const tech = routeTechnology(lef, technology);
   const nets = placedNets(graph, def, lef).map((n) => routeNet(n.name, n.pins, tech));
   const t2 = performance.now();

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { r2 } from '../../../common/index.ts';
-import { buildTimingGraph, parseDef, readSdc, readVerilogNetlist } from '../../../../eda/timing/index.ts';
+import { buildTimingGraph, parseDef, parseSdc, readVerilogNetlist } from '../../../../eda/timing/index.ts';
 import { routeTechnology } from '../../../../eda/route-estimate/index.ts';
 import { estimateAndTime } from '../flow/ground-truth.ts';
 import { cellLibrary } from '../flow/technology.ts';
 import { libraryTechnology, portLoads } from '../data/load-design.ts';
-import { designFiles, readLabels, type DesignRecord } from '../data/storage.ts';
+import { designFiles, type DesignRecord } from '../data/storage.ts';
+import { defaultSdc } from '../flow/sdc.ts';
+import { timingLabels } from '../labels.ts';
 import { parseSlackGraph } from '../parser/slack-graph.ts';
 import { atOnlySlack, hpwlLumpedSta, wireLoadSta } from './baselines.ts';
 import { modelConstraints } from './constraints.ts';
@@ -25,6 +27,8 @@ interface Compared {
 export interface DesignEvaluation {
   readonly name: string;
   readonly split: string;
+  /** The clock period evaluated (ns): the design's, or scaled by --clock-scale. */
+  readonly periodNs: number;
   readonly cells: number;
   readonly pins: number;
   readonly endpoints: number;
@@ -36,7 +40,10 @@ export interface DesignEvaluation {
   readonly slackR2AtOnly: number;
   readonly wns: Compared;
   readonly tns: Compared;
-  /** Model: DEF read, TimingParser, propagation, RAT and slack (second of two runs). Ground truth: routing estimate, SPEF write and read, STA. */
+  /**
+   * From the same parsed inputs: the model's TimingParser, propagation, required times and slack
+   * (second of two runs), and the ground truth's routing estimate, SPEF write and read, and STA.
+   */
   readonly seconds: { model: number; groundTruthFlow: number };
 }
 
@@ -53,18 +60,27 @@ function pairs(pred: ReadonlyMap<number, number>, truth: ReadonlyMap<number, num
   return [p, t];
 }
 
-/** Evaluates the model on one data-set design against its ground truth and the baselines. */
-export function evaluateDesign(dir: string, record: DesignRecord, functions: MessageFunctions): DesignEvaluation {
+/**
+ * Evaluates the model on one data-set design against its ground truth and the baselines. With
+ * `clockScale` the design's constraints are rebuilt for a scaled clock period (input and output
+ * delays scale with it) and the ground truth is timed again on the same placement and estimate.
+ */
+export function evaluateDesign(dir: string, record: DesignRecord, functions: MessageFunctions, clockScale = 1): DesignEvaluation {
   const { libs, lef } = libraryTechnology(record.library);
   const files = designFiles(dir, record.name);
   const graph = buildTimingGraph(readVerilogNetlist(files.netlist), libs);
-  const sdc = readSdc(files.sdc, 'design.sdc', { time: libs[0]!.timeUnit, cap: libs[0]!.capUnit });
+  const lib = cellLibrary(record.library);
+  const periodNs = record.periodNs * clockScale;
+  const sdcText = defaultSdc({ clockPort: record.clockPort, periodNs, drivingCell: lib.drivingCell, outputLoad: lib.outputLoad });
+  const sdc = parseSdc(sdcText, files.sdc, { time: libs[0]!.timeUnit, cap: libs[0]!.capUnit });
   const defText = readFileSync(files.def, 'utf8');
-  const techOptions = { defaultViaResistance: cellLibrary(record.library).viaResistance };
+  const techOptions = { defaultViaResistance: lib.viaResistance };
   const loads = portLoads(graph, sdc);
+  // Both sides start from the same parsed inputs: netlist, Liberty, LEF, SDC and DEF.
+  const def = parseDef(defText, files.def);
   const runModel = () => {
     const t0 = performance.now();
-    const g = parseSlackGraph(graph, libs, sdc, parseDef(defText, files.def), lef, loads, routeTechnology(lef, techOptions));
+    const g = parseSlackGraph(graph, libs, sdc, def, lef, loads, routeTechnology(lef, techOptions));
     const c = modelConstraints(g);
     const pred = propagate(g, c, functions);
     const slack = predictSlack(g, c, pred);
@@ -72,8 +88,8 @@ export function evaluateDesign(dir: string, record: DesignRecord, functions: Mes
   };
   runModel();
   const model = runModel();
-  const gt = estimateAndTime(graph, sdc, libs, lef, defText, techOptions);
-  const labels = readLabels(dir, record);
+  const gt = estimateAndTime(graph, sdc, libs, lef, def, techOptions);
+  const labels = timingLabels(gt.analysis);
   const at: number[] = [];
   const atTruth: number[] = [];
   for (let i = 0; i < labels.arrival.length; i++) {
@@ -91,7 +107,7 @@ export function evaluateDesign(dir: string, record: DesignRecord, functions: Mes
   const atOnly = atOnlySlack(model.pred, wl.analysis);
   const [ap, atr] = pairs(atOnly.endpoints, truth);
   return {
-    name: record.name, split: record.split, cells: record.cells, pins: record.pins, endpoints: labels.endpoints.length,
+    name: record.name, split: record.split, periodNs, cells: record.cells, pins: record.pins, endpoints: labels.endpoints.length,
     atR2: r2(at, atTruth), atR2Swapped: r2(atTruth, at),
     slackR2: r2(ps, ts), slackR2AtOnly: r2(ap, atr),
     wns: { predicted: model.slack.wns, truth: labels.wns, prerouteSta: wl.slack.wns, prerouteHpwl: hp.wns, atOnly: atOnly.wns },

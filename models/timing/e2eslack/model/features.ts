@@ -1,4 +1,4 @@
-import { evalTable, type TimingArc } from '../../../../eda/timing/index.ts';
+import { evalTable, type LibertyTable, type TimingArc } from '../../../../eda/timing/index.ts';
 import type { SlackGraph } from '../parser/slack-graph.ts';
 
 /**
@@ -23,16 +23,30 @@ export function tableDelay(arc: TimingArc, outRf: number, inSlewNs: number, load
   return [evalTable(d, at) * NS, s ? evalTable(s, at) * NS : 0];
 }
 
+// One reusable lookup point: the hot loop allocates nothing.
+const at = { inputSlew: 0, load: 0, constrainedSlew: 0 };
+
+function lookup(table: LibertyTable | undefined, inSlewNs: number, load: number, missing: number): number {
+  if (!table) return missing;
+  at.inputSlew = inSlewNs / NS;
+  at.load = load;
+  return evalTable(table, at) * NS;
+}
+
 /**
  * Writes the features of cell arc `edge` (graph cell edge) for one transition pair and mode at
- * `out[offset..]`; returns the table delay and slew (the values the model corrects).
+ * `out[offset..]`; features 0 and 1 are the table delay and slew (NaN delay when the arc has no
+ * table for the transition), the values the model corrects.
  */
-export function cellArcFeatures(g: SlackGraph, edge: number, outRf: number, mm: number, inSlewNs: number, out: Float32Array, offset: number): [number, number] {
+export function cellArcFeatures(g: SlackGraph, edge: number, outRf: number, mm: number, inSlewNs: number, out: Float32Array | Float64Array, offset: number): void {
   const e = g.graph.cellEdges[edge]!;
   const net = g.graph.pins[e.to]!.net;
   const load = net >= 0 ? g.netLoad[net * 2 + outRf]! : 0;
-  const [d, s] = tableDelay(e.arc, outRf, inSlewNs, load);
-  const [d2] = tableDelay(e.arc, outRf, inSlewNs, load * 1.2 + 1e-15);
+  const dt = outRf === 0 ? e.arc.cellRise : e.arc.cellFall;
+  const st = outRf === 0 ? e.arc.riseTransition : e.arc.fallTransition;
+  const d = lookup(dt, inSlewNs, load, NaN);
+  const s = lookup(st, inSlewNs, load, 0);
+  const d2 = lookup(dt, inSlewNs, load * 1.2 + 1e-15, NaN);
   const driveKohm = ((d2 - d) / (load * 0.2 + 1e-15)) * 1e-12; // ns/F -> kohm
   const wireR = net >= 0 ? g.netWireRes[net]! / 1e3 : 0;
   const wireC = net >= 0 ? g.netWireCap[net]! : 0;
@@ -48,7 +62,6 @@ export function cellArcFeatures(g: SlackGraph, edge: number, outRf: number, mm: 
   out[offset + 9] = mm;
   out[offset + 10] = net >= 0 ? Math.log2(1 + g.netFanout[net]!) : 0;
   out[offset + 11] = e.role === 'launch' ? 1 : 0;
-  return [d, s];
 }
 
 /** Elmore-style wire delay estimate (ns) from a net's driver to a load: path R times half the wire C plus the pins. */
@@ -61,7 +74,7 @@ export function elmoreEstimate(g: SlackGraph, load: number): number {
 }
 
 /** Writes the features of the net arc into load pin `load` for a transition and mode. */
-export function netArcFeatures(g: SlackGraph, load: number, rf: number, mm: number, driverSlewNs: number, out: Float32Array, offset: number): void {
+export function netArcFeatures(g: SlackGraph, load: number, rf: number, mm: number, driverSlewNs: number, out: Float32Array | Float64Array, offset: number): void {
   const net = g.graph.pins[load]!.net;
   const lp = g.graph.pins[load]!.libPin;
   out[offset] = driverSlewNs;

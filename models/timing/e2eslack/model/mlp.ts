@@ -35,42 +35,49 @@ export function mlpTensor(params: Parameters, spec: MlpSpec, input: tf.Tensor2D)
   return h;
 }
 
-/** The weights of one MLP as plain arrays, for `mlpForward`. */
+/** The weights of one MLP as plain arrays, for `mlpForward`; the input standardization is folded into the first layer. */
 export interface MlpWeights {
   readonly sizes: readonly number[];
-  readonly w: Float32Array[];
-  readonly b: Float32Array[];
-  readonly scale: Standardizer;
+  readonly w: Float64Array[];
+  readonly b: Float64Array[];
+  readonly scratch: [Float64Array, Float64Array];
 }
 
 export function mlpWeights(weights: ReadonlyMap<string, NamedArray>, spec: MlpSpec, scale: Standardizer): MlpWeights {
-  const w: Float32Array[] = [];
-  const b: Float32Array[] = [];
+  const w: Float64Array[] = [];
+  const b: Float64Array[] = [];
   for (let l = 0; l + 1 < spec.sizes.length; l++) {
-    w.push(weights.get(`${spec.name}.w${l}`)!.data);
-    b.push(weights.get(`${spec.name}.b${l}`)!.data);
+    const wl = Float64Array.from(weights.get(`${spec.name}.w${l}`)!.data);
+    const bl = Float64Array.from(weights.get(`${spec.name}.b${l}`)!.data);
+    if (l === 0) {
+      // (x - mean) / std . W + b = x . (W / std) + (b - sum_i mean_i / std_i W_i)
+      const n = spec.sizes[0]!;
+      const k = spec.sizes[1]!;
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < k; j++) {
+          bl[j]! -= (scale.mean[i]! / scale.std[i]!) * wl[i * k + j]!;
+          wl[i * k + j]! /= scale.std[i]!;
+        }
+      }
+    }
+    w.push(wl);
+    b.push(bl);
   }
-  return { sizes: spec.sizes, w, b, scale };
+  const widest = Math.max(...spec.sizes);
+  return { sizes: spec.sizes, w, b, scratch: [new Float64Array(widest), new Float64Array(widest)] };
 }
 
-/**
- * Forward pass on `rows` raw (unstandardized) feature rows of `input` (row-major), writing
- * `rows x out` values into `output`. Scratch buffers are reused between calls.
- */
-export function mlpForward(m: MlpWeights, input: Float32Array, rows: number, output: Float32Array): void {
+/** Forward pass on `rows` raw feature rows of `input` (row-major), writing `rows x out` values into `output`. */
+export function mlpForward(m: MlpWeights, input: ArrayLike<number>, rows: number, output: Float64Array | Float32Array): void {
   const sizes = m.sizes;
-  const widest = Math.max(...sizes);
-  if (scratchA.length < widest) {
-    scratchA = new Float32Array(widest);
-    scratchB = new Float32Array(widest);
-  }
+  const layers = sizes.length - 1;
   const inN = sizes[0]!;
-  const outN = sizes[sizes.length - 1]!;
+  const outN = sizes[layers]!;
   for (let r = 0; r < rows; r++) {
-    let a = scratchA;
-    let b = scratchB;
-    for (let i = 0; i < inN; i++) a[i] = (input[r * inN + i]! - m.scale.mean[i]!) / m.scale.std[i]!;
-    for (let l = 0; l + 1 < sizes.length; l++) {
+    let a = m.scratch[0];
+    let b = m.scratch[1];
+    for (let i = 0; i < inN; i++) a[i] = input[r * inN + i]!;
+    for (let l = 0; l < layers; l++) {
       const n = sizes[l]!;
       const k = sizes[l + 1]!;
       const w = m.w[l]!;
@@ -82,7 +89,7 @@ export function mlpForward(m: MlpWeights, input: Float32Array, rows: number, out
         const row = i * k;
         for (let j = 0; j < k; j++) b[j]! += ai * w[row + j]!;
       }
-      if (l + 2 < sizes.length) for (let j = 0; j < k; j++) if (b[j]! < 0) b[j] = 0;
+      if (l + 1 < layers) for (let j = 0; j < k; j++) if (b[j]! < 0) b[j] = 0;
       const t = a;
       a = b;
       b = t;
@@ -90,8 +97,6 @@ export function mlpForward(m: MlpWeights, input: Float32Array, rows: number, out
     for (let j = 0; j < outN; j++) output[r * outN + j] = a[j]!;
   }
 }
-let scratchA = new Float32Array(64);
-let scratchB = new Float32Array(64);
 
 /** Mean and standard deviation per column of row-major samples (std at least 1e-6). */
 export function standardizer(samples: Float32Array, columns: number): Standardizer {

@@ -23,23 +23,28 @@ export interface Prediction {
   readonly netDelay: Float32Array;
 }
 
-const cellIn = new Float32Array(CELL_FEATURES);
-const netIn = new Float32Array(NET_FEATURES);
-const out2 = new Float32Array(2);
+const cellIn = new Float64Array(CELL_FEATURES);
+const netIn = new Float64Array(NET_FEATURES);
+const out2 = new Float64Array(2);
+/** The last message's delay and slew (ns): the hot loop reads them here instead of allocating a pair. */
+export const message = new Float64Array(2);
 
-/** One cell arc's predicted delay and output slew (ns). */
-export function predictCellArc(g: SlackGraph, f: MessageFunctions, edge: number, outRf: number, mm: number, inSlew: number): [number, number] {
-  const [d, s] = cellArcFeatures(g, edge, outRf, mm, inSlew, cellIn, 0);
-  if (Number.isNaN(d)) return [NaN, NaN];
+/** One cell arc's predicted delay and output slew (ns) into `message`; false when the arc has no table for it. */
+export function predictCellArc(g: SlackGraph, f: MessageFunctions, edge: number, outRf: number, mm: number, inSlew: number): boolean {
+  cellArcFeatures(g, edge, outRf, mm, inSlew, cellIn, 0);
+  if (Number.isNaN(cellIn[0]!)) return false;
   mlpForward(f.cell, cellIn, 1, out2);
-  return [d + out2[0]! * f.cellScale[0], Math.max(1e-4, s + out2[1]! * f.cellScale[1])];
+  message[0] = cellIn[0]! + out2[0]! * f.cellScale[0];
+  message[1] = Math.max(1e-4, cellIn[1]! + out2[1]! * f.cellScale[1]);
+  return true;
 }
 
-/** One net arc's predicted wire delay and load slew (ns). */
-export function predictNetArc(g: SlackGraph, f: MessageFunctions, load: number, rf: number, mm: number, driverSlew: number): [number, number] {
+/** One net arc's predicted wire delay and load slew (ns) into `message`. */
+export function predictNetArc(g: SlackGraph, f: MessageFunctions, load: number, rf: number, mm: number, driverSlew: number): void {
   netArcFeatures(g, load, rf, mm, driverSlew, netIn, 0);
   mlpForward(f.net, netIn, 1, out2);
-  return [Math.max(0, netIn[4]! + out2[0]! * f.netScale[0]), Math.max(1e-4, driverSlew + out2[1]! * f.netScale[1])];
+  message[0] = Math.max(0, netIn[4]! + out2[0]! * f.netScale[0]);
+  message[1] = Math.max(1e-4, driverSlew + out2[1]! * f.netScale[1]);
 }
 
 /**
@@ -82,7 +87,9 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
       for (let mm = 0; mm < 2; mm++) {
         for (let rf = 0; rf < 2; rf++) {
           const k = mm * 2 + rf;
-          const [wd, ws] = predictNetArc(g, f, p, rf, mm, slew[drv * 4 + k]!);
+          predictNetArc(g, f, p, rf, mm, slew[drv * 4 + k]!);
+          const wd = message[0]!;
+          const ws = message[1]!;
           netDelay[p * 4 + k] = wd * netDerate[mm]!;
           arrival[p * 4 + k] = arrival[drv * 4 + k]! + wd * netDerate[mm]!;
           slew[p * 4 + k] = ws;
@@ -90,8 +97,8 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
       }
       continue;
     }
-    const best = [-Infinity, -Infinity, Infinity, Infinity];
-    const bestSlew = [-Infinity, -Infinity, Infinity, Infinity];
+    best[0] = best[1] = bestSlew[0] = bestSlew[1] = -Infinity;
+    best[2] = best[3] = bestSlew[2] = bestSlew[3] = Infinity;
     for (const ei of graph.edgesInto[p]!) {
       const e = graph.cellEdges[ei]!;
       if (e.role === 'launch') {
@@ -102,8 +109,9 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
         const t0 = k.waveform[inRf]! + (k.propagated ? 0 : k.latencyNs);
         for (let mm = 0; mm < 2; mm++) {
           for (let outRf = 0; outRf < 2; outRf++) {
-            const [dd, ss] = predictCellArc(g, f, ei, outRf, mm, k.slewNs);
-            if (Number.isNaN(dd)) continue;
+            if (!predictCellArc(g, f, ei, outRf, mm, k.slewNs)) continue;
+            const dd = message[0]!;
+            const ss = message[1]!;
             cellDelay[ei * 8 + mm * 4 + inRf * 2 + outRf] = dd * cellDerate[mm]!;
             merge(best, bestSlew, mm, outRf, t0 + dd * cellDerate[mm]!, ss);
           }
@@ -115,8 +123,9 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
         for (const inRf of inputTransitions(e.arc, outRf)) {
           for (let mm = 0; mm < 2; mm++) {
             const at = arrival[e.from * 4 + mm * 2 + inRf]!;
-            const [dd, ss] = predictCellArc(g, f, ei, outRf, mm, slew[e.from * 4 + mm * 2 + inRf]!);
-            if (Number.isNaN(dd)) continue;
+            if (!predictCellArc(g, f, ei, outRf, mm, slew[e.from * 4 + mm * 2 + inRf]!)) continue;
+            const dd = message[0]!;
+            const ss = message[1]!;
             cellDelay[ei * 8 + mm * 4 + inRf * 2 + outRf] = dd * cellDerate[mm]!;
             merge(best, bestSlew, mm, outRf, Number.isNaN(at) ? NaN : at + dd * cellDerate[mm]!, ss);
           }
@@ -131,8 +140,12 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
   return { arrival, slew, cellDelay, netDelay };
 }
 
+// Per-pin merge buffers, reused: [late rise, late fall, early rise, early fall].
+const best = new Float64Array(4);
+const bestSlew = new Float64Array(4);
+
 /** Keeps the latest (late) or earliest (early) arrival and the largest (late) or smallest (early) slew. */
-function merge(best: number[], bestSlew: number[], mm: number, rf: number, at: number, slew: number): void {
+function merge(best: Float64Array, bestSlew: Float64Array, mm: number, rf: number, at: number, slew: number): void {
   const k = mm * 2 + rf;
   if (mm === 0) {
     if (at > best[k]!) best[k] = at;

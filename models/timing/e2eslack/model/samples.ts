@@ -31,7 +31,9 @@ export function cellSamples(g: SlackGraph, c: ModelConstraints, labels: TimingLa
           const slew = labels.cellSlew[k]!;
           if (!Number.isFinite(delay) || !Number.isFinite(slew)) continue;
           const inSlew = labels.slew[e.from * 4 + mm * 2 + inRf]!;
-          const [td, ts] = cellArcFeatures(g, ei, outRf, mm, inSlew, f, 0);
+          cellArcFeatures(g, ei, outRf, mm, inSlew, f, 0);
+          const td = f[0]!;
+          const ts = f[1]!;
           if (!Number.isFinite(td)) continue;
           rows.push([...f, delay / derate[mm]! - td, slew - ts]);
         }

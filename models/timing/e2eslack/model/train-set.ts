@@ -22,9 +22,15 @@ export interface SlackCheckpoint {
   readonly command?: string;
 }
 
-/** Validation designs: the last two training designs in the data set's order (fixed before any result was seen). */
+/** Designs that synthesize to fewer cells than this are degenerate (Yosys kept almost nothing) and stay out of training. */
+export const MIN_TRAINING_CELLS = 100;
+
+/**
+ * Validation designs: the last two usable training designs in the data set's order (fixed
+ * before any result was seen); the rest fit.
+ */
 export function validationSplit(records: readonly DesignRecord[]): { fit: DesignRecord[]; validation: DesignRecord[] } {
-  const train = records.filter((r) => r.split === 'train');
+  const train = records.filter((r) => r.split === 'train' && r.cells >= MIN_TRAINING_CELLS);
   return { fit: train.slice(0, -2), validation: train.slice(-2) };
 }
 

@@ -25,7 +25,7 @@ export interface TrainSettings {
   readonly quiet?: boolean;
 }
 
-export const defaultTrainSettings: TrainSettings = { hidden: 32, epochs: 40, batchSize: 2048, learningRate: 3e-3, patience: 6, seed: 1 };
+export const defaultTrainSettings: TrainSettings = { hidden: 16, epochs: 40, batchSize: 2048, learningRate: 3e-3, patience: 6, seed: 1 };
 
 /** Standard deviation of each of the two targets (the residuals' natural units). */
 function targetScale(s: ArcSamples): [number, number] {

@@ -1,5 +1,5 @@
 import type { Def, Lef, LibertyLibrary, Sdc, TimingGraph } from '../../../../eda/timing/index.ts';
-import { halfPerimeter, layerPairFor, placedNets, routeTechnology, steinerTree, type RouteTechnology } from '../../../../eda/route-estimate/index.ts';
+import { halfPerimeter, layerPairFor, netPoints, pinShapes, routeTechnology, steinerTree, type RouteTechnology } from '../../../../eda/route-estimate/index.ts';
 
 /**
  * The TimingParser's output: the timing graph (pins; net arcs driver -> load; cell arcs with
@@ -58,9 +58,8 @@ export function parseSlackGraph(graph: TimingGraph, libs: LibertyLibrary[], sdc:
   const netLoad = new Float32Array(nNets * 2);
   const netPinCap = new Float32Array(nNets);
   const accessC = tech.pinAccessLength * tech.pinLayerC;
-  for (const pn of placedNets(graph, def, lef)) {
-    const xs = pn.pins.map((p) => p.x);
-    const ys = pn.pins.map((p) => p.y);
+  for (const pn of netPoints(graph, pinShapes(graph, def, lef))) {
+    const { xs, ys } = pn;
     pn.graphPins.forEach((gp, i) => {
       x[gp] = xs[i]!;
       y[gp] = ys[i]!;
@@ -70,7 +69,7 @@ export function parseSlackGraph(graph: TimingGraph, libs: LibertyLibrary[], sdc:
     netHpwl[pn.net] = halfPerimeter(xs, ys);
     netSteiner[pn.net] = tree.length;
     netWireRes[pn.net] = tree.length * rc.r;
-    netWireCap[pn.net] = tree.length * rc.c + pn.pins.length * accessC;
+    netWireCap[pn.net] = tree.length * rc.c + pn.graphPins.length * accessC;
     // Path length from the root along the tree, nodes visited parents first.
     const dist = new Float64Array(tree.xs.length);
     const done = new Uint8Array(tree.xs.length);
