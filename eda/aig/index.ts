@@ -2,6 +2,7 @@
 export { Aig, FALSE, TRUE, VarKind, litVar, litNot, litIsComplemented, litRegular, makeLit, type Literal, type Latch, type LatchInit, type Output } from './aig.ts';
 export { readAiger } from './aiger-read.ts';
 export { writeAag, writeAig } from './aiger-write.ts';
+export { writeVerilog } from './verilog-write.ts';
 export { readBench } from './bench-read.ts';
 export { readBlif } from './blif-read.ts';
 export { readGateVerilog } from './verilog-read.ts';
