@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aigStats, readAiger, truthHex, type Aig } from '../../../../eda/aig/index.ts';
+import { aigStats, readAiger, truthHex, writeAig, type Aig } from '../../../../eda/aig/index.ts';
 import { runYosys } from '../../../../eda/synth/index.ts';
 import { UserError, killChild, trackChild } from '../../../../util/index.ts';
 import type { TruthFunction } from './truth-function.ts';
@@ -27,7 +27,7 @@ export function findNativeAbc(): string | undefined {
 /** The version line of a native ABC binary (part of cache keys). */
 export function nativeAbcVersion(abc: string): string {
   const r = spawnSync(abc, ['-c', 'version'], { encoding: 'utf8' });
-  return `${abc} ${/ABC[^\n]*/.exec(r.stdout)?.[0]?.trim() ?? 'unknown'}`;
+  return `${abc} ${/UC Berkeley, ABC[^\n]*/.exec(r.stdout)?.[0]?.trim() ?? 'unknown'}`;
 }
 
 function readTruthCommand(fn: TruthFunction, k: number, dir: string): string {
@@ -110,4 +110,24 @@ export async function abcCount(fn: TruthFunction): Promise<AbcCount | undefined>
   });
   const m = /and =\s*(\d+)\s+lev =\s*(\d+)/.exec(r.log.replace(/\x1b\[[0-9;]*m/g, ''));
   return m ? { ands: Number(m[1]), levels: Number(m[2]), backend: 'wasm' } : undefined;
+}
+
+/**
+ * ABC's own verdict on a circuit: `cec` of the circuit against ABC's network of the truth table
+ * (inputs and outputs matched by position). True when ABC reports the networks equivalent.
+ */
+export async function abcProvesEquivalent(fn: TruthFunction, aig: Aig, abc: string): Promise<boolean> {
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-seadag-cec-'));
+  try {
+    const file = join(dir, 'circuit.aig');
+    writeFileSync(file, writeAig(aig));
+    const script = join(dir, 'cec.abc');
+    writeFileSync(script, `${readTruthCommand(fn, 0, dir)}; strash; cec -n ${file}\n`);
+    const log = await runAbc(abc, script, dir, 120);
+    if (/Networks are equivalent/.test(log)) return true;
+    if (/NOT EQUIVALENT|are not equivalent|Verification failed/i.test(log)) return false;
+    throw new UserError(`could not read ABC's cec verdict: ${log.trim().split('\n').slice(-2).join(' | ')}`, abc);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

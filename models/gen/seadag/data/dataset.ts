@@ -27,7 +27,7 @@ export interface DataPlan {
   readonly trainCount: number;
   readonly valCount: number;
   readonly testCount: number;
-  /** Held-out functions per NPN class at most (several members of a class are distinct functions). */
+  /** Held-out functions per NPN class (several members of a class are distinct functions; NPN variants fill up a class). */
   readonly perClass: number;
   /** Pairs whose ABC implementation has more ANDs are left out of every split (the protocol's size range). */
   readonly maxAnds: number;
@@ -37,9 +37,9 @@ export interface DataPlan {
 }
 
 export const DATA_PLANS: Record<SettingName, DataPlan> = {
-  '4x1': { trainCount: 12_000, valCount: 200, testCount: 400, perClass: 4, maxAnds: 16, randomCount: 30_000, randomMaxGates: 10, cutsPerCircuit: 300 },
-  '6x1': { trainCount: 20_000, valCount: 200, testCount: 300, perClass: 1, maxAnds: 24, randomCount: 40_000, randomMaxGates: 12, cutsPerCircuit: 300 },
-  '8x2': { trainCount: 20_000, valCount: 200, testCount: 300, perClass: 1, maxAnds: 32, randomCount: 40_000, randomMaxGates: 14, cutsPerCircuit: 300 },
+  '4x1': { trainCount: 12_000, valCount: 200, testCount: 400, perClass: 10, maxAnds: 16, randomCount: 30_000, randomMaxGates: 10, cutsPerCircuit: 300 },
+  '6x1': { trainCount: 20_000, valCount: 200, testCount: 300, perClass: 2, maxAnds: 24, randomCount: 40_000, randomMaxGates: 12, cutsPerCircuit: 300 },
+  '8x2': { trainCount: 20_000, valCount: 200, testCount: 300, perClass: 2, maxAnds: 32, randomCount: 40_000, randomMaxGates: 14, cutsPerCircuit: 300 },
 };
 
 /** Fractions of NPN classes held out for testing and for validation (chosen by a hash, before any result is seen). */
@@ -76,7 +76,16 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
   return a;
 }
 
-/** Held-out picks: at most `perClass` functions of each class, classes in a seeded order, up to `count`. */
+/** A random NPN variant of a function (inputs permuted and negated, outputs negated). */
+function randomVariant(fn: TruthFunction, outputs: number, next: () => number): TruthFunction {
+  const perm = shuffled(Array.from({ length: fn.inputs }, (_, i) => i), next());
+  return transformFunction(fn, perm, next() % 2 ** fn.inputs, Array.from({ length: outputs }, () => next() % 2 === 1));
+}
+
+/**
+ * Held-out picks: `perClass` functions of each class (pool members first, then random NPN variants
+ * of them, which are held out as much: their class is), classes in a seeded order, up to `count`.
+ */
 function heldOut(cands: readonly Candidate[], perClass: number, count: number, seed: number): Candidate[] {
   const byClass = new Map<string, Candidate[]>();
   for (const c of shuffled(cands, seed)) {
@@ -84,19 +93,39 @@ function heldOut(cands: readonly Candidate[], perClass: number, count: number, s
     if (list.length < perClass) list.push(c);
     byClass.set(c.classKey, list);
   }
+  const next = seededUint32(seed + 1);
+  for (const list of byClass.values()) {
+    const seen = new Set(list.map((c) => functionKey(c.fn)));
+    const members = [...list];
+    for (let tries = 0; list.length < perClass && tries < 20 * perClass; tries++) {
+      const base = members[next() % members.length];
+      const fn = randomVariant(base.fn, base.fn.tables.length, next);
+      const key = functionKey(fn);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      list.push({ ...base, fn, source: `npn-variant:${base.source}` });
+    }
+  }
   return [...byClass.values()].flat().slice(0, count);
 }
 
-/** Training picks: every pool function of a training class, then NPN variants of them up to `count`. */
+/**
+ * Training picks: the pool functions of training classes, then NPN variants of a function of a
+ * class drawn uniformly (not in proportion to how often the sources repeat a class, which would
+ * fill training with ANDs of literals), up to `count`.
+ */
 function training(cands: readonly Candidate[], count: number, setting: SettingName, seed: number): Candidate[] {
   const out = shuffled(cands, seed).slice(0, count);
   const seen = new Set(out.map((c) => functionKey(c.fn)));
   const next = seededUint32(seed + 1);
-  const { inputs, outputs } = SETTINGS[setting];
-  for (let tries = 0; out.length < count && cands.length > 0 && tries < 20 * count; tries++) {
-    const base = cands[next() % cands.length];
-    const perm = shuffled(Array.from({ length: inputs }, (_, i) => i), next());
-    const fn = transformFunction(base.fn, perm, next() % 2 ** inputs, Array.from({ length: outputs }, () => next() % 2 === 1));
+  const { outputs } = SETTINGS[setting];
+  const byClass = new Map<string, Candidate[]>();
+  for (const c of cands) byClass.set(c.classKey, [...(byClass.get(c.classKey) ?? []), c]);
+  const classes = [...byClass.values()];
+  for (let tries = 0; out.length < count && classes.length > 0 && tries < 20 * count; tries++) {
+    const members = classes[next() % classes.length];
+    const base = members[next() % members.length];
+    const fn = randomVariant(base.fn, outputs, next);
     const key = functionKey(fn);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -113,7 +142,7 @@ export interface BuildOptions {
   readonly abcVersion: string;
   readonly seed: number;
   readonly log: (line: string) => void;
-  /** Functions per ABC process (each chunk is cached, so an interrupted build resumes). */
+  /** Functions per ABC process (every answer is cached, so an interrupted build resumes). */
   readonly chunk?: number;
 }
 
@@ -135,29 +164,27 @@ export async function buildDataset(o: BuildOptions): Promise<PairRecord[]> {
     ...heldOut(cands.filter((c) => c.split === 'val'), o.plan.perClass, Math.ceil(o.plan.valCount * margin), o.seed + 13),
     ...training(cands.filter((c) => c.split === 'train'), Math.ceil(o.plan.trainCount * margin), o.setting, o.seed + 17),
   ];
+  // ABC's answer for each function is cached on its own, so a rebuild with other picks reuses every known one.
   const chunk = o.chunk ?? 400;
-  const cache = new ContentCache<string[]>('seadag-abc');
+  const cache = new ContentCache<string>('seadag-abc-function');
+  const keyOf = (c: Candidate) => contentHash('seadag-abc-v2', ABC_SCRIPT, o.abcVersion, functionKey(c.fn));
+  const aags: (string | undefined)[] = picked.map((c) => cache.get(keyOf(c)));
+  const missing = picked.map((_, k) => k).filter((k) => aags[k] === undefined);
   const bar = new ProgressBar(`ABC ${o.setting}`, picked.length);
-  const aags: string[] = [];
-  for (let start = 0; start < picked.length; start += chunk) {
-    const part = picked.slice(start, start + chunk);
-    const key = contentHash('seadag-abc-v1', ABC_SCRIPT, o.abcVersion, part.map((c) => functionKey(c.fn)));
-    const hit = cache.get(key);
-    if (hit) {
-      bar.skip(part.length);
-      aags.push(...hit);
-      continue;
-    }
-    const aigs = await abcImplementations(part.map((c) => c.fn), o.abc);
-    const texts = aigs.map((a) => writeAag(a));
-    cache.put(key, texts);
-    aags.push(...texts);
+  bar.skip(picked.length - missing.length);
+  for (let start = 0; start < missing.length; start += chunk) {
+    const part = missing.slice(start, start + chunk);
+    const aigs = await abcImplementations(part.map((k) => picked[k].fn), o.abc);
+    part.forEach((k, i) => {
+      aags[k] = writeAag(aigs[i]);
+      cache.put(keyOf(picked[k]), aags[k]!);
+    });
     bar.tick(part.length);
   }
   bar.finish();
   const records: PairRecord[] = picked.map((c, k) => {
-    const stats = aigStats(readAiger(new TextEncoder().encode(aags[k]), 'abc'));
-    return { setting: o.setting, tables: functionKey(c.fn).split(','), source: c.source, classKey: c.classKey, split: c.split, aag: aags[k], ands: stats.ands, levels: stats.levels };
+    const stats = aigStats(readAiger(new TextEncoder().encode(aags[k]!), 'abc'));
+    return { setting: o.setting, tables: functionKey(c.fn).split(','), source: c.source, classKey: c.classKey, split: c.split, aag: aags[k]!, ands: stats.ands, levels: stats.levels };
   });
   const inRange = records.filter((r) => r.ands <= o.plan.maxAnds);
   const limit: Record<Split, number> = { train: o.plan.trainCount, val: o.plan.valCount, test: o.plan.testCount };

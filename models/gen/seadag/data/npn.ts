@@ -8,43 +8,63 @@ import { popcount, popcount32, complementTable, inputTable, type TruthFunction }
  * which only makes the split stricter).
  */
 
-function permutations(n: number): number[][] {
-  if (n === 0) return [[]];
-  return permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, k) => [...p.slice(0, k), n - 1, ...p.slice(k)]));
+const NEGATE_MASKS = [0x5555, 0x3333, 0x0f0f, 0x00ff];
+
+/** Table of a 4-input function with input i complemented. */
+function negateInput(t: number, i: number): number {
+  const s = 1 << i;
+  const m = NEGATE_MASKS[i];
+  return ((t >>> s) & m) | ((t & m) << s);
 }
 
-/** For n <= 4: every transform as a minterm map m -> m' (table'[m] = table[map[m]]). */
-function transformMaps(n: number): Uint8Array[] {
-  const maps: Uint8Array[] = [];
-  for (const perm of permutations(n)) {
-    for (let neg = 0; neg < 1 << n; neg++) {
-      const map = new Uint8Array(1 << n);
-      for (let m = 0; m < 1 << n; m++) {
-        let src = 0;
-        for (let i = 0; i < n; i++) if (((m >>> i) & 1) ^ ((neg >>> i) & 1)) src |= 1 << perm[i];
-        map[m] = src;
-      }
-      maps.push(map);
+/** Table with inputs i < j swapped: minterms with (x_i, x_j) = (1, 0) trade places with (0, 1). */
+function swapInputs(t: number, i: number, j: number): number {
+  const shift = (1 << j) - (1 << i);
+  let m = 0;
+  for (let k = 0; k < 16; k++) if ((k >>> i) & 1 && !((k >>> j) & 1)) m |= 1 << k;
+  return (t & ~(m | (m << shift)) & 0xffff) | ((t & m) << shift) | ((t >>> shift) & m);
+}
+
+/** Adjacent swaps that walk through all 24 orders of 4 inputs (Steinhaus-Johnson-Trotter). */
+const PERMUTATION_WALK = (() => {
+  const swaps: number[] = [];
+  const perm = [0, 1, 2, 3];
+  const dir = [-1, -1, -1, -1];
+  for (;;) {
+    let mobile = -1;
+    for (let k = 0; k < 4; k++) {
+      const to = k + dir[k];
+      if (to >= 0 && to < 4 && perm[k] > perm[to] && (mobile < 0 || perm[k] > perm[mobile])) mobile = k;
     }
+    if (mobile < 0) return swaps;
+    const to = mobile + dir[mobile];
+    swaps.push(Math.min(mobile, to));
+    [perm[mobile], perm[to]] = [perm[to], perm[mobile]];
+    [dir[mobile], dir[to]] = [dir[to], dir[mobile]];
+    for (let k = 0; k < 4; k++) if (perm[k] > perm[to]) dir[k] = -dir[k];
   }
-  return maps;
-}
+})();
 
-const mapsCache = new Map<number, Uint8Array[]>();
+/** The bit flipped at step k of the 4-bit Gray code (walks through all 16 negation masks). */
+const GRAY_FLIPS = Array.from({ length: 15 }, (_, k) => 31 - Math.clz32((k + 1) & -(k + 1)));
 
-/** The exact NPN canonical form of a single-output function of at most 4 inputs: the smallest table over all transforms. */
+/**
+ * The exact NPN canonical form of a single-output function of at most 4 inputs: the smallest
+ * table over all 768 transforms (24 input orders x 16 input negations x 2 output polarities),
+ * reached by adjacent swaps and one negation at a time. Fewer inputs are padded to 4.
+ */
 export function npnCanonical4(table: number, n: number): number {
   if (n > 4) throw new Error('npnCanonical4 takes at most 4 inputs');
-  let maps = mapsCache.get(n);
-  if (!maps) mapsCache.set(n, (maps = transformMaps(n)));
-  const size = 1 << n;
-  const full = size === 32 ? 0xffffffff : 2 ** size - 1;
+  let t = table & 0xffff;
+  for (let k = 1 << n; k < 16; k <<= 1) t |= (t & ((1 << k) - 1)) << k; // an unused input: the table repeats
   let best = Infinity;
-  for (const map of maps) {
-    let t = 0;
-    for (let m = 0; m < size; m++) if ((table >>> map[m]) & 1) t |= 1 << m;
-    t >>>= 0;
-    best = Math.min(best, t, (~t & full) >>> 0);
+  for (let p = 0; p <= PERMUTATION_WALK.length; p++) {
+    let u = t;
+    for (let g = 0; g <= 15; g++) {
+      best = Math.min(best, u, ~u & 0xffff);
+      if (g < 15) u = negateInput(u, GRAY_FLIPS[g]);
+    }
+    if (p < PERMUTATION_WALK.length) t = swapInputs(t, PERMUTATION_WALK[p], PERMUTATION_WALK[p] + 1);
   }
   return best;
 }
