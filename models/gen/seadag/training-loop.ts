@@ -17,7 +17,11 @@ export interface LossPoint {
 export interface LoopOptions {
   readonly label: string;
   readonly outDir: string;
-  /** Anything that must match for a saved state to be resumed (model config and settings). */
+  /**
+   * Anything that must match for a saved state to be resumed (model config and settings); its
+   * `settings.steps` and `settings.checkpointEvery` are left out, so a run can be extended with more
+   * steps, or finished at its last saved step by asking for no more than that.
+   */
   readonly config: unknown;
   readonly params: Parameters;
   readonly learningRate: number;
@@ -43,7 +47,8 @@ export async function trainSteps(o: LoopOptions): Promise<LossPoint[]> {
   mkdirSync(o.outDir, { recursive: true });
   const optimizer = tf.train.adam(o.learningRate);
   const vars = o.params.list();
-  const saved = await loadTrainState<LossPoint>(o.outDir, o.config, o.params, optimizer);
+  const resumeKey = withoutLength(o.config);
+  const saved = await loadTrainState<LossPoint>(o.outDir, resumeKey, o.params, optimizer);
   const history: LossPoint[] = saved ? [...saved.history] : [];
   const start = saved?.step ?? 0;
   const secondsBefore = history.length ? history[history.length - 1].seconds : 0;
@@ -76,9 +81,18 @@ export async function trainSteps(o: LoopOptions): Promise<LossPoint[]> {
       for (const k of Object.keys(sums)) delete sums[k];
       counted = 0;
     }
-    if ((step + 1) % o.checkpointEvery === 0 || last) await saveTrainState(o.outDir, o.config, o.params, optimizer, { step: step + 1, history });
+    if ((step + 1) % o.checkpointEvery === 0 || last) await saveTrainState(o.outDir, resumeKey, o.params, optimizer, { step: step + 1, history });
   }
   bar.finish();
   optimizer.dispose();
   return history;
+}
+
+/** The resume key: the config without the run's length and checkpoint spacing. */
+function withoutLength(config: unknown): unknown {
+  if (typeof config !== 'object' || config === null || !('settings' in config)) return config;
+  const { settings, ...rest } = config as { settings: unknown };
+  if (typeof settings !== 'object' || settings === null) return config;
+  const { steps: _steps, checkpointEvery: _every, ...kept } = settings as Record<string, unknown>;
+  return { ...rest, settings: kept };
 }

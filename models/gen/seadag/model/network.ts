@@ -26,7 +26,8 @@ export interface NetworkOutput {
   readonly complementedLogits: tf.Tensor3D;
 }
 
-export function defineNetwork(p: Parameters, c: NetworkConfig, prefix = 'net/'): void {
+/** The encoder's weights (input, condition, message-passing layers). */
+export function defineEncoder(p: Parameters, c: NetworkConfig, prefix = 'net/'): void {
   const d = c.hidden;
   p.add(`${prefix}in/w`, [c.features, d]);
   p.add(`${prefix}in/b`, [d], 'zeros');
@@ -42,6 +43,12 @@ export function defineNetwork(p: Parameters, c: NetworkConfig, prefix = 'net/'):
     p.add(`${prefix}layer${k}/b2`, [d], 'zeros');
     p.add(`${prefix}layer${k}/gain`, [d], 'ones');
   }
+}
+
+/** The denoiser: the encoder and the type and edge heads. */
+export function defineNetwork(p: Parameters, c: NetworkConfig, prefix = 'net/'): void {
+  const d = c.hidden;
+  defineEncoder(p, c, prefix);
   p.add(`${prefix}type/w`, [d, 2]);
   p.add(`${prefix}type/b`, [2], 'zeros');
   p.add(`${prefix}edge/q`, [d, 2 * d]);
@@ -87,7 +94,8 @@ function rmsNorm(x: tf.Tensor3D, gain: tf.Tensor): tf.Tensor3D {
   return x.div(x.square().mean(2, true).add(1e-5).sqrt()).mul(gain) as tf.Tensor3D;
 }
 
-export function networkForward(p: Parameters, c: NetworkConfig, t: BatchTensors, prefix = 'net/'): NetworkOutput {
+/** Node embeddings [B, N, d] (zero on padding rows). */
+export function encode(p: Parameters, c: NetworkConfig, t: BatchTensors, prefix = 'net/'): tf.Tensor3D {
   const { B, N } = t;
   const d = c.hidden;
   const w = (name: string) => p.get(`${prefix}${name}`) as tf.Tensor2D;
@@ -110,6 +118,14 @@ export function networkForward(p: Parameters, c: NetworkConfig, t: BatchTensors,
     const update = matMul(tf.relu(pre).reshape([B * N, 2 * d]) as tf.Tensor2D, w(`layer${k}/w2`)).add(w(`layer${k}/b2`));
     h = rmsNorm(h.add(update.reshape([B, N, d])) as tf.Tensor3D, w(`layer${k}/gain`)).mul(t.nodeMask) as tf.Tensor3D;
   }
+  return h;
+}
+
+export function networkForward(p: Parameters, c: NetworkConfig, t: BatchTensors, prefix = 'net/'): NetworkOutput {
+  const { B, N } = t;
+  const d = c.hidden;
+  const w = (name: string) => p.get(`${prefix}${name}`) as tf.Tensor2D;
+  const h = encode(p, c, t, prefix);
   const flat = h.reshape([B * N, d]) as tf.Tensor2D;
   const typeLogits = matMul(flat, w('type/w')).add(w('type/b')).reshape([B, N, 2]) as tf.Tensor3D;
   const q = matMul(flat, w('edge/q')).reshape([B, N, 2 * d]);
