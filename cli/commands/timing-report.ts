@@ -1,6 +1,6 @@
 import { defineCommand } from '../command.ts';
 import { writeJsonAtomic } from '../../util/index.ts';
-import { formatReportChecks, runTiming, timingJson } from '../../eda/timing/index.ts';
+import { formatDesignRules, formatReportChecks, runTiming, sdcWarnings, timingJson } from '../../eda/timing/index.ts';
 
 const list = (v: string | undefined) => (v === undefined ? [] : v.split(',').map((s) => s.trim()).filter(Boolean));
 
@@ -17,7 +17,7 @@ example: tessera timing report --netlist gcd.v --lib nangate45_typ.lib.gz --sdc 
     { name: 'lib', kind: 'string', required: true, valueName: 'LIB[,LIB]', help: 'Liberty libraries (.lib or .lib.gz), comma separated; the first sets units and wire loads' },
     { name: 'lef', kind: 'string', valueName: 'LEF[,LEF]', help: 'LEF files (technology first), comma separated: routing R and C and pin shapes for --def' },
     { name: 'def', kind: 'string', valueName: 'D', help: 'DEF placement: pre-route wire estimate (and the netlist when --netlist is absent)' },
-    { name: 'sdc', kind: 'string', required: true, valueName: 'S', help: 'SDC constraints (create_clock, set_input/output_delay, set_load, set_driving_cell, set_false_path, ...)' },
+    { name: 'sdc', kind: 'string', required: true, valueName: 'S', help: 'SDC constraints (create_clock, set_input/output_delay, set_false_path, set_case_analysis, group_path, set_max_transition, ...; docs/timing.md lists every command and option)' },
     { name: 'spef', kind: 'string', valueName: 'P', help: 'SPEF parasitics: DMP driver model (effective capacitance) with waveform-based wire delays and load slews, as OpenSTA' },
     { name: 'sdf', kind: 'string', valueName: 'F', help: 'SDF delays (IOPATH, INTERCONNECT, SETUP/HOLD) replacing calculated ones; slews are still calculated' },
     { name: 'paths', kind: 'int', default: 1, valueName: 'K', help: 'how many worst paths to print (one per endpoint)' },
@@ -30,12 +30,15 @@ example: tessera timing report --netlist gcd.v --lib nangate45_typ.lib.gz --sdc 
       netlist: flags.netlist, top: flags.top, libs: list(flags.lib), lefs: list(flags.lef), def: flags.def, sdc: flags.sdc, spef: flags.spef, sdf: flags.sdf,
     });
     const a = run.analysis;
+    for (const w of sdcWarnings(a)) console.error(w);
+    for (const m of a.state.sdc.messages) console.log(m);
     if (run.graph.blackBoxes.length > 0) console.log(`note: cells without Liberty timing, treated as black boxes: ${run.graph.blackBoxes.join(', ')}`);
     console.log(`parasitics: ${a.parasiticsSource}\n`);
     console.log(formatReportChecks(a, flags.paths, 'setup', flags.digits));
     if (flags.hold) console.log(formatReportChecks(a, flags.paths, 'hold', flags.digits));
     console.log(`wns ${(a.wns * 1e9).toFixed(flags.digits)}`);
     console.log(`tns ${(a.tns * 1e9).toFixed(flags.digits)}`);
+    for (const line of formatDesignRules(a, flags.digits)) console.log(line);
     console.log(`endpoints: ${a.setup.length} setup, ${a.hold.length} hold; read ${run.readSeconds.toFixed(2)} s, analysis ${run.analyzeSeconds.toFixed(2)} s`);
     if (flags.json) writeJsonAtomic(flags.json, timingJson(a, flags.paths));
   },

@@ -52,9 +52,9 @@ export function runTiming(inputs: TimingInputs): TimingRun {
   if (inputs.spef) {
     const spef = spefParasitics(graph, readSpef(inputs.spef, '--spef'));
     // As OpenSTA: nets the SPEF does not cover get the default wire-load model.
-    const wireLoad = wireLoadParasitics(graph, libs[0]!);
+    const wireLoad = wireLoadParasitics(graph, libs[0]!, sdc.wireLoadModel);
     parasitics = wireLoad ? (net) => spef(net) ?? wireLoad(net) : spef;
-    parasiticsName = `SPEF ${inputs.spef}${wireLoad ? `; other nets: wire-load model ${libs[0]!.defaultWireLoad}` : ''}`;
+    parasiticsName = `SPEF ${inputs.spef}${wireLoad ? `; other nets: wire-load model ${sdc.wireLoadModel ?? libs[0]!.defaultWireLoad}` : ''}`;
   } else if (def) {
     if (!inputs.lefs || inputs.lefs.length === 0) throw new UserError('a DEF placement estimate needs the LEF', '--lef', 'give the technology (and cell) LEF files, comma separated');
     parasitics = placementParasitics(graph, def, readLef(inputs.lefs, '--lef'));

@@ -7,4 +7,4 @@ export { pinCap } from './wire-load.ts';
 export { spefParasitics } from './spef-parasitics.ts';
 export { estimateNet, layerRC, orientPoint, pinLocations, placementParasitics, routingRC, type NetEstimate } from './placement-estimate.ts';
 export { estimateAccuracy, type ErrorStats, type EstimateAccuracy } from './estimate-accuracy.ts';
-export { sdfAnnotation, type Annotated, type DelayAnnotation } from './sdf-annotation.ts';
+export { sdfAnnotation, type DelayAnnotation } from './sdf-annotation.ts';

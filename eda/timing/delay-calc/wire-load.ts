@@ -15,8 +15,8 @@ export function pinCap(graph: TimingGraph, pin: number, rf: number): number {
  * end, the tree_type of the Nangate and sky130 operating conditions). Wire delay is the Elmore
  * delay to the load including its pin capacitance.
  */
-export function wireLoadParasitics(graph: TimingGraph, lib: LibertyLibrary): ParasiticsSource | undefined {
-  const model = lib.defaultWireLoad === undefined ? undefined : lib.wireLoads.get(lib.defaultWireLoad);
+export function wireLoadParasitics(graph: TimingGraph, lib: LibertyLibrary, name = lib.defaultWireLoad): ParasiticsSource | undefined {
+  const model = name === undefined ? undefined : lib.wireLoads.get(name);
   if (!model) return undefined;
   return (net): NetParasitics | undefined => {
     const n = graph.nets[net]!;

@@ -13,6 +13,8 @@ export interface GraphPin {
   readonly isPort: boolean;
   readonly portDirection?: 'input' | 'output' | 'inout';
   net: number;
+  /** Tied to a constant (1'b0 / 1'b1) instead of a net. */
+  readonly tie?: 0 | 1;
 }
 
 export interface GraphNet {
@@ -123,6 +125,11 @@ export function buildTimingGraph(netlist: TimingNetlist, libs: LibertyLibrary[])
     if (name !== root) netIndex.set(name, i);
     return i;
   };
+  const constantOf = (name: string): 0 | 1 | undefined => {
+    const root = uf.find(name);
+    const c = constantNets.has(root) ? root : constantNets.has(name) ? name : undefined;
+    return c === undefined ? undefined : c.endsWith('1') ? 1 : 0;
+  };
   const addPin = (p: GraphPin): number => {
     const i = pins.length;
     pins.push(p);
@@ -154,7 +161,9 @@ export function buildTimingGraph(netlist: TimingNetlist, libs: LibertyLibrary[])
         throw new UserError(`netlist: cell ${cell.name} has no pin ${pinName} (instance ${inst.name})`, { file: netlist.file, line: inst.line ?? 1, col: 1 }, `pins: ${[...cell.pins.keys()].join(', ')}`);
       }
       const isDriver = lp.direction === 'output' || lp.direction === 'inout' && lp.timing.length > 0;
-      local.set(pinName, addPin({ name: `${inst.name}/${pinName}`, inst: instIdx, libPin: lp, isDriver, isPort: false, net: netOf(netName) }));
+      const net = netOf(netName);
+      const tie = net < 0 ? constantOf(netName) : undefined;
+      local.set(pinName, addPin({ name: `${inst.name}/${pinName}`, inst: instIdx, libPin: lp, isDriver, isPort: false, net, ...(tie === undefined ? {} : { tie }) }));
     }
     for (const lp of cell.pins.values()) {
       const to = local.get(lp.name);

@@ -110,6 +110,7 @@ class LibraryReader {
     let sense: TimingSense = 'non_unate';
     let type = 'combinational';
     let when: string | undefined;
+    let sdfCond: string | undefined;
     const tables: Record<string, LibertyTable> = {};
     for (const a of g.attributes) {
       if (a.name === 'related_pin') related = (a.values[0] ?? '').split(/\s+/).filter(Boolean);
@@ -119,6 +120,7 @@ class LibraryReader {
         sense = v;
       } else if (a.name === 'timing_type') type = a.values[0] ?? type;
       else if (a.name === 'when') when = a.values[0];
+      else if (a.name === 'sdf_cond') sdfCond = a.values[0];
     }
     for (const sub of g.groups) {
       if (/^(cell_rise|cell_fall|rise_transition|fall_transition|rise_constraint|fall_constraint)$/.test(sub.type)) {
@@ -127,7 +129,7 @@ class LibraryReader {
     }
     if (related.length === 0) throw this.fail('timing group has no related_pin', g);
     return related.map((relatedPin) => ({
-      relatedPin, sense, type, when,
+      relatedPin, sense, type, when, sdfCond,
       cellRise: tables.cell_rise, cellFall: tables.cell_fall,
       riseTransition: tables.rise_transition, fallTransition: tables.fall_transition,
       riseConstraint: tables.rise_constraint, fallConstraint: tables.fall_constraint,

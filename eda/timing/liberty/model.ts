@@ -10,6 +10,8 @@ export interface TimingArc {
   /** Liberty timing_type: combinational, rising_edge, setup_rising, hold_rising, ... */
   readonly type: string;
   readonly when?: string;
+  /** The SDF COND text that names this arc (Liberty sdf_cond). */
+  readonly sdfCond?: string;
   readonly cellRise?: LibertyTable;
   readonly cellFall?: LibertyTable;
   readonly riseTransition?: LibertyTable;

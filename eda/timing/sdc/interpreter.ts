@@ -1,39 +1,52 @@
-import { UserError } from '../../../util/index.ts';
-import { readTextFile } from '../../../util/index.ts';
+import { UserError, readTextFile } from '../../../util/index.ts';
+import { clockCommands } from './clock-commands.ts';
+import { constraintCommands } from './constraint-commands.ts';
 import { evalExpr } from './expr.ts';
-import type { DrivingCell, MinMax, ObjectQuery, PathException, Sdc, SdcClock } from './model.ts';
+import { parseFilter } from './filter.ts';
+import { ioCommands } from './io-commands.ts';
+import type { MinMax, ObjectQuery, RiseFall, Sdc, SdcClock } from './model.ts';
+import { commandOptions, type OptionSpec } from './options.ts';
 import { splitCommands, type TclCommand, type TclWord } from './tcl-words.ts';
 
-type Value = string | ObjectQuery;
+export type Value = string | ObjectQuery;
 
-/** Commands that only set up the session or describe things this engine does not model. */
-const ignored = new Set([
-  'current_design', 'set_max_fanout', 'set_max_transition', 'set_max_capacitance',
-  'set_clock_gating_check', 'set_operating_conditions', 'set_wire_load_model', 'set_wire_load_mode', 'puts',
-  'set_max_area', 'set_ideal_network', 'set_dont_touch', 'group_path', 'set_case_analysis', 'set_load_unit',
-]);
-
-interface Opts {
+export interface Opts {
   flags: Map<string, Value | true>;
   args: Value[];
 }
 
-/** Reads SDC text: a Tcl subset with the timing commands the engine applies (times in ns, caps in pF). */
+/** A command's effect on the interpreter's Sdc; returns the command's Tcl result. */
+export type CommandHandler = (ip: SdcInterpreter, c: TclCommand, o: Opts, name: string) => Value;
+
+const objectKinds = { get_ports: 'port', get_pins: 'pin', get_cells: 'cell', get_nets: 'net', get_clocks: 'clock' } as const;
+
+/** Reads SDC text: a Tcl subset with the timing commands the engine applies (times and caps in the library's units). */
 export class SdcInterpreter {
   readonly vars = new Map<string, string>();
   readonly sdc: Sdc;
   /** SDC time and capacitance units: the library's (as OpenSTA), else ns and pF; set_units overrides. */
   timeScale: number;
   capScale: number;
+  /** current_design's name, when given. */
+  currentDesign?: string;
+  private readonly handlers: Record<string, CommandHandler>;
 
   constructor(readonly file: string, units?: SdcUnits) {
     this.timeScale = units?.time ?? 1e-9;
     this.capScale = units?.cap ?? 1e-12;
-    this.sdc = { file, clocks: [], inputDelays: [], outputDelays: [], loads: [], drivingCells: [], inputTransitions: [], falsePaths: [], derate: { earlyCell: 1, earlyNet: 1, lateCell: 1, lateNet: 1 } };
+    this.sdc = {
+      file, clocks: [], inputDelays: [], outputDelays: [], loads: [], drivingCells: [], inputTransitions: [], falsePaths: [],
+      pathGroups: [], caseAnalysis: [], designRules: [], derate: { earlyCell: 1, earlyNet: 1, lateCell: 1, lateNet: 1 }, warnings: [], messages: [],
+    };
+    this.handlers = { ...clockCommands, ...ioCommands, ...constraintCommands };
   }
 
   fail(message: string, at: { line: number; col: number }, fix?: string): UserError {
     return new UserError(`SDC: ${message}`, { file: this.file, line: at.line, col: at.col }, fix);
+  }
+
+  warn(message: string, at: { line: number }): void {
+    this.sdc.warnings.push({ line: at.line, message });
   }
 
   run(text: string): Sdc {
@@ -71,18 +84,23 @@ export class SdcInterpreter {
     return n;
   }
 
-  /** Splits words into -flags (with values where the command takes one) and positional args. */
-  options(c: TclCommand, valued: string[]): Opts {
+  /** Splits words into the command's options (with values where it takes one) and positional args. */
+  options(c: TclCommand, name: string, spec: OptionSpec = commandOptions[name] ?? {}): Opts {
     const flags = new Map<string, Value | true>();
     const args: Value[] = [];
     const values = c.words.slice(1).map((w) => this.word(w));
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
-      if (typeof v === 'string' && /^-[a-z_]+$/.test(v) && !/^-[0-9.]/.test(v)) {
-        if (valued.includes(v)) {
-          if (i + 1 >= values.length) throw this.fail(`${v} needs a value`, c);
+      if (typeof v === 'string' && /^-[A-Za-z_]+$/.test(v)) {
+        if (spec.valued?.includes(v)) {
+          if (i + 1 >= values.length) throw this.fail(`${name} ${v} needs a value`, c);
           flags.set(v, values[++i]!);
-        } else flags.set(v, true);
+        } else if (spec.flags?.includes(v)) flags.set(v, true);
+        else if (spec.refused?.[v] !== undefined) throw this.fail(`unsupported option ${v} of ${name}`, c, spec.refused[v]);
+        else {
+          const known = [...(spec.valued ?? []), ...(spec.flags ?? [])];
+          throw this.fail(`unknown option ${v} of ${name}`, c, known.length ? `${name} takes ${known.join(', ')}` : `${name} takes no options`);
+        }
       } else args.push(v);
     }
     return { flags, args };
@@ -91,16 +109,27 @@ export class SdcInterpreter {
   objects(v: Value | true | undefined, kind: ObjectQuery['kind'], what: string, at: TclCommand): ObjectQuery {
     if (v === undefined || v === true) throw this.fail(`${what} needs objects`, at);
     if (typeof v !== 'string') return v;
-    return { kind, patterns: v.trim().split(/\s+/).filter(Boolean) };
+    return { kind, patterns: v.trim().split(/\s+/).filter(Boolean), line: at.line };
   }
 
   minMax(o: Opts): MinMax {
     return o.flags.has('-min') && !o.flags.has('-max') ? 'min' : o.flags.has('-max') && !o.flags.has('-min') ? 'max' : 'both';
   }
 
+  riseFall(o: Opts, rise = '-rise', fall = '-fall'): RiseFall {
+    return o.flags.has(rise) && !o.flags.has(fall) ? 'rise' : o.flags.has(fall) && !o.flags.has(rise) ? 'fall' : 'both';
+  }
+
+  /** Clock names from a name list or a clock query; globs expand over the clocks defined so far. */
   clockNames(v: Value | true | undefined, c: TclCommand): string[] {
     if (v === undefined || v === true) throw this.fail('expected a clock', c);
-    return typeof v === 'string' ? v.trim().split(/\s+/) : v.patterns;
+    if (typeof v !== 'string' && v.kind !== 'clock' && v.kind !== 'any') throw this.fail(`expected clocks, found ${v.kind}s`, c, 'use get_clocks or clock names');
+    if (typeof v !== 'string' && (v.filter || v.of || v.regexp)) throw this.fail('a clock list here must name clocks plainly', c, 'use get_clocks NAME');
+    const patterns = typeof v === 'string' ? v.trim().split(/\s+/).filter(Boolean) : v.patterns;
+    return patterns.flatMap((p) => {
+      const named = this.sdc.clocks.filter((k) => globMatch(p, k.name)).map((k) => k.name);
+      return named.length > 0 ? named : [p];
+    });
   }
 
   clock(name: string, c: TclCommand): SdcClock {
@@ -112,6 +141,8 @@ export class SdcInterpreter {
   exec(c: TclCommand): Value {
     const name = this.word(c.words[0]!);
     if (typeof name !== 'string') throw this.fail('expected a command name', c);
+    const handler = this.handlers[name];
+    if (handler) return handler(this, c, this.options(c, name), name);
     switch (name) {
       case 'set': {
         const [v, val] = c.words.slice(1).map((w) => this.word(w));
@@ -125,150 +156,69 @@ export class SdcInterpreter {
         const text = c.words.slice(1).map((w) => this.str(this.word(w), 'expr', c)).join(' ');
         return String(evalExpr(text, (m) => this.fail(`expr: ${m}`, c)));
       }
-      case 'get_ports': case 'get_pins': case 'get_cells': case 'get_nets': case 'get_clocks': {
-        const o = this.options(c, ['-filter', '-of_objects']);
-        const kind = ({ get_ports: 'port', get_pins: 'pin', get_cells: 'cell', get_nets: 'net', get_clocks: 'clock' } as const)[name];
-        return { kind, patterns: o.args.flatMap((a) => (typeof a === 'string' ? a.trim().split(/\s+/).filter(Boolean) : a.patterns)) };
-      }
-      case 'all_inputs': return { kind: 'port', patterns: ['*'], direction: 'input' };
-      case 'all_outputs': return { kind: 'port', patterns: ['*'], direction: 'output' };
-      case 'all_clocks': return { kind: 'clock', patterns: this.sdc.clocks.map((k) => k.name) };
-      case 'all_registers': return { kind: 'cell', patterns: ['*'], registers: true };
-      case 'create_clock': return this.createClock(c);
-      case 'set_input_delay': case 'set_output_delay': {
-        const o = this.options(c, ['-clock', '-reference_pin']);
-        if (o.args.length !== 2) throw this.fail(`${name} expects a delay and objects`, c, `${name} DELAY -clock CLK [get_ports ...]`);
-        const clockName = o.flags.get('-clock');
-        const clock = clockName === undefined ? undefined : this.clockNames(clockName, c)[0];
-        if (clock !== undefined) this.clock(clock, c);
-        const d = { objects: this.objects(o.args[1], 'port', name, c), clock, clockFall: o.flags.has('-clock_fall'), minMax: this.minMax(o), delay: this.num(o.args[0], name, c) * this.timeScale };
-        (name === 'set_input_delay' ? this.sdc.inputDelays : this.sdc.outputDelays).push(d);
+      case 'puts': {
+        const words = c.words.slice(1).map((w) => this.word(w)).filter((w) => w !== '-nonewline');
+        const text = words.at(-1);
+        this.sdc.messages.push(text === undefined ? '' : typeof text === 'string' ? text : text.patterns.join(' '));
         return '';
       }
-      case 'set_load': {
-        const o = this.options(c, []);
-        if (o.args.length !== 2) throw this.fail('set_load expects a capacitance and objects', c);
-        this.sdc.loads.push({ objects: this.objects(o.args[1], 'port', name, c), cap: this.num(o.args[0], name, c) * this.capScale });
-        return '';
+      case 'get_ports': case 'get_pins': case 'get_cells': case 'get_nets': case 'get_clocks': return this.query(c, name);
+      case 'all_inputs': {
+        const o = this.options(c, name);
+        return { kind: 'port', patterns: ['*'], direction: 'input', noClocks: o.flags.has('-no_clocks'), line: c.line };
       }
-      case 'set_input_transition': {
-        const o = this.options(c, []);
-        if (o.args.length !== 2) throw this.fail('set_input_transition expects a slew and objects', c);
-        this.sdc.inputTransitions.push({ objects: this.objects(o.args[1], 'port', name, c), slew: this.num(o.args[0], name, c) * this.timeScale, minMax: this.minMax(o) });
-        return '';
-      }
-      case 'set_driving_cell': {
-        const o = this.options(c, ['-lib_cell', '-library', '-pin', '-from_pin', '-input_transition_rise', '-input_transition_fall', '-multiply_by']);
-        if (o.args.length !== 1) throw this.fail('set_driving_cell expects port objects', c);
-        const opt = (f: string) => (o.flags.has(f) ? this.num(o.flags.get(f), f, c) * this.timeScale : 0);
-        const d: DrivingCell = {
-          objects: this.objects(o.args[0], 'port', name, c), libCell: this.str(o.flags.get('-lib_cell'), '-lib_cell', c),
-          pin: o.flags.has('-pin') ? this.str(o.flags.get('-pin'), '-pin', c).trim() : undefined,
-          fromPin: o.flags.has('-from_pin') ? this.str(o.flags.get('-from_pin'), '-from_pin', c).trim() : undefined,
-          inputTransitionRise: opt('-input_transition_rise'), inputTransitionFall: opt('-input_transition_fall'),
-        };
-        this.sdc.drivingCells.push(d);
-        return '';
-      }
-      case 'set_clock_uncertainty': {
-        const o = this.options(c, []);
-        if (o.args.length !== 2) throw this.fail('set_clock_uncertainty expects a value and clocks', c);
-        const v = this.num(o.args[0], name, c) * this.timeScale;
-        const mm = o.flags.has('-setup') ? 'max' : o.flags.has('-hold') ? 'min' : 'both';
-        for (const k of this.clockNames(o.args[1], c)) {
-          const clk = this.clock(k, c);
-          if (mm !== 'min') clk.uncertaintySetup = v;
-          if (mm !== 'max') clk.uncertaintyHold = v;
-        }
-        return '';
-      }
-      case 'set_clock_transition': {
-        const o = this.options(c, []);
-        if (o.args.length !== 2) throw this.fail('set_clock_transition expects a slew and clocks', c);
-        for (const k of this.clockNames(o.args[1], c)) this.clock(k, c).transition = this.num(o.args[0], name, c) * this.timeScale;
-        return '';
-      }
-      case 'set_clock_latency': {
-        const o = this.options(c, []);
-        if (o.args.length !== 2) throw this.fail('set_clock_latency expects a latency and clocks', c);
-        for (const k of this.clockNames(o.args[1], c)) this.clock(k, c).latency = this.num(o.args[0], name, c) * this.timeScale;
-        return '';
-      }
-      case 'set_propagated_clock': {
-        const o = this.options(c, []);
-        for (const k of o.args.flatMap((a) => this.clockNames(a, c))) this.clock(k, c).propagated = true;
-        return '';
-      }
-      case 'set_false_path': return this.falsePath(c);
-      case 'set_units': {
-        const o = this.options(c, ['-time', '-capacitance', '-resistance', '-voltage', '-current', '-power']);
-        const unit = (flag: string, base: string, scales: Record<string, number>) => {
-          const v = o.flags.get(flag);
-          if (v === undefined) return undefined;
-          const m = new RegExp(`^([0-9.]*)([a-zA-Z]?)${base}$`, 'i').exec(this.str(v, flag, c).trim());
-          const scale = m ? scales[m[2]!.toLowerCase()] : undefined;
-          if (!m || scale === undefined) throw this.fail(`${flag} ${JSON.stringify(v)} is not a unit`, c, `use e.g. 1n${base} or p${base}`);
-          return (m[1] ? Number(m[1]) : 1) * scale;
-        };
-        const prefixes = { '': 1, m: 1e-3, u: 1e-6, n: 1e-9, p: 1e-12, f: 1e-15 };
-        this.timeScale = unit('-time', 's', prefixes) ?? this.timeScale;
-        this.capScale = unit('-capacitance', 'f', prefixes) ?? this.capScale;
-        return '';
-      }
-      case 'set_timing_derate': {
-        const o = this.options(c, []);
-        if (o.args.length < 1) throw this.fail('set_timing_derate expects a factor', c);
-        const f = this.num(o.args[0], name, c);
-        const both = !o.flags.has('-cell_delay') && !o.flags.has('-net_delay');
-        const d = this.sdc.derate;
-        for (const early of [true, false]) {
-          if (early ? o.flags.has('-late') && !o.flags.has('-early') : o.flags.has('-early') && !o.flags.has('-late')) continue;
-          if (both || o.flags.has('-cell_delay')) d[early ? 'earlyCell' : 'lateCell'] = f;
-          if (both || o.flags.has('-net_delay')) d[early ? 'earlyNet' : 'lateNet'] = f;
-        }
-        return '';
-      }
+      case 'all_outputs': this.options(c, name); return { kind: 'port', patterns: ['*'], direction: 'output', line: c.line };
+      case 'all_clocks': this.options(c, name); return { kind: 'clock', patterns: this.sdc.clocks.map((k) => k.name), line: c.line };
+      case 'all_registers': this.options(c, name); return { kind: 'cell', patterns: ['*'], registers: true, line: c.line };
       default:
-        if (ignored.has(name)) return '';
-        throw this.fail(`unsupported SDC command ${JSON.stringify(name)}`, c, 'supported: create_clock, set_input_delay, set_timing_derate, set_output_delay, set_load, set_driving_cell, set_input_transition, set_false_path, set_clock_uncertainty, set_clock_transition, set_clock_latency, set_propagated_clock, set, expr');
+        throw this.fail(`unsupported SDC command ${JSON.stringify(name)}`, c, `supported: ${[...Object.keys(this.handlers), 'get_ports', 'get_pins', 'get_cells', 'get_nets', 'get_clocks', 'all_inputs', 'all_outputs', 'all_clocks', 'all_registers', 'set', 'expr', 'puts'].sort().join(', ')}`);
     }
   }
 
-  createClock(c: TclCommand): Value {
-    const o = this.options(c, ['-name', '-period', '-waveform']);
-    const period = this.num(o.flags.get('-period'), '-period', c) * this.timeScale;
-    const sources = o.args.map((a) => this.objects(a, 'port', 'create_clock', c));
-    let name = o.flags.has('-name') ? this.str(o.flags.get('-name'), '-name', c) : undefined;
-    if (name === undefined) {
-      if (sources.length === 0) throw this.fail('create_clock needs -name or source objects', c);
-      name = sources[0]!.patterns[0]!;
+  /** get_ports/get_pins/get_cells/get_nets/get_clocks with -filter, -of_objects, -regexp, -nocase, -quiet. */
+  private query(c: TclCommand, name: keyof typeof objectKinds): ObjectQuery {
+    const o = this.options(c, name);
+    const kind = objectKinds[name];
+    const patterns = o.args.flatMap((a) => (typeof a === 'string' ? a.trim().split(/\s+/).filter(Boolean) : a.patterns));
+    const filterText = o.flags.get('-filter');
+    let filter;
+    if (filterText !== undefined) {
+      const f = parseFilter(this.str(filterText, '-filter', c));
+      if (typeof f === 'string') throw this.fail(f, c);
+      filter = f;
     }
-    let waveform: [number, number] = [0, period / 2];
-    if (o.flags.has('-waveform')) {
-      const w = this.str(o.flags.get('-waveform'), '-waveform', c).trim().split(/\s+/).map(Number);
-      if (w.length !== 2 || w.some((x) => !Number.isFinite(x))) throw this.fail('-waveform expects {rise fall}', c);
-      waveform = [w[0]! * this.timeScale, w[1]! * this.timeScale];
+    const ofValue = o.flags.get('-of_objects');
+    let of: ObjectQuery | undefined;
+    if (ofValue !== undefined) {
+      if (kind === 'clock') throw this.fail('get_clocks -of_objects is not supported', c, 'name the clocks');
+      if (patterns.length > 0) throw this.fail(`${name} takes -of_objects or patterns, not both`, c);
+      // A plain name list after -of_objects names objects of the kind that contains or connects them.
+      of = this.objects(ofValue, kind === 'pin' ? 'cell' : kind === 'port' ? 'net' : 'pin', '-of_objects', c);
+      if (of.kind === kind) throw this.fail(`${name} -of_objects needs other objects than ${kind}s`, c);
     }
-    const clocks = this.sdc.clocks;
-    const existing = clocks.findIndex((k) => k.name === name);
-    const clock: SdcClock = { name, period, waveform, sources, propagated: false, uncertaintySetup: 0, uncertaintyHold: 0, transition: 0, latency: 0 };
-    if (existing >= 0) clocks[existing] = clock;
-    else clocks.push(clock);
-    return name;
-  }
-
-  falsePath(c: TclCommand): Value {
-    const o = this.options(c, ['-from', '-to', '-through', '-rise_from', '-fall_from', '-rise_to', '-fall_to']);
-    // Arrivals are kept per pin, not per path, so a -through exception cannot be honoured exactly.
-    if (o.flags.has('-through')) throw this.fail('set_false_path -through is not supported', c, 'use -from and/or -to (clocks, ports, pins or cells)');
-    const q = (f: string): ObjectQuery[] => {
-      const v = o.flags.get(f);
-      return v === undefined ? [] : [this.objects(v, 'any', f, c)];
+    return {
+      kind, patterns: of ? ['*'] : patterns, line: c.line,
+      ...(o.flags.has('-regexp') ? { regexp: true } : {}), ...(o.flags.has('-nocase') ? { nocase: true } : {}),
+      ...(o.flags.has('-quiet') ? { quiet: true } : {}), ...(filter ? { filter } : {}), ...(of ? { of } : {}),
     };
-    const fp: PathException = { from: [...q('-from'), ...q('-rise_from'), ...q('-fall_from')], through: [], to: [...q('-to'), ...q('-rise_to'), ...q('-fall_to')], minMax: o.flags.has('-setup') ? 'max' : o.flags.has('-hold') ? 'min' : 'both' };
-    this.sdc.falsePaths.push(fp);
-    return '';
   }
+}
+
+/** Tcl glob match of one name (* and ?; backslashes escape). */
+export function globMatch(pattern: string, name: string): boolean {
+  return globRegExp(pattern).test(name);
+}
+
+const globCache = new Map<string, RegExp>();
+export function globRegExp(pattern: string, nocase = false): RegExp {
+  const key = `${nocase ? 'i' : ''}:${pattern}`;
+  let re = globCache.get(key);
+  if (!re) {
+    const body = pattern.replace(/\\/g, '').replace(/[.+^${}()|[\]]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    re = new RegExp(`^${body}$`, nocase ? 'i' : '');
+    globCache.set(key, re);
+  }
+  return re;
 }
 
 /** Seconds per SDC time unit and farads per SDC capacitance unit. */

@@ -92,8 +92,19 @@ class SdfReader {
         const inner = d.items.filter((i) => i.kind === 'list');
         const text = d.items.filter((i) => i.kind === 'atom').map((i) => this.atom(i, 'a condition')).join(' ');
         this.delays(inner, cell, increment, text || 'else');
-      } else if (d.head !== 'DEVICE' && d.head !== 'NETDELAY' && d.head !== 'PATHPULSE' && d.head !== 'PATHPULSEPERCENT' && d.head !== 'RETAIN') {
-        throw this.ts.error(`unknown delay entry ${d.head}`, d.token, 'expected IOPATH, INTERCONNECT, PORT, COND, DEVICE, NETDELAY or PATHPULSE');
+      } else if (d.head === 'DEVICE') {
+        // Every path through the cell to the output named (or to every output): from '*' to the port or '*'.
+        const hasPort = d.items[0]?.kind === 'atom';
+        const to = hasPort ? this.path(this.atom(d.items[0], 'an output port')) : '*';
+        const vi = hasPort ? 1 : 0;
+        const rise = this.triple(d.items[vi]);
+        const fall = d.items[vi + 1] ? this.triple(d.items[vi + 1]) : rise;
+        cell.ioPaths.push({ from: '*', to, cond, rise, fall, increment });
+      } else if (d.head === 'NETDELAY') {
+        throw this.ts.error('NETDELAY is not supported', d.token, 'give the net delays as INTERCONNECT entries');
+      } else if (d.head !== 'PATHPULSE' && d.head !== 'PATHPULSEPERCENT' && d.head !== 'RETAIN') {
+        // Pulse rejection limits and output retain times do not change path delays.
+        throw this.ts.error(`unknown delay entry ${d.head}`, d.token, 'expected IOPATH, INTERCONNECT, PORT, COND, DEVICE or PATHPULSE');
       }
     }
   }

@@ -2,7 +2,9 @@ import type { TimingGraph } from '../graph/index.ts';
 import type { LibertyLibrary } from '../liberty/index.ts';
 import { wireLoadParasitics, type DelayAnnotation, type ParasiticsSource } from '../delay-calc/index.ts';
 import type { Sdc } from '../sdc/index.ts';
+import { UserError } from '../../../util/index.ts';
 import { checkPathEnds, type PathEnd } from './checks.ts';
+import { designRuleViolations, type RuleViolation } from './design-rules.ts';
 import { propagateArrivals } from './propagate.ts';
 import type { TimingState } from './state.ts';
 
@@ -20,6 +22,8 @@ export interface TimingAnalysis {
   readonly parasiticsSource: string;
   /** Capacitances print in the first library's unit (1 for fF, 1000 for pF), as OpenSTA does. */
   readonly capDisplayScale: number;
+  /** Pins over the SDC's max transition / capacitance / fanout limits. */
+  readonly designRules: RuleViolation[];
 }
 
 export interface AnalyzeOptions {
@@ -32,7 +36,11 @@ export interface AnalyzeOptions {
 
 /** Full static timing analysis: delays, arrivals, required times, slacks, WNS/TNS. */
 export function analyzeTiming(graph: TimingGraph, libs: LibertyLibrary[], sdc: Sdc, options: AnalyzeOptions = {}): TimingAnalysis {
-  const wireLoad = options.parasitics ? undefined : wireLoadParasitics(graph, libs[0]!);
+  const modelName = sdc.wireLoadModel ?? libs[0]!.defaultWireLoad;
+  if (sdc.wireLoadModel !== undefined && !libs.some((l) => l.wireLoads.has(sdc.wireLoadModel!))) {
+    throw new UserError(`SDC: set_wire_load_model names ${JSON.stringify(sdc.wireLoadModel)}, which no library defines`, sdc.file, `models of ${libs[0]!.name}: ${[...libs[0]!.wireLoads.keys()].join(', ') || 'none'}`);
+  }
+  const wireLoad = options.parasitics ? undefined : wireLoadParasitics(graph, libs.find((l) => modelName !== undefined && l.wireLoads.has(modelName)) ?? libs[0]!, modelName);
   const parasitics = options.parasitics ?? wireLoad;
   const state = propagateArrivals(graph, sdc, libs, parasitics, options.annotation);
   const ends = checkPathEnds(state);
@@ -47,6 +55,7 @@ export function analyzeTiming(graph: TimingGraph, libs: LibertyLibrary[], sdc: S
     worstSetup: setup[0]?.slack ?? NaN,
     worstHold: hold[0]?.slack ?? NaN,
     capDisplayScale: libs[0]!.capUnit / 1e-15,
-    parasiticsSource: (options.parasiticsName ?? (wireLoad ? `wire-load model ${libs[0]!.defaultWireLoad}` : 'none (ideal wires)')) + (options.annotation ? `; SDF delays (${options.annotation.matched} entries)` : ''),
+    designRules: designRuleViolations(state),
+    parasiticsSource: (options.parasiticsName ?? (wireLoad ? `wire-load model ${modelName}` : 'none (ideal wires)')) + (options.annotation ? `; SDF delays (${options.annotation.matched} entries)` : ''),
   };
 }

@@ -1,7 +1,9 @@
 import { FALL, RISE, checkTime } from '../delay-calc/index.ts';
 import type { Sdc } from '../sdc/index.ts';
-import { resolveClocks, resolvePins } from './resolve.ts';
-import { MAX, MIN, annotate, arrivalIndex, edgeTime, slewIndex, type TimingState } from './state.ts';
+import { exceptionsOf, type Exceptions } from './exceptions.ts';
+import { worstPath, type PathNode } from './path-search.ts';
+import { effectivePortDelays } from './port-delays.ts';
+import { MAX, MIN, annotate, arrivalIndex, edgeTime, idealLatency, slewIndex, type TimingState } from './state.ts';
 
 /** One checked path end: the worst of its transitions and launch tags. */
 export interface PathEnd {
@@ -24,17 +26,23 @@ export interface PathEnd {
   readonly isOutputPort: boolean;
   /** Clock reconvergence pessimism removed (late minus early latency at the common clock pin). */
   readonly crpr: number;
+  /** The path group (group_path), else the capture clock's name. */
+  readonly group: string;
+  /**
+   * The path's points when it is not the one the arrival pointers give (per-path pessimism
+   * removal or a false path from a startpoint picked another), startpoint first.
+   */
+  readonly path?: readonly PathNode[];
 }
 
 /**
  * Clock reconvergence pessimism: launch and capture clock paths share the tree down to their
  * last common pin, which cannot be both late and early at once; the difference is credited.
  */
-function reconvergenceCredit(state: TimingState, end: number, tag: number, mm: number, rf: number, capturePin: number): number {
-  const launch = startpointOf(state, end, tag, mm, rf);
-  if (state.clockOf[launch.pin]! < 0) return 0;
+function reconvergenceCredit(state: TimingState, launchPin: number, launchRf: number, capturePin: number): number {
+  if (state.clockOf[launchPin]! < 0) return 0;
   const ancestors = new Set<number>();
-  for (let p = launch.pin * 2 + launch.rf; p >= 0; p = state.clockPrev[p]!) ancestors.add(p >> 1);
+  for (let p = launchPin * 2 + launchRf; p >= 0; p = state.clockPrev[p]!) ancestors.add(p >> 1);
   for (let p = capturePin * 2; p >= 0; p = state.clockPrev[p]!) {
     const pin = p >> 1;
     if (ancestors.has(pin)) {
@@ -55,30 +63,7 @@ function setupCaptureTime(sdc: Sdc, launchClock: number, launchEdge: number, cap
   return t - tl < 1e-15 ? t + cap.period : t;
 }
 
-interface FalsePathSets {
-  fromPins: Set<number>[];
-  toPins: Set<number>[];
-  fromClocks: Set<number>[];
-  toClocks: Set<number>[];
-  minMax: string[];
-}
-
-function falsePathSets(state: TimingState): FalsePathSets {
-  const { graph, sdc } = state;
-  const out: FalsePathSets = { fromPins: [], toPins: [], fromClocks: [], toClocks: [], minMax: [] };
-  for (const fp of sdc.falsePaths) {
-    const clocksOf = (qs: typeof fp.from) => new Set(qs.flatMap((q) => resolveClocks(q, sdc)));
-    const pinsOf = (qs: typeof fp.from) => new Set(qs.flatMap((q) => (resolveClocks(q, sdc).length > 0 ? [] : resolvePins(graph, q, sdc))));
-    out.fromPins.push(pinsOf(fp.from));
-    out.toPins.push(pinsOf(fp.to));
-    out.fromClocks.push(clocksOf(fp.from));
-    out.toClocks.push(clocksOf(fp.to));
-    out.minMax.push(fp.minMax);
-  }
-  return out;
-}
-
-/** The startpoint pin of the path that ends at this arrival. */
+/** The startpoint pin of the path the arrival pointers give. */
 export function startpointOf(state: TimingState, pin: number, tag: number, mm: number, rf: number): { pin: number; rf: number } {
   let p = pin;
   let r = rf;
@@ -90,75 +75,106 @@ export function startpointOf(state: TimingState, pin: number, tag: number, mm: n
   }
 }
 
-function isFalse(state: TimingState, fps: FalsePathSets, end: number, tag: number, mm: number, rf: number, captureClock: number): boolean {
-  for (let i = 0; i < fps.minMax.length; i++) {
-    if (fps.minMax[i] !== 'both' && (fps.minMax[i] === 'max') !== (mm === MAX)) continue;
-    const fromAny = fps.fromPins[i]!.size === 0 && fps.fromClocks[i]!.size === 0;
-    const toAny = fps.toPins[i]!.size === 0 && fps.toClocks[i]!.size === 0;
-    let fromOk = fromAny || fps.fromClocks[i]!.has(tag >> 1);
-    if (!fromOk && fps.fromPins[i]!.size > 0) {
-      const sp = startpointOf(state, end, tag, mm, rf).pin;
-      // A register startpoint is its clock pin; -from [get_cells r] and -from r/CK both name it.
-      fromOk = fps.fromPins[i]!.has(sp) || state.graph.pins[sp]!.inst >= 0 && [...fps.fromPins[i]!].some((q) => state.graph.pins[q]!.inst === state.graph.pins[sp]!.inst);
+interface Capture {
+  readonly pin: number;
+  readonly kind: 'setup' | 'hold';
+  readonly clock: number;
+  /** The capture clock's source edge (0 rise, 1 fall). */
+  readonly edge: number;
+  readonly latency: number;
+  readonly margin: (rf: number) => number;
+  readonly isOutputPort: boolean;
+  /** The register clock pin (for pessimism removal), -1 for an output port. */
+  readonly clockPin: number;
+}
+
+/** The worst path end of one capture (a register check or an output delay), if any path is checked. */
+function capture(state: TimingState, orderIndex: Int32Array, exceptions: Exceptions, c: Capture): PathEnd | undefined {
+  const { sdc, tags } = state;
+  const mm = c.kind === 'setup' ? MAX : MIN;
+  const clock = sdc.clocks[c.clock]!;
+  const uncertainty = c.kind === 'setup' ? clock.uncertaintySetup : clock.uncertaintyHold;
+  const crprOn = c.clockPin >= 0 && clock.propagated;
+  let worst: PathEnd | undefined;
+  for (let tag = 0; tag < tags; tag++) {
+    const launchClock = tag >> 1;
+    if (launchClock >= sdc.clocks.length) continue;
+    const tc = setupCaptureTime(sdc, launchClock, tag & 1, c.clock, c.edge) - (c.kind === 'hold' ? clock.period : 0);
+    for (let rf = 0; rf < 2; rf++) {
+      let arrival = state.arrival[arrivalIndex(tags, c.pin, tag, mm, rf)]!;
+      if (!Number.isFinite(arrival)) continue;
+      const margin = c.margin(rf);
+      if (Number.isNaN(margin)) continue;
+      const rule = exceptions.at(mm, tag, c.pin, c.clock, c.edge, rf);
+      if (rule === 'false') continue;
+      let crpr = 0;
+      let path: PathNode[] | undefined;
+      if (crprOn || rule !== undefined) {
+        const judge = (sp: number, spRf: number) => (rule !== undefined && rule(sp, spRf) ? NaN : crprOn ? reconvergenceCredit(state, sp, spRf, c.clockPin) : 0);
+        const found = worstPath(state, orderIndex, c.pin, tag, mm, rf, judge);
+        if (!found) continue;
+        arrival = found.arrival;
+        crpr = found.adjustment;
+        const start = startpointOf(state, c.pin, tag, mm, rf);
+        // Keep the explicit points only where the pointers would show another path.
+        if (found.points[0]!.pin !== start.pin || found.points[0]!.rf !== start.rf || arrival !== state.arrival[arrivalIndex(tags, c.pin, tag, mm, rf)]) path = found.points;
+      }
+      const required = c.kind === 'setup' ? tc + c.latency - uncertainty - margin + crpr : tc + c.latency + uncertainty + margin - crpr;
+      const slack = c.kind === 'setup' ? required - arrival : arrival - required;
+      if (worst && slack >= worst.slack) continue;
+      worst = {
+        pin: c.pin, kind: c.kind, rf, tag, captureClock: c.clock, arrival, required, slack, captureEdge: tc, captureLatency: c.latency, uncertainty, margin,
+        isOutputPort: c.isOutputPort, crpr, group: exceptions.group(tag, c.pin, c.clock), ...(path ? { path } : {}),
+      };
     }
-    const toOk = toAny || fps.toClocks[i]!.has(captureClock) || fps.toPins[i]!.has(end);
-    if (fromOk && toOk) return true;
   }
-  return false;
+  return worst;
 }
 
 /** Every setup (max) and hold (min) path end: register checks and output-port delays. */
 export function checkPathEnds(state: TimingState): PathEnd[] {
-  const { graph, sdc, tags } = state;
+  const { graph, sdc } = state;
+  const orderIndex = new Int32Array(graph.pins.length);
+  graph.order.forEach((p, i) => (orderIndex[p] = i));
+  const exceptions = exceptionsOf(state);
   const ends: PathEnd[] = [];
-  const fps = falsePathSets(state);
-  const consider = (pin: number, kind: 'setup' | 'hold', captureClock: number, captureEdge: number, captureLatency: number, marginOf: (rf: number) => number, isOutputPort: boolean, capturePin = -1) => {
-    const mm = kind === 'setup' ? MAX : MIN;
-    const clock = sdc.clocks[captureClock]!;
-    const uncertainty = kind === 'setup' ? clock.uncertaintySetup : clock.uncertaintyHold;
-    let worst: PathEnd | undefined;
-    for (let tag = 0; tag < tags; tag++) {
-      const launchClock = tag >> 1;
-      if (launchClock >= sdc.clocks.length) continue;
-      const tc = setupCaptureTime(sdc, launchClock, tag & 1, captureClock, captureEdge) - (kind === 'hold' ? clock.period : 0);
-      for (let rf = 0; rf < 2; rf++) {
-        const arrival = state.arrival[arrivalIndex(tags, pin, tag, mm, rf)]!;
-        if (!Number.isFinite(arrival)) continue;
-        const margin = marginOf(rf);
-        if (Number.isNaN(margin)) continue;
-        const crpr = capturePin >= 0 && sdc.clocks[captureClock]!.propagated ? reconvergenceCredit(state, pin, tag, mm, rf, capturePin) : 0;
-        const required = kind === 'setup' ? tc + captureLatency - uncertainty - margin + crpr : tc + captureLatency + uncertainty + margin - crpr;
-        const slack = kind === 'setup' ? required - arrival : arrival - required;
-        if (worst && slack >= worst.slack) continue;
-        if (fps.minMax.length > 0 && isFalse(state, fps, pin, tag, mm, rf, captureClock)) continue;
-        worst = { pin, kind, rf, tag, captureClock, arrival, required, slack, captureEdge: tc, captureLatency, uncertainty, margin, isOutputPort, crpr };
-      }
-    }
-    if (worst) ends.push(worst);
-  };
+  const add = (e: PathEnd | undefined) => void (e && ends.push(e));
   for (const chk of graph.checks) {
-    const c = state.clockOf[chk.clock]!;
-    if (c < 0) continue;
+    const clock = state.clockOf[chk.clock]!;
+    if (clock < 0 || state.constant[chk.data]! >= 0 || state.constant[chk.clock]! >= 0) continue;
     const ckRf = chk.clockEdge === 'rise' ? RISE : FALL;
-    const edge = state.clockSourceEdge[chk.clock * 2 + ckRf]!;
     const mm = chk.kind === 'setup' ? MAX : MIN;
-    // The capture clock arrives early for setup and late for hold.
-    const latency = state.clockLatency[(chk.clock * 2 + (mm === MAX ? MIN : MAX)) * 2 + ckRf]!;
     const ckSlew = state.slew[slewIndex(chk.clock, chk.kind === 'setup' ? MIN : MAX, ckRf)]!;
-    // Annotated check margins take the SDF triple's max value for setup and hold alike, as OpenSTA does.
-    const margin = (rf: number) => annotate(checkTime(chk.arc, rf, ckSlew, state.slew[slewIndex(chk.data, mm, rf)]!), state.annotation?.check(chk.data, chk.clock, chk.kind, rf, MAX));
-    consider(chk.data, chk.kind, c, edge, latency, margin, false, chk.clock);
+    add(capture(state, orderIndex, exceptions, {
+      pin: chk.data, kind: chk.kind, clock, edge: state.clockSourceEdge[chk.clock * 2 + ckRf]!,
+      // The capture clock arrives early for setup and late for hold.
+      latency: state.clockLatency[(chk.clock * 2 + (mm === MAX ? MIN : MAX)) * 2 + ckRf]!,
+      // Annotated check margins take the SDF triple's max value for setup and hold alike, as OpenSTA does.
+      margin: (rf) => annotate(checkTime(chk.arc, rf, ckSlew, state.slew[slewIndex(chk.data, mm, rf)]!), state.annotation?.check(chk.data, chk.clock, chk.arc, rf, MAX)),
+      isOutputPort: false, clockPin: chk.clock,
+    }));
   }
-  for (const d of sdc.outputDelays) {
-    if (d.clock === undefined) continue;
-    const c = sdc.clocks.findIndex((k) => k.name === d.clock);
-    const clock = sdc.clocks[c]!;
-    const latency = clock.propagated ? 0 : clock.latency;
-    for (const p of resolvePins(graph, d.objects, sdc)) {
-      for (const kind of ['setup', 'hold'] as const) {
-        if (d.minMax !== 'both' && (d.minMax === 'max') !== (kind === 'setup')) continue;
+  for (const [pin, slots] of effectivePortDelays(graph, sdc, sdc.outputDelays)) {
+    if (state.constant[pin]! >= 0) continue;
+    for (const kind of ['setup', 'hold'] as const) {
+      const mm = kind === 'setup' ? MAX : MIN;
+      // One capture per clock edge named on the port; the data transitions it covers have a margin.
+      const edges = new Map<string, { clock: number; clockFall: boolean; delay: number[] }>();
+      for (let rf = 0; rf < 2; rf++) {
+        for (const d of slots[rf * 2 + mm]!) {
+          if (d.clock < 0) continue;
+          const key = `${d.clock}:${d.clockFall}`;
+          const entry = edges.get(key) ?? { clock: d.clock, clockFall: d.clockFall, delay: [NaN, NaN] };
+          entry.delay[rf] = d.delay;
+          edges.set(key, entry);
+        }
+      }
+      for (const e of edges.values()) {
         // The data must arrive output_delay before the edge (setup) and stay -min_delay after it (hold).
-        consider(p, kind, c, d.clockFall ? FALL : RISE, latency, () => (kind === 'setup' ? d.delay : -d.delay), true);
+        add(capture(state, orderIndex, exceptions, {
+          pin, kind, clock: e.clock, edge: e.clockFall ? FALL : RISE, latency: idealLatency(sdc.clocks[e.clock]!),
+          margin: (rf) => (kind === 'setup' ? e.delay[rf]! : -e.delay[rf]!), isOutputPort: true, clockPin: -1,
+        }));
       }
     }
   }

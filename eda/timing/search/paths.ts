@@ -1,4 +1,5 @@
 import type { PathEnd } from './checks.ts';
+import type { PathNode } from './path-search.ts';
 import { MAX, MIN, arrivalIndex, slewIndex, type TimingState } from './state.ts';
 
 export interface PathPoint {
@@ -17,8 +18,25 @@ export interface PathPoint {
 
 /** The data path of a path end, from its startpoint to the endpoint. */
 export function tracePath(state: TimingState, end: PathEnd): PathPoint[] {
-  const { graph, tags } = state;
+  const { graph } = state;
   const mm = end.kind === 'setup' ? MAX : MIN;
+  const nodes = end.path ?? pointerPath(state, end, mm);
+  let last = 0;
+  return nodes.map(({ pin, rf, arrival }, i) => {
+    const gp = graph.pins[pin]!;
+    const cell = gp.inst >= 0 ? graph.instances[gp.inst]!.cell.name : gp.portDirection === 'output' ? 'out' : 'in';
+    const point = {
+      pin, name: gp.name, cell, rf, arrival, incr: i === 0 ? 0 : arrival - last,
+      slew: state.slew[slewIndex(pin, mm, rf)]!, load: gp.isDriver ? state.load[pin * 2 + rf] : undefined,
+    };
+    last = arrival;
+    return point;
+  });
+}
+
+/** The path the arrival pointers give, with the stored arrivals (a register path starts at its clock pin's clock arrival). */
+function pointerPath(state: TimingState, end: PathEnd, mm: number): PathNode[] {
+  const { tags } = state;
   const rev: { pin: number; rf: number }[] = [];
   let p = end.pin;
   let rf = end.rf;
@@ -29,23 +47,14 @@ export function tracePath(state: TimingState, end: PathEnd): PathPoint[] {
     p = prev >> 1;
     rf = prev & 1;
   }
-  const points: PathPoint[] = [];
-  let last = 0;
-  rev.reverse().forEach(({ pin, rf: r }, i) => {
-    const gp = graph.pins[pin]!;
-    // The first point of a register path is its clock pin: its time is the clock arrival.
+  rev.reverse();
+  return rev.map(({ pin, rf: r }, i) => {
     const isClockPin = i === 0 && state.clockOf[pin]! >= 0;
     const arrival = isClockPin
       ? state.arrival[arrivalIndex(tags, rev[1]?.pin ?? pin, end.tag, mm, rev[1]?.rf ?? r)]! - launchDelay(state, rev, end, mm)
       : state.arrival[arrivalIndex(tags, pin, end.tag, mm, r)]!;
-    const cell = gp.inst >= 0 ? graph.instances[gp.inst]!.cell.name : gp.portDirection === 'output' ? 'out' : 'in';
-    points.push({
-      pin, name: gp.name, cell, rf: r, arrival, incr: i === 0 ? 0 : arrival - last,
-      slew: state.slew[slewIndex(pin, mm, r)]!, load: gp.isDriver ? state.load[pin * 2 + r] : undefined,
-    });
-    last = arrival;
+    return { pin, rf: r, arrival };
   });
-  return points;
 }
 
 /** Clock-to-output time of a register startpoint: arrival at Q minus the clock arrival at CK. */

@@ -3,8 +3,10 @@ import type { LibertyLibrary } from '../liberty/index.ts';
 import { FALL, RISE, degradeSlew, inputTransitions, type DelayAnnotation, type ParasiticsSource } from '../delay-calc/index.ts';
 import type { Sdc } from '../sdc/index.ts';
 import { inputPortDrives, type PortDrive } from './port-drive.ts';
+import { logicConstants } from './case-analysis.ts';
+import { effectivePortDelays } from './port-delays.ts';
 import { resolvePins } from './resolve.ts';
-import { MAX, MIN, annotate, arrivalIndex, cellArcDelay, derates, edgeTime, slewIndex, type TimingState } from './state.ts';
+import { MAX, MIN, annotatedWire, arrivalIndex, cellArcDelay, derates, edgeTime, idealLatency, slewIndex, wireDelay, type TimingState } from './state.ts';
 
 function allocate(graph: TimingGraph, sdc: Sdc, lib: LibertyLibrary, parasitics: ParasiticsSource | undefined, annotation: DelayAnnotation | undefined): TimingState {
   const n = graph.pins.length;
@@ -21,6 +23,7 @@ function allocate(graph: TimingGraph, sdc: Sdc, lib: LibertyLibrary, parasitics:
     load: new Float64Array(n * 2),
     externalLoad: new Float64Array(n),
     parasitics: graph.nets.map((_, i) => parasitics?.(i)),
+    constant: logicConstants(graph, sdc),
     clockOf: new Int32Array(n).fill(-1),
     clockLatency: new Float64Array(n * 4),
     clockPrev: new Int32Array(n * 2).fill(-1),
@@ -71,7 +74,7 @@ function markClockNetworks(state: TimingState): void {
     if (e.role === 'combinational') edgesFrom[e.from]!.push(i);
   });
   sdc.clocks.forEach((clock, c) => {
-    const queue = clock.sources.flatMap((q) => resolvePins(graph, q, sdc));
+    const queue = clock.sources.flatMap((q) => resolvePins(graph, q, sdc)).filter((s) => state.constant[s]! < 0);
     for (const s of queue) state.clockOf[s] = c;
     while (queue.length > 0) {
       const p = queue.pop()!;
@@ -79,22 +82,12 @@ function markClockNetworks(state: TimingState): void {
       const next = pin.isDriver && pin.net >= 0 ? [...graph.nets[pin.net]!.loads] : [];
       for (const e of edgesFrom[p]!) next.push(graph.cellEdges[e]!.to);
       for (const q of next) {
-        if (state.clockOf[q] >= 0) continue;
+        if (state.clockOf[q] >= 0 || state.constant[q]! >= 0) continue;
         state.clockOf[q] = c;
         queue.push(q);
       }
     }
   });
-}
-
-/** Wire delay from a net's driver to one of its loads. */
-function wireDelay(state: TimingState, net: number, load: number, rf: number): number {
-  return state.parasitics[net]?.wireDelay(load, rf) ?? 0;
-}
-
-/** Wire delay for an analysis mode: calculated, or from an SDF INTERCONNECT. */
-function annotatedWire(state: TimingState, calculated: number, drv: number, load: number, rf: number, mm: number): number {
-  return state.annotation ? annotate(calculated, state.annotation.wire(drv, load, rf, mm)) : calculated;
 }
 
 /**
@@ -140,7 +133,7 @@ function propagateClocks(state: TimingState, drives: Map<number, PortDrive>, ord
     for (let rf = 0; rf < 2; rf++) {
       for (let mm = 0; mm < 2; mm++) {
         state.slew[slewIndex(p, mm, rf)] = clock.propagated ? 0 : clock.transition;
-        state.clockLatency[lat(p, mm, rf)] = clock.propagated ? 0 : clock.latency;
+        state.clockLatency[lat(p, mm, rf)] = idealLatency(clock);
       }
       state.clockSourceEdge[p * 2 + rf] = rf;
     }
@@ -149,7 +142,7 @@ function propagateClocks(state: TimingState, drives: Map<number, PortDrive>, ord
       if (clock.propagated && d) {
         for (let i = 0; i < 4; i++) {
           state.slew[p * 4 + i] = d.slew[i]!;
-          state.clockLatency[p * 4 + i] = state.annotation ? 0 : d.delay[i]! * derate[(i >> 1) * 2]!;
+          state.clockLatency[p * 4 + i] = clock.sourceLatency + (state.annotation ? 0 : d.delay[i]! * derate[(i >> 1) * 2]!);
         }
       }
       continue;
@@ -177,12 +170,12 @@ function propagateClocks(state: TimingState, drives: Map<number, PortDrive>, ord
       let sMin = Infinity;
       for (const ei of graph.edgesInto[p]!) {
         const e = graph.cellEdges[ei]!;
-        if (e.role !== 'combinational' || state.clockOf[e.from] !== c || orderIndex[e.from]! >= orderIndex[p]!) continue;
+        if (e.role !== 'combinational' || state.clockOf[e.from] !== c || orderIndex[e.from]! >= orderIndex[p]! || state.constant[e.from]! >= 0) continue;
         for (const inRf of inputTransitions(e.arc, rf)) {
-          const g = cellArcDelay(state, e.from, e.arc, rf, state.slew[slewIndex(e.from, MAX, inRf)]!, p, MAX);
+          const g = cellArcDelay(state, e.from, e.arc, rf, inRf, state.slew[slewIndex(e.from, MAX, inRf)]!, p, MAX);
           if (Number.isNaN(g.delay)) continue;
           const d = clock.propagated ? g.delay : 0;
-          const dEarly = clock.propagated ? cellArcDelay(state, e.from, e.arc, rf, state.slew[slewIndex(e.from, MIN, inRf)]!, p, MIN).delay : 0;
+          const dEarly = clock.propagated ? cellArcDelay(state, e.from, e.arc, rf, inRf, state.slew[slewIndex(e.from, MIN, inRf)]!, p, MIN).delay : 0;
           const late = state.clockLatency[lat(e.from, MAX, inRf)]! + d * derate[0]!;
           if (late > best) {
             best = late;
@@ -206,26 +199,25 @@ function propagateClocks(state: TimingState, drives: Map<number, PortDrive>, ord
   }
 }
 
-/** Seeds input-port arrivals from set_input_delay (plus the driving cell's delay). */
+/**
+ * Seeds input-port arrivals from the input delays in force (plus the driving cell's delay). An
+ * unclocked delay seeds nothing: as in OpenSTA, paths from it are not checked.
+ */
 function seedInputs(state: TimingState, drives: Map<number, PortDrive>): void {
   const { graph, sdc, tags } = state;
   const derate = derates(sdc);
-  for (const d of sdc.inputDelays) {
-    if (d.clock === undefined) continue;
-    const c = sdc.clocks.findIndex((k) => k.name === d.clock);
-    const edge = d.clockFall ? FALL : RISE;
-    const clock = sdc.clocks[c]!;
-    const base = edgeTime(sdc, c, edge) + (clock.propagated ? 0 : clock.latency);
-    for (const p of resolvePins(graph, d.objects, sdc)) {
-      if (state.clockOf[p]! >= 0) continue;
-      const drive = drives.get(p);
+  for (const [p, slots] of effectivePortDelays(graph, sdc, sdc.inputDelays)) {
+    if (state.clockOf[p]! >= 0) continue;
+    const drive = drives.get(p);
+    for (let rf = 0; rf < 2; rf++) {
       for (let mm = 0; mm < 2; mm++) {
-        if (d.minMax !== 'both' && (d.minMax === 'max') !== (mm === MAX)) continue;
-        for (let rf = 0; rf < 2; rf++) {
-          const i = arrivalIndex(tags, p, c * 2 + edge, mm, rf);
+        for (const d of slots[rf * 2 + mm]!) {
+          if (d.clock < 0) continue;
+          const edge = d.clockFall ? FALL : RISE;
+          const i = arrivalIndex(tags, p, d.clock * 2 + edge, mm, rf);
           // With SDF the external driver's delay is not added (OpenSTA annotates the port's net instead).
           const driveDelay = state.annotation ? 0 : (drive?.delay[mm * 2 + rf] ?? 0);
-          state.arrival[i] = base + d.delay + driveDelay * derate[mm * 2]!;
+          state.arrival[i] = edgeTime(sdc, d.clock, edge) + idealLatency(sdc.clocks[d.clock]!) + d.delay + driveDelay * derate[mm * 2]!;
           state.prev[i] = -1;
         }
       }
@@ -253,7 +245,7 @@ function propagateData(state: TimingState, orderIndex: Int32Array): void {
   const { graph, tags, sdc } = state;
   const derate = derates(sdc);
   for (const p of graph.order) {
-    if (state.clockOf[p]! >= 0) continue;
+    if (state.clockOf[p]! >= 0 || state.constant[p]! >= 0) continue;
     const pin = graph.pins[p]!;
     if (!pin.isDriver) {
       const drv = pin.net >= 0 ? graph.nets[pin.net]!.drivers[0] : undefined;
@@ -280,7 +272,7 @@ function propagateData(state: TimingState, orderIndex: Int32Array): void {
         const srcEdge = state.clockSourceEdge[e.from * 2 + inRf]!;
         for (let rf = 0; rf < 2; rf++) {
           for (let mm = 0; mm < 2; mm++) {
-            const g = cellArcDelay(state, e.from, e.arc, rf, state.slew[slewIndex(e.from, mm, inRf)]!, p, mm);
+            const g = cellArcDelay(state, e.from, e.arc, rf, inRf, state.slew[slewIndex(e.from, mm, inRf)]!, p, mm);
             if (Number.isNaN(g.delay)) continue;
             const t0 = edgeTime(sdc, c, srcEdge) + state.clockLatency[(e.from * 2 + mm) * 2 + inRf]!;
             relax(state, p, c * 2 + srcEdge, mm, rf, t0 + g.delay * derate[mm * 2]!, e.from, inRf);
@@ -290,11 +282,11 @@ function propagateData(state: TimingState, orderIndex: Int32Array): void {
         }
         continue;
       }
-      if (orderIndex[e.from]! >= orderIndex[p]! || state.clockOf[e.from]! >= 0) continue;
+      if (orderIndex[e.from]! >= orderIndex[p]! || state.clockOf[e.from]! >= 0 || state.constant[e.from]! >= 0) continue;
       for (let rf = 0; rf < 2; rf++) {
         for (const inRf of inputTransitions(e.arc, rf)) {
           for (let mm = 0; mm < 2; mm++) {
-            const g = cellArcDelay(state, e.from, e.arc, rf, state.slew[slewIndex(e.from, mm, inRf)]!, p, mm);
+            const g = cellArcDelay(state, e.from, e.arc, rf, inRf, state.slew[slewIndex(e.from, mm, inRf)]!, p, mm);
             if (Number.isNaN(g.delay)) continue;
             if (mm === MAX) slewMax[rf] = Math.max(slewMax[rf]!, g.slew);
             else slewMin[rf] = Math.min(slewMin[rf]!, g.slew);

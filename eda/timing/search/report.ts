@@ -1,6 +1,7 @@
 import type { TimingAnalysis } from './analyze.ts';
 import type { PathEnd } from './checks.ts';
 import { tracePath } from './paths.ts';
+import { idealLatency } from './state.ts';
 
 const ns = (s: number) => s * 1e9;
 const fmt = (s: number, digits: number, width = 10) => ns(s).toFixed(digits).padStart(width);
@@ -35,7 +36,7 @@ export function formatPath(a: TimingAnalysis, end: PathEnd, digits = 4): string 
   const out = [
     `Startpoint: ${describeStart(a, end, points[0]!.pin)}`,
     `Endpoint: ${describeEnd(a, end)}`,
-    `Path Group: ${clock.name}`,
+    `Path Group: ${end.group}`,
     `Path Type: ${end.kind === 'setup' ? 'max' : 'min'}`,
     '',
     `${'Cap'.padStart(w)}${'Slew'.padStart(w)}${'Delay'.padStart(w)}${'Time'.padStart(w)}   Description`,
@@ -44,8 +45,11 @@ export function formatPath(a: TimingAnalysis, end: PathEnd, digits = 4): string 
   const launchEdge = launch.waveform[end.tag & 1]!;
   out.push(line(fmt(launchEdge, digits), fmt(launchEdge, digits), `  clock ${launch.name} (${(end.tag & 1) === 0 ? 'rise' : 'fall'} edge)`));
   const first = points[0]!;
-  const network = first.arrival - launchEdge;
-  out.push(line(fmt(network, digits), fmt(first.arrival, digits), `  clock network delay (${launch.propagated ? 'propagated' : 'ideal'})`));
+  const startsAtPort = a.state.graph.pins[first.pin]!.isPort;
+  // A register path starts at its clock pin's clock arrival; an input port path at the clock's ideal latency, then the input delay.
+  const network = startsAtPort ? idealLatency(launch) : first.arrival - launchEdge;
+  out.push(line(fmt(network, digits), fmt(launchEdge + network, digits), `  clock network delay (${launch.propagated ? 'propagated' : 'ideal'})`));
+  if (startsAtPort) out.push(line(fmt(first.arrival - launchEdge - network, digits), fmt(first.arrival, digits), `${arrow(first.rf)} input external delay`));
   for (const [i, p] of points.entries()) {
     const cap = p.load === undefined ? '' : (p.load * 1e15 / a.capDisplayScale).toFixed(digits);
     out.push(line(i === 0 ? '' : fmt(p.incr, digits), fmt(p.arrival, digits), `${arrow(p.rf)} ${p.name} (${p.cell})`, cap, fmt(p.slew, digits)));
@@ -80,7 +84,7 @@ export function formatReportChecks(a: TimingAnalysis, k: number, kind: 'setup' |
 }
 
 export interface TimingJson {
-  units: { time: 'ns' };
+  units: { time: 'ns'; capacitance: 'fF' };
   parasitics: string;
   /** As OpenSTA's report_wns / report_tns: min(0, worst setup slack) and the sum of negative setup slacks. */
   wns: number;
@@ -88,7 +92,11 @@ export interface TimingJson {
   worstSetupSlack: number | null;
   worstHoldSlack: number | null;
   endpoints: { pin: string; setupSlack: number | null; holdSlack: number | null }[];
-  paths: { startpoint: string; endpoint: string; slack: number; arrival: number; required: number; points: { pin: string; rf: 'rise' | 'fall'; arrival: number }[] }[];
+  paths: { startpoint: string; endpoint: string; group: string; slack: number; arrival: number; required: number; points: { pin: string; rf: 'rise' | 'fall'; arrival: number }[] }[];
+  /** Pins over the SDC's set_max_transition (ns), set_max_capacitance (fF) and set_max_fanout limits. */
+  designRuleViolations: { kind: 'transition' | 'capacitance' | 'fanout'; pin: string; value: number; limit: number }[];
+  /** SDC lines read with no effect, as `file:line: message`. */
+  sdcWarnings: string[];
 }
 
 /** JSON summary: WNS/TNS in ns, per-endpoint setup and hold slack, the k worst setup paths. */
@@ -103,7 +111,7 @@ export function timingJson(a: TimingAnalysis, k: number): TimingJson {
   }
   const nullable = (v: number) => (Number.isNaN(v) ? null : ns(v));
   return {
-    units: { time: 'ns' },
+    units: { time: 'ns', capacitance: 'fF' },
     parasitics: a.parasiticsSource,
     wns: ns(a.wns),
     tns: ns(a.tns),
@@ -113,9 +121,33 @@ export function timingJson(a: TimingAnalysis, k: number): TimingJson {
     paths: a.setup.slice(0, k).map((e) => {
       const pts = tracePath(a.state, e);
       return {
-        startpoint: pts[0]!.name, endpoint: graph.pins[e.pin]!.name, slack: ns(e.slack), arrival: ns(e.arrival), required: ns(e.required),
+        startpoint: pts[0]!.name, endpoint: graph.pins[e.pin]!.name, group: e.group, slack: ns(e.slack), arrival: ns(e.arrival), required: ns(e.required),
         points: pts.map((p) => ({ pin: p.name, rf: p.rf === 0 ? 'rise' as const : 'fall' as const, arrival: ns(p.arrival) })),
       };
     }),
+    designRuleViolations: a.designRules.map((v) => {
+      const scale = v.kind === 'transition' ? 1e9 : v.kind === 'capacitance' ? 1e15 : 1;
+      return { kind: v.kind, pin: graph.pins[v.pin]!.name, value: v.value * scale, limit: v.limit * scale };
+    }),
+    sdcWarnings: sdcWarnings(a),
   };
+}
+
+/** The SDC's warnings as `file:line: message` lines. */
+export function sdcWarnings(a: TimingAnalysis): string[] {
+  const sdc = a.state.sdc;
+  return sdc.warnings.map((w) => `${sdc.file}:${w.line}: warning: ${w.message}`);
+}
+
+/** One line per design rule kind that has violations: how many pins, and the worst. */
+export function formatDesignRules(a: TimingAnalysis, digits = 4): string[] {
+  const out: string[] = [];
+  for (const kind of ['transition', 'capacitance', 'fanout'] as const) {
+    const v = a.designRules.filter((r) => r.kind === kind);
+    if (v.length === 0) continue;
+    const w = v[0]!;
+    const show = (x: number) => (kind === 'transition' ? `${ns(x).toFixed(digits)} ns` : kind === 'capacitance' ? `${(x * 1e15).toFixed(digits)} fF` : String(x));
+    out.push(`max ${kind}: ${v.length} pin${v.length === 1 ? '' : 's'} over the limit; worst ${a.state.graph.pins[w.pin]!.name} ${show(w.value)} > ${show(w.limit)}`);
+  }
+  return out;
 }

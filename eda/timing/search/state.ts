@@ -1,5 +1,5 @@
 import type { TimingArc } from '../liberty/index.ts';
-import { gateDelay, type Annotated, type DelayAnnotation, type GateDelay, type Thresholds } from '../delay-calc/index.ts';
+import { gateDelay, type DelayAnnotation, type GateDelay, type Thresholds } from '../delay-calc/index.ts';
 import type { TimingGraph } from '../graph/index.ts';
 import type { NetParasitics } from '../delay-calc/index.ts';
 import type { Sdc } from '../sdc/index.ts';
@@ -31,6 +31,8 @@ export interface TimingState {
   readonly lastArc: { arc?: TimingArc; outRf: number; inSlew: number; driver: number; result: GateDelay };
   /** Parasitics of each net (undefined: ideal). */
   readonly parasitics: (NetParasitics | undefined)[];
+  /** Logic constant per pin (0, 1; -1 when not constant): set_case_analysis, ties and what they imply. */
+  readonly constant: Int8Array;
   /** Clock network: clock index per pin (-1 outside every clock network). */
   readonly clockOf: Int32Array;
   /** Clock arrival at a clock-network pin after the source edge that caused it: [(pin * 2 + mm) * 2 + rf]. */
@@ -66,21 +68,57 @@ export function derates(sdc: Sdc): number[] {
   return [d.lateCell, d.lateNet, d.earlyCell, d.earlyNet];
 }
 
+/**
+ * The clock latency an ideal clock adds (source plus network latency), or a propagated clock adds
+ * before its network (source latency only; the network's delays are calculated).
+ */
+export function idealLatency(clock: Sdc['clocks'][number]): number {
+  return clock.propagated ? clock.sourceLatency : clock.sourceLatency + clock.latency;
+}
+
 export function edgeTime(sdc: Sdc, clock: number, edge: number): number {
   return sdc.clocks[clock]!.waveform[edge]!;
 }
 
+/** Wire delay from a net's driver to one of its loads. */
+export function wireDelay(state: TimingState, net: number, load: number, rf: number): number {
+  return state.parasitics[net]?.wireDelay(load, rf) ?? 0;
+}
+
+/** Wire delay for an analysis mode: calculated, or from an SDF INTERCONNECT. */
+export function annotatedWire(state: TimingState, calculated: number, drv: number, load: number, rf: number, mm: number): number {
+  return state.annotation ? annotate(calculated, state.annotation.wire(drv, load, rf, mm)) : calculated;
+}
+
+/**
+ * A data arrival's increment over a wire, as forward propagation adds it: the driver model's wire
+ * delay to the load (or the Elmore delay where it gave none), SDF-annotated, derated.
+ */
+export function dataWireIncrement(state: TimingState, net: number, drv: number, load: number, mm: number, rf: number): number {
+  const merged = state.loadWireDelay[slewIndex(load, mm, rf)]!;
+  const calculated = Number.isNaN(merged) ? wireDelay(state, net, load, rf) : merged;
+  return annotatedWire(state, calculated, drv, load, rf, mm) * derates(state.sdc)[mm * 2 + 1]!;
+}
+
+/** A data arrival's increment over a cell arc, as forward propagation adds it (NaN: no such arc). */
+export function dataArcIncrement(state: TimingState, from: number, arc: TimingArc, outRf: number, inRf: number, driver: number, mm: number): number {
+  const g = arcDelay(state, arc, outRf, state.slew[slewIndex(from, mm, inRf)]!, driver);
+  if (Number.isNaN(g.delay)) return NaN;
+  const delay = state.annotation ? annotate(g.delay, state.annotation.cell(from, driver, outRf, mm, arc, inRf)) : g.delay;
+  return delay * derates(state.sdc)[mm * 2]!;
+}
+
 /** Applies an SDF annotation (if any) to a calculated delay. */
-export function annotate(calculated: number, a: Annotated | undefined): number {
-  return a === undefined ? calculated : a.increment ? calculated + a.value : a.value;
+export function annotate(calculated: number, annotated: number | undefined): number {
+  return annotated ?? calculated;
 }
 
 /** A cell arc's delay and slew: calculated, then replaced by its SDF IOPATH when annotated. */
-export function cellArcDelay(state: TimingState, from: number, arc: TimingArc, outRf: number, inSlew: number, driver: number, mm: number): { readonly delay: number; readonly slew: number } {
+export function cellArcDelay(state: TimingState, from: number, arc: TimingArc, outRf: number, inRf: number, inSlew: number, driver: number, mm: number): { readonly delay: number; readonly slew: number } {
   const g = arcDelay(state, arc, outRf, inSlew, driver);
   if (!Number.isNaN(g.delay)) mergeLoadWires(state, driver, mm, outRf, g);
   if (!state.annotation || Number.isNaN(g.delay)) return g;
-  return { delay: annotate(g.delay, state.annotation.cell(from, driver, outRf, mm)), slew: g.slew };
+  return { delay: annotate(g.delay, state.annotation.cell(from, driver, outRf, mm, arc, inRf)), slew: g.slew };
 }
 
 /** Delay and slew of a cell arc driving `driver`, using the net's pi model for the driver model. */

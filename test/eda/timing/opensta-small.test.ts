@@ -29,9 +29,9 @@ function check(name: string, top: string, netlist: string, files: { sdf?: string
 }
 
 describe.skipIf(skip !== undefined)('small OpenSTA SDF/SPEF cases', () => {
-  it('SDF: IOPATH edges, INTERCONNECT, COND, SETUP/HOLD/RECOVERY/REMOVAL annotate as in OpenSTA (exact)', () => {
-    for (const n of ['sdf_test1', 'sdf_test2', 'sdf_test3', 'sdf_test4', 'sdf_cond_pathpulse']) {
-      const r = check(n, n, small('sdf', `${n}.v`), { sdf: small('sdf', `${n}.sdf`) });
+  it('SDF: IOPATH edges, INTERCONNECT, COND, DEVICE, stacked SETUP/HOLD/RECOVERY/REMOVAL, INCREMENT annotate as in OpenSTA (exact)', () => {
+    for (const [n, sdf] of [['sdf_test1'], ['sdf_test2'], ['sdf_test3'], ['sdf_test4'], ['sdf_test5'], ['sdf_test5', 'sdf_test5_incr'], ['sdf_cond_pathpulse']] as [string, string?][]) {
+      const r = check(sdf ?? n, n, small('sdf', `${n}.v`), { sdf: small('sdf', `${sdf ?? n}.sdf`) });
       expect(r.setup.maxError).toBeLessThan(0.0001);
       expect(r.hold.maxError).toBeLessThan(0.0001);
     }
