@@ -1,3 +1,4 @@
+import { totalmem } from 'node:os';
 import { defineCommand } from '../command.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { mixpeEvalConfig, parseArraySize, PE_KIND_IDS, PRECISION_MODES, peKind, type QuantScheme } from '../../hw/index.ts';
@@ -37,6 +38,7 @@ example: tessera sim gemm --m 197 --k 768 --n 2304 --pe mixpe-w4a8 --array 64x64
     validateGemm(config, shape);
     const mode = flags.mode as 'cycle' | 'fast';
     if (flags.check && mode !== 'cycle') throw new UserError('--check needs the values of cycle mode', '--check', 'use --mode cycle or drop --check');
+    if (mode === 'cycle') checkCycleModeMemory(shape, flags.check === true);
     const operands = mode === 'cycle' ? randomGemmOperands(config, shape, flags.seed) : undefined;
     const t0 = performance.now();
     const r = simulateGemm(config, shape, { mode, ...(operands ? { operands } : {}) });
@@ -83,3 +85,22 @@ example: tessera sim gemm --m 197 --k 768 --n 2304 --pe mixpe-w4a8 --array 64x64
     return check && !check.passed ? 1 : 0;
   },
 });
+
+/** The largest typed array V8 allocates, in elements. */
+const MAX_ARRAY_ELEMENTS = 2 ** 32 - 1;
+
+/**
+ * Cycle mode holds every operand and output as typed arrays: the real-valued operands and their
+ * quantized codes (M*K activations, K*N weights, ~24 bytes per element over generation and the
+ * feeders), the M*N outputs (4 bytes), and with --check the reference GEMM's copies (8 + 4 more).
+ * Refuse up front what cannot fit, instead of failing deep inside an allocation.
+ */
+function checkCycleModeMemory(shape: { m: number; k: number; n: number }, check: boolean, available = totalmem()): void {
+  const { m, k, n } = shape;
+  const bytes = 24 * (m * k + k * n) + 4 * m * n + (check ? 8 * k * n + 4 * m * n : 0);
+  const largest = Math.max(m * k, k * n, m * n);
+  if (bytes <= 0.75 * available && largest <= MAX_ARRAY_ELEMENTS) return;
+  const gib = (b: number) => `${(b / 2 ** 30).toFixed(b < 2 ** 30 ? 2 : 0)} GiB`;
+  const why = largest > MAX_ARRAY_ELEMENTS ? `one array of ${largest} elements, over the ${MAX_ARRAY_ELEMENTS} a typed array can hold` : `more than 3/4 of this machine's ${gib(available)}`;
+  throw new UserError(`cycle mode needs about ${gib(bytes)} for a ${m}x${k}x${n} GEMM (${why})`, '--mode', 'use --mode fast (closed-form cycles and traffic, no values), or smaller --m/--k/--n');
+}

@@ -56,6 +56,9 @@ describe('tessera sim gemm', () => {
     [['--mode', 'fast', '--check'], '--check', '--mode cycle'],
     [['--dataflow', 'ws', '--array', '12x8'], '--array', 'divides the group'],
     [['--dataflow', 'xy'], '--dataflow', 'os, ws'],
+    // Cycle mode's operands cannot be allocated: say how much it needs and point to fast mode.
+    [['--m', '65536', '--k', '65536', '--n', '65536'], '--mode', 'needs about 208 GiB'],
+    [['--m', '65536', '--k', '65536', '--n', '65536'], '--mode', 'use --mode fast'],
   ];
   for (const [args, flag, hint] of bad) {
     it(`refuses ${args.join(' ')} naming ${flag}, writing nothing`, async () => {
