@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { WorkerPool, WorkerTaskError, WorkerTimeoutError } from '../../util/index.ts';
 
 describe('WorkerPool', () => {
@@ -20,12 +20,27 @@ describe('WorkerPool', () => {
     expect(await pool.map([2, 3, 4])).toEqual([4, 9, 16]);
   });
 
-  it('stops a task that runs past its time limit, replaces its worker and keeps serving', async () => {
-    const stuck = pool.run(99, { timeoutSeconds: 0.5 });
-    const others = pool.map([5, 6, 7]);
-    await expect(stuck).rejects.toThrow(WorkerTimeoutError);
-    await expect(stuck).rejects.toThrow('task did not finish within 0.5 s');
-    expect(await others).toEqual([25, 36, 49]);
-    expect(await pool.run(8, { timeoutSeconds: 30 })).toBe(64);
+  // The limit runs on faked timers: the test, not the machine's load, decides when time passes.
+  it('stops a task exactly when its time limit passes, replaces its worker and keeps serving', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let settled = false;
+      const stuck = pool.run(99, { timeoutSeconds: 0.5 });
+      stuck.then(() => (settled = true), () => (settled = true));
+      // The other worker serves these while the stuck one spins and no time passes.
+      expect(await pool.map([5, 6, 7])).toEqual([25, 36, 49]);
+      expect(settled).toBe(false);
+      vi.advanceTimersByTime(499);
+      await Promise.resolve();
+      expect(settled).toBe(false);
+      vi.advanceTimersByTime(1);
+      await expect(stuck).rejects.toThrow(WorkerTimeoutError);
+      await expect(stuck).rejects.toThrow('task did not finish within 0.5 s');
+      // The replacement worker serves; its limit never passes, so only finishing can settle it.
+      expect(await pool.map([8, 9])).toEqual([64, 81]);
+      expect(await pool.run(10, { timeoutSeconds: 30 })).toBe(100);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
