@@ -37,7 +37,9 @@ export default defineCommand({
   flags: [{ name: 'report', kind: 'string', valueName: 'DIR', help: 'write DIR/dataset-stats.html with a histogram per label' }],
   async run(flags, positionals) {
     if (positionals.length !== 1) throw new UserError(`expected one data set file, got ${positionals.length}`, 'FILE', 'usage: tessera dataset stats FILE [--report DIR]');
-    const summary = summarizeDataset(readDatasetRecords(positionals[0]));
+    const records = readDatasetRecords(positionals[0]);
+    if (records.length === 0) throw new UserError(`${positionals[0]} has no records`, 'FILE', 'give a JSON Lines file written by tessera dataset build');
+    const summary = summarizeDataset(records);
     console.log(`${positionals[0]}: ${summary.designs} designs (${summary.ok} ok, ${summary.failed} failed), ${summary.trajectories} trajectories`);
     for (const [corpus, n] of Object.entries(summary.byCorpus)) console.log(`  ${corpus}: ${n.ok} ok, ${n.failed} failed`);
     console.log(`  tools: ${summary.tools.join('; ')}`);

@@ -120,6 +120,8 @@ examples: tessera predict qor rtl/alu.v --top alu --compare
       for (const f of files) {
         if (sources[basename(f)] !== undefined) throw new UserError(`two sources share the name ${basename(f)}`, 'FILE.v');
         sources[basename(f)] = readVerilogSource(f);
+        // A prediction for no hardware would still be a number: refuse it.
+        if (!/\bmodule\b/.test(sources[basename(f)]!)) throw new UserError(`${f} has no Verilog module`, 'FILE.v', 'give a Verilog file with the design');
       }
       designs.push({ name: files.join(' '), sources, top: flags.top });
     }

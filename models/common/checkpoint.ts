@@ -41,7 +41,7 @@ export function saveCheckpoint<C>(dir: string, config: C, weights: ReadonlyMap<s
 /** Reads a checkpoint folder written by `saveCheckpoint`, checking the weights' hash. */
 export function loadCheckpoint<C>(dir: string): { config: C; weights: Map<string, NamedArray> } {
   const manifestPath = join(dir, manifestFile);
-  const fix = 'point at a folder written by `tessera train veridistill --out DIR`';
+  const fix = "point at a checkpoint folder written by the model's train command (--out DIR)";
   if (!existsSync(manifestPath)) throw new UserError(`no ${manifestFile} in ${dir}`, manifestPath, fix);
   let manifest: Manifest<C>;
   try {

@@ -93,5 +93,7 @@ export function netlistFromVerilog(netlist: Netlist, top?: string): TimingNetlis
 
 /** Reads a structural Verilog file (plain or .gz) into the timing netlist. */
 export function readVerilogNetlist(file: string, top?: string, flag?: string): TimingNetlist {
-  return netlistFromVerilog(parseNetlist(readTextFile(file, flag), file), top);
+  const netlist = parseNetlist(readTextFile(file, flag), file);
+  if (netlist.modules.length === 0 && netlist.diagnostics.length === 0) throw new UserError(`${file} has no module`, flag ?? file, 'give a structural Verilog netlist');
+  return netlistFromVerilog(netlist, top);
 }
