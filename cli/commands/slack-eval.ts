@@ -2,8 +2,14 @@ import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { writeReport } from '../report/html-report.ts';
-import { defaultSlackDataDir, evaluateDesign, loadSlackModel, readRecord, shippedSlackModelDir, timingPredictDesigns, type DesignEvaluation } from '../../models/timing/e2eslack/index.ts';
+import { defaultSlackDataDir, evaluateDesign, loadSlackModel, readRecord, shippedSlackModelDir, timingPredictDesigns, type DesignEvaluation, type EvaluationClock } from '../../models/timing/e2eslack/index.ts';
 
+const kinds = ['predicted', 'prerouteSta', 'prerouteHpwl', 'atOnly'] as const;
+/** The model strictly closer to the truth than both pre-route STA baselines (or all exact). */
+const closer = (c: DesignEvaluation['wns']) => {
+  const d = (v: number) => Math.abs(v - c.truth);
+  return d(c.predicted) < Math.min(d(c.prerouteSta), d(c.prerouteHpwl)) || d(c.predicted) + d(c.prerouteSta) + d(c.prerouteHpwl) === 0;
+};
 const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / Math.max(1, v.length);
 /** |predicted - truth| / |truth|; 0 when both are 0, NaN when only the truth is 0. */
 const relError = (p: number, t: number) => (t === 0 ? (p === 0 ? 0 : NaN) : Math.abs(p - t) / Math.abs(t));
@@ -21,33 +27,44 @@ example: tessera slack eval --data out/e2eslack-data --json out/e2eslack-eval.js
     { name: 'model', kind: 'string', valueName: 'DIR', help: 'checkpoint folder (default: the shipped one)' },
     { name: 'designs', kind: 'string', valueName: 'A,B', help: 'designs to evaluate (default: the 7 test designs)' },
     { name: 'clock-scale', kind: 'number', default: 1, valueName: 'S', help: 'evaluate at the design clocks times S (the ground truth is timed again at that clock)' },
+    { name: 'tighten', kind: 'number', valueName: 'F', help: "evaluate at F times each design's minimum period by pre-route (wire-load) STA instead (F < 1: failing endpoints)" },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write { designs: [...], mean } as JSON' },
     { name: 'report', kind: 'string', valueName: 'DIR', help: 'write an HTML report with plots' },
   ],
   async run(flags) {
     const { functions, checkpoint } = loadSlackModel(flags.model ?? shippedSlackModelDir());
     const names = flags.designs ? flags.designs.split(',').map((s) => s.trim()) : timingPredictDesigns().filter((d) => d.split === 'test').map((d) => d.name);
+    if (!(flags['clock-scale'] > 0)) throw new UserError('must be positive', '--clock-scale');
+    if (flags.tighten !== undefined && !(flags.tighten > 0)) throw new UserError('must be positive', '--tighten');
+    const clock: EvaluationClock = flags.tighten !== undefined ? { tighten: flags.tighten } : { scale: flags['clock-scale'] };
     const results: DesignEvaluation[] = [];
     for (const name of names) {
       const record = readRecord(flags.data, name);
       if (!record) throw new UserError(`no data for ${name} in ${flags.data}`, '--data', 'build it first: tessera slack dataset');
       if (checkpoint.trainDesigns.includes(name) || checkpoint.validationDesigns.includes(name)) console.error(`note: ${name} was used in training`);
-      if (!(flags['clock-scale'] > 0)) throw new UserError('must be positive', '--clock-scale');
-      const e = evaluateDesign(flags.data, record, functions, flags['clock-scale']);
+      const e = evaluateDesign(flags.data, record, functions, clock);
       results.push(e);
       console.log(`${e.name.padEnd(13)} ${String(e.cells).padStart(6)} cells  clock ${e.periodNs.toFixed(2)} ns  AT R2 ${e.atR2.toFixed(4)} (swapped ${e.atR2Swapped.toFixed(4)})  slack R2 ${e.slackR2.toFixed(4)} (AT-only ${e.slackR2AtOnly.toFixed(4)})`);
       console.log(`${''.padEnd(21)} WNS pred ${e.wns.predicted.toFixed(3)} truth ${e.wns.truth.toFixed(3)} wire-load ${e.wns.prerouteSta.toFixed(3)} HPWL ${e.wns.prerouteHpwl.toFixed(3)} AT-only ${e.wns.atOnly.toFixed(3)} ns`);
       console.log(`${''.padEnd(21)} TNS pred ${e.tns.predicted.toFixed(2)} truth ${e.tns.truth.toFixed(2)} wire-load ${e.tns.prerouteSta.toFixed(2)} HPWL ${e.tns.prerouteHpwl.toFixed(2)} AT-only ${e.tns.atOnly.toFixed(2)} ns`);
+      console.log(`${''.padEnd(21)} worst slack pred ${e.worstSlack.predicted.toFixed(3)} truth ${e.worstSlack.truth.toFixed(3)} wire-load ${e.worstSlack.prerouteSta.toFixed(3)} HPWL ${e.worstSlack.prerouteHpwl.toFixed(3)} ns`);
       console.log(`${''.padEnd(21)} model ${e.seconds.model.toFixed(2)} s vs ground-truth flow ${e.seconds.groundTruthFlow.toFixed(2)} s (${(e.seconds.groundTruthFlow / e.seconds.model).toFixed(1)}x)`);
     }
     const summary = {
       atR2: mean(results.map((r) => r.atR2)), atR2Swapped: mean(results.map((r) => r.atR2Swapped)), slackR2: mean(results.map((r) => r.slackR2)),
-      wnsRelError: Object.fromEntries((['predicted', 'prerouteSta', 'prerouteHpwl', 'atOnly'] as const).map((k) => [k, mean(results.map((r) => relError(r.wns[k], r.wns.truth)).filter(Number.isFinite))])),
-      tnsRelError: Object.fromEntries((['predicted', 'prerouteSta', 'prerouteHpwl', 'atOnly'] as const).map((k) => [k, mean(results.map((r) => relError(r.tns[k], r.tns.truth)).filter(Number.isFinite))])),
+      wnsRelError: Object.fromEntries(kinds.map((k) => [k, mean(results.map((r) => relError(r.wns[k], r.wns.truth)).filter(Number.isFinite))])),
+      tnsRelError: Object.fromEntries(kinds.map((k) => [k, mean(results.map((r) => relError(r.tns[k], r.tns.truth)).filter(Number.isFinite))])),
+      worstSlackRelError: Object.fromEntries(kinds.map((k) => [k, mean(results.map((r) => relError(r.worstSlack[k], r.worstSlack.truth)).filter(Number.isFinite))])),
+      /** Designs where the model's WNS (TNS) is closer to the truth than both pre-route STA baselines. */
+      closerThanPreroute: {
+        wns: results.filter((r) => closer(r.wns)).length,
+        tns: results.filter((r) => closer(r.tns)).length,
+        of: results.length,
+      },
       speedup: mean(results.map((r) => r.seconds.groundTruthFlow / r.seconds.model)),
     };
-    console.log(`mean: AT R2 ${summary.atR2.toFixed(4)} (swapped ${summary.atR2Swapped.toFixed(4)}), slack R2 ${summary.slackR2.toFixed(4)}; WNS rel. error ${JSON.stringify(summary.wnsRelError)}; TNS rel. error ${JSON.stringify(summary.tnsRelError)}; flow/model time ${summary.speedup.toFixed(1)}x`);
-    if (flags.json) writeJsonAtomic(flags.json, { model: flags.model ?? 'shipped', clockScale: flags['clock-scale'], designs: results, mean: summary });
+    console.log(`mean: AT R2 ${summary.atR2.toFixed(4)} (swapped ${summary.atR2Swapped.toFixed(4)}), slack R2 ${summary.slackR2.toFixed(4)}; WNS rel. error ${JSON.stringify(summary.wnsRelError)}; TNS rel. error ${JSON.stringify(summary.tnsRelError)}; worst-slack rel. error ${JSON.stringify(summary.worstSlackRelError)}; closer than both pre-route STAs: WNS ${summary.closerThanPreroute.wns}/${summary.closerThanPreroute.of}, TNS ${summary.closerThanPreroute.tns}/${summary.closerThanPreroute.of}; flow/model time ${summary.speedup.toFixed(1)}x`);
+    if (flags.json) writeJsonAtomic(flags.json, { model: flags.model ?? 'shipped', clock, designs: results, mean: summary });
     if (flags.report) {
       writeReport(join(flags.report, 'index.html'), 'E2ESlack: predicted slack against the routing-estimate sign-off', [
         {

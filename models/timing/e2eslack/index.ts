@@ -8,7 +8,7 @@ export { propagate, type MessageFunctions, type Prediction } from './model/propa
 export { predictSlack, endpointRequirements, criticalPath, type SlackPrediction } from './model/slack.ts';
 export { requiredTimes, type RequiredInputs } from './required-times.ts';
 export { timingLabels, endpointRequired, type TimingLabels } from './labels.ts';
-export { evaluateDesign, type DesignEvaluation } from './model/evaluate.ts';
+export { evaluateDesign, evaluationPeriod, preRouteMinimumPeriod, type DesignEvaluation, type EvaluationClock } from './model/evaluate.ts';
 export { wireLoadSta, hpwlLumpedSta, atOnlySlack, type BaselineSlack } from './model/baselines.ts';
 export { trainOnDataset, saveSlackModel, loadSlackModel, validationSplit, type SlackCheckpoint } from './model/train-set.ts';
 export { defaultTrainSettings, type TrainSettings } from './model/train.ts';

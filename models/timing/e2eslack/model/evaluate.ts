@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { r2 } from '../../../common/index.ts';
-import { buildTimingGraph, parseDef, parseSdc, readVerilogNetlist } from '../../../../eda/timing/index.ts';
+import { analyzeTiming, buildTimingGraph, parseDef, parseSdc, readVerilogNetlist, type LibertyLibrary, type TimingGraph } from '../../../../eda/timing/index.ts';
 import { routeTechnology } from '../../../../eda/route-estimate/index.ts';
 import { estimateAndTime } from '../flow/ground-truth.ts';
 import { cellLibrary } from '../flow/technology.ts';
@@ -27,7 +27,7 @@ interface Compared {
 export interface DesignEvaluation {
   readonly name: string;
   readonly split: string;
-  /** The clock period evaluated (ns): the design's, or scaled by --clock-scale. */
+  /** The clock period evaluated (ns): the design's, scaled, or tightened (see `EvaluationClock`). */
   readonly periodNs: number;
   readonly cells: number;
   readonly pins: number;
@@ -40,6 +40,8 @@ export interface DesignEvaluation {
   readonly slackR2AtOnly: number;
   readonly wns: Compared;
   readonly tns: Compared;
+  /** The worst endpoint setup slack (ns), positive when every endpoint meets the clock. */
+  readonly worstSlack: Compared;
   /**
    * From the same parsed inputs: the model's TimingParser, propagation, required times and slack
    * (second of two runs), and the ground truth's routing estimate, SPEF write and read, and STA.
@@ -61,18 +63,61 @@ function pairs(pred: ReadonlyMap<number, number>, truth: ReadonlyMap<number, num
 }
 
 /**
- * Evaluates the model on one data-set design against its ground truth and the baselines. With
- * `clockScale` the design's constraints are rebuilt for a scaled clock period (input and output
- * delays scale with it) and the ground truth is timed again on the same placement and estimate.
+ * The clock a design is evaluated at: its own period times `scale`, or `tighten` times its
+ * minimum period by pre-route STA (wire-load model), so that designs whose own clock is loose get
+ * failing endpoints. Input and output delays scale with the period; the ground truth is timed
+ * again at that clock on the same placement.
  */
-export function evaluateDesign(dir: string, record: DesignRecord, functions: MessageFunctions, clockScale = 1): DesignEvaluation {
+export type EvaluationClock = { readonly scale: number } | { readonly tighten: number };
+
+const periodSdc = (record: DesignRecord, periodNs: number, sdcFile: string, libs: LibertyLibrary[]) => {
+  const lib = cellLibrary(record.library);
+  const text = defaultSdc({ clockPort: record.clockPort, periodNs, drivingCell: lib.drivingCell, outputLoad: lib.outputLoad });
+  return parseSdc(text, sdcFile, { time: libs[0]!.timeUnit, cap: libs[0]!.capUnit });
+};
+
+/**
+ * The shortest clock period (ns) at which pre-route STA (wire-load model) has no failing setup
+ * endpoint. An endpoint's slack grows with the period at a slope between 0.6 (input to output,
+ * both delays 20% of the period) and 1 (register to register), so the worst slack is concave in
+ * the period with slopes at most 1: stepping down by the worst slack never passes the minimum.
+ */
+export function preRouteMinimumPeriod(record: DesignRecord, graph: TimingGraph, libs: LibertyLibrary[], sdcFile: string): number {
+  let period = record.periodNs;
+  for (let step = 0; step < 8; step++) {
+    const a = analyzeTiming(graph, libs, periodSdc(record, period, sdcFile, libs));
+    let worst = Infinity;
+    for (const e of a.setup) worst = Math.min(worst, e.slack * 1e9);
+    if (!Number.isFinite(worst)) return record.periodNs;
+    if (worst <= 0.01 * period) return step === 0 && worst < 0 ? period : period - Math.max(0, worst);
+    period -= worst;
+  }
+  return period;
+}
+
+/** The evaluation period (ns) for a clock choice; a tightened one comes from pre-route STA only. */
+export function evaluationPeriod(record: DesignRecord, graph: TimingGraph, libs: LibertyLibrary[], sdcFile: string, clock: EvaluationClock): number {
+  if ('scale' in clock) return record.periodNs * clock.scale;
+  return clock.tighten * preRouteMinimumPeriod(record, graph, libs, sdcFile);
+}
+
+const worstOf = (slacks: Iterable<number>) => {
+  let w = Infinity;
+  for (const s of slacks) w = Math.min(w, s);
+  return w;
+};
+
+/**
+ * Evaluates the model on one data-set design against its ground truth and the baselines, at the
+ * design's clock or another (`EvaluationClock`): the ground truth is timed again at that clock.
+ */
+export function evaluateDesign(dir: string, record: DesignRecord, functions: MessageFunctions, clock: EvaluationClock = { scale: 1 }): DesignEvaluation {
   const { libs, lef } = libraryTechnology(record.library);
   const files = designFiles(dir, record.name);
   const graph = buildTimingGraph(readVerilogNetlist(files.netlist), libs);
   const lib = cellLibrary(record.library);
-  const periodNs = record.periodNs * clockScale;
-  const sdcText = defaultSdc({ clockPort: record.clockPort, periodNs, drivingCell: lib.drivingCell, outputLoad: lib.outputLoad });
-  const sdc = parseSdc(sdcText, files.sdc, { time: libs[0]!.timeUnit, cap: libs[0]!.capUnit });
+  const periodNs = evaluationPeriod(record, graph, libs, files.sdc, clock);
+  const sdc = periodSdc(record, periodNs, files.sdc, libs);
   const defText = readFileSync(files.def, 'utf8');
   const techOptions = { defaultViaResistance: lib.viaResistance };
   const loads = portLoads(graph, sdc);
@@ -112,6 +157,10 @@ export function evaluateDesign(dir: string, record: DesignRecord, functions: Mes
     slackR2: r2(ps, ts), slackR2AtOnly: r2(ap, atr),
     wns: { predicted: model.slack.wns, truth: labels.wns, prerouteSta: wl.slack.wns, prerouteHpwl: hp.wns, atOnly: atOnly.wns },
     tns: { predicted: model.slack.tns, truth: labels.tns, prerouteSta: wl.slack.tns, prerouteHpwl: hp.tns, atOnly: atOnly.tns },
+    worstSlack: {
+      predicted: worstOf(model.slack.endpoints.map((e) => e.slack)), truth: worstOf(truth.values()),
+      prerouteSta: worstOf(wl.slack.endpoints.values()), prerouteHpwl: worstOf(hp.endpoints.values()), atOnly: worstOf(atOnly.endpoints.values()),
+    },
     seconds: { model: model.seconds, groundTruthFlow: gt.seconds.route + gt.seconds.spefWrite + gt.seconds.extraction + gt.seconds.sta },
   };
 }
