@@ -3,6 +3,8 @@ import { UserError, dataPath } from '../../util/index.ts';
 import { CORPUS_PRESETS, buildDataset, corpusDesigns, type DesignSource } from '../../eda/dataset/index.ts';
 import { yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
 import { generatedDesigns, namedGeneratedDesigns } from './dataset-generated.ts';
+import { QueueClient, redisTarget } from '../../queue/index.ts';
+import { queuedDesignExecutor } from '../queue-jobs.ts';
 
 export default defineCommand({
   path: ['dataset', 'build'],
@@ -15,6 +17,8 @@ operations from balance, rewrite, rewrite -z, refactor, refactor -z, resub, resu
 and levels after every step, the LUT-6 count and depth, and with --liberty the mapped area and delay.
 Finished designs are cached by content hash: rerunning after Ctrl-C or a crash resumes, and the output
 is written once, atomically, in corpus order. Designs Yosys rejects become 'failed' records with its message.
+With --queue URL the designs run on 'tessera worker' processes anywhere that reaches the Redis server
+(docs/scale-out.md); the output and the cache are the same as a local build's.
 example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas85.jsonl`,
   flags: [
     { name: 'corpus', kind: 'string', required: true, valueName: 'PRESET|DIR[,...]', help: 'corpus presets and/or folders of designs, comma-separated' },
@@ -30,6 +34,7 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
     { name: 'generated-variants', kind: 'string', valueName: 'LIST', help: 'add these generated variants, comma-separated PEKIND-RxC (e.g. int8-1x1,mixpe-w4a8-1x1)' },
     { name: 'timeout', kind: 'int', default: 0, valueName: 'SECONDS', help: 'per design: stop it after this long and record it as failed, uncached, so a rerun with more time retries it (0: no limit)' },
     { name: 'no-aigs', kind: 'boolean', help: 'do not write the synthesized AIGs beside the output' },
+    { name: 'queue', kind: 'string', valueName: 'URL', help: "run the designs on a Redis queue (redis://host:port) served by 'tessera worker' processes instead of here" },
     { name: 'cached-only', kind: 'boolean', help: 'compute nothing: write only the designs a build (maybe still running) has finished' },
   ],
   async run(flags) {
@@ -43,6 +48,7 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
     if (flags.generated > 0) designs = [...designs, ...generatedDesigns(flags.generated, flags.seed)];
     if (flags['generated-variants']) designs = [...designs, ...namedGeneratedDesigns(flags['generated-variants'].split(',').map((v) => v.trim()))];
     const liberty = flags.liberty === 'none' ? undefined : flags.liberty === 'nangate45' ? dataPath('liberty/nangate45/nangate45_typ.lib.gz') : flags.liberty;
+    const client = flags.queue ? await QueueClient.connect(redisTarget(flags.queue, '--queue'), '--queue') : undefined;
     const summary = await buildDataset({
       designs,
       recipes: flags.recipes,
@@ -55,7 +61,8 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
       workers: flags.workers,
       timeoutSeconds: flags.timeout,
       cachedOnly: flags['cached-only'],
-    });
+      ...(client ? { executor: async (yosys: string) => queuedDesignExecutor(client, yosys) } : {}),
+    }).finally(() => client?.close());
     console.log(`${flags.out}: ${summary.records} records (${summary.ok} ok, ${summary.failed} failed; ${summary.cached} from cache${summary.missing ? `; ${summary.missing} not finished yet, left out` : ''}) in ${summary.seconds.toFixed(1)} s with yosys ${summary.yosys}`);
   },
 });

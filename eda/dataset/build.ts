@@ -3,11 +3,12 @@
 // file is written once, atomically, in design order: no record lost or duplicated.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { ContentCache, ProgressBar, UserError, WorkerPool, WorkerTimeoutError, contentHash, writeFileAtomic } from '../../util/index.ts';
-import { yosysVersion, type YosysBackend } from '../synth/index.ts';
+import { ContentCache, ProgressBar, UserError, WorkerTimeoutError, contentHash, writeFileAtomic } from '../../util/index.ts';
+import { readLiberty, yosysVersion, type YosysBackend } from '../synth/index.ts';
 import { RECIPE_FLOW_VERSION, aigBytes, randomRecipes } from '../synth/recipes/index.ts';
 import { designQorStats } from './qor-stats.ts';
 import type { DesignSource } from './corpus.ts';
+import { localExecutor, timeoutMessage, type DesignExecutor } from './executor.ts';
 import { DATASET_FORMAT, designHash, type DatasetRecord, type DesignJob, type DesignOutcome } from './record.ts';
 
 export interface BuildOptions {
@@ -30,6 +31,11 @@ export interface BuildOptions {
    * a usable partial data set while a long build goes on. The summary counts the others as `missing`.
    */
   cachedOnly?: boolean;
+  /**
+   * Computes the designs instead of this machine's worker threads (e.g. a queue across machines);
+   * the caller closes it. Given one, `workers` is unused.
+   */
+  executor?: (yosys: string) => Promise<DesignExecutor>;
   /** Suppress the progress bar (tests). */
   quiet?: boolean;
 }
@@ -62,6 +68,7 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
   const liberty = options.liberty ? { name: options.liberty.replace(/^.*\//, ''), path: options.liberty } : undefined;
   if (liberty && !existsSync(liberty.path)) throw new UserError(`Liberty file not found: ${liberty.path}`, '--liberty', "give a .lib or .lib.gz file, 'nangate45' or 'none'");
   const libertyHash = liberty ? contentHash(readFileSync(liberty.path)) : '';
+  const libertyInput = liberty ? { name: liberty.name, text: readLiberty(liberty.path) } : undefined;
   const cache = new ContentCache<DesignOutcome>('dataset');
   const keyOf = (d: DesignSource) => contentHash(DATASET_FORMAT, RECIPE_FLOW_VERSION, yosys, designHash(d), d.id, d.corpus, recipes, libertyHash, options.seed);
 
@@ -82,22 +89,20 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
     // Largest designs first, so the slowest job does not start last.
     const size = (d: DesignSource) => Object.values(d.files).reduce((n, f) => n + f.length, 0);
     pending.sort((a, b) => size(b) - size(a));
-    const pool = new WorkerPool<DesignJob, DesignOutcome>(new URL('./worker-task.ts', import.meta.url), Math.max(1, Math.min(options.workers ?? 2, pending.length)));
+    const executor = options.executor ? await options.executor(yosys) : localExecutor(Math.max(1, Math.min(options.workers ?? 2, pending.length)));
     try {
       await Promise.all(
         pending.map(async (design) => {
-          const job: DesignJob = { design, recipes, seed: options.seed, backend, ...(liberty ? { liberty } : {}), ...(timeout > 0 ? { timeoutSeconds: timeout } : {}) };
+          const job: DesignJob = { design, recipes, seed: options.seed, backend, ...(libertyInput ? { liberty: libertyInput } : {}), ...(timeout > 0 ? { timeoutSeconds: timeout } : {}) };
           let outcome: DesignOutcome;
           try {
-            // Native Yosys is killed at the limit by its runner (a clean message); the worker is only
-            // stopped when that cannot happen (wasm runs inside it), or a grace period later.
-            outcome = await pool.run(job, timeout > 0 ? { timeoutSeconds: backend === 'wasm' ? timeout : timeout + 30 } : {});
+            outcome = await executor.run(job, keyOf(design));
             // Only successes are kept: a rejection costs seconds to redo, and a fix in the tools or in
             // our corpus reading would not reach a cached failure.
             if (outcome.record.status === 'ok') cache.put(keyOf(design), outcome);
           } catch (e) {
             // A timeout, a crashed worker or a tool failure Yosys did not report: recorded, and retried next run.
-            const error = e instanceof WorkerTimeoutError ? `did not finish within ${timeout} s and was stopped (--timeout)` : String((e as Error).message ?? e);
+            const error = e instanceof WorkerTimeoutError ? timeoutMessage(job) : String((e as Error).message ?? e);
             outcome = { record: { id: design.id, corpus: design.corpus, status: 'failed', designHash: designHash(design), tools: { yosys, tessera_dataset: DATASET_FORMAT }, seed: options.seed, error } };
           }
           outcomes.set(design.id, outcome);
@@ -105,7 +110,7 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
         }),
       );
     } finally {
-      await pool.close();
+      if (!options.executor) await executor.close();
     }
   }
   progress.finish();

@@ -1,6 +1,7 @@
 // eda/dataset: QoR data sets (Yosys + ABC recipe trajectories) built from design corpora.
 export { CORPUS_PRESETS, FULL_CORPUS, corpusDesigns, type DesignSource } from './corpus.ts';
 export { buildDataset, type BuildOptions, type BuildSummary } from './build.ts';
+export { localExecutor, timeoutMessage, type DesignExecutor } from './executor.ts';
 export { DATASET_FORMAT, processDesign, designHash, type DatasetRecord, type DesignJob, type DesignOutcome } from './record.ts';
 export { readDatasetRecords } from './read-records.ts';
 export { LABELS, summarizeDataset, type DatasetSummary } from './summary.ts';

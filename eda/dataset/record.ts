@@ -1,7 +1,7 @@
 import { contentHash, isUserError } from '../../util/index.ts';
 import { aigStats, readAiger, type AigStats } from '../aig/index.ts';
 import { runRecipes, type Recipe, type Trajectory } from '../synth/recipes/index.ts';
-import { readLiberty, type YosysBackend } from '../synth/index.ts';
+import type { YosysBackend } from '../synth/index.ts';
 import type { DesignSource } from './corpus.ts';
 import type { DesignQorStats } from './qor-stats.ts';
 
@@ -32,8 +32,8 @@ export interface DesignJob {
   design: DesignSource;
   recipes: Recipe[];
   seed: number;
-  /** Liberty file for the mapped area and delay (read in the worker, by path). */
-  liberty?: { name: string; path: string };
+  /** Liberty library for the mapped area and delay, by value (a queued job may run on another machine). */
+  liberty?: { name: string; text: string };
   backend: YosysBackend;
   /** Stop the design after this many seconds (native: Yosys is killed; wasm: the worker is). */
   timeoutSeconds?: number;
@@ -64,7 +64,7 @@ export async function processDesign(job: DesignJob, yosysVersion: string): Promi
       sources: job.design.files,
       top: job.design.top,
       recipes: job.recipes,
-      liberty: job.liberty ? libertyText(job.liberty.path) : undefined,
+      liberty: job.liberty?.text,
       backend: job.backend,
       writeAig: true,
       cache: false,
@@ -76,12 +76,4 @@ export async function processDesign(job: DesignJob, yosysVersion: string): Promi
     if (!isUserError(e)) throw e;
     return { record: { ...base, status: 'failed', ...(job.design.top ? { top: job.design.top } : {}), error: e.format() } };
   }
-}
-
-const libraries = new Map<string, string>();
-/** Each worker reads a Liberty file once. */
-function libertyText(path: string): string {
-  let text = libraries.get(path);
-  if (text === undefined) libraries.set(path, (text = readLiberty(path)));
-  return text;
 }

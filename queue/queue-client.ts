@@ -1,0 +1,82 @@
+// The coordinator's side: enqueue a job under its content hash and wait for its result. The hash is
+// the BullMQ job id, so enqueueing the same inputs twice adds nothing, a job another coordinator (or
+// an earlier run of this one) enqueued is simply awaited, and a finished job's result is read back
+// instead of being run again.
+import { Job, Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import { UserError } from '../util/index.ts';
+import { packBlobs } from './blobs.ts';
+import { QUEUE_PREFIX, queueName, type JobEnvelope, type PinnedVersions } from './job.ts';
+import { bullConnection, type RedisTarget } from './connection.ts';
+
+export interface EnqueueOptions {
+  requires: PinnedVersions;
+  /** Runs of the job before it is recorded as failed (crashes and stalls count too). */
+  attempts?: number;
+}
+
+/** Finished jobs stay this long in Redis, so a restarted coordinator finds their results. */
+const KEEP_SECONDS = 7 * 24 * 3600;
+
+export class QueueClient {
+  private readonly queues = new Map<string, { queue: Queue; events: QueueEvents }>();
+
+  private constructor(private readonly target: RedisTarget, private readonly redis: Redis) {}
+
+  /** Connects and checks Redis answers; a clear error (naming `flag`) when it does not. */
+  static async connect(target: RedisTarget, flag = '--queue'): Promise<QueueClient> {
+    return new QueueClient(target, await connectChecked(target, flag));
+  }
+
+  private channel(kind: string) {
+    let c = this.queues.get(kind);
+    if (!c) {
+      const connection = bullConnection(this.target);
+      c = { queue: new Queue(queueName(kind), { connection, prefix: QUEUE_PREFIX }), events: new QueueEvents(queueName(kind), { connection, prefix: QUEUE_PREFIX }) };
+      this.queues.set(kind, c);
+    }
+    return c;
+  }
+
+  /** Runs `payload` as job `key` of `kind` on whichever worker takes it; rejects with the job's final error. */
+  async run<O>(kind: string, key: string, payload: unknown, options: EnqueueOptions): Promise<O> {
+    const { queue, events } = this.channel(kind);
+    let job = (await Job.fromId(queue, key)) as Job<JobEnvelope> | undefined;
+    if (job) {
+      const state = await job.getState();
+      // A failure recorded by an earlier build is retried, as a local build retries its failures.
+      if (state === 'failed') await job.retry('failed');
+    } else {
+      const envelope: JobEnvelope = { requires: options.requires, payload: await packBlobs(this.redis, QUEUE_PREFIX, payload) };
+      job = await queue.add(kind, envelope, {
+        jobId: key,
+        attempts: options.attempts ?? 3,
+        backoff: { type: 'fixed', delay: 500 },
+        removeOnComplete: { age: KEEP_SECONDS },
+        removeOnFail: { age: KEEP_SECONDS },
+      });
+    }
+    return (await job.waitUntilFinished(events)) as O;
+  }
+
+  async close(): Promise<void> {
+    for (const { queue, events } of this.queues.values()) await Promise.all([events.close(), queue.close()]);
+    this.redis.disconnect();
+  }
+}
+
+/** A plain connection, with a located error when Redis cannot be reached within a few seconds. */
+export async function connectChecked(target: RedisTarget, flag: string): Promise<Redis> {
+  const redis = new Redis({ ...target.options, lazyConnect: true, connectTimeout: 5000, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (e) {
+    redis.disconnect();
+    throw new UserError(`cannot reach Redis at ${target.display}: ${(e as Error).message}`, flag, 'start redis-server there (see docs/scale-out.md) or correct the host, port and password');
+  }
+  // Reconnect patiently from now on: a Redis restart must not end a build.
+  redis.options.retryStrategy = target.options.retryStrategy;
+  redis.options.maxRetriesPerRequest = null;
+  return redis;
+}
