@@ -17,6 +17,8 @@ export interface EnqueueOptions {
 
 /** Finished jobs stay this long in Redis, so a restarted coordinator finds their results. */
 const KEEP_SECONDS = 7 * 24 * 3600;
+/** How often a waiting coordinator checks that its job still exists. */
+const CHECK_MS = 30_000;
 
 export class QueueClient {
   private readonly queues = new Map<string, { queue: Queue; events: QueueEvents }>();
@@ -41,22 +43,28 @@ export class QueueClient {
   /** Runs `payload` as job `key` of `kind` on whichever worker takes it; rejects with the job's final error. */
   async run<O>(kind: string, key: string, payload: unknown, options: EnqueueOptions): Promise<O> {
     const { queue, events } = this.channel(kind);
-    let job = (await Job.fromId(queue, key)) as Job<JobEnvelope> | undefined;
-    if (job) {
-      const state = await job.getState();
-      // A failure recorded by an earlier build is retried, as a local build retries its failures.
-      if (state === 'failed') await job.retry('failed');
-    } else {
-      const envelope: JobEnvelope = { requires: options.requires, payload: await packBlobs(this.redis, QUEUE_PREFIX, payload) };
-      job = await queue.add(kind, envelope, {
+    for (let pass = 0; ; pass++) {
+      let job = (await Job.fromId(queue, key)) as Job<JobEnvelope> | undefined;
+      if (job && (await job.getState()) === 'failed') {
+        // A failure recorded by an earlier build is retried, as a local build retries its failures;
+        // one seen while waiting is this build's answer.
+        if (pass > 0) throw new Error(job.failedReason);
+        await job.retry('failed');
+      }
+      job ??= await queue.add(kind, { requires: options.requires, payload: await packBlobs(this.redis, QUEUE_PREFIX, payload) } satisfies JobEnvelope, {
         jobId: key,
         attempts: options.attempts ?? 3,
         backoff: { type: 'fixed', delay: 500 },
         removeOnComplete: { age: KEEP_SECONDS },
         removeOnFail: { age: KEEP_SECONDS },
       });
+      try {
+        return (await job.waitUntilFinished(events, CHECK_MS)) as O;
+      } catch (e) {
+        // Look again now and then: a job lost with the last writes before a Redis crash is added again.
+        if (!/timed out before finishing/.test((e as Error).message)) throw e;
+      }
     }
-    return (await job.waitUntilFinished(events)) as O;
   }
 
   async close(): Promise<void> {
@@ -75,7 +83,9 @@ export async function connectChecked(target: RedisTarget, flag: string): Promise
     redis.disconnect();
     throw new UserError(`cannot reach Redis at ${target.display}: ${(e as Error).message}`, flag, 'start redis-server there (see docs/scale-out.md) or correct the host, port and password');
   }
-  // Reconnect patiently from now on: a Redis restart must not end a build.
+  // Reconnect patiently from now on: a Redis restart must not end a build (ioredis reports each
+  // failed reconnection as an 'error' event; the commands themselves wait and succeed later).
+  redis.on('error', () => undefined);
   redis.options.retryStrategy = target.options.retryStrategy;
   redis.options.maxRetriesPerRequest = null;
   return redis;

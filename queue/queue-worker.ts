@@ -30,6 +30,7 @@ export function startQueueWorker(options: QueueWorkerOptions): RunningWorker {
   const blobs = new Map<string, string>();
   // Its own connection for the inputs stored by hash (BullMQ's are busy with blocking reads).
   const redis = new Redis({ ...options.target.options });
+  redis.on('error', () => undefined); // reconnection is retried; BullMQ's own 'error' events are logged below
   const workers = Object.entries(options.handlers).map(([kind, handler]) => {
     const worker: Worker = new Worker(
       queueName(kind),
