@@ -10,7 +10,7 @@ export {
   type CheckpointMeta, type LlamaWeights, type LlamaLayerWeights, type LoadedModel,
 } from './checkpoint.ts';
 export { readDocuments, splitDocuments, dropContainedLines, dataHashOf, type Document } from './data/corpus.ts';
-export { tokenStream, sampleBatch, evalWindows } from './data/token-stream.ts';
+export { tokenStream, sampleBatch, evalWindows, spreadWindows } from './data/token-stream.ts';
 export { TfLlama, PROJECTIONS, type Projection, type LoraOptions } from './train/tf-llama.ts';
 export { trainLlm, learningRate, type TrainOptions, type TrainResult } from './train/trainer.ts';
 export { LlamaModel, type TransformerBlock, type ForwardOptions } from './engine/model.ts';
@@ -22,7 +22,7 @@ export { generate, sampleToken, type SamplingOptions, type GenerateResult } from
 export { rmsNorm, applyRope, softmaxRows, swiGlu } from './engine/math.ts';
 export { perplexity, targetPositions, tokenNll, type PerplexityResult } from './eval/perplexity.ts';
 export { KneserNey } from './eval/kneser-ney.ts';
-export { evaluate, scoreWindows, weightsKey, type Evaluation, type BackendScore, type WindowScore } from './eval/evaluate.ts';
+export { evaluate, evaluateCheckpoint, scoreWindows, scoreModelWindows, backendScore, weightsKey, type Evaluation, type BackendScore, type WindowScore } from './eval/evaluate.ts';
 export { checkpointSplit, portableDataPath, resolveDataPath, type Split } from './eval/held-out.ts';
 export { shippedModelDir, loadModel } from './shipped.ts';
 export { bookPhase, profilePhase, profileGeneration, kvShareSweep, kvCacheBytes, summarize, type Phase, type PhaseProfile, type CostSummary } from './profile/profile.ts';

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { createRng } from '../../hw/index.ts';
-import { dataHashOf, readDocuments, trainBpe, writeCheckpoint, writeTokenizer, type LlamaConfig, type LlamaWeights } from '../../models/llm/index.ts';
+import { backendFromFlags, ReferenceBackend } from '../../models/common/index.ts';
+import { checkpointSplit, dataHashOf, evaluate, loadModel, readDocuments, trainBpe, writeCheckpoint, writeTokenizer, type LlamaConfig, type LlamaWeights } from '../../models/llm/index.ts';
 import { captureConsole } from '../helpers/console-capture.ts';
 import { missingChromium, renderReportInChromium } from '../helpers/render-in-chromium.ts';
 
@@ -60,6 +61,23 @@ describe('tessera llm eval', () => {
     expect(r.onArray.cyclesPerToken).toBeGreaterThan(0);
     expect(r.onArray.energyPerTokenJ).toBeGreaterThan(0);
     expect(out.join('\n')).toContain('Kneser-Ney 4-gram');
+  });
+
+  it('a table of PE kinds x group sizes; the worker threads give what evaluate gives in one thread', async () => {
+    const json = join(dir, 'table.json');
+    expect(await main(['llm', 'eval', '--checkpoint', ckpt, '--on', 'mixpe-w4a8,int8', '--array', '8x8', '--group', '32,64', '--workers', '2', '--json', json])).toBe(0);
+    const r = JSON.parse(readFileSync(json, 'utf8'));
+    expect(r.table.map((t: { pe: string; group: string }) => `${t.pe}/${t.group}`)).toEqual(['mixpe-w4a8/32', 'mixpe-w4a8/64', 'int8/32', 'int8/64']);
+    expect(r.onArray).toEqual(r.table[0]);
+    // Computed again in this thread with a fresh cache: the same figures.
+    process.env.TESSERA_CACHE = join(dir, 'cache-in-thread');
+    const m = loadModel(ckpt, undefined);
+    const e = evaluate(m, checkpointSplit(m.meta, undefined, ckpt), [backendFromFlags({ on: 'int8', array: '8x8', group: 64 })], 16384, new ReferenceBackend(), true);
+    process.env.TESSERA_CACHE = join(dir, 'cache');
+    expect(e.reference.perplexity).toBe(r.perplexity);
+    expect(e.ngram.perplexity).toBe(r.baseline.ngram);
+    expect(e.backends[0].perplexity).toBe(r.table[3].perplexity);
+    expect(e.backends[0].perToken.cycles).toBeCloseTo(r.table[3].cyclesPerToken, 6);
   });
 });
 

@@ -48,3 +48,17 @@ export function evalWindows(stream: Uint16Array, T: number, maxTokens = Infinity
   }
   return out;
 }
+
+/**
+ * About `maxTokens` targets of whole windows from the same grid, spread evenly over the stream
+ * (window i * total / count), so a partial evaluation samples every part of the held-out text
+ * rather than its first documents. All windows when they hold no more than `maxTokens` targets.
+ */
+export function spreadWindows(stream: Uint16Array, T: number, maxTokens = Infinity): { start: number; window: Uint16Array }[] {
+  const total = Math.ceil((stream.length - 1) / T);
+  const count = Math.min(total, Math.ceil(maxTokens / T));
+  return Array.from({ length: count }, (_, i) => {
+    const start = Math.floor((i * total) / count) * T;
+    return { start, window: stream.subarray(start, Math.min(stream.length, start + T + 1)) };
+  });
+}

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng, mixpeEvalConfig, peKind } from '../../../hw/index.ts';
 import { ArrayBackend, ReferenceBackend } from '../../../models/common/index.ts';
-import { LlamaModel, readLlama2cCheckpoint, writeLlama2cCheckpoint, type LlamaConfig, type LlamaWeights } from '../../../models/llm/index.ts';
+import { loadModel, LlamaModel, readLlama2cCheckpoint, writeLlama2cCheckpoint, type LlamaConfig, type LlamaWeights } from '../../../models/llm/index.ts';
 import { dataPath, missingData } from '../../../util/index.ts';
+import { skipReason } from '../../helpers/requirements.ts';
 import { missingNumpy, numpyLogits, relativeMaxError } from './numpy-reference.ts';
 
-const noStories = missingData('models', 'stories260K_plct', 'stories260K.bin');
-const noNumpy = missingNumpy();
+const noNumpy = skipReason(missingNumpy());
+const noStories = noNumpy ?? skipReason(missingData('models', 'stories260K_plct', 'stories260K.bin'));
 const scratch = mkdtempSync(join(tmpdir(), 'tessera-engine-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -61,6 +62,17 @@ describe.skipIf(noNumpy)('engine logits against a NumPy forward pass', () => {
     const ids = tokens(64, model.config.vocab, 3);
     const err = relativeMaxError(model.forward(ids, model.newCache()), numpyLogits(bin, ids));
     expect(err).toBeLessThan(1e-4);
+  });
+
+  it('the shipped model, on a TinyStories prompt and a full context: within 1e-4 relative', () => {
+    const m = loadModel(undefined, undefined);
+    const bin = join(scratch, 'shipped.bin');
+    writeLlama2cCheckpoint(bin, m.weights);
+    const prompt = [m.tokenizer.bos, ...m.tokenizer.encode('Once upon a time, there was a little girl named Lily. She loved to play in the park with her dog.')];
+    const model = new LlamaModel(m.weights, new ReferenceBackend());
+    expect(relativeMaxError(model.forward(prompt, model.newCache()), numpyLogits(bin, prompt))).toBeLessThan(1e-4);
+    const full = tokens(model.config.seqLen, model.config.vocab, 8);
+    expect(relativeMaxError(model.forward(full, model.newCache()), numpyLogits(bin, full))).toBeLessThan(1e-4);
   });
 });
 

@@ -1,17 +1,16 @@
-/** Runs numpy_llama.py (Debian's python3-numpy) on a llama2.c file and token ids; returns its logits. */
+/** Runs numpy_llama.py (a python3 with NumPy, e.g. Debian's python3-numpy) on a llama2.c file and token ids; returns its logits. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { missingPython, pythonWith } from '../../helpers/requirements.ts';
 
-const PYTHON = '/usr/bin/python3';
 const script = join(dirname(fileURLToPath(import.meta.url)), 'numpy_llama.py');
 
 /** Why the NumPy reference cannot run here, or undefined when it can. */
 export function missingNumpy(): string | undefined {
-  const r = spawnSync(PYTHON, ['-c', 'import numpy'], { encoding: 'utf8' });
-  return r.status === 0 ? undefined : `NumPy reference skipped: ${PYTHON} with numpy (Debian python3-numpy) is not available`;
+  return missingPython('numpy');
 }
 
 export function numpyLogits(modelBin: string, tokens: readonly number[]): Float32Array {
@@ -19,7 +18,7 @@ export function numpyLogits(modelBin: string, tokens: readonly number[]): Float3
   try {
     const tokFile = join(dir, 'tokens.i32'), outFile = join(dir, 'logits.f32');
     writeFileSync(tokFile, new Uint8Array(Int32Array.from(tokens).buffer));
-    const r = spawnSync(PYTHON, [script, modelBin, tokFile, outFile], { encoding: 'utf8' });
+    const r = spawnSync(pythonWith('numpy')!, [script, modelBin, tokFile, outFile], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`numpy_llama.py failed: ${r.stderr}`);
     const b = readFileSync(outFile);
     return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
