@@ -26,3 +26,4 @@ export { evaluate, evaluateCheckpoint, scoreWindows, scoreModelWindows, backendS
 export { checkpointSplit, portableDataPath, resolveDataPath, type Split } from './eval/held-out.ts';
 export { shippedModelDir, loadModel } from './shipped.ts';
 export { bookPhase, profilePhase, profileGeneration, kvShareSweep, kvCacheBytes, summarize, type Phase, type PhaseProfile, type CostSummary } from './profile/profile.ts';
+export { exportOnnxDecoder, writeOnnxDecoder } from './onnx/export.ts';

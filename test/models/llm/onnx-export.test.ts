@@ -1,0 +1,62 @@
+// The ONNX export runs in onnxruntime-node (an independent implementation) with the engine's logits.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRng } from '../../../hw/index.ts';
+import { ReferenceBackend } from '../../../models/common/index.ts';
+import { LlamaModel, writeOnnxDecoder, type LlamaConfig, type LlamaWeights } from '../../../models/llm/index.ts';
+import { skipReason } from '../../helpers/requirements.ts';
+import { relativeMaxError } from './numpy-reference.ts';
+
+type Ort = typeof import('onnxruntime-node');
+let ort: Ort | undefined;
+try {
+  ort = await import('onnxruntime-node');
+} catch {
+  ort = undefined;
+}
+const skip = skipReason(ort ? undefined : 'onnxruntime-node is not installed (npm ci)');
+const dir = mkdtempSync(join(tmpdir(), 'tessera-onnx-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function randomModel(): LlamaWeights {
+  const config: LlamaConfig = { dim: 32, hiddenDim: 48, layers: 2, heads: 4, kvHeads: 2, vocab: 37, seqLen: 24, tiedClassifier: true };
+  const rng = createRng(11);
+  const m = (n: number, s: number) => Float32Array.from({ length: n }, () => rng.normal() * s);
+  const kvDim = (config.dim / config.heads) * config.kvHeads;
+  const emb = m(config.vocab * config.dim, 0.5);
+  return {
+    config, tokenEmbedding: emb, classifier: emb, rmsFinal: m(config.dim, 0.1).map((x) => 1 + x),
+    layers: Array.from({ length: config.layers }, () => ({
+      rmsAttention: m(config.dim, 0.1).map((x) => 1 + x), wq: m(config.dim * config.dim, 0.2), wk: m(kvDim * config.dim, 0.2),
+      wv: m(kvDim * config.dim, 0.2), wo: m(config.dim * config.dim, 0.15), rmsFfn: m(config.dim, 0.1).map((x) => 1 + x),
+      w1: m(config.hiddenDim * config.dim, 0.2), w2: m(config.dim * config.hiddenDim, 0.15), w3: m(config.hiddenDim * config.dim, 0.2),
+    })),
+  };
+}
+
+describe.skipIf(skip)('the ONNX decode step in onnxruntime', () => {
+  it('gives the engine\'s logits at every step of a KV-cache decode (GQA), within 1e-5 relative', async () => {
+    const w = randomModel();
+    const file = join(dir, 'decode.onnx');
+    writeOnnxDecoder(file, w);
+    const session = await ort!.InferenceSession.create(file);
+    const model = new LlamaModel(w, new ReferenceBackend());
+    const cache = model.newCache();
+    const hs = w.config.dim / w.config.heads;
+    const feeds: Record<string, InstanceType<Ort['Tensor']>> = {};
+    for (let l = 0; l < w.config.layers; l++) {
+      for (const kv of ['key', 'value']) feeds[`past_${kv}_${l}`] = new ort!.Tensor('float32', new Float32Array(0), [w.config.kvHeads, 0, hs]);
+    }
+    const ids = [1, 5, 9, 36, 2, 17, 8, 8, 30, 12];
+    for (let p = 0; p < ids.length; p++) {
+      feeds.token = new ort!.Tensor('int64', BigInt64Array.of(BigInt(ids[p])), [1]);
+      feeds.pos = new ort!.Tensor('int64', BigInt64Array.of(BigInt(p)), [1]);
+      const out = await session.run(feeds);
+      for (let l = 0; l < w.config.layers; l++) for (const kv of ['key', 'value']) feeds[`past_${kv}_${l}`] = out[`present_${kv}_${l}`];
+      expect(out[`present_key_0`].dims).toEqual([w.config.kvHeads, p + 1, hs]);
+      expect(relativeMaxError(out.logits.data as Float32Array, model.forward([ids[p]], cache))).toBeLessThan(1e-5);
+    }
+  });
+});
