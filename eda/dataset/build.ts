@@ -3,7 +3,7 @@
 // file is written once, atomically, in design order: no record lost or duplicated.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { ContentCache, ProgressBar, UserError, WorkerTimeoutError, contentHash, writeFileAtomic } from '../../util/index.ts';
+import { ContentCache, ProgressBar, UserError, WorkerTimeoutError, contentHash, pausePoint, writeFileAtomic } from '../../util/index.ts';
 import { readLiberty, yosysVersion, type YosysBackend } from '../synth/index.ts';
 import { RECIPE_FLOW_VERSION, aigBytes, randomRecipes } from '../synth/recipes/index.ts';
 import { designQorStats } from './qor-stats.ts';
@@ -99,7 +99,10 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
             outcome = await executor.run(job, keyOf(design));
             // Only successes are kept: a rejection costs seconds to redo, and a fix in the tools or in
             // our corpus reading would not reach a cached failure.
-            if (outcome.record.status === 'ok') cache.put(keyOf(design), outcome);
+            if (outcome.record.status === 'ok') {
+              cache.put(keyOf(design), outcome);
+              pausePoint('dataset-design-cached');
+            }
           } catch (e) {
             // A timeout, a crashed worker or a tool failure Yosys did not report: recorded, and retried next run.
             const error = e instanceof WorkerTimeoutError ? timeoutMessage(job) : String((e as Error).message ?? e);

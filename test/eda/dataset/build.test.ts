@@ -83,26 +83,21 @@ describe.skipIf(!native)('tessera dataset build', () => {
     // kill -9 leaves Yosys's scratch folders behind (nothing can clean up after it): keep them in `work`.
     const scratch = join(work, 'scratch');
     mkdirSync(scratch, { recursive: true });
-    const child = spawn(process.execPath, [bin, ...args(out)], { env: { ...process.env, TESSERA_CACHE: cache, TMPDIR: scratch }, stdio: 'ignore' });
-    // Kill once at least one design is finished (cached) but not all.
-    const entries = () => (existsSync(join(cache, 'dataset')) ? readdirSync(join(cache, 'dataset'), { recursive: true }).filter((f) => String(f).endsWith('.json')).length : 0);
-    await new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => {
-        if (entries() >= 1) {
-          clearInterval(timer);
-          child.kill('SIGKILL');
-          resolve();
-        }
-      }, 20);
-      child.on('exit', () => {
-        clearInterval(timer);
-        reject(new Error('the build finished before it could be killed'));
-      });
+    // The build holds still right after caching its first design (a pause point), and is killed there.
+    const paused = join(work, 'paused');
+    const child = spawn(process.execPath, [bin, ...args(out)], {
+      env: { ...process.env, TESSERA_CACHE: cache, TMPDIR: scratch, TESSERA_PAUSE_AT: 'dataset-design-cached', TESSERA_PAUSE_FILE: paused },
+      stdio: 'ignore',
     });
-    await new Promise((r) => child.once('exit', r));
+    const entries = () => (existsSync(join(cache, 'dataset')) ? readdirSync(join(cache, 'dataset'), { recursive: true }).filter((f) => String(f).endsWith('.json')).length : 0);
+    let exited = false;
+    child.once('exit', () => (exited = true));
+    while (!existsSync(paused) && !exited) await new Promise((r) => setTimeout(r, 50));
+    expect(exited, 'the build exited before its pause point').toBe(false);
+    child.kill('SIGKILL');
+    await new Promise((r) => (exited ? r(undefined) : child.once('exit', r)));
     const finishedBeforeKill = entries();
-    expect(finishedBeforeKill).toBeGreaterThanOrEqual(1);
-    expect(finishedBeforeKill).toBeLessThan(11);
+    expect(finishedBeforeKill).toBe(1);
     expect(existsSync(out)).toBe(false); // never half a file
     const stdout = build(out, cache);
     expect(stdout).toMatch(new RegExp(`from cache`));
