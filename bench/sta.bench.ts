@@ -53,7 +53,7 @@ try {
     }
     printComparison(`${d.name} STA (read + analyse + report)`, 's', ours, 'OpenSTA', peer, false);
   }
-  console.log('note: other helpers share these 2 cores, so absolute times are noisy; ratios from the same run are comparable.');
+  console.log('note: other jobs share these 2 cores, so absolute times are noisy; ratios from the same run are comparable.');
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
