@@ -21,14 +21,24 @@ export function dataDir(): string | undefined {
   return existsSync(beside) ? beside : undefined;
 }
 
+const provideData = "set TESSERA_DATA to the data folder, or place it at ../shared/data beside the repository (the README's 'Without the data' lists what runs without it)";
+
 /** A path inside the data folder, or a UserError that says how to provide it. */
 export function dataPath(...parts: string[]): string {
+  return dataPathOr(undefined, ...parts);
+}
+
+/**
+ * As dataPath, for a default the user can replace with a flag: the error names that flag first
+ * (`instead`, e.g. '--liberty FILE').
+ */
+export function dataPathOr(instead: string | undefined, ...parts: string[]): string {
   const dir = dataDir();
   if (!dir) {
     throw new UserError(
-      'the benchmark data folder was not found',
+      `the benchmark data folder was not found (needed for ${parts.join('/')})`,
       'TESSERA_DATA',
-      'set TESSERA_DATA to the shared data folder, or place it at ../shared/data beside the repository',
+      instead ? `give ${instead}, or ${provideData}` : provideData,
     );
   }
   const p = join(dir, ...parts);

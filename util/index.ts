@@ -2,7 +2,7 @@
 export { UserError, isUserError, formatWhere, type SourceLocation } from './user-error.ts';
 export { writeFileAtomic, writeJsonAtomic } from './atomic-write.ts';
 export { readTextFile } from './read-text-file.ts';
-export { dataDir, dataPath, missingData, projectRoot } from './data-path.ts';
+export { dataDir, dataPath, dataPathOr, missingData, projectRoot } from './data-path.ts';
 export { ProgressBar, formatSeconds } from './progress.ts';
 export { ContentCache, cacheDir, contentHash, stableJson } from './content-cache.ts';
 export { WorkerPool, WorkerTaskError, WorkerTimeoutError, type RunOptions } from './worker-pool.ts';

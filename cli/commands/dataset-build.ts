@@ -1,5 +1,5 @@
 import { defineCommand } from '../command.ts';
-import { UserError, dataPath } from '../../util/index.ts';
+import { UserError, dataPathOr } from '../../util/index.ts';
 import { CORPUS_PRESETS, buildDataset, corpusDesigns, type DesignSource } from '../../eda/dataset/index.ts';
 import { yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
 import { generatedDesigns, namedGeneratedDesigns } from './dataset-generated.ts';
@@ -39,7 +39,10 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
   ],
   async run(flags) {
     if (flags.recipes < 0) throw new UserError('must be 0 or more', '--recipes');
+    // Each recipe is one synthesis trajectory per design, held in memory until the design is done.
+    if (flags.recipes > 100_000) throw new UserError(`${flags.recipes} recipes per design is more than 100000`, '--recipes', 'OpenABC-D uses 1500; give at most 100000');
     if (flags['recipe-length'] < 1) throw new UserError('must be at least 1', '--recipe-length');
+    if (flags['recipe-length'] > 1000) throw new UserError(`${flags['recipe-length']} steps per recipe is more than 1000`, '--recipe-length', 'OpenABC-D recipes have 20 steps; give at most 1000');
     if (flags.workers < 1) throw new UserError('must be at least 1', '--workers');
     if (flags.timeout < 0) throw new UserError('must be 0 (no limit) or more seconds', '--timeout');
     let designs: DesignSource[] = flags.corpus.split(',').flatMap((c) => corpusDesigns(c.trim()));
@@ -47,7 +50,7 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
     if (flags.generated < 0) throw new UserError('must be 0 or more', '--generated');
     if (flags.generated > 0) designs = [...designs, ...generatedDesigns(flags.generated, flags.seed)];
     if (flags['generated-variants']) designs = [...designs, ...namedGeneratedDesigns(flags['generated-variants'].split(',').map((v) => v.trim()))];
-    const liberty = flags.liberty === 'none' ? undefined : flags.liberty === 'nangate45' ? dataPath('liberty/nangate45/nangate45_typ.lib.gz') : flags.liberty;
+    const liberty = flags.liberty === 'none' ? undefined : flags.liberty === 'nangate45' ? dataPathOr('--liberty none or --liberty FILE', 'liberty/nangate45/nangate45_typ.lib.gz') : flags.liberty;
     const client = flags.queue ? await QueueClient.connect(redisTarget(flags.queue, '--queue'), '--queue') : undefined;
     const summary = await buildDataset({
       designs,

@@ -1,5 +1,5 @@
 import { defineCommand } from '../command.ts';
-import { ProgressBar, UserError, dataPath, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
+import { ProgressBar, UserError, dataPathOr, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
 import { PE_KIND_IDS, mixpeEvalConfig, parseArraySize, peKind } from '../../hw/index.ts';
 import { mixpeEvaluation } from '../../hw/accelerators/index.ts';
 import { generateArrayDesign } from '../../hdl-gen/index.ts';
@@ -33,7 +33,7 @@ example: tessera gen area-table --arrays 4x4,8x8 --out docs/pe-area.md --json do
     { name: 'kinds', kind: 'string', default: PE_KIND_IDS.join(','), valueName: 'LIST', help: `PE kinds (comma-separated from ${PE_KIND_IDS.join(', ')})` },
   ],
   async run(flags) {
-    const libPath = flags.liberty ?? dataPath('liberty', 'nangate45', 'nangate45_typ.lib.gz');
+    const libPath = flags.liberty ?? dataPathOr('--liberty FILE', 'liberty', 'nangate45', 'nangate45_typ.lib.gz');
     const liberty = readLiberty(libPath);
     const sizes = flags.arrays === 'none' ? [] : flags.arrays.split(',').map((s) => s.trim()).filter(Boolean);
     for (const s of sizes) parseArraySize(s, '--arrays');

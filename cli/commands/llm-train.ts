@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import { trainLlm } from '../../models/llm/index.ts';
-import { dataPath } from '../../util/index.ts';
+import { dataPathOr } from '../../util/index.ts';
 
 export default defineCommand({
   path: ['llm', 'train'],
@@ -47,7 +47,7 @@ example: tessera llm train --out out/llm --steps 2000`,
     for (const [sig] of saved) { process.removeAllListeners(sig); process.on(sig, onSignal); }
     try {
       const r = await trainLlm({
-        data: flags.data ?? dataPath('text'), out: flags.out, config: flags.config, vocab: flags.vocab, steps: flags.steps, batch: flags.batch,
+        data: flags.data ?? dataPathOr('--data DIR|FILE', 'text'), out: flags.out, config: flags.config, vocab: flags.vocab, steps: flags.steps, batch: flags.batch,
         lr: flags.lr, warmupSteps: flags.warmup, decayShare: flags.decay, weightDecay: flags['weight-decay'], seed: flags.seed,
         heldOutShare: flags['held-out'], shortSteps: flags['short-steps'], shortContext: flags['short-context'], workers: flags.workers, checkpointEvery: flags['checkpoint-every'], evalEvery: flags['eval-every'],
         dtype: flags.dtype as 'f16' | 'f32', command: `tessera llm train ${process.argv.slice(4).join(' ')}`.trim(),

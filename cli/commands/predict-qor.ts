@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { writeReport, type ReportSection } from '../report/html-report.ts';
-import { ProgressBar, UserError, dataPath, writeJsonAtomic } from '../../util/index.ts';
+import { ProgressBar, UserError, dataPathOr, writeJsonAtomic } from '../../util/index.ts';
 import { hasNativeYosys, readLiberty, type YosysBackend } from '../../eda/synth/index.ts';
 import { readVerilogSource } from '../../eda/verilog/index.ts';
 import { regressionMetrics, selectBackend } from '../../models/common/index.ts';
@@ -105,7 +105,7 @@ examples: tessera predict qor rtl/alu.v --top alu --compare
     await selectBackend(() => {});
     const model = VeriDistill.load(flags.checkpoint ?? shippedCheckpointDir());
     const yosys: YosysBackend = flags.yosys === 'auto' ? ((await hasNativeYosys()) ? 'native' : 'wasm') : (flags.yosys as YosysBackend);
-    const liberty = flags.compare ? readLiberty(flags.liberty ?? dataPath('liberty', 'nangate45', 'nangate45_typ.lib.gz')) : '';
+    const liberty = flags.compare ? readLiberty(flags.liberty ?? dataPathOr('--liberty LIB', 'liberty', 'nangate45', 'nangate45_typ.lib.gz')) : '';
 
     const designs: { name: string; sources: Record<string, string>; top?: string }[] = [];
     if (flags.corpus) {

@@ -6,7 +6,7 @@ import { macsPerCycle, peKind } from '../../hw/index.ts';
 import { llamaLayerSamples, readLlama2cCheckpoint } from '../../models/llm/index.ts';
 import { accuracyStudy, officialAccelerators, plannedModes, runOfficialModel, runStudy, type AccuracyRow } from '../../sim/study/index.ts';
 import { defaultBatch, defaultPromptLength, defaultStudyWorkloads, workloadIds } from '../../sim/workloads/index.ts';
-import { ProgressBar, UserError, dataPath, projectRoot, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
+import { ProgressBar, UserError, dataPathOr, projectRoot, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
 import { defineCommand } from '../command.ts';
 import { writeReport } from '../report/html-report.ts';
 import { reportSections } from './study-mixpe-html.ts';
@@ -77,7 +77,7 @@ example: tessera study mixpe --out study-out`,
         batch: flags.batch, 'prompt length': flags.prompt, 'energy model': `hw/energy ${energy.node}, PE leakage from ${areas.source}`,
         "Tessera's model (fast mode)": `${((performance.now() - t0) / 1000).toFixed(2)} s`,
       });
-      const modelFile = flags.model ?? dataPath('models', 'stories260K_plct', 'stories260K.bin');
+      const modelFile = flags.model ?? dataPathOr('--model FILE (a llama2.c checkpoint) or --cost-model official', 'models', 'stories260K_plct', 'stories260K.bin');
       const samples = llamaLayerSamples(readLlama2cCheckpoint(modelFile), flags.tokens, flags.seed);
       const planned = plannedModes(mixpeEvaluation);
       const accuracyBar = new ProgressBar('accuracy: layers x PE modes (cycle mode)', samples.length * planned.length);

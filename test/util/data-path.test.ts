@@ -1,0 +1,44 @@
+// Without the data folder, a command that needs it stops with one line naming TESSERA_DATA, the
+// part of the data it needed and, where a flag can replace that default, the flag.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dataPath, dataPathOr, isUserError } from '../../util/index.ts';
+import { main } from '../../cli/main.ts';
+import { captureConsole } from '../helpers/console-capture.ts';
+
+const { err } = captureConsole();
+let saved: string | undefined;
+beforeEach(() => {
+  saved = process.env.TESSERA_DATA;
+  process.env.TESSERA_DATA = '/nonexistent/tessera-data';
+});
+afterEach(() => {
+  if (saved === undefined) delete process.env.TESSERA_DATA;
+  else process.env.TESSERA_DATA = saved;
+});
+
+const thrown = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    if (isUserError(e)) return e;
+    throw e;
+  }
+  throw new Error('no error');
+};
+
+describe('the data folder, missing', () => {
+  it('dataPath names TESSERA_DATA and what it needed; dataPathOr names the replacing flag first', () => {
+    const plain = thrown(() => dataPath('liberty', 'nangate45', 'x.lib.gz'));
+    expect(plain.where).toBe('TESSERA_DATA');
+    expect(plain.message).toContain('liberty/nangate45/x.lib.gz');
+    expect(plain.fix).toMatch(/^set TESSERA_DATA .*\.\.\/shared\/data/);
+    const withFlag = thrown(() => dataPathOr('--liberty FILE', 'liberty', 'nangate45', 'x.lib.gz'));
+    expect(withFlag.fix).toMatch(/^give --liberty FILE, or set TESSERA_DATA/);
+  });
+
+  it('a command whose default needs the data says so in one line with the flag', async () => {
+    expect(await main(['dataset', 'build', '--corpus', 'test/eda/synth/fixtures', '--out', '/nonexistent/x.jsonl'])).toBe(1);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/TESSERA_DATA: the benchmark data folder was not found \(needed for liberty\/nangate45\/nangate45_typ.lib.gz\) \(give --liberty none or --liberty FILE, or set TESSERA_DATA/);
+  });
+});
