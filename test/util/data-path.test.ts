@@ -1,5 +1,6 @@
 // Without the data folder, a command that needs it stops with one line naming TESSERA_DATA, the
-// part of the data it needed and, where a flag can replace that default, the flag.
+// part of the data it needed and, where a flag can replace that default, the flag. Also: sizes
+// that could only exhaust memory are refused before any work.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataPath, dataPathOr, isUserError } from '../../util/index.ts';
 import { main } from '../../cli/main.ts';
@@ -40,5 +41,15 @@ describe('the data folder, missing', () => {
     expect(await main(['dataset', 'build', '--corpus', 'test/eda/synth/fixtures', '--out', '/nonexistent/x.jsonl'])).toBe(1);
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(/TESSERA_DATA: the benchmark data folder was not found \(needed for liberty\/nangate45\/nangate45_typ.lib.gz\) \(give --liberty none or --liberty FILE, or set TESSERA_DATA/);
+  });
+});
+
+describe('dataset build sizes', () => {
+  it('huge recipe counts are refused in one line before any work', async () => {
+    expect(await main(['dataset', 'build', '--corpus', 'test/eda/synth/fixtures', '--liberty', 'none', '--recipes', '1000000000', '--out', '/nonexistent/x.jsonl'])).toBe(1);
+    expect(await main(['dataset', 'build', '--corpus', 'test/eda/synth/fixtures', '--liberty', 'none', '--recipe-length', '100000', '--out', '/nonexistent/x.jsonl'])).toBe(1);
+    expect(err).toHaveLength(2);
+    expect(err[0]).toMatch(/--recipes: 1000000000 recipes per design is more than 100000/);
+    expect(err[1]).toMatch(/--recipe-length: 100000 steps per recipe is more than 1000/);
   });
 });
