@@ -1,6 +1,6 @@
 import { defineCommand } from '../command.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
-import { buildTimingGraph, readDef, readLef, readLiberty, readSdc, readVerilogNetlist } from '../../eda/timing/index.ts';
+import { buildTimingGraph, netlistFromDef, readDef, readLef, readLiberty, readSdc, readVerilogNetlist } from '../../eda/timing/index.ts';
 import { routeTechnology } from '../../eda/route-estimate/index.ts';
 import { criticalPath, loadSlackModel, modelConstraints, parseSlackGraph, portLoads, predictSlack, propagate, shippedSlackModelDir } from '../../models/timing/e2eslack/index.ts';
 
@@ -15,7 +15,7 @@ the clock constraints, and prints slacks. Primary inputs come from the SDC (inpu
 example: tessera slack predict --def placed.def --netlist netlist.v --lib sky130hd_tt.lib.gz --lef sky130hd.tlef,sky130_fd_sc_hd_merged.lef.gz --sdc design.sdc`,
   flags: [
     { name: 'def', kind: 'string', required: true, valueName: 'D', help: 'placed DEF' },
-    { name: 'netlist', kind: 'string', required: true, valueName: 'V', help: 'structural Verilog netlist' },
+    { name: 'netlist', kind: 'string', valueName: 'V', help: "structural Verilog netlist (default: the DEF's own connectivity)" },
     { name: 'lib', kind: 'string', required: true, valueName: 'LIB[,LIB]', help: 'Liberty libraries' },
     { name: 'lef', kind: 'string', required: true, valueName: 'LEF[,LEF]', help: 'technology LEF first, then cell LEFs' },
     { name: 'sdc', kind: 'string', required: true, valueName: 'S', help: 'SDC constraints' },
@@ -29,10 +29,11 @@ example: tessera slack predict --def placed.def --netlist netlist.v --lib sky130
     const { functions } = loadSlackModel(flags.model ?? shippedSlackModelDir());
     const libs = list(flags.lib).map((f) => readLiberty(f, '--lib'));
     const lef = readLef(list(flags.lef), '--lef');
-    const graph = buildTimingGraph(readVerilogNetlist(flags.netlist, undefined, '--netlist'), libs);
+    const def = readDef(flags.def, '--def');
+    const graph = buildTimingGraph(flags.netlist ? readVerilogNetlist(flags.netlist, undefined, '--netlist') : netlistFromDef(def), libs);
     const sdc = readSdc(flags.sdc, '--sdc', { time: libs[0]!.timeUnit, cap: libs[0]!.capUnit });
     const t0 = performance.now();
-    const g = parseSlackGraph(graph, libs, sdc, readDef(flags.def, '--def'), lef, portLoads(graph, sdc), routeTechnology(lef, { defaultViaResistance: flags['via-res'] }));
+    const g = parseSlackGraph(graph, libs, sdc, def, lef, portLoads(graph, sdc), routeTechnology(lef, { defaultViaResistance: flags['via-res'] }));
     const c = modelConstraints(g);
     const pred = propagate(g, c, functions);
     const s = predictSlack(g, c, pred);
