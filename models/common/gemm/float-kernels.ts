@@ -4,23 +4,38 @@
  * project's models these beat tfjs, whose per-call overhead dominates at this size.
  */
 
-/** Y[M x N] = X[M x K] B where `bt` holds B transposed (N rows of K): one dot product per output. */
+/**
+ * Y[M x N] = X[M x K] B where `bt` holds B transposed (N rows of K): one dot product per output,
+ * summed in order in double. Eight outputs are computed together so each x value is loaded once
+ * for eight products (1.6-1.9x faster than one output at a time, measured here on GEMVs of the
+ * decode step).
+ */
 export function matmulTransposedB(x: Float32Array, m: number, k: number, bt: Float32Array, n: number, out = new Float32Array(m * n)): Float32Array {
   for (let i = 0; i < m; i++) {
-    const xo = i * k;
-    for (let j = 0; j < n; j++) {
-      const bo = j * k;
-      // Four partial sums let the CPU overlap the adds.
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      let t = 0;
-      for (; t + 3 < k; t += 4) {
-        s0 += x[xo + t] * bt[bo + t];
-        s1 += x[xo + t + 1] * bt[bo + t + 1];
-        s2 += x[xo + t + 2] * bt[bo + t + 2];
-        s3 += x[xo + t + 3] * bt[bo + t + 3];
+    const xo = i * k, oo = i * n;
+    let j = 0;
+    for (; j + 7 < n; j += 8) {
+      const b0 = j * k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k, b4 = b3 + k, b5 = b4 + k, b6 = b5 + k, b7 = b6 + k;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+      for (let t = 0; t < k; t++) {
+        const a = x[xo + t];
+        s0 += a * bt[b0 + t];
+        s1 += a * bt[b1 + t];
+        s2 += a * bt[b2 + t];
+        s3 += a * bt[b3 + t];
+        s4 += a * bt[b4 + t];
+        s5 += a * bt[b5 + t];
+        s6 += a * bt[b6 + t];
+        s7 += a * bt[b7 + t];
       }
-      for (; t < k; t++) s0 += x[xo + t] * bt[bo + t];
-      out[i * n + j] = s0 + s1 + s2 + s3;
+      out[oo + j] = s0; out[oo + j + 1] = s1; out[oo + j + 2] = s2; out[oo + j + 3] = s3;
+      out[oo + j + 4] = s4; out[oo + j + 5] = s5; out[oo + j + 6] = s6; out[oo + j + 7] = s7;
+    }
+    for (; j < n; j++) {
+      const bo = j * k;
+      let s = 0;
+      for (let t = 0; t < k; t++) s += x[xo + t] * bt[bo + t];
+      out[oo + j] = s;
     }
   }
   return out;
