@@ -54,7 +54,7 @@ example: tessera llm eval --on mixpe-w4a8,mixpe-w4a16,int8,fp16 --group 32,64,12
       ...(table.length > 0 && { onArray: table[0] }),
       ...(table.length > 1 && { table }),
     };
-    console.log(`held-out perplexity ${r.reference.perplexity.toFixed(3)} on ${r.evaluatedTokens} of ${r.heldOutTokens} held-out tokens; Kneser-Ney 4-gram ${r.ngram.perplexity.toFixed(3)} (${(100 * result.reductionVsNgram).toFixed(1)}% lower)`);
+    console.log(`held-out perplexity ${r.reference.perplexity.toFixed(3)} on ${r.evaluatedTokens} of ${r.heldOutTokens} held-out tokens; Kneser-Ney 4-gram ${r.ngram.perplexity.toFixed(3)} (the model's is ${Math.abs(100 * result.reductionVsNgram).toFixed(1)}% ${result.reductionVsNgram >= 0 ? 'lower' : 'higher'})`);
     for (const row of table) {
       console.log(`on the array (${row.backend}): perplexity ${row.perplexity.toFixed(3)} (${(100 * row.relativeToFloat).toFixed(2)}% vs float); per token ${row.cyclesPerToken.toFixed(0)} cycles, ${(row.energyPerTokenJ * 1e9).toFixed(2)} nJ`);
     }
