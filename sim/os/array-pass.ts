@@ -1,6 +1,6 @@
 /**
  * Cycle mode: one output-stationary tile pass stepped cycle by cycle (every PE register in every
- * cycle, by the generated row kernels), followed by the per-group dequantization pipeline and the
+ * cycle, by the generated kernels of sim/os/row-kernel.ts), followed by the per-group dequantization pipeline and the
  * row-by-row readout, with every event's cycle taken from the simulation. The figures of the pass
  * are counted as the parts run: MACs by the PEs, bits by the row and column feeders as they read
  * the buffers, group partials by the dequantization units, output bits by the readout.
@@ -11,7 +11,7 @@ import type { FeederOperands } from '../operands.ts';
 import { weightGroupBits } from '../operand-bits.ts';
 import { peThroughput } from '../throughput.ts';
 import type { GemmShape, SimConfig, TilePass } from '../types.ts';
-import { feedPad, rowKernel, type OperandArray } from './row-kernel.ts';
+import { EVENT_LAST, EVENT_VALID_END, EVENT_VALID_START, feedPad, rowKernel, type OperandArray } from './row-kernel.ts';
 
 export interface GroupPartialEvent {
   /** Cycle in which PE (row, col / lanes)'s group-partial register for this output holds `value` (gp_valid). */
@@ -62,50 +62,43 @@ export function simulatePass(config: SimConfig, ops: FeederOperands, shape: Gemm
   const stepped = kc + R + C + config.pe.latency;
   const Arr = ops.integer ? Int32Array : Float64Array;
 
-  // Column feeders: the weight stream entering row 0, skewed by column, after R leading zero cycles
-  // (row r reads it r cycles late): wHist[(((R + u) * C + c) * lanes + j) * kp + i] is w_j,i of PE (0, c) at cycle u.
-  const wHist: OperandArray = new Arr((R + stepped) * Q * kp);
-  const wMacs = new Uint8Array((R + stepped) * C);
+  // Column feeders: each column's weight stream entering row 0, skewed by column, after R leading zero
+  // cycles (row r reads it r cycles late): wCol[((c * H + R + u) * lanes + j) * kp + i] is w_j,i of PE (0, c) at cycle u.
+  const H = R + stepped;
+  const wCol: OperandArray = new Arr(C * H * lanes * kp);
+  const wMacs = new Uint8Array(C * H);
   const pad = feedPad(C);
   let weightReadBits = 0;
   let weightsFed = 0;
   const metaBits = weightGroupBits(config);
   const wBits = config.pe.weightBits;
   const w = ops.w;
-  const activeLanes = Array.from({ length: C }, (_, c) => Math.max(0, Math.min(lanes, tile.cols - c * lanes)));
-  for (let s = 0; s < kc; s++) {
-    // The scale (and zero point) of a weight group is read with its first weights.
-    const meta = (s * kp) % config.group === 0 ? metaBits : 0;
-    for (let c = 0; c < C; c++) {
-      const active = activeLanes[c]!;
-      if (active === 0) continue;
-      const base = ((R + s + c) * C + c) * lanes * kp;
+  for (let c = 0; c < C; c++) {
+    const active = Math.max(0, Math.min(lanes, tile.cols - c * lanes));
+    if (active === 0) continue;
+    for (let s = 0; s < kc; s++) {
+      const v = c * H + R + s + c;
+      const base = v * lanes * kp;
       for (let i = 0; i < kp; i++) {
         const src = (s * kp + i) * N + tile.n0 + c * lanes;
-        for (let j = 0; j < active; j++) wHist[base + j * kp + i] = w[src + j]!;
+        for (let j = 0; j < active; j++) wCol[base + j * kp + i] = w[src + j]!;
       }
-      wMacs[(R + s + c) * C + c] = kp * active;
+      wMacs[v] = kp * active;
       weightsFed += kp * active;
-      weightReadBits += kp * active * wBits + active * meta;
+      // The scale (and zero point) of a weight group is read with its first weights.
+      weightReadBits += kp * active * wBits + ((s * kp) % config.group === 0 ? active * metaBits : 0);
     }
   }
 
   const gpVal: OperandArray = new Arr(R * Q * groups);
   const gpCyc = new Int32Array(R * Q * groups).fill(-1);
   const feedA: OperandArray = new Arr((stepped + pad) * kp);
-  const feedL = new Uint8Array(stepped + pad);
-  const feedE = new Int8Array(stepped + pad);
-  const anyL = new Uint8Array(stepped);
-  // The group tags of operand cycle s, and whether any of the C PEs of a row holds a tag, for row 0.
-  const tags = new Uint8Array(kc);
-  for (let s = gc - 1; s < kc; s += gc) tags[s] = 1;
-  // Events of row 0: the tags, and the valid bit's edges at operand cycles 0 and Kc, each seen by the
-  // C PEs of the row in C consecutive cycles.
-  const anyTags = new Uint8Array(kc + 1 + C);
-  for (let s = gc - 1; s < kc; s += gc) anyTags.fill(1, s, s + C);
-  anyTags.fill(1, 0, C);
-  anyTags.fill(1, kc, kc + C);
-  const kernel = rowKernel(C, kp, lanes, ops.integer);
+  // The group tags of operand cycle s; the valid bit's edges (operand cycles 0 and Kc) are added per row.
+  const events = new Uint8Array(kc);
+  for (let s = gc - 1; s < kc; s += gc) events[s] = EVENT_LAST;
+  const feedEv = new Uint8Array(stepped + pad);
+  const evAt = new Int32Array(stepped + pad);
+  const kernel = rowKernel(kp, lanes, ops.integer);
   const xBits = activationBits(config.pe);
   let activationReadBits = 0;
   let macs = 0;
@@ -113,22 +106,21 @@ export function simulatePass(config: SimConfig, ops: FeederOperands, shape: Gemm
     // Row feeder: activations of row r enter PE (r, 0) r cycles late, valid while the row is in the
     // tile; the group tags flow in every row.
     feedA.fill(0);
-    feedL.fill(0);
-    feedE.fill(0);
-    anyL.fill(0);
+    feedEv.fill(0);
+    feedEv.set(events, r + pad);
     if (r < tile.rows) {
       const xRow = (tile.m0 + r) * K;
       for (let s = 0; s < kc; s++) {
         for (let i = 0; i < kp; i++) feedA[(r + pad + s) * kp + i] = ops.x[xRow + s * kp + i]!;
         activationReadBits += kp * xBits;
       }
-      feedE[r + pad] = -1;
-      feedE[r + pad + kc] = 1;
+      feedEv[r + pad] |= EVENT_VALID_START;
+      feedEv[r + pad + kc] |= EVENT_VALID_END;
       if (ops.xScale) activationReadBits += 16;
     }
-    feedL.set(tags, r + pad);
-    anyL.set(anyTags.subarray(0, Math.min(kc + 1 + C, stepped - r)), r);
-    macs += kernel(stepped, feedA, feedL, feedE, anyL, wHist, (R - r) * Q * kp, wMacs, (R - r) * C, gpVal, gpCyc, r * Q * groups, groups);
+    let evCount = 0;
+    for (let f = r + pad; f <= r + pad + kc; f++) if (feedEv[f] !== 0) evAt[evCount++] = f;
+    macs += kernel(C, stepped, feedA, feedEv, evAt, evCount, wCol, H, R - r, wMacs, gpVal, gpCyc, r * Q * groups, groups);
   }
 
   // Per-group dequantization (3 stages after gp_valid) into the FP32 output accumulators.

@@ -1,14 +1,15 @@
 /**
- * Generated, unrolled JavaScript for one PE row of the output-stationary array, stepped cycle by
- * cycle over a whole pass: every PE's accumulators and group-partial registers are updated in every
- * cycle, with the accumulators held in locals. Rows are simulated one after another (data only
- * flows east and south, so row r needs only row r-1's weight register history).
+ * Generated, unrolled JavaScript for the PEs of one row of the output-stationary array, each stepped
+ * cycle by cycle over a whole pass: a PE's accumulators and group-partial registers are updated in
+ * every cycle, held in locals. A PE's state depends only on what enters it from the west and the
+ * north, and data flows only east and south, so the PEs are simulated one after another (rows in
+ * order, and within a row, columns in order), each over all the cycles of the pass.
  *
  * The operand registers a, w, the last-of-group tag and the valid bit are pure delay lines (each is
  * its west or north neighbour's value one cycle earlier), so they are represented by the histories
  * of the feeders rather than copied PE to PE in every cycle: PE (r, c) holds at cycle u
- *   a_i   = feedA[(u + pad - c) kp + i]              (row r's west input, delayed c cycles)
- *   w_j,i = wHist[hb(u) + (c lanes + j) kp + i]      (column c's north input, delayed r cycles)
+ *   a_i   = feedA[(u + pad - c) kp + i]                          (row r's west input, delayed c cycles)
+ *   w_j,i = wCol[((c H + R - r + u) lanes + j) kp + i]           (column c's north input, delayed r cycles)
  * A PE owns `lanes` outputs (one accumulator each) and fuses `kp` k-values per cycle.
  * Register transfer at edge t = u + L (docs/sim-cycle-model.md):
  *   integer kinds (L = 1): acc_j <= acc_j + sum_i a_i * w_j,i (INT32); on the group's last operand
@@ -28,32 +29,39 @@ export function feedPad(cols: number): number {
   return cols;
 }
 
+/** Bits of the row's event stream (feedEv). */
+export const EVENT_LAST = 1;
+export const EVENT_VALID_START = 2;
+export const EVENT_VALID_END = 4;
+
 /**
+ * @param cols    PEs in the row (C)
  * @param cycles  cycles stepped (edges 0 .. cycles - 1)
  * @param feedA   operands entering PE (r, 0): feedA[(u + pad)*kp + i] is a_i of PE (r, 0) at cycle u
- * @param feedL   feedL[u + pad] = 1 where that operand is the last of its group
- * @param feedE   the valid bit's edges: feedE[u + pad] = -1 where the valid run starts, +1 on the
- *                first cycle after it
- * @param anyL    anyL[u] = 1 when some PE of the row sees a tag or a valid edge at cycle u (lets the
- *                kernel skip the per-PE tests in the other cycles)
- * @param wHist   north inputs: wHist[((v*C + c)*lanes + j)*kp + i] enters PE (0, c) at edge v - R
- * @param hb0     this row's start in wHist: the index of PE (r, 0)'s w register at cycle 0
- * @param wMacs   wMacs[v*C + c]: MACs column c's weights allow in the cycle they enter at v - R (kp x active lanes)
- * @param hc0     this row's start in wMacs
+ * @param feedEv  events travelling with that operand, at feedEv[u + pad]: EVENT_LAST (the last of its
+ *                group), EVENT_VALID_START (the first valid operand), EVENT_VALID_END (the first
+ *                cycle after the valid ones)
+ * @param evAt    the feed indices where feedEv is not 0, ascending (evAt[0 .. evCount - 1]): between
+ *                them a PE only accumulates, so the kernel tests for events only in their cycles
+ * @param wCol    north inputs per column: wCol[((c*H + v)*lanes + j)*kp + i] enters PE (0, c) at edge v - R
+ * @param H       entries per column in wCol (and wMacs)
+ * @param v0      this row's delay: PE (r, c) reads entry v0 + u at cycle u (v0 = R - r)
+ * @param wMacs   wMacs[c*H + v]: MACs column c's weights allow in the cycle they enter at v - R (kp x active lanes)
  * @param gpVal   group partials: gpVal[gpBase + (c*lanes + j)*groups + g]
  * @param gpCyc   the cycle each group-partial register was written
  * @returns       the MACs the row's PEs made
  */
 export type RowKernel = (
+  cols: number,
   cycles: number,
   feedA: OperandArray,
-  feedL: Uint8Array,
-  feedE: Int8Array,
-  anyL: Uint8Array,
-  wHist: OperandArray,
-  hb0: number,
+  feedEv: Uint8Array,
+  evAt: Int32Array,
+  evCount: number,
+  wCol: OperandArray,
+  H: number,
+  v0: number,
   wMacs: Uint8Array,
-  hc0: number,
   gpVal: OperandArray,
   gpCyc: Int32Array,
   gpBase: number,
@@ -62,51 +70,58 @@ export type RowKernel = (
 
 const cache = new Map<string, RowKernel>();
 
-/** The kernel for a row of `cols` PEs of `lanes` outputs fusing `kp` k-values, integer (L = 1) or FP32 (L = 2). */
-export function rowKernel(cols: number, kp: number, lanes: number, integer: boolean): RowKernel {
-  const key = `${cols}:${kp}:${lanes}:${integer}`;
+/** The kernel for PEs of `lanes` outputs fusing `kp` k-values, integer (L = 1) or FP32 (L = 2). */
+export function rowKernel(kp: number, lanes: number, integer: boolean): RowKernel {
+  const key = `${kp}:${lanes}:${integer}`;
   let k = cache.get(key);
   if (!k) {
-    k = new Function('cycles', 'feedA', 'feedL', 'feedE', 'anyL', 'wHist', 'hb0', 'wMacs', 'hc0', 'gpVal', 'gpCyc', 'gpBase', 'groups', kernelSource(cols, kp, lanes, integer)) as RowKernel;
+    k = new Function('cols', 'cycles', 'feedA', 'feedEv', 'evAt', 'evCount', 'wCol', 'H', 'v0', 'wMacs', 'gpVal', 'gpCyc', 'gpBase', 'groups', kernelSource(kp, lanes, integer)) as RowKernel;
     cache.set(key, k);
   }
   return k;
 }
 
-function kernelSource(C: number, kp: number, lanes: number, integer: boolean): string {
+function kernelSource(kp: number, lanes: number, integer: boolean): string {
   if (!integer && kp !== 1) throw new Error('float PE kinds take one k-value per cycle');
   const L = integer ? 1 : 2;
-  const pad = feedPad(C);
-  const cs = [...Array(C).keys()];
+  const lk = lanes * kp;
   const js = [...Array(lanes).keys()];
   const is = [...Array(kp).keys()];
-  const acc = (c: number, j: number) => `a${c}_${j}`;
-  const decl = [...cs.flatMap((c) => [...js.map((j) => `${acc(c, j)} = 0`), `g${c} = 0`, ...(integer && lanes > 1 ? is.map((i) => `x${c}_${i} = 0`) : [])]), 'macs = 0'];
-  const body: string[] = [];
-  const tests: string[] = [];
-  for (const c of cs) {
-    // A PE's activations are read once and shared by its lanes.
-    if (integer && lanes > 1) body.push(`${is.map((i) => `x${c}_${i} = feedA[fa + ${i - c * kp}]`).join(', ')};`);
-    const x = (i: number) => (lanes > 1 ? `x${c}_${i}` : `feedA[fa + ${i - c * kp}]`);
-    for (const j of js) {
-      const w = (i: number) => `wHist[hb + ${(c * lanes + j) * kp + i}]`;
-      if (integer) {
-        const sum = is.map((i) => `Math.imul(${x(i)}, ${w(i)})`).join(' + ');
-        body.push(`${acc(c, j)} = (${acc(c, j)} + ${sum}) | 0;`);
-      } else {
-        body.push(`${acc(c, j)} = Math.fround(${acc(c, j)} + feedA[fa - ${c}] * ${w(0)});`);
-      }
+  const acc = (j: number) => `a${j}`;
+  // One cycle of the PE: its activations are read once and shared by its lanes.
+  const step: string[] = [`const ${is.map((i) => `x${i} = feedA[fa + ${i}]`).join(', ')};`];
+  for (const j of js) {
+    const w = (i: number) => `wCol[hb + ${j * kp + i}]`;
+    if (integer) {
+      const sum = is.map((i) => `Math.imul(x${i}, ${w(i)})`).join(' + ');
+      step.push(`${acc(j)} = (${acc(j)} + ${sum}) | 0;`);
+    } else {
+      step.push(`${acc(j)} = Math.fround(${acc(j)} + x0 * ${w(0)});`);
     }
-    const emit = js.map((j) => `i = gpBase + ${c * lanes + j} * groups + g${c}; gpVal[i] = ${acc(c, j)}; gpCyc[i] = u + ${L}; ${acc(c, j)} = 0;`).join(' ');
-    tests.push(`if (feedL[fl - ${c}] !== 0) { ${emit} g${c}++; }`);
-    // Rising edge: the rate of this cycle; falling edge (first invalid cycle): the rate of the cycle before.
-    tests.push(`e = feedE[fl - ${c}]; if (e !== 0) macs += e * u * (e < 0 ? wMacs[hc + ${c}] : wMacs[hc - ${C - c}]);`);
   }
-  body.push(`if (anyL[u] !== 0) {`, 'let i, e;', ...tests, '}');
+  const emit = js.map((j) => `i = gpBase + (c * ${lanes} + ${j}) * groups + g; gpVal[i] = ${acc(j)}; gpCyc[i] = u + ${L}; ${acc(j)} = 0;`).join(' ');
+  // Between two events the PE only accumulates; in an event's cycle it also acts on the event.
   return `"use strict";
-let ${decl.join(', ')};
-for (let u = 0, fa = ${pad * kp}, fl = ${pad}, hb = hb0, hc = hc0; u + ${L} < cycles; u++, fa += ${kp}, fl++, hb += ${C * lanes * kp}, hc += ${C}) {
-${body.join('\n')}
+const pad = cols;
+let macs = 0;
+for (let c = 0; c < cols; c++) {
+  let ${js.map((j) => `${acc(j)} = 0`).join(', ')}, g = 0, u = 0, fa = (pad - c) * ${kp}, hb = (c * H + v0) * ${lk};
+  const mb = c * H + v0, fe0 = pad - c, last = cycles - ${L};
+  for (let e = 0; u < last; e++) {
+    const at = e < evCount ? evAt[e] - fe0 : last;
+    const end = at < last ? at : last;
+    for (; u < end; u++, fa += ${kp}, hb += ${lk}) {
+      ${step.join('\n      ')}
+    }
+    if (end === last) break;
+    ${step.join('\n    ')}
+    const ev = feedEv[fe0 + u];
+    let i;
+    if ((ev & ${EVENT_LAST}) !== 0) { ${emit} g++; }
+    if ((ev & ${EVENT_VALID_START}) !== 0) macs -= u * wMacs[mb + u];
+    if ((ev & ${EVENT_VALID_END}) !== 0) macs += u * wMacs[mb + u - 1];
+    u++; fa += ${kp}; hb += ${lk};
+  }
 }
 return macs;`;
 }
