@@ -13,7 +13,7 @@ function assignRandom(port: string, bits: number): string {
 }
 
 /** C++ main: N cycles of random operands (group tag every 128 cycles); prints wall and CPU seconds. */
-export function osArrayTestbench(rows: number, cols: number, wa: number, ww: number, lanes = 1): string {
+export function osArrayTestbench(rows: number, cols: number, wa: number, ww: number, lanes = 1, kp = 1): string {
   const lastAll = rows === 64 ? '~0ull' : `((1ull << ${rows}) - 1)`;
   return `#include "Vos_array.h"
 #include "verilated.h"
@@ -35,8 +35,8 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   const std::clock_t c0 = std::clock();
   for (long t = 0; t < cycles; t++) {
-    ${assignRandom('a_feed', rows * wa)}
-    ${assignRandom('w_feed', cols * lanes * ww)}
+    ${assignRandom('a_feed', rows * kp * wa)}
+    ${assignRandom('w_feed', cols * lanes * kp * ww)}
     top->last_feed = (t % 128 == 127) ? ${lastAll} : 0ull;
     top->sel_r = t % ${rows};
     top->sel_c = (t / ${rows}) % ${cols};
