@@ -11,7 +11,7 @@ import {
 import { writeReport, type Chart, type ReportSection } from '../report/html-report.ts';
 
 export const DEFAULT_DATA = 'out/lso/recipes200.jsonl';
-export const BUILD_COMMAND = 'tessera dataset build --corpus recipes --generated-variants mixpe-w4a8-1x1,int8-1x1,bitfusion-1x1,ant-1x1 --recipes 200 --seed 1 --yosys native --liberty nangate45 --timeout 2400 --out out/lso/recipes200.jsonl';
+export const BUILD_COMMAND = 'tessera dataset build --corpus recipes --recipes 200 --seed 1 --yosys native --liberty nangate45 --timeout 2400 --out out/lso/recipes200.jsonl';
 
 export function parseSplits(value: string): SplitName[] {
   if (value === 'all') return [...SPLITS];
