@@ -125,10 +125,13 @@ function reportSections(results: readonly SplitResult[], designs: readonly LsoDe
 export const settingsFlags = [
   { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the splits, initialisation and batch order' },
   { name: 'epochs', kind: 'int', default: defaultSettings.epochs, valueName: 'N', help: 'training epochs (early stopping on the validation runs)' },
+  { name: 'recipes-per-epoch', kind: 'int', default: defaultSettings.recipesPerEpoch, valueName: 'N', help: 'recipes of each training design per epoch, drawn afresh, in one mini-batch (0: all, in batches of 100)' },
   { name: 'quick', kind: 'boolean', help: 'tiny models and 2 epochs (smoke test; the figures mean nothing)' },
 ] as const;
 
-export function settingsFrom(flags: { seed: number; epochs: number; quick: boolean }): TrainSettings {
-  const s = { ...defaultSettings, seed: flags.seed, epochs: flags.epochs };
+export function settingsFrom(flags: { seed: number; epochs: number; 'recipes-per-epoch': number; quick: boolean }): TrainSettings {
+  const n = flags['recipes-per-epoch'];
+  if (n < 0) throw new UserError('must be 0 (all) or more', '--recipes-per-epoch');
+  const s = { ...defaultSettings, seed: flags.seed, epochs: flags.epochs, recipesPerEpoch: n, batchRecipes: n > 0 ? n : 100 };
   return flags.quick ? { ...s, gcn: { dim: 8, layers: 1 }, dim: 16, heads: 2, layers: 1, ffDim: 16, epochs: 2, recipesPerEpoch: 10, batchRecipes: 10 } : s;
 }
