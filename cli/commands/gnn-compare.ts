@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeJsonAtomic } from '../../util/index.ts';
+import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { type RunSpec, checkTargets, modelKinds, paperMargins, summarize } from '../../models/gnn/index.ts';
 import { defineCommand } from '../command.ts';
 import { writeReport } from '../report/html-report.ts';
@@ -22,6 +22,7 @@ example: tessera gnn compare --datasets reddit,tolokers,amazon_upu --seeds 5 --r
     { name: 'array-models', kind: 'string', default: 'spacegnn', valueName: 'LIST', help: 'models whose trained runs are also scored on the simulated array (see --array)' },
     { name: 'array-seeds', kind: 'int', default: 1, valueName: 'N', help: 'score the first N seeds of those models on the array (the cost of a pass does not depend on the seed; the JS model of the array computes ~0.3 GMAC/s)' },
     { name: 'report', kind: 'string', valueName: 'DIR', help: 'write report.html (plotly) and runs.json into DIR' },
+    { name: 'cached-only', kind: 'boolean', help: 'train nothing: summarise the runs already finished (each model\'s seed count is shown)' },
   ],
   async run(flags) {
     checkCounts(flags);
@@ -32,9 +33,11 @@ example: tessera gnn compare --datasets reddit,tolokers,amazon_upu --seeds 5 --r
     const specs: RunSpec[] = datasets.flatMap((dataset) => models.flatMap((model) => Array.from({ length: flags.seeds }, (_, i) => ({
       dataset, model, seed: flags.seed + i, settings: settingsForRun(dataset, flags.quick), array: arrayModels.has(model) && i < flags['array-seeds'] ? array : undefined,
     }))));
-    const records = await runOnPool(specs, flags.workers, 'gnn compare');
+    const records = await runOnPool(specs, flags.workers, 'gnn compare', flags['cached-only']);
+    if (records.length === 0) throw new UserError('no finished runs for these data sets, models and seeds', '--cached-only', 'run gnn compare without --cached-only first');
+    if (flags['cached-only'] && records.length < specs.length) console.log(`--cached-only: ${records.length} of ${specs.length} runs have finished; the table counts each model's runs`);
     const summary = summarize(records);
-    for (const d of datasets) console.log(`\n${d} (${flags.seeds} seeds from ${flags.seed})\n${textTable(summaryColumns, summaryRows(summary[d]))}`);
+    for (const d of datasets.filter((x) => summary[x])) console.log(`\n${d} (${flags.seeds} seeds from ${flags.seed})\n${textTable(summaryColumns, summaryRows(summary[d]))}`);
     const targets = checkTargets(summary);
     if (targets) {
       console.log(`\nbest baseline by mean AUC: ${targets.bestBaseline} ${(100 * targets.bestBaselineMeanAuc).toFixed(2)} %; SpaceGNN ${(100 * targets.spaceGnnMeanAuc).toFixed(2)} %, above it on ${targets.winsOver.length}/${targets.datasets.length} (${targets.winsOver.join(', ') || 'none'}): target ${targets.met ? 'met' : 'NOT met'}`);

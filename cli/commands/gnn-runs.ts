@@ -56,11 +56,12 @@ export function checkCounts(flags: { seeds: number; workers: number }): void {
 }
 
 /** Runs the specs on a local pool of worker threads (finished runs come from the cache). */
-export async function runOnPool(specs: readonly RunSpec[], workers: number, label: string): Promise<RunRecord[]> {
+export async function runOnPool(specs: readonly RunSpec[], workers: number, label: string, cachedOnly = false): Promise<RunRecord[]> {
   let pool: WorkerPool<RunSpec, RunRecord> | undefined;
   try {
     return await runExperiments(specs, {
       label,
+      cachedOnly,
       execute: (spec) => (pool ??= new WorkerPool<RunSpec, RunRecord>(new URL('../../models/gnn/run-task.ts', import.meta.url), Math.min(workers, specs.length))).run(spec),
     });
   } finally {

@@ -61,11 +61,14 @@ export interface ExperimentOptions {
   readonly quiet?: boolean;
   readonly cache?: ContentCache<RunRecord>;
   readonly onRecord?: (record: RunRecord, cached: boolean) => void;
+  /** Run nothing: return only the specs already in the cache (a partial experiment's figures so far). */
+  readonly cachedOnly?: boolean;
 }
 
 /**
  * Runs every spec not already in the cache, storing each result as soon as it finishes, so an
- * interrupted experiment resumes where it stopped. Results keep the order of `specs`.
+ * interrupted experiment resumes where it stopped. Results keep the order of `specs` (with
+ * `cachedOnly`, those of the specs that have finished).
  */
 export async function runExperiments(specs: readonly RunSpec[], o: ExperimentOptions): Promise<RunRecord[]> {
   const cache = o.cache ?? new ContentCache<RunRecord>('gnn-runs');
@@ -79,6 +82,7 @@ export async function runExperiments(specs: readonly RunSpec[], o: ExperimentOpt
   const bar = new ProgressBar(o.label ?? 'gnn runs', specs.length, process.stderr, o.quiet);
   bar.skip(records.filter(Boolean).length);
   records.forEach((r) => r && o.onRecord?.(r, true));
+  if (o.cachedOnly) return records.filter((r): r is RunRecord => r !== undefined);
   await Promise.all(specs.map(async (spec, i) => {
     if (records[i]) return;
     const record = await o.execute(spec);

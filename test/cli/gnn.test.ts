@@ -106,6 +106,12 @@ print(json.dumps(out))`;
       }
     }
     expect(out.join('\n')).toMatch(/best baseline by mean AUC: \w+/);
+    const partial = join(dir, 'partial.json');
+    expect(await main(['gnn', 'compare', '--datasets', 'disney', '--models', 'spacegnn,mlp', '--seeds', '4', '--quick', '--array', 'none', '--cached-only', '--json', partial])).toBe(0);
+    const cached = JSON.parse(readFileSync(partial, 'utf8'));
+    expect(cached.disney.spacegnn.seeds).toEqual([1, 2]);
+    expect(cached.disney.spacegnn.auc).toEqual(summary.disney.spacegnn.auc);
+    expect(await main(['gnn', 'compare', '--datasets', 'disney', '--models', 'gcn', '--seeds', '1', '--seed', '50', '--quick', '--array', 'none', '--cached-only'])).toBe(1);
     const chromiumMissing = missingChromium();
     if (chromiumMissing) return;
     const { charts, errors } = await renderReportInChromium(join(report, 'report.html'));
