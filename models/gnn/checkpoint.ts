@@ -43,7 +43,10 @@ export function loadGnnCheckpoint(dir: string, loadGraph: (name: string) => Anom
   return { config, model, graph };
 }
 
-/** The SpaceGNN checkpoint that ships in the repository (written by `tessera gnn train --out`). */
+/**
+ * The SpaceGNN checkpoint that ships in the repository: seed 1 on tolokers, as
+ * `tessera gnn train --out models/gnn/checkpoint` writes it (see checkpoint/README.md).
+ */
 export function shippedGnnCheckpointDir(): string {
-  return fileURLToPath(new URL('./checkpoint/', import.meta.url));
+  return fileURLToPath(new URL('./checkpoint/seed-1/', import.meta.url));
 }
