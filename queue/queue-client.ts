@@ -35,6 +35,8 @@ export class QueueClient {
     if (!c) {
       const connection = bullConnection(this.target);
       c = { queue: new Queue(queueName(kind), { connection, prefix: QUEUE_PREFIX }), events: new QueueEvents(queueName(kind), { connection, prefix: QUEUE_PREFIX }) };
+      // Every waiting job listens for the queue closing: thousands at once in a large build.
+      c.queue.setMaxListeners(0);
       this.queues.set(kind, c);
     }
     return c;

@@ -38,6 +38,7 @@ export class TestRedis {
     this.process = spawn(toolPath('redis-server')!, args, { stdio: 'ignore' });
     for (let i = 0; i < 100; i++) {
       const probe = new Redis({ port: this.port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      probe.on('error', () => undefined); // refused until the server listens: the loop retries
       try {
         await probe.connect();
         if ((await probe.ping()) === 'PONG') return;
