@@ -1,15 +1,19 @@
 // The job kinds Tessera runs on the queue, each with its coordinator side (an executor a domain
 // build accepts) and its worker side (the handler `tessera worker` registers).
-import { WorkerTimeoutError } from '../util/index.ts';
+import { WorkerPool, WorkerTimeoutError } from '../util/index.ts';
 import { localExecutor, timeoutMessage, type DesignExecutor, type DesignJob, type DesignOutcome } from '../eda/dataset/index.ts';
 import { yosysBackends, yosysVersion, type YosysBackend } from '../eda/synth/index.ts';
 import { PermanentJobError, type JobHandler, type QueueClient } from '../queue/index.ts';
+import { pointTaskModule, type PointCost, type PointJob } from '../sim/explore/index.ts';
 
 /** One design of `tessera dataset build`: synthesis plus every recipe. */
 export const DATASET_DESIGN = 'dataset-design';
 
+/** One point of `tessera explore`: fast-mode time and energy of a configuration on a workload. */
+export const EXPLORE_POINT = 'explore-point';
+
 /** Every kind a worker can register (and `queue status` reports). */
-export const JOB_KINDS = [DATASET_DESIGN] as const;
+export const JOB_KINDS = [DATASET_DESIGN, EXPLORE_POINT] as const;
 
 /** Coordinator side: the build's designs go to the queue under their cache keys. */
 export function queuedDesignExecutor(client: QueueClient, yosys: string): DesignExecutor {
@@ -59,4 +63,18 @@ function designJob(payload: unknown): DesignJob {
     (p.liberty === undefined || (typeof p.liberty.name === 'string' && typeof p.liberty.text === 'string'));
   if (!ok) throw new PermanentJobError('the payload is not a data-set design job');
   return p as DesignJob;
+}
+
+/** Worker side of a sweep point: pure computation on this machine's worker threads. */
+export function pointJobHandler(concurrency: number): JobHandler {
+  const pool = new WorkerPool<PointJob, PointCost>(pointTaskModule, concurrency);
+  return {
+    refuse: async () => undefined,
+    run: async (payload) => {
+      const p = payload as Partial<PointJob> | null;
+      if (typeof p?.point?.pe !== 'string' || typeof p.energy !== 'object' || typeof p.workloadOptions !== 'object') throw new PermanentJobError('the payload is not a sweep point');
+      return pool.run(p as PointJob);
+    },
+    close: () => pool.close(),
+  };
 }

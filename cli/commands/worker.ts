@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.ts';
 import { UserError } from '../../util/index.ts';
 import { connectChecked, redisTarget, startQueueWorker, type JobHandler } from '../../queue/index.ts';
-import { DATASET_DESIGN, JOB_KINDS, designJobHandler } from '../queue-jobs.ts';
+import { DATASET_DESIGN, EXPLORE_POINT, JOB_KINDS, designJobHandler, pointJobHandler } from '../queue-jobs.ts';
 
 export default defineCommand({
   path: ['worker'],
@@ -26,6 +26,7 @@ example: tessera worker --redis redis://:secret@10.0.0.5:6379 --concurrency 2`,
     const handlers: Record<string, JobHandler> = {};
     for (const kind of kinds) {
       if (kind === DATASET_DESIGN) handlers[kind] = designJobHandler(flags.concurrency);
+      else if (kind === EXPLORE_POINT) handlers[kind] = pointJobHandler(flags.concurrency);
       else throw new UserError(`unknown job kind '${kind}'`, '--kinds', `choose from ${JOB_KINDS.join(', ')}`);
     }
     (await connectChecked(target, '--redis')).disconnect();

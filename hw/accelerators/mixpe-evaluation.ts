@@ -2,7 +2,7 @@ import { mixpeEvalConfig, type ArrayConfig } from '../array/index.ts';
 import type { StudyPeKind } from '../energy/index.ts';
 
 /** Weight grouping an accelerator quantizes with: rows of K per group, or one group per channel. */
-export type StudyGroup = 128 | 'channel';
+export type StudyGroup = 32 | 64 | 128 | 'channel';
 
 /** One accelerator of the study: a PE kind, its array and the memory system around it. */
 export interface AcceleratorSpec {
