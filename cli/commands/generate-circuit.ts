@@ -84,7 +84,8 @@ examples: tessera generate circuit --truth-table 6a --inputs 3 --out maj.aag
       console.log(`no exact circuit among ${result.samples} samples (best: ${(100 * result.bitAccuracy).toFixed(2)}% of output bits right${abcText}); nothing written`);
       return 1;
     }
-    console.log(`exact: ${stats.ands} ANDs, ${stats.levels} levels (${result.exactSamples} of ${result.samples} samples exact; proven by ${result.proof}${abcCec ? ' and ABC cec' : ''}${abcText})${flags.out ? `; wrote ${flags.out}` : ''}`);
+    const drawn = result.samples > 0 ? `${result.exactSamples} of ${result.samples} samples exact` : 'constants and inputs wired directly, no model needed';
+    console.log(`exact: ${stats.ands} ANDs, ${stats.levels} levels (${drawn}; proven by ${result.proof}${abcCec ? ' and ABC cec' : ''}${abcText})${flags.out ? `; wrote ${flags.out}` : ''}`);
     return 0;
   },
 });

@@ -1,24 +1,25 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
+import { commandLine } from './seadag-command-line.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import {
   ArModel, DiffusionModel, GUIDED_SAMPLER, PLAIN_SAMPLER, SETTING_NAMES, autoregressiveGenerator, datasetHash, diffusionGenerator, evaluateGenerator,
-  metricsMarkdown, readDataset, shippedModelDir, type Generator, type MethodMetrics, type SettingName,
+  metricsMarkdown, readDataset, SEADAG_METHODS, shippedModelDir, type Generator, type MethodMetrics, type SettingName,
 } from '../../models/gen/seadag/index.ts';
 
 /** The rows of the table: each trained method with the guided sampler (checks) and plain (the model alone). */
-function generators(root: string, setting: SettingName, plain: boolean): Generator[] {
+function generators(root: string, setting: SettingName, plain: boolean, methods: readonly string[]): Generator[] {
   const out: Generator[] = [];
   const dir = (m: string) => join(root, setting, m);
   for (const m of ['seadag', 'uniform-timesteps', 'no-condition-loss'] as const) {
-    if (!existsSync(join(dir(m), 'checkpoint.json'))) continue;
+    if (!methods.includes(m) || !existsSync(join(dir(m), 'checkpoint.json'))) continue;
     const model = DiffusionModel.load(dir(m));
     out.push(diffusionGenerator(`${m} (guided)`, model, GUIDED_SAMPLER));
     if (plain) out.push(diffusionGenerator(`${m} (plain)`, model, PLAIN_SAMPLER));
   }
-  if (existsSync(join(dir('autoregressive'), 'checkpoint.json'))) {
+  if (methods.includes('autoregressive') && existsSync(join(dir('autoregressive'), 'checkpoint.json'))) {
     const model = ArModel.load(dir('autoregressive'));
     out.push(autoregressiveGenerator('autoregressive (checked)', model, { rejectRedundant: true, exactOutputs: true }));
     if (plain) out.push(autoregressiveGenerator('autoregressive (plain)', model, { rejectRedundant: false, exactOutputs: false }));
@@ -43,15 +44,19 @@ example: tessera seadag eval --setting 4x1 --data out/seadag/4x1.jsonl --json ou
     { name: 'models', kind: 'string', valueName: 'ROOT', help: 'checkpoint root holding <setting>/<method>/ (default: the shipped checkpoints)' },
     { name: 'split', kind: 'string', choices: ['test', 'val'], default: 'test', help: 'held-out split to score (val is for tuning)' },
     { name: 'samples', kind: 'int', default: 16, valueName: 'K', help: 'samples per function' },
-    { name: 'limit', kind: 'int', default: 0, valueName: 'N', help: 'score only the first N functions (0: all)' },
+    { name: 'limit', kind: 'int', default: 0, valueName: 'N', help: 'score N evenly spaced held-out functions (0: all)' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the samplers' },
     { name: 'plain', kind: 'boolean', help: 'also score every model with the plain sampler' },
+    { name: 'methods', kind: 'string', valueName: 'LIST', help: `comma-separated subset of ${SEADAG_METHODS.join(', ')} (default: every trained one)` },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write every metric as JSON' },
   ],
   async run(flags) {
     if (flags.samples < 1) throw new UserError('must be at least 1', '--samples');
     if (flags.data && !flags.setting) throw new UserError('--data needs --setting', '--data', 'give --setting 4x1, 6x1 or 8x2 with it');
     const root = flags.models ?? shippedModelDir();
+    const methods = flags.methods ? flags.methods.split(',').map((m) => m.trim()) : [...SEADAG_METHODS];
+    const unknown = methods.find((m) => !(SEADAG_METHODS as readonly string[]).includes(m));
+    if (unknown) throw new UserError(`unknown method '${unknown}'`, '--methods', `choose from ${SEADAG_METHODS.join(', ')}`);
     const settings = (flags.setting ? [flags.setting] : SETTING_NAMES) as SettingName[];
     await selectBackend(() => {});
     const results: Record<string, { dataHash: string; split: string; functions: number; metrics: MethodMetrics[] }> = {};
@@ -64,15 +69,16 @@ example: tessera seadag eval --setting 4x1 --data out/seadag/4x1.jsonl --json ou
       }
       const records = readDataset(file);
       let held = records.filter((r) => r.split === flags.split && r.setting === setting);
-      if (flags.limit > 0) held = held.slice(0, flags.limit);
+      // Held-out picks are grouped by NPN class: a limit takes evenly spaced functions, so it spans the classes.
+      if (flags.limit > 0 && held.length > flags.limit) held = Array.from({ length: flags.limit }, (_, i) => held[Math.floor((i * held.length) / flags.limit)]);
       if (held.length === 0) throw new UserError(`no ${flags.split} pairs of ${setting} in ${file}`, '--data');
-      const gens = generators(root, setting, flags.plain);
+      const gens = generators(root, setting, flags.plain, methods);
       if (gens.length === 0) throw new UserError(`no trained ${setting} models under ${root}`, '--models', `train them with 'tessera seadag train --setting ${setting} ...'`);
       const metrics = gens.map((g) => evaluateGenerator(g, held, flags.samples, flags.seed));
       results[setting] = { dataHash: datasetHash(records), split: flags.split, functions: held.length, metrics };
       console.log(`\n### ${setting}: ${held.length} ${flags.split} functions, ${flags.samples} samples each (data ${datasetHash(records)})\n`);
       console.log(metricsMarkdown(metrics, flags.samples));
     }
-    if (flags.json) writeJsonAtomic(flags.json, { command: `tessera ${process.argv.slice(2).join(' ')}`, models: root, samples: flags.samples, seed: flags.seed, results });
+    if (flags.json) writeJsonAtomic(flags.json, { command: commandLine('seadag eval', flags), models: root, samples: flags.samples, seed: flags.seed, results });
   },
 });

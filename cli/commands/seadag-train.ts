@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
+import { commandLine } from './seadag-command-line.ts';
 import { UserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import {
@@ -53,7 +54,7 @@ example: tessera seadag train --setting 4x1 --data out/seadag/4x1.jsonl --method
       : await trainDiffusion(setting, train, { ...DEFAULT_DIFFUSION_SETTINGS, ...common, variant: method as DiffusionVariant, lambda: flags.lambda }, flags.out);
     model.save(flags.out);
     const seconds = history.length ? history[history.length - 1].seconds : (performance.now() - t0) / 1000;
-    const command = `tessera ${process.argv.slice(2).join(' ')}`;
+    const command = commandLine('seadag train', flags);
     const info = {
       command, method, setting, dataHash: datasetHash(records), trainPairs: train.length, backend: backend.name, weights: model.params.count(),
       settings: common, trainSeconds: Math.round(seconds), finalLosses: history[history.length - 1]?.losses,

@@ -116,7 +116,7 @@ export function generateCircuit(fn: TruthFunction, o: GenerateOptions): Generati
   // The proof: exhaustive equivalence against the function's own table (at most 16 inputs).
   const proven = best.exact && checkEquivalence(best.aig, tableAig(fn)).equivalent;
   if (best.exact && !proven) throw new Error('generateCircuit: the truth-table score and the equivalence check disagree');
-  return { setting, aig: best.aig, exact: proven, bitAccuracy: best.bitAccuracy, samples: setting ? o.samples : 0, exactSamples, proof: `exhaustive simulation of all ${2 ** n} input patterns` };
+  return { setting, aig: best.aig, exact: proven, bitAccuracy: best.bitAccuracy, samples: setting ? o.samples : 0, exactSamples: setting ? exactSamples : 0, proof: `exhaustive simulation of all ${2 ** n} input patterns` };
 }
 
 /** `inner` (outputs = the outputs needing logic, in order) with the constant and literal outputs put back in place. */
