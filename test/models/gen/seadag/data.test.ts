@@ -5,7 +5,8 @@ import { npnCanonical4, npnClassKey, transformFunction } from '../../../../model
 import { cutFunctions, enumerateCuts } from '../../../../models/gen/seadag/data/cut-functions.ts';
 import { randomAigFunction } from '../../../../models/gen/seadag/data/random-functions.ts';
 import { usable } from '../../../../models/gen/seadag/data/function-pool.ts';
-import { splitOf } from '../../../../models/gen/seadag/data/dataset.ts';
+import { join } from 'node:path';
+import { readDataset, recordFunction, splitOf } from '../../../../models/gen/seadag/data/dataset.ts';
 import { seededUint32 } from '../../../../util/index.ts';
 
 describe('NPN classes', () => {
@@ -78,3 +79,17 @@ describe('function sources', () => {
 });
 
 void ({} as Literal);
+
+describe('held-out functions are never in training, not even up to NPN', () => {
+  it("every fixture pair's split is its recomputed NPN class's split, and no test class is a training class", () => {
+    const records = readDataset(join(import.meta.dirname, 'fixtures', '4x1-small.jsonl'));
+    for (const r of records) {
+      const key = npnClassKey(recordFunction(r));
+      expect(key).toBe(r.classKey);
+      expect(splitOf(r.setting, key)).toBe(r.split);
+    }
+    const train = new Set(records.filter((r) => r.split === 'train').map((r) => r.classKey));
+    expect(records.filter((r) => r.split === 'test' && train.has(r.classKey))).toEqual([]);
+    expect(records.filter((r) => r.split === 'test').length).toBeGreaterThan(0);
+  });
+});
