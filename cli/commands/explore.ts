@@ -7,7 +7,10 @@ import { llamaLayerSamples, readLlama2cCheckpoint } from '../../models/llm/index
 import { paretoFront, pointAccelerator, pointTaskModule, type DesignPoint, type PointCost, type PointJob } from '../../sim/explore/index.ts';
 import { fp32ReferenceGemm, layerError, relativeRmsError, type LayerSample } from '../../sim/study/index.ts';
 import { workloadIds } from '../../sim/workloads/index.ts';
-import { ContentCache, ProgressBar, UserError, WorkerPool, contentHash, dataPath, projectRoot, writeJsonAtomic } from '../../util/index.ts';
+import { ContentCache, ProgressBar, UserError, WorkerPool, contentHash, dataPath, dataPathOr, projectRoot, writeJsonAtomic } from '../../util/index.ts';
+import { readLiberty, synthesize, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
+import { generateArrayDesign } from '../../hdl-gen/index.ts';
+import { mixpeEvalConfig, peKind } from '../../hw/index.ts';
 import { QueueClient, redisTarget } from '../../queue/index.ts';
 import { defineCommand } from '../command.ts';
 import { writeReport } from '../report/html-report.ts';
@@ -50,6 +53,9 @@ example: tessera explore --pe mixpe-w4a8,int8,fp16 --arrays 16x16,32x32 --worklo
     { name: 'seed', kind: 'int', default: 1, help: 'seed of the token sampling' },
     { name: 'workers', kind: 'int', default: 2, valueName: 'N', help: 'parallel workers (one per core)' },
     { name: 'queue', kind: 'string', valueName: 'URL', help: "cost the points on a Redis queue served by 'tessera worker'" },
+    { name: 'synthesize-pareto', kind: 'boolean', help: 'synthesize each Pareto point\'s array with Yosys and Nangate45 (or --liberty); its area replaces the table\'s' },
+    { name: 'liberty', kind: 'string', valueName: 'LIB', help: 'Liberty file for --synthesize-pareto (default: Nangate45 typical from the shared data)' },
+    { name: 'yosys', kind: 'string', choices: yosysBackends, default: 'wasm', help: 'Yosys backend for --synthesize-pareto' },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write { points, pareto } as JSON' },
     { name: 'report', kind: 'string', valueName: 'DIR', help: 'write DIR/report.html (plotly)' },
   ],
@@ -117,10 +123,16 @@ example: tessera explore --pe mixpe-w4a8,int8,fp16 --arrays 16x16,32x32 --worklo
         areaUm2: areas.areaUm2[p.pe as StudyPeKind] * p.rows * p.cols, areaSource, error: errors.get(`${p.pe}/${p.group}`)!,
       };
     });
-    const pareto = workloads.flatMap((w) => {
+    const front = () => workloads.flatMap((w) => {
       const idx = results.flatMap((r, i) => (r.workload === w ? [i] : []));
       return paretoFront(idx.map((i) => [results[i].seconds, results[i].energyJ, results[i].areaUm2, results[i].error])).map((k) => idx[k]);
     }).sort((a, b) => a - b);
+    let pareto = front();
+    if (flags['synthesize-pareto']) {
+      await synthesizePareto(results, points, pareto, flags.liberty ?? dataPathOr('--liberty FILE', 'liberty', 'nangate45', 'nangate45_typ.lib.gz'), flags.yosys as YosysBackend);
+      // Synthesized areas can move points on or off the front.
+      pareto = front();
+    }
     console.log(`${points.length} points (${workloads.length} workloads); Pareto front (time, energy, area, error), per workload:`);
     console.log('workload    pe            array   group  flow   time s     energy J   area mm2   error');
     for (const i of pareto) {
@@ -132,3 +144,30 @@ example: tessera explore --pe mixpe-w4a8,int8,fp16 --arrays 16x16,32x32 --worklo
     if (flags.report) writeReport(join(flags.report, 'report.html'), 'Design-space sweep', exploreSections(results, pareto, settings));
   },
 });
+
+/**
+ * Replaces the table area of every Pareto point by its whole array's, synthesized as the area table
+ * synthesizes arrays (the PE kept as one module, the rest flattened); cached by the synthesis cache.
+ * Points on the 'channel' group synthesize with groups of 128 (the generated dequantizer needs a size).
+ */
+async function synthesizePareto(results: ExplorePointResult[], points: readonly DesignPoint[], pareto: readonly number[], libertyPath: string, backend: YosysBackend): Promise<void> {
+  const liberty = readLiberty(libertyPath);
+  const designs = new Map<string, number[]>();
+  for (const i of pareto) {
+    const p = points[i];
+    const key = `${p.pe}/${p.rows}x${p.cols}/${p.group}`;
+    designs.set(key, [...(designs.get(key) ?? []), i]);
+  }
+  const bar = new ProgressBar('synthesis of the Pareto arrays', designs.size);
+  for (const indices of designs.values()) {
+    const p = points[indices[0]];
+    const scheme = pointAccelerator(p).weightScheme;
+    const d = generateArrayDesign({ pe: peKind(p.pe), array: mixpeEvalConfig(p.rows, p.cols), group: p.group === 'channel' ? 128 : p.group, scheme });
+    const r = await synthesize({ sources: { [d.fileName]: d.verilog }, top: d.top, liberty, backend, check: true, keepHierarchy: d.keepModules });
+    for (const i of indices) {
+      results[i] = { ...results[i], areaUm2: r.mapped!.area, areaSource: `synthesized array (Yosys ${r.tool}, ${libertyPath.replace(/^.*\//, '')})` };
+    }
+    bar.tick(1, `${p.pe} ${p.rows}x${p.cols}`);
+  }
+  bar.finish();
+}
