@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { energyWithPeAreas, horowitzPeAreas, readPeAreaTable, type PeAreaTable, type StudyGroup } from '../../hw/accelerators/index.ts';
 import { energyConstants28nm, studyPeKinds, type StudyPeKind } from '../../hw/energy/index.ts';
@@ -103,15 +103,24 @@ example: tessera explore --pe mixpe-w4a8,int8,fp16 --arrays 16x16,32x32 --worklo
     bar.finish();
 
     // The error depends on the PE kind and group only (the array's values do not depend on its shape).
-    const samples: LayerSample[] = llamaLayerSamples(readLlama2cCheckpoint(modelFile), flags.tokens, flags.seed);
-    const references = samples.map(fp32ReferenceGemm);
+    // The layers are sampled (a generation run) only when some error is not cached yet.
+    let layers: { samples: LayerSample[]; references: Float64Array[] } | undefined;
+    const modelHash = contentHash(readFileSync(modelFile));
     const errorCache = new ContentCache<number>('explore-error');
     const errors = new Map<string, number>();
     for (const pe of pes) for (const group of gs) {
-      const key = contentHash(EXPLORE_FORMAT, 'error', pe, group, modelFile, flags.tokens, flags.seed, contentHash(samples.map((s) => s.weights)));
-      const acc = pointAccelerator({ pe, rows: 16, cols: 16, group, dataflow: 'os' });
-      const e = errorCache.get(key) ?? relativeRmsError(samples.map((s, i) => layerError(acc, s, references[i])));
-      errorCache.put(key, e);
+      const key = contentHash(EXPLORE_FORMAT, 'error', pe, group, modelHash, flags.tokens, flags.seed);
+      let e = errorCache.get(key);
+      if (e === undefined) {
+        if (!layers) {
+          const samples = llamaLayerSamples(readLlama2cCheckpoint(modelFile), flags.tokens, flags.seed);
+          layers = { samples, references: samples.map(fp32ReferenceGemm) };
+        }
+        const acc = pointAccelerator({ pe, rows: 16, cols: 16, group, dataflow: 'os' });
+        const { samples, references } = layers;
+        e = relativeRmsError(samples.map((s, i) => layerError(acc, s, references[i])));
+        errorCache.put(key, e);
+      }
       errors.set(`${pe}/${group}`, e);
     }
 
@@ -139,7 +148,7 @@ example: tessera explore --pe mixpe-w4a8,int8,fp16 --arrays 16x16,32x32 --worklo
       const r = results[i];
       console.log(`${r.workload.padEnd(11)} ${r.pe.padEnd(13)} ${r.array.padEnd(7)} ${String(r.group).padEnd(6)} ${r.dataflow.padEnd(6)} ${r.seconds.toPrecision(4).padStart(9)} ${r.energyJ.toPrecision(4).padStart(10)} ${(r.areaUm2 / 1e6).toPrecision(4).padStart(10)} ${r.error.toPrecision(3).padStart(8)}`);
     }
-    const settings = { areaSource, model: modelFile, tokens: flags.tokens, seed: flags.seed, layers: samples.length, energy: energy.node };
+    const settings = { areaSource, model: modelFile, tokens: flags.tokens, seed: flags.seed, energy: energy.node };
     if (flags.json) writeJsonAtomic(flags.json, { settings, points: results, pareto });
     if (flags.report) writeReport(join(flags.report, 'report.html'), 'Design-space sweep', exploreSections(results, pareto, settings));
   },

@@ -68,7 +68,6 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
   const liberty = options.liberty ? { name: options.liberty.replace(/^.*\//, ''), path: options.liberty } : undefined;
   if (liberty && !existsSync(liberty.path)) throw new UserError(`Liberty file not found: ${liberty.path}`, '--liberty', "give a .lib or .lib.gz file, 'nangate45' or 'none'");
   const libertyHash = liberty ? contentHash(readFileSync(liberty.path)) : '';
-  const libertyInput = liberty ? { name: liberty.name, text: readLiberty(liberty.path) } : undefined;
   const cache = new ContentCache<DesignOutcome>('dataset');
   const keyOf = (d: DesignSource) => contentHash(DATASET_FORMAT, RECIPE_FLOW_VERSION, yosys, designHash(d), d.id, d.corpus, recipes, libertyHash, options.seed);
 
@@ -89,6 +88,8 @@ export async function buildDataset(options: BuildOptions): Promise<BuildSummary>
     // Largest designs first, so the slowest job does not start last.
     const size = (d: DesignSource) => Object.values(d.files).reduce((n, f) => n + f.length, 0);
     pending.sort((a, b) => size(b) - size(a));
+    // Read only when something is to be computed (a fully cached build needs no library).
+    const libertyInput = liberty ? { name: liberty.name, text: readLiberty(liberty.path) } : undefined;
     const executor = options.executor ? await options.executor(yosys) : localExecutor(Math.max(1, Math.min(options.workers ?? 2, pending.length)));
     try {
       await Promise.all(
