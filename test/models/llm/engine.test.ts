@@ -8,6 +8,7 @@ import { loadModel, LlamaModel, readLlama2cCheckpoint, writeLlama2cCheckpoint, t
 import { dataPath, missingData } from '../../../util/index.ts';
 import { skipReason } from '../../helpers/requirements.ts';
 import { missingNumpy, numpyLogits, relativeMaxError } from './numpy-reference.ts';
+import { randomLlama } from './random-llama.ts';
 
 const noNumpy = skipReason(missingNumpy());
 const noStories = noNumpy ?? skipReason(missingData('models', 'stories260K_plct', 'stories260K.bin'));
@@ -16,19 +17,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A small random model (GQA, tied classifier) with widths the array's groups divide. */
 function randomModel(c: Partial<LlamaConfig> = {}, seed = 1): LlamaWeights {
-  const config: LlamaConfig = { dim: 64, hiddenDim: 96, layers: 2, heads: 4, kvHeads: 2, vocab: 50, seqLen: 48, tiedClassifier: true, ...c };
-  const rng = createRng(seed);
-  const m = (n: number, s: number) => Float32Array.from({ length: n }, () => rng.normal() * s);
-  const kvDim = (config.dim / config.heads) * config.kvHeads;
-  const emb = m(config.vocab * config.dim, 0.5);
-  return {
-    config, tokenEmbedding: emb, classifier: emb, rmsFinal: m(config.dim, 0.1).map((x) => 1 + x),
-    layers: Array.from({ length: config.layers }, () => ({
-      rmsAttention: m(config.dim, 0.1).map((x) => 1 + x), wq: m(config.dim * config.dim, 0.15), wk: m(kvDim * config.dim, 0.15),
-      wv: m(kvDim * config.dim, 0.15), wo: m(config.dim * config.dim, 0.1), rmsFfn: m(config.dim, 0.1).map((x) => 1 + x),
-      w1: m(config.hiddenDim * config.dim, 0.15), w2: m(config.dim * config.hiddenDim, 0.1), w3: m(config.hiddenDim * config.dim, 0.15),
-    })),
-  };
+  return randomLlama({ dim: 64, hiddenDim: 96, layers: 2, heads: 4, kvHeads: 2, vocab: 50, seqLen: 48, tiedClassifier: true, ...c }, seed, 0.15, 0.1);
 }
 
 function tokens(n: number, vocab: number, seed: number): number[] {

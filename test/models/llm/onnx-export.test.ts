@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRng } from '../../../hw/index.ts';
 import { ReferenceBackend } from '../../../models/common/index.ts';
-import { LlamaModel, writeOnnxDecoder, type LlamaConfig, type LlamaWeights } from '../../../models/llm/index.ts';
+import { LlamaModel, writeOnnxDecoder, type LlamaWeights } from '../../../models/llm/index.ts';
 import { skipReason } from '../../helpers/requirements.ts';
 import { relativeMaxError } from './numpy-reference.ts';
+import { randomLlama } from './random-llama.ts';
 
 type Ort = typeof import('onnxruntime-node');
 let ort: Ort | undefined;
@@ -21,19 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'tessera-onnx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function randomModel(): LlamaWeights {
-  const config: LlamaConfig = { dim: 32, hiddenDim: 48, layers: 2, heads: 4, kvHeads: 2, vocab: 37, seqLen: 24, tiedClassifier: true };
-  const rng = createRng(11);
-  const m = (n: number, s: number) => Float32Array.from({ length: n }, () => rng.normal() * s);
-  const kvDim = (config.dim / config.heads) * config.kvHeads;
-  const emb = m(config.vocab * config.dim, 0.5);
-  return {
-    config, tokenEmbedding: emb, classifier: emb, rmsFinal: m(config.dim, 0.1).map((x) => 1 + x),
-    layers: Array.from({ length: config.layers }, () => ({
-      rmsAttention: m(config.dim, 0.1).map((x) => 1 + x), wq: m(config.dim * config.dim, 0.2), wk: m(kvDim * config.dim, 0.2),
-      wv: m(kvDim * config.dim, 0.2), wo: m(config.dim * config.dim, 0.15), rmsFfn: m(config.dim, 0.1).map((x) => 1 + x),
-      w1: m(config.hiddenDim * config.dim, 0.2), w2: m(config.dim * config.hiddenDim, 0.15), w3: m(config.hiddenDim * config.dim, 0.2),
-    })),
-  };
+  return randomLlama({ dim: 32, hiddenDim: 48, layers: 2, heads: 4, kvHeads: 2, vocab: 37, seqLen: 24, tiedClassifier: true }, 11, 0.2, 0.15);
 }
 
 describe.skipIf(skip)('the ONNX decode step in onnxruntime', () => {
