@@ -9,3 +9,4 @@ export { WorkerPool, WorkerTaskError, WorkerTimeoutError, type RunOptions } from
 export { trackChild, killChild, stopTrackedChildren, type TrackOptions } from './child-processes.ts';
 export { seededRandom, seededUint32 } from './seeded-random.ts';
 export { pausePoint } from './pause-point.ts';
+export { startTimeLimit, type TimeLimit } from './time-limit.ts';

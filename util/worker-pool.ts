@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
+import { startTimeLimit, type TimeLimit } from './time-limit.ts';
 
 /** An error thrown inside a worker task, re-raised in the caller with the worker's message. */
 export class WorkerTaskError extends Error {
@@ -23,7 +24,7 @@ export interface RunOptions {
 }
 
 interface Pending<O> { id: number; input: unknown; options: RunOptions; resolve: (o: O) => void; reject: (e: Error) => void }
-interface Slot<O> { worker: Worker; busy?: Pending<O>; timer?: NodeJS.Timeout }
+interface Slot<O> { worker: Worker; busy?: Pending<O>; limit?: TimeLimit }
 
 const entryUrl = new URL('./worker-entry.mjs', import.meta.url);
 
@@ -60,7 +61,7 @@ export class WorkerPool<I, O> {
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.splice(0)) p.reject(new Error('worker pool closed'));
-    for (const s of this.slots) clearTimeout(s.timer);
+    for (const s of this.slots) s.limit?.cancel();
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
@@ -73,7 +74,7 @@ export class WorkerPool<I, O> {
       const job = slot.busy;
       if (!job || job.id !== msg.id) return;
       slot.busy = undefined;
-      clearTimeout(slot.timer);
+      slot.limit?.cancel();
       this.deathsInARow = 0;
       if (msg.ok) job.resolve(msg.output as O);
       else job.reject(new WorkerTaskError(msg.error?.message ?? 'worker task failed', msg.error?.stack));
@@ -90,7 +91,7 @@ export class WorkerPool<I, O> {
   private replace(slot: Slot<O>, e: Error): void {
     const idx = this.slots.indexOf(slot);
     if (idx < 0 || this.closed) return;
-    clearTimeout(slot.timer);
+    slot.limit?.cancel();
     slot.busy?.reject(e);
     slot.busy = undefined;
     void slot.worker.terminate();
@@ -108,7 +109,7 @@ export class WorkerPool<I, O> {
       if (!job) return;
       slot.busy = job;
       const seconds = job.options.timeoutSeconds;
-      if (seconds !== undefined && seconds > 0) slot.timer = setTimeout(() => slot.busy === job && this.replace(slot, new WorkerTimeoutError(seconds)), seconds * 1000);
+      if (seconds !== undefined && seconds > 0) slot.limit = startTimeLimit(seconds, () => slot.busy === job && this.replace(slot, new WorkerTimeoutError(seconds)));
       slot.worker.postMessage({ id: job.id, input: job.input });
     }
   }

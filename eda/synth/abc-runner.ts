@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { UserError, killChild, trackChild } from '../../util/index.ts';
+import { UserError, killChild, startTimeLimit, trackChild } from '../../util/index.ts';
 
 export const NATIVE_ABC = 'yosys-abc';
 
@@ -32,20 +32,20 @@ export async function runAbcNative(run: AbcRun): Promise<string> {
       trackChild(child, tracking);
       const chunks: Buffer[] = [];
       let timedOut = false;
-      const timer = run.timeoutSeconds !== undefined && run.timeoutSeconds > 0
-        ? setTimeout(() => {
+      const limit = run.timeoutSeconds !== undefined && run.timeoutSeconds > 0
+        ? startTimeLimit(run.timeoutSeconds, () => {
           timedOut = true;
           if (child.pid !== undefined) killChild(child.pid, tracking);
-        }, run.timeoutSeconds * 1000)
+        })
         : undefined;
       child.stdout.on('data', (b: Buffer) => chunks.push(b));
       child.stderr.on('data', (b: Buffer) => chunks.push(b));
       child.on('error', (e: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
+        limit?.cancel();
         reject(e.code === 'ENOENT' ? new UserError(`${NATIVE_ABC} was not found on the PATH`, '--yosys', 'install Yosys with `sudo apt-get install yosys` (it brings yosys-abc), or use --yosys wasm') : e);
       });
       child.on('close', (c) => {
-        clearTimeout(timer);
+        limit?.cancel();
         if (timedOut) reject(new UserError(`${NATIVE_ABC} did not finish within ${run.timeoutSeconds} s and was stopped`, 'abc', 'allow more time, or leave the design out'));
         else resolve({ log: stripAnsi(Buffer.concat(chunks).toString()), code: c ?? 1 });
       });

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { UserError, killChild, trackChild } from '../../util/index.ts';
+import { UserError, killChild, startTimeLimit, trackChild } from '../../util/index.ts';
 
 export type YosysBackend = 'wasm' | 'native';
 export const yosysBackends: readonly YosysBackend[] = ['wasm', 'native'];
@@ -146,12 +146,12 @@ async function runNative(files: Record<string, string | Uint8Array>, wanted: rea
         timedOut = true;
         if (child.pid !== undefined) killChild(child.pid, tracking);
       };
-      const timer = timeoutSeconds !== undefined && timeoutSeconds > 0 ? setTimeout(stop, timeoutSeconds * 1000) : undefined;
+      const limit = timeoutSeconds !== undefined && timeoutSeconds > 0 ? startTimeLimit(timeoutSeconds, stop) : undefined;
       child.stdout.on('data', (b: Buffer) => chunks.push(b));
       child.stderr.on('data', (b: Buffer) => chunks.push(b));
-      child.on('error', (e: NodeJS.ErrnoException) => (clearTimeout(timer), reject(e.code === 'ENOENT' ? nativeMissing() : e)));
+      child.on('error', (e: NodeJS.ErrnoException) => (limit?.cancel(), reject(e.code === 'ENOENT' ? nativeMissing() : e)));
       child.on('close', (c) => {
-        clearTimeout(timer);
+        limit?.cancel();
         if (timedOut) reject(new UserError(`yosys (native) did not finish within ${timeoutSeconds} s and was stopped`, 'yosys', 'allow more time, or leave the design out'));
         else resolve({ log: Buffer.concat(chunks).toString(), code: c ?? 1 });
       });

@@ -1,5 +1,6 @@
-// A data-set build that is stopped from outside: a per-design time limit, and a plain SIGTERM to
-// tessera alone (not its process group). Neither may leave native Yosys or ABC running.
+// A data-set build that is stopped from outside: a per-design time limit (on a test clock the test
+// advances), and a plain SIGTERM to tessera alone (not its process group). Neither may leave native
+// Yosys or ABC running.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,21 +32,53 @@ function processes(): { pid: number; ppid: number; pgid: number; comm: string }[
   });
 }
 
+/**
+ * The detached synthesis Yosys that tessera (pid `parent`) started, once it runs ABC: a group
+ * leader whose group holds another process. (The short `yosys -V` version check runs in the
+ * test's own group, and a loaded machine can catch it.)
+ */
+function synthesisInAbc(parent: number): { pid: number; pgid: number } | undefined {
+  const all = processes();
+  return all.find((p) => p.ppid === parent && p.comm === 'yosys' && p.pgid === p.pid && all.some((q) => q.pgid === p.pgid && q.comm !== 'yosys'));
+}
+
+/** Polls until `ready` gives a value. No clock: the test's own time limit is the hang detector. */
+async function waitFor<T>(ready: () => T | undefined | false): Promise<T> {
+  for (;;) {
+    const v = ready();
+    if (v !== undefined && v !== false) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 const cachedDesigns = (cache: string) => (existsSync(join(cache, 'dataset')) ? readdirSync(join(cache, 'dataset'), { recursive: true }).filter((f) => String(f).endsWith('.json')).length : 0);
 
 describe.skipIf(!native)('stopping a data-set build', () => {
-  it('--timeout records the slow design as failed, keeps the rest, and does not cache the timeout', () => {
+  it('--timeout records the slow design as failed, keeps the rest, and does not cache the timeout', async () => {
     const cache = join(work, 'cache-timeout');
     const out = join(work, 'timeout', 'set.jsonl');
-    const r = spawnSync(process.execPath, [bin, ...args(out, '--timeout', '10')], { encoding: 'utf8', env: { ...process.env, TESSERA_CACHE: cache } });
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/2 records \(1 ok, 1 failed; 0 from cache\)/);
+    // The build's time limits run on a test clock (a file of seconds): nothing expires until the
+    // test advances it, which it does once the adder is cached and the multiplier's synthesis is
+    // running in ABC. So the outcome never depends on how loaded the machine is.
+    const clock = join(work, 'clock-timeout');
+    writeFileSync(clock, '0');
+    const child = spawn(process.execPath, [bin, ...args(out, '--timeout', '10')], { env: { ...process.env, TESSERA_CACHE: cache, TESSERA_TEST_CLOCK: clock }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await waitFor(() => cachedDesigns(cache) === 1 && synthesisInAbc(child.pid!) !== undefined);
+    // 10 s on the clock: the multiplier's limit expires (the worker pool's own, 30 s later, does not).
+    writeFileSync(clock, '10');
+    expect(await exited, stderr).toBe(0);
+    expect(stdout).toMatch(/2 records \(1 ok, 1 failed; 0 from cache\)/);
     const [add, mul] = readDatasetRecords(out);
     expect(add).toMatchObject({ id: 'add', status: 'ok' });
     expect(mul).toMatchObject({ id: 'mul', status: 'failed' });
     expect(mul.error).toMatch(/did not finish within 10 s and was stopped/);
     expect(cachedDesigns(cache)).toBe(1);
-  }, 120_000);
+  }, 300_000);
 
   it('a plain SIGTERM to tessera stops its Yosys and ABC processes too and exits with 143', async () => {
     const cache = join(work, 'cache-term');
@@ -54,22 +87,13 @@ describe.skipIf(!native)('stopping a data-set build', () => {
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     // Wait until Yosys has started ABC on the multiplier (which runs for minutes): then there are
-    // grandchildren to leak. No clock here: the test's own time limit is the hang detector.
-    let yosys: { pid: number; pgid: number } | undefined;
-    while (!yosys) {
-      await new Promise((r) => setTimeout(r, 100));
-      const all = processes();
-      // A group leader (the synthesis run is started detached): the short `yosys -V` version check runs in
-      // the test's own group, and a loaded machine can catch it.
-      const y = all.find((p) => p.ppid === child.pid && p.comm === 'yosys' && p.pgid === p.pid && all.some((q) => q.pgid === p.pgid && q.comm !== 'yosys'));
-      if (y) yosys = y;
-    }
+    // grandchildren to leak.
+    const yosys = await waitFor(() => synthesisInAbc(child.pid!));
     child.kill('SIGTERM');
     expect(await exited).toBe(143);
     expect(stderr).toMatch(/interrupted: finished work is cached/);
-    // SIGKILL to the group was sent before tessera exited; the kernel may take a moment to end them
-    // on a loaded machine. Up to 20 s: an orphaned ABC on the multiplier would run for minutes.
-    for (let i = 0; i < 200 && processes().some((p) => p.pgid === yosys!.pgid); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(processes().filter((p) => p.pgid === yosys!.pgid)).toEqual([]);
+    // SIGKILL to the group was sent before tessera exited; the kernel may take a moment to end them.
+    // An orphaned ABC on the multiplier would run for minutes: the test's time limit catches it.
+    await waitFor(() => !processes().some((p) => p.pgid === yosys.pgid));
   }, 300_000);
 });
