@@ -24,8 +24,22 @@ export interface LoraOptions {
 
 const projectionParam = (l: number, p: Projection) => `layers.${l}.${p === 'w1' || p === 'w2' || p === 'w3' ? 'feed_forward' : 'attention'}.${p}.weight`;
 
+/**
+ * Optional changes to the graph, for compression methods that fine-tune a modified model: the
+ * effective weight of a projection (e.g. a fused W + B A + C * W_removed), and per-token weights of
+ * the FFN's hidden neurons (a mixture of experts carved from the FFN: 0 for neurons of experts not
+ * selected, the expert's weight otherwise).
+ */
+export interface TfLlamaHooks {
+  /** The [in, out] weight block `l` uses for projection `p` instead of its parameter `base`. */
+  weight?(l: number, p: Projection, base: tf.Tensor2D): tf.Tensor2D;
+  /** [rows, hiddenDim] weights multiplied into SiLU(x W1) * (x W3) of block `l`, from its normalised input xf. */
+  ffnGate?(l: number, xf: tf.Tensor2D): tf.Tensor2D;
+}
+
 export class TfLlama {
   readonly params: Parameters;
+  hooks: TfLlamaHooks = {};
   private readonly kvDim: number;
   private readonly headSize: number;
   private lora: LoraOptions | undefined;
@@ -75,7 +89,8 @@ export class TfLlama {
 
   /** x [rows, in] times the projection (plus the LoRA path x A B alpha/rank). */
   private project(x: tf.Tensor2D, l: number, p: Projection): tf.Tensor2D {
-    const y = matmul(x, this.params.get(projectionParam(l, p)) as tf.Tensor2D);
+    const base = this.params.get(projectionParam(l, p)) as tf.Tensor2D;
+    const y = matmul(x, this.hooks.weight ? this.hooks.weight(l, p, base) : base);
     if (!this.hasLora(p)) return y;
     const a = this.params.get(`lora.${l}.${p}.A`) as tf.Tensor2D, b = this.params.get(`lora.${l}.${p}.B`) as tf.Tensor2D;
     return tf.add(y, tf.mul(matmul(matmul(x, a), b), this.lora!.alpha / this.lora!.rank)) as tf.Tensor2D;
@@ -122,25 +137,30 @@ export class TfLlama {
   /** Final hidden states (after the last RMSNorm), [B*T, dim], of token ids [B, T]. */
   hidden(tokens: tf.Tensor2D): tf.Tensor2D {
     const [B, T] = tokens.shape;
-    const { dim, layers, heads, kvHeads } = this.config;
-    const hs = this.headSize;
+    const { layers } = this.config;
     let x = gatherRows(this.params.get('tok_embeddings.weight'), tf.reshape(tokens, [-1]) as tf.Tensor1D) as tf.Tensor2D;
-    for (let l = 0; l < layers; l++) {
-      const xn = this.rmsNorm(x, `layers.${l}.attention_norm.weight`);
-      const q = this.rope(this.project(xn, l, 'wq'), B, T, dim);
-      const k = this.rope(this.project(xn, l, 'wk'), B, T, this.kvDim);
-      const v = this.project(xn, l, 'wv');
-      // [B, T, heads, hs] -> [B * heads, T, hs]
-      const byHead = (m: tf.Tensor, n: number) => tf.reshape(tf.transpose(tf.reshape(m, [B, T, n, hs]), [0, 2, 1, 3]), [B * n, T, hs]) as tf.Tensor3D;
-      const context = this.attention(byHead(q, heads), this.shareKv(byHead(k, kvHeads), B, T), this.shareKv(byHead(v, kvHeads), B, T), T);
-      const merged = tf.reshape(tf.transpose(tf.reshape(context, [B, heads, T, hs]), [0, 2, 1, 3]), [B * T, dim]) as tf.Tensor2D;
-      x = tf.add(x, this.project(merged, l, 'wo'));
-      const xf = this.rmsNorm(x, `layers.${l}.ffn_norm.weight`);
-      const gate = this.project(xf, l, 'w1');
-      const h = tf.mul(tf.mul(gate, tf.sigmoid(gate)), this.project(xf, l, 'w3')) as tf.Tensor2D;
-      x = tf.add(x, this.project(h, l, 'w2'));
-    }
+    for (let l = 0; l < layers; l++) x = this.block(x, l, B, T);
     return this.rmsNorm(x, 'norm.weight');
+  }
+
+  /** Block `l` on the residual stream x [B*T, dim] of B sequences of T tokens (positions 0..T-1). */
+  block(x: tf.Tensor2D, l: number, B: number, T: number): tf.Tensor2D {
+    const { dim, heads, kvHeads } = this.config;
+    const hs = this.headSize;
+    const xn = this.rmsNorm(x, `layers.${l}.attention_norm.weight`);
+    const q = this.rope(this.project(xn, l, 'wq'), B, T, dim);
+    const k = this.rope(this.project(xn, l, 'wk'), B, T, this.kvDim);
+    const v = this.project(xn, l, 'wv');
+    // [B, T, heads, hs] -> [B * heads, T, hs]
+    const byHead = (m: tf.Tensor, n: number) => tf.reshape(tf.transpose(tf.reshape(m, [B, T, n, hs]), [0, 2, 1, 3]), [B * n, T, hs]) as tf.Tensor3D;
+    const context = this.attention(byHead(q, heads), this.shareKv(byHead(k, kvHeads), B, T), this.shareKv(byHead(v, kvHeads), B, T), T);
+    const merged = tf.reshape(tf.transpose(tf.reshape(context, [B, heads, T, hs]), [0, 2, 1, 3]), [B * T, dim]) as tf.Tensor2D;
+    const y = tf.add(x, this.project(merged, l, 'wo')) as tf.Tensor2D;
+    const xf = this.rmsNorm(y, `layers.${l}.ffn_norm.weight`);
+    const gate = this.project(xf, l, 'w1');
+    const h = tf.mul(tf.mul(gate, tf.sigmoid(gate)), this.project(xf, l, 'w3')) as tf.Tensor2D;
+    const gated = this.hooks.ffnGate ? (tf.mul(h, this.hooks.ffnGate(l, xf)) as tf.Tensor2D) : h;
+    return tf.add(y, this.project(gated, l, 'w2'));
   }
 
   /**
