@@ -52,6 +52,7 @@ export class Attention {
         const h = g * group + Math.floor(r / m), t = r % m;
         qg.set(q.subarray(t * dim + h * hs, t * dim + (h + 1) * hs), r * hs);
       }
+      cache.query?.(g, qg, rows);
       const scores = be.product(qg, rows, hs, cache.keys(g), n, 'nk', { kind: 'qk', layer });
       softmaxRows(scores, rows, n, 1 / Math.sqrt(hs), (r, c) => keyPos[c] <= positions[r % m]);
       observer?.(layer, g, scores, rows, n);

@@ -22,6 +22,12 @@ export interface LayerKvCache {
    * head `head * group + floor(r / tokens)`, token r % tokens). For caches that evict by attention.
    */
   observe?(head: number, probs: Float32Array, rows: number): void;
+  /**
+   * Before keys(head) and values(head): KV head `head`'s query rows (rows x headSize, after RoPE; row
+   * order as for `observe`). For caches that pick tokens by the query (Quest) or record it. A cache
+   * that returns a different subset per head must return `length` tokens for every head.
+   */
+  query?(head: number, queries: Float32Array, rows: number): void;
   /** Bytes the held keys and values take at the stored precision (scales included). */
   bytes(): number;
 }
