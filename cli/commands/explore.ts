@@ -3,15 +3,17 @@ import { join } from 'node:path';
 import { energyWithPeAreas, horowitzPeAreas, readPeAreaTable, type PeAreaTable, type StudyGroup } from '../../hw/accelerators/index.ts';
 import { energyConstants28nm, studyPeKinds, type StudyPeKind } from '../../hw/energy/index.ts';
 import { parseArraySize } from '../../hw/index.ts';
-import { llamaLayerSamples, readLlama2cCheckpoint } from '../../models/llm/index.ts';
+import { LLM_WORKLOAD_ID, llamaLayerSamples, llmWorkloadSpec, loadModel, shippedModelDir } from '../../models/llm/index.ts';
 import { paretoFront, pointAccelerator, pointTaskModule, type DesignPoint, type PointCost, type PointJob } from '../../sim/explore/index.ts';
 import { fp32ReferenceGemm, layerError, relativeRmsError, type LayerSample } from '../../sim/study/index.ts';
 import { workloadIds } from '../../sim/workloads/index.ts';
-import { ContentCache, ProgressBar, UserError, WorkerPool, contentHash, dataPath, dataPathOr, projectRoot, writeJsonAtomic } from '../../util/index.ts';
+import { ContentCache, ProgressBar, UserError, WorkerPool, contentHash, dataPathOr, projectRoot, writeJsonAtomic } from '../../util/index.ts';
 import { readLiberty, synthesize, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
 import { generateArrayDesign } from '../../hdl-gen/index.ts';
 import { mixpeEvalConfig, peKind } from '../../hw/index.ts';
 import { QueueClient, redisTarget } from '../../queue/index.ts';
+import { VeriDistill, moduleClosureText, shippedCheckpointDir } from '../../models/qor/veridistill/index.ts';
+import { selectBackend } from '../../models/common/index.ts';
 import { defineCommand } from '../command.ts';
 import { writeReport } from '../report/html-report.ts';
 import { EXPLORE_POINT } from '../queue-jobs.ts';
@@ -37,7 +39,9 @@ export default defineCommand({
   details: `Every point runs its workload's phases through the simulator's fast mode (cycles, energy by part, as the
 study costs them); its area is the PE area table's (docs/pe-area.json, synthesized with Nangate45, else the
 Horowitz estimate; marked in areaSource) times the PEs, without buffers; its error is the relative RMS output
-error of the PE kind and group on real layers of a llama2.c model, in cycle mode, against FP32. The Pareto front
+error of the PE kind and group on the real layers of a language model (default: the project's shipped LM), in
+cycle mode, against FP32. The workload '${LLM_WORKLOAD_ID}' is that model's own architecture (prefill of its
+context less one token, then a decode step, batch 64). The Pareto front
 (time, energy, area, error, all minimised) is taken per workload. Points are cached: a rerun resumes.
 --queue runs the points on 'tessera worker' processes (docs/scale-out.md).
 example: tessera explore --pe mixpe-w4a8,int8,fp16 --arrays 16x16,32x32 --workloads vit-b --json sweep.json --report sweep/`,
@@ -46,9 +50,11 @@ example: tessera explore --pe mixpe-w4a8,int8,fp16 --arrays 16x16,32x32 --worklo
     { name: 'arrays', kind: 'string', default: '8x8,16x16,32x32', valueName: 'LIST', help: 'array sizes RxC' },
     { name: 'groups', kind: 'string', default: '64,128', valueName: 'LIST', help: 'weight group sizes: 32, 64, 128, channel' },
     { name: 'dataflows', kind: 'string', default: 'os,ws', valueName: 'LIST', help: 'os (output-stationary), ws (weight-stationary)' },
-    { name: 'workloads', kind: 'string', default: 'vit-b,llama2-7b', valueName: 'LIST', help: `from: ${workloadIds.join(', ')}` },
+    { name: 'workloads', kind: 'string', default: `vit-b,llama2-7b,${LLM_WORKLOAD_ID}`, valueName: 'LIST', help: `from: ${[...workloadIds, LLM_WORKLOAD_ID].join(', ')}` },
     { name: 'pe-area', kind: 'string', valueName: 'FILE', help: 'PE area table (JSON) instead of docs/pe-area.json' },
-    { name: 'model', kind: 'string', valueName: 'FILE', help: 'llama2.c checkpoint whose layers measure the error (default: stories260K from the data folder)' },
+    { name: 'area', kind: 'string', choices: ['table', 'veridistill'], default: 'table', help: "area of points not synthesized: the PE table times the PEs, or VeriDistill's prediction for the generated array" },
+    { name: 'veridistill', kind: 'string', valueName: 'DIR', help: 'VeriDistill checkpoint for --area veridistill (default: the shipped one)' },
+    { name: 'model', kind: 'string', valueName: 'PATH', help: `checkpoint folder or llama2.c .bin whose layers measure the error and whose architecture is '${LLM_WORKLOAD_ID}' (default: the shipped LM)` },
     { name: 'tokens', kind: 'int', default: 16, help: 'tokens generated to collect the layer activations' },
     { name: 'seed', kind: 'int', default: 1, help: 'seed of the token sampling' },
     { name: 'workers', kind: 'int', default: 2, valueName: 'N', help: 'parallel workers (one per core)' },
@@ -64,20 +70,23 @@ example: tessera explore --pe mixpe-w4a8,int8,fp16 --arrays 16x16,32x32 --worklo
     const arrays = flags.arrays.split(',').map((a) => parseArraySize(a.trim(), '--arrays'));
     const gs = groups(flags.groups);
     const dataflows = list(flags.dataflows, '--dataflows', ['os', 'ws'] as const);
-    const workloads = list(flags.workloads, '--workloads', workloadIds);
+    const workloads = list(flags.workloads, '--workloads', [...workloadIds, LLM_WORKLOAD_ID]);
     if (flags.workers < 1) throw new UserError('must be at least 1', '--workers');
     const defaultTable = join(projectRoot(), 'docs', 'pe-area.json');
     const areas: PeAreaTable = flags['pe-area'] ? readPeAreaTable(flags['pe-area']) : existsSync(defaultTable) ? { ...readPeAreaTable(defaultTable), source: 'docs/pe-area.json' } : horowitzPeAreas;
     const areaSource = areas === horowitzPeAreas ? 'horowitz-estimate x PEs' : `synthesized PE (${areas.source}) x PEs`;
     const energy = energyWithPeAreas(energyConstants28nm, areas);
-    const modelFile = flags.model ?? dataPath('models', 'stories260K_plct', 'stories260K.bin');
-    if (!existsSync(modelFile)) throw new UserError(`model not found: ${modelFile}`, flags.model ? '--model' : 'TESSERA_DATA', 'give a llama2.c checkpoint with --model, or point TESSERA_DATA at the shared data folder');
+    const model = loadModel(flags.model, undefined, false);
+    const modelFile = flags.model ?? shippedModelDir();
+    const modelHash = model.meta?.weightsSha256 ?? contentHash(readFileSync(modelFile));
+    const llmSpec = llmWorkloadSpec(model.weights.config, modelFile);
+    const llmOptions = { promptLength: model.weights.config.seqLen - 1 };
 
     const points: DesignPoint[] = [];
     for (const workload of workloads) for (const pe of pes) for (const { rows, cols } of arrays) for (const group of gs) for (const dataflow of dataflows) points.push({ pe, rows, cols, group, dataflow, workload });
     const cache = new ContentCache<PointCost>('explore');
     const keyOf = (job: PointJob) => contentHash(EXPLORE_FORMAT, job);
-    const jobs = points.map((point): PointJob => ({ point, energy, workloadOptions: {} }));
+    const jobs = points.map((point): PointJob => (point.workload === LLM_WORKLOAD_ID ? { point, energy, workloadOptions: llmOptions, spec: llmSpec } : { point, energy, workloadOptions: {} }));
     const costs = new Map<number, PointCost>();
     jobs.forEach((job, i) => {
       const hit = cache.get(keyOf(job));
@@ -105,7 +114,6 @@ example: tessera explore --pe mixpe-w4a8,int8,fp16 --arrays 16x16,32x32 --worklo
     // The error depends on the PE kind and group only (the array's values do not depend on its shape).
     // The layers are sampled (a generation run) only when some error is not cached yet.
     let layers: { samples: LayerSample[]; references: Float64Array[] } | undefined;
-    const modelHash = contentHash(readFileSync(modelFile));
     const errorCache = new ContentCache<number>('explore-error');
     const errors = new Map<string, number>();
     for (const pe of pes) for (const group of gs) {
@@ -113,7 +121,7 @@ example: tessera explore --pe mixpe-w4a8,int8,fp16 --arrays 16x16,32x32 --worklo
       let e = errorCache.get(key);
       if (e === undefined) {
         if (!layers) {
-          const samples = llamaLayerSamples(readLlama2cCheckpoint(modelFile), flags.tokens, flags.seed);
+          const samples = llamaLayerSamples(model.weights, flags.tokens, flags.seed);
           layers = { samples, references: samples.map(fp32ReferenceGemm) };
         }
         const acc = pointAccelerator({ pe, rows: 16, cols: 16, group, dataflow: 'os' });
@@ -132,6 +140,7 @@ example: tessera explore --pe mixpe-w4a8,int8,fp16 --arrays 16x16,32x32 --worklo
         areaUm2: areas.areaUm2[p.pe as StudyPeKind] * p.rows * p.cols, areaSource, error: errors.get(`${p.pe}/${p.group}`)!,
       };
     });
+    if (flags.area === 'veridistill') await predictArrayAreas(results, points, flags.veridistill ?? shippedCheckpointDir());
     const front = () => workloads.flatMap((w) => {
       const idx = results.flatMap((r, i) => (r.workload === w ? [i] : []));
       return paretoFront(idx.map((i) => [results[i].seconds, results[i].energyJ, results[i].areaUm2, results[i].error])).map((k) => idx[k]);
@@ -148,7 +157,7 @@ example: tessera explore --pe mixpe-w4a8,int8,fp16 --arrays 16x16,32x32 --worklo
       const r = results[i];
       console.log(`${r.workload.padEnd(11)} ${r.pe.padEnd(13)} ${r.array.padEnd(7)} ${String(r.group).padEnd(6)} ${r.dataflow.padEnd(6)} ${r.seconds.toPrecision(4).padStart(9)} ${r.energyJ.toPrecision(4).padStart(10)} ${(r.areaUm2 / 1e6).toPrecision(4).padStart(10)} ${r.error.toPrecision(3).padStart(8)}`);
     }
-    const settings = { areaSource, model: modelFile, tokens: flags.tokens, seed: flags.seed, energy: energy.node };
+    const settings = { areaSource: flags.area === 'veridistill' ? 'VeriDistill prediction of each generated array' : areaSource, model: modelFile, tokens: flags.tokens, seed: flags.seed, energy: energy.node };
     if (flags.json) writeJsonAtomic(flags.json, { settings, points: results, pareto });
     if (flags.report) writeReport(join(flags.report, 'report.html'), 'Design-space sweep', exploreSections(results, pareto, settings));
   },
@@ -161,21 +170,48 @@ example: tessera explore --pe mixpe-w4a8,int8,fp16 --arrays 16x16,32x32 --worklo
  */
 async function synthesizePareto(results: ExplorePointResult[], points: readonly DesignPoint[], pareto: readonly number[], libertyPath: string, backend: YosysBackend): Promise<void> {
   const liberty = readLiberty(libertyPath);
-  const designs = new Map<string, number[]>();
-  for (const i of pareto) {
-    const p = points[i];
-    const key = `${p.pe}/${p.rows}x${p.cols}/${p.group}`;
-    designs.set(key, [...(designs.get(key) ?? []), i]);
-  }
-  const bar = new ProgressBar('synthesis of the Pareto arrays', designs.size);
-  for (const indices of designs.values()) {
+  const groups = byDesign(points, pareto);
+  const bar = new ProgressBar('synthesis of the Pareto arrays', groups.length);
+  for (const indices of groups) {
     const p = points[indices[0]];
-    const scheme = pointAccelerator(p).weightScheme;
-    const d = generateArrayDesign({ pe: peKind(p.pe), array: mixpeEvalConfig(p.rows, p.cols), group: p.group === 'channel' ? 128 : p.group, scheme });
+    const d = arrayDesign(p);
     const r = await synthesize({ sources: { [d.fileName]: d.verilog }, top: d.top, liberty, backend, check: true, keepHierarchy: d.keepModules });
     for (const i of indices) {
       results[i] = { ...results[i], areaUm2: r.mapped!.area, areaSource: `synthesized array (Yosys ${r.tool}, ${libertyPath.replace(/^.*\//, '')})` };
     }
+    bar.tick(1, `${p.pe} ${p.rows}x${p.cols}`);
+  }
+  bar.finish();
+}
+
+/** The generated Verilog of a point's array (output-stationary; 'channel' groups generate with 128). */
+function arrayDesign(p: DesignPoint) {
+  const scheme = pointAccelerator(p).weightScheme;
+  return generateArrayDesign({ pe: peKind(p.pe), array: mixpeEvalConfig(p.rows, p.cols), group: p.group === 'channel' ? 128 : p.group, scheme });
+}
+
+/** Points of the same PE kind, array and group share one design (dataflow and workload do not change the RTL). */
+function byDesign(points: readonly DesignPoint[], indices: readonly number[]): number[][] {
+  const designs = new Map<string, number[]>();
+  for (const i of indices) {
+    const p = points[i];
+    const key = `${p.pe}/${p.rows}x${p.cols}/${p.group}`;
+    designs.set(key, [...(designs.get(key) ?? []), i]);
+  }
+  return [...designs.values()];
+}
+
+/** Replaces every point's table area by VeriDistill's prediction for its generated array (no synthesis). */
+async function predictArrayAreas(results: ExplorePointResult[], points: readonly DesignPoint[], checkpoint: string): Promise<void> {
+  await selectBackend(() => {});
+  const model = VeriDistill.load(checkpoint);
+  const groups = byDesign(points, points.map((_, i) => i));
+  const bar = new ProgressBar('VeriDistill areas of the arrays', groups.length);
+  for (const indices of groups) {
+    const p = points[indices[0]];
+    const d = arrayDesign(p);
+    const area = model.predict(moduleClosureText(d.verilog, d.top, d.fileName)).areaUm2;
+    for (const i of indices) results[i] = { ...results[i], areaUm2: area, areaSource: `VeriDistill prediction (${checkpoint.replace(/^.*\//, '')}), not synthesized` };
     bar.tick(1, `${p.pe} ${p.rows}x${p.cols}`);
   }
   bar.finish();

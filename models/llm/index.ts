@@ -26,4 +26,5 @@ export { evaluate, evaluateCheckpoint, scoreWindows, scoreModelWindows, backendS
 export { checkpointSplit, portableDataPath, resolveDataPath, type Split } from './eval/held-out.ts';
 export { shippedModelDir, loadModel } from './shipped.ts';
 export { bookPhase, profilePhase, profileGeneration, kvShareSweep, kvCacheBytes, summarize, type Phase, type PhaseProfile, type CostSummary } from './profile/profile.ts';
+export { LLM_WORKLOAD_ID, llmWorkloadSpec } from './profile/workload-spec.ts';
 export { exportOnnxDecoder, writeOnnxDecoder } from './onnx/export.ts';

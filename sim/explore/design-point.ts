@@ -5,7 +5,7 @@ import { mixpeEvaluation, type AcceleratorSpec, type StudyGroup } from '../../hw
 import type { EnergyConstants, EnergyParts, StudyPeKind } from '../../hw/energy/index.ts';
 import { mixpeEvalConfig, type Dataflow } from '../../hw/index.ts';
 import { costGemms, phaseGemms } from '../study/index.ts';
-import { workload, type WorkloadOptions } from '../workloads/index.ts';
+import { workload, workloadOf, type TransformerSpec, type WorkloadOptions } from '../workloads/index.ts';
 
 export interface DesignPoint {
   readonly pe: StudyPeKind;
@@ -32,10 +32,13 @@ export function pointAccelerator(p: Pick<DesignPoint, 'pe' | 'rows' | 'cols' | '
   return { ...base, label: `${base.label} ${p.rows}x${p.cols} g${p.group} ${p.dataflow}`, array: mixpeEvalConfig(p.rows, p.cols, dataflows[p.dataflow]), group: p.group };
 }
 
-/** Time and energy of every phase of the point's workload, one after another. */
-export function pointCost(p: DesignPoint, energy: EnergyConstants, options: WorkloadOptions = {}): PointCost {
+/**
+ * Time and energy of every phase of the point's workload, one after another. `spec` describes a
+ * workload outside the library (a model the caller read); otherwise the point's workload id names one.
+ */
+export function pointCost(p: DesignPoint, energy: EnergyConstants, options: WorkloadOptions = {}, spec?: TransformerSpec): PointCost {
   const acc = pointAccelerator(p);
-  const w = workload(p.workload, options);
+  const w = spec ? workloadOf(spec, options) : workload(p.workload, options);
   let cycles = 0, seconds = 0, macs = 0, peakShare = 0;
   let parts: EnergyParts = { core: 0, buffer: 0, dram: 0, static: 0, total: 0 };
   for (const phase of w.phases) {

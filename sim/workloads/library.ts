@@ -66,6 +66,11 @@ export interface WorkloadOptions {
 export function workload(id: string, options: WorkloadOptions = {}): Workload {
   const spec = transformerSpecs.find((s) => s.id === id);
   if (!spec) throw new UserError(`unknown workload '${id}'`, '--workloads', `choose from: ${workloadIds.join(', ')}`);
+  return workloadOf(spec, options);
+}
+
+/** The workload of any architecture described as a TransformerSpec (the library's or a caller's). */
+export function workloadOf(spec: TransformerSpec, options: WorkloadOptions = {}): Workload {
   const batch = options.batch ?? defaultBatch;
   const prompt = options.promptLength ?? defaultPromptLength;
   for (const [flag, v] of [['--batch', batch], ['--prompt', prompt]] as const) {
