@@ -11,6 +11,7 @@ import type { FeederOperands } from '../operands.ts';
 import { weightGroupBits } from '../operand-bits.ts';
 import { peThroughput } from '../throughput.ts';
 import type { GemmShape, SimConfig, TilePass } from '../types.ts';
+import { activationPair, packsPairs, weightPair } from './packed-pairs.ts';
 import { EVENT_LAST, EVENT_VALID_END, EVENT_VALID_START, feedPad, rowKernel, type OperandArray } from './row-kernel.ts';
 
 export interface GroupPartialEvent {
@@ -61,11 +62,14 @@ export function simulatePass(config: SimConfig, ops: FeederOperands, shape: Gemm
   // Upper bound on the cycle of the last group partial (PE (R-1, C-1), L cycles after its last operand).
   const stepped = kc + R + C + config.pe.latency;
   const Arr = ops.integer ? Int32Array : Float64Array;
+  // Operand words per cycle and lane: kp, or kp / 2 when k-values travel in pairs (packed-pairs.ts).
+  const pairs = packsPairs(ops, kp, gc);
+  const kw = pairs ? kp / 2 : kp;
 
   // Column feeders: each column's weight stream entering row 0, skewed by column, after R leading zero
-  // cycles (row r reads it r cycles late): wCol[((c * H + R + u) * lanes + j) * kp + i] is w_j,i of PE (0, c) at cycle u.
+  // cycles (row r reads it r cycles late): wCol[((c * H + R + u) * lanes + j) * kw + i] is w_j,i of PE (0, c) at cycle u.
   const H = R + stepped;
-  const wCol: OperandArray = new Arr(C * H * lanes * kp);
+  const wCol: OperandArray = new Arr(C * H * lanes * kw);
   const wMacs = new Uint8Array(C * H);
   const pad = feedPad(C);
   let weightReadBits = 0;
@@ -73,32 +77,40 @@ export function simulatePass(config: SimConfig, ops: FeederOperands, shape: Gemm
   const metaBits = weightGroupBits(config);
   const wBits = config.pe.weightBits;
   const w = ops.w;
+  // Per column: the MACs its weights allow each cycle and the bits it reads from the weight buffer.
+  const activeLanes = new Int32Array(C);
   for (let c = 0; c < C; c++) {
     const active = Math.max(0, Math.min(lanes, tile.cols - c * lanes));
+    activeLanes[c] = active;
     if (active === 0) continue;
     for (let s = 0; s < kc; s++) {
-      const v = c * H + R + s + c;
-      const base = v * lanes * kp;
-      for (let i = 0; i < kp; i++) {
-        const src = (s * kp + i) * N + tile.n0 + c * lanes;
-        for (let j = 0; j < active; j++) wCol[base + j * kp + i] = w[src + j]!;
-      }
-      wMacs[v] = kp * active;
+      wMacs[c * H + R + s + c] = kp * active;
       weightsFed += kp * active;
       // The scale (and zero point) of a weight group is read with its first weights.
       weightReadBits += kp * active * wBits + ((s * kp) % config.group === 0 ? active * metaBits : 0);
     }
   }
+  // The weights themselves, read a W row at a time (contiguous in memory) into every column's stream.
+  const colStep = (H + 1) * lanes * kw;
+  for (let s = 0; s < kc; s++) {
+    for (let i = 0; i < kw; i++) {
+      const src = (s * kp + (pairs ? 2 * i : i)) * N + tile.n0;
+      for (let c = 0, dst = (R + s) * lanes * kw + i; c < C; c++, dst += colStep) {
+        const active = activeLanes[c]!;
+        for (let j = 0, q = src + c * lanes; j < active; j++, q++) wCol[dst + j * kw] = pairs ? weightPair(w[q]!, w[q + N]!) : w[q]!;
+      }
+    }
+  }
 
   const gpVal: OperandArray = new Arr(R * Q * groups);
   const gpCyc = new Int32Array(R * Q * groups).fill(-1);
-  const feedA: OperandArray = new Arr((stepped + pad) * kp);
+  const feedA: OperandArray = new Arr((stepped + pad) * kw);
   // The group tags of operand cycle s; the valid bit's edges (operand cycles 0 and Kc) are added per row.
   const events = new Uint8Array(kc);
   for (let s = gc - 1; s < kc; s += gc) events[s] = EVENT_LAST;
   const feedEv = new Uint8Array(stepped + pad);
   const evAt = new Int32Array(stepped + pad);
-  const kernel = rowKernel(kp, lanes, ops.integer);
+  const kernel = rowKernel(kp, lanes, ops.integer, pairs);
   const xBits = activationBits(config.pe);
   let activationReadBits = 0;
   let macs = 0;
@@ -109,11 +121,11 @@ export function simulatePass(config: SimConfig, ops: FeederOperands, shape: Gemm
     feedEv.fill(0);
     feedEv.set(events, r + pad);
     if (r < tile.rows) {
-      const xRow = (tile.m0 + r) * K;
-      for (let s = 0; s < kc; s++) {
-        for (let i = 0; i < kp; i++) feedA[(r + pad + s) * kp + i] = ops.x[xRow + s * kp + i]!;
-        activationReadBits += kp * xBits;
-      }
+      // Row r of X is kc cycles of kp operands, contiguous in memory: the feeder reads it whole.
+      const xRow = ops.x.subarray((tile.m0 + r) * K, (tile.m0 + r + 1) * K);
+      if (!pairs) feedA.set(xRow, (r + pad) * kp);
+      else for (let i = 0, f = (r + pad) * kw; i < K; i += 2, f++) feedA[f] = activationPair(xRow[i]!, xRow[i + 1]!);
+      activationReadBits += xRow.length * xBits;
       feedEv[r + pad] |= EVENT_VALID_START;
       feedEv[r + pad + kc] |= EVENT_VALID_END;
       if (ops.xScale) activationReadBits += 16;

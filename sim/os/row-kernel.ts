@@ -22,6 +22,8 @@
  * valid cycles without a per-cycle add.
  */
 
+import { unpackPartialSource } from './packed-pairs.ts';
+
 export type OperandArray = Int32Array | Float64Array;
 
 /** Leading zero cycles in the feed arrays so that PE c's index u - c never goes below 0. */
@@ -70,19 +72,26 @@ export type RowKernel = (
 
 const cache = new Map<string, RowKernel>();
 
-/** The kernel for PEs of `lanes` outputs fusing `kp` k-values, integer (L = 1) or FP32 (L = 2). */
-export function rowKernel(kp: number, lanes: number, integer: boolean): RowKernel {
-  const key = `${kp}:${lanes}:${integer}`;
+/**
+ * The kernel for PEs of `lanes` outputs fusing `kp` k-values, integer (L = 1) or FP32 (L = 2). With
+ * `pairs`, the feeds hold kp / 2 words per cycle and lane, each a pair of k-values
+ * (sim/os/packed-pairs.ts), and the group partial is unpacked from the accumulator when emitted.
+ */
+export function rowKernel(kp: number, lanes: number, integer: boolean, pairs = false): RowKernel {
+  const key = `${kp}:${lanes}:${integer}:${pairs}`;
   let k = cache.get(key);
   if (!k) {
-    k = new Function('cols', 'cycles', 'feedA', 'feedEv', 'evAt', 'evCount', 'wCol', 'H', 'v0', 'wMacs', 'gpVal', 'gpCyc', 'gpBase', 'groups', kernelSource(kp, lanes, integer)) as RowKernel;
+    k = new Function('cols', 'cycles', 'feedA', 'feedEv', 'evAt', 'evCount', 'wCol', 'H', 'v0', 'wMacs', 'gpVal', 'gpCyc', 'gpBase', 'groups', kernelSource(kp, lanes, integer, pairs)) as RowKernel;
     cache.set(key, k);
   }
   return k;
 }
 
-function kernelSource(kp: number, lanes: number, integer: boolean): string {
-  if (!integer && kp !== 1) throw new Error('float PE kinds take one k-value per cycle');
+function kernelSource(kpTotal: number, lanes: number, integer: boolean, pairs: boolean): string {
+  if (!integer && kpTotal !== 1) throw new Error('float PE kinds take one k-value per cycle');
+  if (pairs && (!integer || kpTotal % 2 !== 0)) throw new Error('only integer kernels with an even kp take k-values in pairs');
+  // Operand words per cycle and lane.
+  const kp = pairs ? kpTotal / 2 : kpTotal;
   const L = integer ? 1 : 2;
   const lk = lanes * kp;
   const js = [...Array(lanes).keys()];
@@ -99,7 +108,7 @@ function kernelSource(kp: number, lanes: number, integer: boolean): string {
       step.push(`${acc(j)} = Math.fround(${acc(j)} + x0 * ${w(0)});`);
     }
   }
-  const emit = js.map((j) => `i = gpBase + (c * ${lanes} + ${j}) * groups + g; gpVal[i] = ${acc(j)}; gpCyc[i] = u + ${L}; ${acc(j)} = 0;`).join(' ');
+  const emit = js.map((j) => `i = gpBase + (c * ${lanes} + ${j}) * groups + g; gpVal[i] = ${pairs ? unpackPartialSource(acc(j)) : acc(j)}; gpCyc[i] = u + ${L}; ${acc(j)} = 0;`).join(' ');
   // Between two events the PE only accumulates; in an event's cycle it also acts on the event.
   return `"use strict";
 const pad = cols;
