@@ -17,7 +17,9 @@ import { osArrayTestbench } from './rtl/os-array-tb.ts';
 
 // BENCH_SIZES=8,16 skips the 64x64 Verilator builds (several minutes each).
 const SIZES = (process.env.BENCH_SIZES ?? '8,16,64').split(',').map(Number);
-const KINDS: PeKind[] = [peKind('int8'), peKind('mixpe-w4a8'), peKind('bitfusion', '--pe', 'w4a4')];
+// BENCH_KINDS=bitfusion runs only the kinds named (by id).
+const KINDS: PeKind[] = [peKind('int8'), peKind('mixpe-w4a8'), peKind('bitfusion', '--pe', 'w4a4')]
+  .filter((k) => !process.env.BENCH_KINDS || process.env.BENCH_KINDS.split(',').includes(k.id));
 const PE_CYCLES = 4e7;
 const RUNS = 5;
 const here = new URL('.', import.meta.url).pathname;
