@@ -53,10 +53,12 @@ export interface AgreementOptions {
   /** Tool processes run at once (default: one per core). */
   jobs?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Only the corpus files this keeps (`k`: the file's index in corpus order). */
+  select?: (entry: CorpusEntry, k: number) => boolean;
 }
 
 export async function runAgreement(root: string, options: AgreementOptions = {}): Promise<CorpusRow[]> {
-  const entries = readCorpus(root);
+  const entries = readCorpus(root).filter((e, k) => options.select?.(e, k) ?? true);
   const rows: CorpusRow[] = entries.map((entry) => ({ entry, ours: ourVerdict(entry, root), tools: [] }));
   if (!options.tools) return rows;
   const jobs = rows.flatMap((row) => referenceTools.map((tool, k) => ({ row, tool, k })));

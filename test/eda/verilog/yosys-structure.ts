@@ -38,11 +38,13 @@ export interface FileComparison {
 export function yosysModules(file: string, text: string, includeDirs: string[], defines: Record<string, string>): Promise<Record<string, YosysModule> | string> {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-ystruct-'));
   const input = join(dir, basename(file).replace(/\.gz$/, ''));
-  writeFileSync(input, text);
+  // Yosys skips code between `// synopsys translate_off` and `translate_on` (a synthesis
+  // convention, not Verilog): its copy has them as plain comments, so it reads what simulators read.
+  writeFileSync(input, text.replace(/\/\/(\s*)(synopsys|synthesis|pragma)(\s+)translate_(off|on)/g, '//$1$2$3translate-$4'));
   const out = join(dir, 'out.json');
-  const flags = [...includeDirs.map((d) => `-I"${d}"`), ...Object.entries(defines).map(([k, v]) => `-D${k}=${v}`)].join(' ');
+  const flags = [...includeDirs.map((d) => `-I${d}`), ...Object.entries(defines).map(([k, v]) => `-D${k}=${v}`)].join(' ');
   return new Promise((resolve) => {
-    const child = spawn('yosys', ['-q', '-p', `read_verilog ${flags} "${input}"; hierarchy; proc; write_json "${out}"`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('yosys', ['-q', '-p', `read_verilog ${flags} "${input}"; hierarchy; delete p:*; delete t:$* t:$paramod* %d; write_json "${out}"`], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (b: Buffer) => { err += b.toString(); });
     child.on('close', (code) => {
@@ -99,6 +101,8 @@ export function yosysVariants(modules: Record<string, YosysModule>): Variant[] {
 /** Does our parameter text equal Yosys's value (bits, or a string)? */
 function sameParameter(ours: string | undefined, yosys: string): boolean {
   if (ours === undefined) return false;
+  // write_json marks a string that reads like bits (or is empty) with a trailing space.
+  if (/^[01xz]* $/.test(yosys)) return ours === JSON.stringify(yosys.slice(0, -1));
   if (/^[01xz]+$/.test(yosys)) {
     if (/^-?\d+$/.test(ours)) return /[xz]/.test(yosys) ? false : BigInt.asUintN(yosys.length, BigInt(ours)) === BigInt(`0b${yosys}`);
     const based = /^\d+'b([01xz]+)$/.exec(ours);
