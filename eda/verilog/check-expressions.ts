@@ -37,7 +37,8 @@ export function lookupName(ctx: ExprContext, e: Expr, report = true, allowModule
     if (report) at(ctx.el.sink, e.loc, e.kind === 'id' ? `'${e.name}' is not declared` : `cannot find '${printExpr(e)}'${r.missing ? ` (no '${r.missing}')` : ''}`);
     return undefined;
   }
-  if (e.kind !== 'id' && r.found.automatic) {
+  // An automatic task or function may be called by a hierarchical name; its variables cannot be named.
+  if (e.kind !== 'id' && r.found.automatic && r.found.kind !== 'task' && r.found.kind !== 'function') {
     if (report) at(ctx.el.sink, e.loc, `'${printExpr(e)}' is an automatic variable and cannot be referenced by a hierarchical name`);
     return undefined;
   }
@@ -105,12 +106,13 @@ export function checkExpr(ctx: ExprContext, e: Expr | null | undefined, allowWho
       }
       return;
     case 'index':
-      checkSelectBase(ctx, e.base);
+      checkSelectBase(ctx, e.base, selectDepth(e));
       checkExpr(ctx, e.index);
       if (isReal(ctx, e.index)) at(el.sink, e.index.loc, 'an index cannot be real');
       return;
     case 'part':
-      checkSelectBase(ctx, e.base);
+      checkSelectBase(ctx, e.base, selectDepth(e));
+      checkArrayRange(ctx, e);
       checkExpr(ctx, e.left);
       checkExpr(ctx, e.right);
       if (e.mode === ':') checkPartDirection(ctx, e);
@@ -145,17 +147,43 @@ function checkValueUse(ctx: ExprContext, e: Expr, sym: Sym, allowWhole: boolean)
   }
 }
 
-/** The base of a bit or part select: no selects of reals, arrays read through their index. */
-function checkSelectBase(ctx: ExprContext, base: Expr): void {
+/** How many selects `e` applies to the name at its root (`a[1][2]`: 2). */
+function selectDepth(e: Expr): number {
+  let depth = 0;
+  for (let b: Expr = e; b.kind === 'index' || b.kind === 'part'; b = b.base) depth++;
+  return depth;
+}
+
+/**
+ * The base of a bit or part select, `depth` selects deep: no bit selects of reals (an element of
+ * an array of reals is fine), arrays read through their index.
+ */
+function checkSelectBase(ctx: ExprContext, base: Expr, depth: number): void {
   if (base.kind === 'id' || base.kind === 'member') {
     const sym = lookupName(ctx, base);
     if (!sym) return;
-    if (sym.real) at(ctx.el.sink, base.loc, `'${printExpr(base)}' is real: it has no bits to select`);
+    const dims = sym.dims ?? 0;
+    if ((sym.kind === 'net' || sym.kind === 'variable') && !sym.real && depth > dims && sym.range === undefined && sym.width === 1 && (sym.type === 'reg' || sym.type === 'wire' || sym.type === 'logic' || sym.kind === 'net')) {
+      at(ctx.el.sink, base.loc, `'${printExpr(base)}' is a scalar: it has no bits to select`);
+    } else if (sym.real && depth > dims) at(ctx.el.sink, base.loc, `'${printExpr(base)}' is real: it has no bits to select`);
     else if (sym.kind === 'event' || sym.kind === 'function' || sym.kind === 'task' || sym.kind === 'block') at(ctx.el.sink, base.loc, `'${printExpr(base)}' is a ${sym.kind}, not a value`);
     else if (sym.kind === 'genvar') checkValueUse(ctx, base, sym, false);
     return;
   }
   checkExpr(ctx, base, base.kind === 'index');
+}
+
+/** `mem[1:0]` of an array: a part select picks bits of one element, never a range of elements. */
+function checkArrayRange(ctx: ExprContext, e: Expr & { kind: 'part' }): void {
+  let root: Expr = e.base;
+  while (root.kind === 'index') root = root.base;
+  if (root.kind !== 'id' && root.kind !== 'member') return;
+  const sym = targetSymbolQuiet(ctx, root);
+  if (sym && (sym.dims ?? 0) >= selectDepth(e)) at(ctx.el.sink, e.loc, `'${printExpr(root)}' is an array: a range [..:..] cannot select several of its elements`);
+}
+
+function targetSymbolQuiet(ctx: ExprContext, e: Expr): Sym | undefined {
+  return lookupName(ctx, e, false);
 }
 
 /** `a[0:3]` of `[7:0] a`: the bounds must run the way the declaration does. */
@@ -244,6 +272,7 @@ export function checkTarget(ctx: ExprContext, e: Expr, kind: TargetKind): void {
     at(el.sink, e.loc, `${what} must be connected to ${kind === 'continuous' || kind === 'gate-output' || kind === 'port-output' ? 'a net' : 'a variable'}, not '${printExpr(e)}'`);
     return;
   }
+  if (e.kind === 'part') checkArrayRange(ctx, e);
   const sym = targetSymbol(ctx, e);
   if (!sym) return;
   const name = printExpr(e);
@@ -257,6 +286,9 @@ export function checkTarget(ctx: ExprContext, e: Expr, kind: TargetKind): void {
       if (continuous && sym.type !== 'logic' && sym.type !== 'bit') at(el.sink, e.loc, `'${name}' is a ${sym.type}: continuous assignments and outputs drive nets only (declare it wire)`);
       else if (sym.automatic && (kind === 'nonblocking' || kind === 'proc-assign' || kind === 'force')) {
         at(el.sink, e.loc, `'${name}' is an automatic variable: it cannot be the target of a ${kind === 'nonblocking' ? 'nonblocking assignment' : 'procedural continuous assignment'}`);
+      } else if (!whole && kind === 'proc-assign') {
+        // 9.3.1: assign/deassign hold a whole variable (force of a bit select is accepted by every reference tool).
+        at(el.sink, e.loc, `'${name}': assign and deassign must name a whole variable, not a bit or part select or an array word`);
       } else if (whole && (sym.dims ?? 0) > 0) at(el.sink, e.loc, `'${name}' is an array: assign one element at a time`);
       return;
     case 'parameter': case 'localparam': case 'specparam':

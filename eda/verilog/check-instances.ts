@@ -43,6 +43,8 @@ function checkGate(ctx: ExprContext, item: Instance): void {
       at(ctx.el.sink, x.loc, `gate '${item.type}' has ${max === min ? `${min}` : max === undefined ? `at least ${min}` : `${min} to ${max}`} terminals, ${n} connected`);
       continue;
     }
+    const empty = x.connections.findIndex((c) => !c.expr);
+    if (empty >= 0) { at(ctx.el.sink, x.loc, `gate '${item.type}': terminal ${empty + 1} is empty (gate terminals cannot be left unconnected)`); continue; }
     const outputs = item.type === 'buf' || item.type === 'not' ? n - 1 : item.type.includes('tran') || item.type.startsWith('pull') ? n : 1;
     x.connections.forEach((c, k) => {
       if (!c.expr) return;
@@ -54,6 +56,7 @@ function checkGate(ctx: ExprContext, item: Instance): void {
 
 function checkUdpInstance(ctx: ExprContext, item: Instance, ports: number): void {
   if (item.parameters?.some((p) => p.name !== undefined)) at(ctx.el.sink, item.loc, `primitive '${item.type}' takes delays, not named parameter overrides`);
+  else if ((item.parameters?.length ?? 0) > 2) at(ctx.el.sink, item.loc, `primitive '${item.type}' takes at most two delays (rise, fall), ${item.parameters!.length} given`);
   for (const x of item.instances) {
     if (x.connections.some((c) => c.name !== undefined)) { at(ctx.el.sink, x.loc, `primitive '${item.type}' terminals are connected by position only`); continue; }
     if (x.connections.length !== ports) { at(ctx.el.sink, x.loc, `primitive '${item.type}' has ${ports} ports, ${x.connections.length} connected`); continue; }

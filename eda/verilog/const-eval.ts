@@ -287,10 +287,11 @@ function binary(op: string, a: ConstValue, b: ConstValue, e: Expr): ConstValue {
     case '-': return arith(a.value - b.value);
     case '*': return arith(a.value * b.value);
     case '/':
-      if (b.value === 0n) throw new ConstEvalError('division by zero in a constant expression', e);
+      // 5.1.5: division or modulus by zero gives x; a place that needs a known value reports that x.
+      if (b.value === 0n) return allX(width, signed);
       return arith(a.value / b.value);
     case '%':
-      if (b.value === 0n) throw new ConstEvalError('modulo by zero in a constant expression', e);
+      if (b.value === 0n) return allX(width, signed);
       return arith(a.value % b.value);
     case '**':
       if (b.value < 0n) return arith(a.value === 1n ? 1n : a.value === -1n ? (b.value % 2n === 0n ? 1n : -1n) : 0n);
@@ -363,8 +364,7 @@ function realBinary(op: string, a: number, b: number, e: Expr): ConstValue {
     case '-': return realValue(a - b);
     case '*': return realValue(a * b);
     case '/':
-      if (b === 0) throw new ConstEvalError('division by zero in a constant expression', e);
-      return realValue(a / b);
+      return realValue(a / b); // by zero: an infinity or NaN, as simulators compute it
     case '**': return realValue(a ** b);
     case '<': return bool(a < b);
     case '<=': return bool(a <= b);

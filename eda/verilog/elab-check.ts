@@ -5,7 +5,7 @@
  * (check-expressions.ts). A module elaborated several times with the same parameters is checked
  * once.
  */
-import type { EventExpr, ModuleItem, Stmt, TimingControl } from './ast.ts';
+import type { EventExpr, Expr, Loc, ModuleItem, Stmt, TimingControl } from './ast.ts';
 import { checkArgumentCount, checkExpr, checkTarget, isReal, lookupName, subroutinePorts, type ExprContext } from './check-expressions.ts';
 import { checkInstance } from './check-instances.ts';
 import { at, type Elaborator } from './elaborate.ts';
@@ -165,6 +165,11 @@ function checkStmt(ctx: StmtContext, s: Stmt | undefined): void {
     case 'procedural':
       checkTarget(ctx, s.lhs, s.op === 'assign' || s.op === 'deassign' ? 'proc-assign' : 'force');
       checkExpr(ctx, s.rhs);
+      // 9.3: the right side stays in force after the statement, so it cannot read automatic variables.
+      for (const id of s.rhs ? plainIdentifiers(s.rhs) : []) {
+        const sym = ctx.scope.lookup(id.name);
+        if (sym?.automatic && sym.kind === 'variable') at(el.sink, id.loc, `'${id.name}' is an automatic variable: a procedural continuous assignment cannot read it`);
+      }
       return;
   }
 }
@@ -220,7 +225,8 @@ function mayWait(ctx: StmtContext, s: Stmt | undefined, seen: Set<Sym>): boolean
   if (!s) return false;
   switch (s.kind) {
     case 'timed': case 'wait': return true;
-    case 'assign': return s.control !== undefined;
+    // `x <= #1 y` schedules the update and goes on: only a blocking assignment's control waits.
+    case 'assign': return s.control !== undefined && !s.nonblocking;
     case 'block': return s.body.some((b) => mayWait({ ...ctx, scope: ctx.scope.nested.get(s) ?? ctx.scope }, b, seen));
     case 'if': return mayWait(ctx, s.then, seen) || mayWait(ctx, s.else, seen);
     case 'case': return s.items.some((it) => mayWait(ctx, it.body, seen));
@@ -237,3 +243,16 @@ function mayWait(ctx: StmtContext, s: Stmt | undefined, seen: Set<Sym>): boolean
   }
 }
 
+/** Every simple name an expression reads (not the names of called functions). */
+function plainIdentifiers(e: Expr): { name: string; loc: Loc }[] {
+  const out: { name: string; loc: Loc }[] = [];
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) { x.forEach(walk); return; }
+    if (typeof x !== 'object' || x === null) return;
+    const node = x as { kind?: string; name?: string; loc?: Loc };
+    if (node.kind === 'id' && node.name !== undefined && node.loc) { out.push({ name: node.name, loc: node.loc }); return; }
+    for (const [k, v] of Object.entries(x)) if (k !== 'loc') walk(v);
+  };
+  walk(e);
+  return out;
+}

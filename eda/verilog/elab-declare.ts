@@ -285,14 +285,32 @@ function declareSubroutine(el: Elaborator, item: ModuleItem & { kind: 'function'
     for (const d of p.declarators) {
       const v = variableSymbol(el, sub, d, { ...p.dataType, type: p.dataType.type ?? 'reg' }, undefined);
       v.port = p.direction;
+      if (p.dataType.type === undefined) v.untypedPort = true;
       declare(el, sub, v);
     }
   }
   for (const i of item.items) {
-    if (i.kind === 'net-decl') for (const d of i.declarators) declare(el, sub, variableSymbol(el, sub, d, i.dataType, undefined));
+    if (i.kind === 'net-decl') for (const d of i.declarators) declareSubroutineVariable(el, sub, variableSymbol(el, sub, d, i.dataType, undefined));
     else if (i.kind === 'param-decl') declareParameters(el, i, sub);
   }
   if (item.body) declareStatementScopes(el, item.body, sub, item.automatic);
+}
+
+/**
+ * A variable of a task or function. `input x; integer x;` gives the port `x` its type (10.2.1,
+ * 10.3.1; as simulators read it): a port declared without a type, completed once, by a declaration
+ * with no range of its own or the port's range. Anything else is a duplicate.
+ */
+function declareSubroutineVariable(el: Elaborator, sub: Scope, v: Sym): void {
+  const port = sub.symbols.get(v.name);
+  const declaredRange = v.type === 'reg' ? v.range : undefined; // integer, time, real: no range of their own
+  const sameRange = port?.range === undefined ? declaredRange === undefined : declaredRange !== undefined && declaredRange[0] === port.range[0] && declaredRange[1] === port.range[1];
+  if (port?.untypedPort && (v.dims ?? 0) === 0 && sameRange && (port.range === undefined || v.type === 'reg')) {
+    port.untypedPort = false;
+    Object.assign(port, { kind: v.kind, type: v.type, real: v.real, width: v.width, range: v.range, signed: v.signed || port.signed });
+    return;
+  }
+  declare(el, sub, v);
 }
 
 /** Named blocks (and unnamed ones with declarations) of a statement become scopes. */
@@ -301,6 +319,8 @@ export function declareStatementScopes(el: Elaborator, s: Stmt | undefined, scop
   switch (s.kind) {
     case 'block': {
       let inner = scope;
+      // 9.8.2: only a named parallel block declares; every reference tool refuses it unnamed.
+      if (s.fork && s.name === undefined && s.decls.length > 0) at(el.sink, s.decls[0].loc, 'declarations in a fork-join need a named block (fork : name)');
       if (s.name !== undefined || s.decls.length > 0) {
         inner = new Scope('block', s.name ?? '', scope, scope.instance, new Map(), automatic || scope.automatic);
         scope.nested.set(s, inner);

@@ -24,6 +24,8 @@ export interface Sym {
   port?: Direction;
   /** The port came from an ANSI header (a body declaration of it is a redeclaration). */
   ansiPort?: boolean;
+  /** A task or function port declared without a type (`input x;`), which one later declaration may type. */
+  untypedPort?: boolean;
   /** The ANSI header gave the port a net or variable type (`output reg q`). */
   typedInHeader?: boolean;
   /** A direction was declared for a non-ANSI header port. */

@@ -163,12 +163,14 @@ export class ItemParser extends StatementParser {
     return list.length === 1 && list[0]?.expr === undefined && list[0]?.name === undefined ? [] : list;
   });
 
-  /** `.a(x)`, `.a()`, `x`, or an empty positional slot. */
-  private connection = this.RULE('connection', (): Connection => this.OR(this.connectionAlternatives));
+  /** `.a(x)`, `.a()`, `x`, or an empty positional slot; attributes may come first (`(* a *) .p(x)`, `(* a *) x`). */
+  private connection = this.RULE('connection', (): Connection => {
+    this.SUBRULE(this.attributes);
+    return this.OR(this.connectionAlternatives);
+  });
   /** Built once: a netlist has one connection per pin. */
   private readonly connectionAlternatives: IOrAlt<Connection>[] = [
     alt(() => {
-      this.SUBRULE(this.attributes);
       this.CONSUME(op('.'));
       return this.OR2(this.namedConnectionAlternatives);
     }),

@@ -210,20 +210,27 @@ export function preprocess(text: string, file: string, options: PreprocessOption
   }
 
   function include(t: VerilogToken, tokens: VerilogToken[], i: number, includeDepth: number): number {
-    const a = tokens[i];
-    if (!a || a.kind !== 'string') { diag(t, '`include needs a "file name"'); return i; }
+    let a = tokens[i];
+    let after = i + 1;
+    if (a?.kind === 'macro') {
+      // `include `NAME: the macro's expansion is the file name.
+      const expanded: VerilogToken[] = [];
+      after = expandInto(expanded, a, tokens, i + 1, 0);
+      if (expanded.length === 1) a = expanded[0];
+    }
+    if (!a || a.kind !== 'string') { diag(t, '`include needs a "file name"'); return after - 1; }
     const wanted = a.image.slice(1, -1);
-    if (includeDepth >= maxIncludeDepth) { diag(a, `\`include nested more than ${maxIncludeDepth} deep`); return i + 1; }
+    if (includeDepth >= maxIncludeDepth) { diag(a, `\`include nested more than ${maxIncludeDepth} deep`); return after; }
     const candidates = isAbsolute(wanted) ? [wanted] : [join(dirname(t.file), wanted), ...(options.includeDirs ?? []).map((d) => join(d, wanted))];
     for (const path of candidates) {
       const text = readFile(path);
       if (text === undefined) continue;
       if (!result.files.includes(path)) result.files.push(path);
       run(lexVerilog(text, path, { sink }).tokens, includeDepth + 1);
-      return i + 1;
+      return after;
     }
     diag(a, `cannot find include file '${wanted}' (searched ${candidates.join(', ')})`);
-    return i + 1;
+    return after;
   }
 
   /** Expands the macro used at `use` (arguments read from tokens[i...]) into `into`; returns the index after the use. */
@@ -288,6 +295,11 @@ function builtinMacro(name: string, use: VerilogToken): VerilogToken | undefined
  * actual arguments' tokens (not inside plain string literals), `` removed, `" made a quote and
  * `\`" an escaped quote.
  */
+/** An argument's tokens as written: a space only where the source had space between them (`a.vh`, not `a . vh`). */
+function argumentText(tokens: readonly VerilogToken[]): string {
+  return tokens.map((t, k) => (k > 0 && !(t.file === tokens[k - 1].file && t.startOffset === tokens[k - 1].endOffset + 1) ? ' ' : '') + t.image).join('');
+}
+
 function substituteText(body: string, bound: ReadonlyMap<string, VerilogToken[]>): string {
   let out = '';
   let k = 0;
@@ -307,7 +319,7 @@ function substituteText(body: string, bound: ReadonlyMap<string, VerilogToken[]>
     const word = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(body.slice(k, k + 256));
     if (word && (k === 0 || !/[A-Za-z0-9_$`\\]/.test(body[k - 1]))) {
       const arg = bound.get(word[0]);
-      out += arg ? arg.map((t) => t.image).join(' ') : word[0];
+      out += arg ? argumentText(arg) : word[0];
       k += word[0].length;
       continue;
     }
