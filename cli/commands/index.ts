@@ -20,6 +20,7 @@ export const commands: readonly CommandEntry[] = [
   { path: ['synth'], summary: 'synthesize Verilog with Yosys: cells, AIG nodes/levels, mapped area and delay', load: async () => (await import('./synth.ts')).default },
   { path: ['verilog', 'check'], summary: 'check Verilog files: syntax, macros, elaboration, semantics; file:line:col diagnostics; per file with --each/--jobs', load: async () => (await import('./verilog-check.ts')).default },
   { path: ['verilog', 'agreement'], summary: 'the labelled Verilog corpus against our front-end and iverilog, Yosys, Verilator; writes the docs table', load: async () => (await import('./verilog-agreement.ts')).default },
+  { path: ['verilog', 'compare'], summary: 'any Verilog files against iverilog, Yosys and Verilator: accepted, located errors, crashes', load: async () => (await import('./verilog-compare.ts')).default },
   { path: ['verilog', 'stats'], summary: 'Verilog design statistics: modules, instances, hierarchy depth, operators, registers', load: async () => (await import('./verilog-stats.ts')).default },
   { path: ['aig', 'stats'], summary: 'AIG statistics of .aig/.aag/.blif/.bench/.v: inputs, outputs, latches, ands, levels', load: async () => (await import('./aig-stats.ts')).default },
   { path: ['dataset', 'build'], summary: 'build a QoR data set: synthesis + random ABC recipe trajectories per design (JSON Lines)', load: async () => (await import('./dataset-build.ts')).default },

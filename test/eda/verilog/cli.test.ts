@@ -1,9 +1,12 @@
-// `tessera verilog check` and `tessera verilog stats` exit codes and output.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// `tessera verilog check`, `stats` and `compare`: exit codes and output.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../cli/main.ts';
+import { missingTool } from '../../helpers/requirements.ts';
+
+const missingTools = missingTool('iverilog') ?? missingTool('yosys') ?? missingTool('verilator');
 
 const dir = mkdtempSync(join(tmpdir(), 'tessera-vcli-'));
 const good = join(dir, 'good.v');
@@ -41,6 +44,16 @@ describe('tessera verilog', () => {
     const s = JSON.parse(r.out);
     expect([s.tops, s.hierarchyDepth, s.elaboratedInstances]).toEqual([['top'], 2, 1]);
     expect(s.modules[0].operators).toEqual({ '+': 1, '-': 2, '~': 1 });
+  });
+
+  it.skipIf(missingTools !== undefined)('compare: the files the tools accept or reject, ours beside them, as JSON', async () => {
+    const json = join(dir, 'compare.json');
+    const r = await run(['verilog', 'compare', good, bad, '--jobs', '2', '--json', json]);
+    expect(r.out).toContain('2 files; iverilog -g2005 accepts 1, all three accept 1, all three reject 1');
+    expect(r.out).toContain('crashes: 0');
+    expect(r.code).toBe(0);
+    const { rows } = JSON.parse(readFileSync(json, 'utf8')) as { rows: { file: string; ours: { accepted: boolean; located: boolean } }[] };
+    expect(rows.map((x) => [x.file, x.ours.accepted, x.ours.located])).toEqual([[good, true, false], [bad, false, true]]);
   });
 
   it('names the flag and valid forms on bad input', async () => {

@@ -1,0 +1,58 @@
+// `tessera verilog compare FILE|DIR...`: any Verilog files, no labels needed, through our front-end
+// and iverilog -g2005, Yosys and Verilator, each file a design of its own: how many of the files
+// iverilog accepts we accept, how many of those all three reject get a located error from us,
+// and whether our front-end crashed on any.
+import { statSync } from 'node:fs';
+import { ProgressBar, UserError, writeJsonAtomic } from '../../util/index.ts';
+import { listVerilogFiles } from '../../eda/verilog/index.ts';
+import { compareWithTools, summarizeComparison, type CompareRow } from '../../eda/verilog/agreement/compare.ts';
+import { referenceToolsMissing } from '../../eda/verilog/agreement/reference-tools.ts';
+import { defineCommand } from '../command.ts';
+
+export default defineCommand({
+  path: ['verilog', 'compare'],
+  summary: 'any Verilog files against iverilog, Yosys and Verilator: share of their accepted files we accept, of their rejected files we locate, crashes',
+  positionals: 'FILE|DIR...',
+  details: 'Folders are searched for .v/.sv files. The three reference tools must be on PATH.\nExit status: 0 when we accept every file iverilog accepts, locate an error in every file all three reject and never crash, else 1.',
+  flags: [
+    { name: 'include', kind: 'string', valueName: 'DIRS', help: 'folders searched by `include, separated by commas (given to the tools too)', default: '' },
+    { name: 'jobs', kind: 'int', valueName: 'N', help: 'reference tool processes at once (default: one per core)', default: 0 },
+    { name: 'json', kind: 'string', valueName: 'OUT', help: 'write every file\'s verdicts as JSON' },
+    { name: 'list', kind: 'boolean', help: 'list every file where we differ' },
+  ] as const,
+  async run(flags, inputs) {
+    if (inputs.length === 0) throw new UserError('no Verilog files or folders given', 'FILE|DIR...', 'name .v files or folders holding them');
+    const files = inputs.flatMap((p) => {
+      try {
+        return statSync(p).isDirectory() ? listVerilogFiles(p) : [p];
+      } catch {
+        throw new UserError(`${p}: no such file or folder`, 'FILE|DIR...', 'name existing .v files or folders');
+      }
+    });
+    const missing = referenceToolsMissing();
+    if (missing) throw new UserError(missing, 'PATH', 'install the three reference tools');
+    const bar = new ProgressBar('files through ours + 3 tools', files.length * 3);
+    const rows = await compareWithTools(files, {
+      includeDirs: flags.include.split(',').map((s) => s.trim()).filter(Boolean),
+      jobs: flags.jobs > 0 ? flags.jobs : undefined,
+      onProgress: () => bar.tick(1),
+    });
+    bar.finish();
+    const s = summarizeComparison(rows);
+    const pct = (a: number, b: number) => `${a}/${b} (${b === 0 ? '-' : ((100 * a) / b).toFixed(1)}%)`;
+    console.log(`${s.files} files; iverilog -g2005 accepts ${s.iverilogAccepts}, all three accept ${s.allAccept}, all three reject ${s.allReject}`);
+    console.log(`we accept ${pct(s.weAcceptOfIverilog, s.iverilogAccepts)} of iverilog's accepted files, ${pct(s.weAcceptOfAll, s.allAccept)} of those all three accept`);
+    console.log(`we give a located error on ${pct(s.weLocateOfAllReject, s.allReject)} of the files all three reject`);
+    console.log(`crashes: ${s.crashes.length}`);
+    const show = (what: string, list: CompareRow[]) => {
+      for (const r of list) console.log(`  ${what}: ${r.file}: ours ${r.ours.crash ?? (r.ours.accepted ? 'accept' : r.ours.message)}; ${r.tools.map((t) => `${t.tool}: ${t.accepted ? 'accept' : t.message.slice(0, 100)}`).join('; ')}`);
+    };
+    show('crash', s.crashes);
+    if (flags.list) {
+      show('rejected, iverilog accepts', s.falseRejects);
+      show('no located error, all three reject', s.missedErrors);
+    }
+    if (flags.json) writeJsonAtomic(flags.json, { summary: { ...s, crashes: s.crashes.length, falseRejects: s.falseRejects.length, missedErrors: s.missedErrors.length }, rows });
+    return s.falseRejects.length === 0 && s.missedErrors.length === 0 && s.crashes.length === 0 ? 0 : 1;
+  },
+});
