@@ -173,6 +173,15 @@ function checkSelectBase(ctx: ExprContext, base: Expr, depth: number): void {
   checkExpr(ctx, base, base.kind === 'index');
 }
 
+/** Are all the selects of `e` constant (`v[3]`, `v[1:0]`, `v[2+:2]` but not `v[i]`)? */
+function constantSelects(ctx: ExprContext, e: Expr): boolean {
+  for (let b: Expr = e; b.kind === 'index' || b.kind === 'part'; b = b.base) {
+    const parts = b.kind === 'index' ? [b.index] : [b.left, b.right];
+    if (parts.some((x) => ctx.el.tryConstant(x, ctx.scope) === undefined)) return false;
+  }
+  return true;
+}
+
 /** `mem[1:0]` of an array: a part select picks bits of one element, never a range of elements. */
 function checkArrayRange(ctx: ExprContext, e: Expr & { kind: 'part' }): void {
   let root: Expr = e.base;
@@ -281,14 +290,16 @@ export function checkTarget(ctx: ExprContext, e: Expr, kind: TargetKind): void {
   switch (sym.kind) {
     case 'net':
       if (!continuous && kind !== 'force') at(el.sink, e.loc, `'${name}' is a net: procedural code can only assign variables (declare it reg)`);
+      else if (whole && (sym.dims ?? 0) > 0) at(el.sink, e.loc, `'${name}' is an array: assign one element at a time`);
       return;
     case 'variable':
       if (continuous && sym.type !== 'logic' && sym.type !== 'bit') at(el.sink, e.loc, `'${name}' is a ${sym.type}: continuous assignments and outputs drive nets only (declare it wire)`);
       else if (sym.automatic && (kind === 'nonblocking' || kind === 'proc-assign' || kind === 'force')) {
         at(el.sink, e.loc, `'${name}' is an automatic variable: it cannot be the target of a ${kind === 'nonblocking' ? 'nonblocking assignment' : 'procedural continuous assignment'}`);
-      } else if (!whole && kind === 'proc-assign') {
-        // 9.3.1: assign/deassign hold a whole variable (force of a bit select is accepted by every reference tool).
-        at(el.sink, e.loc, `'${name}': assign and deassign must name a whole variable, not a bit or part select or an array word`);
+      } else if (!whole && kind === 'proc-assign' && !constantSelects(ctx, e)) {
+        // 9.3.1: assign/deassign hold a whole variable; the reference tools accept a constant select
+        // (and force of any select), never one that moves.
+        at(el.sink, e.loc, `'${name}': assign and deassign must name a whole variable or a constant select of one, not a select that varies`);
       } else if (whole && (sym.dims ?? 0) > 0) at(el.sink, e.loc, `'${name}' is an array: assign one element at a time`);
       return;
     case 'parameter': case 'localparam': case 'specparam':

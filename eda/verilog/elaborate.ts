@@ -208,17 +208,18 @@ export class Elaborator {
     for (const { scope, item } of this.defparamSites) {
       for (const a of item.assignments) {
         const parts = pathParts(a.lhs);
-        if (!parts || parts.length < 2) {
+        if (!parts) {
           at(this.sink, a.lhs.loc, `defparam needs 'instance.parameter', found '${printExpr(a.lhs)}'`);
           continue;
         }
         const param = parts[parts.length - 1];
-        const target = resolveParts(parts.slice(0, -1), scope, (ix, s) => this.constantNumber(ix, s));
-        if ('opaque' in target) continue;
-        const element = 'found' in target ? target.element : undefined;
-        const child = 'found' in target ? (element && 'def' in element ? element : element ? undefined : target.found.child) : undefined;
+        // `defparam p = v;`: a one-part hierarchical name, the module's own parameter.
+        const target = parts.length === 1 ? undefined : resolveParts(parts.slice(0, -1), scope, (ix, s) => this.constantNumber(ix, s));
+        if (target && 'opaque' in target) continue;
+        const element = target && 'found' in target ? target.element : undefined;
+        const child = !target ? scope.instance : 'found' in target ? (element && 'def' in element ? element : element ? undefined : target.found.child) : undefined;
         if (!child) {
-          at(this.sink, a.lhs.loc, `defparam '${printExpr(a.lhs)}': ${'missing' in target ? `there is no instance '${printExpr(a.lhs).split('.').slice(0, -1).join('.')}'` : 'the path does not name a module instance'}`);
+          at(this.sink, a.lhs.loc, `defparam '${printExpr(a.lhs)}': ${target && 'missing' in target ? `there is no instance '${printExpr(a.lhs).split('.').slice(0, -1).join('.')}'` : 'the path does not name a module instance'}`);
           continue;
         }
         const declared = child.scope.symbols.get(param.name);
