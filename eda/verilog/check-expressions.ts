@@ -296,10 +296,10 @@ export function checkTarget(ctx: ExprContext, e: Expr, kind: TargetKind): void {
       if (continuous && sym.type !== 'logic' && sym.type !== 'bit') at(el.sink, e.loc, `'${name}' is a ${sym.type}: continuous assignments and outputs drive nets only (declare it wire)`);
       else if (sym.automatic && (kind === 'nonblocking' || kind === 'proc-assign' || kind === 'force')) {
         at(el.sink, e.loc, `'${name}' is an automatic variable: it cannot be the target of a ${kind === 'nonblocking' ? 'nonblocking assignment' : 'procedural continuous assignment'}`);
-      } else if (!whole && kind === 'proc-assign' && !constantSelects(ctx, e)) {
-        // 9.3.1: assign/deassign hold a whole variable; the reference tools accept a constant select
-        // (and force of any select), never one that moves.
-        at(el.sink, e.loc, `'${name}': assign and deassign must name a whole variable or a constant select of one, not a select that varies`);
+      } else if (!whole && kind === 'proc-assign' && ((sym.dims ?? 0) > 0 || !constantSelects(ctx, e))) {
+        // 9.3.1: assign/deassign hold a whole variable; the reference tools accept a constant bit or
+        // part select of a vector (and force of any select), never an array word or a select that moves.
+        at(el.sink, e.loc, `'${name}': assign and deassign must name a whole variable or a constant bit or part select of one, not an array word or a select that varies`);
       } else if (whole && (sym.dims ?? 0) > 0) at(el.sink, e.loc, `'${name}' is an array: assign one element at a time`);
       return;
     case 'parameter': case 'localparam': case 'specparam':
