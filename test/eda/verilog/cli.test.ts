@@ -7,6 +7,7 @@ import { main } from '../../../cli/main.ts';
 import { missingTool } from '../../helpers/requirements.ts';
 
 const missingTools = missingTool('iverilog') ?? missingTool('yosys') ?? missingTool('verilator');
+if (missingTools) console.log(`skipping verilog compare: ${missingTools}`);
 
 const dir = mkdtempSync(join(tmpdir(), 'tessera-vcli-'));
 const good = join(dir, 'good.v');
