@@ -3,12 +3,11 @@
  * (accepted, or the lines of our errors) and each tool's, the files where the tools agree and
  * whether we agree with them, and the markdown table docs/verilog-frontend.md keeps.
  */
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { readVerilogSource } from '../source-files.ts';
 import { checkVerilog } from '../check.ts';
 import { readCorpus, type CorpusEntry } from './corpus.ts';
-import { referenceTools, runReferenceTool, type ToolVerdict } from './reference-tools.ts';
+import { referenceTools, runReferenceToolsOn, type ToolVerdict } from './reference-tools.ts';
 
 export interface Verdict {
   accepted: boolean;
@@ -61,17 +60,8 @@ export async function runAgreement(root: string, options: AgreementOptions = {})
   const entries = readCorpus(root).filter((e, k) => options.select?.(e, k) ?? true);
   const rows: CorpusRow[] = entries.map((entry) => ({ entry, ours: ourVerdict(entry, root), tools: [] }));
   if (!options.tools) return rows;
-  const jobs = rows.flatMap((row) => referenceTools.map((tool, k) => ({ row, tool, k })));
-  let next = 0;
-  let done = 0;
-  const lane = async () => {
-    while (next < jobs.length) {
-      const { row, tool, k } = jobs[next++];
-      row.tools[k] = await runReferenceTool(tool, row.entry.path, [corpusIncludeDir(root)]);
-      options.onProgress?.(++done, jobs.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.jobs ?? availableParallelism()) }, lane));
+  const verdicts = await runReferenceToolsOn(rows.map((r) => r.entry.path), [corpusIncludeDir(root)], options);
+  rows.forEach((row, k) => { row.tools = verdicts[k]; });
   return rows;
 }
 

@@ -4,10 +4,9 @@
  * accepts, how many we accept; of the files all three tools reject, how many get an error from us
  * at a position; how many files made our front-end throw (a crash, never acceptable).
  */
-import { availableParallelism } from 'node:os';
 import { checkVerilog } from '../check.ts';
 import { readVerilogSource } from '../source-files.ts';
-import { referenceTools, runReferenceTool, type ToolVerdict } from './reference-tools.ts';
+import { runReferenceToolsOn, type ToolVerdict } from './reference-tools.ts';
 
 export interface OurResult {
   accepted: boolean;
@@ -45,19 +44,8 @@ export interface CompareOptions {
 
 export async function compareWithTools(files: readonly string[], options: CompareOptions = {}): Promise<CompareRow[]> {
   const inc = options.includeDirs ?? [];
-  const rows: CompareRow[] = files.map((file) => ({ file, ours: ourResult(file, inc), tools: [] }));
-  const jobs = rows.flatMap((row) => referenceTools.map((tool, k) => ({ row, tool, k })));
-  let next = 0;
-  let done = 0;
-  const lane = async () => {
-    while (next < jobs.length) {
-      const { row, tool, k } = jobs[next++];
-      row.tools[k] = await runReferenceTool(tool, row.file, inc);
-      options.onProgress?.(++done, jobs.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.jobs ?? availableParallelism()) }, lane));
-  return rows;
+  const verdicts = await runReferenceToolsOn(files, inc, options);
+  return files.map((file, f) => ({ file, ours: ourResult(file, inc), tools: verdicts[f] }));
 }
 
 export interface CompareSummary {

@@ -5,6 +5,7 @@
  * errors it reported in the file itself.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 
 export type ReferenceTool = 'iverilog' | 'yosys' | 'verilator';
@@ -71,6 +72,30 @@ export function runReferenceTool(tool: ReferenceTool, file: string, includeDirs:
       done({ tool, accepted: code === 0, errorLines: code === 0 ? [] : lines, message: code === 0 ? '' : message });
     });
   });
+}
+
+/**
+ * Every reference tool on every file, `jobs` tool processes at once (default: one per core);
+ * returns, per file, the three verdicts in `referenceTools` order.
+ */
+export async function runReferenceToolsOn(
+  files: readonly string[],
+  includeDirs: readonly string[],
+  options: { jobs?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<ToolVerdict[][]> {
+  const verdicts: ToolVerdict[][] = files.map(() => []);
+  const work = files.flatMap((file, f) => referenceTools.map((tool, k) => ({ file, f, tool, k })));
+  let next = 0;
+  let done = 0;
+  const lane = async () => {
+    while (next < work.length) {
+      const { file, f, tool, k } = work[next++];
+      verdicts[f][k] = await runReferenceTool(tool, file, includeDirs);
+      options.onProgress?.(++done, work.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.jobs ?? availableParallelism()) }, lane));
+  return verdicts;
 }
 
 function killGroup(pid: number | undefined): void {
