@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { defineCommand } from '../command.ts';
+import { SELECT_METHODS } from '../../models/llm/kv/index.ts';
+import { writeJsonAtomic } from '../../util/index.ts';
+import { writeReport } from '../report/html-report.ts';
+import { BUDGETS, selectFlags, selectRun } from './kv-select-run.ts';
+
+export default defineCommand({
+  path: ['kv', 'compare'],
+  summary: 'AttentionPredictor against H2O, Quest and StreamingLLM at budgets 1/32..1/4 of the context: recovery, perplexity, array cost per token',
+  details: `Runs \`kv compress\` for every method at budgets 1/32, 1/16, 1/8 and 1/4 of the model's context on
+the same held-out windows, and reports recovery and perplexity against the budget (with the full
+cache's perplexity on the same targets), KV bytes and cycles per token on the array, and the decode
+time per token with and without cross-token prefetch of AttentionPredictor.
+example: tessera kv compare --report out/kv-compare --json out/kv-compare.json`,
+  flags: [
+    ...selectFlags,
+    { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results as JSON' },
+    { name: 'report', kind: 'string', valueName: 'DIR', help: 'write report.html (plotly) into DIR' },
+  ],
+  async run(flags) {
+    const run = await selectRun(flags, SELECT_METHODS, BUDGETS);
+    const rows = SELECT_METHODS.flatMap((method) => BUDGETS.map((budget) => run.evaluate(method, budget)));
+    const at = (m: string, b: number) => rows.find((r) => r.method === m && r.budget === b)!;
+    const targets = {
+      recoveryAtLeastH2oAndQuest: Object.fromEntries(BUDGETS.map((b) => [String(b), at('attention-predictor', b).recovery >= Math.max(at('h2o', b).recovery, at('quest', b).recovery)])),
+      perplexityVsFullAt16x: at('attention-predictor', 1 / 16).perplexity / run.fullPerplexity - 1,
+    };
+    console.log(`full cache: perplexity ${run.fullPerplexity.toFixed(3)} on targets from position ${run.firstTarget}`);
+    console.log('method               budget  tokens  recovery  perplexity  vs full  KV B/token  cycles/token  prefetch');
+    for (const r of rows) {
+      console.log(`${r.method.padEnd(20)} ${r.budget.toFixed(4)}  ${String(r.budgetTokens).padStart(6)}  ${(100 * r.recovery).toFixed(2).padStart(7)}%  ${r.perplexity.toFixed(3).padStart(10)}  ${(100 * (r.perplexity / run.fullPerplexity - 1)).toFixed(2).padStart(6)}%  ${r.array.kvBytesPerToken.toFixed(0).padStart(10)}  ${r.array.cyclesPerToken.toFixed(0).padStart(12)}  ${r.array.prefetchSpeedup.toFixed(2)}x`);
+    }
+    const result = {
+      checkpoint: run.setup.checkpoint, weightsSha256: run.setup.weightsSha256, fullPerplexity: run.fullPerplexity, firstTarget: run.firstTarget,
+      predictor: run.predictor && { parameters: run.predictor.net.parameterCount(), samples: run.predictor.samples, losses: run.predictor.losses },
+      results: rows.map((r) => ({ method: r.method, budget: r.budget, budgetTokens: r.budgetTokens, layout: r.layout, recovery: r.recovery, perplexity: r.perplexity, fullPerplexity: run.fullPerplexity, targets: r.tokens, kvBytesPerToken: r.kvBytesPerToken, calibrationsPerToken: r.calibrationsPerToken, array: r.array })),
+      targets,
+    };
+    if (flags.json) writeJsonAtomic(flags.json, result);
+    if (flags.report) {
+      const line = (y: (r: (typeof rows)[number]) => number) => SELECT_METHODS.map((m) => ({ type: 'scatter', mode: 'lines+markers', name: m, x: BUDGETS, y: BUDGETS.map((b) => y(at(m, b))) }));
+      writeReport(join(flags.report, 'report.html'), 'KV-cache token selection', [
+        {
+          heading: 'Recovery and perplexity against the budget',
+          html: `<p>Full cache perplexity ${run.fullPerplexity.toFixed(3)} on the same targets (from position ${run.firstTarget}).</p>`,
+          table: { columns: ['method', 'budget', 'tokens', 'recovery', 'perplexity', 'KV bytes/token (array)', 'cycles/token', 'prefetch speed-up'], rows: rows.map((r) => [r.method, r.budget, r.budgetTokens, r.recovery, r.perplexity, r.array.kvBytesPerToken, r.array.cyclesPerToken, r.array.prefetchSpeedup]) },
+          charts: [
+            { title: 'Attention recovery rate against the budget', data: line((r) => r.recovery), layout: { xaxis: { title: { text: 'budget (share of the context)' }, type: 'log' }, yaxis: { title: { text: 'recovery' } } } },
+            { title: 'Perplexity against the budget', data: [...line((r) => r.perplexity), { type: 'scatter', mode: 'lines', name: 'full cache', x: BUDGETS, y: BUDGETS.map(() => run.fullPerplexity), line: { dash: 'dash' } }], layout: { xaxis: { title: { text: 'budget (share of the context)' }, type: 'log' }, yaxis: { title: { text: 'perplexity' }, type: 'log' } } },
+          ],
+        },
+      ]);
+      console.log(`wrote ${join(flags.report, 'report.html')}`);
+    }
+  },
+});

@@ -1,0 +1,80 @@
+/** What `kv compress` and `kv compare` share: the flags, the predictor, and one method at one budget. */
+import { selectBackend } from '../../models/common/index.ts';
+import {
+  budgetLayout, CacheScorer, evaluateSelection, perplexityOf, selectionDecodeCost, trainedPredictor,
+  type SelectMethod, type SelectionResult, type TrainedPredictor,
+} from '../../models/llm/kv/index.ts';
+import { ProgressBar, UserError } from '../../util/index.ts';
+import type { FlagSpec } from '../flags.ts';
+import { kvModelFlags, kvSetup, type KvSetup } from './kv-common.ts';
+
+export const selectFlags = [
+  ...kvModelFlags,
+  { name: 'windows', kind: 'int', default: 2, valueName: 'N', help: 'held-out test windows decoded token by token' },
+  { name: 'block', kind: 'int', default: 16, valueName: 'B', help: 'largest key block (AttentionPredictor pooling, Quest pages); smaller budgets use smaller blocks' },
+  { name: 'history', kind: 'int', default: 8, valueName: 'H', help: 'attention steps the predictor sees' },
+  { name: 'full-layers', kind: 'int', default: 2, valueName: 'N', help: 'first layers left uncompressed (every method)' },
+  { name: 'train-windows', kind: 'int', default: 4, valueName: 'N', help: 'windows of the training text the predictor learns from' },
+  { name: 'share', kind: 'number', default: 0.05, valueName: 'S', help: 'share of the attention rows drawn as training samples, per block size' },
+  { name: 'epochs', kind: 'int', default: 3, valueName: 'N', help: 'predictor training epochs' },
+  { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the sample draw and the predictor' },
+] as const satisfies readonly FlagSpec[];
+
+/** Budgets (fractions of the context) the commands evaluate by default. */
+export const BUDGETS = [1 / 32, 1 / 16, 1 / 8, 1 / 4];
+const CALIBRATE_EVERY = 5;
+
+interface SelectFlags {
+  checkpoint?: string; tokenizer?: string; data?: string; on?: string; array: string; group: string; scheme?: string; products?: string; check: number;
+  windows: number; block: number; history: number; 'full-layers': number; 'train-windows': number; share: number; epochs: number; seed: number;
+}
+
+export interface SelectRun {
+  readonly setup: KvSetup;
+  readonly predictor?: TrainedPredictor;
+  readonly fullPerplexity: number;
+  readonly firstTarget: number;
+  evaluate(method: SelectMethod, fraction: number): SelectionResult & ReturnType<typeof costAt>;
+}
+
+function costAt(run: { setup: KvSetup; flags: SelectFlags }, method: SelectMethod, r: SelectionResult) {
+  const { setup, flags } = run;
+  const o = { layout: r.layout, fullLayers: flags['full-layers'], history: flags.history, calibrateEvery: CALIBRATE_EVERY };
+  const T = setup.model.config.seqLen;
+  const c = selectionDecodeCost(setup.model.config, setup.costBackend, { ...o, method }, T);
+  const full = selectionDecodeCost(setup.model.config, setup.costBackend, { ...o, method: 'full' }, T);
+  return {
+    array: { context: T, kvBytesPerToken: c.kvBytes, fullKvBytesPerToken: full.kvBytes, cyclesPerToken: c.decodeCycles, predictorCycles: c.predictorCycles, fullCyclesPerToken: full.decodeCycles, secondsPerTokenSerial: c.secondsSerial, secondsPerTokenPrefetch: c.secondsPrefetch, prefetchSpeedup: c.secondsSerial / c.secondsPrefetch },
+  };
+}
+
+export async function selectRun(flags: SelectFlags, methods: readonly SelectMethod[], fractions: readonly number[]): Promise<SelectRun> {
+  for (const [flag, v, lo] of [['--block', flags.block, 1], ['--history', flags.history, 1], ['--full-layers', flags['full-layers'], 0], ['--train-windows', flags['train-windows'], 1], ['--epochs', flags.epochs, 1]] as const) {
+    if (!(Number.isInteger(v) && v >= lo)) throw new UserError(`must be a whole number >= ${lo}, got ${v}`, flag);
+  }
+  if (!(flags.share > 0 && flags.share <= 1)) throw new UserError(`share ${flags.share} is not in (0, 1]`, '--share');
+  const setup = kvSetup(flags, 1, flags.windows);
+  const T = setup.model.config.seqLen;
+  const firstTarget = Math.max(...BUDGETS, ...fractions) * T;
+  let predictor: TrainedPredictor | undefined;
+  if (methods.includes('attention-predictor')) {
+    await selectBackend(() => {});
+    const blocks = [...new Set(fractions.map((f) => budgetLayout(Math.round(f * T), flags.block).block))];
+    predictor = trainedPredictor(setup.model, setup.modelKey, setup.trainingWindows(flags['train-windows']), {
+      history: flags.history, blocks, share: flags.share, minTokens: Math.round(Math.min(...fractions) * T), seed: flags.seed,
+      epochs: flags.epochs, batch: 32, rate: 3e-3, fullLayers: flags['full-layers'],
+    });
+  }
+  const scorer = new CacheScorer(setup.model, setup.modelKey, setup.test);
+  const fullPerplexity = perplexityOf(scorer.score({ key: 'full', layerCache: () => undefined, firstTarget }));
+  const bar = new ProgressBar('decoding windows', methods.length * fractions.length * setup.test.length);
+  return {
+    setup, predictor, fullPerplexity, firstTarget,
+    evaluate(method, fraction) {
+      const r = evaluateSelection(setup.model, setup.test, method, fraction, {
+        fullLayers: flags['full-layers'], firstTarget, maxBlock: flags.block, net: predictor?.net, netKey: predictor?.key, modelKey: setup.modelKey, onWindow: () => bar.tick(1, `${method} ${fraction}`),
+      });
+      return { ...r, ...costAt({ setup, flags }, method, r) };
+    },
+  };
+}

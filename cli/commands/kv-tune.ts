@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { defineCommand } from '../command.ts';
+import { KvTuner, kvThroughput, pairByName, QUANT_MODES, throughputGain, DEFAULT_CONTEXTS, type QuantMode } from '../../models/llm/kv/index.ts';
+import { UserError, writeJsonAtomic } from '../../util/index.ts';
+import { writeReport } from '../report/html-report.ts';
+import { intList, kvModelFlags, kvSetup } from './kv-common.ts';
+import { tuneSections } from './kv-tune-report.ts';
+
+export default defineCommand({
+  path: ['kv', 'tune'],
+  summary: 'KVTuner: per-layer K/V precision pairs searched by NSGA-II (perplexity vs average bits), uniform configurations, decode throughput on the array',
+  details: `Quantizes the KV cache (asymmetric min-max; per-token, or KIVI: keys per channel in groups of 32
+tokens, values per token, the last 32 tokens at full precision). Measures each layer's sensitivity
+(attention-output error and perplexity with only its keys or only its values quantized, and with each
+precision pair), keeps each layer's Pareto pairs, clusters layers of similar sensitivity, and searches
+one pair per cluster with NSGA-II over perplexity and average bits (mean of (k + v) / 2) under --budget.
+The search scores the tuning windows (even-numbered held-out windows); every reported perplexity is on
+the test windows (odd-numbered ones). The chosen configuration is the front's lowest tuning perplexity.
+Throughput: decode tokens/s at the array clock (fast mode) at each --contexts length with the cache read
+at its stored bits. Results are cached per window: a rerun resumes.
+example: tessera kv tune --mode kivi --budget 3.5 --json out/kv-tune.json --report out/kv-tune`,
+  flags: [
+    ...kvModelFlags,
+    { name: 'mode', kind: 'string', default: 'per-token', choices: QUANT_MODES, valueName: 'MODE', help: 'quantization mode' },
+    { name: 'budget', kind: 'number', default: 3.5, valueName: 'BITS', help: 'largest average bits of a configuration in the search' },
+    { name: 'trials', kind: 'int', default: 100, valueName: 'N', help: 'NSGA-II evaluations' },
+    { name: 'groups', kind: 'int', default: 4, valueName: 'G', help: 'layer clusters that share one pair' },
+    { name: 'tune-windows', kind: 'int', default: 2, valueName: 'N', help: 'held-out windows the search scores' },
+    { name: 'test-windows', kind: 'int', default: 8, valueName: 'N', help: 'held-out windows of the reported perplexities' },
+    { name: 'contexts', kind: 'string', default: DEFAULT_CONTEXTS.join(','), valueName: 'L,...', help: 'context lengths of the throughput table' },
+    { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'NSGA-II seed' },
+    { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results as JSON' },
+    { name: 'report', kind: 'string', valueName: 'DIR', help: 'write report.html (plotly) into DIR' },
+  ],
+  async run(flags) {
+    if (!(flags.budget >= 2 && flags.budget <= 8)) throw new UserError(`budget ${flags.budget} is outside 2..8 average bits`, '--budget', 'give e.g. 3.5');
+    if (!(flags.trials >= 1)) throw new UserError(`must be >= 1, got ${flags.trials}`, '--trials');
+    if (!(flags.groups >= 1)) throw new UserError(`must be >= 1, got ${flags.groups}`, '--groups');
+    const contexts = intList(flags.contexts, '--contexts');
+    const mode = flags.mode as QuantMode;
+    const s = kvSetup(flags, flags['tune-windows'], flags['test-windows']);
+    const tuner = new KvTuner(s.model, s.modelKey, s.tune, s.test, mode);
+    const r = tuner.run({ budget: flags.budget, trials: flags.trials, groups: flags.groups, seed: flags.seed });
+    const config = s.model.config;
+    const full = tuner.configuration(Array.from({ length: config.layers }, () => undefined));
+    const configs: Record<string, { k: number; v: number }[]> = {
+      FP16: Array.from({ length: config.layers }, () => ({ k: 16, v: 16 })),
+      ...Object.fromEntries(Object.keys(r.uniform).map((name) => [name, Array.from({ length: config.layers }, () => pairByName(name)!)])),
+      chosen: r.chosen.pairs.map((n) => pairByName(n)!),
+    };
+    const throughput = kvThroughput(config, s.costBackend, mode, configs, contexts);
+    const gains = throughputGain(throughput, 'chosen', 'KV8');
+    const longest = gains[gains.length - 1];
+    const kv8 = r.uniform.KV8.perplexity, kv4 = r.uniform.KV4.perplexity;
+    const dominated = Object.fromEntries(Object.entries(r.uniform).map(([name, u]) => [name, r.pareto.some((p) => p.avgBits <= u.avgBits && p.perplexity <= u.perplexity && (p.avgBits < u.avgBits || p.perplexity < u.perplexity))]));
+    const result = {
+      checkpoint: s.checkpoint, weightsSha256: s.weightsSha256, backend: s.model.backend.description, costBackend: s.costBackend.description,
+      mode, budget: flags.budget, tuneTargets: tuner.tune.score(full).tokens, testTargets: tuner.test.score(full).tokens,
+      fullPerplexity: r.fullPerplexity,
+      uniform: r.uniform,
+      pareto: r.pareto,
+      chosen: { ...r.chosen, throughputGainVsKV8: longest.gain, throughputGainContext: longest.context, throughputGainVsKV8ByContext: gains },
+      targets: {
+        chosenVsKV8: r.chosen.perplexity / kv8 - 1,
+        chosenBelowKV4: r.chosen.perplexity < kv4,
+        uniformDominatedByFront: dominated,
+      },
+      sensitivity: r.sensitivity, clusters: r.clusters, candidates: r.candidates, trials: r.trials, searched: r.searched, throughput,
+    };
+    console.log(`full-cache test perplexity ${r.fullPerplexity.toFixed(3)} (${result.testTargets} targets; search on ${result.tuneTargets})`);
+    for (const [name, u] of Object.entries(r.uniform)) console.log(`  ${name.padEnd(5)} ${u.avgBits.toFixed(2)} bits  perplexity ${u.perplexity.toFixed(3)}${dominated[name] ? '  (dominated by the front)' : ''}`);
+    console.log(`Pareto front (${r.pareto.length} of ${r.trials} configurations searched):`);
+    for (const p of r.pareto) console.log(`  ${p.avgBits.toFixed(3)} bits  perplexity ${p.perplexity.toFixed(3)}  ${p.pairs.join(' ')}`);
+    console.log(`chosen: ${r.chosen.avgBits.toFixed(3)} bits, perplexity ${r.chosen.perplexity.toFixed(3)} (${(100 * result.targets.chosenVsKV8).toFixed(2)}% vs KV8 ${kv8.toFixed(3)}; KV4 ${kv4.toFixed(3)}); decode throughput ${(100 * longest.gain).toFixed(1)}% over KV8 at context ${longest.context}`);
+    if (flags.json) writeJsonAtomic(flags.json, result);
+    if (flags.report) {
+      writeReport(join(flags.report, 'report.html'), `KVTuner (${mode})`, tuneSections(result));
+      console.log(`wrote ${join(flags.report, 'report.html')}`);
+    }
+  },
+});

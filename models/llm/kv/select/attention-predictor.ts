@@ -1,0 +1,63 @@
+/**
+ * AttentionPredictor as a selection policy: each KV head keeps the attention rows of its last H
+ * steps (the rows the attention computed: the kept tokens' probabilities, zeros elsewhere; the full
+ * row at calibration steps and while the cache is within the budget); the network scores each key
+ * block from their block maxima, and the budget takes the sink and local windows, then the top
+ * blocks. Every `calibrateEvery`-th compressed step also reads every key to compute the full row
+ * (calibration), which refreshes the history.
+ */
+import { fillBudget, type BudgetLayout } from './layout.ts';
+import type { AttentionPredictorNet } from './predictor-net.ts';
+import type { SelectionPolicy, StepView } from './policy.ts';
+
+/** Block maxima of `row` (its first n entries) into out[0..blocks). */
+export function blockMax(row: ArrayLike<number>, n: number, block: number, out: Float32Array, offset: number, blocks: number): void {
+  for (let b = 0; b < blocks; b++) {
+    let m = 0;
+    for (let i = b * block; i < Math.min(n, (b + 1) * block); i++) if (row[i] > m) m = row[i];
+    out[offset + b] = m;
+  }
+}
+
+export class AttentionPredictorPolicy implements SelectionPolicy {
+  readonly name = 'attention-predictor';
+  /** Per head: the last H rows (oldest first), each `capacity` long. */
+  private readonly rows: Float32Array[][] = [];
+  private readonly compressedSteps: number[] = [];
+
+  constructor(readonly layout: BudgetLayout, readonly net: AttentionPredictorNet, readonly kvHeads: number, readonly capacity: number, readonly calibrateEvery = 5) {
+    for (let h = 0; h < kvHeads; h++) { this.rows.push([]); this.compressedSteps.push(0); }
+  }
+
+  /** The network's input for a head: H x blocks of block maxima (missing steps are zero rows). */
+  image(head: number, n: number): { image: Float32Array; blocks: number } {
+    const H = this.net.history, block = this.layout.block, blocks = Math.ceil(this.capacity / block);
+    const image = new Float32Array(H * blocks);
+    const rows = this.rows[head];
+    rows.forEach((r, i) => blockMax(r, n, block, image, (H - rows.length + i) * blocks, blocks));
+    return { image, blocks };
+  }
+
+  select(head: number, view: StepView): Int32Array {
+    this.compressedSteps[head]++;
+    const { image, blocks } = this.image(head, view.n);
+    return fillBudget(view.n, this.layout, this.net.predict(image, 1, blocks));
+  }
+
+  /** Calibration: the first compressed step and every `calibrateEvery`-th after it. */
+  readsAllKeys(head: number): boolean {
+    return this.compressedSteps[head] % this.calibrateEvery === 1 || this.calibrateEvery === 1;
+  }
+
+  update(head: number, n: number, kept: Int32Array, probs: Float32Array, rows: number, full: Float32Array): void {
+    const row = new Float32Array(this.capacity);
+    const useFull = kept.length === n || this.readsAllKeys(head);
+    for (let r = 0; r < rows; r++) {
+      if (useFull) for (let j = 0; j < n; j++) row[j] = Math.max(row[j], full[r * n + j]);
+      else for (let c = 0; c < kept.length; c++) row[kept[c]] = Math.max(row[kept[c]], probs[r * kept.length + c]);
+    }
+    const hist = this.rows[head];
+    hist.push(row);
+    if (hist.length > this.net.history) hist.shift();
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Decoding held-out windows token by token with a selected KV cache: perplexity on the targets from
+ * `firstTarget` on, attention recovery over the compressed steps, and KV bytes read per step. The
+ * first `fullLayers` layers keep full attention (as AttentionPredictor leaves its first 2), for every
+ * method alike. Each window's result is cached by content hash.
+ */
+import { ContentCache, contentHash } from '../../../../util/index.ts';
+import { FullKvCache, KvCache, type LayerKvCache } from '../../engine/kv-cache.ts';
+import type { LlamaModel } from '../../engine/model.ts';
+import { tokenNll } from '../../eval/perplexity.ts';
+import { AttentionPredictorPolicy } from './attention-predictor.ts';
+import { H2o, Quest, StreamingLlm } from './baselines.ts';
+import { budgetLayout, type BudgetLayout } from './layout.ts';
+import type { AttentionPredictorNet } from './predictor-net.ts';
+import type { SelectionPolicy } from './policy.ts';
+import { SelectingKvCache, tokenBytes } from './selecting-cache.ts';
+
+export const SELECT_METHODS = ['attention-predictor', 'h2o', 'quest', 'streaming'] as const;
+export type SelectMethod = (typeof SELECT_METHODS)[number];
+
+export interface SelectionSetup {
+  readonly method: SelectMethod;
+  readonly budget: number;
+  readonly layout: BudgetLayout;
+  readonly fullLayers: number;
+  readonly firstTarget: number;
+  readonly net?: AttentionPredictorNet;
+  /** Names the predictor's weights in the result cache. */
+  readonly netKey?: string;
+}
+
+export function policyFor(s: Pick<SelectionSetup, 'method' | 'budget' | 'layout' | 'net'>, kvHeads: number, capacity: number): SelectionPolicy {
+  switch (s.method) {
+    case 'streaming': return new StreamingLlm(s.budget);
+    case 'h2o': return new H2o(s.budget, kvHeads, capacity);
+    case 'quest': return new Quest(s.layout);
+    case 'attention-predictor':
+      if (!s.net) throw new Error('attention-predictor needs its network');
+      return new AttentionPredictorPolicy(s.layout, s.net, kvHeads, capacity);
+  }
+}
+
+export interface WindowSelection {
+  readonly nll: number;
+  readonly tokens: number;
+  /** Kept mass summed over (compressed step, layer, head, query row), and the count. */
+  readonly recovered: number;
+  readonly rows: number;
+  /** KV bytes read, summed over steps and layers, and the steps. */
+  readonly bytes: number;
+  readonly steps: number;
+  /** Compressed steps that read every key (AttentionPredictor's calibration), summed over layers and heads. */
+  readonly calibrations: number;
+}
+
+const VERSION = 'kv-select-1';
+
+export function selectWindow(model: LlamaModel, w: Uint16Array, s: SelectionSetup, modelKey: string): WindowSelection {
+  const store = new ContentCache<WindowSelection>('kv-select');
+  const key = contentHash(modelKey, model.backend.description, Array.from(w), s.method, s.budget, s.layout, s.fullLayers, s.firstTarget, s.netKey ?? '', VERSION);
+  const hit = store.get(key);
+  if (hit) return hit;
+  const { kvHeads, heads, dim, vocab } = model.config;
+  const hs = dim / heads, T = w.length - 1;
+  const selecting: SelectingKvCache[] = [];
+  const layers: LayerKvCache[] = model.blocks.map((_, l) => {
+    if (l < s.fullLayers) return new FullKvCache(kvHeads, hs, 'int8', T);
+    const c = new SelectingKvCache(kvHeads, hs, s.budget, policyFor(s, kvHeads, T), T);
+    selecting.push(c);
+    return c;
+  });
+  const cache = new KvCache(layers);
+  let nll = 0, tokens = 0, fullBytes = 0;
+  for (let t = 0; t < T; t++) {
+    const logits = model.forward([w[t]], cache, { logits: 'last' });
+    fullBytes += s.fullLayers * 2 * kvHeads * (t + 1) * tokenBytes(hs);
+    if (t + 1 >= s.firstTarget) { nll += tokenNll(logits, 0, vocab, w[t + 1]); tokens++; }
+  }
+  const r: WindowSelection = {
+    nll, tokens, calibrations: selecting.reduce((a, c) => a + c.stats.calibrations, 0),
+    recovered: selecting.reduce((a, c) => a + c.stats.recovered, 0),
+    rows: selecting.reduce((a, c) => a + c.stats.rows, 0),
+    bytes: fullBytes + selecting.reduce((a, c) => a + c.stats.bytes, 0),
+    steps: T,
+  };
+  store.put(key, r);
+  return r;
+}
+
+export interface SelectionResult {
+  readonly method: SelectMethod;
+  readonly budget: number;
+  readonly budgetTokens: number;
+  readonly layout: BudgetLayout;
+  readonly recovery: number;
+  readonly perplexity: number;
+  readonly tokens: number;
+  /** KV bytes read per decoded token, averaged over the windows' steps (all layers). */
+  readonly kvBytesPerToken: number;
+  readonly calibrationsPerToken: number;
+}
+
+export function evaluateSelection(model: LlamaModel, windows: readonly Uint16Array[], method: SelectMethod, fraction: number, o: { fullLayers: number; firstTarget: number; maxBlock: number; net?: AttentionPredictorNet; netKey?: string; modelKey: string; onWindow?: () => void }): SelectionResult {
+  const budget = Math.max(1, Math.round(fraction * model.config.seqLen));
+  const layout = budgetLayout(budget, o.maxBlock);
+  const setup: SelectionSetup = { method, budget, layout, fullLayers: o.fullLayers, firstTarget: o.firstTarget, net: o.net, netKey: o.netKey };
+  const sums = windows.map((w) => { const r = selectWindow(model, w, setup, o.modelKey); o.onWindow?.(); return r; });
+  const sum = (f: (r: WindowSelection) => number) => sums.reduce((a, r) => a + f(r), 0);
+  return {
+    method, budget: fraction, budgetTokens: budget, layout,
+    recovery: sum((r) => r.recovered) / sum((r) => r.rows),
+    perplexity: Math.exp(sum((r) => r.nll) / sum((r) => r.tokens)),
+    tokens: sum((r) => r.tokens),
+    kvBytesPerToken: sum((r) => r.bytes) / sum((r) => r.steps),
+    calibrationsPerToken: sum((r) => r.calibrations) / sum((r) => r.steps),
+  };
+}

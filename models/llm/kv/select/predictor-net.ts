@@ -1,0 +1,96 @@
+/**
+ * AttentionPredictor's network, as the paper gives it: Conv2d(1->16, 3x3, pad 1) + ReLU, Conv2d(16->32,
+ * 3x3, pad 1) + ReLU, the mean over the time axis, Conv1d(32->1, kernel 1): 4,833 parameters, one
+ * model for every layer and head. Input: the last H steps of a head's attention, max-pooled over key
+ * blocks (H x blocks); output: one score per block for the next step. Trained by MSE (tfjs).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createRng, type Rng } from '../../../../hw/index.ts';
+import { Parameters, type NamedArray } from '../../../common/index.ts';
+
+function shuffle<T>(items: T[], rng: Rng): T[] {
+  for (let i = items.length - 1; i > 0; i--) { const j = rng.int(0, i); [items[i], items[j]] = [items[j], items[i]]; }
+  return items;
+}
+
+export class AttentionPredictorNet {
+  readonly params: Parameters;
+
+  constructor(readonly history: number, seed = 1) {
+    this.params = new Parameters(seed);
+    this.params.add('conv1', [3, 3, 1, 16]);
+    this.params.add('bias1', [16], 'zeros');
+    this.params.add('conv2', [3, 3, 16, 32]);
+    this.params.add('bias2', [32], 'zeros');
+    this.params.add('head', [1, 32, 1]);
+    this.params.add('biasHead', [1], 'zeros');
+  }
+
+  parameterCount(): number {
+    return this.params.count();
+  }
+
+  /** Scores [batch, blocks] of images [batch, H, blocks] (a tensor, for training). */
+  forward(images: tf.Tensor3D): tf.Tensor2D {
+    const p = this.params;
+    const x = images.expandDims(3) as tf.Tensor4D;
+    const h1 = tf.relu(tf.add(tf.conv2d(x, p.get('conv1') as tf.Tensor4D, 1, 'same'), p.get('bias1')));
+    const h2 = tf.relu(tf.add(tf.conv2d(h1 as tf.Tensor4D, p.get('conv2') as tf.Tensor4D, 1, 'same'), p.get('bias2')));
+    const pooled = tf.mean(h2, 1) as tf.Tensor3D; // [batch, blocks, 32]
+    const out = tf.add(tf.conv1d(pooled, p.get('head') as tf.Tensor3D, 1, 'same'), p.get('biasHead'));
+    return tf.squeeze(out, [2]) as tf.Tensor2D;
+  }
+
+  /** Scores of `batch` images (batch x H x blocks, row-major), as plain numbers. */
+  predict(images: Float32Array, batch: number, blocks: number): Float32Array {
+    return tf.tidy(() => this.forward(tf.tensor3d(images, [batch, this.history, blocks])).dataSync() as Float32Array);
+  }
+
+  snapshot(): Map<string, NamedArray> {
+    return this.params.snapshot();
+  }
+
+  restore(weights: ReadonlyMap<string, NamedArray>): void {
+    this.params.restore(weights);
+  }
+}
+
+export interface TrainSample {
+  /** H x blocks, row-major. */
+  readonly image: Float32Array;
+  readonly target: Float32Array;
+  readonly blocks: number;
+}
+
+/** MSE training with Adam; samples of one block count share a batch. Returns the loss of each epoch. */
+export function trainPredictor(net: AttentionPredictorNet, samples: readonly TrainSample[], o: { epochs: number; batch: number; rate: number; seed: number; onBatch?: () => void }): number[] {
+  const optimizer = tf.train.adam(o.rate);
+  const byBlocks = new Map<number, TrainSample[]>();
+  for (const s of samples) byBlocks.set(s.blocks, [...(byBlocks.get(s.blocks) ?? []), s]);
+  const rng = createRng(o.seed);
+  const losses: number[] = [];
+  for (let e = 0; e < o.epochs; e++) {
+    let total = 0, count = 0;
+    const batches: TrainSample[][] = [];
+    for (const group of byBlocks.values()) {
+      const order = shuffle([...group], rng);
+      for (let i = 0; i < order.length; i += o.batch) batches.push(order.slice(i, i + o.batch));
+    }
+    shuffle(batches, rng);
+    for (const b of batches) {
+      const nb = b[0].blocks, H = net.history;
+      const images = new Float32Array(b.length * H * nb), targets = new Float32Array(b.length * nb);
+      b.forEach((s, i) => { images.set(s.image, i * H * nb); targets.set(s.target, i * nb); });
+      const loss = tf.tidy(() => {
+        const x = tf.tensor3d(images, [b.length, H, nb]), y = tf.tensor2d(targets, [b.length, nb]);
+        return optimizer.minimize(() => tf.losses.meanSquaredError(y, net.forward(x)) as tf.Scalar, true, net.params.list())!.dataSync()[0];
+      });
+      total += loss * b.length;
+      count += b.length;
+      o.onBatch?.();
+    }
+    losses.push(total / count);
+  }
+  optimizer.dispose();
+  return losses;
+}

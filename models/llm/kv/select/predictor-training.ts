@@ -1,0 +1,107 @@
+/**
+ * Training data and training for AttentionPredictor: the full model's attention over windows of its
+ * training text (never the held-out text), one T x T matrix per layer and KV head (the maximum over
+ * the query heads sharing it); a sample is H consecutive rows block-max pooled (the input) and the
+ * next row pooled the same way (the target). A seeded share of all (layer, head, step) samples is
+ * drawn for each block size the budgets use.
+ */
+import { createRng } from '../../../../hw/index.ts';
+import { ContentCache, contentHash, ProgressBar } from '../../../../util/index.ts';
+import type { NamedArray } from '../../../common/index.ts';
+import type { LlamaModel } from '../../engine/model.ts';
+import { blockMax } from './attention-predictor.ts';
+import { AttentionPredictorNet, trainPredictor, type TrainSample } from './predictor-net.ts';
+
+/** Per window, per compressed layer and KV head: the T x T attention rows. */
+export function attentionHistories(model: LlamaModel, windows: readonly Uint16Array[], fullLayers: number): Float32Array[][] {
+  const { heads, kvHeads } = model.config;
+  const group = heads / kvHeads;
+  const out: Float32Array[][] = [];
+  for (const w of windows) {
+    const T = w.length - 1;
+    const mats: Float32Array[] = [];
+    model.forward(Array.from(w.subarray(0, T)), model.newCache(), {
+      logits: 'none',
+      observer: (layer, _head, probs, _rows, n) => {
+        if (layer < fullLayers) return;
+        const a = new Float32Array(T * n);
+        for (let g = 0; g < group; g++) for (let t = 0; t < T; t++) for (let j = 0; j <= t; j++) a[t * n + j] = Math.max(a[t * n + j], probs[(g * T + t) * n + j]);
+        mats.push(a);
+      },
+    });
+    out.push(mats);
+  }
+  return out;
+}
+
+export interface SampleOptions {
+  readonly history: number;
+  readonly blocks: readonly number[];
+  /** Share of (matrix, step) pairs drawn per block size. */
+  readonly share: number;
+  /** Steps before this many cached tokens are never compressed, so not sampled. */
+  readonly minTokens: number;
+  readonly seed: number;
+}
+
+export function predictorSamples(histories: readonly (readonly Float32Array[])[], T: number, o: SampleOptions): TrainSample[] {
+  const rng = createRng(o.seed);
+  const samples: TrainSample[] = [];
+  const H = o.history;
+  for (const block of o.blocks) {
+    const nb = Math.ceil(T / block);
+    for (const mats of histories) {
+      for (const a of mats) {
+        for (let t = Math.max(1, o.minTokens); t < T; t++) {
+          if (rng.next() >= o.share) continue;
+          const image = new Float32Array(H * nb);
+          for (let i = 0; i < H; i++) {
+            const s = t - H + i;
+            if (s >= 0) blockMax(a.subarray(s * T, (s + 1) * T), s + 1, block, image, i * nb, nb);
+          }
+          const target = new Float32Array(nb);
+          blockMax(a.subarray(t * T, (t + 1) * T), t + 1, block, target, 0, nb);
+          samples.push({ image, target, blocks: nb });
+        }
+      }
+    }
+  }
+  return samples;
+}
+
+export interface PredictorTraining extends SampleOptions {
+  readonly epochs: number;
+  readonly batch: number;
+  readonly rate: number;
+  readonly fullLayers: number;
+}
+
+export interface TrainedPredictor {
+  readonly net: AttentionPredictorNet;
+  /** Names the weights (for result caches). */
+  readonly key: string;
+  readonly samples: number;
+  readonly losses: number[];
+}
+
+type Stored = { weights: Record<string, { shape: number[]; data: number[] }>; samples: number; losses: number[] };
+
+/** Trains (or loads from the cache) the predictor on `windows` of training text. */
+export function trainedPredictor(model: LlamaModel, modelKey: string, windows: readonly Uint16Array[], o: PredictorTraining, quiet = false): TrainedPredictor {
+  const key = contentHash(modelKey, windows.map((w) => Array.from(w)), o, 'attention-predictor-1');
+  const store = new ContentCache<Stored>('kv-predictor');
+  let stored = store.get(key);
+  const net = new AttentionPredictorNet(o.history, o.seed);
+  if (stored) {
+    net.restore(new Map(Object.entries(stored.weights).map(([n, w]) => [n, { shape: w.shape, data: Float32Array.from(w.data) } as NamedArray])));
+    return { net, key, samples: stored.samples, losses: stored.losses };
+  }
+  const histories = attentionHistories(model, windows, o.fullLayers);
+  const samples = predictorSamples(histories, windows[0].length - 1, o);
+  const bar = new ProgressBar('training the attention predictor', o.epochs * Math.ceil(samples.length / o.batch), process.stderr, quiet);
+  const losses = trainPredictor(net, samples, { ...o, onBatch: () => bar.tick() });
+  bar.finish();
+  stored = { weights: Object.fromEntries([...net.snapshot()].map(([n, w]) => [n, { shape: [...w.shape], data: Array.from(w.data) }])), samples: samples.length, losses };
+  store.put(key, stored);
+  return { net, key, samples: samples.length, losses };
+}
