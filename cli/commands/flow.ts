@@ -3,7 +3,7 @@ import { defineCommand } from '../command.ts';
 import { UserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
 import { generateArrayDesign } from '../../hdl-gen/index.ts';
 import { hasNativeYosys } from '../../eda/synth/index.ts';
-import { SLACK_FLOW_VERSION, evaluateDesign, libraries, loadSlackModel, shippedSlackModelDir } from '../../models/timing/e2eslack/index.ts';
+import { SLACK_FLOW_VERSION, evaluateDesign, libraries, loadSlackModel, readRecord, shippedSlackModelDir } from '../../models/timing/e2eslack/index.ts';
 import { processDesign } from '../../models/timing/e2eslack/data/process-design.ts';
 import { contentHash } from '../../util/index.ts';
 import { designConfig, designFlags } from './gen-config.ts';
@@ -14,7 +14,8 @@ export default defineCommand({
   details: `The chain end to end: the array's Verilog (hdl-gen), Yosys synthesis to the library with the clock as
 ABC's delay target, placement (tessera place), then the slack model against the ground truth (routing
 estimate + SPEF + STA; a routing-estimate sign-off, not a routed one) and pre-route STA, with every stage's time.
-Files land in --out: rtl/, netlist.v, design.sdc, placed.def, estimate.spef, labels.bin, record.json.
+Files land in --out: rtl/, netlist.v, design.sdc, placed.def, estimate.spef, labels.bin, record.json; a rerun
+with the same array, library, clock and utilization reuses them and only evaluates the model again.
 example: tessera flow --pe mixpe-w4a8 --array 4x4 --clock 10`,
   flags: [
     ...designFlags,
@@ -37,17 +38,24 @@ example: tessera flow --pe mixpe-w4a8 --array 4x4 --clock 10`,
     writeFileAtomic(join(rtlDir, design.fileName), design.verilog);
     const generateSeconds = (performance.now() - t0) / 1000;
     const backend = flags.yosys === 'auto' ? ((await hasNativeYosys()) ? 'native' : 'wasm') : (flags.yosys as 'native' | 'wasm');
-    const outcome = await processDesign({
-      design: { name, top: design.top, clockPort: 'clk', periodNs: flags.clock, dir: rtlDir, split: 'test' },
-      out: flags.out, library: flags.library, backend, utilization: flags.utilization,
-      key: contentHash(SLACK_FLOW_VERSION, design.verilog, flags.library, flags.clock, flags.utilization),
-    });
-    if (!outcome.record) throw new Error(`flow failed: ${outcome.error}`);
-    const r = outcome.record;
+    // A finished run of the same array, library, clock and utilization (same flow version) is reused:
+    // synthesis and placement of a large array take the better part of an hour.
+    const key = contentHash(SLACK_FLOW_VERSION, design.verilog, flags.library, flags.clock, flags.utilization);
+    const done = readRecord(flags.out, name);
+    const r = done?.key === key ? done : await (async () => {
+      const outcome = await processDesign({
+        design: { name, top: design.top, clockPort: 'clk', periodNs: flags.clock, dir: rtlDir, split: 'test' },
+        out: flags.out, library: flags.library, backend, utilization: flags.utilization, key,
+      });
+      if (!outcome.record) throw new Error(`flow failed: ${outcome.error}`);
+      return outcome.record;
+    })();
+    const reused = r === done;
     const dataDir = flags.out;
     const e = evaluateDesign(dataDir, r, functions);
     const s = r.seconds;
     console.log(`${name}: ${r.cells} cells, ${r.endpoints} setup endpoints, clock ${flags.clock} ns, ${flags.library}, Yosys ${r.tool}`);
+    if (reused) console.log(`synthesis, placement and ground truth reused from an earlier run in ${join(flags.out, name)} (its stage times below)`);
     console.log(`stages: generate ${generateSeconds.toFixed(2)} s, synthesize ${s.synthesis!.toFixed(1)} s${s.synthesis! < 0.5 ? ' (cached)' : ''}, place ${s.place!.toFixed(1)} s, routing estimate ${s.route!.toFixed(2)} s, SPEF write ${s.spefWrite!.toFixed(2)} s, SPEF read ${s.extraction!.toFixed(2)} s, STA ${s.sta!.toFixed(2)} s`);
     console.log('');
     console.log('                     WNS (ns)    TNS (ns)');
@@ -60,6 +68,6 @@ example: tessera flow --pe mixpe-w4a8 --array 4x4 --clock 10`,
     console.log('');
     console.log(`endpoint slack R2 ${e.slackR2.toFixed(4)}, AT R2 ${e.atR2.toFixed(4)} (swapped ${e.atR2Swapped.toFixed(4)})`);
     console.log(`model ${e.seconds.model.toFixed(3)} s vs ground-truth timing flow ${e.seconds.groundTruthFlow.toFixed(3)} s (${(e.seconds.groundTruthFlow / e.seconds.model).toFixed(1)}x); files in ${join(flags.out, name)}`);
-    if (flags.json) writeJsonAtomic(flags.json, { design: name, clockNs: flags.clock, library: flags.library, cells: r.cells, stages: { generate: generateSeconds, ...s }, evaluation: e });
+    if (flags.json) writeJsonAtomic(flags.json, { design: name, clockNs: flags.clock, library: flags.library, cells: r.cells, reused, stages: { generate: generateSeconds, ...s }, evaluation: e });
   },
 });

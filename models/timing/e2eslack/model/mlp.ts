@@ -35,66 +35,98 @@ export function mlpTensor(params: Parameters, spec: MlpSpec, input: tf.Tensor2D)
   return h;
 }
 
-/** The weights of one MLP as plain arrays, for `mlpForward`; the input standardization is folded into the first layer. */
+/**
+ * The weights of one MLP as plain arrays, for `mlpForward`: per layer the k x n matrix (each
+ * output's weights contiguous) and the bias; the input standardization is folded into the first layer.
+ */
 export interface MlpWeights {
   readonly sizes: readonly number[];
   readonly w: Float64Array[];
   readonly b: Float64Array[];
-  readonly scratch: [Float64Array, Float64Array];
 }
 
 export function mlpWeights(weights: ReadonlyMap<string, NamedArray>, spec: MlpSpec, scale: Standardizer): MlpWeights {
   const w: Float64Array[] = [];
   const b: Float64Array[] = [];
   for (let l = 0; l + 1 < spec.sizes.length; l++) {
-    const wl = Float64Array.from(weights.get(`${spec.name}.w${l}`)!.data);
+    const n = spec.sizes[l]!;
+    const k = spec.sizes[l + 1]!;
+    const wl = weights.get(`${spec.name}.w${l}`)!.data;
     const bl = Float64Array.from(weights.get(`${spec.name}.b${l}`)!.data);
-    if (l === 0) {
-      // (x - mean) / std . W + b = x . (W / std) + (b - sum_i mean_i / std_i W_i)
-      const n = spec.sizes[0]!;
-      const k = spec.sizes[1]!;
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < k; j++) {
-          bl[j]! -= (scale.mean[i]! / scale.std[i]!) * wl[i * k + j]!;
-          wl[i * k + j]! /= scale.std[i]!;
-        }
+    const wt = new Float64Array(n * k);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < k; j++) {
+        // (x - mean) / std . W + b = x . (W / std) + (b - sum_i mean_i / std_i W_i)
+        const v = l === 0 ? wl[i * k + j]! / scale.std[i]! : wl[i * k + j]!;
+        if (l === 0) bl[j]! -= scale.mean[i]! * v;
+        wt[j * n + i] = v;
       }
     }
-    w.push(wl);
+    w.push(wt);
     b.push(bl);
   }
-  const widest = Math.max(...spec.sizes);
-  return { sizes: spec.sizes, w, b, scratch: [new Float64Array(widest), new Float64Array(widest)] };
+  return { sizes: spec.sizes, w, b };
 }
 
-/** Forward pass on `rows` raw feature rows of `input` (row-major), writing `rows x out` values into `output`. */
-export function mlpForward(m: MlpWeights, input: ArrayLike<number>, rows: number, output: Float64Array | Float32Array): void {
+// One row's hidden activations: small enough to stay in the first-level cache.
+let hiddenA = new Float64Array(64);
+let hiddenB = new Float64Array(64);
+
+/**
+ * Forward pass on a batch: `rows` raw feature rows of `input` (row-major) to `rows x out` values
+ * in `output`. Row by row through every layer, four outputs accumulated at once so each input is
+ * loaded once per four (the plain one-output-at-a-time loop is about twice as slow in V8).
+ */
+export function mlpForward(m: MlpWeights, input: Float64Array, rows: number, output: Float64Array): void {
   const sizes = m.sizes;
   const layers = sizes.length - 1;
-  const inN = sizes[0]!;
-  const outN = sizes[layers]!;
+  const widest = Math.max(...sizes.slice(1));
+  if (hiddenA.length < widest) {
+    hiddenA = new Float64Array(widest);
+    hiddenB = new Float64Array(widest);
+  }
   for (let r = 0; r < rows; r++) {
-    let a = m.scratch[0];
-    let b = m.scratch[1];
-    for (let i = 0; i < inN; i++) a[i] = input[r * inN + i]!;
+    let src = input;
+    let at = r * sizes[0]!;
     for (let l = 0; l < layers; l++) {
-      const n = sizes[l]!;
-      const k = sizes[l + 1]!;
-      const w = m.w[l]!;
-      const bias = m.b[l]!;
-      for (let j = 0; j < k; j++) b[j] = bias[j]!;
-      for (let i = 0; i < n; i++) {
-        const ai = a[i]!;
-        if (ai === 0) continue;
-        const row = i * k;
-        for (let j = 0; j < k; j++) b[j]! += ai * w[row + j]!;
-      }
-      if (l + 1 < layers) for (let j = 0; j < k; j++) if (b[j]! < 0) b[j] = 0;
-      const t = a;
-      a = b;
-      b = t;
+      const last = l + 1 === layers;
+      const dst = last ? output : l % 2 === 0 ? hiddenA : hiddenB;
+      denseLayer(src, at, sizes[l]!, sizes[l + 1]!, m.w[l]!, m.b[l]!, dst, last ? r * sizes[layers]! : 0, !last);
+      src = dst;
+      at = 0;
     }
-    for (let j = 0; j < outN; j++) output[r * outN + j] = a[j]!;
+  }
+}
+
+/** dst[o + j] = (relu?)(bias[j] + sum_i src[x + i] w[j * n + i]) for j < k. */
+function denseLayer(src: Float64Array, x: number, n: number, k: number, w: Float64Array, bias: Float64Array, dst: Float64Array, o: number, relu: boolean): void {
+  let j = 0;
+  for (; j + 4 <= k; j += 4) {
+    let a0 = bias[j]!;
+    let a1 = bias[j + 1]!;
+    let a2 = bias[j + 2]!;
+    let a3 = bias[j + 3]!;
+    const w0 = j * n;
+    const w1 = w0 + n;
+    const w2 = w1 + n;
+    const w3 = w2 + n;
+    for (let i = 0; i < n; i++) {
+      const v = src[x + i]!;
+      a0 += v * w[w0 + i]!;
+      a1 += v * w[w1 + i]!;
+      a2 += v * w[w2 + i]!;
+      a3 += v * w[w3 + i]!;
+    }
+    dst[o + j] = !relu || a0 > 0 ? a0 : 0;
+    dst[o + j + 1] = !relu || a1 > 0 ? a1 : 0;
+    dst[o + j + 2] = !relu || a2 > 0 ? a2 : 0;
+    dst[o + j + 3] = !relu || a3 > 0 ? a3 : 0;
+  }
+  for (; j < k; j++) {
+    let a = bias[j]!;
+    const wj = j * n;
+    for (let i = 0; i < n; i++) a += src[x + i]! * w[wj + i]!;
+    dst[o + j] = !relu || a > 0 ? a : 0;
   }
 }
 

@@ -2,6 +2,7 @@ import { inputTransitions } from '../../../../eda/timing/index.ts';
 import type { SlackGraph } from '../parser/slack-graph.ts';
 import type { ModelConstraints } from './constraints.ts';
 import { CELL_FEATURES, NET_FEATURES, cellArcFeatures, netArcFeatures } from './features.ts';
+import { propagationLevels, type PropagationLevels } from './levels.ts';
 import { mlpForward, type MlpWeights } from './mlp.ts';
 
 /** The learned message functions: cell arcs correct the NLDM delay and slew, net arcs an Elmore estimate. */
@@ -23,35 +24,45 @@ export interface Prediction {
   readonly netDelay: Float32Array;
 }
 
-const cellIn = new Float64Array(CELL_FEATURES);
-const netIn = new Float64Array(NET_FEATURES);
-const out2 = new Float64Array(2);
-/** The last message's delay and slew (ns): the hot loop reads them here instead of allocating a pair. */
-export const message = new Float64Array(2);
-
-/** One cell arc's predicted delay and output slew (ns) into `message`; false when the arc has no table for it. */
-export function predictCellArc(g: SlackGraph, f: MessageFunctions, edge: number, outRf: number, mm: number, inSlew: number): boolean {
-  cellArcFeatures(g, edge, outRf, mm, inSlew, cellIn, 0);
-  if (Number.isNaN(cellIn[0]!)) return false;
-  mlpForward(f.cell, cellIn, 1, out2);
-  message[0] = cellIn[0]! + out2[0]! * f.cellScale[0];
-  message[1] = Math.max(1e-4, cellIn[1]! + out2[1]! * f.cellScale[1]);
-  return true;
+/** A growable row buffer of doubles, kept across levels and calls; growing keeps what is written. */
+class Rows {
+  data = new Float64Array(0);
+  ensure(size: number): Float64Array {
+    if (this.data.length < size) this.data = grown(this.data, size);
+    return this.data;
+  }
 }
 
-/** One net arc's predicted wire delay and load slew (ns) into `message`. */
-export function predictNetArc(g: SlackGraph, f: MessageFunctions, load: number, rf: number, mm: number, driverSlew: number): void {
-  netArcFeatures(g, load, rf, mm, driverSlew, netIn, 0);
-  mlpForward(f.net, netIn, 1, out2);
-  message[0] = Math.max(0, netIn[4]! + out2[0]! * f.netScale[0]);
-  message[1] = Math.max(1e-4, driverSlew + out2[1]! * f.netScale[1]);
+function grown<T extends Float64Array | Int32Array | Int8Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
+}
+const cellX = new Rows();
+const cellY = new Rows();
+const netX = new Rows();
+const netY = new Rows();
+// Per cell-arc row: its edge, its slot (mm * 4 + inRf * 2 + outRf), its target pin and the arrival it starts from.
+let rowEdge = new Int32Array(0);
+let rowSlot = new Int8Array(0);
+let rowPin = new Int32Array(0);
+let rowStart = new Float64Array(0);
+
+function ensureRowInfo(rows: number): void {
+  if (rowEdge.length >= rows) return;
+  rowEdge = grown(rowEdge, rows);
+  rowSlot = grown(rowSlot, rows);
+  rowPin = grown(rowPin, rows);
+  rowStart = grown(rowStart, rows);
 }
 
 /**
  * Arrival times and slews level by level in topological order (as TimingGCN's propagation):
- * input ports and clock pins from the constraints, every cell arc's message from the learned
- * cell function at its input pin's predicted slew, merged by max (late) and min (early) over
- * arcs and transitions, then each net's message to its loads from the learned net function.
+ * input ports and clock pins from the constraints; then per level, the net arcs into its load
+ * pins as one batch through the learned net function (a matrix product per layer over all of
+ * the level's arcs, transitions and modes), and the cell arcs into its cell outputs as one batch
+ * through the learned cell function, each at its input pin's predicted slew, merged by max
+ * (late) and min (early) over arcs and transitions.
  */
 export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunctions): Prediction {
   const { graph } = g;
@@ -60,45 +71,100 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
   const slew = new Float32Array(n * 4);
   const cellDelay = new Float32Array(graph.cellEdges.length * 8).fill(NaN);
   const netDelay = new Float32Array(n * 4).fill(NaN);
-  const orderIndex = new Int32Array(n);
-  graph.order.forEach((p, i) => (orderIndex[p] = i));
   const d = g.sdc.derate;
   const cellDerate = [d.lateCell, d.earlyCell];
   const netDerate = [d.lateNet, d.earlyNet];
   for (const p of graph.order) {
-    const pin = graph.pins[p]!;
     const clock = c.clockOf[p]!;
-    if (clock >= 0) {
-      // Ideal clock network: the clock's transition everywhere.
-      for (let k = 0; k < 4; k++) slew[p * 4 + k] = c.clocks[clock]!.slewNs;
-      continue;
-    }
-    const input = c.inputs.get(p);
+    // Ideal clock network: the clock's transition everywhere.
+    if (clock >= 0) for (let k = 0; k < 4; k++) slew[p * 4 + k] = c.clocks[clock]!.slewNs;
+    const input = clock < 0 ? c.inputs.get(p) : undefined;
     if (input) {
       for (let k = 0; k < 4; k++) {
         arrival[p * 4 + k] = input.arrival[k]!;
         slew[p * 4 + k] = input.slew[k]!;
       }
-      continue;
     }
-    if (!pin.isDriver) {
-      const drv = pin.net >= 0 ? graph.nets[pin.net]!.drivers[0] : undefined;
-      if (drv === undefined || c.clockOf[drv]! >= 0) continue;
-      for (let mm = 0; mm < 2; mm++) {
-        for (let rf = 0; rf < 2; rf++) {
-          const k = mm * 2 + rf;
-          predictNetArc(g, f, p, rf, mm, slew[drv * 4 + k]!);
-          const wd = message[0]!;
-          const ws = message[1]!;
-          netDelay[p * 4 + k] = wd * netDerate[mm]!;
-          arrival[p * 4 + k] = arrival[drv * 4 + k]! + wd * netDerate[mm]!;
-          slew[p * 4 + k] = ws;
+  }
+  const lv = propagationLevels(g, c);
+  const levels = lv.netStart.length - 1;
+  for (let l = 1; l < levels; l++) {
+    // Net arcs: four rows (mode x transition) per load pin.
+    const loads = lv.netStart[l + 1]! - lv.netStart[l]!;
+    if (loads > 0) {
+      const x = netX.ensure(loads * 4 * NET_FEATURES);
+      const y = netY.ensure(loads * 4 * 2);
+      let r = 0;
+      for (let i = lv.netStart[l]!; i < lv.netStart[l + 1]!; i++) {
+        const p = lv.netPins[i]!;
+        const drv = graph.nets[graph.pins[p]!.net]!.drivers[0]!;
+        for (let k = 0; k < 4; k++) netArcFeatures(g, p, k & 1, k >> 1, slew[drv * 4 + k]!, x, (r + k) * NET_FEATURES);
+        r += 4;
+      }
+      mlpForward(f.net, x, r, y);
+      r = 0;
+      for (let i = lv.netStart[l]!; i < lv.netStart[l + 1]!; i++) {
+        const p = lv.netPins[i]!;
+        const drv = graph.nets[graph.pins[p]!.net]!.drivers[0]!;
+        for (let k = 0; k < 4; k++, r++) {
+          const wd = Math.max(0, x[r * NET_FEATURES + 4]! + y[r * 2]! * f.netScale[0]) * netDerate[k >> 1]!;
+          netDelay[p * 4 + k] = wd;
+          arrival[p * 4 + k] = arrival[drv * 4 + k]! + wd;
+          slew[p * 4 + k] = Math.max(1e-4, x[r * NET_FEATURES]! + y[r * 2 + 1]! * f.netScale[1]);
         }
       }
-      continue;
     }
-    best[0] = best[1] = bestSlew[0] = bestSlew[1] = -Infinity;
-    best[2] = best[3] = bestSlew[2] = bestSlew[3] = Infinity;
+    const rows = cellRows(g, c, lv, l, slew, arrival);
+    if (rows === 0) continue;
+    const x = cellX.data;
+    const y = cellY.ensure(rows * 2);
+    mlpForward(f.cell, x, rows, y);
+    let pin = -1;
+    for (let r = 0; r <= rows; r++) {
+      if (r === rows || rowPin[r] !== pin) {
+        if (pin >= 0) {
+          for (let k = 0; k < 4; k++) {
+            if (Number.isFinite(best[k]!)) arrival[pin * 4 + k] = best[k]!;
+            if (Number.isFinite(bestSlew[k]!)) slew[pin * 4 + k] = bestSlew[k]!;
+          }
+        }
+        if (r === rows) break;
+        pin = rowPin[r]!;
+        best[0] = best[1] = bestSlew[0] = bestSlew[1] = -Infinity;
+        best[2] = best[3] = bestSlew[2] = bestSlew[3] = Infinity;
+      }
+      const slot = rowSlot[r]!;
+      const mm = slot >> 2;
+      const dd = (x[r * CELL_FEATURES]! + y[r * 2]! * f.cellScale[0]) * cellDerate[mm]!;
+      const ss = Math.max(1e-4, x[r * CELL_FEATURES + 1]! + y[r * 2 + 1]! * f.cellScale[1]);
+      cellDelay[rowEdge[r]! * 8 + slot] = dd;
+      merge(best, bestSlew, mm, slot & 1, rowStart[r]! + dd, ss);
+    }
+  }
+  return { arrival, slew, cellDelay, netDelay };
+}
+
+/**
+ * Writes the features of every cell arc into level `l`'s cell outputs (launch arcs from the
+ * clock's edge, data arcs from their input pins' predicted arrival and slew) into `cellX`, one
+ * row per arc, transition pair and mode that has a table; returns the row count.
+ */
+function cellRows(g: SlackGraph, c: ModelConstraints, lv: PropagationLevels, l: number, slew: Float32Array, arrival: Float32Array): number {
+  const { graph } = g;
+  let rows = 0;
+  const add = (ei: number, p: number, outRf: number, inRf: number, mm: number, inSlew: number, start: number) => {
+    const x = cellX.ensure((rows + 1) * CELL_FEATURES);
+    cellArcFeatures(g, ei, outRf, mm, inSlew, x, rows * CELL_FEATURES);
+    if (Number.isNaN(x[rows * CELL_FEATURES]!)) return;
+    ensureRowInfo(rows + 1);
+    rowEdge[rows] = ei;
+    rowSlot[rows] = mm * 4 + inRf * 2 + outRf;
+    rowPin[rows] = p;
+    rowStart[rows] = start;
+    rows++;
+  };
+  for (let i = lv.cellStart[l]!; i < lv.cellStart[l + 1]!; i++) {
+    const p = lv.cellPins[i]!;
     for (const ei of graph.edgesInto[p]!) {
       const e = graph.cellEdges[ei]!;
       if (e.role === 'launch') {
@@ -107,37 +173,21 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
         const k = c.clocks[ck]!;
         const inRf = e.clockEdge === 'rise' ? 0 : 1;
         const t0 = k.waveform[inRf]! + (k.propagated ? 0 : k.latencyNs);
-        for (let mm = 0; mm < 2; mm++) {
-          for (let outRf = 0; outRf < 2; outRf++) {
-            if (!predictCellArc(g, f, ei, outRf, mm, k.slewNs)) continue;
-            const dd = message[0]!;
-            const ss = message[1]!;
-            cellDelay[ei * 8 + mm * 4 + inRf * 2 + outRf] = dd * cellDerate[mm]!;
-            merge(best, bestSlew, mm, outRf, t0 + dd * cellDerate[mm]!, ss);
-          }
-        }
+        for (let mm = 0; mm < 2; mm++) for (let outRf = 0; outRf < 2; outRf++) add(ei, p, outRf, inRf, mm, k.slewNs, t0);
         continue;
       }
-      if (orderIndex[e.from]! >= orderIndex[p]! || c.clockOf[e.from]! >= 0) continue;
+      if (lv.orderIndex[e.from]! >= lv.orderIndex[p]! || c.clockOf[e.from]! >= 0) continue;
       for (let outRf = 0; outRf < 2; outRf++) {
         for (const inRf of inputTransitions(e.arc, outRf)) {
           for (let mm = 0; mm < 2; mm++) {
-            const at = arrival[e.from * 4 + mm * 2 + inRf]!;
-            if (!predictCellArc(g, f, ei, outRf, mm, slew[e.from * 4 + mm * 2 + inRf]!)) continue;
-            const dd = message[0]!;
-            const ss = message[1]!;
-            cellDelay[ei * 8 + mm * 4 + inRf * 2 + outRf] = dd * cellDerate[mm]!;
-            merge(best, bestSlew, mm, outRf, Number.isNaN(at) ? NaN : at + dd * cellDerate[mm]!, ss);
+            const k = e.from * 4 + mm * 2 + inRf;
+            add(ei, p, outRf, inRf, mm, slew[k]!, arrival[k]!);
           }
         }
       }
     }
-    for (let k = 0; k < 4; k++) {
-      if (Number.isFinite(best[k]!)) arrival[p * 4 + k] = best[k]!;
-      if (Number.isFinite(bestSlew[k]!)) slew[p * 4 + k] = bestSlew[k]!;
-    }
   }
-  return { arrival, slew, cellDelay, netDelay };
+  return rows;
 }
 
 // Per-pin merge buffers, reused: [late rise, late fall, early rise, early fall].

@@ -9,6 +9,8 @@ import { estimateAndTime, modelConstraints, parseSlackGraph, portLoads, predictS
 import { cellSamples, netSamples } from '../../../../models/timing/e2eslack/model/samples.ts';
 import { CELL_FEATURES, NET_FEATURES } from '../../../../models/timing/e2eslack/model/features.ts';
 import { messageFunctions, trainMessageFunctions } from '../../../../models/timing/e2eslack/model/train.ts';
+import { propagationLevels } from '../../../../models/timing/e2eslack/model/levels.ts';
+import { referencePropagate } from './reference-propagate.ts';
 
 const skip = skipReason(missingData('timing_designs', 'nangate45_gcd', 'gcd_nangate45.v'));
 
@@ -53,6 +55,32 @@ describe.skipIf(skip !== undefined)('E2ESlack on a small placed design (gcd, Nan
     expect(cs.features.every(Number.isFinite) && ns.features.every(Number.isFinite) && cs.targets.every(Number.isFinite)).toBe(true);
   });
 
+  it('levels: every arc into a pin of a level starts at a pin of a lower level', () => {
+    const c = modelConstraints(g);
+    const lv = propagationLevels(g, c);
+    const level = new Int32Array(g.graph.pins.length).fill(0);
+    const levels = lv.netStart.length - 1;
+    let placed = 0;
+    for (let l = 1; l < levels; l++) {
+      for (let i = lv.netStart[l]!; i < lv.netStart[l + 1]!; i++, placed++) level[lv.netPins[i]!] = l;
+      for (let i = lv.cellStart[l]!; i < lv.cellStart[l + 1]!; i++, placed++) level[lv.cellPins[i]!] = l;
+    }
+    expect(placed).toBeGreaterThan(g.graph.pins.length / 2);
+    for (let l = 1; l < levels; l++) {
+      for (let i = lv.netStart[l]!; i < lv.netStart[l + 1]!; i++) {
+        const p = lv.netPins[i]!;
+        expect(level[g.graph.nets[g.graph.pins[p]!.net]!.drivers[0]!]!).toBeLessThan(l);
+      }
+      for (let i = lv.cellStart[l]!; i < lv.cellStart[l + 1]!; i++) {
+        const p = lv.cellPins[i]!;
+        for (const ei of g.graph.edgesInto[p]!) {
+          const from = g.graph.cellEdges[ei]!.from;
+          if (lv.orderIndex[from]! < lv.orderIndex[p]!) expect(level[from]!).toBeLessThan(l);
+        }
+      }
+    }
+  });
+
   it('propagates to STA\'s endpoints; a few seconds of training fit the arcs better than the tables alone', async () => {
     await selectBackend();
     const c = modelConstraints(g);
@@ -78,6 +106,21 @@ describe.skipIf(skip !== undefined)('E2ESlack on a small placed design (gcd, Nan
     const learned = at(messageFunctions(trained.config, trained.weights));
     expect(physics.r2).toBeGreaterThan(0.9);
     expect(learned.r2).toBeGreaterThan(physics.r2 - 0.01);
+    // The batched level-by-level propagation gives what pins one at a time, arcs one at a time, give.
+    const reference = referencePropagate(g, c, trained.config, trained.weights);
+    for (const key of ['arrival', 'slew', 'cellDelay', 'netDelay'] as const) {
+      const a = learned.pred[key];
+      const b = reference[key];
+      expect(a.length).toBe(b.length);
+      let finite = 0;
+      for (let i = 0; i < a.length; i++) {
+        expect(Number.isNaN(a[i]!)).toBe(Number.isNaN(b[i]!));
+        if (Number.isNaN(b[i]!)) continue;
+        finite++;
+        expect(Math.abs(a[i]! - b[i]!)).toBeLessThanOrEqual(1e-5 * Math.max(1e-3, Math.abs(b[i]!)));
+      }
+      expect(finite).toBeGreaterThan(0);
+    }
     const s = predictSlack(g, c, learned.pred);
     expect(s.endpoints.map((e) => e.pin).sort((a, b) => a - b)).toEqual(staEndpoints);
     expect(trained.history.trainLoss.at(-1)!).toBeLessThan(trained.history.trainLoss[0]!);
