@@ -1,4 +1,4 @@
-import { findCrossing, solveSmall, type Waveform } from './solvers.ts';
+import { bracketOf, crossingIn, solveSmall, type Bracket, type Waveform } from './solvers.ts';
 import { rampCharge, rampResponse, saturatedRamp, type RampResponse, type Sample } from './ramp-response.ts';
 
 /**
@@ -80,37 +80,40 @@ function driveResistance(table: GateTableEval, total: number): number {
   return Math.abs(d1 - table.delay) / (c2 - c1);
 }
 
-/** Response of a unit ramp into a capacitance through a resistance (time constant tau), and its t and C derivatives. */
-function y0(s: number, tau: number): number {
-  return s - tau * (1 - Math.exp(-s / tau));
-}
-function y0dt(s: number, tau: number): number {
-  return 1 - Math.exp(-s / tau);
-}
-function y0dcl(s: number, tau: number, rd: number): number {
-  return rd * ((1 + s / tau) * Math.exp(-s / tau) - 1);
-}
-
-/** y(t) of the ramp into a capacitance through rd, and its partial derivatives in t0, dt and C. */
+/**
+ * y(t) of the ramp into a capacitance through rd, and its partial derivatives in t0, dt and C.
+ * With e = exp(-s/tau), the response of a unit ramp at time s after it starts is
+ * y0 = s - tau (1 - e), its t derivative 1 - e and its C derivative rd ((1 + s/tau) e - 1); one
+ * exponential per time point serves all three.
+ */
 const ramp = { y: 0, dt0: 0, ddt: 0, dcl: 0 };
 function capRamp(rd: number, t: number, t0: number, dt: number, cl: number): void {
   const tau = rd * cl;
   const t1 = t - t0;
   if (t1 <= 0) {
     ramp.y = ramp.dt0 = ramp.ddt = ramp.dcl = 0;
-  } else if (t1 <= dt) {
-    ramp.y = y0(t1, tau) / dt;
-    ramp.dt0 = -y0dt(t1, tau) / dt;
-    ramp.ddt = -y0(t1, tau) / (dt * dt);
-    ramp.dcl = y0dcl(t1, tau, rd) / dt;
+    return;
+  }
+  const e1 = Math.exp(-t1 / tau);
+  const y1 = t1 - tau * (1 - e1);
+  const yt1 = 1 - e1;
+  const yc1 = rd * ((1 + t1 / tau) * e1 - 1);
+  if (t1 <= dt) {
+    ramp.y = y1 / dt;
+    ramp.dt0 = -yt1 / dt;
+    ramp.ddt = -y1 / (dt * dt);
+    ramp.dcl = yc1 / dt;
   } else {
     const t2 = t1 - dt;
-    ramp.y = (y0(t1, tau) - y0(t2, tau)) / dt;
-    ramp.dt0 = -(y0dt(t1, tau) - y0dt(t2, tau)) / dt;
+    const e2 = Math.exp(-t2 / tau);
+    const y2 = t2 - tau * (1 - e2);
+    const yt2 = 1 - e2;
+    ramp.y = (y1 - y2) / dt;
+    ramp.dt0 = -(yt1 - yt2) / dt;
     // OpenSTA's Jacobian entry (its sign on y0(t2) differs from the exact derivative); kept so
     // that Newton takes the same steps and stops at the same point within its 1% tolerance.
-    ramp.ddt = -(y0(t1, tau) + y0(t2, tau)) / (dt * dt) + y0dt(t2, tau) / dt;
-    ramp.dcl = (y0dcl(t1, tau, rd) - y0dcl(t2, tau, rd)) / dt;
+    ramp.ddt = -(y1 + y2) / (dt * dt) + yt2 / dt;
+    ramp.dcl = (yc1 - rd * ((1 + t2 / tau) * e2 - 1)) / dt;
   }
 }
 
@@ -221,10 +224,13 @@ const filteredRamp = new FilteredRamp();
 
 /** The times a waveform crosses the delay and slew thresholds, each searched over [t0, upper]. */
 const measured = { delay: 0, slew: 0 };
+const bracket: Bracket = { lo: 0, hi: 0, vlo: 0, vhi: 0, vmid: 0, dvmid: 0 };
 function measure(wave: Waveform, th: Thresholds, t0: number, upper: number): boolean {
-  const delay = findCrossing(wave, th.vth, t0, upper, TIME_TOL, ROOT_ITER);
-  const tl = findCrossing(wave, th.vl, t0, upper, TIME_TOL, ROOT_ITER);
-  const thi = findCrossing(wave, th.vh, t0, upper, TIME_TOL, ROOT_ITER);
+  // The three searches share their first samples (both ends and the midpoint).
+  bracketOf(wave, t0, upper, bracket);
+  const delay = crossingIn(wave, th.vth, bracket, TIME_TOL, ROOT_ITER);
+  const tl = crossingIn(wave, th.vl, bracket, TIME_TOL, ROOT_ITER);
+  const thi = crossingIn(wave, th.vh, bracket, TIME_TOL, ROOT_ITER);
   if (delay === undefined || tl === undefined || thi === undefined) return false;
   measured.delay = delay;
   measured.slew = (thi - tl) / th.slewDerate;

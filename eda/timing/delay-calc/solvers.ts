@@ -46,19 +46,50 @@ export function solveSmall(m: Float64Array, n: number, stride: number, out: Floa
  * bracket a crossing or maxIter steps do not converge.
  */
 export function findCrossing(f: Waveform, target: number, lo: number, hi: number, relTol: number, maxIter: number): number | undefined {
-  const ylo = f.at(lo).v - target;
-  const yhi = f.at(hi).v - target;
+  return crossingIn(f, target, bracketOf(f, lo, hi), relTol, maxIter);
+}
+
+/**
+ * The samples every crossing search over one interval starts from: both ends and the midpoint
+ * (the first step bisects). Searches for several thresholds on one waveform share them.
+ */
+export interface Bracket {
+  lo: number;
+  hi: number;
+  vlo: number;
+  vhi: number;
+  vmid: number;
+  dvmid: number;
+}
+
+/** Samples `f` at the ends and the middle of [lo, hi], into `out` (a fresh bracket by default). */
+export function bracketOf(f: Waveform, lo: number, hi: number, out: Bracket = { lo: 0, hi: 0, vlo: 0, vhi: 0, vmid: 0, dvmid: 0 }): Bracket {
+  out.lo = lo;
+  out.hi = hi;
+  out.vlo = f.at(lo).v;
+  out.vhi = f.at(hi).v;
+  const mid = f.at(0.5 * (lo + hi));
+  out.vmid = mid.v;
+  out.dvmid = mid.dv;
+  return out;
+}
+
+/** findCrossing from a bracket's samples (the same steps, the same root). */
+export function crossingIn(f: Waveform, target: number, b: Bracket, relTol: number, maxIter: number): number | undefined {
+  const { lo, hi } = b;
+  const ylo = b.vlo - target;
+  const yhi = b.vhi - target;
   if ((ylo > 0 && yhi > 0) || (ylo < 0 && yhi < 0)) return undefined;
   if (ylo === 0) return lo;
   if (yhi === 0) return hi;
   // x1 is the side where f < target.
-  let [x1, x2] = ylo < 0 ? [lo, hi] : [hi, lo];
+  let x1 = ylo < 0 ? lo : hi;
+  let x2 = ylo < 0 ? hi : lo;
   let root = 0.5 * (x1 + x2);
   let dxPrev = Math.abs(x2 - x1);
   let dx = dxPrev;
-  let s = f.at(root);
-  let y = s.v - target;
-  let dy = s.dv;
+  let y = b.vmid - target;
+  let dy = b.dvmid;
   for (let i = 0; i < maxIter; i++) {
     const outside = ((root - x2) * dy - y) * ((root - x1) * dy - y) > 0;
     if (outside || Math.abs(2 * y) > Math.abs(dxPrev * dy)) {
@@ -71,7 +102,7 @@ export function findCrossing(f: Waveform, target: number, lo: number, hi: number
       root -= dx;
     }
     if (Math.abs(dx) <= relTol * Math.abs(root)) return root;
-    s = f.at(root);
+    const s = f.at(root);
     y = s.v - target;
     dy = s.dv;
     if (y < 0) x1 = root;
