@@ -1,5 +1,5 @@
 import { bracketOf, crossingIn, solveSmall, type Bracket, type Waveform } from './solvers.ts';
-import { rampCharge, rampResponse, saturatedRamp, type RampResponse, type Sample } from './ramp-response.ts';
+import { rampCharge, rampResponse, saturatedRamp, scratchResponse, type RampResponse, type Sample } from './ramp-response.ts';
 
 /**
  * The Dartu-Menezes-Pileggi driver model (IEEE TCAD 15(5), 1996), as OpenSTA's default delay
@@ -39,7 +39,7 @@ export interface DriverResult {
   readonly delay: number;
   readonly slew: number;
   readonly ceff: number;
-  /** Wire delay and load slew (table units) to a load with this Elmore delay. */
+  /** Wire delay and load slew (table units) to a load with this Elmore delay (read it at once: it may be reused). */
   wire(elmore: number): WireResult;
 }
 
@@ -241,14 +241,24 @@ function measure(wave: Waveform, th: Thresholds, t0: number, upper: number): boo
 class LumpedDriver implements DriverResult {
   constructor(readonly delay: number, readonly slew: number, readonly ceff: number) {}
   wire(elmore: number): WireResult {
-    return { delay: elmore, slew: this.slew };
+    // Read at once by every caller: one object serves every lumped driver.
+    lumpedWire.delay = elmore;
+    lumpedWire.slew = this.slew;
+    return lumpedWire;
   }
 }
+const lumpedWire = { delay: 0, slew: 0 };
+
+/** Load waveforms are measured once and dropped: their poles and response live in scratch. */
+const loadPoles = [new Float64Array(2), new Float64Array(3)];
+const loadResponse = [scratchResponse(2), scratchResponse(3)];
 
 /** The fitted driver's waveforms: wire delays and load slews measured per load (cached per Elmore delay). */
 class DmpDriver implements DriverResult {
   // A driver's loads are asked again for the early and late analyses, and loads with equal pin
   // caps share an Elmore delay: waveforms are remembered per Elmore delay.
+  private firstElmore = NaN;
+  private firstWave?: WireResult;
   private seenElmore?: number[];
   private seenWave?: WireResult[];
   constructor(
@@ -265,6 +275,12 @@ class DmpDriver implements DriverResult {
   ) {}
 
   wire(elmore: number): WireResult {
+    // Most drivers see one Elmore delay (equal load pins): it is kept without arrays.
+    if (this.firstWave !== undefined && this.firstElmore === elmore) return this.firstWave;
+    if (this.firstWave === undefined) {
+      this.firstElmore = elmore;
+      return (this.firstWave = this.loadWave(elmore));
+    }
     const seen = (this.seenElmore ??= []);
     const waves = (this.seenWave ??= []);
     const i = seen.indexOf(elmore);
@@ -279,7 +295,12 @@ class DmpDriver implements DriverResult {
     const slew = this.slew;
     if (elmore === 0) return { delay: 0, slew };
     if (elmore < slew * 1e-3) return { delay: elmore, slew };
-    const load = rampResponse([...this.response.p, 1 / elmore], this.zero);
+    const driverPoles = this.response.p;
+    const n = driverPoles.length;
+    const poles = loadPoles[n - 1]!;
+    for (let i = 0; i < n; i++) poles[i] = driverPoles[i]!;
+    poles[n] = 1 / elmore;
+    const load = rampResponse(poles, this.zero, loadResponse[n - 1]);
     if (!measure(filteredRamp.set(load, this.t0, this.dt), this.th, this.t0, this.voUpper + elmore)) return { delay: elmore, slew };
     const d = measured.delay - this.voDelay;
     return { delay: d < 0 ? elmore : d, slew: Math.max(slew, measured.slew) };

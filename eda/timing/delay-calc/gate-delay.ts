@@ -51,8 +51,9 @@ class ArcAtSlew implements GateTableEval {
     this.slew = this.slewAt.at(cap);
   }
 }
-/** dmpDriver keeps no reference to its table, so one serves every arc. */
+/** dmpDriver keeps no reference to its table or its load, so one of each serves every arc. */
 const arcAtSlew = new ArcAtSlew();
+const piLoad = { near: 0, r: 0, far: 0 };
 
 /**
  * NLDM delay and output slew of a cell arc for an output transition, from the input slew and the
@@ -66,7 +67,10 @@ export function gateDelay(arc: TimingArc, outRf: number, inSlew: number, load: n
   if (!delayTable) return { delay: NaN, slew: NaN };
   if (drive && slewTable) {
     const { pi, extraCap, thresholds } = drive;
-    return dmpDriver(arcAtSlew.set(delayTable, slewTable, inSlew), thresholds, { near: pi.c1 + extraCap, r: pi.r, far: pi.c2 });
+    piLoad.near = pi.c1 + extraCap;
+    piLoad.r = pi.r;
+    piLoad.far = pi.c2;
+    return dmpDriver(arcAtSlew.set(delayTable, slewTable, inSlew), thresholds, piLoad);
   }
   const at = { inputSlew: inSlew, load, constrainedSlew: 0 };
   return { delay: evalTable(delayTable, at), slew: slewTable ? evalTable(slewTable, at) : 0 };

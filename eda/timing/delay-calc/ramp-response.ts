@@ -7,14 +7,29 @@
  */
 export interface RampResponse {
   readonly c: number;
-  readonly k: readonly number[];
-  readonly p: readonly number[];
+  readonly k: ArrayLike<number>;
+  readonly p: ArrayLike<number>;
 }
 
-export function rampResponse(poles: readonly number[], zero?: number): RampResponse {
+/** A response whose numbers are overwritten in place (a scratch for waveforms measured once). */
+export interface MutableRampResponse extends RampResponse {
+  c: number;
+  readonly k: Float64Array;
+  readonly p: Float64Array;
+}
+
+export function scratchResponse(poles: number): MutableRampResponse {
+  return { c: 0, k: new Float64Array(poles), p: new Float64Array(poles) };
+}
+
+/**
+ * The ramp response for these poles and zero: into `out` when given (its arrays as long as
+ * `poles`), else a fresh one.
+ */
+export function rampResponse(poles: ArrayLike<number>, zero?: number, out?: MutableRampResponse): RampResponse {
   const n = poles.length;
   // Distinct poles are assumed; nudge exact repeats (e.g. a load pole equal to a driver pole).
-  const p = new Array<number>(n);
+  const p = out ? out.p : new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const x = poles[i]!;
     let repeat = false;
@@ -24,7 +39,7 @@ export function rampResponse(poles: readonly number[], zero?: number): RampRespo
   const invZ = zero === undefined ? 0 : 1 / zero;
   let c = invZ;
   for (let i = 0; i < n; i++) c -= 1 / p[i]!;
-  const k = new Array<number>(n);
+  const k = out ? out.k : new Array<number>(n);
   for (let j = 0; j < n; j++) {
     // Residue of H(s)/s^2 at s = -pj.
     const pj = p[j]!;
@@ -32,7 +47,9 @@ export function rampResponse(poles: readonly number[], zero?: number): RampRespo
     for (let i = 0; i < n; i++) r *= i === j ? p[i]! : p[i]! / (p[i]! - pj);
     k[j] = r;
   }
-  return { c, k, p };
+  if (!out) return { c, k, p };
+  out.c = c;
+  return out;
 }
 
 /** Value and slope of a waveform at one time; reused to keep the hot root searches allocation-free. */
