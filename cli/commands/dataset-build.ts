@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.ts';
-import { UserError, dataPathOr } from '../../util/index.ts';
+import { UserError } from '../../util/index.ts';
 import { CORPUS_PRESETS, buildDataset, corpusDesigns, type DesignSource } from '../../eda/dataset/index.ts';
-import { yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
+import { DEFAULT_LIBRARY, LIBRARY_HELP, libraryFile, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
 import { generatedDesigns, namedGeneratedDesigns } from './dataset-generated.ts';
 import { QueueClient, redisTarget } from '../../queue/index.ts';
 import { queuedDesignExecutor } from '../queue-jobs.ts';
@@ -26,7 +26,7 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
     { name: 'recipe-length', kind: 'int', default: 20, valueName: 'K', help: 'operations per recipe' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the random recipes' },
     { name: 'out', kind: 'string', required: true, valueName: 'FILE', help: 'JSON Lines output (AIGs go to FILE.aigs/)' },
-    { name: 'liberty', kind: 'string', default: 'nangate45', valueName: 'LIB', help: "Liberty file for mapped area/delay, 'nangate45' (shared data) or 'none'" },
+    { name: 'liberty', kind: 'string', default: DEFAULT_LIBRARY, valueName: 'LIB', help: `${LIBRARY_HELP}, or 'none' (no mapped area/delay)` },
     { name: 'yosys', kind: 'string', choices: yosysBackends, default: 'wasm', help: 'Yosys backend' },
     { name: 'workers', kind: 'int', default: 2, valueName: 'N', help: 'parallel workers (one per core)' },
     { name: 'limit', kind: 'int', default: 0, valueName: 'N', help: 'take only the first N designs of the corpus (0: all)' },
@@ -50,7 +50,7 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
     if (flags.generated < 0) throw new UserError('must be 0 or more', '--generated');
     if (flags.generated > 0) designs = [...designs, ...generatedDesigns(flags.generated, flags.seed)];
     if (flags['generated-variants']) designs = [...designs, ...namedGeneratedDesigns(flags['generated-variants'].split(',').map((v) => v.trim()))];
-    const liberty = flags.liberty === 'none' ? undefined : flags.liberty === 'nangate45' ? dataPathOr('--liberty none or --liberty FILE', 'liberty/nangate45/nangate45_typ.lib.gz') : flags.liberty;
+    const liberty = flags.liberty === 'none' ? undefined : libraryFile(flags.liberty);
     const client = flags.queue ? await QueueClient.connect(redisTarget(flags.queue, '--queue'), '--queue') : undefined;
     const summary = await buildDataset({
       designs,

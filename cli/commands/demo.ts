@@ -3,13 +3,13 @@
 // embedded Yosys, and set VeriDistill's prediction next to the synthesized QoR.
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { dataDir, dataPath, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
+import { isUserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
 import { energyConstants28nm } from '../../hw/energy/index.ts';
 import { gemmEnergy, randomGemmOperands, referenceGemm, simulateGemm, validateGemm } from '../../sim/index.ts';
 import { arrayTestbench, cosimVectors, generateArrayDesign } from '../../hdl-gen/index.ts';
-import { readLiberty, synthesize, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
+import { DEFAULT_LIBRARY, LIBRARY_HELP, hasNativeYosys, libraryTitle, loadLibrary, synthesize, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
-import { VeriDistill, moduleClosureText, shippedCheckpointDir, synthesizeQor } from '../../models/qor/veridistill/index.ts';
+import { VeriDistill, labelFlowOf, moduleClosureText, shippedCheckpointDir, synthesizeQor } from '../../models/qor/veridistill/index.ts';
 import { designConfig, designFlags } from './gen-config.ts';
 
 const percent = (pred: number, truth: number) => `${pred >= truth ? '+' : ''}${((100 * (pred - truth)) / truth).toFixed(1)}%`;
@@ -19,8 +19,9 @@ export default defineCommand({
   summary: 'the main job: simulate a MixPE GEMM (checked bit for bit), emit its Verilog, synthesize the PE, compare predicted with synthesized QoR',
   details: `Steps: (1) cycle-mode simulation of an M x K x N GEMM with ragged edge tiles, every output compared with
 the plain reference GEMM; (2) the array's Verilog and a testbench in --out; (3) the PE synthesized by Yosys
-(embedded WebAssembly build by default) and mapped to Nangate45 (from TESSERA_DATA); (4) VeriDistill's
-area/delay prediction of the same PE next to the synthesized figures. Whole-array synthesis takes minutes;
+(embedded WebAssembly build by default) and mapped to sky130_fd_sc_hd typical (shipped in share/liberty;
+--liberty for another library); (4) VeriDistill's area/delay prediction of the same PE next to the figures of
+the flow that labelled the checkpoint's training data (its Yosys build, script and library). Whole-array synthesis takes minutes;
 run 'tessera synth OUT/tessera_array.v --top tessera_array --liberty LIB' for it.`,
   flags: [
     ...designFlags.map((f) => (f.name === 'array' ? { ...f, default: '8x8' } : f.name === 'group' ? { ...f, default: 32 } : f)),
@@ -30,6 +31,7 @@ run 'tessera synth OUT/tessera_array.v --top tessera_array --liberty LIB' for it
     { name: 'seed', kind: 'int', default: 1, help: 'seed of the random operands' },
     { name: 'out', kind: 'string', default: 'out/demo', valueName: 'DIR', help: 'folder for the Verilog, testbench and summary.json' },
     { name: 'yosys', kind: 'string', choices: yosysBackends, default: 'wasm', help: 'Yosys backend (wasm: embedded, no install)' },
+    { name: 'liberty', kind: 'string', default: DEFAULT_LIBRARY, valueName: 'LIB', help: LIBRARY_HELP },
   ],
   async run(flags) {
     const config = designConfig(flags);
@@ -61,25 +63,29 @@ run 'tessera synth OUT/tessera_array.v --top tessera_array --liberty LIB' for it
 
     const pe = design.keepModules[0]!;
     const backend = flags.yosys as YosysBackend;
-    const libertyFile = dataDir() ? dataPath('liberty', 'nangate45', 'nangate45_typ.lib.gz') : undefined;
-    const liberty = libertyFile ? readLiberty(libertyFile) : undefined;
-    console.log(`3. synthesize: PE module ${pe} with Yosys (${backend})${liberty ? ', mapped to Nangate45 typical' : ''}`);
-    if (!liberty) console.log('   benchmark data not found (set TESSERA_DATA): generic synthesis only, no area, no QoR comparison');
-    const synth = await synthesize({ sources: { [design.fileName]: design.verilog }, top: pe, backend, check: true, ...(liberty ? { liberty } : {}) });
+    const library = loadLibrary(flags.liberty);
+    console.log(`3. synthesize: PE module ${pe} with Yosys (${backend}), mapped to ${library.title}`);
+    const synth = await synthesize({ sources: { [design.fileName]: design.verilog }, top: pe, backend, check: true, liberty: library.text });
     console.log(`   ${synth.generic.cells} generic cells, AIG ${synth.aig.nodes} nodes / ${synth.aig.levels} levels`);
-    if (synth.mapped) console.log(`   ${synth.mapped.cells} Nangate45 cells, area ${synth.mapped.area.toFixed(1)} um^2${synth.mapped.delayPs === undefined ? '' : `, ABC delay ${synth.mapped.delayPs.toFixed(1)} ps`}`);
+    if (synth.mapped) console.log(`   ${synth.mapped.cells} cells, area ${synth.mapped.area.toFixed(1)} um^2${synth.mapped.delayPs === undefined ? '' : `, ABC delay ${synth.mapped.delayPs.toFixed(1)} ps`}`);
 
-    let qor: { predicted: { areaUm2: number; delayPs: number; ms: number }; synthesized: { areaUm2: number; delayPs: number } } | undefined;
-    if (liberty) {
-      console.log('4. predict: VeriDistill (shipped checkpoint) against Yosys + ABC with the flow that labelled its training data');
-      await selectBackend(() => {});
-      const model = VeriDistill.load(shippedCheckpointDir());
+    let qor: { predicted: { areaUm2: number; delayPs: number; ms: number }; synthesized: { areaUm2: number; delayPs: number; tool: string; flow: string; liberty: string } } | undefined;
+    await selectBackend(() => {});
+    const model = VeriDistill.load(shippedCheckpointDir());
+    const flow = labelFlowOf(model.config);
+    const flowBackend = flow.tool.split(' ')[0] as YosysBackend;
+    console.log(`4. predict: VeriDistill (shipped checkpoint, trained on ${libraryTitle(flow.liberty)} labels from ${flow.tool} Yosys) against that labelling flow`);
+    const flowLiberty = await labellingLibrary(flow.liberty, flowBackend);
+    if (typeof flowLiberty === 'string') {
+      console.log(`   no comparison: ${flowLiberty}`);
+      model.dispose();
+    } else {
       const t0 = performance.now();
       const predicted = model.predict(moduleClosureText(design.verilog, pe, design.fileName));
       const ms = performance.now() - t0;
       model.dispose();
-      const truth = await synthesizeQor({ [design.fileName]: design.verilog }, pe, liberty, backend);
-      qor = { predicted: { areaUm2: predicted.areaUm2, delayPs: predicted.delayPs, ms }, synthesized: { areaUm2: truth.areaUm2, delayPs: truth.delayPs } };
+      const truth = await synthesizeQor({ [design.fileName]: design.verilog }, pe, flowLiberty.text, flowBackend);
+      qor = { predicted: { areaUm2: predicted.areaUm2, delayPs: predicted.delayPs, ms }, synthesized: { areaUm2: truth.areaUm2, delayPs: truth.delayPs, tool: truth.tool, flow: truth.flow, liberty: flow.liberty } };
       console.log(`   predicted   area ${predicted.areaUm2.toFixed(1)} um^2   delay ${predicted.delayPs.toFixed(1)} ps   (${ms.toFixed(0)} ms)`);
       console.log(`   synthesized area ${truth.areaUm2.toFixed(1)} um^2   delay ${truth.delayPs.toFixed(1)} ps   (${truth.seconds > 0 ? `${truth.seconds.toFixed(1)} s` : 'cached'})`);
       console.log(`   error       area ${percent(predicted.areaUm2, truth.areaUm2)}   delay ${percent(predicted.delayPs, truth.delayPs)}`);
@@ -89,10 +95,21 @@ run 'tessera synth OUT/tessera_array.v --top tessera_array --liberty LIB' for it
       config: { pe: config.pe.id, array: { rows, cols }, group: config.group, scheme: config.scheme },
       simulation: { shape, cycles: sim.cycles, passes: sim.passes, utilization: sim.utilization, energyJoules: energy.total, check: { passed: mismatches === 0, compared: reference.length, mismatches } },
       verilog: { file: design.fileName, top: design.top },
-      synthesis: { module: pe, tool: synth.tool, genericCells: synth.generic.cells, aig: synth.aig, ...(synth.mapped ? { areaUm2: synth.mapped.area, delayPs: synth.mapped.delayPs } : {}) },
+      synthesis: { module: pe, tool: synth.tool, liberty: library.name, genericCells: synth.generic.cells, aig: synth.aig, ...(synth.mapped ? { areaUm2: synth.mapped.area, delayPs: synth.mapped.delayPs } : {}) },
       ...(qor ? { qor } : {}),
     });
     console.log(`summary written to ${join(flags.out, 'summary.json')}`);
     return mismatches === 0 ? 0 : 1;
   },
 });
+
+/** The checkpoint's labelling library and Yosys build, or why they are not available here. */
+async function labellingLibrary(name: string, backend: YosysBackend): Promise<{ text: string } | string> {
+  if (backend === 'native' && !(await hasNativeYosys())) return 'the checkpoint was labelled by native Yosys, which is not installed';
+  try {
+    return { text: loadLibrary(name).text };
+  } catch (e) {
+    if (isUserError(e)) return `the checkpoint was labelled on ${libraryTitle(name)}, which is not available here (${e.message})`;
+    throw e;
+  }
+}

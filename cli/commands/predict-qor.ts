@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { writeReport, type ReportSection } from '../report/html-report.ts';
-import { ProgressBar, UserError, dataPathOr, writeJsonAtomic } from '../../util/index.ts';
-import { hasNativeYosys, readLiberty, type YosysBackend } from '../../eda/synth/index.ts';
+import { ProgressBar, UserError, writeJsonAtomic } from '../../util/index.ts';
+import { LIBRARY_HELP, libraryTitle, loadLibrary, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
 import { readVerilogSource } from '../../eda/verilog/index.ts';
 import { regressionMetrics, selectBackend } from '../../models/common/index.ts';
-import { VeriDistill, firstModuleName, moduleClosureText, shippedCheckpointDir, synthesizeQor, verilogFilesIn, type QorPrediction, type SynthesizedQor } from '../../models/qor/veridistill/index.ts';
+import { VeriDistill, firstModuleName, labelFlowOf, moduleClosureText, shippedCheckpointDir, synthesizeQor, verilogFilesIn, type QorPrediction, type SynthesizedQor } from '../../models/qor/veridistill/index.ts';
 
 interface DesignResult {
   design: string;
@@ -61,7 +61,7 @@ function reportSections(results: readonly DesignResult[]): ReportSection[] {
   const synthS = compared.reduce((s, r) => s + r.yosys!.seconds, 0);
   return [
     {
-      heading: 'Accuracy against Yosys + ABC (Nangate45)',
+      heading: 'Accuracy against Yosys + ABC',
       html: `<p>${compared.length} designs. R², MAE, RSE and Kendall τ on log(1 + value); MAPE on raw µm² and ps. Prediction took ${predictMs.toFixed(0)} ms in all; synthesis ${synthS.toFixed(1)} s (0 for cached results).</p>`,
       table: { columns: ['target', 'R²', 'MAE (log)', 'RSE', 'MAPE %', 'Kendall τ'], rows: compared.length >= 2 ? [metricsRow('areaUm2'), metricsRow('delayPs')] : [] },
       charts: compared.length ? [scatter('areaUm2', 'um^2'), scatter('delayPs', 'ps')] : [],
@@ -81,20 +81,21 @@ export default defineCommand({
   summary: 'predict post-synthesis area and delay of Verilog with VeriDistill (no synthesis); --compare runs Yosys too',
   positionals: 'FILE.v...',
   details: `The files given together form one design; --top picks the module (and what it instantiates) the
-student reads and Yosys synthesizes. Area is Nangate45 cell area (um^2), delay ABC's stime estimate (ps),
-both from the same Yosys + ABC flow that labelled the training data.
+student reads and Yosys synthesizes. Area is cell area (um^2) and delay ABC's stime estimate (ps) in the
+library the checkpoint was trained for; --compare runs the flow that labelled its training data (the same
+script, the same Yosys build, the same library) unless --yosys or --liberty say otherwise, and then says so.
 --corpus DIR predicts every .v/.sv file under DIR (one design per file, top = its first module).
 examples: tessera predict qor rtl/alu.v --top alu --compare
           tessera predict qor --corpus my_rtl/ --compare --report out/qor-report`,
   flags: [
     { name: 'top', kind: 'string', valueName: 'MODULE', help: 'top module (default: the whole text; Yosys picks the top)' },
-    { name: 'compare', kind: 'boolean', help: 'also synthesize with Yosys + ABC onto Nangate45 and print both with the error' },
+    { name: 'compare', kind: 'boolean', help: "also synthesize with the checkpoint's labelling flow and print both with the error" },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results as JSON to OUT' },
     { name: 'corpus', kind: 'string', valueName: 'DIR', help: 'predict every .v/.sv file under DIR (one design per file)' },
     { name: 'report', kind: 'string', valueName: 'DIR', help: 'with --corpus --compare: write DIR/index.html with scatter plots and metrics' },
     { name: 'checkpoint', kind: 'string', valueName: 'DIR', help: 'model checkpoint folder (default: the one shipped in models/qor/veridistill/checkpoint)' },
-    { name: 'yosys', kind: 'string', choices: ['auto', 'wasm', 'native'], default: 'auto', help: 'Yosys for --compare: auto = native when installed (the flow that labelled the training data), else wasm' },
-    { name: 'liberty', kind: 'string', valueName: 'LIB', help: 'Liberty file for --compare (default: shared Nangate45 typical)' },
+    { name: 'yosys', kind: 'string', choices: yosysBackends, valueName: 'BACKEND', help: "Yosys for --compare (default: the build that labelled the checkpoint's data)" },
+    { name: 'liberty', kind: 'string', valueName: 'LIB', help: `${LIBRARY_HELP} for --compare (default: the checkpoint's)` },
   ],
   async run(flags, files) {
     if (flags.corpus && files.length) throw new UserError('give either files or --corpus, not both', '--corpus');
@@ -104,8 +105,14 @@ examples: tessera predict qor rtl/alu.v --top alu --compare
     for (const f of files) if (!existsSync(f)) throw new UserError(`file not found: ${f}`, 'FILE.v');
     await selectBackend(() => {});
     const model = VeriDistill.load(flags.checkpoint ?? shippedCheckpointDir());
-    const yosys: YosysBackend = flags.yosys === 'auto' ? ((await hasNativeYosys()) ? 'native' : 'wasm') : (flags.yosys as YosysBackend);
-    const liberty = flags.compare ? readLiberty(flags.liberty ?? dataPathOr('--liberty LIB', 'liberty', 'nangate45', 'nangate45_typ.lib.gz')) : '';
+    const flow = labelFlowOf(model.config);
+    const flowBackend = flow.tool.split(' ')[0] as YosysBackend;
+    const yosys: YosysBackend = (flags.yosys as YosysBackend | undefined) ?? flowBackend;
+    const libertySpec = flags.liberty ?? flow.liberty;
+    const liberty = flags.compare ? loadLibrary(libertySpec).text : '';
+    if (flags.compare && (yosys !== flowBackend || libertySpec !== flow.liberty)) {
+      console.log(`note: the checkpoint was labelled by ${flow.tool} onto ${libraryTitle(flow.liberty)}; this comparison uses ${yosys} Yosys onto ${libraryTitle(libertySpec)}, so part of the error is the flow's`);
+    }
 
     const designs: { name: string; sources: Record<string, string>; top?: string }[] = [];
     if (flags.corpus) {

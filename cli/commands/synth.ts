@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
-import { readLiberty, synthesize, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
+import { DEFAULT_LIBRARY, LIBRARY_HELP, loadLibrary, synthesize, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
 
 export default defineCommand({
   path: ['synth'],
@@ -10,10 +10,11 @@ export default defineCommand({
   positionals: 'FILE.v...',
   details: `The embedded Yosys (WebAssembly) needs no install; --yosys native uses the Debian 'yosys'.
 Results are cached by content hash of the sources, the flow and the Yosys version.
-example: tessera synth design.v --top array --liberty ../shared/data/liberty/nangate45/nangate45_typ.lib.gz`,
+Mapping uses sky130_fd_sc_hd typical (shipped) unless --liberty names another library, or 'none' for generic synthesis only.
+example: tessera synth design.v --top array --liberty nangate45`,
   flags: [
     { name: 'top', kind: 'string', required: true, valueName: 'MODULE', help: 'top module to synthesize' },
-    { name: 'liberty', kind: 'string', valueName: 'LIB', help: 'Liberty file (.lib or .lib.gz) to map to: adds area (um^2) and ABC delay (ps)' },
+    { name: 'liberty', kind: 'string', default: DEFAULT_LIBRARY, valueName: 'LIB', help: `${LIBRARY_HELP}, or 'none' (no mapping); mapping adds area (um^2) and ABC delay (ps)` },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'also write the result as JSON to OUT' },
     { name: 'yosys', kind: 'string', choices: yosysBackends, default: 'wasm', help: 'Yosys backend' },
     { name: 'check', kind: 'boolean', help: 'run check -assert and refuse latches before synthesis' },
@@ -33,7 +34,7 @@ example: tessera synth design.v --top array --liberty ../shared/data/liberty/nan
       backend: flags.yosys as YosysBackend,
       check: flags.check,
       cache: !flags['no-cache'],
-      ...(flags.liberty ? { liberty: readLiberty(flags.liberty) } : {}),
+      ...(flags.liberty !== 'none' ? { liberty: loadLibrary(flags.liberty).text } : {}),
     });
     console.log(`${result.top} (${result.tool})`);
     console.log(`  generic cells: ${result.generic.cells}  ${formatTypes(result.generic.cellsByType)}`);

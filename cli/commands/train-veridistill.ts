@@ -3,9 +3,21 @@ import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { UserError, contentHash, dataDir, dataPath, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
+import { veridistillCorpus } from './veridistill-corpus.ts';
+import { DEFAULT_LIBRARY, LIBRARY_HELP, libraryTitle, loadLibrary, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
 import {
-  defaultSettings, designText, labelCorpus, listCorpus, metricsMarkdown, readDataset, trainVeriDistill, writeDataset, type TrainSettings,
+  defaultSettings, designText, labelCorpus, metricsMarkdown, readDataset, trainVeriDistill, writeDataset, type QorRecord, type TrainSettings,
 } from '../../models/qor/veridistill/index.ts';
+
+/** Designs labelled per family, with their synthesis wall time. */
+function labelSummary(records: readonly QorRecord[], failures: readonly { id: string }[]): string {
+  const families = [...new Set(records.map((r) => r.family))];
+  const lines = families.map((f) => {
+    const of = records.filter((r) => r.family === f);
+    return `  ${f.padEnd(16)} ${String(of.length).padStart(5)} designs  ${of.reduce((s, r) => s + (r.seconds ?? 0), 0).toFixed(0)} s of synthesis`;
+  });
+  return [`${records.length} designs labelled, ${failures.length} not (timeout, Yosys error or not run)`, ...lines].join('\n');
+}
 
 /** Tiny settings for smoke runs: a minute instead of many, numbers not meaningful. */
 const quickSettings = (s: TrainSettings): TrainSettings => ({
@@ -20,8 +32,9 @@ const quickSettings = (s: TrainSettings): TrainSettings => ({
 export default defineCommand({
   path: ['train', 'veridistill'],
   summary: 'train VeriDistill (QoR from Verilog): pretrain, teacher GNN, distilled student, evaluation, checkpoint',
-  details: `Without --data the labels come from synthesizing the shared RTL corpora (TESSERA_DATA) with native
-Yosys + ABC onto Nangate45 (cached by content hash: a rerun resumes); --save-data keeps that data set.
+  details: `Without --data the labels come from synthesizing the shared RTL corpora (TESSERA_DATA) and the
+generated designs with the labelling flow (embedded wasm Yosys + ABC onto sky130_fd_sc_hd typical by default;
+cached by content hash: a rerun resumes); --save-data keeps that data set.
 The checkpoint folder gets checkpoint.json + weights.bin, metrics.json and a README.md with the command,
 the data hash and the held-out / out-of-distribution metrics.
 example: tessera train veridistill --out models/qor/veridistill/checkpoint --save-data out/veridistill.jsonl`,
@@ -31,8 +44,13 @@ example: tessera train veridistill --out models/qor/veridistill/checkpoint --sav
     { name: 'out', kind: 'string', default: 'out/veridistill', valueName: 'DIR', help: 'checkpoint folder to write' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of every random choice (splits, init, masking, order)' },
     { name: 'workers', kind: 'int', default: 2, valueName: 'N', help: 'parallel Yosys runs while labelling' },
+    { name: 'liberty', kind: 'string', default: DEFAULT_LIBRARY, valueName: 'LIB', help: LIBRARY_HELP },
+    { name: 'yosys', kind: 'string', choices: yosysBackends, default: 'wasm', help: 'Yosys build that labels (wasm: the pinned labelling flow)' },
     { name: 'timeout', kind: 'int', default: 180, valueName: 'SECONDS', help: 'per-design synthesis limit while labelling (slower designs are left out)' },
     { name: 'cached-only', kind: 'boolean', help: 'label only from the synthesis cache (no new Yosys runs)' },
+    { name: 'synthetic', kind: 'int', default: 300, valueName: 'N', help: 'synthetic datapaths, FSMs and memories per kind (capped so they are at most a third of the data)' },
+    { name: 'no-generated', kind: 'boolean', help: 'leave out the generated MixPE PEs and arrays' },
+    { name: 'label-only', kind: 'boolean', help: 'label the corpus (and write --save-data), do not train' },
     { name: 'quick', kind: 'boolean', help: 'tiny model and few epochs (smoke test; metrics are not meaningful)' },
   ],
   async run(flags) {
@@ -49,9 +67,11 @@ example: tessera train veridistill --out models/qor/veridistill/checkpoint --sav
     } else {
       const root = dataDir();
       if (!root) dataPath('rtl'); // throws the UserError that says how to provide the data
-      const designs = listCorpus(root!);
+      const designs = veridistillCorpus(root!, { synthetic: flags.synthetic, seed: flags.seed, generated: !flags['no-generated'] });
+      const lib = loadLibrary(flags.liberty);
       const labelled = await labelCorpus(designs, {
-        libertyGz: dataPath('liberty', 'nangate45', 'nangate45_typ.lib.gz'),
+        liberty: { name: lib.name, text: lib.text },
+        backend: flags.yosys as YosysBackend,
         workers: flags.workers,
         timeoutSeconds: flags.timeout,
         cachedOnly: flags['cached-only'],
@@ -62,6 +82,10 @@ example: tessera train veridistill --out models/qor/veridistill/checkpoint --sav
       // Designs that did not synthesize still teach the encoder Verilog (pretraining needs no labels).
       extraTexts = designs.filter((d) => !ok.has(d.id)).map((d) => ({ id: d.id, family: d.family, text: designText(d) }));
       if (flags['save-data']) writeDataset(flags['save-data'], records);
+      if (flags['label-only']) {
+        console.log(labelSummary(records, failures));
+        return;
+      }
     }
     if (records.length < 20) throw new UserError(`only ${records.length} labelled designs; need at least 20`, flags.data ? '--data' : 'TESSERA_DATA');
     const dataHash = contentHash(records.map((r) => [r.id, r.text, r.areaUm2, r.delayPs])).slice(0, 16);
@@ -76,6 +100,7 @@ example: tessera train veridistill --out models/qor/veridistill/checkpoint --sav
       dataHash,
       designs: records.length,
       leftOut: failures,
+      flow: records[0]?.flow,
       families: Object.fromEntries([...new Set(records.map((r) => r.family))].map((f) => [f, records.filter((r) => r.family === f).length])),
       backend: backend.name,
       seconds: { total: seconds, ...outcome.seconds },
@@ -90,7 +115,7 @@ example: tessera train veridistill --out models/qor/veridistill/checkpoint --sav
     writeFileAtomic(
       join(flags.out, 'README.md'),
       `# VeriDistill checkpoint\n\nWritten by \`${command}\` (seed ${settings.seed}, tfjs ${backend.name} backend, ${seconds.toFixed(0)} s).\n\n` +
-        `- data: ${records.length} designs synthesized with Yosys + ABC onto Nangate45 typical (data hash \`${dataHash}\`); ${failures.length} designs left out (timeout or Yosys error, listed in metrics.json)\n` +
+        `- data: ${records.length} designs synthesized with Yosys + ABC onto ${libraryTitle(records[0]?.flow?.liberty ?? flags.liberty)} (${records[0]?.flow ? `Yosys ${records[0].flow.tool}, flow ${records[0].flow.script}; ` : ''}data hash \`${dataHash}\`); ${failures.length} designs left out (timeout or Yosys error, listed in metrics.json)\n` +
         `- model: ${outcome.model.params.count()} weights; encoder pretrained (masked tokens) on ${outcome.pretrainDesigns} RTL texts, none of them a test design\n` +
         `- metrics: R², MAE, RSE and Kendall τ on log(1 + value); MAPE on the raw µm² and ps\n\n${table}\n`,
     );

@@ -6,3 +6,4 @@ export { DATASET_FORMAT, processDesign, designHash, type DatasetRecord, type Des
 export { readDatasetRecords } from './read-records.ts';
 export { LABELS, summarizeDataset, type DatasetSummary } from './summary.ts';
 export { QOR_TARGETS, designQorStats, finalQor, hasSpread, zScore, type DesignQorStats, type MeanStd, type QorTarget } from './qor-stats.ts';
+export { syntheticDesigns, SYNTHETIC_KINDS, type SyntheticDesign, type SyntheticKind } from './synthetic-rtl.ts';

@@ -6,3 +6,4 @@ export { parseAbcStime, parseAbcStimes, type AbcTiming } from './recipes/abc-log
 export { aigSize, type AigSize } from './aig-levels.ts';
 export { readLiberty } from './liberty-file.ts';
 export { runAbcNative, stripAnsi, NATIVE_ABC, type AbcRun } from './abc-runner.ts';
+export { DEFAULT_LIBRARY, LIBRARY_HELP, libraryFile, libraryTitle, loadLibrary } from './cell-library.ts';

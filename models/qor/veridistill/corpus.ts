@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 
 /** One design of the RTL corpus: what the student reads and what synthesis labels. */
 export interface CorpusDesign {
@@ -13,6 +13,10 @@ export interface CorpusDesign {
   readonly synthFiles: readonly string[];
   /** Top module; undefined lets Yosys pick it (`hierarchy -auto-top`). */
   readonly top?: string;
+  /** Files whose text is given here instead of read (generated designs, parameter variants, cut-out modules). */
+  readonly texts?: Readonly<Record<string, string>>;
+  /** The design this one was derived from (splits keep a group on one side); default: the id. */
+  readonly group?: string;
 }
 
 const verilogExt = /\.(v|sv)$/;
@@ -36,7 +40,7 @@ export function firstModuleName(text: string): string | undefined {
 }
 
 /** Every `module NAME` declared in a text (comments removed). */
-function declaredModules(text: string): string[] {
+export function declaredModules(text: string): string[] {
   const noComments = text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/.*$/gm, ' ');
   return [...noComments.matchAll(/\bmodule\s+([A-Za-z_][A-Za-z0-9_$]*)/g)].map((m) => m[1]);
 }
@@ -117,7 +121,24 @@ export function listCorpus(dataRoot: string): CorpusDesign[] {
   return designs;
 }
 
+const fileText = (d: Pick<CorpusDesign, 'texts'>, f: string) => d.texts?.[f] ?? readFileSync(f, 'utf8');
+
 /** The text the student reads: the design's files, concatenated in order. */
-export function designText(d: Pick<CorpusDesign, 'files'>): string {
-  return d.files.map((f) => `// file ${basename(f)}\n${readFileSync(f, 'utf8')}`).join('\n');
+export function designText(d: Pick<CorpusDesign, 'files' | 'texts'>): string {
+  return d.files.map((f) => `// file ${basename(f)}\n${fileText(d, f)}`).join('\n');
+}
+
+/**
+ * What synthesis reads, by path relative to the files' common folder (so `include` folders keep
+ * their layout), for a Yosys run on an in-memory file tree.
+ */
+export function designSources(d: Pick<CorpusDesign, 'synthFiles' | 'texts'>): Record<string, string> {
+  const dirs = d.synthFiles.map((f) => dirname(f).split(sep));
+  let common = dirs[0] ?? [];
+  for (const parts of dirs) {
+    const differ = common.findIndex((p, i) => parts[i] !== p);
+    if (differ >= 0) common = common.slice(0, differ);
+  }
+  const root = common.join(sep);
+  return Object.fromEntries(d.synthFiles.map((f) => [root ? relative(root, f) : f, fileText(d, f)]));
 }

@@ -1,91 +1,46 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
-import { libertyCellAreas, parseAbcStimes } from '../../../eda/synth/index.ts';
-import { trackChild } from '../../../util/index.ts';
-import type { CorpusDesign } from './corpus.ts';
+import { runYosys, type YosysBackend } from '../../../eda/synth/index.ts';
 import { netlistGraphFromYosysJson, type NetlistGraph, type YosysJson } from './netlist-graph.ts';
-
-const run = promisify(execFile);
+import { qorOf, qorScript } from './qor-flow.ts';
 
 export interface LabelTaskInput {
-  readonly design: CorpusDesign;
-  /** Uncompressed Liberty file (Nangate45 typical). */
+  /** Design sources by relative path. */
+  readonly sources: Readonly<Record<string, string>>;
+  readonly top?: string;
+  /** Uncompressed Liberty text. */
   readonly liberty: string;
-  readonly yosys: string;
+  readonly backend: YosysBackend;
+  /** Native Yosys only: stop it after this long (wasm runs are stopped by the pool's timeout). */
   readonly timeoutSeconds: number;
 }
 
 /** The synthesized QoR of one design, or why it could not be synthesized. */
 export type LabelResult =
-  | { ok: true; top: string; areaUm2: number; delayPs: number; cells: number; graph: NetlistGraph }
+  | { ok: true; top: string; areaUm2: number; delayPs: number; cells: number; seconds: number; tool: string; graph: NetlistGraph }
   | { ok: false; error: string };
 
-/**
- * The Yosys script for a QoR label: generic synthesis, flip-flops and logic mapped to the Liberty
- * cells (ABC `map`), then ABC's `stime` for the longest combinational delay; the netlist JSON gives
- * the top module and its cells (area: `qorOf`).
- */
-export function labelScript(d: Pick<CorpusDesign, 'synthFiles' | 'top'>, liberty: string, jsonOut: string): string {
-  const includes = [...new Set(d.synthFiles.map((f) => dirname(f)))].filter((dir) => dir !== '.').map((dir) => `-I${dir}`).join(' ');
-  // SystemVerilog mode only for .sv files: it makes words like `packed` keywords, which plain
-  // Verilog-2005 (e.g. the generated MixPE array) may use as names.
-  const reads = [false, true].flatMap((sv) => {
-    const files = d.synthFiles.filter((f) => f.endsWith('.sv') === sv);
-    return files.length ? [`read_verilog ${sv ? '-sv ' : ''}${includes} ${files.map((f) => `"${f}"`).join(' ')}`] : [];
-  });
-  return [
-    ...reads,
-    `synth -flatten ${d.top ? `-top ${d.top}` : ''}`,
-    `dfflibmap -liberty ${liberty}`,
-    `abc -liberty ${liberty} -script +strash;dch,-f;map;topo;stime,-p`,
-    'opt_clean',
-    `write_json ${jsonOut}`,
-  ].join('\n');
-}
-
-/**
- * The labels of a synthesized design: the top module (the one Yosys marks `top` in its netlist
- * JSON), its cell area as `stat -liberty` sums it (Liberty area per cell; cells the library lacks
- * add nothing) and the largest delay ABC's `stime` printed (one ABC run per clock domain; 0 for a
- * design without combinational logic). Undefined when the netlist has no top module.
- */
-export function qorOf(netlist: YosysJson, log: string, liberty: string): { areaUm2: number; delayPs: number; top: string } | undefined {
-  const top = Object.entries(netlist.modules).find(([, m]) => /^0*1$/.test(m.attributes?.top ?? ''))?.[0];
-  if (top === undefined) return undefined;
-  const areas = libertyCellAreas(liberty);
-  const areaUm2 = Object.values(netlist.modules[top].cells ?? {}).reduce((s, c) => s + (areas.get(c.type) ?? 0), 0);
-  const delays = parseAbcStimes(log).map((t) => t.delayPs);
-  return { top, areaUm2, delayPs: delays.length ? Math.max(...delays) : 0 };
-}
-
-/** Worker-pool task: synthesizes one design with native Yosys and returns its labels and graph. */
-export default async function labelDesign(input: LabelTaskInput): Promise<LabelResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'tessera-label-'));
+/** Synthesizes one design with the labelling flow and returns its labels and mapped-netlist graph. */
+export async function labelSources(input: LabelTaskInput): Promise<LabelResult> {
+  const t0 = performance.now();
   try {
-    const script = join(dir, 'label.ys');
-    const json = join(dir, 'netlist.json');
-    writeFileSync(script, labelScript(input.design, input.liberty, json));
-    const running = run(input.yosys, ['-q', '-s', script, '-l', join(dir, 'log.txt')], {
-      timeout: input.timeoutSeconds * 1000,
-      maxBuffer: 64 << 20,
-      killSignal: 'SIGKILL',
+    const run = await runYosys({
+      script: qorScript(Object.keys(input.sources), input.top),
+      files: { ...input.sources, 'cells.lib': input.liberty },
+      backend: input.backend,
+      outputs: ['netlist.json'],
+      timeoutSeconds: input.timeoutSeconds,
     });
-    trackChild(running.child, { dir });
-    const { stdout } = await running;
-    const log = readFileSync(join(dir, 'log.txt'), 'utf8') + stdout;
-    const netlist = JSON.parse(readFileSync(json, 'utf8')) as YosysJson;
-    const qor = qorOf(netlist, log, readFileSync(input.liberty, 'utf8'));
+    const text = run.outputs['netlist.json'];
+    if (text === undefined) return { ok: false, error: `Yosys wrote no netlist; log tail: ${run.log.trim().split('\n').slice(-2).join(' | ')}` };
+    const netlist = JSON.parse(text) as YosysJson;
+    const qor = qorOf(netlist, run.log, input.liberty);
     if (!qor) return { ok: false, error: 'the Yosys netlist has no top module' };
     const graph = netlistGraphFromYosysJson(netlist, qor.top);
-    return { ok: true, ...qor, cells: graph.nodeType.filter((t) => !graph.types[t].startsWith('$port')).length, graph };
+    const cells = graph.nodeType.filter((t) => !graph.types[t].startsWith('$port')).length;
+    return { ok: true, ...qor, cells, seconds: (performance.now() - t0) / 1000, tool: run.version, graph };
   } catch (e) {
-    const err = e as { killed?: boolean; stderr?: string; message?: string };
-    const why = err.killed ? `timed out after ${input.timeoutSeconds} s` : (err.stderr || err.message || String(e)).trim().split('\n').slice(-2).join(' ');
-    return { ok: false, error: why };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    return { ok: false, error: ((e as Error).message ?? String(e)).trim().split('\n').slice(-2).join(' ') };
   }
 }
+
+// Worker-pool task: one design per call; the Liberty text is cloned per task (a few ms).
+export default labelSources;

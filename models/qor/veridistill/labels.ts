@@ -1,27 +1,33 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { ContentCache, ProgressBar, WorkerPool, cacheDir, contentHash, writeFileAtomic } from '../../../util/index.ts';
-import { designText, type CorpusDesign } from './corpus.ts';
+import { readFileSync } from 'node:fs';
+import { yosysVersion, type YosysBackend } from '../../../eda/synth/index.ts';
+import { ContentCache, ProgressBar, WorkerPool, contentHash, writeFileAtomic } from '../../../util/index.ts';
+import { designSources, designText, type CorpusDesign } from './corpus.ts';
 import type { LabelResult, LabelTaskInput } from './label-task.ts';
 import type { NetlistGraph } from './netlist-graph.ts';
+import { LABEL_BACKEND, QOR_FLOW_HASH } from './qor-flow.ts';
 
 /** One line of the VeriDistill data set (JSON Lines): the RTL, its synthesized QoR and netlist graph. */
 export interface QorRecord {
   readonly id: string;
   readonly family: string;
+  /** The design it was derived from (a module of it, a parameter variant); splits keep a group together. */
+  readonly group?: string;
   readonly top: string;
   readonly text: string;
   readonly areaUm2: number;
   readonly delayPs: number;
   readonly cells: number;
   readonly graph: NetlistGraph;
+  /** The labelling flow: Yosys build and version, hash of the script, Liberty library name. */
+  readonly flow?: { tool: string; script: string; liberty: string };
+  /** Wall time of the design's synthesis, s. */
+  readonly seconds?: number;
 }
 
 export interface LabelRunOptions {
-  readonly libertyGz: string;
-  readonly yosys?: string;
+  /** Liberty text and its name (recorded with every label). */
+  readonly liberty: { name: string; text: string };
+  readonly backend?: YosysBackend;
   readonly timeoutSeconds?: number;
   readonly workers?: number;
   readonly quiet?: boolean;
@@ -29,34 +35,22 @@ export interface LabelRunOptions {
   readonly cachedOnly?: boolean;
 }
 
-/** The Yosys version string, part of every cache key so a new Yosys relabels. */
-export function yosysVersion(yosys: string): string {
-  return execFileSync(yosys, ['-V'], { encoding: 'utf8' }).trim();
-}
-
-/** Unpacks the gzipped Liberty file once into the cache folder (Yosys reads plain text). */
-function plainLiberty(libertyGz: string): string {
-  const gz = readFileSync(libertyGz);
-  const out = join(cacheDir(), 'liberty', `${contentHash(gz).slice(0, 16)}.lib`);
-  if (!existsSync(out)) writeFileAtomic(out, gunzipSync(gz));
-  return out;
-}
-
-const bytesOf = (d: CorpusDesign) => d.synthFiles.reduce((s, f) => s + statSync(f).size, 0);
+const sizeOf = (sources: Record<string, string>) => Object.values(sources).reduce((s, t) => s + t.length, 0);
 
 /**
- * Synthesizes every design (native Yosys + ABC onto the Liberty cells) on a worker pool, smallest
- * first, caching each result by content hash (sources, script inputs, Yosys version) so an
- * interrupted run resumes. Returns the designs that synthesized, in corpus order, and the failures.
+ * Synthesizes every design with the labelling flow (`qor-flow.ts`; embedded wasm Yosys by default)
+ * on a worker pool, smallest first, caching each result by content hash (sources, top, Liberty,
+ * Yosys version, flow hash) so an interrupted run resumes. Returns the designs that synthesized,
+ * in corpus order, and the failures.
  */
 export async function labelCorpus(designs: readonly CorpusDesign[], opts: LabelRunOptions): Promise<{ records: QorRecord[]; failures: { id: string; error: string }[] }> {
-  const yosys = opts.yosys ?? 'yosys';
-  const version = yosysVersion(yosys);
-  const liberty = plainLiberty(opts.libertyGz);
+  const backend = opts.backend ?? LABEL_BACKEND;
+  const tool = await yosysVersion(backend);
   const timeoutSeconds = opts.timeoutSeconds ?? 240;
+  const libertyHash = contentHash(opts.liberty.text);
   const cache = new ContentCache<LabelResult>('veridistill-labels');
-  const keyOf = (d: CorpusDesign) =>
-    contentHash(d.synthFiles.map((f) => readFileSync(f)), d.top ?? '', readFileSync(liberty), version, timeoutSeconds, 'label-v1');
+  const sources = new Map(designs.map((d) => [d.id, designSources(d)]));
+  const keyOf = (d: CorpusDesign) => contentHash(sources.get(d.id)!, d.top ?? '', libertyHash, tool, QOR_FLOW_HASH, timeoutSeconds, 'label-v2');
   const results = new Map<string, LabelResult>();
   const todo: CorpusDesign[] = [];
   for (const d of designs) {
@@ -65,18 +59,26 @@ export async function labelCorpus(designs: readonly CorpusDesign[], opts: LabelR
     else todo.push(d);
   }
   if (opts.cachedOnly) todo.length = 0;
-  todo.sort((a, b) => bytesOf(a) - bytesOf(b));
+  // Every family early (smallest first within each, families taking turns): an interrupted run has them all.
+  const rank = new Map<string, number>();
+  for (const family of new Set(todo.map((d) => d.family))) {
+    todo.filter((d) => d.family === family).sort((a, b) => sizeOf(sources.get(a.id)!) - sizeOf(sources.get(b.id)!)).forEach((d, i) => rank.set(d.id, i));
+  }
+  todo.sort((a, b) => rank.get(a.id)! - rank.get(b.id)! || sizeOf(sources.get(a.id)!) - sizeOf(sources.get(b.id)!));
   const bar = new ProgressBar('synthesizing labels', designs.length, process.stderr, opts.quiet);
   bar.skip(designs.length - todo.length);
   if (todo.length > 0) {
     const pool = new WorkerPool<LabelTaskInput, LabelResult>(new URL('./label-task.ts', import.meta.url), opts.workers);
     try {
-      await pool.map(todo.map((design) => ({ design, liberty, yosys, timeoutSeconds })), (result, i) => {
-        const d = todo[i];
-        cache.put(keyOf(d), result);
+      await Promise.all(todo.map(async (d) => {
+        const input = { sources: sources.get(d.id)!, top: d.top, liberty: opts.liberty.text, backend, timeoutSeconds };
+        // The wasm build cannot be stopped from inside its thread: the pool stops the worker.
+        const result: LabelResult = await pool.run(input, { timeoutSeconds: timeoutSeconds + 5 }).catch((e: Error) => ({ ok: false as const, error: /within/.test(e.message) ? `timed out after ${timeoutSeconds} s` : e.message }));
+        // Only successes and Yosys's own verdicts are cached; a timeout is retried by the next run.
+        if (result.ok || !/timed out/.test(result.error)) cache.put(keyOf(d), result);
         results.set(d.id, result);
         bar.tick(1, d.id);
-      });
+      }));
     } finally {
       await pool.close();
     }
@@ -87,7 +89,10 @@ export async function labelCorpus(designs: readonly CorpusDesign[], opts: LabelR
   for (const d of designs) {
     const r = results.get(d.id);
     if (!r || !r.ok) failures.push({ id: d.id, error: r && !r.ok ? r.error : 'not run' });
-    else records.push({ id: d.id, family: d.family, top: r.top, text: designText(d), areaUm2: r.areaUm2, delayPs: r.delayPs, cells: r.cells, graph: r.graph });
+    else {
+      const flow = { tool: r.tool, script: QOR_FLOW_HASH, liberty: opts.liberty.name };
+      records.push({ id: d.id, family: d.family, ...(d.group ? { group: d.group } : {}), top: r.top, text: designText(d), areaUm2: r.areaUm2, delayPs: r.delayPs, cells: r.cells, graph: r.graph, flow, seconds: r.seconds });
+    }
   }
   return { records, failures };
 }

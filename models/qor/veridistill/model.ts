@@ -17,6 +17,19 @@ export interface VeriDistillConfig {
   /** Mean and std of [log(1 + area um^2), log(1 + delay ps)] on the training designs. */
   readonly targetMean: readonly number[];
   readonly targetStd: readonly number[];
+  /** The flow that labelled the training data: library name, Yosys build and version, script hash. */
+  readonly labels?: LabelFlow;
+}
+
+export interface LabelFlow {
+  readonly liberty: string;
+  readonly tool: string;
+  readonly script: string;
+}
+
+/** Checkpoints written before the flow was recorded were labelled by native Yosys 0.23 onto Nangate45. */
+export function labelFlowOf(config: Pick<VeriDistillConfig, 'labels'>): LabelFlow {
+  return config.labels ?? { liberty: 'nangate45', tool: 'native 0.23', script: 'unrecorded' };
 }
 
 export interface QorPrediction {

@@ -81,8 +81,11 @@ export function trainVeriDistill(records: readonly QorRecord[], s: TrainSettings
     return out;
   };
   const rng = new SeededRandom(s.seed);
-  const shuffled = rng.shuffle(records.map((_, i) => i));
-  const heldOut = new Set(shuffled.slice(0, Math.round(records.length * s.testFraction)));
+  // Design-disjoint: a design, its modules and its parameter variants share a group and a side.
+  const groupOf = (r: QorRecord) => r.group ?? r.id;
+  const groups = rng.shuffle([...new Set(records.map(groupOf))]);
+  const heldOutGroups = new Set(groups.slice(0, Math.round(groups.length * s.testFraction)));
+  const heldOut = new Set(records.map((r, i) => (heldOutGroups.has(groupOf(r)) ? i : -1)).filter((i) => i >= 0));
   const splits: { name: string; test: (i: number) => boolean }[] = [
     { name: `held-out (random ${Math.round(s.testFraction * 100)}% of designs)`, test: (i) => heldOut.has(i) },
     ...s.oodFamilies.map((f) => ({ name: `out-of-distribution: ${f}`, test: (i: number) => records[i].family === f })),
@@ -162,6 +165,7 @@ export function trainVeriDistill(records: readonly QorRecord[], s: TrainSettings
     featureStd: final.featureStats.std,
     targetMean: final.targetStats.mean,
     targetStd: final.targetStats.std,
+    ...(records[0]?.flow ? { labels: records[0].flow } : {}),
   };
   const model = VeriDistill.create(config, s.seed);
   model.params.restore(new Map([...encoderParams.snapshot(), ...final.decoders[0].snapshot()]));

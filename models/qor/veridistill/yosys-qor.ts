@@ -1,7 +1,7 @@
 import { runYosys, type YosysBackend } from '../../../eda/synth/index.ts';
 import { contentHash, ContentCache } from '../../../util/index.ts';
-import { labelScript, qorOf } from './label-task.ts';
 import type { YosysJson } from './netlist-graph.ts';
+import { QOR_FLOW_HASH, qorOf, qorScript } from './qor-flow.ts';
 
 export interface SynthesizedQor {
   readonly top: string;
@@ -10,16 +10,18 @@ export interface SynthesizedQor {
   /** Wall time of the Yosys run (0 when it came from the cache). */
   readonly seconds: number;
   readonly tool: string;
+  /** Hash of the labelling script (`QOR_FLOW_HASH`). */
+  readonly flow: string;
 }
 
 /**
- * Synthesizes sources with the same Yosys script that labelled the training data (so predicted
- * and synthesized numbers mean the same thing), through the eda/synth runner (embedded wasm
- * Yosys or the native binary). Cached by content hash.
+ * Synthesizes sources with the script that labelled the training data (so predicted and
+ * synthesized numbers mean the same thing), through the eda/synth runner (embedded wasm Yosys or
+ * the native binary). Cached by content hash.
  */
 export async function synthesizeQor(sources: Readonly<Record<string, string>>, top: string | undefined, liberty: string, backend: YosysBackend, useCache = true): Promise<SynthesizedQor> {
-  const script = labelScript({ synthFiles: Object.keys(sources), top }, 'cells.lib', 'netlist.json');
-  const key = contentHash('veridistill-compare-v2', backend, script, sources, liberty);
+  const script = qorScript(Object.keys(sources), top);
+  const key = contentHash('veridistill-compare-v3', backend, script, sources, liberty);
   const cache = new ContentCache<SynthesizedQor>('veridistill-compare');
   const hit = useCache ? cache.get(key) : undefined;
   if (hit) return { ...hit, seconds: 0 };
@@ -29,7 +31,7 @@ export async function synthesizeQor(sources: Readonly<Record<string, string>>, t
   const netlist = run.outputs['netlist.json'];
   const qor = netlist === undefined ? undefined : qorOf(JSON.parse(netlist) as YosysJson, run.log, liberty);
   if (!qor) throw new Error(`Yosys wrote no netlist with a top module; log tail:\n${run.log.slice(-1500)}`);
-  const result = { ...qor, seconds, tool: run.version };
+  const result = { ...qor, seconds, tool: run.version, flow: QOR_FLOW_HASH };
   if (useCache) cache.put(key, result);
   return result;
 }

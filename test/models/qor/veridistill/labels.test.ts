@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { qorOf } from '../../../../models/qor/veridistill/label-task.ts';
+import { qorOf } from '../../../../models/qor/veridistill/qor-flow.ts';
 import { netlistGraphFromYosysJson } from '../../../../models/qor/veridistill/netlist-graph.ts';
 import { firstModuleName } from '../../../../models/qor/veridistill/corpus.ts';
 import { moduleClosureText } from '../../../../models/qor/veridistill/module-text.ts';

@@ -1,0 +1,42 @@
+// More designs from one corpus design: its modules (each with what it instantiates) and parameter sweeps.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { designSources, designText, moduleDesigns, parameterSweeps, type CorpusDesign } from '../../../../models/qor/veridistill/index.ts';
+
+const hier = `module leaf(input a, output b); assign b = ~a; endmodule
+module mid(input a, output b); leaf u(.a(a), .b(b)); endmodule
+module other(input a, output b); assign b = a; endmodule
+module top(input a, output b); mid m(.a(a), .b(b)); endmodule
+`;
+
+describe('corpus variants', () => {
+  it('cuts every non-top module out with the modules it instantiates; synthesis reads the whole design', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'variants-'));
+    writeFileSync(join(dir, 'h.v'), hier);
+    const d: CorpusDesign = { id: 'fam/h', family: 'fam', files: [join(dir, 'h.v')], synthFiles: [join(dir, 'h.v')], top: 'top' };
+    const mods = moduleDesigns(d);
+    expect(mods.map((m) => m.id)).toEqual(['fam/h/leaf', 'fam/h/mid', 'fam/h/other']);
+    expect(mods.every((m) => m.group === 'fam/h' && m.family === 'fam')).toBe(true);
+    const mid = mods[1];
+    expect(mid.top).toBe('mid');
+    const text = designText(mid);
+    expect(text).toContain('module leaf');
+    expect(text).not.toContain('module other');
+    expect(designSources(mid)).toEqual({ 'h.v': hier });
+  });
+
+  it('sweeps width/depth parameters one at a time and leaves other parameters alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sweeps-'));
+    const file = join(dir, 'fifo.v');
+    writeFileSync(file, 'module fifo #(parameter DATA_WIDTH = 8, parameter DEPTH = 4, parameter MODE = 1) (input clk); endmodule\n');
+    const d: CorpusDesign = { id: 'axis/fifo', family: 'axis', files: [file], synthFiles: [file], top: 'fifo' };
+    const sweeps = parameterSweeps(d);
+    expect(sweeps.map((s) => s.id)).toEqual(['axis/fifo@DATA_WIDTH=4', 'axis/fifo@DATA_WIDTH=16', 'axis/fifo@DATA_WIDTH=32', 'axis/fifo@DEPTH=2', 'axis/fifo@DEPTH=8', 'axis/fifo@DEPTH=16']);
+    const text = designSources(sweeps[1])['fifo.v'];
+    expect(text).toContain('DATA_WIDTH = 16');
+    expect(text).toContain('DEPTH = 4');
+    expect(designText(sweeps[1])).toContain('DATA_WIDTH = 16');
+  });
+});
