@@ -37,10 +37,10 @@ describe('the data folder, missing', () => {
     expect(withFlag.fix).toMatch(/^give --liberty FILE, or set TESSERA_DATA/);
   });
 
-  it('a command whose default needs the data says so in one line with the flag', async () => {
-    expect(await main(['dataset', 'build', '--corpus', 'test/eda/synth/fixtures', '--out', '/nonexistent/x.jsonl'])).toBe(1);
+  it('a library that needs the data says so in one line with the flag', async () => {
+    expect(await main(['dataset', 'build', '--corpus', 'test/eda/synth/fixtures', '--liberty', 'nangate45', '--out', '/nonexistent/x.jsonl'])).toBe(1);
     expect(err).toHaveLength(1);
-    expect(err[0]).toMatch(/TESSERA_DATA: the benchmark data folder was not found \(needed for liberty\/nangate45\/nangate45_typ.lib.gz\) \(give --liberty none or --liberty FILE, or set TESSERA_DATA/);
+    expect(err[0]).toMatch(/TESSERA_DATA: the benchmark data folder was not found \(needed for liberty\/nangate45\/nangate45_typ.lib.gz\) \(give --liberty sky130 or --liberty FILE, or set TESSERA_DATA/);
   });
 });
 
