@@ -12,7 +12,9 @@ import { VeriDistill, moduleClosureText, shippedCheckpointDir } from '../../mode
 import { energyWithPeAreas, horowitzPeAreas } from '../../hw/accelerators/index.ts';
 import { energyConstants28nm } from '../../hw/energy/index.ts';
 import { missingChromium, renderReportInChromium } from '../helpers/render-in-chromium.ts';
-import { skipReason } from '../helpers/requirements.ts';
+import { missingData, missingTool, skipReason } from '../helpers/requirements.ts';
+import { readPeAreaTable } from '../../hw/accelerators/index.ts';
+import { dataPath, projectRoot } from '../../util/index.ts';
 import { llmWorkloadSpec, loadModel } from '../../models/llm/index.ts';
 
 const { out } = captureConsole();
@@ -69,6 +71,23 @@ describe('tessera explore', () => {
     const d = generateArrayDesign({ pe: peKind('int8'), array: mixpeEvalConfig(4, 4), group: 128, scheme: pointAccelerator({ pe: 'int8', rows: 4, cols: 4, group: 128, dataflow: 'os' }).weightScheme });
     expect(p.areaUm2).toBe(VeriDistill.load(shippedCheckpointDir()).predict(moduleClosureText(d.verilog, d.top, d.fileName)).areaUm2);
   }, 120_000);
+
+  // Real synthesis of a small array with native Yosys (about 1.5 CPU-minutes).
+  it.skipIf(skipReason(missingTool('yosys'), missingData('liberty', 'nangate45', 'nangate45_typ.lib.gz')))('--synthesize-pareto replaces a Pareto point\'s table area by its synthesized array\'s, marked', async () => {
+    process.env.TESSERA_CACHE = join(dir, 'cache-synth');
+    const json = join(dir, 'synth.json');
+    const liberty = dataPath('liberty', 'nangate45', 'nangate45_typ.lib.gz');
+    expect(await main(['explore', '--pe', 'int8', '--arrays', '2x2', '--groups', '128', '--dataflows', 'os', '--workloads', 'vit-b', '--tokens', '2', '--workers', '1', '--synthesize-pareto', '--yosys', 'native', '--liberty', liberty, '--json', json])).toBe(0);
+    const sweep = JSON.parse(readFileSync(json, 'utf8')) as Sweep;
+    expect(sweep.pareto).toEqual([0]);
+    const [p] = sweep.points;
+    expect(p.areaSource).toMatch(/^synthesized array \(Yosys native .*nangate45_typ\.lib\.gz\)$/);
+    // The array keeps the PE as a module, synthesized as the table's PE was (Nangate45, native Yosys):
+    // its four PEs are part of it, plus the feeders, dequantizers and accumulators around them.
+    const pe = readPeAreaTable(join(projectRoot(), 'docs', 'pe-area.json')).areaUm2.int8;
+    expect(p.areaUm2).toBeGreaterThan(4 * pe);
+    expect(p.areaUm2).toBeLessThan(40 * pe);
+  }, 600_000);
 
   it.skipIf(skipReason(missingChromium()))('its report renders every chart in headless Chromium', async () => {
     const { charts, errors } = await renderReportInChromium(join(dir, 'report', 'report.html'));
