@@ -13,6 +13,20 @@ function shuffle<T>(items: T[], rng: Rng): T[] {
   return items;
 }
 
+/**
+ * A 3x3 'same' convolution as nine shifted slices and one product (im2col): the same result as
+ * tf.conv2d, with gradients the wasm backend has (it has no Conv2DBackpropFilter kernel).
+ */
+function conv3x3(x: tf.Tensor4D, w: tf.Tensor): tf.Tensor4D {
+  const [b, h, wd, c] = x.shape;
+  const out = w.shape[3]!;
+  const padded = tf.pad(x, [[0, 0], [1, 1], [1, 1], [0, 0]]);
+  const shifted: tf.Tensor4D[] = [];
+  for (let dy = 0; dy < 3; dy++) for (let dx = 0; dx < 3; dx++) shifted.push(tf.slice(padded, [0, dy, dx, 0], [b, h, wd, c]));
+  const patches = tf.reshape(tf.concat(shifted, 3), [b * h * wd, 9 * c]);
+  return tf.reshape(tf.matMul(patches, tf.reshape(w, [9 * c, out])), [b, h, wd, out]);
+}
+
 export class AttentionPredictorNet {
   readonly params: Parameters;
 
@@ -34,11 +48,13 @@ export class AttentionPredictorNet {
   forward(images: tf.Tensor3D): tf.Tensor2D {
     const p = this.params;
     const x = images.expandDims(3) as tf.Tensor4D;
-    const h1 = tf.relu(tf.add(tf.conv2d(x, p.get('conv1') as tf.Tensor4D, 1, 'same'), p.get('bias1')));
-    const h2 = tf.relu(tf.add(tf.conv2d(h1 as tf.Tensor4D, p.get('conv2') as tf.Tensor4D, 1, 'same'), p.get('bias2')));
+    const h1 = tf.relu(tf.add(conv3x3(x, p.get('conv1')), p.get('bias1'))) as tf.Tensor4D;
+    const h2 = tf.relu(tf.add(conv3x3(h1, p.get('conv2')), p.get('bias2')));
     const pooled = tf.mean(h2, 1) as tf.Tensor3D; // [batch, blocks, 32]
-    const out = tf.add(tf.conv1d(pooled, p.get('head') as tf.Tensor3D, 1, 'same'), p.get('biasHead'));
-    return tf.squeeze(out, [2]) as tf.Tensor2D;
+    const [b, nb] = pooled.shape;
+    // The 1x1 Conv1d(32 -> 1): one product per block.
+    const out = tf.add(tf.matMul(tf.reshape(pooled, [b * nb, 32]), tf.reshape(p.get('head'), [32, 1])), p.get('biasHead'));
+    return tf.reshape(out, [b, nb]) as tf.Tensor2D;
   }
 
   /** Scores of `batch` images (batch x H x blocks, row-major), as plain numbers. */

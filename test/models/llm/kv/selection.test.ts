@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../../hw/index.ts';
 import { ReferenceBackend, selectBackend } from '../../../../models/common/index.ts';
@@ -96,5 +97,14 @@ describe('AttentionPredictor network', () => {
     const net = new AttentionPredictorNet(8, 1);
     expect(net.parameterCount()).toBe(4833);
     expect(net.predict(new Float32Array(2 * 8 * 16).fill(0.1), 2, 16).length).toBe(32);
+    // Its im2col convolutions equal tfjs's own conv2d / conv1d on the same weights.
+    const p = net.params;
+    const x = tf.randomNormal([2, 8, 16], 0, 1, 'float32', 4) as tf.Tensor3D;
+    const ref = tf.tidy(() => {
+      const h1 = tf.relu(tf.add(tf.conv2d(x.expandDims(3) as tf.Tensor4D, p.get('conv1') as tf.Tensor4D, 1, 'same'), p.get('bias1')));
+      const h2 = tf.relu(tf.add(tf.conv2d(h1 as tf.Tensor4D, p.get('conv2') as tf.Tensor4D, 1, 'same'), p.get('bias2')));
+      return tf.squeeze(tf.add(tf.conv1d(tf.mean(h2, 1) as tf.Tensor3D, p.get('head') as tf.Tensor3D, 1, 'same'), p.get('biasHead')), [2]);
+    });
+    expect(tf.max(tf.abs(tf.sub(ref, net.forward(x)))).dataSync()[0]).toBeLessThan(1e-5);
   });
 });
