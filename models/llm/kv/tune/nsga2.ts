@@ -95,7 +95,10 @@ export function nsga2(o: Nsga2Options): { evaluated: Individual[]; front: Indivi
     if (!x) {
       const v = violation(genome);
       x = { genome: [...genome], objectives: v > 0 ? [] : o.evaluate(genome), violation: v };
-      if (v === 0) o.onTrial?.(++evaluations);
+      if (v === 0) {
+        evaluations++;
+        o.onTrial?.(evaluations);
+      }
       seen.set(key, x);
     }
     return x;

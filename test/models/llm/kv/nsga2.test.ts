@@ -39,6 +39,13 @@ describe('NSGA-II', () => {
     expect([...new Set(r.front.map((x) => x.objectives.join(',')))].sort()).toEqual(trueFront(feasible.map(f)));
   });
 
+  it('stops at the trial budget', () => {
+    let calls = 0;
+    const r = nsga2({ options, evaluate: (g) => { calls++; return f(g); }, trials: 7, seed: 2 });
+    expect(calls).toBe(7);
+    expect(r.evaluated.length).toBe(7);
+  });
+
   it('sorts hand-made points into fronts', () => {
     const ind = (a: number, b: number, violation = 0): Individual => ({ genome: [], objectives: [a, b], violation });
     const pop = [ind(1, 5), ind(2, 2), ind(5, 1), ind(3, 3), ind(4, 4), ind(0, 0, 1)];
