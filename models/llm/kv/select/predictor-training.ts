@@ -98,7 +98,10 @@ export function trainedPredictor(model: LlamaModel, modelKey: string, windows: r
   }
   const histories = attentionHistories(model, windows, o.fullLayers);
   const samples = predictorSamples(histories, windows[0].length - 1, o);
-  const bar = new ProgressBar('training the attention predictor', o.epochs * Math.ceil(samples.length / o.batch), process.stderr, quiet);
+  const perBlocks = new Map<number, number>();
+  for (const x of samples) perBlocks.set(x.blocks, (perBlocks.get(x.blocks) ?? 0) + 1);
+  const batches = [...perBlocks.values()].reduce((a, n) => a + Math.ceil(n / o.batch), 0);
+  const bar = new ProgressBar('training the attention predictor', o.epochs * batches, process.stderr, quiet);
   const losses = trainPredictor(net, samples, { ...o, onBatch: () => bar.tick() });
   bar.finish();
   stored = { weights: Object.fromEntries([...net.snapshot()].map(([n, w]) => [n, { shape: [...w.shape], data: Array.from(w.data) }])), samples: samples.length, losses };
