@@ -12,7 +12,8 @@ import {
   parseSlackGraph, portLoads, predictSlack, propagate, readRecord, shippedSlackModelDir,
 } from '../models/timing/e2eslack/index.ts';
 
-const designs = ['y_huff', 'usbf_device', 'aes192', 'jpeg_encoder'];
+// TESSERA_SLACK_BENCH_DESIGNS=a,b picks others (a quick run on the smaller ones).
+const designs = process.env.TESSERA_SLACK_BENCH_DESIGNS?.split(',') ?? ['y_huff', 'usbf_device', 'aes192', 'jpeg_encoder'];
 const dir = process.env.TESSERA_SLACK_DATA ?? defaultSlackDataDir;
 const available = designs.filter((d) => readRecord(dir, d));
 if (available.length === 0) {
