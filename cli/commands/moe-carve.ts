@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { defineCommand } from '../command.ts';
+import { ArrayBackend, backendFromFlags, selectBackend } from '../../models/common/index.ts';
+import { checkpointSplit, loadModel, weightsKey, writeCheckpoint } from '../../models/llm/index.ts';
+import { compressionData, parseCmoeConfig, runCmoe } from '../../models/llm/compress/index.ts';
+import { UserError, writeJsonAtomic } from '../../util/index.ts';
+import { arrayFlags, modelFlags } from './llm-flags.ts';
+
+const positive = (v: number, flag: string) => { if (!(Number.isInteger(v) && v >= 1)) throw new UserError(`must be a whole number >= 1, got ${v}`, flag); };
+
+export default defineCommand({
+  path: ['moe', 'carve'],
+  summary: 'CMoE: carve each FFN into shared + routed experts (analytic router), baselines, optional LoRA, perplexity and array cost',
+  details: `Calibration runs the dense model on seeded windows of the checkpoint's training documents: per
+FFN neuron the top-K_a activation markers and rates. Shared experts are the highest-rate neurons;
+the rest are grouped into equal routed experts by balanced k-means (L1 on the marker columns, the
+assignment solved exactly by the Hungarian algorithm); the router is built from each expert's
+representative neuron; a balancing bias is fitted on the calibration tokens. Perplexity is measured
+on held-out windows for the dense model, the carved model (with and without the bias), static
+pruning and random grouping at the same active neurons, and after --finetune STEPS of LoRA. The
+array's cost per decoded token (dense vs carved) comes from decoding held-out tokens on --on.
+--group must divide the experts' size (the FFN's neurons / E).
+example: tessera moe carve --config S2A2E16 --out out/cmoe --json out/cmoe.json
+example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
+  flags: [
+    ...modelFlags,
+    { name: 'config', kind: 'string', default: 'S2A2E16', valueName: 'SxAyEz', help: 'x shared experts, y active routed experts, z experts in all' },
+    { name: 'out', kind: 'string', required: true, valueName: 'DIR', help: 'write the carved model (carve.json and the weights it runs with) here' },
+    { name: 'finetune', kind: 'int', default: 0, valueName: 'STEPS', help: 'LoRA fine-tuning steps (0: none)' },
+    { name: 'finetune-batch', kind: 'int', default: 4, valueName: 'N', help: 'windows per fine-tuning step' },
+    { name: 'finetune-context', kind: 'int', default: 128, valueName: 'T', help: 'tokens per fine-tuning window' },
+    { name: 'lr', kind: 'number', default: 5e-4, valueName: 'LR', help: 'fine-tuning learning rate (Adam)' },
+    { name: 'ka', kind: 'int', default: 10, valueName: 'K', help: 'neurons marked per calibration token' },
+    { name: 'calibration', kind: 'int', default: 16, valueName: 'N', help: 'calibration windows of the model\'s context' },
+    { name: 'tokens', kind: 'int', default: 4096, valueName: 'N', help: 'held-out target tokens for perplexity (whole windows)' },
+    { name: 'balance-steps', kind: 'int', default: 2000, valueName: 'N', help: 'bias updates (+-0.001 each) on batches of calibration tokens' },
+    { name: 'decode', kind: 'int', default: 16, valueName: 'N', help: 'tokens decoded on the array for the cost (after a prompt of --prompt)' },
+    { name: 'prompt', kind: 'int', default: 128, valueName: 'N', help: 'prompt tokens prefilled before the costed decode steps' },
+    { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of calibration windows, random grouping and fine-tuning' },
+    ...arrayFlags.map((f) => (f.name === 'on' ? { ...f, default: 'mixpe-w4a8' } : f.name === 'group' ? { ...f, default: '16' } : f)),
+    { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results as JSON' },
+  ],
+  async run(flags) {
+    for (const [v, f] of [[flags.calibration, '--calibration'], [flags.tokens, '--tokens'], [flags['balance-steps'], '--balance-steps'], [flags.decode, '--decode'], [flags.prompt, '--prompt'], [flags.ka, '--ka'], [flags['finetune-batch'], '--finetune-batch'], [flags['finetune-context'], '--finetune-context']] as const) positive(v, f);
+    if (!(flags.finetune >= 0)) throw new UserError('must be 0 or more', '--finetune');
+    const m = loadModel(flags.checkpoint, flags.tokenizer);
+    const { config: mc } = m.weights;
+    const config = parseCmoeConfig(flags.config, mc.hiddenDim);
+    if (flags.ka > mc.hiddenDim) throw new UserError(`must be at most the FFN's ${mc.hiddenDim} neurons`, '--ka');
+    if (flags.prompt + flags.decode + 1 > mc.seqLen) throw new UserError(`prompt + decode must fit the context of ${mc.seqLen}`, '--decode');
+    if (flags['finetune-context'] > mc.seqLen) throw new UserError(`must be at most the context of ${mc.seqLen}`, '--finetune-context');
+    const size = mc.hiddenDim / config.experts;
+    const be = backendFromFlags({ on: flags.on, array: flags.array, group: flags.group, scheme: flags.scheme, products: flags.products, check: flags.check });
+    if (!(be instanceof ArrayBackend)) throw new UserError('the array cost needs a PE kind', '--on', 'give e.g. --on mixpe-w4a8');
+    if (flags.group !== 'channel' && size % Number(flags.group) !== 0) throw new UserError(`group ${flags.group} does not divide the experts' ${size} neurons`, '--group', `give a divisor of ${size}, or 'channel'`);
+    const split = checkpointSplit(m.meta, undefined, flags.checkpoint ?? 'the shipped model');
+    const data = compressionData(m.tokenizer, split, mc.seqLen, flags.tokens, flags.calibration, flags.seed);
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    if (flags.finetune > 0) await selectBackend();
+    const r = runCmoe(m.weights, data, {
+      configName: flags.config.toUpperCase(), config, ka: flags.ka, seed: flags.seed,
+      balance: { steps: flags['balance-steps'], batch: 64, rate: 0.001 },
+      finetune: flags.finetune > 0 ? { steps: flags.finetune, batch: flags['finetune-batch'], context: flags['finetune-context'], lr: flags.lr, rank: 8, alpha: 32, seed: flags.seed } : undefined,
+      array: be, decode: { prompt: flags.prompt, steps: flags.decode },
+    }, log);
+    const result = { checkpoint: m.source, weightsSha256: weightsKey(m), ...r.report };
+    writeCheckpoint(flags.out, r.weights, m.tokenizer.id, 'f32', { command: `tessera ${process.argv.slice(2).join(' ')}`, base: weightsKey(m), cmoe: r.report.config });
+    writeJsonAtomic(join(flags.out, 'carve.json'), { config: r.report.config, active: config.active, ka: flags.ka, layers: r.layers.map((l) => ({ shared: Array.from(l.carved.shared), experts: l.carved.experts.map((e) => Array.from(e)), representatives: Array.from(l.carved.representatives), bias: Array.from(l.bias), scales: Array.from(l.scales) })) });
+    const p = r.report.perplexity;
+    const f = (x: number | null) => (x === null ? '-' : x.toFixed(3));
+    console.log(`${r.report.config} (${(100 * r.report.activation).toFixed(1)}% of FFN neurons active): held-out perplexity dense ${f(p.dense)}, carved ${f(p.carved)} (no bias ${f(p.carvedNoBias)}), fine-tuned ${f(p.finetuned)}, static pruning ${f(p.staticPruning)}, random grouping ${f(p.randomGrouping)} on ${r.report.heldOutTokens} tokens`);
+    console.log(`load max/mean ${r.report.loadBalance.maxOverMean.toFixed(3)} with the bias, ${r.report.loadBalance.withoutBias.maxOverMean.toFixed(3)} without`);
+    const a = r.report.array;
+    console.log(`array (${a.backend}), per decoded token: ${a.cyclesPerToken.dense.toFixed(0)} -> ${a.cyclesPerToken.carved.toFixed(0)} cycles (speed-up ${a.speedup.toFixed(3)}x; FFN ${a.ffnSpeedup.toFixed(2)}x), ${(a.energyPerTokenJ.dense * 1e9).toFixed(0)} -> ${(a.energyPerTokenJ.carved * 1e9).toFixed(0)} nJ`);
+    if (flags.json) writeJsonAtomic(flags.json, result);
+  },
+});

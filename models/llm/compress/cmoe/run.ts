@@ -1,0 +1,115 @@
+/**
+ * The whole CMoE experiment behind `tessera moe carve`: calibration on training text, the carved
+ * model with and without the balancing bias, the baselines at the same active neurons (static
+ * pruning, random grouping with the same router), optional LoRA fine-tuning, held-out perplexity
+ * of each, expert loads, and the cost per decoded token on the array, dense against carved.
+ */
+import { ArrayBackend, ReferenceBackend } from '../../../common/index.ts';
+import type { LlamaWeights } from '../../checkpoint.ts';
+import { LlamaModel } from '../../engine/model.ts';
+import { decodeCost, ffnCycles, heldOutPerplexity, type CompressionData, type DecodeCost } from '../measure.ts';
+import { activation, type CmoeConfig } from './carve.ts';
+import { finetuneCmoe, type CmoeFinetuneOptions } from './finetune.ts';
+import { maxOverMean } from './moe-ffn.ts';
+import { calibrate, carvedModel, carveModel, type BalanceOptions, type CarvedModelLayer } from './pipeline.ts';
+
+export interface CmoeRunOptions {
+  readonly configName: string;
+  readonly config: CmoeConfig;
+  readonly ka: number;
+  readonly balance: BalanceOptions;
+  readonly finetune?: CmoeFinetuneOptions;
+  readonly array: ArrayBackend;
+  /** Prompt tokens prefilled and tokens decoded for the array's cost. */
+  readonly decode: { readonly prompt: number; readonly steps: number };
+  readonly seed: number;
+}
+
+const loadStats = (loads: Float64Array[]) => {
+  const perLayer = loads.map(maxOverMean);
+  return { maxOverMean: Math.max(...perLayer), meanOverLayers: perLayer.reduce((a, b) => a + b, 0) / perLayer.length, perLayer };
+};
+
+const arrayCost = (c: DecodeCost) => ({ cycles: c.perToken.cycles, ffnCycles: ffnCycles(c), energyJ: c.perToken.energyJ.total, dramBytes: c.perToken.dramBytes });
+
+export function runCmoe(weights: LlamaWeights, data: CompressionData, o: CmoeRunOptions, log: (line: string) => void) {
+  const { config } = o;
+  const reference = new ReferenceBackend();
+  log(`calibrating on ${data.calibration.length} windows`);
+  const cal = calibrate(weights, data.calibration, o.ka);
+  const ppl = (model: LlamaModel, name: string) => {
+    const s = heldOutPerplexity(model, data.heldOut);
+    log(`${name}: held-out perplexity ${s.perplexity.toFixed(3)}`);
+    return s.perplexity;
+  };
+  const dense = ppl(new LlamaModel(weights, reference), 'dense');
+  const variant = (method: 'kmeans' | 'random' | 'static', balance: boolean) => {
+    const layers = carveModel(weights, cal, config, method, balance ? o.balance : undefined, o.seed);
+    const { model, ffns } = carvedModel(weights, layers, config.active, reference);
+    const perplexity = ppl(model, `${method}${balance ? '' : ' (no bias)'}`);
+    return { layers, perplexity, loads: loadStats(ffns.map((f) => f.loads)) };
+  };
+  const carved = variant('kmeans', true);
+  const noBias = variant('kmeans', false);
+  const random = variant('random', true);
+  const pruned = variant('static', false);
+
+  let finetuned: { perplexity: number; loads: ReturnType<typeof loadStats>; samples: number; steps: number; tokens: number; seconds: number; tokensPerSecond: number; lossFirst: number; lossLast: number } | undefined;
+  let finalWeights = weights, finalLayers: CarvedModelLayer[] = carved.layers;
+  if (o.finetune) {
+    const f = o.finetune;
+    log(`fine-tuning: ${f.steps} steps of ${f.batch} x ${f.context} tokens (LoRA rank ${f.rank}, alpha ${f.alpha}, lr ${f.lr})`);
+    const r = finetuneCmoe(weights, carved.layers, config.active, data.trainStream, f, (loss) => log(`  loss ${loss.toFixed(4)}`));
+    finalWeights = r.weights;
+    finalLayers = carved.layers.map((l, i) => ({ ...l, scales: r.scales[i] }));
+    const { model, ffns } = carvedModel(r.weights, finalLayers, config.active, reference, weights);
+    const perplexity = ppl(model, 'fine-tuned');
+    finetuned = {
+      perplexity, loads: loadStats(ffns.map((x) => x.loads)), samples: r.samples, steps: f.steps, tokens: r.tokens, seconds: r.seconds,
+      tokensPerSecond: r.tokens / r.seconds, lossFirst: r.losses[0], lossLast: r.losses[r.losses.length - 1],
+    };
+  }
+
+  log(`array cost: prefill ${o.decode.prompt}, decode ${o.decode.steps} tokens on ${o.array.description}`);
+  const window = data.heldOut[0];
+  const denseCost = decodeCost(new LlamaModel(weights, o.array), window, o.decode.prompt, o.decode.steps);
+  const carvedCost = decodeCost(carvedModel(finalWeights, finalLayers, config.active, o.array, weights).model, window, o.decode.prompt, o.decode.steps);
+  const d = arrayCost(denseCost), c = arrayCost(carvedCost);
+
+  const gap = carved.perplexity - dense;
+  const report = {
+    config: o.configName,
+    activation: activation(config),
+    ka: o.ka,
+    calibration: { windows: data.calibration.length, tokens: cal.tokens, source: 'training documents (seeded windows)' },
+    heldOutTokens: heldOutTargets(data),
+    perplexity: {
+      dense, carved: carved.perplexity, carvedNoBias: noBias.perplexity, finetuned: finetuned?.perplexity ?? null,
+      staticPruning: pruned.perplexity, randomGrouping: random.perplexity,
+    },
+    loadBalance: { maxOverMean: carved.loads.maxOverMean, meanOverLayers: carved.loads.meanOverLayers, perLayer: carved.loads.perLayer, withoutBias: noBias.loads, balance: o.balance },
+    finetune: finetuned ? { ...finetuned, options: o.finetune, gapRecovered: gap > 0 ? (carved.perplexity - finetuned.perplexity) / gap : null } : null,
+    array: {
+      backend: o.array.description, prompt: o.decode.prompt, decodedTokens: o.decode.steps,
+      cyclesPerToken: { dense: d.cycles, carved: c.cycles },
+      ffnCyclesPerToken: { dense: d.ffnCycles, carved: c.ffnCycles },
+      energyPerTokenJ: { dense: d.energyJ, carved: c.energyJ },
+      dramBytesPerToken: { dense: d.dramBytes, carved: c.dramBytes },
+      speedup: d.cycles / c.cycles,
+      ffnSpeedup: d.ffnCycles / c.ffnCycles,
+      byKind: { dense: denseCost.byKind, carved: carvedCost.byKind },
+    },
+    targets: {
+      beatsStaticPruning: carved.perplexity < pruned.perplexity,
+      beatsRandomGrouping: carved.perplexity < random.perplexity,
+      finetuneRecoversHalfTheGap: finetuned ? finetuned.perplexity <= carved.perplexity - gap / 2 : null,
+      loadWithin1p2: carved.loads.maxOverMean <= 1.2,
+      paperSpeedupAt25: 1.5,
+    },
+  };
+  return { report, weights: finalWeights, layers: finalLayers };
+}
+
+const heldOutTargets = (data: CompressionData) => data.heldOut.reduce((s, w) => s + w.length - 1, 0);
+
+export type CmoeReport = ReturnType<typeof runCmoe>['report'];

@@ -1,0 +1,105 @@
+/**
+ * The whole FuseGPT experiment behind `tessera prune fuse`: blocks removed one at a time by Macro
+ * Influence (recomputed on the current model after each removal), each removed block fused into
+ * its neighbours with local distillation; the baselines at the same number of removed blocks
+ * (plain removal by Macro Influence, plain removal of the last blocks, removal healed by the same
+ * fine-tuning without fusion) and plain removal at half the rate; held-out perplexity of each and
+ * the array's cost per decoded token, dense against fused.
+ */
+import { ArrayBackend, ReferenceBackend } from '../../../common/index.ts';
+import type { LlamaWeights } from '../../checkpoint.ts';
+import { LlamaModel } from '../../engine/model.ts';
+import { decodeCost, heldOutPerplexity, type CompressionData } from '../measure.ts';
+import { fuseBlock, type FuseOptions } from './fuse.ts';
+import { macroInfluence, removeBlock } from './influence.ts';
+
+export interface FuseRunOptions {
+  readonly rate: number;
+  readonly fuse: Omit<FuseOptions, 'fuse'>;
+  readonly array: ArrayBackend;
+  readonly decode: { readonly prompt: number; readonly steps: number };
+}
+
+interface Pruned { weights: LlamaWeights; removed: number[]; influence: number[][]; seconds: number; samples: number }
+
+/** Removes `count` blocks by Macro Influence, one at a time, each by `step` (plain removal, or fusion). */
+function pruneIteratively(weights: LlamaWeights, count: number, calibration: readonly Uint16Array[], step: (w: LlamaWeights, r: number) => { weights: LlamaWeights; seconds: number; samples: number }, log: (line: string) => void, name: string): Pruned {
+  let current = weights;
+  let ids = weights.layers.map((_, i) => i);
+  const removed: number[] = [], influence: number[][] = [];
+  let seconds = 0, samples = 0;
+  for (let k = 0; k < count; k++) {
+    const mi = macroInfluence(current, calibration);
+    const r = mi.indexOf(Math.min(...mi));
+    log(`${name}: Macro Influence ${mi.map((x) => x.toFixed(4)).join(' ')} -> block ${ids[r]}`);
+    influence.push(mi);
+    removed.push(ids[r]);
+    const s = step(current, r);
+    current = s.weights;
+    seconds += s.seconds;
+    samples += s.samples;
+    ids = ids.filter((_, i) => i !== r);
+  }
+  return { weights: current, removed, influence, seconds, samples };
+}
+
+export function runFuse(weights: LlamaWeights, data: CompressionData, o: FuseRunOptions, log: (line: string) => void) {
+  const L = weights.layers.length;
+  const count = Math.round(o.rate * L), half = Math.round((o.rate / 2) * L);
+  if (count < 1 || count >= L) throw new Error(`rate ${o.rate} removes ${count} of ${L} blocks`);
+  const reference = new ReferenceBackend();
+  const ppl = (w: LlamaWeights, name: string) => {
+    const s = heldOutPerplexity(new LlamaModel(w, reference), data.heldOut);
+    log(`${name}: held-out perplexity ${s.perplexity.toFixed(3)}`);
+    return s.perplexity;
+  };
+  const plainStep = (w: LlamaWeights, r: number) => ({ weights: removeBlock(w, r), seconds: 0, samples: 0 });
+  const trainedStep = (fuse: boolean) => (w: LlamaWeights, r: number) => fuseBlock(w, r, data.trainStream, { ...o.fuse, fuse });
+
+  const dense = ppl(weights, 'dense');
+  const removal = pruneIteratively(weights, count, data.calibration, plainStep, log, 'removal');
+  const removalPpl = ppl(removal.weights, `removal of ${removal.removed.join(', ')}`);
+  const removalHalf = half >= 1 ? pruneIteratively(weights, half, data.calibration, plainStep, log, 'removal at half the rate') : undefined;
+  const removalHalfPpl = removalHalf ? ppl(removalHalf.weights, `removal of ${removalHalf.removed.join(', ')}`) : null;
+  let last = weights;
+  for (let k = 0; k < count; k++) last = removeBlock(last, last.layers.length - 1);
+  const lastPpl = ppl(last, `removal of the last ${count}`);
+  const healed = pruneIteratively(weights, count, data.calibration, trainedStep(false), log, 'healed removal');
+  const healedPpl = ppl(healed.weights, 'healed removal');
+  const fused = pruneIteratively(weights, count, data.calibration, trainedStep(true), log, 'fused');
+  const fusedPpl = ppl(fused.weights, 'fused');
+
+  log(`array cost: prefill ${o.decode.prompt}, decode ${o.decode.steps} tokens on ${o.array.description}`);
+  const window = data.heldOut[0];
+  const d = decodeCost(new LlamaModel(weights, o.array), window, o.decode.prompt, o.decode.steps).perToken;
+  const f = decodeCost(new LlamaModel(fused.weights, o.array), window, o.decode.prompt, o.decode.steps).perToken;
+  const weightBytes = (w: LlamaWeights) => w.layers.reduce((s, l) => s + [l.wq, l.wk, l.wv, l.wo, l.w1, l.w2, l.w3].reduce((a, t) => a + t.length, 0), 0);
+
+  const report = {
+    rate: o.rate,
+    removedBlocks: fused.removed,
+    blocks: { before: L, after: L - count },
+    calibration: { windows: data.calibration.length, tokens: data.calibration.reduce((s, w) => s + w.length, 0), source: 'training documents (seeded windows)' },
+    heldOutTokens: data.heldOut.reduce((s, w) => s + w.length - 1, 0),
+    perplexity: { dense, fused: fusedPpl, removal: removalPpl, healedRemoval: healedPpl, lastBlocksRemoval: lastPpl, removalAtHalfRate: removalHalfPpl },
+    removed: { fused: fused.removed, removal: removal.removed, healedRemoval: healed.removed, removalAtHalfRate: removalHalf?.removed ?? [] },
+    macroInfluence: { fused: fused.influence, removal: removal.influence },
+    finetune: { ...o.fuse, samplesPerFusion: o.fuse.steps * o.fuse.batch, samples: fused.samples, seconds: { fused: fused.seconds, healedRemoval: healed.seconds } },
+    array: {
+      backend: o.array.description, prompt: o.decode.prompt, decodedTokens: o.decode.steps,
+      cyclesPerToken: { dense: d.cycles, fused: f.cycles },
+      energyPerTokenJ: { dense: d.energyJ.total, fused: f.energyJ.total },
+      dramBytesPerToken: { dense: d.dramBytes, fused: f.dramBytes },
+      blockWeightParameters: { dense: weightBytes(weights), fused: weightBytes(fused.weights) },
+      speedup: d.cycles / f.cycles,
+    },
+    targets: {
+      fusedBeatsHealedRemoval: fusedPpl < healedPpl,
+      healedRemovalBeatsRemoval: healedPpl < removalPpl,
+      fusedBeatsRemovalAtHalfRate: removalHalfPpl === null ? null : fusedPpl < removalHalfPpl,
+    },
+  };
+  return { report, weights: fused.weights };
+}
+
+export type FuseReport = ReturnType<typeof runFuse>['report'];

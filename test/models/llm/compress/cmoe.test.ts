@@ -1,0 +1,125 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '../../../../hw/index.ts';
+import { ReferenceBackend, selectBackend } from '../../../../models/common/index.ts';
+import { LlamaModel, SwiGluFeedForward, TfLlama, type LlamaConfig } from '../../../../models/llm/index.ts';
+import {
+  activationProfile, balanceBias, calibrate, carvedModel, carveLayer, carveModel, CarvedFeedForward, finetuneCmoe, installCmoeGate, maxOverMean, parseCmoeConfig, selectExperts, staticPruning,
+} from '../../../../models/llm/compress/index.ts';
+import { randomLlama } from '../random-llama.ts';
+
+const config: LlamaConfig = { dim: 32, hiddenDim: 64, layers: 2, heads: 4, kvHeads: 2, vocab: 40, seqLen: 24, tiedClassifier: true };
+const weights = randomLlama(config, 7, 0.2, 0.1);
+const rng = createRng(3);
+const windows = Array.from({ length: 3 }, () => Uint16Array.from({ length: 24 }, () => rng.int(3, 39)));
+const relMax = (a: Float32Array, b: Float32Array) => {
+  let e = 0, s = 0;
+  for (let i = 0; i < a.length; i++) { e = Math.max(e, Math.abs(a[i] - b[i])); s = Math.max(s, Math.abs(b[i])); }
+  return e / s;
+};
+
+beforeAll(async () => { await selectBackend(() => {}); });
+
+describe('CMoE carving', () => {
+  const cal = calibrate(weights, windows, 6);
+
+  it('marks K_a neurons per token; rates are the marked shares', () => {
+    const p = cal.profiles[0];
+    for (let t = 0; t < p.tokens; t++) expect(p.markers.subarray(t * 64, (t + 1) * 64).reduce((a, b) => a + b, 0)).toBe(6);
+    expect(p.rates.reduce((a, b) => a + b, 0)).toBeCloseTo(6, 9);
+    // The marked neurons are the top 6 of |SiLU(x^ g^) (x^ u^)| (recomputed here by plain loops for token 0).
+    const x = cal.inputs[0].subarray(0, 32), w = weights.layers[0];
+    const norm = (v: ArrayLike<number>) => Math.sqrt(Array.from(v).reduce((s, a) => s + a * a, 0));
+    const h = Array.from({ length: 64 }, (_, j) => {
+      const g = w.w1.subarray(j * 32, (j + 1) * 32), u = w.w3.subarray(j * 32, (j + 1) * 32);
+      const a = Array.from(x).reduce((s, v, d) => s + v * g[d], 0) / norm(x) / norm(g);
+      const b = Array.from(x).reduce((s, v, d) => s + v * u[d], 0) / norm(x) / norm(u);
+      return Math.abs((a / (1 + Math.exp(-a))) * b);
+    });
+    const top = h.map((v, j) => [v, j]).sort((a, b) => b[0] - a[0]).slice(0, 6).map(([, j]) => j).sort((a, b) => a - b);
+    expect(Array.from(p.markers.subarray(0, 64)).flatMap((m, j) => (m ? [j] : []))).toEqual(top);
+  });
+
+  it('partitions the neurons: shared = the highest rates, routed experts of equal size', () => {
+    const c = parseCmoeConfig('S2A2E8', 64);
+    for (const grouping of ['kmeans', 'random'] as const) {
+      const carved = carveLayer(cal.profiles[0], c, grouping, 5);
+      expect(carved.shared.length).toBe(16);
+      expect(carved.experts.map((e) => e.length)).toEqual(new Array(6).fill(8));
+      const all = [...carved.shared, ...carved.experts.flatMap((e) => Array.from(e))].sort((a, b) => a - b);
+      expect(all).toEqual(Array.from({ length: 64 }, (_, j) => j));
+      carved.experts.forEach((e, i) => expect(Array.from(e)).toContain(carved.representatives[i]));
+      const minShared = Math.min(...Array.from(carved.shared, (j) => cal.profiles[0].rates[j]));
+      for (const e of carved.experts) for (const j of e) expect(cal.profiles[0].rates[j]).toBeLessThanOrEqual(minShared);
+    }
+    expect(() => parseCmoeConfig('S2A2E7', 64)).toThrow(/divide/);
+    expect(() => parseCmoeConfig('2-2-16', 64)).toThrow(/SxAyEz/);
+  });
+
+  it('equals the dense FFN when every routed expert is active (the router covers all)', () => {
+    const be = new ReferenceBackend();
+    const x = cal.inputs[1].subarray(0, 10 * 32);
+    const dense = new SwiGluFeedForward(be, weights.layers[1], 32, 64).forward(x, 10, 1);
+    const carved = carveLayer(cal.profiles[1], parseCmoeConfig('S2A6E8', 64), 'kmeans');
+    const moe = new CarvedFeedForward(be, weights.layers[1], 32, 64, carved, { active: 6, bias: Float64Array.from({ length: 6 }, (_, e) => 0.1 * e) });
+    expect(relMax(moe.forward(x, 10, 1), dense)).toBeLessThan(1e-6);
+    expect(Array.from(moe.loads)).toEqual(new Array(6).fill(10));
+    // The whole model too.
+    const layers = carveModel(weights, cal, parseCmoeConfig('S1A7E8', 64), 'kmeans', { steps: 10, batch: 8, rate: 0.001 }, 1);
+    const a = carvedModel(weights, layers, 7, be).model.forward(Array.from(windows[0]), new LlamaModel(weights, be).newCache());
+    const b = new LlamaModel(weights, be).forward(Array.from(windows[0]), new LlamaModel(weights, be).newCache());
+    expect(relMax(a, b)).toBeLessThan(1e-5);
+  });
+
+  it('routes each token to its top A of score + bias; the bias evens the loads', () => {
+    const s = Float64Array.of(0.5, 0.3, 0.2, /* */ 0.1, 0.1, 0.8);
+    expect(selectExperts(s, 2, 3, 1, new Float64Array(3))).toEqual([[0], [], [1]]);
+    expect(selectExperts(s, 2, 3, 1, Float64Array.of(0, 0.25, 0))).toEqual([[], [0], [1]]);
+    // Scores skewed toward expert 0: without bias it takes every token; the fitted bias spreads them.
+    const r = createRng(9), T = 400, R = 4;
+    const skew = Float64Array.from({ length: T * R }, (_, i) => (i % R === 0 ? 0.4 : 0.2) + 0.05 * r.next());
+    const loads = (bias: Float64Array) => Float64Array.from(selectExperts(skew, T, R, 1, bias).map((t) => t.length));
+    expect(maxOverMean(loads(new Float64Array(R)))).toBe(4);
+    expect(maxOverMean(loads(balanceBias(skew, T, R, 1, 400, 40)))).toBeLessThan(1.3);
+  });
+
+  it('static pruning keeps the highest-rate neurons for every token', () => {
+    const p = cal.profiles[0];
+    const kept = staticPruning(p, 16);
+    expect(kept.experts).toEqual([]);
+    const threshold = Math.min(...Array.from(kept.shared, (j) => p.rates[j]));
+    expect(Array.from(p.rates).filter((r) => r > threshold).length).toBeLessThan(16);
+  });
+
+  it('the training graph with the carved FFN computes the engine\'s carved model', () => {
+    const c = parseCmoeConfig('S2A2E8', 64);
+    const layers = carveModel(weights, cal, c, 'kmeans', { steps: 20, batch: 8, rate: 0.01 }, 1);
+    const be = new ReferenceBackend();
+    const engine = carvedModel(weights, layers, 2, be).model;
+    const ids = Array.from(windows[1]);
+    const expected = engine.forward(ids, engine.newCache());
+    const m = new TfLlama(config, 1);
+    m.fromWeights(weights);
+    const gate = installCmoeGate(m, weights, layers, 2);
+    const got = tf.tidy(() => m.logits(tf.tensor2d(Int32Array.from(ids), [1, ids.length], 'int32'))).dataSync() as Float32Array;
+    gate.dispose();
+    m.dispose();
+    expect(relMax(got, expected)).toBeLessThan(1e-4);
+  });
+
+  it('fine-tuning trains the adapters and scales (folded into weights the engine runs)', () => {
+    const layers = carveModel(weights, cal, parseCmoeConfig('S2A2E8', 64), 'kmeans', undefined, 1);
+    const stream = Uint16Array.from({ length: 300 }, () => rng.int(3, 39));
+    const r = finetuneCmoe(weights, layers, 2, stream, { steps: 3, batch: 2, context: 12, lr: 1e-2, rank: 4, alpha: 8, seed: 1 });
+    expect(r.losses.every(Number.isFinite)).toBe(true);
+    expect(r.samples).toBe(6);
+    expect(r.scales.some((s) => s.some((x) => x !== 0))).toBe(true);
+    expect(relMax(r.weights.layers[0].wq, weights.layers[0].wq)).toBeGreaterThan(0);
+    const tuned = carvedModel(r.weights, layers.map((l, i) => ({ ...l, scales: r.scales[i] })), 2, new ReferenceBackend(), weights).model;
+    expect(tuned.forward(Array.from(windows[0]), tuned.newCache()).every(Number.isFinite)).toBe(true);
+  });
+
+  it('activationProfile refuses a K_a outside the FFN', () => {
+    expect(() => activationProfile(cal.inputs[0], 1, weights.layers[0].w1, weights.layers[0].w3, 32, 64, 65)).toThrow(/K_a/);
+  });
+});
