@@ -8,6 +8,8 @@ export interface CheckTaskInput {
   defines: Record<string, string>;
   top?: string;
   blackbox: boolean;
+  /** Bound on the steps of work per file (parse and elaboration each). */
+  maxSteps?: number;
 }
 
 export interface FileReport {
@@ -31,7 +33,7 @@ export function checkOneFile(file: string, input: Omit<CheckTaskInput, 'files'>)
     return { file, errors: 1, warnings: 0, modules: 0, lines: [`${file}: error: ${(e as Error).message}`] };
   }
   const texts = new Map([[file, text]]);
-  const r = checkVerilog([{ file, text }], { includeDirs: input.includeDirs, defines: input.defines, top: input.top, unknownModules: input.blackbox ? 'blackbox' : 'error' });
+  const r = checkVerilog([{ file, text }], { includeDirs: input.includeDirs, defines: input.defines, top: input.top, unknownModules: input.blackbox ? 'blackbox' : 'error', maxSteps: input.maxSteps });
   const source = (f: string) => texts.get(f) ?? readQuietly(f);
   return {
     file,

@@ -3,7 +3,7 @@
 // --jobs N) each file is checked on its own, reported on its own, spread over N workers.
 import { availableParallelism } from 'node:os';
 import { UserError, WorkerPool } from '../../util/index.ts';
-import { checkVerilog, formatDiagnostic, readVerilogSource } from '../../eda/verilog/index.ts';
+import { checkVerilog, defaultMaxSteps, formatDiagnostic, readVerilogSource } from '../../eda/verilog/index.ts';
 import { defineCommand } from '../command.ts';
 import { checkOneFile, type CheckTaskInput, type FileReport } from './verilog-check-task.ts';
 import { inputOptions, verilogInputFlags } from './verilog-inputs.ts';
@@ -23,14 +23,16 @@ export default defineCommand({
     { name: 'each', kind: 'boolean', help: 'check every file on its own and report per file' },
     { name: 'jobs', kind: 'int', valueName: 'N', help: 'with --each: files checked at once, in worker threads (0: one per core)', default: 1 },
     { name: 'blackbox-unknown', kind: 'boolean', help: 'instances of modules defined nowhere are leaves, not errors (gate-level netlists read without their cell library)' },
+    { name: 'max-steps', kind: 'int', valueName: 'N', help: 'bound on the work of parsing and of elaborating (tokens read and expanded, instances, generate iterations, constant-function statements); input that needs more gets one located error', default: defaultMaxSteps },
   ] as const,
   async run(flags, files) {
     const { includeDirs, defines } = inputOptions(files, flags.include, flags.define);
     if (flags.jobs < 0) throw new UserError(`must be 0 or more, got ${flags.jobs}`, '--jobs', 'give the number of files checked at once (0: one per core)');
-    const options = { includeDirs, defines, top: flags.top, blackbox: flags['blackbox-unknown'] };
+    if (flags['max-steps'] < 1) throw new UserError(`must be 1 or more, got ${flags['max-steps']}`, '--max-steps', `give a bound on the steps of work (default ${defaultMaxSteps})`);
+    const options = { includeDirs, defines, top: flags.top, blackbox: flags['blackbox-unknown'], maxSteps: flags['max-steps'] };
     if (flags.each || flags.jobs !== 1) return checkEach(files, options, flags.jobs === 0 ? availableParallelism() : flags.jobs);
     const texts = new Map(files.map((f) => [f, readVerilogSource(f)]));
-    const r = checkVerilog(files.map((file) => ({ file, text: texts.get(file)! })), { includeDirs, defines, top: flags.top, unknownModules: options.blackbox ? 'blackbox' : 'error' });
+    const r = checkVerilog(files.map((file) => ({ file, text: texts.get(file)! })), { includeDirs, defines, top: flags.top, unknownModules: options.blackbox ? 'blackbox' : 'error', maxSteps: options.maxSteps });
     for (const d of r.diagnostics) console.error(formatDiagnostic(d, (f) => texts.get(f) ?? readQuietly(f)));
     const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = r.diagnostics.length - errors;

@@ -74,6 +74,8 @@ export interface DataType {
   range?: Range;
   /** Further packed dimensions after `range` (SystemVerilog `[3:0][7:0]`), outermost first. */
   packed?: Range[];
+  /** A real-valued net (`wire real x`). */
+  real?: boolean;
 }
 
 export interface Connection {

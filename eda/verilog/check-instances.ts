@@ -3,7 +3,7 @@
  * module port connections by order or by name (12.3.5, 12.3.6), outputs driving nets
  * (12.3.9), and the widths of connections to instance arrays (7.1.5, 12.1.2).
  */
-import type { Connection, Expr, ModuleDecl, ModuleItem } from './ast.ts';
+import type { Connection, Expr, Instance as InstanceTerm, ModuleDecl, ModuleItem } from './ast.ts';
 import { checkExpr, checkTarget, lookupName, type ExprContext } from './check-expressions.ts';
 import { at } from './elaborate.ts';
 import type { InstanceNode, Scope, Sym } from './elab-scope.ts';
@@ -24,7 +24,7 @@ export function checkInstance(ctx: ExprContext, item: Instance): void {
   const { el } = ctx;
   const design = ctx.scope.instance.design;
   if (gateTerminals[item.type]) checkGate(ctx, item);
-  else if (design.udps.has(item.type)) checkUdpInstance(ctx, item, design.udps.get(item.type)!.ports.length);
+  else if (design.udps.has(item.type)) checkUdpInstance(ctx, item, design.udps.get(item.type)!.ports);
   else {
     const def = design.modules.get(item.type);
     if (def) checkModuleInstance(ctx, item, def);
@@ -54,14 +54,34 @@ function checkGate(ctx: ExprContext, item: Instance): void {
   }
 }
 
-function checkUdpInstance(ctx: ExprContext, item: Instance, ports: number): void {
+function checkUdpInstance(ctx: ExprContext, item: Instance, portNames: readonly string[]): void {
+  const ports = portNames.length;
   if (item.parameters?.some((p) => p.name !== undefined)) at(ctx.el.sink, item.loc, `primitive '${item.type}' takes delays, not named parameter overrides`);
   else if ((item.parameters?.length ?? 0) > 2) at(ctx.el.sink, item.loc, `primitive '${item.type}' takes at most two delays (rise, fall), ${item.parameters!.length} given`);
   for (const x of item.instances) {
-    if (x.connections.some((c) => c.name !== undefined)) { at(ctx.el.sink, x.loc, `primitive '${item.type}' terminals are connected by position only`); continue; }
-    if (x.connections.length !== ports) { at(ctx.el.sink, x.loc, `primitive '${item.type}' has ${ports} ports, ${x.connections.length} connected`); continue; }
-    x.connections.forEach((c, k) => (k === 0 && c.expr ? checkTarget(ctx, c.expr, 'gate-output') : checkExpr(ctx, c.expr)));
+    const connections = x.connections.some((c) => c.name !== undefined) ? udpConnectionsByName(ctx, item.type, x, portNames) : x.connections;
+    if (!connections) continue;
+    if (connections.length !== ports) { at(ctx.el.sink, x.loc, `primitive '${item.type}' has ${ports} ports, ${connections.length} connected`); continue; }
+    connections.forEach((c, k) => (k === 0 && c.expr ? checkTarget(ctx, c.expr, 'gate-output') : checkExpr(ctx, c.expr)));
   }
+}
+
+/**
+ * Named connections of a UDP instance (`dff d1 (.Q(q), .C(clk), .D(d))`, taken by iverilog though
+ * IEEE 1364-2005 12.1.2 lists UDP terminals by position) put in the UDP's port order; undefined
+ * after reporting a mix with positional ones, an unknown name or a name given twice.
+ */
+function udpConnectionsByName(ctx: ExprContext, type: string, x: InstanceTerm, portNames: readonly string[]): Connection[] | undefined {
+  if (x.connections.some((c) => c.name === undefined)) { at(ctx.el.sink, x.loc, 'connections by name and by position cannot be mixed in one instance'); return undefined; }
+  const byName = new Map<string, Connection>();
+  for (const c of x.connections) {
+    if (!portNames.includes(c.name!)) { at(ctx.el.sink, x.loc, `primitive '${type}' has no port '${c.name}' (ports: ${portNames.join(', ')})`); return undefined; }
+    if (byName.has(c.name!)) { at(ctx.el.sink, x.loc, `port '${c.name}' of primitive '${type}' is connected twice`); return undefined; }
+    byName.set(c.name!, c);
+  }
+  const missing = portNames.filter((n) => !byName.has(n));
+  if (missing.length > 0) { at(ctx.el.sink, x.loc, `primitive '${type}': port${missing.length === 1 ? '' : 's'} ${missing.map((n) => `'${n}'`).join(', ')} not connected (every terminal of a primitive must be)`); return undefined; }
+  return portNames.map((n) => byName.get(n)!);
 }
 
 /** A module's ports in header order: the external name (if any) and the internal names. */

@@ -21,7 +21,7 @@ export function checkVerilog(sources: readonly { file: string; text: string }[],
   const parsed = sources.map((s) => parseVerilog(s.text, s.file, options));
   const diagnostics = parsed.flatMap((r) => r.diagnostics);
   // Elaboration needs complete trees: it runs once the syntax is clean.
-  if (!hasErrors(diagnostics)) diagnostics.push(...elaborate(parsed.map((r) => r.ast), { top: options.top, unknownModules: options.unknownModules }).diagnostics);
+  if (!hasErrors(diagnostics)) diagnostics.push(...elaborate(parsed.map((r) => r.ast), { top: options.top, unknownModules: options.unknownModules, maxSteps: options.maxSteps }).diagnostics);
   const modules = parsed.reduce((n, r) => n + r.ast.descriptions.filter((d) => d.kind === 'module').length, 0);
   return { diagnostics, parsed, modules };
 }

@@ -75,6 +75,8 @@ function describeExpr(e: Expr): string {
 /** Resizes to `width` bits, sign-extending or truncating; reals are converted (rounded) first. */
 export function resize(v: ConstValue, width: number, signed: boolean): ConstValue {
   const m = mask(width);
+  // An infinite or NaN real has no integer value: every bit x (as iverilog makes it).
+  if (v.real !== undefined && !Number.isFinite(v.real)) return { value: 0n, width, signed, unknown: m };
   let value = (v.real !== undefined ? BigInt(Math.round(v.real)) : v.value) & m;
   let unknown = v.unknown === undefined ? undefined : v.unknown & m;
   if (v.real === undefined && width > v.width) {

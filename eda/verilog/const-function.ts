@@ -8,6 +8,7 @@ import type { Expr, ModuleItem, Stmt } from './ast.ts';
 import {
   ConstEvalError, constNumber, evalConst, mask, realValue, resize, unsignedBits, type ConstContext, type ConstEnv, type ConstValue,
 } from './const-eval.ts';
+import type { StepBudget } from './step-budget.ts';
 
 export type FunctionDecl = ModuleItem & { kind: 'function' };
 
@@ -24,6 +25,8 @@ export interface ConstFunctionHost {
   env: ConstEnv;
   /** Widths of declared objects, for $bits. */
   widthOf?: (e: Expr) => number | undefined;
+  /** The elaboration's step budget: every statement run counts. */
+  budget?: StepBudget;
 }
 
 class Disable { constructor(readonly name: string) {} }
@@ -92,6 +95,7 @@ function run(fn: FunctionDecl, args: ConstValue[], call: Expr, host: ConstFuncti
   declareItems(fn.items);
 
   const exec = (s: Stmt): void => {
+    host.budget?.spend(1, s.loc);
     if (++state.steps > maxConstSteps) throw new ConstEvalError(`constant function '${fn.name}' runs more than ${maxConstSteps} steps`, call);
     switch (s.kind) {
       case 'null':

@@ -38,13 +38,14 @@ export function callConstSystemFunction(e: Call, arg: (k: number) => ConstValue,
   switch (e.name) {
     case '$clog2':
       if (a.unknown) throw new ConstEvalError('$clog2 of a value with x or z bits', e);
+      if (a.real !== undefined && !Number.isFinite(a.real)) return resize(a, 32, true); // all x, as iverilog gives
       return int(clog2(a.real !== undefined ? BigInt(Math.round(a.real)) : a.value < 0n ? a.value & ((1n << BigInt(a.width)) - 1n) : a.value));
     case '$signed':
     case '$unsigned':
       if (a.real !== undefined) throw new ConstEvalError(`${e.name} of a real value`, e);
       return resize(a, a.width, e.name === '$signed');
     case '$rtoi':
-      return int(BigInt(Math.trunc(realOnly(a))));
+      return Number.isFinite(realOnly(a)) ? int(BigInt(Math.trunc(realOnly(a)))) : resize(a, 32, true);
     case '$itor':
       return realValue(realOnly(a));
     case '$realtobits': {

@@ -104,7 +104,7 @@ function checkStmt(ctx: StmtContext, s: Stmt | undefined): void {
       if (ctx.inFunction && s.control) at(el.sink, s.loc, 'a function cannot contain timing controls');
       checkTarget(ctx, s.lhs, s.nonblocking ? 'nonblocking' : 'procedural');
       checkExpr(ctx, s.rhs);
-      if (s.control) checkTiming(ctx, s.control);
+      if (s.control) checkTiming(ctx, s.control, s.nonblocking);
       return;
     case 'if':
       checkExpr(ctx, s.cond);
@@ -174,17 +174,20 @@ function checkStmt(ctx: StmtContext, s: Stmt | undefined): void {
   }
 }
 
-function checkTiming(ctx: StmtContext, t: TimingControl): void {
+/** `ofNonblocking`: the intra-assignment control of a nonblocking assignment. */
+function checkTiming(ctx: StmtContext, t: TimingControl, ofNonblocking = false): void {
   if (t.kind === 'delay') { for (const v of t.values) checkExpr(ctx, v); return; }
   if (t.kind === 'repeat-event') checkExpr(ctx, t.count);
-  if (t.events !== '*') for (const ev of t.events) checkEvent(ctx, ev);
+  if (t.events !== '*') for (const ev of t.events) checkEvent(ctx, ev, ofNonblocking);
 }
 
-function checkEvent(ctx: StmtContext, ev: EventExpr): void {
+function checkEvent(ctx: StmtContext, ev: EventExpr, ofNonblocking: boolean): void {
   checkExpr(ctx, ev.expr, true);
   if (ev.expr.kind === 'id' || ev.expr.kind === 'member') {
     const sym = lookupName(ctx, ev.expr, false);
-    if (sym?.automatic) at(ctx.el.sink, ev.expr.loc, `'${sym.name}' is an automatic variable: it cannot be used in an event control`);
+    // 10.2.1 forbids automatic variables only in intra-assignment event controls of nonblocking
+    // assignments (the assignment may happen after the task returned); `@(v)` inside the task is fine.
+    if (sym?.automatic && ofNonblocking) at(ctx.el.sink, ev.expr.loc, `'${sym.name}' is an automatic variable: it cannot be used in the event control of a nonblocking assignment`);
     if (sym?.kind === 'event' && ev.edge) at(ctx.el.sink, ev.expr.loc, `${ev.edge} of the event '${sym.name}'`);
   }
   if (ev.edge && isReal(ctx, ev.expr)) at(ctx.el.sink, ev.expr.loc, `${ev.edge} of a real value`);

@@ -152,10 +152,10 @@ function variableSymbol(el: Elaborator, scope: Scope, d: Declarator, t: DataType
   const type = t.type ?? (nettype && nettype !== 'none' ? nettype : 'wire');
   const kind = type === 'event' ? 'event' : type === 'genvar' ? 'genvar' : netTypes.has(type) ? 'net' : 'variable';
   const sym: Sym = { name: d.name, kind, type, loc: d.loc };
-  if (type === 'real' || type === 'realtime') sym.real = true;
+  if (type === 'real' || type === 'realtime' || t.real) sym.real = true;
   if (t.signed || type === 'integer') sym.signed = true;
-  if (t.range && (type === 'integer' || type === 'real' || type === 'realtime' || type === 'time' || type === 'event' || type === 'genvar')) {
-    at(el.sink, t.range.msb.loc, `a ${type} cannot have a range`);
+  if (t.range && (t.real || type === 'integer' || type === 'real' || type === 'realtime' || type === 'time' || type === 'event' || type === 'genvar')) {
+    at(el.sink, t.range.msb.loc, `a ${t.real ? `${type} real` : type} cannot have a range`);
   }
   sym.width = type === 'integer' ? 32 : type === 'time' || sym.real ? 64 : 1;
   if (t.range) {

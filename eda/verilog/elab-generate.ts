@@ -88,6 +88,7 @@ function loop(el: Elaborator, item: ModuleItem & { kind: 'gen-for' }, scope: Sco
     if (c === undefined || !truth(c)) return;
     if (seen.has(value.value)) { at(el.sink, item.loc, `genvar '${genvar}' takes the value ${value.value} twice: the loop never ends`); return; }
     seen.add(value.value);
+    el.budget.spend(1, item.loc);
     if (seen.size > maxGenerateIterations) { at(el.sink, item.loc, `generate loop runs more than ${maxGenerateIterations} times`); return; }
     const k = Number(value.value);
     const iteration = new Scope('generate', `${name}[${k}]`, scope, scope.instance, new Map([[genvar, value]]));

@@ -39,4 +39,6 @@ export interface ElaborateOptions {
    * (library cells of a gate-level netlist read without their library).
    */
   unknownModules?: 'error' | 'blackbox';
+  /** Bound on the steps of work (instances, generate iterations, constant-function statements); see step-budget.ts. */
+  maxSteps?: number;
 }

@@ -16,6 +16,7 @@ import { formatParameter } from './elab-parameters.ts';
 import { resolveParts } from './elab-resolve.ts';
 import { pathParts, Scope, type Design, type InstanceNode } from './elab-scope.ts';
 import type { ElaborateOptions, Elaboration, ElaboratedInstance } from './elaborate-types.ts';
+import { StepBudget, StepBudgetExceeded } from './step-budget.ts';
 import { checkUdp } from './udp-check.ts';
 import { gatePrimitives } from './netlist-parser.ts';
 import { printExpr } from './printer-expressions.ts';
@@ -47,14 +48,23 @@ export function elaborate(sources: SourceFile[], options: ElaborateOptions = {})
   }
   let defparams = new Map<string, Map<string, ConstValue>>();
   let el: Elaborator | undefined;
-  for (let pass = 0; pass < maxPasses; pass++) {
-    el = new Elaborator({ modules, udps, tops: [] }, options, defparams);
-    el.run();
-    const next = el.defparamTargets();
-    if (sameDefparams(next, defparams)) break;
-    defparams = next;
+  const budget = new StepBudget(options.maxSteps);
+  try {
+    for (let pass = 0; pass < maxPasses; pass++) {
+      el = new Elaborator({ modules, udps, tops: [] }, options, defparams, budget);
+      el.run();
+      const next = el.defparamTargets();
+      if (sameDefparams(next, defparams)) break;
+      defparams = next;
+    }
+    el!.check();
+  } catch (err) {
+    if (!(err instanceof StepBudgetExceeded)) throw err;
+    // What was built is partial: only the error stands.
+    const first = sources[0]?.file ?? '<input>';
+    definitionSink.error(err.site?.file ?? first, err.site?.line ?? 1, err.site?.col ?? 1, err.message);
+    return { modules, udps, tops: [], diagnostics: dedupe(definitionSink.finish()) };
   }
-  el!.check();
   const sink = new DiagnosticSink();
   for (const d of [...definitionSink.list, ...el!.sink.list]) sink.add(d);
   return { modules, udps, tops: el!.design.tops.map((t) => t.elaborated), diagnostics: dedupe(sink.finish()) };
@@ -74,6 +84,8 @@ export class Elaborator {
     readonly options: ElaborateOptions,
     /** defparam values from the previous pass, by instance path. */
     private readonly defparams: Map<string, Map<string, ConstValue>>,
+    /** Shared by every pass of one elaboration. */
+    readonly budget = new StepBudget(options.maxSteps),
   ) {}
 
   run(): void {
@@ -120,6 +132,7 @@ export class Elaborator {
       const { item, scope, sym, index, instanceName } = site;
       const child = this.design.modules.get(item.type);
       const path = `${node.path}.${scope.prefix}${instanceName}`;
+      this.budget.spend(1, item.loc);
       if (++this.instanceCount > maxInstances) {
         if (this.instanceCount === maxInstances + 1) at(this.sink, item.loc, `more than ${maxInstances} instances: elaboration stopped`);
         return;
@@ -196,6 +209,7 @@ export class Elaborator {
           find: (n) => functionVisibleFrom(fn.scope, n)?.decl,
           env: fn.scope.envView(),
           widthOf: (x) => (x.kind === 'id' ? fn.scope.lookup(x.name)?.width : undefined),
+          budget: this.budget,
         });
       },
       widthOf: (x) => (x.kind === 'id' ? scope.lookup(x.name)?.width : undefined),
@@ -217,6 +231,15 @@ export class Elaborator {
         const target = parts.length === 1 ? undefined : resolveParts(parts.slice(0, -1), scope, (ix, s) => this.constantNumber(ix, s));
         if (target && 'opaque' in target) continue;
         const element = target && 'found' in target ? target.element : undefined;
+        const named = target && 'found' in target && !element ? target.found : undefined;
+        if (named && (named.kind === 'block' || named.kind === 'task' || named.kind === 'function') && named.scope) {
+          // A parameter of a named block, task or function (IEEE 1364-2005 12.2.1: any hierarchical
+          // path): checked and its value evaluated; it sets nothing this elaboration reports per instance.
+          const declared = named.scope.symbols.get(param.name);
+          if (declared?.kind === 'parameter') this.constant(a.rhs, scope, 'defparam value');
+          else at(this.sink, a.lhs.loc, declared?.kind === 'localparam' ? `defparam '${printExpr(a.lhs)}': '${param.name}' is a localparam and cannot be overridden` : `defparam '${printExpr(a.lhs)}': ${named.kind} '${named.name}' has no parameter '${param.name}'`);
+          continue;
+        }
         const child = !target ? scope.instance : 'found' in target ? (element && 'def' in element ? element : element ? undefined : target.found.child) : undefined;
         if (!child) {
           at(this.sink, a.lhs.loc, `defparam '${printExpr(a.lhs)}': ${target && 'missing' in target ? `there is no instance '${printExpr(a.lhs).split('.').slice(0, -1).join('.')}'` : 'the path does not name a module instance'}`);

@@ -18,3 +18,4 @@ export { elaborate, type Elaboration, type ElaboratedInstance, type ElaboratedNe
 export { evalConst, clog2, ConstEvalError, type ConstValue, type ConstEnv } from './const-eval.ts';
 export { designStats, type DesignStats, type ModuleStats } from './stats.ts';
 export { checkVerilog, type CheckOptions, type CheckResult } from './check.ts';
+export { defaultMaxSteps, StepBudget, StepBudgetExceeded } from './step-budget.ts';

@@ -12,6 +12,7 @@ import type { VerilogToken } from './lexer.ts';
 import { VerilogParser } from './parser-modules.ts';
 import { preprocess, type PreprocessOptions, type PreprocessResult } from './preprocessor.ts';
 import { parseVerilogNumber } from './numbers.ts';
+import { StepBudget } from './step-budget.ts';
 import { kw } from './tokens.ts';
 
 export interface ParseResult {
@@ -34,18 +35,25 @@ export function initParser(): void {
 
 export function parseVerilog(text: string, file: string, options: PreprocessOptions = {}): ParseResult {
   const sink = new DiagnosticSink();
-  const preprocessed = preprocess(text, file, options, sink);
-  const ast = parseTokens(preprocessed.tokens, file, sink);
+  const budget = new StepBudget(options.maxSteps);
+  const preprocessed = preprocess(text, file, options, sink, budget);
+  // Output cut short by the budget would only add syntax errors to the one that says why.
+  const ast = budget.exhausted ? { file, descriptions: [] } : parseTokens(preprocessed.tokens, file, sink, budget);
   return { ast, diagnostics: sink.finish(), preprocessed };
 }
 
 /** Parses preprocessed tokens; errors go to `sink`. */
-export function parseTokens(tokens: VerilogToken[], file: string, sink: DiagnosticSink): SourceFile {
+export function parseTokens(tokens: VerilogToken[], file: string, sink: DiagnosticSink, budget = new StepBudget()): SourceFile {
   checkNumbers(tokens, sink);
   const p = parser();
   const ast: SourceFile = { file, descriptions: [] };
   let from = 0;
   while (from < tokens.length) {
+    // Each restart reads the rest of the file again: counted, so restarts cannot add up without bound.
+    if (from > 0 && !budget.tryToSpend(tokens.length - from)) {
+      sink.error(tokens[from].file, tokens[from].line, tokens[from].col, budget.exceededMessage());
+      break;
+    }
     p.input = from === 0 ? tokens : tokens.slice(from);
     p.labelErrors = [];
     let parsed: ReturnType<VerilogParser['sourceText']> = [];

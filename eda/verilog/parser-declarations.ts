@@ -59,6 +59,8 @@ export class DeclarationParser extends ExpressionParser {
     const vectoring = this.OPTION2(() =>
       this.OR2([alt(() => this.CONSUME(kw('vectored')).image), alt(() => this.CONSUME(kw('scalared')).image)]),
     ) as 'vectored' | 'scalared' | undefined;
+    // `wire real x`: a real-valued net (SystemVerilog 6.7.1; iverilog and Verilator take it in Verilog mode).
+    const real = this.OPTION5({ GATE: () => (netTypeWords as string[]).includes(type), DEF: () => this.CONSUME(kw('real')) !== undefined });
     const signed = this.SUBRULE(this.signedness);
     const packed: Range[] = [];
     this.MANY(() => packed.push(this.SUBRULE(this.range)));
@@ -66,6 +68,7 @@ export class DeclarationParser extends ExpressionParser {
     const delay = this.OPTION4(() => this.SUBRULE(this.declarationDelay));
     const declarators = this.SUBRULE(this.declarators);
     const dataType: DataType = range ? { type, signed, range } : { type, signed };
+    if (real) dataType.real = true;
     if (packed.length > 0) dataType.packed = packed;
     const item: Record<string, unknown> = { kind: 'net-decl', dataType, declarators };
     if (strength) item.strength = strength;

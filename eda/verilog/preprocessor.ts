@@ -6,9 +6,10 @@
  * diagnostics always point into the original files.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { DiagnosticSink } from './diagnostics.ts';
 import { ignoredDirectives, lexVerilog, VerilogToken } from './lexer.ts';
+import { StepBudget, StepBudgetExceeded } from './step-budget.ts';
 import { NumberLiteral, StringLiteral } from './tokens.ts';
 
 export interface MacroDefinition {
@@ -21,12 +22,14 @@ export interface MacroDefinition {
 }
 
 export interface PreprocessOptions {
-  /** Folders searched by `include after the including file's own folder. */
+  /** Folders searched by `include after the including file's own folder (the working folder is searched last, as iverilog, Yosys and Verilator do). */
   includeDirs?: readonly string[];
   /** Predefined macros (like `+define+NAME=value`). */
   defines?: Readonly<Record<string, string>>;
   /** Reads an included file; defaults to the file system. */
   readFile?: (path: string) => string | undefined;
+  /** Bound on the steps of work (tokens read and produced by macro expansion); see step-budget.ts. */
+  maxSteps?: number;
 }
 
 export interface PreprocessResult {
@@ -57,7 +60,7 @@ function timescaleProblem(payload: string): string | undefined {
 const maxExpansionDepth = 64;
 const maxIncludeDepth = 32;
 
-export function preprocess(text: string, file: string, options: PreprocessOptions = {}, sink = new DiagnosticSink()): PreprocessResult {
+export function preprocess(text: string, file: string, options: PreprocessOptions = {}, sink = new DiagnosticSink(), budget = new StepBudget(options.maxSteps)): PreprocessResult {
   const macros = new Map<string, MacroDefinition>();
   for (const [name, value] of Object.entries(options.defines ?? {})) {
     macros.set(name, { name, body: lexVerilog(value, '<command line>', { sink }).tokens });
@@ -73,12 +76,19 @@ export function preprocess(text: string, file: string, options: PreprocessOption
   /** The `default_nettype in effect, stamped on each design unit's keyword token for the parser. */
   let nettype: string | undefined;
 
-  run(lexVerilog(text, file, { sink }).tokens, 0);
+  try {
+    run(lexVerilog(text, file, { sink }).tokens, 0);
+  } catch (err) {
+    if (!(err instanceof StepBudgetExceeded)) throw err;
+    sink.error(err.site?.file ?? file, err.site?.line ?? 1, err.site?.col ?? 1, err.message);
+    conditions.length = 0;
+  }
   for (const c of conditions) diag(c.tok, `${c.tok.image} has no matching \`endif`);
   result.tokens = joinMacroNumbers(out);
   return result;
 
   function run(tokens: VerilogToken[], includeDepth: number): void {
+    budget.spend(tokens.length, tokens[0]);
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i++];
@@ -221,7 +231,7 @@ export function preprocess(text: string, file: string, options: PreprocessOption
     if (!a || a.kind !== 'string') { diag(t, '`include needs a "file name"'); return after - 1; }
     const wanted = a.image.slice(1, -1);
     if (includeDepth >= maxIncludeDepth) { diag(a, `\`include nested more than ${maxIncludeDepth} deep`); return after; }
-    const candidates = isAbsolute(wanted) ? [wanted] : [join(dirname(t.file), wanted), ...(options.includeDirs ?? []).map((d) => join(d, wanted))];
+    const candidates = isAbsolute(wanted) ? [wanted] : [...new Set([join(dirname(t.file), wanted), ...(options.includeDirs ?? []).map((d) => join(d, wanted)), resolve(wanted)])];
     for (const path of candidates) {
       const text = readFile(path);
       if (text === undefined) continue;
@@ -264,6 +274,7 @@ export function preprocess(text: string, file: string, options: PreprocessOption
     } else if (macro.bodyText !== undefined) {
       body = lexVerilog(substituteText(macro.bodyText, new Map()), use.file, { startLine: use.line, startCol: use.col, sink }).tokens;
     }
+    budget.spend(body.length, use);
     const placed = body.map((b) => {
       const c = new VerilogToken(b.kind, b.tokenType, b.image, use.startOffset, use.endOffset, use.line, use.col, use.file);
       c.fromMacro = name;

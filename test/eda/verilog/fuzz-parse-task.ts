@@ -1,9 +1,13 @@
 // Worker task for the fuzz tests: parse one mutated file (and, when its syntax is clean, elaborate
-// it with every semantic check) and summarise what came back, so the tests can bound each case
-// with a timeout (a hang would otherwise stall the test process).
+// it with every semantic check) and summarise what came back. Each case runs under a small step
+// budget (fuzzMaxSteps): work that would run away on a mutated file of a few KB is reported as an
+// error at a place, which the tests count as a hang, the same on any machine under any load.
 import { elaborate, parseNetlist, parseVerilog, printVerilog } from '../../../eda/verilog/index.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { withoutLocations } from './strip-locations.ts';
+
+/** Far above what a file of a few KB needs (a few thousand tokens, a handful of instances). */
+export const fuzzMaxSteps = 1_000_000;
 
 export interface FuzzInput { text: string; file: string; includeDirs?: string[] }
 export interface FuzzOutput {
@@ -17,13 +21,13 @@ export interface FuzzOutput {
 }
 
 export default function fuzzParse({ text, file, includeDirs }: FuzzInput): FuzzOutput {
-  const r = parseVerilog(text, file, { includeDirs });
+  const r = parseVerilog(text, file, { includeDirs, maxSteps: fuzzMaxSteps });
   const out: FuzzOutput = { diagnostics: r.diagnostics.map((d) => `${d.line}:${d.col}: ${d.message}`), netlistDiagnostics: parseNetlist(text, file).diagnostics.length };
   if (r.diagnostics.every((d) => d.severity !== 'error')) {
     const again = parseVerilog(printVerilog(r.ast), 'printed.v');
     out.roundTrips = again.diagnostics.every((d) => d.severity !== 'error') && isDeepStrictEqual(withoutLocations(r.ast), withoutLocations(again.ast));
     try {
-      out.elaboration = elaborate([r.ast], { unknownModules: 'blackbox' }).diagnostics.map((d) => `${d.line}:${d.col}: ${d.message}`);
+      out.elaboration = elaborate([r.ast], { unknownModules: 'blackbox', maxSteps: fuzzMaxSteps }).diagnostics.map((d) => `${d.line}:${d.col}: ${d.message}`);
     } catch (e) {
       out.crash = (e as Error).stack ?? String(e);
     }

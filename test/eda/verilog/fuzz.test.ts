@@ -1,21 +1,22 @@
 // Random mutations of Verilog files (byte flips, deletions, duplicated spans, truncations), seeded,
 // from the labelled corpus and from the shared data: the front-end never throws or hangs, neither
 // parsing nor elaborating, reports diagnostics for input that is certainly broken, and what it
-// accepts prints and parses back to the same tree.
+// accepts prints and parses back to the same tree. A hang is detected by step count, not by time:
+// each case runs under a step budget far above what its few KB need, and a case that exhausts it
+// fails the test (see fuzz-parse-task.ts).
 import { statSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { dataDir, missingData, projectRoot, WorkerPool } from '../../../util/index.ts';
 import { readCorpus } from '../../../eda/verilog/agreement/corpus.ts';
 import { listVerilogFiles, readVerilogSource } from '../../../eda/verilog/index.ts';
-import type { FuzzInput, FuzzOutput } from './fuzz-parse-task.ts';
+import { stepBudgetMessage } from '../../../eda/verilog/step-budget.ts';
+import { fuzzMaxSteps, type FuzzInput, type FuzzOutput } from './fuzz-parse-task.ts';
 
 const missing = missingData('rtl');
 const seed = 20240605;
 const cases = 320;
 const corpusCases = 400;
-/** Generous: a mutated file of a few KB parses in milliseconds; only a hang gets near this. */
-const perCaseLimitMs = 20_000;
 
 /** mulberry32: a small seeded generator. */
 function rng(s: number): () => number {
@@ -55,19 +56,9 @@ function mutate(text: string, random: () => number): { text: string; kind: Mutat
   }
 }
 
-/** Runs the mutations two at a time (one case in flight per worker, so each timer measures that case alone). */
-async function runCases(pool: WorkerPool<FuzzInput, FuzzOutput>, inputs: (FuzzInput & { kind: Mutation; original: string })[]): Promise<FuzzOutput[]> {
-  const runBounded = (input: FuzzInput) =>
-    Promise.race([
-      pool.run(input),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`parse of ${input.file} did not finish in ${perCaseLimitMs} ms`)), perCaseLimitMs).unref()),
-    ]);
-  const results: FuzzOutput[] = new Array(inputs.length);
-  const lane = async (first: number) => {
-    for (let k = first; k < inputs.length; k += 2) results[k] = await runBounded({ text: inputs[k].text, file: inputs[k].file, includeDirs: inputs[k].includeDirs });
-  };
-  await Promise.all([lane(0), lane(1)]);
-  return results;
+/** Runs the mutations on the pool's two workers. */
+function runCases(pool: WorkerPool<FuzzInput, FuzzOutput>, inputs: (FuzzInput & { kind: Mutation; original: string })[]): Promise<FuzzOutput[]> {
+  return Promise.all(inputs.map((k) => pool.run({ text: k.text, file: k.file, includeDirs: k.includeDirs })));
 }
 
 /** The checks every case must pass: no exception anywhere, truncations reported, round trips. */
@@ -78,6 +69,8 @@ function checkResults(inputs: (FuzzInput & { kind: Mutation; original: string })
   results.forEach((r, k) => {
     const { kind, text, original, file } = inputs[k];
     expect(r.diagnostics.filter((d) => d.includes('internal')), file).toEqual([]);
+    // A run-away loop in the parser or the elaborator shows as an exhausted step budget.
+    expect([...r.diagnostics, ...(r.elaboration ?? [])].filter((d) => d.includes(stepBudgetMessage(fuzzMaxSteps))), `${file}: exhausted the step budget`).toEqual([]);
     if (r.crash) crashes++;
     expect(r.crash, `${file}: elaboration threw`).toBeUndefined();
     if (r.diagnostics.length > 0) withDiagnostics++;

@@ -1,6 +1,6 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DiagnosticSink, preprocess } from '../../../eda/verilog/index.ts';
 
@@ -35,6 +35,14 @@ describe('preprocess', () => {
     const l = r.tokens.find((t) => t.image === 'localparam')!;
     expect([l.file, l.line, l.col]).toEqual([join(dir, 'local.vh'), 1, 1]);
     expect(r.files).toEqual([join(dir, 'top.v'), join(dir, 'inc', 'defs.vh'), join(dir, 'local.vh')]);
+  });
+
+  it('searches the working folder last, as iverilog, Yosys and Verilator do', () => {
+    const asked: string[] = [];
+    const readFile = (p: string) => { asked.push(p); return p === resolve('cwd_only.vh') ? 'wire w;\n' : undefined; };
+    const r = preprocess('`include "cwd_only.vh"\n', join(dir, 'sub', 'top.v'), { includeDirs: [join(dir, 'inc')], readFile });
+    expect(asked).toEqual([join(dir, 'sub', 'cwd_only.vh'), join(dir, 'inc', 'cwd_only.vh'), resolve('cwd_only.vh')]);
+    expect(r.tokens.map((t) => t.image).join(' ')).toBe('wire w ;');
   });
 
   it('reports undefined macros, unbalanced conditionals, missing includes and runaway recursion', () => {
