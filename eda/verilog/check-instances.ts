@@ -79,9 +79,8 @@ function udpConnectionsByName(ctx: ExprContext, type: string, x: InstanceTerm, p
     if (byName.has(c.name!)) { at(ctx.el.sink, x.loc, `port '${c.name}' of primitive '${type}' is connected twice`); return undefined; }
     byName.set(c.name!, c);
   }
-  const missing = portNames.filter((n) => !byName.has(n));
-  if (missing.length > 0) { at(ctx.el.sink, x.loc, `primitive '${type}': port${missing.length === 1 ? '' : 's'} ${missing.map((n) => `'${n}'`).join(', ')} not connected (every terminal of a primitive must be)`); return undefined; }
-  return portNames.map((n) => byName.get(n)!);
+  // A port left out is unconnected (its input reads z), as iverilog takes it.
+  return portNames.map((n) => byName.get(n) ?? { name: n });
 }
 
 /** A module's ports in header order: the external name (if any) and the internal names. */

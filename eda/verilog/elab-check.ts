@@ -69,6 +69,7 @@ function checkItem(ctx: StmtContext, item: ModuleItem): void {
       if (item.process === 'always' && !mayWait(ctx, item.body, new Set())) {
         at(el.sink, item.loc, 'this always block has no timing control (#, @ or wait): it would loop forever at time 0');
       }
+      if (item.process === 'always_comb' || item.process === 'always_latch' || item.process === 'always_ff') checkSvAlwaysTiming(ctx, item.process, item.body);
       return;
     case 'instance':
       checkInstance(ctx, item);
@@ -172,6 +173,34 @@ function checkStmt(ctx: StmtContext, s: Stmt | undefined): void {
       }
       return;
   }
+}
+
+/**
+ * IEEE 1800-2017 9.2.2.2-9.2.2.4: always_comb and always_latch contain no timing or event control
+ * and no wait; always_ff has exactly one event control, at its start, and no other.
+ */
+function checkSvAlwaysTiming(ctx: StmtContext, process: string, body: Stmt): void {
+  const start = process === 'always_ff' && body.kind === 'timed' && body.control.kind !== 'delay' ? body.body : body;
+  if (process === 'always_ff' && start === body) { at(ctx.el.sink, body.loc, 'always_ff must start with an event control (@)'); return; }
+  const found = firstTimingControl(start);
+  if (found) at(ctx.el.sink, found.loc, `${process} cannot contain ${process === 'always_ff' ? 'a second timing control' : 'timing controls (#, @ or wait)'}`);
+}
+
+/** The first statement with a delay, event control or wait in `s` (not looking into called tasks). */
+function firstTimingControl(v: unknown): { loc: Loc } | undefined {
+  if (Array.isArray(v)) {
+    for (const x of v) { const f = firstTimingControl(x); if (f) return f; }
+    return undefined;
+  }
+  if (!v || typeof v !== 'object') return undefined;
+  const node = v as { kind?: string; control?: unknown; loc?: Loc } & Record<string, unknown>;
+  if ((node.kind === 'timed' || node.kind === 'wait' || (node.kind === 'assign' && node.control)) && node.loc) return { loc: node.loc };
+  for (const [k, x] of Object.entries(node)) {
+    if (k === 'loc' || k === 'attrs') continue;
+    const f = firstTimingControl(x);
+    if (f) return f;
+  }
+  return undefined;
 }
 
 /** `ofNonblocking`: the intra-assignment control of a nonblocking assignment. */

@@ -41,6 +41,14 @@ describe('elaborate', () => {
     for (let n = 0; n <= 5000; n++) expect(clog2(BigInt(n)), String(n)).toBe(BigInt(n <= 1 ? 0 : Math.ceil(Math.log2(n))));
   });
 
+  it('$clog2, $rtoi and sizing of an infinite real give x bits (as iverilog), never an exception', () => {
+    const text = 'module m; parameter real I = 1.0/0.0; parameter a = $clog2(I); parameter b = $clog2(-I); parameter integer c = $rtoi(I); parameter [7:0] d = I; endmodule';
+    const r = elaborate([parseVerilog(text, 'inf.v').ast]);
+    expect(r.diagnostics).toEqual([]);
+    const x = (n: number) => `${n}'b${'x'.repeat(n)}`;
+    expect(r.tops[0].parameters).toMatchObject({ a: x(32), b: x(32), c: x(32), d: x(8) });
+  });
+
   it('evaluates parameters with overrides and defparam, unrolls generate loops and conditions, and sizes nets', () => {
     const r = parseVerilog(design, 'd.v');
     expect(r.diagnostics).toEqual([]);
