@@ -140,9 +140,12 @@ export class VerilogParser extends ItemParser {
           const start = this.LA(1);
           const decl = this.SUBRULE(this.portDeclaration) as PortDecl;
           this.ACTION(() => {
+            // After error recovery a declaration may be partial: keep what was read.
+            if (!decl?.dataType) return;
+            const read = (decl.declarators ?? []).filter((d) => d !== undefined);
             const loc = this.span(start);
-            const declarators = decl.declarators.map((d) => ({ name: d.name, dims: d.dims, loc: d.loc }));
-            for (const d of decl.declarators) {
+            const declarators = read.map((d) => ({ name: d.name, dims: d.dims, loc: d.loc }));
+            for (const d of read) {
               ports.push(d.name);
               if (d.init) ansiInitial = { name: d.name, value: d.init };
             }
