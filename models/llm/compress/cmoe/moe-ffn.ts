@@ -69,7 +69,8 @@ export class CarvedFeedForward implements FeedForward {
   /** Tokens routed to each expert so far (reset at will). */
   readonly loads: Float64Array;
 
-  constructor(readonly backend: GemmBackend, w: FfnWeights, readonly dim: number, readonly hidden: number, readonly carved: CarvedLayer, readonly options: MoeOptions) {
+  constructor(readonly backend: GemmBackend, private readonly weights: FfnWeights, readonly dim: number, readonly hidden: number, readonly carved: CarvedLayer, readonly options: MoeOptions) {
+    const w = weights;
     const R = carved.experts.length;
     if (R > 0 && !(options.active >= 1 && options.active <= R)) throw new Error(`${options.active} active experts of ${R}`);
     this.shared = carved.shared.length > 0 ? new Expert(backend, w, dim, hidden, carved.shared) : undefined;
@@ -101,9 +102,10 @@ export class CarvedFeedForward implements FeedForward {
   }
 
   forward(x: Float32Array, m: number, layer: number): Float32Array {
+    const R = this.experts.length;
+    if (R > 0 && m === 1) return this.decodeStep(x, layer);
     const { dim } = this;
     const y = this.shared ? this.shared.forward(x, m, layer) : new Float32Array(m * dim);
-    const R = this.experts.length;
     if (R === 0) return y;
     const s = this.scores(x, m, layer);
     const tokens = selectExperts(s, m, R, this.options.active, this.bias);
@@ -117,6 +119,40 @@ export class CarvedFeedForward implements FeedForward {
       });
     });
     return y;
+  }
+
+  private readonly gathered = new Map<string, Expert>();
+
+  /**
+   * One token (decode): the shared neurons and the picked experts' neurons gathered into one
+   * gate, one up and one down product (as a batch-1 MoE kernel fetches the picked experts'
+   * weights together), each expert's weight applied to its hidden activations before the down
+   * product. Groups along K stay inside one expert (--group divides the expert size), so the
+   * values are those of the separate products up to the order of the float sums.
+   */
+  private decodeStep(x: Float32Array, layer: number): Float32Array {
+    const R = this.experts.length;
+    const s = this.scores(x, 1, layer);
+    const picked = selectExperts(s, 1, R, this.options.active, this.bias).flatMap((t, e) => (t.length > 0 ? [e] : []));
+    for (const e of picked) this.loads[e]++;
+    const key = picked.join(',');
+    let ex = this.gathered.get(key);
+    if (!ex) {
+      const neurons = Int32Array.from([...this.carved.shared, ...picked.flatMap((e) => Array.from(this.carved.experts[e]))]);
+      ex = new Expert(this.backend, this.weights, this.dim, this.hidden, neurons);
+      this.gathered.set(key, ex);
+    }
+    const g = this.backend.linear(x, 1, ex.gate, { kind: 'gate', layer });
+    const u = this.backend.linear(x, 1, ex.up, { kind: 'up', layer });
+    const h = swiGlu(g, u);
+    let at = this.carved.shared.length;
+    for (const e of picked) {
+      const weight = 1 + s[e] * this.scales[e];
+      const n = this.carved.experts[e].length;
+      for (let i = at; i < at + n; i++) h[i] *= weight;
+      at += n;
+    }
+    return this.backend.linear(h, 1, ex.down, { kind: 'down', layer });
   }
 }
 

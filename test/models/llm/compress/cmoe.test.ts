@@ -64,6 +64,8 @@ describe('CMoE carving', () => {
     const moe = new CarvedFeedForward(be, weights.layers[1], 32, 64, carved, { active: 6, bias: Float64Array.from({ length: 6 }, (_, e) => 0.1 * e) });
     expect(relMax(moe.forward(x, 10, 1), dense)).toBeLessThan(1e-6);
     expect(Array.from(moe.loads)).toEqual(new Array(6).fill(10));
+    // One token at a time (decode: the picked experts gathered into one product each) gives the same.
+    for (let t = 0; t < 3; t++) expect(relMax(moe.forward(x.subarray(t * 32, (t + 1) * 32), 1, 1), dense.subarray(t * 32, (t + 1) * 32))).toBeLessThan(1e-6);
     // The whole model too.
     const layers = carveModel(weights, cal, parseCmoeConfig('S1A7E8', 64), 'kmeans', { steps: 10, batch: 8, rate: 0.001 }, 1);
     const a = carvedModel(weights, layers, 7, be).model.forward(Array.from(windows[0]), new LlamaModel(weights, be).newCache());
