@@ -61,7 +61,10 @@ export class Parameters {
       const w = weights.get(name);
       if (!w) throw new Error(`checkpoint has no weights for ${name}`);
       if (w.shape.join('x') !== v.shape.join('x')) throw new Error(`weights for ${name} have shape ${w.shape.join('x')}, model expects ${v.shape.join('x')}`);
-      v.assign(tf.tensor(w.data, v.shape));
+      // assign shares the new tensor's data; disposing the temporary lets the next assign free it.
+      const t = tf.tensor(w.data, v.shape);
+      v.assign(t);
+      t.dispose();
     }
   }
 

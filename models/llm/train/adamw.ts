@@ -1,8 +1,10 @@
 /**
- * AdamW (decoupled weight decay, Loshchilov & Hutter 2019) with global-norm gradient clipping, its
- * moments held as named variables so a checkpoint can save and restore them exactly.
+ * AdamW (decoupled weight decay, Loshchilov & Hutter 2019) with global-norm gradient clipping, on
+ * plain Float32Arrays: the trainer's master weights and moments live in the main thread and the
+ * update is one pass per tensor (about 40x faster here than the same update as ~12 tfjs-wasm kernel
+ * calls per tensor, which made the optimizer a third of every step). Moments are named so a
+ * checkpoint saves and restores them exactly.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { NamedArray } from '../../common/index.ts';
 
 export interface AdamWOptions {
@@ -15,54 +17,60 @@ export interface AdamWOptions {
 }
 
 export class AdamW {
-  private readonly m = new Map<string, tf.Variable>();
-  private readonly v = new Map<string, tf.Variable>();
+  private readonly m = new Map<string, Float32Array>();
+  private readonly v = new Map<string, Float32Array>();
   step = 0;
 
-  constructor(private readonly params: ReadonlyMap<string, tf.Variable>, readonly o: AdamWOptions, private readonly decays: (name: string) => boolean) {
+  /** `params` are updated in place by `apply`; `decays(name)` says which get weight decay. */
+  constructor(private readonly params: ReadonlyMap<string, Float32Array>, readonly o: AdamWOptions, private readonly decays: (name: string) => boolean) {
     for (const [name, p] of params) {
-      this.m.set(name, tf.variable(tf.zerosLike(p), false));
-      this.v.set(name, tf.variable(tf.zerosLike(p), false));
+      this.m.set(name, new Float32Array(p.length));
+      this.v.set(name, new Float32Array(p.length));
     }
   }
 
   /** One update at learning rate `lr`; returns the gradient norm before clipping. */
-  apply(grads: ReadonlyMap<string, tf.Tensor>, lr: number): number {
+  apply(grads: ReadonlyMap<string, Float32Array>, lr: number): number {
     this.step++;
     const { beta1, beta2, epsilon, weightDecay, clipNorm } = this.o;
-    const norm = Math.sqrt(tf.tidy(() => tf.addN([...grads.values()].map((g) => tf.sum(tf.square(g))))).dataSync()[0]);
+    let sq = 0;
+    for (const g of grads.values()) for (let i = 0; i < g.length; i++) sq += g[i] * g[i];
+    const norm = Math.sqrt(sq);
     const scale = norm > clipNorm ? clipNorm / norm : 1;
     const c1 = 1 - beta1 ** this.step, c2 = 1 - beta2 ** this.step;
-    tf.tidy(() => {
-      for (const [name, g0] of grads) {
-        const p = this.params.get(name)!, m = this.m.get(name)!, v = this.v.get(name)!;
-        const g = tf.mul(g0, scale);
-        m.assign(tf.add(tf.mul(m, beta1), tf.mul(g, 1 - beta1)));
-        v.assign(tf.add(tf.mul(v, beta2), tf.mul(tf.square(g), 1 - beta2)));
-        const update = tf.div(tf.div(m, c1), tf.add(tf.sqrt(tf.div(v, c2)), epsilon));
-        const decayed = this.decays(name) ? tf.mul(p, 1 - lr * weightDecay) : p;
-        p.assign(tf.sub(decayed, tf.mul(update, lr)));
+    for (const [name, g] of grads) {
+      const p = this.params.get(name), m = this.m.get(name), v = this.v.get(name);
+      if (!p || !m || !v || p.length !== g.length) throw new Error(`gradient ${name} does not match a parameter`);
+      const keep = this.decays(name) ? 1 - lr * weightDecay : 1;
+      for (let i = 0; i < p.length; i++) {
+        const gi = g[i] * scale;
+        const mi = beta1 * m[i] + (1 - beta1) * gi;
+        const vi = beta2 * v[i] + (1 - beta2) * gi * gi;
+        m[i] = mi;
+        v[i] = vi;
+        p[i] = p[i] * keep - (lr * (mi / c1)) / (Math.sqrt(vi / c2) + epsilon);
       }
-    });
+    }
     return norm;
   }
 
-  /** The moments and step count, for a checkpoint. */
-  state(): Map<string, NamedArray> {
+  /** The moments and step count, for a checkpoint (shapes from `shapes`). */
+  state(shapes: (name: string) => readonly number[]): Map<string, NamedArray> {
     const out = new Map<string, NamedArray>();
-    for (const [name, m] of this.m) out.set(`adam.m.${name}`, { shape: m.shape, data: m.dataSync() as Float32Array });
-    for (const [name, v] of this.v) out.set(`adam.v.${name}`, { shape: v.shape, data: v.dataSync() as Float32Array });
+    for (const [name, m] of this.m) out.set(`adam.m.${name}`, { shape: shapes(name), data: m });
+    for (const [name, v] of this.v) out.set(`adam.v.${name}`, { shape: shapes(name), data: v });
     out.set('adam.step', { shape: [1], data: Float32Array.of(this.step) });
     return out;
   }
 
   restore(state: ReadonlyMap<string, NamedArray>): void {
-    for (const [name, m] of this.m) m.assign(tf.tensor(state.get(`adam.m.${name}`)!.data, m.shape));
-    for (const [name, v] of this.v) v.assign(tf.tensor(state.get(`adam.v.${name}`)!.data, v.shape));
+    for (const [prefix, moments] of [['adam.m.', this.m], ['adam.v.', this.v]] as const) {
+      for (const [name, a] of moments) {
+        const saved = state.get(`${prefix}${name}`);
+        if (!saved || saved.data.length !== a.length) throw new Error(`optimizer state has no ${prefix}${name} of ${a.length} values`);
+        a.set(saved.data);
+      }
+    }
     this.step = state.get('adam.step')!.data[0];
-  }
-
-  dispose(): void {
-    for (const t of [...this.m.values(), ...this.v.values()]) t.dispose();
   }
 }

@@ -44,6 +44,6 @@ export default async function gradTask(input: GradTaskInput): Promise<GradTaskOu
     model = { key, m: new TfLlama(input.config, 0) };
   }
   const m = model.m;
-  for (const [name, data] of Object.entries(input.weights)) m.params.get(name).assign(tf.tensor(data, m.params.get(name).shape));
+  m.params.restore(new Map(Object.entries(input.weights).map(([name, data]) => [name, { shape: m.params.get(name).shape, data }])));
   return shardGradients(m, input.inputs, input.targets, input.rows, input.cols);
 }

@@ -153,7 +153,10 @@ export class TfLlama {
     const v = this.project(xn, l, 'wv');
     // [B, T, heads, hs] -> [B * heads, T, hs]
     const byHead = (m: tf.Tensor, n: number) => tf.reshape(tf.transpose(tf.reshape(m, [B, T, n, hs]), [0, 2, 1, 3]), [B * n, T, hs]) as tf.Tensor3D;
-    const context = this.attention(byHead(q, heads), this.shareKv(byHead(k, kvHeads), B, T), this.shareKv(byHead(v, kvHeads), B, T), T);
+    // GQA: the query heads sharing a KV head are stacked along time ([B*kvHeads, rep*T, hs], a plain
+    // reshape since head h uses KV head floor(h / rep)), so keys and values are never copied per head.
+    const grouped = tf.reshape(byHead(q, heads), [B * kvHeads, (heads / kvHeads) * T, hs]) as tf.Tensor3D;
+    const context = this.attention(grouped, byHead(k, kvHeads), byHead(v, kvHeads), T);
     const merged = tf.reshape(tf.transpose(tf.reshape(context, [B, heads, T, hs]), [0, 2, 1, 3]), [B * T, dim]) as tf.Tensor2D;
     const y = tf.add(x, this.project(merged, l, 'wo')) as tf.Tensor2D;
     const xf = this.rmsNorm(y, `layers.${l}.ffn_norm.weight`);
@@ -164,22 +167,29 @@ export class TfLlama {
   }
 
   /**
-   * Causal softmax attention of q, k, v [B*heads, T, hs]. The batched products are tfjs's (measured
-   * here: a hand-written typed-array kernel that skips the masked half was still 1.4x slower than
-   * the wasm kernel's SIMD); K is transposed explicitly, as in matmul.ts.
+   * Causal softmax attention of q [B*kvHeads, rep*T, hs] (rep query heads stacked along time)
+   * against k, v [B*kvHeads, T, hs]. The batched products are tfjs's (measured here: a hand-written
+   * typed-array kernel that skips the masked half was still 1.4x slower than the wasm kernel's
+   * SIMD); K is transposed explicitly, as in matmul.ts.
    */
   private attention(q: tf.Tensor3D, k: tf.Tensor3D, v: tf.Tensor3D, T: number): tf.Tensor3D {
-    const mask = tf.mul(tf.sub(1, tf.linalg.bandPart(tf.ones([T, T]), -1, 0)), -1e9);
-    const scores = tf.add(tf.div(tf.matMul(q, tf.transpose(k, [0, 2, 1])), Math.sqrt(this.headSize)), mask);
+    const scores = tf.add(tf.div(tf.matMul(q, tf.transpose(k, [0, 2, 1])), Math.sqrt(this.headSize)), this.causalMask(q.shape[1] / T, T));
     return tf.matMul(tf.softmax(scores), v) as tf.Tensor3D;
   }
 
-  /** Key/value heads [B*kvHeads, T, hs] repeated for the query heads that share them (GQA): [B*heads, T, hs]. */
-  private shareKv(m: tf.Tensor3D, B: number, T: number): tf.Tensor3D {
-    const { heads, kvHeads } = this.config;
-    if (heads === kvHeads) return m;
-    const rep = heads / kvHeads, hs = this.headSize;
-    return tf.reshape(tf.tile(tf.reshape(m, [B * kvHeads, 1, T * hs]), [1, rep, 1]), [B * heads, T, hs]) as tf.Tensor3D;
+  private readonly maskCache = new Map<string, tf.Tensor2D>();
+
+  /** -1e9 where row i (position i mod T) may not see column j (j > i mod T), else 0: [rep*T, T]. */
+  private causalMask(rep: number, T: number): tf.Tensor2D {
+    const key = `${rep}x${T}`;
+    let mask = this.maskCache.get(key);
+    if (!mask) {
+      const m = new Float32Array(rep * T * T);
+      for (let r = 0; r < rep * T; r++) for (let j = (r % T) + 1; j < T; j++) m[r * T + j] = -1e9;
+      mask = tf.keep(tf.tensor2d(m, [rep * T, T]));
+      this.maskCache.set(key, mask);
+    }
+    return mask;
   }
 
   /** Logits [B*T, vocab] (the classifier is the embedding). */
@@ -243,5 +253,7 @@ export class TfLlama {
     this.params.dispose();
     for (const t of this.ropeCache.values()) tf.dispose([t.cos, t.sin, t.rot]);
     this.ropeCache.clear();
+    tf.dispose([...this.maskCache.values()]);
+    this.maskCache.clear();
   }
 }

@@ -134,19 +134,26 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
   log(`data ${dataHash}: ${train.length} training documents (${trainStream.length} tokens), ${heldOut.length} held out (${heldStream.length} tokens); model ${parameterCount(config)} parameters`);
 
   const model = new TfLlama(config, o.seed);
-  const params = new Map(model.params.names().map((n) => [n, model.params.get(n)]));
-  const opt = new AdamW(params, { beta1: 0.9, beta2: 0.95, epsilon: 1e-8, weightDecay: o.weightDecay, clipNorm: 1 }, (n) => model.params.get(n).shape.length === 2);
+  // The master weights: the optimizer updates these; the tfjs model gets them when it evaluates or is saved.
+  const weights = new Map(model.params.names().map((n) => [n, Float32Array.from(model.params.get(n).dataSync() as Float32Array)]));
+  const shapeOf = (n: string) => model.params.get(n).shape;
+  const opt = new AdamW(weights, { beta1: 0.9, beta2: 0.95, epsilon: 1e-8, weightDecay: o.weightDecay, clipNorm: 1 }, (n) => shapeOf(n).length === 2);
+  const syncModel = () => model.params.restore(new Map([...weights].map(([n, data]) => [n, { shape: shapeOf(n), data }])));
   const statePath = join(o.out, STATE_DIR);
   let step = 0;
   if (existsSync(join(statePath, 'checkpoint.json'))) {
     const saved = loadCheckpoint<{ step: number }>(statePath);
-    model.params.restore(saved.weights, (n) => saved.weights.has(n));
+    for (const [n, w] of weights) {
+      const s = saved.weights.get(n);
+      if (!s || s.data.length !== w.length) throw new UserError(`${statePath} has no weights for ${n} of this model`, '--out', 'resume with the same flags, or choose a new --out');
+      w.set(s.data);
+    }
     opt.restore(saved.weights);
     step = saved.config.step;
     log(`resuming at step ${step}`);
   }
   const save = () => {
-    const all = new Map<string, NamedArray>([...model.params.snapshot(), ...opt.state()]);
+    const all = new Map<string, NamedArray>([...[...weights].map(([n, data]) => [n, { shape: shapeOf(n), data }] as const), ...opt.state(shapeOf)]);
     saveCheckpoint(statePath, { step }, all);
   };
 
@@ -159,14 +166,16 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
     const [rows, cols] = step < o.shortSteps ? [(o.batch * T) / o.shortContext, o.shortContext] : [o.batch, T];
     const batch = sampleBatch(trainStream, rows, cols, o.seed, step);
     const lr = learningRate(step, o);
-    const { loss, grads } = pool ? await poolGradients(pool, model, batch, rows, cols) : shardGradients(model, batch.inputs, batch.targets, rows, cols);
-    const named = new Map(Object.entries(grads).map(([n, g]) => [n, tf.tensor(g, model.params.get(n).shape)]));
-    const gradNorm = opt.apply(named, lr);
-    tf.dispose([...named.values()]);
+    if (!pool) syncModel();
+    const { loss, grads } = pool ? await poolGradients(pool, model.config, weights, batch, rows, cols) : shardGradients(model, batch.inputs, batch.targets, rows, cols);
+    const gradNorm = opt.apply(new Map(Object.entries(grads)), lr);
     lastLoss = loss;
     step++;
     const entry: Record<string, number> = { step, context: cols, loss: lastLoss, lr, gradNorm, tokensPerSecond: (o.batch * T) / ((Date.now() - t0) / 1000) };
-    if (step % o.evalEvery === 0 || step === o.steps) entry.heldOutLoss = heldOutLoss(model, evalSet, T);
+    if (step % o.evalEvery === 0 || step === o.steps) {
+      syncModel();
+      entry.heldOutLoss = heldOutLoss(model, evalSet, T);
+    }
     appendFileSync(join(o.out, LOG_FILE), `${JSON.stringify(entry)}\n`);
     bar.tick(1, `loss ${lastLoss.toFixed(3)}${entry.heldOutLoss !== undefined ? ` held-out ${entry.heldOutLoss.toFixed(3)}` : ''}`);
     if (step % o.checkpointEvery === 0) save();
@@ -178,10 +187,10 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
   if (step < o.steps) {
     save();
     model.dispose();
-    opt.dispose();
     return { config, steps: step, finished: false, trainTokens: trainStream.length, heldOutTokens: heldStream.length, dataHash };
   }
   save();
+  syncModel();
   const finalHeldOutLoss = heldOutLoss(model, evalSet, T);
   const meta = writeCheckpoint(o.out, model.toWeights(), tokenizer.id, o.dtype, {
     command: o.command, dataHash, data: portableDataPath(o.data), heldOutShare: o.heldOutShare, steps: o.steps, batch: o.batch, seqLen: T, seed: o.seed, lr: o.lr,
@@ -190,7 +199,6 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
     parameters: parameterCount(config), tokensSeen: o.steps * o.batch * T, finalTrainLoss: lastLoss, heldOutLossSample: finalHeldOutLoss,
   });
   model.dispose();
-  opt.dispose();
   return { config, steps: step, finished: true, meta, trainTokens: trainStream.length, heldOutTokens: heldStream.length, dataHash, finalHeldOutLoss };
 }
 
@@ -198,13 +206,12 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
  * One step's loss and gradients from the pool: the batch cut into one shard of rows per worker,
  * each worker given the current weights; shard means are averaged weighted by their rows.
  */
-async function poolGradients(pool: WorkerPool<GradTaskInput, GradTaskOutput>, model: TfLlama, batch: { inputs: Int32Array; targets: Int32Array }, rows: number, cols: number): Promise<GradTaskOutput> {
-  const weights: Record<string, Float32Array> = {};
-  for (const n of model.params.names()) weights[n] = model.params.get(n).dataSync() as Float32Array;
+async function poolGradients(pool: WorkerPool<GradTaskInput, GradTaskOutput>, config: LlamaConfig, master: ReadonlyMap<string, Float32Array>, batch: { inputs: Int32Array; targets: Int32Array }, rows: number, cols: number): Promise<GradTaskOutput> {
+  const weights = Object.fromEntries(master);
   const shards = Math.min(pool.size, rows);
   const bounds = Array.from({ length: shards + 1 }, (_, i) => Math.round((i * rows) / shards));
   const outs = await Promise.all(bounds.slice(0, -1).map((r0, i) => pool.run({
-    config: model.config, weights, rows: bounds[i + 1] - r0, cols,
+    config, weights, rows: bounds[i + 1] - r0, cols,
     inputs: batch.inputs.slice(r0 * cols, bounds[i + 1] * cols), targets: batch.targets.slice(r0 * cols, bounds[i + 1] * cols),
   })));
   const grads: Record<string, Float32Array> = {};
