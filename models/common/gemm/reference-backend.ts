@@ -1,5 +1,6 @@
 /** The float32 reference backend: the model's own arithmetic, no hardware; the ledger books MACs only. */
 import { matmulB, matmulTransposedB, transpose } from './float-kernels.ts';
+import { SimdGemv } from './simd-gemv.ts';
 import { GemmLedger, zeroCost } from './ledger.ts';
 import { checkOperand, checkPrepared } from './checks.ts';
 import type { GemmBackend, GemmLabel, MatrixLayout, OperandRole, PreparedWeights } from './types.ts';
@@ -7,6 +8,8 @@ import type { GemmBackend, GemmLabel, MatrixLayout, OperandRole, PreparedWeights
 interface ReferenceWeights extends PreparedWeights {
   /** W transposed (N rows of K), so each output is one contiguous dot product. */
   readonly wt: Float32Array;
+  /** The same matrix in a WebAssembly SIMD kernel (absent where SIMD is missing or K is not a multiple of 8). */
+  readonly simd?: SimdGemv;
 }
 
 export class ReferenceBackend implements GemmBackend {
@@ -17,7 +20,7 @@ export class ReferenceBackend implements GemmBackend {
   prepare(w: Float32Array, k: number, n: number, layout: MatrixLayout = 'kn'): PreparedWeights {
     checkOperand(w, k, n, 'weights');
     const wt = layout === 'nk' ? Float32Array.from(w) : transpose(w, k, n);
-    const prepared: ReferenceWeights = { k, n, preparedBy: this.description, wt };
+    const prepared: ReferenceWeights = { k, n, preparedBy: this.description, wt, simd: SimdGemv.of(wt, k, n) };
     return prepared;
   }
 
@@ -25,7 +28,7 @@ export class ReferenceBackend implements GemmBackend {
     const p = checkPrepared<ReferenceWeights>(w, this.description);
     checkOperand(x, m, p.k, 'activations');
     this.ledger.record(label, m * p.k * p.n, zeroCost);
-    return matmulTransposedB(x, m, p.k, p.wt, p.n);
+    return p.simd ? p.simd.multiply(x, m) : matmulTransposedB(x, m, p.k, p.wt, p.n);
   }
 
   product(a: Float32Array, m: number, k: number, b: Float32Array, n: number, layout: MatrixLayout, label: GemmLabel, _role: OperandRole = 'kv'): Float32Array {

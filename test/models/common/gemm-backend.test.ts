@@ -4,6 +4,7 @@ import { ArrayBackend, backendFromFlags, ReferenceBackend, type MatrixLayout, ty
 import { gemmEnergy, referenceGemm, simulateGemm, type GemmOperands, type SimConfig } from '../../../sim/index.ts';
 import { energyConstants28nm } from '../../../hw/energy/index.ts';
 import { isUserError } from '../../../util/index.ts';
+import { SimdGemv } from '../../../models/common/gemm/simd-gemv.ts';
 
 function randomMatrix(seed: number, rows: number, cols: number, scale = 1): Float32Array {
   const rng = createRng(seed);
@@ -44,6 +45,20 @@ describe('reference backend', () => {
     }
     expect(be.ledger.total().macs).toBe(4 * m * k * n);
     expect(be.ledger.total().cost.cycles).toBe(0);
+  });
+
+  it('the WebAssembly SIMD kernel (K a multiple of 8) rounds the double sum to float32, as the typed-array loop does', () => {
+    const [m, k, n] = [3, 64, 19];
+    const x = randomMatrix(3, m, k), w = randomMatrix(4, k, n);
+    const kernel = SimdGemv.of(transposed(w, k, n), k, n);
+    expect(kernel, 'Node 20 has WebAssembly SIMD').toBeDefined();
+    const ref = plainGemm(x, m, k, w, n);
+    const be = new ReferenceBackend();
+    for (const y of [kernel!.multiply(x, m), be.linear(x, m, be.prepare(w, k, n), label)]) {
+      // Summed in double in another order: equal to the rounded exact sum within one float32 step.
+      for (let i = 0; i < ref.length; i++) expect(Math.abs(y[i] - ref[i])).toBeLessThanOrEqual(Math.abs(ref[i]) * 2 ** -23 + 1e-30);
+    }
+    expect(SimdGemv.of(w, 37, 1)).toBeUndefined();
   });
 });
 
