@@ -41,18 +41,39 @@ export function matmulTransposedB(x: Float32Array, m: number, k: number, bt: Flo
   return out;
 }
 
-/** Y[M x N] = X[M x K] B with B given as K rows of N: each row of B is added into the outputs. */
+/**
+ * Y[M x N] = X[M x K] B with B given as K rows of N: each row of B is added into the outputs, two
+ * rows of X at a time so each B value is loaded once for both (attention's P V in a decode step has
+ * the query heads of a KV head as rows).
+ */
 export function matmulB(x: Float32Array, m: number, k: number, b: Float32Array, n: number, out = new Float32Array(m * n)): Float32Array {
-  const acc = new Float64Array(n);
-  for (let i = 0; i < m; i++) {
-    acc.fill(0);
+  const acc0 = new Float64Array(n), acc1 = new Float64Array(n);
+  let i = 0;
+  for (; i + 1 < m; i += 2) {
+    acc0.fill(0);
+    acc1.fill(0);
+    for (let t = 0; t < k; t++) {
+      const a0 = x[i * k + t], a1 = x[(i + 1) * k + t];
+      if (a0 === 0 && a1 === 0) continue;
+      const bo = t * n;
+      for (let j = 0; j < n; j++) {
+        const bv = b[bo + j];
+        acc0[j] += a0 * bv;
+        acc1[j] += a1 * bv;
+      }
+    }
+    out.set(acc0, i * n);
+    out.set(acc1, (i + 1) * n);
+  }
+  for (; i < m; i++) {
+    acc0.fill(0);
     for (let t = 0; t < k; t++) {
       const a = x[i * k + t];
       if (a === 0) continue;
       const bo = t * n;
-      for (let j = 0; j < n; j++) acc[j] += a * b[bo + j];
+      for (let j = 0; j < n; j++) acc0[j] += a * b[bo + j];
     }
-    out.set(acc, i * n);
+    out.set(acc0, i * n);
   }
   return out;
 }

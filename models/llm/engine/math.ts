@@ -17,8 +17,15 @@ export function rmsNorm(x: Float32Array, m: number, w: Float32Array): Float32Arr
   return out;
 }
 
+/** RoPE tables already computed, by head size and position (a decode step would otherwise recompute them per block). */
+const ropeTables = new Map<number, { cos: Float64Array; sin: Float64Array }[]>();
+
 /** The cos and sin of RoPE for one position, per pair (headSize / 2 values each). */
 export function ropeAngles(pos: number, headSize: number): { cos: Float64Array; sin: Float64Array } {
+  let byPos = ropeTables.get(headSize);
+  if (!byPos) ropeTables.set(headSize, (byPos = []));
+  const known = byPos[pos];
+  if (known) return known;
   const half = headSize / 2;
   const cos = new Float64Array(half), sin = new Float64Array(half);
   for (let j = 0; j < half; j++) {
@@ -26,7 +33,7 @@ export function ropeAngles(pos: number, headSize: number): { cos: Float64Array; 
     cos[j] = Math.cos(angle);
     sin[j] = Math.sin(angle);
   }
-  return { cos, sin };
+  return (byPos[pos] = { cos, sin });
 }
 
 /** RoPE in place on M rows of width `width` (heads x headSize), row i at position positions[i]. */
