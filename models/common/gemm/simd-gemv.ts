@@ -76,13 +76,22 @@ function moduleBytes(): Uint8Array {
   ]);
 }
 
-let compiled: WebAssembly.Module | null | undefined;
+/** The part of the WebAssembly JS API used here (the project's TypeScript setup has no DOM types). */
+interface WasmMemory { readonly buffer: ArrayBuffer }
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
+}
+const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+
+let compiled: object | null | undefined;
 
 /** The compiled kernel, or null where WebAssembly SIMD is missing (the caller keeps the typed-array loop). */
-function kernelModule(): WebAssembly.Module | null {
+function kernelModule(): object | null {
   if (compiled === undefined) {
     try {
-      compiled = new WebAssembly.Module(moduleBytes());
+      compiled = wasm ? new wasm.Module(moduleBytes()) : null;
     } catch {
       compiled = null;
     }
@@ -93,16 +102,16 @@ function kernelModule(): WebAssembly.Module | null {
 /** One weight matrix (N rows of K, K a multiple of 8) in its own wasm memory, ready for products. */
 export class SimdGemv {
   private readonly run: (w: number, x: number, out: number, k: number, n: number) => void;
-  private readonly memory: WebAssembly.Memory;
+  private readonly memory: WasmMemory;
   private readonly xOffset: number;
   private readonly outOffset: number;
 
-  private constructor(mod: WebAssembly.Module, wt: Float32Array, readonly k: number, readonly n: number) {
+  private constructor(api: WasmApi, mod: object, wt: Float32Array, readonly k: number, readonly n: number) {
     this.xOffset = Math.ceil((k * n * 4) / 16) * 16;
     this.outOffset = this.xOffset + k * 8;
     const bytes = this.outOffset + n * 4;
-    this.memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / 65536) });
-    const instance = new WebAssembly.Instance(mod, { e: { m: this.memory } });
+    this.memory = new api.Memory({ initial: Math.ceil(bytes / 65536) });
+    const instance = new api.Instance(mod, { e: { m: this.memory } });
     this.run = instance.exports.g as typeof this.run;
     new Float32Array(this.memory.buffer, 0, k * n).set(wt);
   }
@@ -110,7 +119,7 @@ export class SimdGemv {
   /** A kernel for `wt`, or undefined when SIMD is unavailable or K is not a multiple of 8. */
   static of(wt: Float32Array, k: number, n: number): SimdGemv | undefined {
     const mod = k % 8 === 0 && k > 0 ? kernelModule() : null;
-    return mod ? new SimdGemv(mod, wt, k, n) : undefined;
+    return mod && wasm ? new SimdGemv(wasm, mod, wt, k, n) : undefined;
   }
 
   /** Y [M x N] = X [M x K] W. */
