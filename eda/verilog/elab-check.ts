@@ -11,6 +11,7 @@ import { checkInstance } from './check-instances.ts';
 import { at, type Elaborator } from './elaborate.ts';
 import type { InstanceNode, Scope, Sym } from './elab-scope.ts';
 import { knownSystemNames } from './system-tasks.ts';
+import { printExpr } from './printer-expressions.ts';
 
 interface StmtContext extends ExprContext {
   /** Inside a function body: no timing, no nonblocking assignments, no fork. */
@@ -224,6 +225,10 @@ function checkEvent(ctx: StmtContext, ev: EventExpr, ofNonblocking: boolean): vo
 
 function checkTaskEnable(ctx: StmtContext, s: Stmt & { kind: 'call' }): void {
   const { el } = ctx;
+  if (s.target.kind === 'number' || s.target.kind === 'real' || s.target.kind === 'string') {
+    at(el.sink, s.target.loc, `'${printExpr(s.target)}' is not a statement (a task enable needs a task name)`);
+    return;
+  }
   if (s.system) {
     const name = s.target.kind === 'id' ? s.target.name : '';
     const whole = /^\$(readmem|writemem|sreadmem|fread|dumpvars|dumpports|printtimescale|sdf_annotate|async|sync|q_|countdrivers|getpattern|scope|list|showvars|monitor|display|write|strobe)/.test(name);
