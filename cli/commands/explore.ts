@@ -7,8 +7,8 @@ import { LLM_WORKLOAD_ID, llamaLayerSamples, llmWorkloadSpec, loadModel, shipped
 import { paretoFront, pointAccelerator, pointTaskModule, type DesignPoint, type PointCost, type PointJob } from '../../sim/explore/index.ts';
 import { fp32ReferenceGemm, layerError, relativeRmsError, type LayerSample } from '../../sim/study/index.ts';
 import { workloadIds } from '../../sim/workloads/index.ts';
-import { ContentCache, ProgressBar, UserError, WorkerPool, contentHash, dataPathOr, projectRoot, writeJsonAtomic } from '../../util/index.ts';
-import { readLiberty, synthesize, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
+import { ContentCache, ProgressBar, UserError, WorkerPool, contentHash, projectRoot, writeJsonAtomic } from '../../util/index.ts';
+import { libraryFile, readLiberty, synthesize, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
 import { generateArrayDesign } from '../../hdl-gen/index.ts';
 import { mixpeEvalConfig, peKind } from '../../hw/index.ts';
 import { QueueClient, redisTarget } from '../../queue/index.ts';
@@ -59,8 +59,8 @@ example: tessera explore --pe mixpe-w4a8,int8,fp16 --arrays 16x16,32x32 --worklo
     { name: 'seed', kind: 'int', default: 1, help: 'seed of the token sampling' },
     { name: 'workers', kind: 'int', default: 2, valueName: 'N', help: 'parallel workers (one per core)' },
     { name: 'queue', kind: 'string', valueName: 'URL', help: "cost the points on a Redis queue served by 'tessera worker'" },
-    { name: 'synthesize-pareto', kind: 'boolean', help: 'synthesize each Pareto point\'s array with Yosys and Nangate45 (or --liberty); its area replaces the table\'s' },
-    { name: 'liberty', kind: 'string', valueName: 'LIB', help: 'Liberty file for --synthesize-pareto (default: Nangate45 typical from the shared data)' },
+    { name: 'synthesize-pareto', kind: 'boolean', help: 'synthesize each Pareto point\'s array with Yosys (library: --liberty); its area replaces the table\'s' },
+    { name: 'liberty', kind: 'string', default: 'nangate45', valueName: 'LIB', help: "library for --synthesize-pareto: 'nangate45' (the default: the PE area table's library, from the benchmark data), 'sky130' (shipped) or a Liberty file" },
     { name: 'yosys', kind: 'string', choices: yosysBackends, default: 'wasm', help: 'Yosys backend for --synthesize-pareto' },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write { points, pareto } as JSON' },
     { name: 'report', kind: 'string', valueName: 'DIR', help: 'write DIR/report.html (plotly)' },
@@ -147,7 +147,7 @@ example: tessera explore --pe mixpe-w4a8,int8,fp16 --arrays 16x16,32x32 --worklo
     }).sort((a, b) => a - b);
     let pareto = front();
     if (flags['synthesize-pareto']) {
-      await synthesizePareto(results, points, pareto, flags.liberty ?? dataPathOr('--liberty FILE', 'liberty', 'nangate45', 'nangate45_typ.lib.gz'), flags.yosys as YosysBackend);
+      await synthesizePareto(results, points, pareto, libraryFile(flags.liberty), flags.yosys as YosysBackend);
       // Synthesized areas can move points on or off the front.
       pareto = front();
     }
