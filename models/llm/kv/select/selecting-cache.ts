@@ -6,7 +6,7 @@
  * attention products store them, plus what the policy reads to select). Decode only: tokens arrive
  * one at a time (a prompt longer than the budget would need a compressed prefill).
  */
-import type { LayerKvCache } from '../../engine/kv-cache.ts';
+import { FullKvCache, type LayerKvCache } from '../../engine/kv-cache.ts';
 import type { SelectionPolicy } from './policy.ts';
 
 /** Bytes of one token's key (or value) of one head at the attention products' INT8 precision. */
@@ -24,18 +24,18 @@ export interface SelectionStats {
 }
 
 export class SelectingKvCache implements LayerKvCache {
-  private k: Float32Array[];
-  private v: Float32Array[];
-  private pos: Int32Array;
-  private n = 0;
+  /** Every token, stored as the array's attention products store them (INT8, FP16 scale per token). */
+  private readonly store: FullKvCache;
   private readonly kept: Int32Array[] = [];
   private readonly full: Float32Array[] = [];
   readonly stats: SelectionStats = { recovered: 0, rows: 0, bytes: 0, steps: 0, calibrations: 0 };
 
   constructor(readonly kvHeads: number, readonly headSize: number, readonly budget: number, readonly policy: SelectionPolicy, capacity = 256) {
-    this.k = Array.from({ length: kvHeads }, () => new Float32Array(capacity * headSize));
-    this.v = Array.from({ length: kvHeads }, () => new Float32Array(capacity * headSize));
-    this.pos = new Int32Array(capacity);
+    this.store = new FullKvCache(kvHeads, headSize, 'int8', capacity);
+  }
+
+  private get n(): number {
+    return this.store.length;
   }
 
   get length(): number {
@@ -44,25 +44,18 @@ export class SelectingKvCache implements LayerKvCache {
 
   /** The positions of the last `length` tokens: every one is at or before the decoding token, which is all the causal mask checks. */
   positions(): Int32Array {
-    return this.pos.subarray(this.n - this.length, this.n);
+    return this.store.positions().subarray(this.n - this.length);
   }
 
   append(k: Float32Array, v: Float32Array, count: number, positions: ArrayLike<number>): void {
     if (count !== 1) throw new Error(`a selecting cache decodes one token at a time (got ${count}); feed the prompt token by token`);
-    const hs = this.headSize;
-    if (this.n + 1 > this.pos.length) this.grow(2 * this.pos.length);
-    this.pos[this.n] = positions[0];
-    for (let h = 0; h < this.kvHeads; h++) {
-      this.k[h].set(k.subarray(h * hs, (h + 1) * hs), this.n * hs);
-      this.v[h].set(v.subarray(h * hs, (h + 1) * hs), this.n * hs);
-    }
-    this.n++;
+    this.store.append(k, v, 1, positions);
     this.stats.steps++;
   }
 
   query(head: number, queries: Float32Array, rows: number): void {
     const n = this.n, hs = this.headSize;
-    const keys = this.k[head].subarray(0, n * hs);
+    const keys = this.store.keys(head);
     const full = fullAttention(queries, rows, keys, n, hs);
     this.full[head] = full;
     const kept = n > this.budget ? this.policy.select(head, { n, queries, rows, keys, headSize: hs }) : Int32Array.from({ length: n }, (_, i) => i);
@@ -78,11 +71,11 @@ export class SelectingKvCache implements LayerKvCache {
   }
 
   keys(head: number): Float32Array {
-    return this.gather(this.k[head], head);
+    return this.gather(this.store.keys(head), head);
   }
 
   values(head: number): Float32Array {
-    return this.gather(this.v[head], head);
+    return this.gather(this.store.values(head), head);
   }
 
   observe(head: number, probs: Float32Array, rows: number): void {
@@ -91,7 +84,7 @@ export class SelectingKvCache implements LayerKvCache {
 
   /** Bytes held: every token (the store keeps them all; the budget bounds what a step reads). */
   bytes(): number {
-    return 2 * this.kvHeads * this.n * tokenBytes(this.headSize);
+    return this.store.bytes();
   }
 
   private gather(src: Float32Array, head: number): Float32Array {
@@ -100,16 +93,6 @@ export class SelectingKvCache implements LayerKvCache {
     const out = new Float32Array(kept.length * hs);
     kept.forEach((t, i) => out.set(src.subarray(t * hs, (t + 1) * hs), i * hs));
     return out;
-  }
-
-  private grow(capacity: number): void {
-    const hs = this.headSize;
-    const resize = (a: Float32Array) => { const b = new Float32Array(capacity * hs); b.set(a); return b; };
-    this.k = this.k.map(resize);
-    this.v = this.v.map(resize);
-    const p = new Int32Array(capacity);
-    p.set(this.pos);
-    this.pos = p;
   }
 }
 
