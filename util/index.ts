@@ -8,5 +8,5 @@ export { ContentCache, cacheDir, contentHash, stableJson } from './content-cache
 export { WorkerPool, WorkerTaskError, WorkerTimeoutError, type RunOptions } from './worker-pool.ts';
 export { trackChild, killChild, stopTrackedChildren, type TrackOptions } from './child-processes.ts';
 export { seededRandom, seededUint32 } from './seeded-random.ts';
-export { pausePoint } from './pause-point.ts';
+export { pausePoint, pausePointAsync } from './pause-point.ts';
 export { startTimeLimit, type TimeLimit } from './time-limit.ts';

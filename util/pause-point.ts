@@ -12,3 +12,15 @@ export function pausePoint(name: string): void {
   if (file) writeFileSync(file, name);
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }
+
+/**
+ * The form for jobs that yield to the event loop between items: when `TESSERA_PAUSE_AT` equals
+ * `name`, the process writes the pause file and holds still there for good, but keeps handling
+ * signals, so a test can interrupt it at a known point with Ctrl-C or a plain kill.
+ */
+export async function pausePointAsync(name: string): Promise<void> {
+  if (process.env.TESSERA_PAUSE_AT !== name) return;
+  const file = process.env.TESSERA_PAUSE_FILE;
+  if (file) writeFileSync(file, name);
+  await new Promise<never>(() => setInterval(() => {}, 1 << 30));
+}

@@ -20,7 +20,8 @@ example: tessera kv compare --report out/kv-compare --json out/kv-compare.json`,
   ],
   async run(flags) {
     const run = await selectRun(flags, SELECT_METHODS, BUDGETS);
-    const rows = SELECT_METHODS.flatMap((method) => BUDGETS.map((budget) => run.evaluate(method, budget)));
+    const rows: Awaited<ReturnType<typeof run.evaluate>>[] = [];
+    for (const method of SELECT_METHODS) for (const budget of BUDGETS) rows.push(await run.evaluate(method, budget));
     const at = (m: string, b: number) => rows.find((r) => r.method === m && r.budget === b)!;
     const targets = {
       recoveryAtLeastH2oAndQuest: Object.fromEntries(BUDGETS.map((b) => [String(b), at('attention-predictor', b).recovery >= Math.max(at('h2o', b).recovery, at('quest', b).recovery)])),

@@ -24,7 +24,7 @@ example: tessera kv compress --method attention-predictor --budget 0.0625 --json
     if (!(flags.budget > 0 && flags.budget < 1)) throw new UserError(`budget ${flags.budget} is not a share of the context`, '--budget', 'give e.g. 0.0625 for 1/16');
     const method = flags.method as SelectMethod;
     const run = await selectRun(flags, [method], [flags.budget]);
-    const r = run.evaluate(method, flags.budget);
+    const r = await run.evaluate(method, flags.budget);
     const result = {
       checkpoint: run.setup.checkpoint, weightsSha256: run.setup.weightsSha256, method, budget: flags.budget, budgetTokens: r.budgetTokens, layout: r.layout,
       recovery: r.recovery, perplexity: r.perplexity, fullPerplexity: run.fullPerplexity, perplexityVsFull: r.perplexity / run.fullPerplexity - 1, targets: r.tokens, firstTarget: run.firstTarget,

@@ -34,7 +34,7 @@ export interface SelectRun {
   readonly predictor?: TrainedPredictor;
   readonly fullPerplexity: number;
   readonly firstTarget: number;
-  evaluate(method: SelectMethod, fraction: number): SelectionResult & ReturnType<typeof costAt>;
+  evaluate(method: SelectMethod, fraction: number): Promise<SelectionResult & ReturnType<typeof costAt>>;
 }
 
 function costAt(run: { setup: KvSetup; flags: SelectFlags }, method: SelectMethod, r: SelectionResult) {
@@ -66,12 +66,12 @@ export async function selectRun(flags: SelectFlags, methods: readonly SelectMeth
     });
   }
   const scorer = new CacheScorer(setup.model, setup.modelKey, setup.test);
-  const fullPerplexity = perplexityOf(scorer.score({ key: 'full', layerCache: () => undefined, firstTarget }));
+  const fullPerplexity = perplexityOf(await scorer.score({ key: 'full', layerCache: () => undefined, firstTarget }));
   const bar = new ProgressBar('decoding windows', methods.length * fractions.length * setup.test.length);
   return {
     setup, predictor, fullPerplexity, firstTarget,
-    evaluate(method, fraction) {
-      const r = evaluateSelection(setup.model, setup.test, method, fraction, {
+    async evaluate(method, fraction) {
+      const r = await evaluateSelection(setup.model, setup.test, method, fraction, {
         fullLayers: flags['full-layers'], firstTarget, maxBlock: flags.block, net: predictor?.net, netKey: predictor?.key, modelKey: setup.modelKey, onWindow: () => bar.tick(1, `${method} ${fraction}`),
       });
       return { ...r, ...costAt({ setup, flags }, method, r) };

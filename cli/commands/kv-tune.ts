@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { KvTuner, kvThroughput, pairByName, QUANT_MODES, throughputGain, DEFAULT_CONTEXTS, type QuantMode } from '../../models/llm/kv/index.ts';
+import { KvTuner, kvThroughput, pairByName, QUANT_MODES, throughputGain, DEFAULT_CONTEXTS, windowEvaluations, type QuantMode } from '../../models/llm/kv/index.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { writeReport } from '../report/html-report.ts';
 import { intList, kvModelFlags, kvSetup } from './kv-common.ts';
@@ -17,7 +17,9 @@ one pair per cluster with NSGA-II over perplexity and average bits (mean of (k +
 The search scores the tuning windows (even-numbered held-out windows); every reported perplexity is on
 the test windows (odd-numbered ones). The chosen configuration is the front's lowest tuning perplexity.
 Throughput: decode tokens/s at the array clock (fast mode) at each --contexts length with the cache read
-at its stored bits. Results are cached per window: a rerun resumes.
+at its stored bits. Every window's perplexity is cached as soon as it is computed: Ctrl-C or a plain
+kill stops the run within one window's evaluation, writes no output, and the same command resumes
+from the cache (it replays the same search).
 example: tessera kv tune --mode kivi --budget 3.5 --json out/kv-tune.json --report out/kv-tune`,
   flags: [
     ...kvModelFlags,
@@ -40,7 +42,7 @@ example: tessera kv tune --mode kivi --budget 3.5 --json out/kv-tune.json --repo
     const mode = flags.mode as QuantMode;
     const s = kvSetup(flags, flags['tune-windows'], flags['test-windows']);
     const tuner = new KvTuner(s.model, s.modelKey, s.tune, s.test, mode);
-    const r = tuner.run({ budget: flags.budget, trials: flags.trials, groups: flags.groups, seed: flags.seed });
+    const r = await tuner.run({ budget: flags.budget, trials: flags.trials, groups: flags.groups, seed: flags.seed });
     const config = s.model.config;
     const full = tuner.configuration(Array.from({ length: config.layers }, () => undefined));
     const configs: Record<string, { k: number; v: number }[]> = {
@@ -55,7 +57,7 @@ example: tessera kv tune --mode kivi --budget 3.5 --json out/kv-tune.json --repo
     const dominated = Object.fromEntries(Object.entries(r.uniform).map(([name, u]) => [name, r.pareto.some((p) => p.avgBits <= u.avgBits && p.perplexity <= u.perplexity && (p.avgBits < u.avgBits || p.perplexity < u.perplexity))]));
     const result = {
       checkpoint: s.checkpoint, weightsSha256: s.weightsSha256, backend: s.model.backend.description, costBackend: s.costBackend.description,
-      mode, budget: flags.budget, tuneTargets: tuner.tune.score(full).tokens, testTargets: tuner.test.score(full).tokens,
+      mode, budget: flags.budget, tuneTargets: (await tuner.tune.score(full)).tokens, testTargets: (await tuner.test.score(full)).tokens,
       fullPerplexity: r.fullPerplexity,
       uniform: r.uniform,
       pareto: r.pareto,
@@ -72,6 +74,7 @@ example: tessera kv tune --mode kivi --budget 3.5 --json out/kv-tune.json --repo
     console.log(`Pareto front (${r.pareto.length} of ${r.trials} configurations searched):`);
     for (const p of r.pareto) console.log(`  ${p.avgBits.toFixed(3)} bits  perplexity ${p.perplexity.toFixed(3)}  ${p.pairs.join(' ')}`);
     console.log(`chosen: ${r.chosen.avgBits.toFixed(3)} bits, perplexity ${r.chosen.perplexity.toFixed(3)} (${(100 * result.targets.chosenVsKV8).toFixed(2)}% vs KV8 ${kv8.toFixed(3)}; KV4 ${kv4.toFixed(3)}); decode throughput ${(100 * longest.gain).toFixed(1)}% over KV8 at context ${longest.context}`);
+    console.log(`window evaluations: ${windowEvaluations.computed} computed, ${windowEvaluations.cached} read from the cache`);
     if (flags.json) writeJsonAtomic(flags.json, result);
     if (flags.report) {
       writeReport(join(flags.report, 'report.html'), `KVTuner (${mode})`, tuneSections(result));

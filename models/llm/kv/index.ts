@@ -3,7 +3,7 @@
 export { fakeQuantizeGroup, fakeQuantizeRows, fakeQuantizeColumns, groupParameters, quantizeValue, dequantizeCode, GROUP_METADATA_BYTES, type GroupParameters } from './quant/min-max.ts';
 export { ALL_PAIRS, STANDARD_PAIRS, EXTRA_PAIRS, pairByName, pairBits, averageBits, type PrecisionPair } from './quant/precision-pairs.ts';
 export { QuantizedKvCache, kiviChunks, QUANT_MODES, type QuantMode, type QuantizedCacheOptions } from './quant/quantized-cache.ts';
-export { CacheScorer, perplexityOf, type CacheScore, type CacheConfiguration } from './eval/cache-scorer.ts';
+export { CacheScorer, perplexityOf, windowEvaluations, yieldToEventLoop, type CacheScore, type CacheConfiguration } from './eval/cache-scorer.ts';
 export { nsga2, nonDominatedSort, crowdingDistance, paretoFront, dominates, type Individual, type Nsga2Options } from './tune/nsga2.ts';
 export { clusterLayers, paretoIndices } from './tune/cluster.ts';
 export { captureAttention, attentionOutput, layerAttentionError, type LayerCapture } from './tune/attention-error.ts';

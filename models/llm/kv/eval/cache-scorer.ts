@@ -2,9 +2,11 @@
  * Perplexity of a model whose layer caches are replaced (quantized, compressed), on fixed windows.
  * A configuration that leaves the first L layers' caches full starts from the hidden states the
  * full model has after layer L - 1 (computed once per window), so per-layer sensitivity runs cost
- * only the layers from the first changed one. Every window's result is cached by content hash.
+ * only the layers from the first changed one. Every window's result is cached by content hash as
+ * soon as it is computed, and the scorer yields to the event loop after each one, so Ctrl-C or a
+ * plain kill acts within one window and a rerun resumes with nothing finished lost.
  */
-import { ContentCache, contentHash } from '../../../../util/index.ts';
+import { ContentCache, contentHash, pausePointAsync } from '../../../../util/index.ts';
 import type { TransformerBlock } from '../../engine/model.ts';
 import { KvCache, type LayerKvCache } from '../../engine/kv-cache.ts';
 import type { LlamaModel } from '../../engine/model.ts';
@@ -33,6 +35,12 @@ export function perplexityOf(s: CacheScore): number {
   return Math.exp(s.nll / s.tokens);
 }
 
+/** Lets pending signals and timers run between long synchronous pieces of work. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Window evaluations of every scorer in this process: computed here, or read from the cache. */
+export const windowEvaluations = { computed: 0, cached: 0 };
+
 export class CacheScorer {
   private readonly store = new ContentCache<CacheScore>('kv-eval');
   /** Per window, the hidden states (T x dim) after each block of the full model. */
@@ -41,20 +49,25 @@ export class CacheScorer {
   /** `modelKey` names the weights and backend (with the windows, the cache keys). */
   constructor(readonly model: LlamaModel, readonly modelKey: string, readonly windows: readonly Uint16Array[]) {}
 
-  /** The summed score of a configuration over the windows. */
-  score(c: CacheConfiguration): CacheScore {
-    let nll = 0, tokens = 0;
-    this.windows.forEach((w, i) => {
+  /** The summed score of a configuration over the windows, and how many windows were computed (not read from the cache). */
+  async score(c: CacheConfiguration): Promise<CacheScore & { computed: number }> {
+    let nll = 0, tokens = 0, computed = 0;
+    for (const [i, w] of this.windows.entries()) {
       const key = contentHash(this.modelKey, this.model.backend.description, Array.from(w), c.key, c.firstTarget ?? 1, SCORER_VERSION);
       let s = this.store.get(key);
-      if (!s) {
+      if (s) windowEvaluations.cached++;
+      else {
         s = this.scoreWindow(i, c);
         this.store.put(key, s);
+        computed++;
+        windowEvaluations.computed++;
+        await pausePointAsync(`kv-window-${windowEvaluations.computed}`);
+        await yieldToEventLoop();
       }
       nll += s.nll;
       tokens += s.tokens;
-    });
-    return { nll, tokens };
+    }
+    return { nll, tokens, computed };
   }
 
   private scoreWindow(index: number, c: CacheConfiguration): CacheScore {

@@ -8,6 +8,7 @@ import { ContentCache, contentHash } from '../../../../util/index.ts';
 import { FullKvCache, KvCache, type LayerKvCache } from '../../engine/kv-cache.ts';
 import type { LlamaModel } from '../../engine/model.ts';
 import { tokenNll } from '../../eval/perplexity.ts';
+import { yieldToEventLoop } from '../eval/cache-scorer.ts';
 import { AttentionPredictorPolicy } from './attention-predictor.ts';
 import { H2o, Quest, StreamingLlm } from './baselines.ts';
 import { budgetLayout, type BudgetLayout } from './layout.ts';
@@ -100,11 +101,17 @@ export interface SelectionResult {
   readonly calibrationsPerToken: number;
 }
 
-export function evaluateSelection(model: LlamaModel, windows: readonly Uint16Array[], method: SelectMethod, fraction: number, o: { fullLayers: number; firstTarget: number; maxBlock: number; net?: AttentionPredictorNet; netKey?: string; modelKey: string; onWindow?: () => void }): SelectionResult {
+/** Every window decoded (or read from the cache); yields to the event loop after each, so Ctrl-C acts between windows. */
+export async function evaluateSelection(model: LlamaModel, windows: readonly Uint16Array[], method: SelectMethod, fraction: number, o: { fullLayers: number; firstTarget: number; maxBlock: number; net?: AttentionPredictorNet; netKey?: string; modelKey: string; onWindow?: () => void }): Promise<SelectionResult> {
   const budget = Math.max(1, Math.round(fraction * model.config.seqLen));
   const layout = budgetLayout(budget, o.maxBlock);
   const setup: SelectionSetup = { method, budget, layout, fullLayers: o.fullLayers, firstTarget: o.firstTarget, net: o.net, netKey: o.netKey };
-  const sums = windows.map((w) => { const r = selectWindow(model, w, setup, o.modelKey); o.onWindow?.(); return r; });
+  const sums: WindowSelection[] = [];
+  for (const w of windows) {
+    sums.push(selectWindow(model, w, setup, o.modelKey));
+    o.onWindow?.();
+    await yieldToEventLoop();
+  }
   const sum = (f: (r: WindowSelection) => number) => sums.reduce((a, r) => a + f(r), 0);
   return {
     method, budget: fraction, budgetTokens: budget, layout,

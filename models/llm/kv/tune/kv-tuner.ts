@@ -80,43 +80,52 @@ export class KvTuner {
     };
   }
 
-  perplexity(scorer: CacheScorer, pairs: readonly (Pick<PrecisionPair, 'k' | 'v'> | undefined)[]): number {
-    return perplexityOf(scorer.score(this.configuration(pairs)));
+  /** Perplexity of one configuration; `bar` advances by one (counted as resumed when every window came from the cache). */
+  async perplexity(scorer: CacheScorer, pairs: readonly (Pick<PrecisionPair, 'k' | 'v'> | undefined)[], bar?: ProgressBar): Promise<number> {
+    const s = await scorer.score(this.configuration(pairs));
+    if (s.computed > 0) bar?.tick();
+    else bar?.skip(1);
+    return perplexityOf(s);
   }
 
   /**
    * Sensitivity of every layer, and its pruned pairs. Attention-output errors come from the tuning
    * windows' captured Q, K, V (no forward pass per pair); perplexities need one run per layer and side.
    */
-  sensitivity(bar?: ProgressBar): LayerSensitivity[] {
+  async sensitivity(bar?: ProgressBar): Promise<LayerSensitivity[]> {
     const { layers, heads, dim } = this.model.config;
     const hs = dim / heads;
     const captures = this.tune.windows.map((w) => captureAttention(this.model, Array.from(w.subarray(0, w.length - 1))));
     const only = (l: number, p: Pick<PrecisionPair, 'k' | 'v'>) => Array.from({ length: layers }, (_, i) => (i === l ? p : undefined));
-    return Array.from({ length: layers }, (_, l) => {
+    const out: LayerSensitivity[] = [];
+    for (let l = 0; l < layers; l++) {
       const err = (k: number, v: number) => {
         const e = captures.map((c) => layerAttentionError(c[l], c[l].keys[0].length / hs, hs, this.mode, k, v));
         return e.reduce((s, x) => s + x, 0) / e.length;
       };
-      const ppl = (k: number, v: number) => { const p = this.perplexity(this.tune, only(l, { k, v })); bar?.tick(); return p; };
       const pairs = ALL_PAIRS.map((p) => ({ pair: p.name, attentionError: err(p.k, p.v) }));
       const kept = paretoIndices(ALL_PAIRS.map((p, i) => ({ bits: pairBits(p), error: pairs[i].attentionError }))).map((i) => ALL_PAIRS[i].name);
-      return {
+      out.push({
         layer: l,
         attentionError: { k4: err(4, FULL), v4: err(FULL, 4), k2: err(2, FULL), v2: err(FULL, 2) },
-        perplexity: { k2: ppl(2, FULL), v2: ppl(FULL, 2) },
+        perplexity: { k2: await this.perplexity(this.tune, only(l, { k: 2, v: FULL }), bar), v2: await this.perplexity(this.tune, only(l, { k: FULL, v: 2 }), bar) },
         pairs, kept,
-      };
-    });
+      });
+    }
+    return out;
   }
 
-  run(o: TuneOptions): TuneResult {
+  /**
+   * The whole search. Asynchronous only to let signals through between window evaluations: every
+   * evaluation is cached as it finishes, and a rerun replays the same search from the cache.
+   */
+  async run(o: TuneOptions): Promise<TuneResult> {
     const { layers } = this.model.config;
     const none = Array.from({ length: layers }, () => undefined);
-    const fullTunePerplexity = this.perplexity(this.tune, none);
-    const fullPerplexity = this.perplexity(this.test, none);
+    const fullTunePerplexity = await this.perplexity(this.tune, none);
+    const fullPerplexity = await this.perplexity(this.test, none);
     const sensBar = new ProgressBar('layer sensitivity', 2 * layers, process.stderr, o.quiet);
-    const sensitivity = this.sensitivity(sensBar);
+    const sensitivity = await this.sensitivity(sensBar);
     sensBar.finish();
     // Clusters of layers by their profile of attention-output errors over the pairs (log scale).
     const profiles = sensitivity.map((s) => s.pairs.map((p) => Math.log(p.attentionError)));
@@ -129,9 +138,9 @@ export class KvTuner {
     };
     const searchBar = new ProgressBar('NSGA-II trials', o.trials, process.stderr, o.quiet);
     const uniformGenomes = STANDARD_PAIRS.map((p) => candidates.map((c) => c.indexOf(p))).filter((g) => g.every((i) => i >= 0));
-    const search = nsga2({
+    const search = await nsga2({
       options: candidates.map((c) => c.length),
-      evaluate: (g) => { const pairs = pairsOf(g); const r = [this.perplexity(this.tune, pairs), averageBits(pairs)]; searchBar.tick(); return r; },
+      evaluate: async (g) => { const pairs = pairsOf(g); return [await this.perplexity(this.tune, pairs, searchBar), averageBits(pairs)]; },
       violation: (g) => Math.max(0, averageBits(pairsOf(g)) - o.budget),
       trials: o.trials, seed: o.seed, initial: uniformGenomes,
     });
@@ -139,13 +148,13 @@ export class KvTuner {
     const frontPairs = search.front.map((x) => pairsOf(x.genome)).sort((a, b) => averageBits(a) - averageBits(b));
     const uniformPairs = ALL_PAIRS.map((p) => Array.from({ length: layers }, () => p));
     const testBar = new ProgressBar('test perplexity', frontPairs.length + uniformPairs.length, process.stderr, o.quiet);
-    const score = (pairs: PrecisionPair[]): ConfigScore => {
-      const s = { pairs: pairs.map((p) => p.name), avgBits: averageBits(pairs), perplexity: this.perplexity(this.test, pairs), tunePerplexity: this.perplexity(this.tune, pairs) };
-      testBar.tick();
-      return s;
-    };
-    const uniform = Object.fromEntries(uniformPairs.map((p) => [p[0].name, score(p)]));
-    const pareto = frontPairs.map(score);
+    const score = async (pairs: PrecisionPair[]): Promise<ConfigScore> => ({
+      pairs: pairs.map((p) => p.name), avgBits: averageBits(pairs), perplexity: await this.perplexity(this.test, pairs, testBar), tunePerplexity: await this.perplexity(this.tune, pairs),
+    });
+    const uniform: Record<string, ConfigScore> = {};
+    for (const p of uniformPairs) uniform[p[0].name] = await score(p);
+    const pareto: ConfigScore[] = [];
+    for (const p of frontPairs) pareto.push(await score(p));
     testBar.finish();
     // The chosen configuration: the lowest tuning perplexity within the budget (decided before the test figures are read).
     const chosen = pareto.reduce((best, c) => (c.tunePerplexity < best.tunePerplexity ? c : best));

@@ -11,8 +11,8 @@ import { createRng, type Rng } from '../../../../hw/index.ts';
 export interface Nsga2Options {
   /** Choices per gene. */
   readonly options: readonly number[];
-  /** Objectives to minimize (called once per distinct feasible genome). */
-  readonly evaluate: (genome: readonly number[]) => readonly number[];
+  /** Objectives to minimize (called once per distinct feasible genome; may be asynchronous, e.g. to let signals through). */
+  readonly evaluate: (genome: readonly number[]) => readonly number[] | Promise<readonly number[]>;
   /** How far a genome is outside the constraint (0: feasible). Default: always feasible. */
   readonly violation?: (genome: readonly number[]) => number;
   /** Evaluations allowed (distinct feasible genomes). */
@@ -81,20 +81,24 @@ export function paretoFront(all: readonly Individual[]): Individual[] {
   return feasible.filter((a) => !feasible.some((b) => b !== a && dominates(b, a)));
 }
 
-/** Runs the search; returns every individual evaluated (feasible ones) and its Pareto front. */
-export function nsga2(o: Nsga2Options): { evaluated: Individual[]; front: Individual[] } {
+/**
+ * Runs the search; returns every individual evaluated (feasible ones) and its Pareto front. The
+ * random stream depends only on the seed and the objectives, so a rerun whose evaluations come from
+ * a cache retraces the same search.
+ */
+export async function nsga2(o: Nsga2Options): Promise<{ evaluated: Individual[]; front: Individual[] }> {
   const rng = createRng(o.seed ?? 1);
   const size = o.population ?? 16;
   const violation = o.violation ?? (() => 0);
   const seen = new Map<string, Individual>();
   const space = o.options.reduce((p, n) => p * n, 1);
   let evaluations = 0;
-  const individual = (genome: readonly number[]): Individual => {
+  const individual = async (genome: readonly number[]): Promise<Individual> => {
     const key = genome.join(',');
     let x = seen.get(key);
     if (!x) {
       const v = violation(genome);
-      x = { genome: [...genome], objectives: v > 0 ? [] : o.evaluate(genome), violation: v };
+      x = { genome: [...genome], objectives: v > 0 ? [] : await o.evaluate(genome), violation: v };
       if (v === 0) {
         evaluations++;
         o.onTrial?.(evaluations);
@@ -106,9 +110,9 @@ export function nsga2(o: Nsga2Options): { evaluated: Individual[]; front: Indivi
   const randomGenome = () => o.options.map((n) => rng.int(0, n - 1));
   const budgetLeft = () => evaluations < o.trials && evaluations < space;
   let pop: Individual[] = [];
-  for (const g of o.initial ?? []) if (budgetLeft()) pop.push(individual(g));
+  for (const g of o.initial ?? []) if (budgetLeft()) pop.push(await individual(g));
   for (let tries = 0; pop.length < size && budgetLeft() && tries < 100 * size; tries++) {
-    const x = individual(randomGenome());
+    const x = await individual(randomGenome());
     if (!pop.includes(x)) pop.push(x);
   }
   const rank = new Map<Individual, [number, number]>();
@@ -126,7 +130,7 @@ export function nsga2(o: Nsga2Options): { evaluated: Individual[]; front: Indivi
     const children: Individual[] = [];
     const before = evaluations;
     for (let tries = 0; children.length < size && budgetLeft() && tries < 20 * size; tries++) {
-      const x = individual(mutate(crossover(tournament().genome, tournament().genome, rng), o.options, rng));
+      const x = await individual(mutate(crossover(tournament().genome, tournament().genome, rng), o.options, rng));
       if (!pop.includes(x) && !children.includes(x)) children.push(x);
     }
     stale = evaluations === before ? stale + 1 : 0; // a generation that found nothing new

@@ -18,17 +18,17 @@ describe('NSGA-II', () => {
   const options = [9, 9, 9, 9];
   const f = (g: readonly number[]) => [g.reduce((s, x) => s + (x - 3) ** 2, 0), g.reduce((s, x) => s + (x - 5) ** 2, 0)];
 
-  it('finds the exhaustive Pareto front of a known toy problem', () => {
+  it('finds the exhaustive Pareto front of a known toy problem', async () => {
     const truth = trueFront(allGenomes(options).map(f));
-    const r = nsga2({ options, evaluate: f, trials: 1500, population: 24, seed: 3 });
+    const r = await nsga2({ options, evaluate: f, trials: 1500, population: 24, seed: 3 });
     const found = [...new Set(r.front.map((x) => x.objectives.join(',')))].sort();
     expect(found).toEqual(truth);
     expect(r.evaluated.length).toBeLessThanOrEqual(1500);
   });
 
-  it('never evaluates a genome outside the constraint, and keeps its front inside it', () => {
+  it('never evaluates a genome outside the constraint, and keeps its front inside it', async () => {
     const seen: number[][] = [];
-    const r = nsga2({
+    const r = await nsga2({
       options, trials: 400, seed: 5,
       evaluate: (g) => { seen.push([...g]); return f(g); },
       violation: (g) => Math.max(0, g.reduce((s, x) => s + x, 0) - 14),
@@ -39,9 +39,9 @@ describe('NSGA-II', () => {
     expect([...new Set(r.front.map((x) => x.objectives.join(',')))].sort()).toEqual(trueFront(feasible.map(f)));
   });
 
-  it('stops at the trial budget', () => {
+  it('stops at the trial budget', async () => {
     let calls = 0;
-    const r = nsga2({ options, evaluate: (g) => { calls++; return f(g); }, trials: 7, seed: 2 });
+    const r = await nsga2({ options, evaluate: (g) => { calls++; return f(g); }, trials: 7, seed: 2 });
     expect(calls).toBe(7);
     expect(r.evaluated.length).toBe(7);
   });

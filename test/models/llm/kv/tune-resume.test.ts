@@ -1,0 +1,95 @@
+// `tessera kv tune` as a long job: a plain kill and Ctrl-C stop it at once between window
+// evaluations (held at a known point by a pause point, not raced against a clock), leave no output
+// file, and the same command resumes from the cache: nothing computed twice, nothing lost, and the
+// same results as an uninterrupted run.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../../cli/main.ts';
+import { dataHashOf, readDocuments, trainBpe, writeCheckpoint, writeTokenizer, type LlamaConfig } from '../../../../models/llm/index.ts';
+import { projectRoot } from '../../../../util/index.ts';
+import { captureConsole } from '../../../helpers/console-capture.ts';
+import { randomLlama } from '../random-llama.ts';
+
+const { out, err } = captureConsole();
+const dir = mkdtempSync(join(tmpdir(), 'tessera-kv-tune-'));
+const ckpt = join(dir, 'model');
+const bin = join(projectRoot(), 'bin', 'tessera.js');
+const savedCache = process.env.TESSERA_CACHE;
+
+const args = (json: string, report: string) => ['kv', 'tune', '--checkpoint', ckpt, '--trials', '12', '--groups', '2', '--tune-windows', '1', '--test-windows', '1', '--contexts', '64', '--group', '32', '--json', json, '--report', report];
+
+beforeAll(() => {
+  const text = join(dir, 'text');
+  mkdirSync(text, { recursive: true });
+  writeFileSync(join(text, 'stories.txt'), Array.from({ length: 80 }, (_, i) => `Once upon a time a cat number ${i} found a ball. It was red and ${i % 7} feet wide.`).join('\n\n'));
+  const docs = readDocuments(text);
+  const tok = trainBpe(docs.map((d) => d.text), 300);
+  mkdirSync(ckpt, { recursive: true });
+  writeTokenizer(join(ckpt, 'tokenizer.json'), tok);
+  const config: LlamaConfig = { dim: 32, hiddenDim: 64, layers: 2, heads: 4, kvHeads: 2, vocab: tok.vocabSize, seqLen: 32, tiedClassifier: true };
+  writeCheckpoint(ckpt, randomLlama(config, 5, 0.3, 0.2), tok.id, 'f32', { data: text, seed: 1, heldOutShare: 0.2, dataHash: dataHashOf(docs) });
+});
+afterAll(() => {
+  if (savedCache === undefined) delete process.env.TESSERA_CACHE;
+  else process.env.TESSERA_CACHE = savedCache;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs the CLI in a child process; when `pauseAt` is given, waits for that pause point and sends `signal` there. */
+async function runChild(cache: string, json: string, report: string, pauseAt?: string, signal?: NodeJS.Signals): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const paused = join(dir, `paused-${Math.random().toString(36).slice(2)}`);
+  const env = { ...process.env, TESSERA_CACHE: cache, ...(pauseAt && { TESSERA_PAUSE_AT: pauseAt, TESSERA_PAUSE_FILE: paused }) };
+  const child = spawn(process.execPath, [bin, ...args(json, report)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '', stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  if (pauseAt) {
+    let done = false;
+    void exited.then(() => (done = true));
+    while (!existsSync(paused) && !done) await new Promise((r) => setTimeout(r, 50));
+    expect(done, `kv tune exited before its pause point ${pauseAt}: ${stderr}`).toBe(false);
+    child.kill(signal);
+  }
+  return { code: await exited, stdout, stderr };
+}
+
+const cacheEntries = (cache: string) => (existsSync(join(cache, 'kv-eval')) ? readdirSync(join(cache, 'kv-eval'), { recursive: true }).filter((f) => String(f).endsWith('.json')).length : 0);
+const computedOf = (stdout: string) => Number(/window evaluations: (\d+) computed/.exec(stdout)?.[1]);
+
+describe('kv tune is interruptible and resumable', () => {
+  it('stops on SIGTERM and Ctrl-C with no output, and resumes to the uninterrupted results', async () => {
+    // The reference: one uninterrupted run, in this process, on its own cache.
+    process.env.TESSERA_CACHE = join(dir, 'cache-reference');
+    const refJson = join(dir, 'reference.json');
+    expect(await main(args(refJson, join(dir, 'reference-report'))), err.join('\n')).toBe(0);
+    const total = computedOf(out.join('\n'));
+    expect(total).toBeGreaterThan(8);
+    const reference = JSON.parse(readFileSync(refJson, 'utf8'));
+
+    const cache = join(dir, 'cache-interrupted');
+    const json = join(dir, 'out', 'tune.json'), report = join(dir, 'out', 'report');
+    // A plain kill after the third window evaluation: exit 143, no JSON, no report, three evaluations kept.
+    const killed = await runChild(cache, json, report, 'kv-window-3', 'SIGTERM');
+    expect(killed.code).toBe(143);
+    expect(killed.stderr).toMatch(/interrupted: finished work is cached/);
+    expect(existsSync(json) || existsSync(join(report, 'report.html'))).toBe(false);
+    expect(cacheEntries(cache)).toBe(3);
+    // Ctrl-C after three more (the rerun computes only what the first run did not finish).
+    const stopped = await runChild(cache, json, report, 'kv-window-3', 'SIGINT');
+    expect(stopped.code).toBe(130);
+    expect(existsSync(json)).toBe(false);
+    expect(cacheEntries(cache)).toBe(6);
+    // The same command to the end: it computes exactly the rest and writes what the uninterrupted run wrote.
+    const resumed = await runChild(cache, json, report);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(/NSGA-II trials \[#+-*\] \d+\/\d+ \d+% ETA/);
+    expect(computedOf(resumed.stdout)).toBe(total - 6);
+    expect(cacheEntries(cache)).toBe(total);
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toEqual(reference);
+    expect(existsSync(join(report, 'report.html'))).toBe(true);
+  }, 120_000);
+});
