@@ -103,6 +103,38 @@ class UnionFind {
   }
 }
 
+/** A cell's timing arcs between its pin slots (the order of its pins), classified once per cell. */
+interface ArcPlan {
+  readonly slots: Map<string, number>;
+  readonly arcs: { to: number; from: number; arc: TimingArc; role: ArcRole | 'check'; check: 'setup' | 'hold'; clockEdge: 'rise' | 'fall' }[];
+}
+const arcPlans = new WeakMap<LibertyCell, ArcPlan>();
+
+/** The arcs an instance of `cell` contributes, in the order the graph lists them (pins, then their arcs). */
+function arcPlan(cell: LibertyCell): ArcPlan {
+  let plan = arcPlans.get(cell);
+  if (plan) return plan;
+  const slots = new Map<string, number>();
+  for (const name of cell.pins.keys()) slots.set(name, slots.size);
+  const arcs: ArcPlan['arcs'] = [];
+  for (const lp of cell.pins.values()) {
+    const to = slots.get(lp.name);
+    if (to === undefined) continue;
+    for (const arc of lp.timing) {
+      const from = slots.get(arc.relatedPin);
+      if (from === undefined) continue;
+      const launch = launchTypes[arc.type];
+      const check = checkTypes[arc.type];
+      if (combinationalTypes.has(arc.type)) arcs.push({ to, from, arc, role: 'combinational', check: 'setup', clockEdge: 'rise' });
+      else if (launch) arcs.push({ to, from, arc, role: 'launch', check: 'setup', clockEdge: launch });
+      else if (check) arcs.push({ to, from, arc, role: 'check', check: check[0], clockEdge: check[1] });
+    }
+  }
+  plan = { slots, arcs };
+  arcPlans.set(cell, plan);
+  return plan;
+}
+
 /** Builds pins, nets, cell arcs and checks from a flat netlist and its Liberty libraries. */
 export function buildTimingGraph(netlist: TimingNetlist, libs: LibertyLibrary[]): TimingGraph {
   const pins: GraphPin[] = [];
@@ -145,6 +177,8 @@ export function buildTimingGraph(netlist: TimingNetlist, libs: LibertyLibrary[])
   const cellEdges: CellEdge[] = [];
   const checks: CheckEdge[] = [];
   const blackBoxes = new Set<string>();
+  // The graph pin of each cell pin slot of the current instance (-1: unconnected), reset after each.
+  let local = new Int32Array(16).fill(-1);
   for (const inst of netlist.instances) {
     const cell = findCell(libs, inst.cell);
     if (!cell) {
@@ -153,7 +187,8 @@ export function buildTimingGraph(netlist: TimingNetlist, libs: LibertyLibrary[])
     }
     const instIdx = instances.length;
     instances.push({ name: inst.name, cell });
-    const local = new Map<string, number>();
+    const plan = arcPlan(cell);
+    if (local.length < plan.slots.size) local = new Int32Array(plan.slots.size).fill(-1);
     for (const [pinName, netName] of inst.pins) {
       const lp = cell.pins.get(pinName);
       if (!lp && cell.pgPins.has(pinName)) continue;
@@ -163,21 +198,20 @@ export function buildTimingGraph(netlist: TimingNetlist, libs: LibertyLibrary[])
       const isDriver = lp.direction === 'output' || lp.direction === 'inout' && lp.timing.length > 0;
       const net = netOf(netName);
       const tie = net < 0 ? constantOf(netName) : undefined;
-      local.set(pinName, addPin({ name: `${inst.name}/${pinName}`, inst: instIdx, libPin: lp, isDriver, isPort: false, net, ...(tie === undefined ? {} : { tie }) }));
+      const name = `${inst.name}/${pinName}`;
+      const pin: GraphPin = tie === undefined
+        ? { name, inst: instIdx, libPin: lp, isDriver, isPort: false, net }
+        : { name, inst: instIdx, libPin: lp, isDriver, isPort: false, net, tie };
+      local[plan.slots.get(pinName)!] = addPin(pin);
     }
-    for (const lp of cell.pins.values()) {
-      const to = local.get(lp.name);
-      if (to === undefined) continue;
-      for (const arc of lp.timing) {
-        const from = local.get(arc.relatedPin);
-        if (from === undefined) continue;
-        const launch = launchTypes[arc.type];
-        const check = checkTypes[arc.type];
-        if (combinationalTypes.has(arc.type)) cellEdges.push({ from, to, arc, role: 'combinational', clockEdge: 'rise' });
-        else if (launch) cellEdges.push({ from, to, arc, role: 'launch', clockEdge: launch });
-        else if (check) checks.push({ data: to, clock: from, arc, kind: check[0], clockEdge: check[1] });
-      }
+    for (const a of plan.arcs) {
+      const to = local[a.to]!;
+      const from = local[a.from]!;
+      if (to < 0 || from < 0) continue;
+      if (a.role === 'check') checks.push({ data: to, clock: from, arc: a.arc, kind: a.check, clockEdge: a.clockEdge });
+      else cellEdges.push({ from, to, arc: a.arc, role: a.role, clockEdge: a.clockEdge });
     }
+    local.fill(-1, 0, plan.slots.size);
   }
   const edgesInto: number[][] = pins.map(() => []);
   cellEdges.forEach((e, i) => edgesInto[e.to]!.push(i));
@@ -187,31 +221,49 @@ export function buildTimingGraph(netlist: TimingNetlist, libs: LibertyLibrary[])
 
 /** Reverse DFS post-order over net and combinational arcs; an arc closing a loop is ignored. */
 function topologicalOrder(pins: GraphPin[], nets: GraphNet[], edges: CellEdge[]): number[] {
-  const succ: number[][] = pins.map(() => []);
-  for (const e of edges) if (e.role === 'combinational') succ[e.from]!.push(e.to);
-  pins.forEach((p, i) => {
-    if (p.isDriver && p.net >= 0) for (const l of nets[p.net]!.loads) succ[i]!.push(l);
-  });
-  const state = new Uint8Array(pins.length);
+  // Successors in compressed rows: each pin's combinational arcs (in edge order), then its net's loads.
+  const n = pins.length;
+  const start = new Int32Array(n + 1);
+  for (const e of edges) if (e.role === 'combinational') start[e.from + 1]!++;
+  for (let i = 0; i < n; i++) {
+    const p = pins[i]!;
+    if (p.isDriver && p.net >= 0) start[i + 1]! += nets[p.net]!.loads.length;
+  }
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const succ = new Int32Array(start[n]!);
+  const fill = start.slice(0, n);
+  for (const e of edges) if (e.role === 'combinational') succ[fill[e.from]!++] = e.to;
+  for (let i = 0; i < n; i++) {
+    const p = pins[i]!;
+    if (p.isDriver && p.net >= 0) for (const l of nets[p.net]!.loads) succ[fill[i]!++] = l;
+  }
+  const state = new Uint8Array(n);
   const post: number[] = [];
-  const stack: [number, number][] = [];
-  for (let s = 0; s < pins.length; s++) {
+  // The DFS stack: a pin and the position of its next successor to visit.
+  const stackPin = new Int32Array(n);
+  const stackNext = new Int32Array(n);
+  for (let s = 0; s < n; s++) {
     if (state[s]) continue;
-    stack.push([s, 0]);
+    let depth = 0;
+    stackPin[0] = s;
+    stackNext[0] = start[s]!;
     state[s] = 1;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const next = succ[top[0]]!;
-      if (top[1] < next.length) {
-        const n = next[top[1]++]!;
-        if (state[n] === 0) {
-          state[n] = 1;
-          stack.push([n, 0]);
+    while (depth >= 0) {
+      const top = stackPin[depth]!;
+      const k = stackNext[depth]!;
+      if (k < start[top + 1]!) {
+        stackNext[depth] = k + 1;
+        const next = succ[k]!;
+        if (state[next] === 0) {
+          state[next] = 1;
+          depth++;
+          stackPin[depth] = next;
+          stackNext[depth] = start[next]!;
         }
       } else {
-        state[top[0]] = 2;
-        post.push(top[0]);
-        stack.pop();
+        state[top] = 2;
+        post.push(top);
+        depth--;
       }
     }
   }

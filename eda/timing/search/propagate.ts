@@ -47,7 +47,9 @@ function computeLoads(state: TimingState): void {
     let rise = state.parasitics[ni]?.wireCap ?? 0;
     let fall = rise;
     let external = 0;
-    for (const p of [...net.loads, ...net.drivers]) {
+    // Loads first, then drivers (the order of the sums).
+    for (let k = 0; k < net.loads.length + net.drivers.length; k++) {
+      const p = k < net.loads.length ? net.loads[k]! : net.drivers[k - net.loads.length]!;
       const pin = graph.pins[p]!;
       const extra = portLoad.get(p) ?? 0;
       external += extra;
@@ -66,23 +68,30 @@ function computeLoads(state: TimingState): void {
   });
 }
 
+const NO_PINS: readonly number[] = [];
+
 /** Marks every pin reached from a clock source through nets and combinational arcs. */
 function markClockNetworks(state: TimingState): void {
   const { graph, sdc } = state;
-  const edgesFrom: number[][] = graph.pins.map(() => []);
-  graph.cellEdges.forEach((e, i) => {
-    if (e.role === 'combinational') edgesFrom[e.from]!.push(i);
-  });
+  if (sdc.clocks.length === 0) return;
+  // Combinational arcs out of each pin, in compressed rows.
+  const n = graph.pins.length;
+  const start = new Int32Array(n + 1);
+  for (const e of graph.cellEdges) if (e.role === 'combinational') start[e.from + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const arcTo = new Int32Array(start[n]!);
+  const fill = start.slice(0, n);
+  for (const e of graph.cellEdges) if (e.role === 'combinational') arcTo[fill[e.from]!++] = e.to;
   sdc.clocks.forEach((clock, c) => {
     const queue = clock.sources.flatMap((q) => resolvePins(graph, q, sdc)).filter((s) => state.constant[s]! < 0);
     for (const s of queue) state.clockOf[s] = c;
     while (queue.length > 0) {
       const p = queue.pop()!;
       const pin = graph.pins[p]!;
-      const next = pin.isDriver && pin.net >= 0 ? [...graph.nets[pin.net]!.loads] : [];
-      for (const e of edgesFrom[p]!) next.push(graph.cellEdges[e]!.to);
-      for (const q of next) {
-        if (state.clockOf[q] >= 0 || state.constant[q]! >= 0) continue;
+      const loads = pin.isDriver && pin.net >= 0 ? graph.nets[pin.net]!.loads : NO_PINS;
+      for (let k = 0; k < loads.length + start[p + 1]! - start[p]!; k++) {
+        const q = k < loads.length ? loads[k]! : arcTo[start[p]! + k - loads.length]!;
+        if (state.clockOf[q]! >= 0 || state.constant[q]! >= 0) continue;
         state.clockOf[q] = c;
         queue.push(q);
       }
