@@ -35,7 +35,8 @@ example: tessera slack predict --def placed.def --netlist netlist.v --lib sky130
     const t0 = performance.now();
     const g = parseSlackGraph(graph, libs, sdc, def, lef, portLoads(graph, sdc), routeTechnology(lef, { defaultViaResistance: flags['via-res'] }));
     const c = modelConstraints(g);
-    const pred = propagate(g, c, functions);
+    // Setup slack, TNS and WNS need the late mode only.
+    const pred = propagate(g, c, functions, { early: false });
     const s = predictSlack(g, c, pred);
     const seconds = (performance.now() - t0) / 1000;
     const name = (p: number) => graph.pins[p]!.name;

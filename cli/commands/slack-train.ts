@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { UserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
@@ -9,7 +10,9 @@ export default defineCommand({
   summary: 'train the slack model (cell-arc and net-arc message functions) on the training designs of the data set',
   details: `Samples every cell arc and net arc of the 14 training designs at STA's own input slews (teacher
 forcing), at most --max-rows of each kind per design; the last two training designs are held out for early
-stopping. Writes checkpoint.json + weights.bin and a README.md with the command and the data hash.
+stopping. Writes checkpoint.json + weights.bin and a README.md with the command and the data hash. The
+run's state is saved in OUT/train-state after every epoch: rerun the same command (the epoch count may
+differ) to resume an interrupted run; the folder is removed once the checkpoint is written.
 example: tessera slack train --data out/e2eslack-data --out models/timing/e2eslack/checkpoint`,
   flags: [
     { name: 'data', kind: 'string', default: defaultSlackDataDir, valueName: 'DIR', help: 'data-set folder (tessera slack dataset)' },
@@ -26,7 +29,8 @@ example: tessera slack train --data out/e2eslack-data --out models/timing/e2esla
     if (train.length < 3) throw new UserError(`${flags.data} holds ${train.length} training designs`, '--data', 'build the data set first: tessera slack dataset');
     const settings = { ...defaultTrainSettings, epochs: flags.epochs, hidden: flags.hidden, seed: flags.seed };
     const t0 = performance.now();
-    const { checkpoint, weights, history } = trainOnDataset(flags.data, records, settings, flags['max-rows'], (name) => console.error(`samples of ${name}`));
+    const stateDir = join(flags.out, 'train-state');
+    const { checkpoint, weights, history } = trainOnDataset(flags.data, records, settings, flags['max-rows'], (name) => console.error(`samples of ${name}`), stateDir);
     const command = `tessera slack train --data ${flags.data} --out ${flags.out} --epochs ${flags.epochs} --hidden ${flags.hidden} --max-rows ${flags['max-rows']} --seed ${flags.seed}`;
     saveSlackModel(flags.out, { ...checkpoint, command }, weights);
     const seconds = (performance.now() - t0) / 1000;
@@ -39,6 +43,7 @@ example: tessera slack train --data out/e2eslack-data --out models/timing/e2esla
       `Samples: ${checkpoint.samples.cell} cell arcs, ${checkpoint.samples.net} net arcs; best epoch ${history.bestEpoch + 1} of ${history.trainLoss.length}; validation loss ${history.validationLoss[history.bestEpoch]?.toFixed(4)}.`,
       `Trained in ${seconds.toFixed(0)} s on the ${backend.name} backend. Test metrics: \`tessera slack eval\` (docs/e2eslack.md).`, '',
     ].join('\n'));
+    rmSync(stateDir, { recursive: true, force: true });
     console.log(`trained on ${checkpoint.trainDesigns.length} designs (${checkpoint.samples.cell} cell / ${checkpoint.samples.net} net samples) in ${seconds.toFixed(0)} s; best epoch ${history.bestEpoch + 1}, validation loss ${history.validationLoss[history.bestEpoch]?.toFixed(4)}; wrote ${flags.out}`);
   },
 });

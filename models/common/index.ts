@@ -5,7 +5,8 @@ export { SeededRandom } from './seeded-random.ts';
 export { matMul } from './matmul.ts';
 export { Parameters, type Init, type NamedArray } from './parameters.ts';
 export { saveCheckpoint, loadCheckpoint, manifestFile, weightsFile } from './checkpoint.ts';
-export { trainLoop, type TrainLoopOptions, type TrainHistory } from './train-loop.ts';
+export { trainLoop, type TrainLoopOptions, type TrainHistory, type TrainLoopState } from './train-loop.ts';
+export { epochCheckpoints, type EpochCheckpoints } from './epoch-checkpoints.ts';
 export {
   gatherRows, segmentSum, batchGraphs, disposeGraph, meanOfInNeighbours, meanPoolGraphs,
   type GraphTensors, type EdgeList,

@@ -20,6 +20,21 @@ export interface TrainLoopOptions<B> {
   readonly label: string;
   readonly quiet?: boolean;
   readonly onEpoch?: (epoch: number, trainLoss: number, validationLoss: number | undefined) => void;
+  /** A state saved by `onState` to continue from (its epochs are not run again). */
+  readonly resume?: TrainLoopState;
+  /** Called after every epoch with what a later run needs to resume (save it to disk there). */
+  readonly onState?: (state: TrainLoopState) => void;
+}
+
+/** Where a run stands after an epoch: enough, with the current weights, to resume it. */
+export interface TrainLoopState {
+  /** Epochs done. */
+  readonly epochs: number;
+  readonly trainLoss: number[];
+  readonly validationLoss: number[];
+  readonly bestEpoch: number;
+  /** The best epoch's weights (undefined without a validation loss). */
+  readonly bestWeights?: Map<string, NamedArray>;
 }
 
 export interface TrainHistory {
@@ -38,15 +53,17 @@ export interface TrainHistory {
 export function trainLoop<B>(o: TrainLoopOptions<B>): TrainHistory {
   const varList = o.varList ?? o.params.list();
   const patience = o.patience ?? 5;
-  const trainLoss: number[] = [];
-  const validationLoss: number[] = [];
-  let best = Infinity;
-  let bestEpoch = -1;
-  let bestWeights: Map<string, NamedArray> | undefined;
-  let stoppedEarly = false;
-  const perEpoch = o.batches(0).length;
-  const bar = new ProgressBar(o.label, o.epochs * perEpoch, process.stderr, o.quiet);
-  for (let epoch = 0; epoch < o.epochs; epoch++) {
+  const trainLoss: number[] = [...(o.resume?.trainLoss ?? [])];
+  const validationLoss: number[] = [...(o.resume?.validationLoss ?? [])];
+  let bestEpoch = o.resume?.bestEpoch ?? -1;
+  let best = bestEpoch >= 0 && validationLoss[bestEpoch] !== undefined ? validationLoss[bestEpoch]! : Infinity;
+  let bestWeights: Map<string, NamedArray> | undefined = o.resume?.bestWeights;
+  const patienceRanOut = (epoch: number) => validationLoss.length > 0 && epoch - bestEpoch >= patience;
+  const first = o.resume?.epochs ?? 0;
+  let stoppedEarly = first > 0 && patienceRanOut(first - 1);
+  const perEpoch = o.batches(first).length;
+  const bar = new ProgressBar(o.label, Math.max(0, o.epochs - first) * perEpoch, process.stderr, o.quiet);
+  for (let epoch = first; epoch < o.epochs && !stoppedEarly; epoch++) {
     const batches = o.batches(epoch);
     let sum = 0;
     for (const batch of batches) {
@@ -66,7 +83,8 @@ export function trainLoop<B>(o: TrainLoopOptions<B>): TrainHistory {
       }
     }
     o.onEpoch?.(epoch, trainLoss[epoch], val);
-    if (val !== undefined && epoch - bestEpoch >= patience) {
+    o.onState?.({ epochs: epoch + 1, trainLoss: [...trainLoss], validationLoss: [...validationLoss], bestEpoch, bestWeights });
+    if (val !== undefined && patienceRanOut(epoch)) {
       stoppedEarly = true;
       bar.skip((o.epochs - epoch - 1) * perEpoch);
       break;

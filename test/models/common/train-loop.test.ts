@@ -1,6 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Parameters, SeededRandom, selectBackend, trainLoop } from '../../../models/common/index.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Parameters, SeededRandom, epochCheckpoints, selectBackend, trainLoop, type NamedArray, type TrainLoopState } from '../../../models/common/index.ts';
 
 beforeAll(async () => {
   await selectBackend(() => {});
@@ -64,5 +67,63 @@ describe('training loop', () => {
     expect(history.stoppedEarly).toBe(true);
     expect(history.trainLoss.length).toBe(history.bestEpoch + 4);
     expect(history.validationLoss[history.bestEpoch]).toBe(Math.min(...history.validationLoss));
+  });
+});
+
+describe('resuming a training run', () => {
+  /** Plain SGD keeps no moments, so a resumed run must equal an uninterrupted one exactly. */
+  function run(epochs: number, resume?: { state: TrainLoopState; weights: Map<string, NamedArray> }, onState?: (s: TrainLoopState, w: Map<string, NamedArray>) => void) {
+    const p = new Parameters(4);
+    const w = p.add('w', [2, 1]);
+    const b = p.add('b', [1], 'zeros');
+    if (resume) p.restore(resume.weights);
+    const rows = data(3, 64);
+    const validation = data(9, 16);
+    const lossOf = (batch: { x: number[]; y: number }[]) =>
+      tf.losses.meanSquaredError(tf.tensor2d(batch.map((d) => [d.y])), tf.tensor2d(batch.map((d) => d.x)).matMul(w).add(b)) as tf.Scalar;
+    const history = trainLoop({
+      params: p,
+      optimizer: tf.train.sgd(0.01),
+      epochs,
+      batches: (epoch) => {
+        const order = new SeededRandom(100 + epoch).shuffle(rows);
+        return Array.from({ length: 8 }, (_, i) => order.slice(i * 8, i * 8 + 8));
+      },
+      loss: lossOf,
+      validationLoss: () => tf.tidy(() => lossOf(validation).dataSync()[0]),
+      patience: 3,
+      label: 'test',
+      quiet: true,
+      resume: resume?.state,
+      onState: onState ? (s) => onState(s, p.snapshot()) : undefined,
+    });
+    const weights = [...w.dataSync(), ...b.dataSync()];
+    p.dispose();
+    return { history, weights };
+  }
+
+  it('continues from a saved epoch to the same weights and history as one run', () => {
+    const whole = run(12);
+    const dir = mkdtempSync(join(tmpdir(), 'epochs-'));
+    try {
+      const saved = epochCheckpoints(dir, { run: 'a' });
+      expect(saved.load()).toBeUndefined();
+      let stop = 0;
+      run(4, undefined, (s, w) => {
+        saved.save(s, w);
+        stop = s.epochs;
+      });
+      expect(stop).toBe(4);
+      const state = saved.load()!;
+      expect(state.state.epochs).toBe(4);
+      expect(epochCheckpoints(dir, { run: 'b' }).load()).toBeUndefined();
+      const resumed = run(12, state);
+      expect(whole.history.stoppedEarly).toBe(false);
+      expect(whole.history.bestEpoch).toBeGreaterThan(4);
+      expect(resumed.weights).toEqual(whole.weights);
+      expect(resumed.history).toEqual(whole.history);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

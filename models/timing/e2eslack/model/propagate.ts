@@ -56,6 +56,12 @@ function ensureRowInfo(rows: number): void {
   rowStart = grown(rowStart, rows);
 }
 
+/** What to propagate: both modes (default), or the late mode alone when only setup slack is wanted. */
+export interface PropagateOptions {
+  /** False: skip the early (hold) mode; its arrivals, slews and delays stay NaN (about half the work). */
+  readonly early?: boolean;
+}
+
 /**
  * Arrival times and slews level by level in topological order (as TimingGCN's propagation):
  * input ports and clock pins from the constraints; then per level, the net arcs into its load
@@ -64,8 +70,10 @@ function ensureRowInfo(rows: number): void {
  * through the learned cell function, each at its input pin's predicted slew, merged by max
  * (late) and min (early) over arcs and transitions.
  */
-export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunctions): Prediction {
+export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunctions, options: PropagateOptions = {}): Prediction {
   const { graph } = g;
+  // Slots k = mm * 2 + rf: the late ones are 0 and 1, the early ones 2 and 3.
+  const slots = options.early === false ? 2 : 4;
   const n = graph.pins.length;
   const arrival = new Float32Array(n * 4).fill(NaN);
   const slew = new Float32Array(n * 4);
@@ -89,24 +97,24 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
   const lv = propagationLevels(g, c);
   const levels = lv.netStart.length - 1;
   for (let l = 1; l < levels; l++) {
-    // Net arcs: four rows (mode x transition) per load pin.
+    // Net arcs: a row per mode and transition of each load pin.
     const loads = lv.netStart[l + 1]! - lv.netStart[l]!;
     if (loads > 0) {
-      const x = netX.ensure(loads * 4 * NET_FEATURES);
-      const y = netY.ensure(loads * 4 * 2);
+      const x = netX.ensure(loads * slots * NET_FEATURES);
+      const y = netY.ensure(loads * slots * 2);
       let r = 0;
       for (let i = lv.netStart[l]!; i < lv.netStart[l + 1]!; i++) {
         const p = lv.netPins[i]!;
         const drv = graph.nets[graph.pins[p]!.net]!.drivers[0]!;
-        for (let k = 0; k < 4; k++) netArcFeatures(g, p, k & 1, k >> 1, slew[drv * 4 + k]!, x, (r + k) * NET_FEATURES);
-        r += 4;
+        for (let k = 0; k < slots; k++) netArcFeatures(g, p, k & 1, k >> 1, slew[drv * 4 + k]!, x, (r + k) * NET_FEATURES);
+        r += slots;
       }
       mlpForward(f.net, x, r, y);
       r = 0;
       for (let i = lv.netStart[l]!; i < lv.netStart[l + 1]!; i++) {
         const p = lv.netPins[i]!;
         const drv = graph.nets[graph.pins[p]!.net]!.drivers[0]!;
-        for (let k = 0; k < 4; k++, r++) {
+        for (let k = 0; k < slots; k++, r++) {
           const wd = Math.max(0, x[r * NET_FEATURES + 4]! + y[r * 2]! * f.netScale[0]) * netDerate[k >> 1]!;
           netDelay[p * 4 + k] = wd;
           arrival[p * 4 + k] = arrival[drv * 4 + k]! + wd;
@@ -114,7 +122,7 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
         }
       }
     }
-    const rows = cellRows(g, c, lv, l, slew, arrival);
+    const rows = cellRows(g, c, lv, l, slew, arrival, slots >> 1);
     if (rows === 0) continue;
     const x = cellX.data;
     const y = cellY.ensure(rows * 2);
@@ -149,7 +157,7 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
  * clock's edge, data arcs from their input pins' predicted arrival and slew) into `cellX`, one
  * row per arc, transition pair and mode that has a table; returns the row count.
  */
-function cellRows(g: SlackGraph, c: ModelConstraints, lv: PropagationLevels, l: number, slew: Float32Array, arrival: Float32Array): number {
+function cellRows(g: SlackGraph, c: ModelConstraints, lv: PropagationLevels, l: number, slew: Float32Array, arrival: Float32Array, modes: number): number {
   const { graph } = g;
   let rows = 0;
   const add = (ei: number, p: number, outRf: number, inRf: number, mm: number, inSlew: number, start: number) => {
@@ -173,13 +181,13 @@ function cellRows(g: SlackGraph, c: ModelConstraints, lv: PropagationLevels, l: 
         const k = c.clocks[ck]!;
         const inRf = e.clockEdge === 'rise' ? 0 : 1;
         const t0 = k.waveform[inRf]! + (k.propagated ? 0 : k.latencyNs);
-        for (let mm = 0; mm < 2; mm++) for (let outRf = 0; outRf < 2; outRf++) add(ei, p, outRf, inRf, mm, k.slewNs, t0);
+        for (let mm = 0; mm < modes; mm++) for (let outRf = 0; outRf < 2; outRf++) add(ei, p, outRf, inRf, mm, k.slewNs, t0);
         continue;
       }
       if (lv.orderIndex[e.from]! >= lv.orderIndex[p]! || c.clockOf[e.from]! >= 0) continue;
       for (let outRf = 0; outRf < 2; outRf++) {
         for (const inRf of inputTransitions(e.arc, outRf)) {
-          for (let mm = 0; mm < 2; mm++) {
+          for (let mm = 0; mm < modes; mm++) {
             const k = e.from * 4 + mm * 2 + inRf;
             add(ei, p, outRf, inRf, mm, slew[k]!, arrival[k]!);
           }

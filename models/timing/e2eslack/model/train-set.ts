@@ -1,5 +1,5 @@
 import { contentHash } from '../../../../util/index.ts';
-import { loadCheckpoint, saveCheckpoint, type NamedArray, type TrainHistory } from '../../../common/index.ts';
+import { epochCheckpoints, loadCheckpoint, saveCheckpoint, type NamedArray, type TrainHistory } from '../../../common/index.ts';
 import { loadSlackGraph } from '../data/load-design.ts';
 import { readLabels, type DesignRecord } from '../data/storage.ts';
 import { modelConstraints } from './constraints.ts';
@@ -43,10 +43,13 @@ function designSamples(dir: string, r: DesignRecord, maxRows: number, seed: numb
 
 /**
  * Trains on the training split of a data set: teacher-forced arc samples (at most `maxRows`
- * cell and net rows per design, seeded), two designs held out for early stopping.
+ * cell and net rows per design, seeded), two designs held out for early stopping. With `stateDir`
+ * the run saves its state there after every epoch and resumes a saved run of the same data and
+ * settings (the epoch budget may differ).
  */
-export function trainOnDataset(dir: string, records: readonly DesignRecord[], settings: TrainSettings = defaultTrainSettings, maxRows = 40000, onDesign?: (name: string) => void): { checkpoint: SlackCheckpoint; weights: Map<string, NamedArray>; history: TrainHistory } {
+export function trainOnDataset(dir: string, records: readonly DesignRecord[], settings: TrainSettings = defaultTrainSettings, maxRows = 40000, onDesign?: (name: string) => void, stateDir?: string): { checkpoint: SlackCheckpoint; weights: Map<string, NamedArray>; history: TrainHistory } {
   const { fit, validation } = validationSplit(records);
+  const dataHash = contentHash(records.filter((r) => r.split === 'train').map((r) => r.key));
   const gather = (rs: DesignRecord[]) => {
     const sets = rs.map((r, i) => {
       onDesign?.(r.name);
@@ -56,11 +59,13 @@ export function trainOnDataset(dir: string, records: readonly DesignRecord[], se
   };
   const train = gather(fit);
   const val = gather(validation);
-  const { config, weights, history } = trainMessageFunctions(train, val, settings);
+  const { epochs: _budget, quiet: _quiet, ...runSettings } = settings;
+  const checkpoints = stateDir ? epochCheckpoints(stateDir, { dataHash, fit: fit.map((r) => r.name), validation: validation.map((r) => r.name), runSettings, maxRows }) : undefined;
+  const { config, weights, history } = trainMessageFunctions(train, val, settings, checkpoints);
   const checkpoint: SlackCheckpoint = {
     model: 'e2eslack-1', message: config,
     trainDesigns: fit.map((r) => r.name), validationDesigns: validation.map((r) => r.name),
-    dataHash: contentHash(records.filter((r) => r.split === 'train').map((r) => r.key)),
+    dataHash,
     settings, samples: { cell: train.cell.rows, net: train.net.rows },
     history: { trainLoss: history.trainLoss, validationLoss: history.validationLoss, bestEpoch: history.bestEpoch },
   };

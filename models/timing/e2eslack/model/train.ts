@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { Parameters, SeededRandom, trainLoop, type NamedArray, type TrainHistory } from '../../../common/index.ts';
+import { Parameters, SeededRandom, trainLoop, type EpochCheckpoints, type NamedArray, type TrainHistory } from '../../../common/index.ts';
 import { CELL_FEATURES, NET_FEATURES } from './features.ts';
 import { addMlp, mlpTensor, mlpWeights, standardizer, type MlpSpec, type Standardizer } from './mlp.ts';
 import type { MessageFunctions } from './propagate.ts';
@@ -67,9 +67,10 @@ function scaledTargets(y: Float32Array, scale: [number, number], rows: number[])
 /**
  * Trains the cell-arc and net-arc message functions on teacher-forced samples (true input
  * slews), mean squared error on residuals in units of their standard deviation, Adam, seeded
- * shuffling, early stopping on the validation designs' samples.
+ * shuffling (each epoch's order from the seed and the epoch alone), early stopping on the validation
+ * designs' samples. With `checkpoints` the state is saved after every epoch and a saved one resumed.
  */
-export function trainMessageFunctions(train: { cell: ArcSamples; net: ArcSamples }, validation: { cell: ArcSamples; net: ArcSamples }, settings: TrainSettings = defaultTrainSettings): { config: MessageConfig; weights: Map<string, NamedArray>; history: TrainHistory } {
+export function trainMessageFunctions(train: { cell: ArcSamples; net: ArcSamples }, validation: { cell: ArcSamples; net: ArcSamples }, settings: TrainSettings = defaultTrainSettings, checkpoints?: EpochCheckpoints): { config: MessageConfig; weights: Map<string, NamedArray>; history: TrainHistory } {
   const cellSpec: MlpSpec = { name: 'cell', sizes: [CELL_FEATURES, settings.hidden, settings.hidden, 2] };
   const netSpec: MlpSpec = { name: 'net', sizes: [NET_FEATURES, settings.hidden, settings.hidden, 2] };
   const config: MessageConfig = {
@@ -82,9 +83,11 @@ export function trainMessageFunctions(train: { cell: ArcSamples; net: ArcSamples
   const params = new Parameters(settings.seed);
   addMlp(params, cellSpec);
   addMlp(params, netSpec);
-  const rng = new SeededRandom(settings.seed + 1);
+  const saved = checkpoints?.load();
+  if (saved) params.restore(saved.weights);
   const batchesPerEpoch = Math.max(1, Math.ceil(Math.max(train.cell.rows, train.net.rows) / settings.batchSize));
-  const makeBatches = (): Batch[] => {
+  const makeBatches = (epoch: number): Batch[] => {
+    const rng = new SeededRandom(settings.seed * 100003 + epoch + 1);
     const order = (n: number) => {
       const a = Array.from({ length: n }, (_, i) => i);
       for (let i = n - 1; i > 0; i--) {
@@ -125,9 +128,9 @@ export function trainMessageFunctions(train: { cell: ArcSamples; net: ArcSamples
     params,
     optimizer: tf.train.adam(settings.learningRate),
     epochs: settings.epochs,
-    batches: () => {
+    batches: (epoch) => {
       for (const b of current) tf.dispose([b.cellX, b.cellY, b.netX, b.netY]);
-      current = makeBatches();
+      current = makeBatches(epoch);
       return current;
     },
     loss,
@@ -140,6 +143,9 @@ export function trainMessageFunctions(train: { cell: ArcSamples; net: ArcSamples
     patience: settings.patience,
     label: 'e2eslack message functions',
     quiet: settings.quiet,
+    onEpoch: settings.quiet ? undefined : (epoch, t, v) => console.error(`epoch ${epoch + 1}: train loss ${t.toFixed(4)}, validation loss ${v?.toFixed(4)}`),
+    resume: saved?.state,
+    onState: checkpoints ? (state) => checkpoints.save(state, params.snapshot()) : undefined,
   });
   for (const b of [...current, val]) tf.dispose([b.cellX, b.cellY, b.netX, b.netY]);
   const weights = params.snapshot();
