@@ -2,6 +2,7 @@ import { defineCommand } from '../command.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import { trainLlm } from '../../models/llm/index.ts';
 import { dataPathOr } from '../../util/index.ts';
+import { withStopSignal } from '../stop-signal.ts';
 
 export default defineCommand({
   path: ['llm', 'train'],
@@ -35,17 +36,7 @@ example: tessera llm train --out out/llm --steps 2000`,
   ],
   async run(flags) {
     await selectBackend();
-    // Ctrl-C (or a plain kill) finishes the current step and saves the state before exiting; the
-    // entry point's own handlers (which exit at once) are set aside meanwhile.
-    const stop = { requested: false };
-    const saved = (['SIGINT', 'SIGTERM'] as const).map((sig) => [sig, process.listeners(sig)] as const);
-    const onSignal = () => {
-      if (stop.requested) process.exit(130);
-      stop.requested = true;
-      process.stderr.write('\nstopping after this step and saving the state (Ctrl-C again to quit at once)\n');
-    };
-    for (const [sig] of saved) { process.removeAllListeners(sig); process.on(sig, onSignal); }
-    try {
+    return withStopSignal(async (stop) => {
       const r = await trainLlm({
         data: flags.data ?? dataPathOr('--data DIR|FILE', 'text'), out: flags.out, config: flags.config, vocab: flags.vocab, steps: flags.steps, batch: flags.batch,
         lr: flags.lr, warmupSteps: flags.warmup, decayShare: flags.decay, weightDecay: flags['weight-decay'], seed: flags.seed,
@@ -57,8 +48,7 @@ example: tessera llm train --out out/llm --steps 2000`,
         return 130;
       }
       console.log(`trained ${r.steps} steps; model in ${flags.out} (held-out loss on 16 windows ${r.finalHeldOutLoss?.toFixed(4)})`);
-    } finally {
-      for (const [sig, listeners] of saved) { process.off(sig, onSignal); for (const l of listeners) process.on(sig, l); }
-    }
+      return 0;
+    });
   },
 });

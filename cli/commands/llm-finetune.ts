@@ -1,0 +1,67 @@
+import { defineCommand } from '../command.ts';
+import { selectBackend } from '../../models/common/index.ts';
+import { buildDefaultTaskModels, buildTaskModel, DEFAULT_FINETUNE, isTaskName, readTaskModel, TASK_NAMES, type TaskName } from '../../models/llm/tasks/index.ts';
+import { UserError, writeJsonAtomic } from '../../util/index.ts';
+import { withStopSignal } from '../stop-signal.ts';
+import { taskBuildContext, taskDataFlag } from './llm-finetune-context.ts';
+
+const d = DEFAULT_FINETUNE;
+
+export default defineCommand({
+  path: ['llm', 'finetune'],
+  summary: 'fine-tune the shipped LM on a classification task (SST-2, AG News, style; whole model or LoRA, mean-pooled head); resumable, seeded',
+  details: `--task NAME fine-tunes the shipped model on one task (${TASK_NAMES.join(', ')}) or on all of them at once
+('multitask': one backbone, the tasks' heads side by side) and writes DIR: the backbone as an engine
+checkpoint (model.json, weights.bin, tokenizer.json) and task.json (labels, head, dev and test
+accuracy). Inputs are BOS + the text's tokens cut to --max-tokens; the head reads the mean of the
+final hidden states. The state is saved every 10 steps (and on Ctrl-C): rerunning resumes.
+--tasks default builds the default set (every task, the multi-task reference) into the cache, where
+\`llm merge\` finds them; models already built are kept.
+example: tessera llm finetune --task sst2 --out out/sst2
+example: tessera llm finetune --task agnews --lora 8 --out out/agnews-lora
+example: tessera llm finetune --tasks default`,
+  flags: [
+    { name: 'task', kind: 'string', valueName: 'NAME', help: `${TASK_NAMES.join(', ')} or multitask` },
+    { name: 'tasks', kind: 'string', valueName: 'SET', choices: ['default'], help: 'build the default set of task models into the cache' },
+    { name: 'out', kind: 'string', valueName: 'DIR', help: 'folder for the task model (with --task)' },
+    taskDataFlag,
+    { name: 'steps', kind: 'int', default: d.steps, valueName: 'N', help: 'optimizer steps' },
+    { name: 'batch', kind: 'int', default: d.batch, valueName: 'N', help: 'examples per step' },
+    { name: 'lr', kind: 'number', default: d.lr, valueName: 'RATE', help: 'peak learning rate (AdamW)' },
+    { name: 'max-tokens', kind: 'int', default: d.maxTokens, valueName: 'N', help: 'tokens per input (BOS included); longer inputs are cut' },
+    { name: 'lora', kind: 'int', default: 0, valueName: 'RANK', help: 'train LoRA adapters of this rank (alpha 2 x rank) and the head instead of the whole model (0: whole model)' },
+    { name: 'weight-noise', kind: 'number', default: 0, valueName: 'SIGMA', help: 'Gaussian noise on the weight matrices at every step (parameter smoothing)' },
+    { name: 'seed', kind: 'int', default: d.seed, valueName: 'S', help: 'seed of the head, the batches and the noise' },
+    { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the model\'s metrics as JSON' },
+  ],
+  async run(flags) {
+    if (!flags.task === !flags.tasks) throw new UserError('give exactly one of --task NAME or --tasks default', '--task');
+    for (const [v, f] of [[flags.steps, '--steps'], [flags.batch, '--batch'], [flags['max-tokens'], '--max-tokens']] as const) if (!(v >= 1)) throw new UserError(`must be at least 1, got ${v}`, f);
+    if (flags['max-tokens'] < 2) throw new UserError('must be at least 2 (BOS and one token)', '--max-tokens');
+    await selectBackend();
+    return withStopSignal(async (stop) => {
+      const ctx = taskBuildContext(flags.data, stop);
+      const log = (line: string) => console.log(line);
+      if (flags.tasks) {
+        const dirs = await buildDefaultTaskModels(ctx, log);
+        if (!dirs) { console.error('stopped; rerun the same command to resume'); return 130; }
+        const summary = Object.fromEntries([...dirs].map(([name, dir]) => [name, { dir, metrics: readTaskModel(dir).metrics }]));
+        for (const [name, s] of Object.entries(summary)) console.log(`${name}: ${s.dir}`);
+        if (flags.json) writeJsonAtomic(flags.json, summary);
+        return 0;
+      }
+      const name = flags.task!;
+      if (!flags.out) throw new UserError('--task needs --out DIR', '--out');
+      const tasks: TaskName[] = name === 'multitask' ? [...TASK_NAMES] : isTaskName(name) ? [name] : [];
+      if (tasks.length === 0) throw new UserError(`unknown task '${name}'`, '--task', `give one of ${TASK_NAMES.join(', ')}, multitask`);
+      const options = {
+        ...d, steps: flags.steps, batch: flags.batch, lr: flags.lr, maxTokens: flags['max-tokens'], seed: flags.seed, weightNoise: flags['weight-noise'],
+        lora: flags.lora > 0 ? { rank: flags.lora, alpha: 2 * flags.lora } : undefined,
+      };
+      if (!(await buildTaskModel({ name, tasks, options }, flags.out, ctx, log))) { console.error(`stopped; rerun the same command to resume`); return 130; }
+      const m = readTaskModel(flags.out);
+      if (flags.json) writeJsonAtomic(flags.json, { task: name, dir: flags.out, metrics: m.metrics });
+      return 0;
+    });
+  },
+});

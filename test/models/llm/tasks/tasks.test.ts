@@ -1,0 +1,112 @@
+import * as tf from '@tensorflow/tfjs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { selectBackend } from '../../../../models/common/index.ts';
+import { writeTokenizer } from '../../../../models/llm/index.ts';
+import { accuracy, batchExamples, Classifier, classOffsets, encodeTexts, finetuneTask, loadTask, passages, readTaskModel, writeTaskModel, type FinetuneOptions } from '../../../../models/llm/tasks/index.ts';
+import { tinyBase, tinyDataFolder, tinyTask, tinyTokenizer } from './tiny-task.ts';
+
+beforeAll(async () => { await selectBackend(() => {}); });
+
+const options: FinetuneOptions = { steps: 30, batch: 16, lr: 3e-3, warmupSteps: 3, decayShare: 0.3, weightDecay: 0.01, maxTokens: 16, seed: 3, weightNoise: 0, checkpointEvery: 5 };
+const tmp = () => mkdtempSync(join(tmpdir(), 'tessera-ft-'));
+
+describe('task data', () => {
+  it('reads the splits and labels of every task from a data folder', () => {
+    const root = tinyDataFolder();
+    const sst = loadTask('sst2', root);
+    expect([sst.train.length, sst.dev.length, sst.test.length]).toEqual([20, 6, 6]);
+    expect(sst.train.every((e) => e.label === 0 || e.label === 1)).toBe(true);
+    const ag = loadTask('agnews', root);
+    expect(ag.train.length + ag.dev.length).toBe(40);
+    expect(ag.train.some((e) => ag.dev.some((d) => d.text === e.text))).toBe(false);
+    expect(new Set(ag.train.map((e) => e.label))).toEqual(new Set([0, 1, 2, 3]));
+    const style = loadTask('style', root);
+    const all = [...style.train, ...style.dev, ...style.test];
+    expect(all.filter((e) => e.label === 0).length).toBe(all.filter((e) => e.label === 1).length);
+    expect(all.some((e) => e.text.includes('ROMEO'))).toBe(false);
+  });
+
+  it('cuts text into 20-word passages, keeping a last half passage and dropping speaker lines', () => {
+    const words = Array.from({ length: 50 }, (_, i) => `w${i}`);
+    expect(passages(`KING HENRY:\n${words.join(' ')}`)).toEqual([words.slice(0, 20).join(' '), words.slice(20, 40).join(' '), words.slice(40).join(' ')]);
+    expect(passages('a b c')).toEqual([]);
+  });
+});
+
+describe('classifier', () => {
+  it('gives a padded row the logits it has alone (causal model, pooling over real tokens)', () => {
+    const tok = tinyTokenizer();
+    const clf = new Classifier(tinyBase(), 2, 1);
+    const both = encodeTexts(tok, ['the film was good', 'bad'], 16);
+    expect(both.cols).toBeGreaterThan(both.lengths[1]);
+    const alone = tf.tidy(() => clf.logits(encodeTexts(tok, ['bad'], 16)).dataSync());
+    const padded = tf.tidy(() => clf.logits(both).dataSync());
+    expect(padded[2]).toBeCloseTo(alone[0], 4);
+    expect(padded[3]).toBeCloseTo(alone[1], 4);
+    clf.dispose();
+  });
+
+  it('multi-task loss is each row\'s cross-entropy over its own task\'s classes', () => {
+    const tok = tinyTokenizer();
+    const clf = new Classifier(tinyBase(), 5, 2);
+    const b = encodeTexts(tok, ['good fun', 'awful'], 16);
+    const logits = tf.tidy(() => clf.logits(b).arraySync() as number[][]);
+    const ce = (row: number[], from: number, to: number, label: number) => {
+      const z = row.slice(from, to), m = Math.max(...z);
+      return Math.log(z.reduce((s, v) => s + Math.exp(v - m), 0)) + m - z[label - from];
+    };
+    const expected = (ce(logits[0], 0, 2, 1) + ce(logits[1], 2, 5, 4)) / 2;
+    const loss = tf.tidy(() => clf.loss(b, Int32Array.of(1, 4), [[0, 2], [2, 5]]).dataSync()[0]);
+    expect(loss).toBeCloseTo(expected, 4);
+    expect(classOffsets([{ labels: ['a', 'b'] }, { labels: ['c', 'd', 'e'] }])).toEqual([0, 2, 5]);
+    clf.dispose();
+  });
+
+  it('draws the same batch for the same (seed, step), tasks uniformly', () => {
+    const tasks = [tinyTask(1), tinyTask(2)];
+    expect(batchExamples(tasks, 8, 1, 4)).toEqual(batchExamples(tasks, 8, 1, 4));
+    expect(batchExamples(tasks, 8, 1, 4)).not.toEqual(batchExamples(tasks, 8, 1, 5));
+    expect(new Set(batchExamples(tasks, 64, 1, 0).map((e) => e.task))).toEqual(new Set([0, 1]));
+  });
+});
+
+describe('fine-tuning', () => {
+  it('learns a separable task, and a stopped run resumes to the same weights', async () => {
+    const tok = tinyTokenizer(), base = tinyBase(), task = tinyTask();
+    const full = await finetuneTask(base, tok, [task], options, tmp(), undefined, true);
+    expect(full.finished).toBe(true);
+    expect(full.devAccuracy.sst2).toBeGreaterThanOrEqual(0.9);
+    const clf = new Classifier(full.weights, 2, 1, full.head);
+    expect(accuracy(clf, tok, task.test, 16)).toBeGreaterThanOrEqual(0.9);
+    clf.dispose();
+
+    const dir = tmp();
+    let checks = 0;
+    const stop = { get requested() { return ++checks > 12; } };
+    const first = await finetuneTask(base, tok, [task], options, dir, stop, true);
+    expect(first.finished).toBe(false);
+    expect(first.steps).toBe(12);
+    const resumed = await finetuneTask(base, tok, [task], options, dir, undefined, true);
+    expect(resumed.steps).toBe(30);
+    expect(Array.from(resumed.weights.layers[1].w2)).toEqual(Array.from(full.weights.layers[1].w2));
+    expect(Array.from(resumed.head.weight)).toEqual(Array.from(full.head.weight));
+  });
+
+  it('with LoRA changes the backbone only through the adapters, and writes a task model that reads back', async () => {
+    const tok = tinyTokenizer(), base = tinyBase(), task = tinyTask();
+    const r = await finetuneTask(base, tok, [task], { ...options, steps: 10, lora: { rank: 2, alpha: 4 } }, tmp(), undefined, true);
+    expect(Array.from(r.weights.tokenEmbedding)).toEqual(Array.from(base.tokenEmbedding));
+    expect(Array.from(r.weights.layers[0].wq)).not.toEqual(Array.from(base.layers[0].wq));
+    const dir = tmp();
+    const tokFile = join(dir, 'tok.json');
+    writeTokenizer(tokFile, tok);
+    writeTaskModel(join(dir, 'm'), r.weights, tok, tokFile, r.head, { task: 'sst2', labels: task.labels, maxTokens: 16, metrics: { x: 1 }, provenance: {} });
+    const back = readTaskModel(join(dir, 'm'));
+    expect(back.task).toBe('sst2');
+    expect(Array.from(back.weights.layers[0].wq)).toEqual(Array.from(r.weights.layers[0].wq));
+    expect(Array.from(back.head.bias)).toEqual(Array.from(r.head.bias));
+  });
+});
