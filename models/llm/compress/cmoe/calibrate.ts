@@ -25,12 +25,36 @@ export function captureFfnInputs(model: LlamaModel, windows: readonly Uint16Arra
   } finally {
     blocks.forEach((b, i) => { b.ffn = saved[i]; });
   }
-  return parts.map((p) => {
-    const out = new Float32Array(p.reduce((s, a) => s + a.length, 0));
-    let at = 0;
-    for (const a of p) { out.set(a, at); at += a.length; }
-    return out;
-  });
+  return parts.map(concat);
+}
+
+function concat(parts: readonly Float32Array[]): Float32Array {
+  const out = new Float32Array(parts.reduce((s, a) => s + a.length, 0));
+  let at = 0;
+  for (const a of parts) { out.set(a, at); at += a.length; }
+  return out;
+}
+
+/** Thrown by the recorder once the wanted layer's input is captured: the rest of the forward is not needed. */
+class Captured extends Error {}
+
+/**
+ * The FFN input of one block (`layer`) over the windows, each forward stopped right after it: the
+ * input of a layer whose earlier FFNs are carved, for fitting its balancing bias on what it will see.
+ */
+export function captureFfnInput(model: LlamaModel, windows: readonly Uint16Array[], layer: number): Float32Array {
+  const block = model.blocks[layer];
+  if (!(block instanceof Block)) throw new Error('calibration needs the model\'s own blocks');
+  const saved = block.ffn, parts: Float32Array[] = [];
+  block.ffn = { forward: (x) => { parts.push(x.slice()); throw new Captured(); } };
+  try {
+    for (const w of windows) {
+      try { model.forward(Array.from(w), model.newCache(), { logits: 'none' }); } catch (e) { if (!(e instanceof Captured)) throw e; }
+    }
+  } finally {
+    block.ffn = saved;
+  }
+  return concat(parts);
 }
 
 /** Rows of an (rows x cols) matrix scaled to unit L2 norm (zero rows stay zero). */

@@ -1,7 +1,8 @@
 /**
  * CMoE's light fine-tuning on tfjs: LoRA adapters on every attention and FFN projection and the
  * routed experts' weight scales are trained with the next-token loss on training text; the
- * routing itself (the representatives' router, the balancing bias) stays frozen. The carved FFN
+ * representatives' router stays frozen, and the balancing bias keeps its auxiliary-loss-free update
+ * (+-rate per step toward the mean load of the step's tokens, as during MoE training). The carved FFN
  * enters the training graph as per-token weights of the dense FFN's neurons (1 for shared
  * neurons, 1 + s_e * scale_e for the neurons of a picked expert e, 0 otherwise), which computes
  * exactly the mixture's output.
@@ -11,7 +12,7 @@ import { sampleBatch } from '../../data/token-stream.ts';
 import type { LlamaWeights } from '../../checkpoint.ts';
 import { TfLlama } from '../../train/tf-llama.ts';
 import type { CarvedLayer } from './carve.ts';
-import { selectExperts } from './moe-ffn.ts';
+import { selectExperts, updateBias } from './moe-ffn.ts';
 
 export interface CmoeFinetuneOptions {
   readonly steps: number;
@@ -22,6 +23,8 @@ export interface CmoeFinetuneOptions {
   readonly rank: number;
   readonly alpha: number;
   readonly seed: number;
+  /** Bias update per step toward the mean load (0: the bias stays as carved). */
+  readonly balanceRate: number;
 }
 
 export interface CmoeFinetuneResult {
@@ -29,6 +32,8 @@ export interface CmoeFinetuneResult {
   readonly weights: LlamaWeights;
   /** Per layer, the trained weight scale of each routed expert. */
   readonly scales: Float64Array[];
+  /** Per layer, the balancing bias after the fine-tuning steps' updates. */
+  readonly biases: Float64Array[];
   readonly samples: number;
   readonly tokens: number;
   readonly seconds: number;
@@ -52,10 +57,13 @@ function routerMatrix(w: LlamaWeights['layers'][number], reps: Int32Array, dim: 
 
 /**
  * Puts the carved FFNs into a TfLlama graph (its `ffnGate` hook): the router rows come from
- * `weights` (frozen), each layer gets a trainable scale per routed expert (0 at first). Returns the
- * scales and a dispose function for the constants.
+ * `weights` (frozen), each layer gets a trainable scale per routed expert (0 at first). The biases
+ * start as the layers' (copied); with `balanceRate` > 0 every pass moves each expert's bias by
+ * +-balanceRate toward the mean load of the pass's tokens. Returns the scales, the biases and a
+ * dispose function for the constants.
  */
-export function installCmoeGate(model: TfLlama, weights: LlamaWeights, layers: readonly RoutedLayer[], active: number): { scales: tf.Variable[]; dispose: () => void } {
+export function installCmoeGate(model: TfLlama, weights: LlamaWeights, layers: readonly RoutedLayer[], active: number, balanceRate = 0): { scales: tf.Variable[]; biases: Float64Array[]; dispose: () => void } {
+  const biases = layers.map((l) => Float64Array.from(l.bias));
   const { dim, hiddenDim } = weights.config;
   const consts = layers.map((l, i) => {
     const R = l.carved.experts.length;
@@ -79,15 +87,17 @@ export function installCmoeGate(model: TfLlama, weights: LlamaWeights, layers: r
       const s = tf.softmax(tf.abs(tf.mul(u, tf.mul(g, tf.sigmoid(g))))) as tf.Tensor2D;
       // The selection is a constant of the step (no gradient flows through which experts are picked).
       const rows = s.shape[0];
-      const picked = selectExperts(Float64Array.from(s.dataSync()), rows, c.R, active, layers[l].bias);
+      const picked = selectExperts(Float64Array.from(s.dataSync()), rows, c.R, active, biases[l]);
       const mask = new Float32Array(rows * c.R);
       picked.forEach((ts, e) => ts.forEach((t) => { mask[t * c.R + e] = 1; }));
+      if (balanceRate > 0) updateBias(biases[l], picked, (rows * active) / c.R, balanceRate);
       const weightsOfExperts = tf.mul(tf.tensor2d(mask, [rows, c.R]), tf.add(1, tf.mul(s, c.scale)));
       return tf.add(tf.matMul(weightsOfExperts, c.assign), c.shared) as tf.Tensor2D;
     },
   };
   return {
     scales: consts.map((c) => c.scale),
+    biases,
     dispose: () => { model.hooks = {}; for (const c of consts) tf.dispose([c.router, c.assign, c.shared, c.scale]); },
   };
 }
@@ -96,7 +106,7 @@ export function finetuneCmoe(weights: LlamaWeights, layers: readonly RoutedLayer
   const model = new TfLlama(weights.config, o.seed);
   model.fromWeights(weights);
   const lora = model.addLora({ rank: o.rank, alpha: o.alpha });
-  const gate = installCmoeGate(model, weights, layers, active);
+  const gate = installCmoeGate(model, weights, layers, active, o.balanceRate);
   const vars = [...lora, ...gate.scales];
   const optimizer = tf.train.adam(o.lr);
   const losses: number[] = [];
@@ -113,6 +123,7 @@ export function finetuneCmoe(weights: LlamaWeights, layers: readonly RoutedLayer
   const result: CmoeFinetuneResult = {
     weights: model.toWeights(),
     scales: gate.scales.map((v) => Float64Array.from(v.dataSync())),
+    biases: gate.biases,
     samples: o.steps * o.batch, tokens: o.steps * o.batch * o.context, seconds, losses,
   };
   optimizer.dispose();

@@ -178,11 +178,14 @@ export function balanceBias(s: Float64Array, tokens: number, R: number, active: 
   for (let step = 0; step < steps; step++) {
     const start = (step * batch) % tokens;
     const n = Math.min(batch, tokens - start);
-    const picked = selectExperts(s.subarray(start * R, (start + n) * R), n, R, active, bias);
-    const mean = (n * active) / R;
-    picked.forEach((rows, e) => { bias[e] += rows.length < mean ? rate : rows.length > mean ? -rate : 0; });
+    updateBias(bias, selectExperts(s.subarray(start * R, (start + n) * R), n, R, active, bias), (n * active) / R, rate);
   }
   return bias;
+}
+
+/** One auxiliary-loss-free step: each expert's bias moves by `rate` toward the mean load (`picked`: per expert, its tokens). */
+export function updateBias(bias: Float64Array, picked: readonly (readonly number[])[], mean: number, rate: number): void {
+  picked.forEach((rows, e) => { bias[e] += rows.length < mean ? rate : rows.length > mean ? -rate : 0; });
 }
 
 /** The largest expert load over the mean load. */

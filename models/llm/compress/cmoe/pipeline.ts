@@ -6,7 +6,7 @@ import { ReferenceBackend, type GemmBackend } from '../../../common/index.ts';
 import type { LlamaWeights } from '../../checkpoint.ts';
 import { Block } from '../../engine/block.ts';
 import { LlamaModel } from '../../engine/model.ts';
-import { activationProfile, captureFfnInputs, type ActivationProfile } from './calibrate.ts';
+import { activationProfile, captureFfnInput, captureFfnInputs, type ActivationProfile } from './calibrate.ts';
 import { carveLayer, staticPruning, type CarvedLayer, type CmoeConfig, type Grouping } from './carve.ts';
 import { balanceBias, CarvedFeedForward } from './moe-ffn.ts';
 
@@ -15,6 +15,7 @@ export interface Calibration {
   readonly inputs: Float32Array[];
   readonly profiles: ActivationProfile[];
   readonly tokens: number;
+  readonly windows: readonly Uint16Array[];
 }
 
 /** Runs the dense model on the calibration windows and profiles every FFN (top-K_a markers, rates). */
@@ -23,7 +24,7 @@ export function calibrate(weights: LlamaWeights, windows: readonly Uint16Array[]
   const inputs = captureFfnInputs(new LlamaModel(weights, new ReferenceBackend()), windows);
   const tokens = inputs[0].length / dim;
   const profiles = inputs.map((x, l) => activationProfile(x, tokens, weights.layers[l].w1, weights.layers[l].w3, dim, hiddenDim, ka));
-  return { inputs, profiles, tokens };
+  return { inputs, profiles, tokens, windows };
 }
 
 export interface CarvedModelLayer {
@@ -39,22 +40,30 @@ export interface BalanceOptions {
 }
 
 /**
- * Carves every layer (`grouping`, or static pruning of the same number of active neurons) and fits
- * the balancing bias on the calibration tokens' router scores (no bias when `balance` is undefined).
+ * Carves every layer (`grouping`, or static pruning of the same number of active neurons) from the
+ * dense model's activation profiles, then fits the balancing bias layer by layer on the router
+ * scores of the calibration tokens as the carved model feeds them (the earlier layers carved, with
+ * their fitted biases): the inputs the router will see. No bias when `balance` is undefined.
  */
 export function carveModel(weights: LlamaWeights, cal: Calibration, config: CmoeConfig, method: Grouping | 'static', balance: BalanceOptions | undefined, seed: number): CarvedModelLayer[] {
-  const { dim, hiddenDim } = weights.config;
+  const { hiddenDim } = weights.config;
   const keep = ((config.shared + config.active) * hiddenDim) / config.experts;
-  return cal.profiles.map((p, l) => {
+  const layers = cal.profiles.map((p, l) => {
     const carved = method === 'static' ? staticPruning(p, keep) : carveLayer(p, config, method, seed + l);
     const R = carved.experts.length;
-    let bias: Float64Array = new Float64Array(R);
-    if (balance && R > 0) {
-      const ffn = new CarvedFeedForward(new ReferenceBackend(), weights.layers[l], dim, hiddenDim, carved, { active: config.active });
-      bias = balanceBias(ffn.scores(cal.inputs[l], cal.tokens, l), cal.tokens, R, config.active, balance.steps, balance.batch, balance.rate);
-    }
-    return { carved, bias, scales: new Float64Array(R) };
+    return { carved, bias: new Float64Array(R), scales: new Float64Array(R) };
   });
+  if (balance) {
+    // The model's FFNs hold these very bias arrays: each fit changes what the later layers see.
+    const { model, ffns } = carvedModel(weights, layers, config.active, new ReferenceBackend());
+    layers.forEach((layer, l) => {
+      const R = layer.carved.experts.length;
+      if (R === 0) return;
+      const x = captureFfnInput(model, cal.windows, l);
+      layer.bias.set(balanceBias(ffns[l].scores(x, cal.tokens, l), cal.tokens, R, config.active, balance.steps, balance.batch, balance.rate));
+    });
+  }
+  return layers;
 }
 
 /**

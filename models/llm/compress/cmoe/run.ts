@@ -61,7 +61,7 @@ export function runCmoe(weights: LlamaWeights, data: CompressionData, o: CmoeRun
     log(`fine-tuning: ${f.steps} steps of ${f.batch} x ${f.context} tokens (LoRA rank ${f.rank}, alpha ${f.alpha}, lr ${f.lr})`);
     const r = finetuneCmoe(weights, carved.layers, config.active, data.trainStream, f, (loss) => log(`  loss ${loss.toFixed(4)}`));
     finalWeights = r.weights;
-    finalLayers = carved.layers.map((l, i) => ({ ...l, scales: r.scales[i] }));
+    finalLayers = carved.layers.map((l, i) => ({ ...l, scales: r.scales[i], bias: r.biases[i] }));
     const { model, ffns } = carvedModel(r.weights, finalLayers, config.active, reference, weights);
     const perplexity = ppl(model, 'fine-tuned');
     finetuned = {

@@ -4,7 +4,7 @@ import { createRng } from '../../../../hw/index.ts';
 import { ReferenceBackend, selectBackend } from '../../../../models/common/index.ts';
 import { LlamaModel, SwiGluFeedForward, TfLlama, type LlamaConfig } from '../../../../models/llm/index.ts';
 import {
-  activationProfile, balanceBias, calibrate, carvedModel, carveLayer, carveModel, CarvedFeedForward, finetuneCmoe, installCmoeGate, maxOverMean, parseCmoeConfig, selectExperts, staticPruning,
+  activationProfile, balanceBias, calibrate, captureFfnInputs, carvedModel, carveLayer, carveModel, CarvedFeedForward, finetuneCmoe, installCmoeGate, maxOverMean, parseCmoeConfig, selectExperts, staticPruning,
 } from '../../../../models/llm/compress/index.ts';
 import { randomLlama } from '../random-llama.ts';
 
@@ -85,6 +85,17 @@ describe('CMoE carving', () => {
     expect(maxOverMean(loads(balanceBias(skew, T, R, 1, 400, 40)))).toBeLessThan(1.3);
   });
 
+  it('fits each layer\'s bias on the inputs the carved model feeds it (earlier layers carved, with their biases)', () => {
+    const c = parseCmoeConfig('S2A2E8', 64), balance = { steps: 30, batch: 8, rate: 0.01 };
+    const layers = carveModel(weights, cal, c, 'kmeans', balance, 1);
+    // Reference: the whole carved model's FFN inputs captured in one pass (no early stop), then the same fit.
+    const { model, ffns } = carvedModel(weights, layers, 2, new ReferenceBackend());
+    const inputs = captureFfnInputs(model, windows);
+    expect(relMax(inputs[0], cal.inputs[0])).toBeLessThan(1e-6);
+    expect(relMax(inputs[1], cal.inputs[1])).toBeGreaterThan(1e-3);
+    for (const l of [0, 1]) expect(Array.from(layers[l].bias)).toEqual(Array.from(balanceBias(ffns[l].scores(inputs[l], cal.tokens, l), cal.tokens, 6, 2, 30, 8, 0.01)));
+  });
+
   it('static pruning keeps the highest-rate neurons for every token', () => {
     const p = cal.profiles[0];
     const kept = staticPruning(p, 16);
@@ -112,9 +123,15 @@ describe('CMoE carving', () => {
   it('fine-tuning trains the adapters and scales (folded into weights the engine runs)', () => {
     const layers = carveModel(weights, cal, parseCmoeConfig('S2A2E8', 64), 'kmeans', undefined, 1);
     const stream = Uint16Array.from({ length: 300 }, () => rng.int(3, 39));
-    const r = finetuneCmoe(weights, layers, 2, stream, { steps: 3, batch: 2, context: 12, lr: 1e-2, rank: 4, alpha: 8, seed: 1 });
+    const r = finetuneCmoe(weights, layers, 2, stream, { steps: 3, batch: 2, context: 12, lr: 1e-2, rank: 4, alpha: 8, seed: 1, balanceRate: 0.01 });
     expect(r.losses.every(Number.isFinite)).toBe(true);
     expect(r.samples).toBe(6);
+    // The bias kept its balancing update: 3 steps of +-0.01 (or 0) per expert, and the carved layers' own biases untouched.
+    for (const [l, b] of r.biases.entries()) {
+      for (const v of b) expect(Math.abs(Math.round(v / 0.01) * 0.01 - v)).toBeLessThan(1e-9);
+      expect(b.some((v) => v !== 0)).toBe(true);
+      expect(Array.from(layers[l].bias)).toEqual(new Array(6).fill(0));
+    }
     expect(r.scales.some((s) => s.some((x) => x !== 0))).toBe(true);
     expect(relMax(r.weights.layers[0].wq, weights.layers[0].wq)).toBeGreaterThan(0);
     const tuned = carvedModel(r.weights, layers.map((l, i) => ({ ...l, scales: r.scales[i] })), 2, new ReferenceBackend(), weights).model;
