@@ -1,22 +1,28 @@
-// Prediction latency of VeriDistill (shipped checkpoint, Verilog text in, area and delay out)
-// next to the time Yosys + ABC takes to synthesize the same designs onto Nangate45 with the flow
-// that labelled the training data (native yosys when installed, else the embedded wasm build; no cache).
-// One-time costs (tfjs backend init, checkpoint load, first call) are reported apart from the
-// per-design latency. Wall time is what a user waits; CPU time (ours: this process; Yosys: its
-// child processes plus this process) is steadier on a machine other jobs load.
+// Prediction latency of VeriDistill (shipped checkpoint, Verilog text in, area and delay out) next
+// to the time Yosys + ABC takes to synthesize the same designs, in the same run, with the flow that
+// labelled the checkpoint's data (same script, same Yosys build, same library; no cache).
+// - batch: one process predicts every design (`predict qor --corpus`): per design, after the
+//   one-time costs (tfjs backend init, checkpoint load, first call), which are reported apart;
+// - single file: `tessera predict qor FILE` as a fresh process, start to exit (what a user waits
+//   for one file), against that design's synthesis.
+// Wall time is what a user waits; CPU time (ours: this process; Yosys: the wasm build runs in this
+// process, native in child processes) is steadier on a machine other jobs load. The designs whose
+// synthesis takes over 10 s are summarised apart.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { hasNativeYosys, readLiberty } from '../eda/synth/index.ts';
+import { fileURLToPath } from 'node:url';
+import { loadLibrary, type YosysBackend } from '../eda/synth/index.ts';
 import { selectBackend } from '../models/common/index.ts';
-import { VeriDistill, chunkTokens, designText, firstModuleName, shippedCheckpointDir, synthesizeQor, verilogWords } from '../models/qor/veridistill/index.ts';
+import { VeriDistill, chunkTokens, designText, firstModuleName, labelFlowOf, shippedCheckpointDir, synthesizeQor, verilogWords } from '../models/qor/veridistill/index.ts';
 import { dataPath } from '../util/index.ts';
-import { printComparison } from './compare.ts';
 
 const files = [
-  'itc99/rtl_verilog/b03.v', 'itc99/rtl_verilog/b10.v', 'itc99/rtl_verilog/b12.v', 'rtl/alexforencich_verilog_uart/uart_tx.v',
-  'rtl/trustworthycomputing_small/crc32.v', 'rtl/ispras24_verilog_tests/seq/adffe.v', 'rtl/ispras24_verilog_tests/comb/div/div_8_4.v',
+  'itc99/rtl_verilog/b03.v', 'itc99/rtl_verilog/b10.v', 'itc99/rtl_verilog/b12.v', 'itc99/rtl_verilog/b14.v', 'itc99/rtl_verilog/b15.v',
+  'rtl/alexforencich_verilog_uart/uart_tx.v', 'rtl/trustworthycomputing_small/crc32.v', 'rtl/ispras24_verilog_tests/seq/adffe.v',
+  'rtl/ispras24_verilog_tests/comb/div/div_8_4.v',
 ];
 
-/** CPU seconds of this process and of its waited-for children (native Yosys and its ABC). */
+/** CPU seconds of this process and of its waited-for children. */
 function cpuSeconds(): { own: number; children: number } {
   const own = process.cpuUsage();
   // /proc/self/stat fields 16 and 17 (cutime, cstime), in clock ticks (100 per second on Linux).
@@ -33,43 +39,54 @@ async function timed<T>(fn: () => T | Promise<T>): Promise<{ value: T; wall: num
   return { value, wall, cpu: c1.own - c0.own, childCpu: c1.children - c0.children };
 }
 
+const median = (v: readonly number[]) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
 const designs = files.map((f) => {
-  const text = designText({ files: [dataPath(f)] });
-  return { name: f.split('/').pop()!, text, top: firstModuleName(text)! };
+  const path = dataPath(f);
+  const text = designText({ files: [path] });
+  return { name: f.split('/').pop()!, path, text, top: firstModuleName(text)! };
 });
 
-const init = await timed(() => selectBackend());
+const init = await timed(() => selectBackend(() => {}));
 const load = await timed(() => VeriDistill.load(shippedCheckpointDir()));
 const model = load.value;
-const first = await timed(() => model.predict(designs[0].text)); // the wasm kernels and JIT warm up on first use
+const flow = labelFlowOf(model.config);
+const backend = flow.tool.split(' ')[0] as YosysBackend;
+const liberty = loadLibrary(flow.liberty).text;
+const first = await timed(() => model.predict(designs[0].text, designs[0].top)); // the wasm kernels and JIT warm up on first use
+console.log(`checkpoint labelled by ${flow.tool} Yosys on ${flow.liberty}; synthesis here: the same flow (${backend}), no cache`);
 console.log(`one-time: backend ${init.value.name} init ${(init.wall * 1000).toFixed(0)} ms, checkpoint load ${(load.wall * 1000).toFixed(0)} ms, first prediction (warm-up) ${(first.wall * 1000).toFixed(0)} ms`);
 
+const bin = fileURLToPath(new URL('../bin/tessera.js', import.meta.url));
 const rounds = 3;
-const backend = (await hasNativeYosys()) ? 'native' : 'wasm';
-const liberty = readLiberty(dataPath('liberty', 'nangate45', 'nangate45_typ.lib.gz'));
-const rows: { name: string; tokens: number; chunks: number; wall: number; cpu: number; synthWall: number; synthCpu: number }[] = [];
+const rows: { name: string; tokens: number; chunks: number; wall: number; cpu: number; single: number; synthWall: number; synthCpu: number }[] = [];
 for (const d of designs) {
   let best = { wall: Infinity, cpu: Infinity };
   for (let r = 0; r < rounds; r++) {
-    const t = await timed(() => model.predict(d.text));
+    const t = await timed(() => model.predict(d.text, d.top));
     if (t.wall < best.wall) best = t;
   }
+  const single = await timed(() => spawnSync(process.execPath, [bin, 'predict', 'qor', d.path, '--top', d.top], { encoding: 'utf8' }));
+  if (single.value.status !== 0) throw new Error(`predict qor ${d.path} failed: ${single.value.stderr}`);
   const synth = await timed(() => synthesizeQor({ [d.name]: d.text }, d.top, liberty, backend, false));
   const words = verilogWords(d.text);
-  const tokens = words.length;
   const chunks = chunkTokens(words.map((w) => model.vocabulary.id(w)), model.config.encoder.length, model.config.maxChunks).chunks.length;
-  rows.push({ name: d.name, tokens, chunks, wall: best.wall, cpu: best.cpu, synthWall: synth.value.seconds, synthCpu: synth.cpu + synth.childCpu });
+  rows.push({ name: d.name, tokens: words.length, chunks, wall: best.wall, cpu: best.cpu, single: single.wall, synthWall: synth.value.seconds, synthCpu: synth.cpu + synth.childCpu });
 }
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
-console.log(`${designs.length} designs; prediction best of ${rounds} (after the warm-up); Yosys ${backend} once each, no cache`);
-console.log(`${'design'.padEnd(12)}${pad('tokens', 8)}${pad('chunks', 8)}${pad('pred ms', 10)}${pad('pred cpu ms', 13)}${pad('yosys s', 10)}${pad('yosys cpu s', 13)}${pad('ratio', 9)}`);
+console.log(`${designs.length} designs; batch prediction best of ${rounds} (after the warm-up); single file = a fresh 'tessera predict qor FILE' process; Yosys once each`);
+console.log(`${'design'.padEnd(12)}${pad('tokens', 8)}${pad('chunks', 8)}${pad('batch ms', 10)}${pad('cpu ms', 9)}${pad('single s', 10)}${pad('yosys s', 10)}${pad('yosys cpu s', 13)}${pad('batch x', 10)}${pad('cpu x', 9)}${pad('single x', 10)}`);
 for (const r of rows) {
-  console.log(`${r.name.padEnd(12)}${pad(r.tokens, 8)}${pad(r.chunks, 8)}${pad((r.wall * 1000).toFixed(1), 10)}${pad((r.cpu * 1000).toFixed(1), 13)}${pad(r.synthWall.toFixed(2), 10)}${pad(r.synthCpu.toFixed(2), 13)}${pad(`${(r.synthWall / r.wall).toFixed(0)}x`, 9)}`);
+  console.log(`${r.name.padEnd(12)}${pad(r.tokens, 8)}${pad(r.chunks, 8)}${pad((r.wall * 1000).toFixed(1), 10)}${pad((r.cpu * 1000).toFixed(1), 9)}${pad(r.single.toFixed(2), 10)}${pad(r.synthWall.toFixed(2), 10)}${pad(r.synthCpu.toFixed(2), 13)}${pad((r.synthWall / r.wall).toFixed(0), 10)}${pad((r.synthCpu / Math.max(r.cpu, 1e-4)).toFixed(0), 9)}${pad((r.synthWall / r.single).toFixed(1), 10)}`);
 }
-const sum = (key: 'wall' | 'cpu' | 'synthWall' | 'synthCpu') => rows.reduce((s, r) => s + r[key], 0);
-console.log(`per design: prediction ${((sum('wall') / rows.length) * 1000).toFixed(1)} ms wall (${((sum('cpu') / rows.length) * 1000).toFixed(1)} ms CPU), synthesis ${(sum('synthWall') / rows.length).toFixed(2)} s wall (${(sum('synthCpu') / rows.length).toFixed(2)} s CPU)`);
-printComparison('QoR estimate latency, wall (VeriDistill vs Yosys+ABC synthesis)', 's', sum('wall'), `yosys ${backend}`, sum('synthWall'), false);
-printComparison('QoR estimate latency, CPU (VeriDistill vs Yosys+ABC synthesis)', 's', sum('cpu'), `yosys ${backend}`, sum('synthCpu'), false);
-printComparison('same, wall, with the one-time costs counted once (one process for all designs)', 's', sum('wall') + init.wall + load.wall + first.wall, `yosys ${backend}`, sum('synthWall'), false);
+const summary = (label: string, of: typeof rows) => {
+  if (of.length === 0) return console.log(`${label}: no design`);
+  console.log(`${label} (${of.length} designs): median speed-up batch ${median(of.map((r) => r.synthWall / r.wall)).toFixed(0)}x wall, ${median(of.map((r) => r.synthCpu / Math.max(r.cpu, 1e-4))).toFixed(0)}x CPU; single file ${median(of.map((r) => r.synthWall / r.single)).toFixed(1)}x wall`);
+};
+summary('all designs', rows);
+summary('synthesis over 10 s', rows.filter((r) => r.synthWall > 10));
 model.dispose();

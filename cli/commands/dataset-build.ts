@@ -5,12 +5,17 @@ import { DEFAULT_LIBRARY, LIBRARY_HELP, libraryFile, yosysBackends, type YosysBa
 import { generatedDesigns, namedGeneratedDesigns } from './dataset-generated.ts';
 import { QueueClient, redisTarget } from '../../queue/index.ts';
 import { queuedDesignExecutor } from '../queue-jobs.ts';
+import { buildVeridistillData, labelSummary } from './veridistill-dataset.ts';
+import { DEFAULT_SYNTHETIC } from './veridistill-corpus.ts';
 
 export default defineCommand({
   path: ['dataset', 'build'],
   summary: 'build a QoR data set: Yosys synthesis + N random ABC recipe trajectories per design (JSON Lines)',
   details: `Corpus presets: ${Object.keys(CORPUS_PRESETS).join(', ')}, full (all but tiny), recipes (the
-many-recipe set: designs of a few hundred to ~15k AND nodes from each corpus); or a folder of
+many-recipe set: designs of a few hundred to ~15k AND nodes from each corpus); veridistill (the
+VeriDistill data set: the shared RTL corpora with every module and parameter sweeps, generated MixPE
+PEs and arrays, synthetic RTL; each design mapped by the pinned labelling flow, its area, delay and
+netlist graph per line, for 'tessera train veridistill --data'; cache shared with that command); or a folder of
 .v/.sv/.blif/.aig/.aag files (one design per file), e.g. PE/array variants written by hdl-gen;
 several comma-separated (--corpus epfl,generated-pes/). Every design is synthesized once; each recipe (20
 operations from balance, rewrite, rewrite -z, refactor, refactor -z, resub, resub -z) records AIG nodes
@@ -45,6 +50,16 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
     if (flags['recipe-length'] > 1000) throw new UserError(`${flags['recipe-length']} steps per recipe is more than 1000`, '--recipe-length', 'OpenABC-D recipes have 20 steps; give at most 1000');
     if (flags.workers < 1) throw new UserError('must be at least 1', '--workers');
     if (flags.timeout < 0) throw new UserError('must be 0 (no limit) or more seconds', '--timeout');
+    if (flags.corpus.trim() === 'veridistill') {
+      if (flags.queue) throw new UserError('the veridistill corpus is labelled on this machine only', '--queue', 'leave out --queue');
+      if (flags.liberty === 'none') throw new UserError('the veridistill labels need a cell library', '--liberty', "give 'sky130', 'nangate45' or a .lib file");
+      const data = await buildVeridistillData({
+        liberty: flags.liberty, backend: flags.yosys as YosysBackend, workers: flags.workers, timeoutSeconds: flags.timeout,
+        cachedOnly: flags['cached-only'], synthetic: DEFAULT_SYNTHETIC, seed: flags.seed, generated: true, limit: flags.limit, out: flags.out,
+      });
+      console.log(`${flags.out}: ${labelSummary(data.records, data.failures)}\n(${data.seconds.toFixed(1)} s)`);
+      return;
+    }
     let designs: DesignSource[] = flags.corpus.split(',').flatMap((c) => corpusDesigns(c.trim()));
     if (flags.limit > 0) designs = designs.slice(0, flags.limit);
     if (flags.generated < 0) throw new UserError('must be 0 or more', '--generated');

@@ -81,7 +81,7 @@ run 'tessera synth OUT/tessera_array.v --top tessera_array --liberty LIB' for it
       model.dispose();
     } else {
       const t0 = performance.now();
-      const predicted = model.predict(moduleClosureText(design.verilog, pe, design.fileName));
+      const predicted = model.predict(moduleClosureText(design.verilog, pe, design.fileName), pe);
       const ms = performance.now() - t0;
       model.dispose();
       const truth = await synthesizeQor({ [design.fileName]: design.verilog }, pe, flowLiberty.text, flowBackend);

@@ -210,7 +210,7 @@ async function predictArrayAreas(results: ExplorePointResult[], points: readonly
   for (const indices of groups) {
     const p = points[indices[0]];
     const d = arrayDesign(p);
-    const area = model.predict(moduleClosureText(d.verilog, d.top, d.fileName)).areaUm2;
+    const area = model.predict(moduleClosureText(d.verilog, d.top, d.fileName), d.top).areaUm2;
     for (const i of indices) results[i] = { ...results[i], areaUm2: area, areaSource: `VeriDistill prediction (${checkpoint.replace(/^.*\//, '')}), not synthesized` };
     bar.tick(1, `${p.pe} ${p.rows}x${p.cols}`);
   }

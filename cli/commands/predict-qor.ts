@@ -18,9 +18,9 @@ interface DesignResult {
 
 const percent = (pred: number, truth: number) => (truth === 0 ? NaN : (100 * (pred - truth)) / truth);
 
-function predictTimed(model: VeriDistill, text: string): QorPrediction & { ms: number } {
+function predictTimed(model: VeriDistill, text: string, top: string | undefined): QorPrediction & { ms: number } {
   const t0 = performance.now();
-  const p = model.predict(text);
+  const p = model.predict(text, top);
   return { ...p, ms: performance.now() - t0 };
 }
 
@@ -138,7 +138,7 @@ examples: tessera predict qor rtl/alu.v --top alu --compare
     for (const d of designs) {
       const whole = Object.values(d.sources).join('\n');
       const text = d.top ? moduleClosureText(whole, d.top, Object.keys(d.sources).join(', ')) : whole;
-      const r: DesignResult = { design: d.name, top: d.top, predicted: predictTimed(model, text) };
+      const r: DesignResult = { design: d.name, top: d.top, predicted: predictTimed(model, text, d.top) };
       if (flags.compare) {
         try {
           r.yosys = await synthesizeQor(d.sources, d.top, liberty, yosys);

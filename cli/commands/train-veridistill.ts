@@ -1,23 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { UserError, contentHash, dataDir, dataPath, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
+import { UserError, contentHash, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
-import { veridistillCorpus } from './veridistill-corpus.ts';
-import { DEFAULT_LIBRARY, LIBRARY_HELP, libraryTitle, loadLibrary, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
-import {
-  defaultSettings, designText, labelCorpus, metricsMarkdown, readDataset, trainVeriDistill, writeDataset, type QorRecord, type TrainSettings,
-} from '../../models/qor/veridistill/index.ts';
-
-/** Designs labelled per family, with their synthesis wall time. */
-function labelSummary(records: readonly QorRecord[], failures: readonly { id: string }[]): string {
-  const families = [...new Set(records.map((r) => r.family))];
-  const lines = families.map((f) => {
-    const of = records.filter((r) => r.family === f);
-    return `  ${f.padEnd(16)} ${String(of.length).padStart(5)} designs  ${of.reduce((s, r) => s + (r.seconds ?? 0), 0).toFixed(0)} s of synthesis`;
-  });
-  return [`${records.length} designs labelled, ${failures.length} not (timeout, Yosys error or not run)`, ...lines].join('\n');
-}
+import { buildVeridistillData, labelSummary } from './veridistill-dataset.ts';
+import { DEFAULT_SYNTHETIC } from './veridistill-corpus.ts';
+import { DEFAULT_LIBRARY, LIBRARY_HELP, libraryTitle, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
+import { defaultSettings, metricsMarkdown, readDataset, trainVeriDistill, type TrainSettings } from '../../models/qor/veridistill/index.ts';
 
 /** Tiny settings for smoke runs: a minute instead of many, numbers not meaningful. */
 const quickSettings = (s: TrainSettings): TrainSettings => ({
@@ -48,7 +37,7 @@ example: tessera train veridistill --out models/qor/veridistill/checkpoint --sav
     { name: 'yosys', kind: 'string', choices: yosysBackends, default: 'wasm', help: 'Yosys build that labels (wasm: the pinned labelling flow)' },
     { name: 'timeout', kind: 'int', default: 180, valueName: 'SECONDS', help: 'per-design synthesis limit while labelling (slower designs are left out)' },
     { name: 'cached-only', kind: 'boolean', help: 'label only from the synthesis cache (no new Yosys runs)' },
-    { name: 'synthetic', kind: 'int', default: 300, valueName: 'N', help: 'synthetic datapaths, FSMs and memories per kind (capped so they are at most a third of the data)' },
+    { name: 'synthetic', kind: 'int', default: DEFAULT_SYNTHETIC, valueName: 'N', help: 'synthetic datapaths, FSMs and memories per kind (capped so they are at most a third of the data)' },
     { name: 'no-generated', kind: 'boolean', help: 'leave out the generated MixPE PEs and arrays' },
     { name: 'label-only', kind: 'boolean', help: 'label the corpus (and write --save-data), do not train' },
     { name: 'quick', kind: 'boolean', help: 'tiny model and few epochs (smoke test; metrics are not meaningful)' },
@@ -65,23 +54,20 @@ example: tessera train veridistill --out models/qor/veridistill/checkpoint --sav
       if (!existsSync(flags.data)) throw new UserError(`file not found: ${flags.data}`, '--data');
       records = readDataset(flags.data);
     } else {
-      const root = dataDir();
-      if (!root) dataPath('rtl'); // throws the UserError that says how to provide the data
-      const designs = veridistillCorpus(root!, { synthetic: flags.synthetic, seed: flags.seed, generated: !flags['no-generated'] });
-      const lib = loadLibrary(flags.liberty);
-      const labelled = await labelCorpus(designs, {
-        liberty: { name: lib.name, text: lib.text },
+      const data = await buildVeridistillData({
+        liberty: flags.liberty,
         backend: flags.yosys as YosysBackend,
         workers: flags.workers,
         timeoutSeconds: flags.timeout,
         cachedOnly: flags['cached-only'],
+        synthetic: flags.synthetic,
+        seed: flags.seed,
+        generated: !flags['no-generated'],
+        out: flags['save-data'],
       });
-      records = labelled.records;
-      failures = labelled.failures;
-      const ok = new Set(records.map((r) => r.id));
-      // Designs that did not synthesize still teach the encoder Verilog (pretraining needs no labels).
-      extraTexts = designs.filter((d) => !ok.has(d.id)).map((d) => ({ id: d.id, family: d.family, text: designText(d) }));
-      if (flags['save-data']) writeDataset(flags['save-data'], records);
+      records = data.records;
+      failures = data.failures;
+      extraTexts = data.unlabelled;
       if (flags['label-only']) {
         console.log(labelSummary(records, failures));
         return;

@@ -8,6 +8,9 @@ import { isUserError } from '../../util/index.ts';
 import { listCorpus, moduleClosureText, moduleDesigns, parameterSweeps, type CorpusDesign } from '../../models/qor/veridistill/index.ts';
 import { designConfig } from './gen-config.ts';
 
+/** Synthetic designs per kind by default (capped at a third of the data). */
+export const DEFAULT_SYNTHETIC = 300;
+
 const GROUPS = [8, 16, 32, 64];
 const ARRAYS = ['1x1', '1x2', '2x1', '2x2'];
 

@@ -69,7 +69,7 @@ describe('tessera explore', () => {
     expect(p.areaSource).toMatch(/^VeriDistill prediction .*not synthesized$/);
     await selectBackend(() => {});
     const d = generateArrayDesign({ pe: peKind('int8'), array: mixpeEvalConfig(4, 4), group: 128, scheme: pointAccelerator({ pe: 'int8', rows: 4, cols: 4, group: 128, dataflow: 'os' }).weightScheme });
-    expect(p.areaUm2).toBe(VeriDistill.load(shippedCheckpointDir()).predict(moduleClosureText(d.verilog, d.top, d.fileName)).areaUm2);
+    expect(p.areaUm2).toBe(VeriDistill.load(shippedCheckpointDir()).predict(moduleClosureText(d.verilog, d.top, d.fileName), d.top).areaUm2);
   }, 120_000);
 
   // Real synthesis of a small array with native Yosys (about 1.5 CPU-minutes).

@@ -28,11 +28,17 @@ export interface LabelRunOptions {
   /** Liberty text and its name (recorded with every label). */
   readonly liberty: { name: string; text: string };
   readonly backend?: YosysBackend;
+  /** Per-design limit (s); 0 or omitted: no limit. A design stopped at it is retried by the next run. */
   readonly timeoutSeconds?: number;
   readonly workers?: number;
   readonly quiet?: boolean;
   /** Use only results already in the cache; synthesize nothing (the rest count as failures). */
   readonly cachedOnly?: boolean;
+}
+
+/** Cache key of one design's label: its sources and top, the library, the Yosys build and the flow. */
+export function labelCacheKey(sources: Readonly<Record<string, string>>, top: string | undefined, libertyHash: string, tool: string): string {
+  return contentHash(sources, top ?? '', libertyHash, tool, QOR_FLOW_HASH, 'label-v3');
 }
 
 const sizeOf = (sources: Record<string, string>) => Object.values(sources).reduce((s, t) => s + t.length, 0);
@@ -46,11 +52,12 @@ const sizeOf = (sources: Record<string, string>) => Object.values(sources).reduc
 export async function labelCorpus(designs: readonly CorpusDesign[], opts: LabelRunOptions): Promise<{ records: QorRecord[]; failures: { id: string; error: string }[] }> {
   const backend = opts.backend ?? LABEL_BACKEND;
   const tool = await yosysVersion(backend);
-  const timeoutSeconds = opts.timeoutSeconds ?? 240;
+  const timeoutSeconds = opts.timeoutSeconds ?? 0;
   const libertyHash = contentHash(opts.liberty.text);
   const cache = new ContentCache<LabelResult>('veridistill-labels');
   const sources = new Map(designs.map((d) => [d.id, designSources(d)]));
-  const keyOf = (d: CorpusDesign) => contentHash(sources.get(d.id)!, d.top ?? '', libertyHash, tool, QOR_FLOW_HASH, timeoutSeconds, 'label-v2');
+  // The time limit is not part of the key: only results that do not depend on it are cached.
+  const keyOf = (d: CorpusDesign) => labelCacheKey(sources.get(d.id)!, d.top, libertyHash, tool);
   const results = new Map<string, LabelResult>();
   const todo: CorpusDesign[] = [];
   for (const d of designs) {
@@ -73,9 +80,10 @@ export async function labelCorpus(designs: readonly CorpusDesign[], opts: LabelR
       await Promise.all(todo.map(async (d) => {
         const input = { sources: sources.get(d.id)!, top: d.top, liberty: opts.liberty.text, backend, timeoutSeconds };
         // The wasm build cannot be stopped from inside its thread: the pool stops the worker.
-        const result: LabelResult = await pool.run(input, { timeoutSeconds: timeoutSeconds + 5 }).catch((e: Error) => ({ ok: false as const, error: /within/.test(e.message) ? `timed out after ${timeoutSeconds} s` : e.message }));
-        // Only successes and Yosys's own verdicts are cached; a timeout is retried by the next run.
-        if (result.ok || !/timed out/.test(result.error)) cache.put(keyOf(d), result);
+        const result: LabelResult = await pool.run(input, timeoutSeconds > 0 ? { timeoutSeconds: timeoutSeconds + 5 } : {}).catch((e: Error) => ({ ok: false as const, error: /within/.test(e.message) ? `timed out after ${timeoutSeconds} s` : e.message }));
+        // Only successes and Yosys's own verdicts are cached; a timeout (the pool's, or native Yosys
+        // stopped by its runner) is retried by the next run.
+        if (result.ok || !/timed out|did not finish within/.test(result.error)) cache.put(keyOf(d), result);
         results.set(d.id, result);
         bar.tick(1, d.id);
       }));

@@ -1,6 +1,8 @@
 import { Parameters, loadCheckpoint, saveCheckpoint } from '../../common/index.ts';
 import { decoderPredict, defineDecoder, type DecoderConfig } from './decoder.ts';
+import { baselineFeatures } from './baselines.ts';
 import { designChunks, designFeatures } from './design-features.ts';
+import { STRUCTURE_FEATURES, structureFeatures } from './structure-features.ts';
 import { defineEncoder, type EncoderConfig } from './encoder.ts';
 import { Vocabulary } from './tokenizer.ts';
 
@@ -19,6 +21,18 @@ export interface VeriDistillConfig {
   readonly targetStd: readonly number[];
   /** The flow that labelled the training data: library name, Yosys build and version, script hash. */
   readonly labels?: LabelFlow;
+  /**
+   * Structural features after the encoder's (`STRUCTURE_FEATURES`: the lexer's operator and bit
+   * counts, then the elaborated design's totals); absent in checkpoints that read tokens only.
+   */
+  readonly structure?: string;
+}
+
+/** The decoder's raw input for a design: encoder features, then the structural ones if the config has them. */
+export function rawDesignFeatures(encoderFeatures: readonly number[], text: string, top: string | undefined, structure: string | undefined): number[] {
+  if (structure === undefined) return [...encoderFeatures];
+  if (structure !== STRUCTURE_FEATURES) throw new Error(`checkpoint uses structural features '${structure}'; this build computes '${STRUCTURE_FEATURES}'`);
+  return [...encoderFeatures, ...baselineFeatures(text), ...structureFeatures(text, top)];
 }
 
 export interface LabelFlow {
@@ -79,15 +93,16 @@ export class VeriDistill {
     saveCheckpoint(dir, this.config, this.params.snapshot());
   }
 
-  /** The decoder's standardised input features for a design's text. */
-  features(text: string): number[] {
+  /** The decoder's standardised input features for a design's text (`top`: its top module, if known). */
+  features(text: string, top?: string): number[] {
     const c = this.config;
-    const raw = designFeatures(this.params, c.encoder, designChunks(text, this.vocabulary, c.encoder.length, c.maxChunks));
+    const encoded = designFeatures(this.params, c.encoder, designChunks(text, this.vocabulary, c.encoder.length, c.maxChunks));
+    const raw = rawDesignFeatures(encoded, text, top, c.structure);
     return raw.map((v, j) => (v - c.featureMean[j]) / c.featureStd[j]);
   }
 
-  predict(text: string): QorPrediction {
-    return fromTargets(this.config, decoderPredict(this.params, [this.features(text)])[0]);
+  predict(text: string, top?: string): QorPrediction {
+    return fromTargets(this.config, decoderPredict(this.params, [this.features(text, top)])[0]);
   }
 
   dispose(): void {

@@ -44,7 +44,7 @@ describe.skipIf(noCheckpoint)('tessera predict qor with the shipped checkpoint',
     const result = JSON.parse(readFileSync(json, 'utf8'));
     await selectBackend(() => {});
     const model = VeriDistill.load(shippedCheckpointDir());
-    const direct = model.predict(counter.slice(0, counter.indexOf('module unused')).trim());
+    const direct = model.predict(counter.slice(0, counter.indexOf('module unused')).trim(), 'counter');
     model.dispose();
     expect(result.predicted.areaUm2).toBeCloseTo(direct.areaUm2, 6);
     expect(result.predicted.delayPs).toBeCloseTo(direct.delayPs, 6);
