@@ -231,41 +231,48 @@ function measure(wave: Waveform, th: Thresholds, t0: number, upper: number): boo
   const delay = crossingIn(wave, th.vth, bracket, TIME_TOL, ROOT_ITER);
   const tl = crossingIn(wave, th.vl, bracket, TIME_TOL, ROOT_ITER);
   const thi = crossingIn(wave, th.vh, bracket, TIME_TOL, ROOT_ITER);
-  if (delay === undefined || tl === undefined || thi === undefined) return false;
+  if (Number.isNaN(delay) || Number.isNaN(tl) || Number.isNaN(thi)) return false;
   measured.delay = delay;
   measured.slew = (thi - tl) / th.slewDerate;
   return true;
 }
 
+/** The wire result every driver hands out (read at once by every caller, as DriverResult.wire says). */
+const wireOut = { delay: 0, slew: 0 };
+
 /** Table values at one capacitance; wires get their Elmore delay and the driver's slew. */
 class LumpedDriver implements DriverResult {
   constructor(readonly delay: number, readonly slew: number, readonly ceff: number) {}
   wire(elmore: number): WireResult {
-    // Read at once by every caller: one object serves every lumped driver.
-    lumpedWire.delay = elmore;
-    lumpedWire.slew = this.slew;
-    return lumpedWire;
+    wireOut.delay = elmore;
+    wireOut.slew = this.slew;
+    return wireOut;
   }
 }
-const lumpedWire = { delay: 0, slew: 0 };
 
-/** Load waveforms are measured once and dropped: their poles and response live in scratch. */
-const loadPoles = [new Float64Array(2), new Float64Array(3)];
-const loadResponse = [scratchResponse(2), scratchResponse(3)];
+/**
+ * Waveforms measured once and dropped keep their poles and response in scratch: the driver's
+ * (1 or 2 poles) while it is fitted and measured, a load's (one more pole) while it is measured.
+ */
+const scratchPoles = [new Float64Array(1), new Float64Array(2), new Float64Array(3)];
+const scratchResponses = [scratchResponse(1), scratchResponse(2), scratchResponse(3)];
 
 /** The fitted driver's waveforms: wire delays and load slews measured per load (cached per Elmore delay). */
 class DmpDriver implements DriverResult {
   // A driver's loads are asked again for the early and late analyses, and loads with equal pin
-  // caps share an Elmore delay: waveforms are remembered per Elmore delay.
+  // caps share an Elmore delay: waveforms are remembered per Elmore delay, the first without arrays.
   private firstElmore = NaN;
-  private firstWave?: WireResult;
+  private firstDelay = NaN;
+  private firstSlew = NaN;
   private seenElmore?: number[];
-  private seenWave?: WireResult[];
+  private seenWave?: number[];
   constructor(
     readonly delay: number,
     readonly slew: number,
     readonly ceff: number,
-    private readonly response: RampResponse,
+    /** The driver response's poles (the second NaN with one pole). */
+    private readonly pole0: number,
+    private readonly pole1: number,
     private readonly zero: number,
     private readonly t0: number,
     private readonly dt: number,
@@ -275,35 +282,44 @@ class DmpDriver implements DriverResult {
   ) {}
 
   wire(elmore: number): WireResult {
-    // Most drivers see one Elmore delay (equal load pins): it is kept without arrays.
-    if (this.firstWave !== undefined && this.firstElmore === elmore) return this.firstWave;
-    if (this.firstWave === undefined) {
+    if (Number.isNaN(this.firstElmore)) {
       this.firstElmore = elmore;
-      return (this.firstWave = this.loadWave(elmore));
+      this.loadWave(elmore);
+      this.firstDelay = wireOut.delay;
+      this.firstSlew = wireOut.slew;
+      return wireOut;
     }
+    if (this.firstElmore === elmore) return this.out(this.firstDelay, this.firstSlew);
     const seen = (this.seenElmore ??= []);
     const waves = (this.seenWave ??= []);
     const i = seen.indexOf(elmore);
-    if (i >= 0) return waves[i]!;
-    const w = this.loadWave(elmore);
+    if (i >= 0) return this.out(waves[2 * i]!, waves[2 * i + 1]!);
+    this.loadWave(elmore);
     seen.push(elmore);
-    waves.push(w);
-    return w;
+    waves.push(wireOut.delay, wireOut.slew);
+    return wireOut;
   }
 
-  private loadWave(elmore: number): WireResult {
+  private out(delay: number, slew: number): WireResult {
+    wireOut.delay = delay;
+    wireOut.slew = slew;
+    return wireOut;
+  }
+
+  /** Measures the waveform at a load with this Elmore delay, into wireOut. */
+  private loadWave(elmore: number): void {
     const slew = this.slew;
-    if (elmore === 0) return { delay: 0, slew };
-    if (elmore < slew * 1e-3) return { delay: elmore, slew };
-    const driverPoles = this.response.p;
-    const n = driverPoles.length;
-    const poles = loadPoles[n - 1]!;
-    for (let i = 0; i < n; i++) poles[i] = driverPoles[i]!;
+    if (elmore === 0) return void this.out(0, slew);
+    if (elmore < slew * 1e-3) return void this.out(elmore, slew);
+    const n = Number.isNaN(this.pole1) ? 1 : 2;
+    const poles = scratchPoles[n]!;
+    poles[0] = this.pole0;
+    if (n === 2) poles[1] = this.pole1;
     poles[n] = 1 / elmore;
-    const load = rampResponse(poles, this.zero, loadResponse[n - 1]);
-    if (!measure(filteredRamp.set(load, this.t0, this.dt), this.th, this.t0, this.voUpper + elmore)) return { delay: elmore, slew };
+    const load = rampResponse(poles, this.zero, scratchResponses[n]);
+    if (!measure(filteredRamp.set(load, this.t0, this.dt), this.th, this.t0, this.voUpper + elmore)) return void this.out(elmore, slew);
     const d = measured.delay - this.voDelay;
-    return { delay: d < 0 ? elmore : d, slew: Math.max(slew, measured.slew) };
+    this.out(d < 0 ? elmore : d, Math.max(slew, measured.slew));
   }
 }
 
@@ -320,14 +336,19 @@ export function dmpDriver(tableOrFn: GateTableEval | GateTable, th: Thresholds, 
   let fitted: boolean;
   let span: number;
   if (zeroNear) {
-    response = rampResponse([1 / (pi.far * (rd + pi.r))], zero);
+    const poles = scratchPoles[0]!;
+    poles[0] = 1 / (pi.far * (rd + pi.r));
+    response = rampResponse(poles, zero, scratchResponses[0]);
     fitted = fitDriver(table, th, rd, pi.far, total);
     span = 2 * pi.far * (rd + pi.r);
   } else {
     const a = pi.r * rd * pi.near * pi.far;
     const b = rd * total + pi.r * pi.far;
     const disc = Math.sqrt(b * b - 4 * a);
-    response = rampResponse([(b + disc) / (2 * a), (b - disc) / (2 * a)], zero);
+    const poles = scratchPoles[1]!;
+    poles[0] = (b + disc) / (2 * a);
+    poles[1] = (b - disc) / (2 * a);
+    response = rampResponse(poles, zero, scratchResponses[1]);
     fitted = fitDriver(table, th, rd, total, total, response);
     span = 2 * total * (rd + pi.r);
   }
@@ -341,7 +362,8 @@ export function dmpDriver(tableOrFn: GateTableEval | GateTable, th: Thresholds, 
   if (!ok) return new LumpedDriver(table.delay, table.slew, ceff);
   // The delay is the table's at Ceff, except without near capacitance (measured on the waveform).
   const delay = zeroNear ? measured.delay : table.delay;
-  return new DmpDriver(delay, measured.slew, ceff, response, zero, t0, dt, measured.delay, voUpper, th);
+  const p = response.p;
+  return new DmpDriver(delay, measured.slew, ceff, p[0]!, p.length > 1 ? p[1]! : NaN, zero, t0, dt, measured.delay, voUpper, th);
 }
 
 function lumped(table: GateTableEval, cap: number): DriverResult {

@@ -46,7 +46,8 @@ export function solveSmall(m: Float64Array, n: number, stride: number, out: Floa
  * bracket a crossing or maxIter steps do not converge.
  */
 export function findCrossing(f: Waveform, target: number, lo: number, hi: number, relTol: number, maxIter: number): number | undefined {
-  return crossingIn(f, target, bracketOf(f, lo, hi), relTol, maxIter);
+  const t = crossingIn(f, target, bracketOf(f, lo, hi), relTol, maxIter);
+  return Number.isNaN(t) ? undefined : t;
 }
 
 /**
@@ -74,12 +75,15 @@ export function bracketOf(f: Waveform, lo: number, hi: number, out: Bracket = { 
   return out;
 }
 
-/** findCrossing from a bracket's samples (the same steps, the same root). */
-export function crossingIn(f: Waveform, target: number, b: Bracket, relTol: number, maxIter: number): number | undefined {
+/**
+ * findCrossing from a bracket's samples (the same steps, the same root); NaN instead of undefined
+ * when there is none (a root is never NaN), so that the hot path returns a plain double.
+ */
+export function crossingIn(f: Waveform, target: number, b: Bracket, relTol: number, maxIter: number): number {
   const { lo, hi } = b;
   const ylo = b.vlo - target;
   const yhi = b.vhi - target;
-  if ((ylo > 0 && yhi > 0) || (ylo < 0 && yhi < 0)) return undefined;
+  if ((ylo > 0 && yhi > 0) || (ylo < 0 && yhi < 0)) return NaN;
   if (ylo === 0) return lo;
   if (yhi === 0) return hi;
   // x1 is the side where f < target.
@@ -108,5 +112,5 @@ export function crossingIn(f: Waveform, target: number, b: Bracket, relTol: numb
     if (y < 0) x1 = root;
     else x2 = root;
   }
-  return undefined;
+  return NaN;
 }

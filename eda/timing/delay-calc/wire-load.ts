@@ -1,7 +1,7 @@
 import { wireLoadRC, type LibertyLibrary } from '../liberty/index.ts';
 import type { TimingGraph } from '../graph/index.ts';
 import type { NetParasitics, ParasiticsSource } from './parasitics.ts';
-import { piFromMoments, throughResistor, type Moments, type PiModel } from './effective-cap.ts';
+import { piFromMoments, type PiModel } from './effective-cap.ts';
 
 /** Capacitance a load pin adds for a transition (0 rise, 1 fall); ports have none of their own. */
 export function pinCap(graph: TimingGraph, pin: number, rf: number): number {
@@ -37,12 +37,18 @@ class WireLoadNet implements NetParasitics {
   }
 
   private branches(loads: readonly number[], rf: number): PiModel {
-    let m: Moments = { y1: 0, y2: 0, y3: 0 };
+    // The sum of throughResistor({ y1: c, y2: 0, y3: 0 }, r) over the branches, written out.
+    const r = this.branchR;
+    let y1 = 0;
+    let y2 = 0;
+    let y3 = 0;
     for (const l of loads) {
-      const b = throughResistor({ y1: this.branchC + pinCap(this.graph, l, rf), y2: 0, y3: 0 }, this.branchR);
-      m = { y1: m.y1 + b.y1, y2: m.y2 + b.y2, y3: m.y3 + b.y3 };
+      const c = this.branchC + pinCap(this.graph, l, rf);
+      y1 += c;
+      y2 -= r * c * c;
+      y3 += r * r * c * c * c;
     }
-    return piFromMoments(m);
+    return piFromMoments({ y1, y2, y3 });
   }
 
   wireDelay(load: number, rf: number): number {

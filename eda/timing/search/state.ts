@@ -1,5 +1,5 @@
 import type { TimingArc } from '../liberty/index.ts';
-import { gateDelay, type DelayAnnotation, type GateDelay, type Thresholds } from '../delay-calc/index.ts';
+import { gateDelay, type DelayAnnotation, type GateDelay, type PiDrive, type PiModel, type Thresholds } from '../delay-calc/index.ts';
 import type { TimingGraph } from '../graph/index.ts';
 import type { NetParasitics } from '../delay-calc/index.ts';
 import type { Sdc } from '../sdc/index.ts';
@@ -121,13 +121,23 @@ export function cellArcDelay(state: TimingState, from: number, arc: TimingArc, o
   return { delay: annotate(g.delay, state.annotation.cell(from, driver, outRf, mm, arc, inRf)), slew: g.slew };
 }
 
+const piDrive: { pi: PiModel; extraCap: number; thresholds: Thresholds } = { pi: { c1: 0, r: 0, c2: 0 }, extraCap: 0, thresholds: { vth: 0.5, vl: 0.2, vh: 0.8, slewDerate: 1 } };
+
 /** Delay and slew of a cell arc driving `driver`, using the net's pi model for the driver model. */
 export function arcDelay(state: TimingState, arc: TimingArc, outRf: number, inSlew: number, driver: number): GateDelay {
   const last = state.lastArc;
   if (last.arc === arc && last.outRf === outRf && last.inSlew === inSlew && last.driver === driver) return last.result;
   const net = state.graph.pins[driver]!.net;
   const pi = net >= 0 ? state.parasitics[net]?.pi?.(outRf) : undefined;
-  const result = gateDelay(arc, outRf, inSlew, state.load[driver * 2 + outRf]!, pi && { pi, extraCap: state.externalLoad[driver]!, thresholds: state.thresholds });
+  let drive: PiDrive | undefined;
+  if (pi) {
+    // gateDelay reads the drive at once: one object serves every call.
+    piDrive.pi = pi;
+    piDrive.extraCap = state.externalLoad[driver]!;
+    piDrive.thresholds = state.thresholds;
+    drive = piDrive;
+  }
+  const result = gateDelay(arc, outRf, inSlew, state.load[driver * 2 + outRf]!, drive);
   last.arc = arc;
   last.outRf = outRf;
   last.inSlew = inSlew;
