@@ -24,9 +24,15 @@ export function requiredTimes(r: RequiredInputs): Float64Array {
   const req = new Float64Array(n * 2).fill(Infinity);
   const orderIndex = new Int32Array(n);
   graph.order.forEach((p, i) => (orderIndex[p] = i));
-  const edgesFrom: number[][] = graph.pins.map(() => []);
+  // The forward combinational arcs out of each pin, as offsets into one array (no per-pin arrays).
+  const crossed = (e: (typeof graph.cellEdges)[number]) => e.role === 'combinational' && orderIndex[e.from]! < orderIndex[e.to]!;
+  const fromStart = new Int32Array(n + 1);
+  for (const e of graph.cellEdges) if (crossed(e)) fromStart[e.from + 1]!++;
+  for (let p = 0; p < n; p++) fromStart[p + 1]! += fromStart[p]!;
+  const fromEdges = new Int32Array(fromStart[n]!);
+  const fill = fromStart.slice(0, n);
   graph.cellEdges.forEach((e, i) => {
-    if (e.role === 'combinational' && orderIndex[e.from]! < orderIndex[e.to]!) edgesFrom[e.from]!.push(i);
+    if (crossed(e)) fromEdges[fill[e.from]!++] = i;
   });
   for (const [p, [rise, fall]] of r.endpoints) {
     req[p * 2] = Math.min(req[p * 2]!, rise);
@@ -43,7 +49,8 @@ export function requiredTimes(r: RequiredInputs): Float64Array {
         }
       }
     }
-    for (const ei of edgesFrom[p]!) {
+    for (let j = fromStart[p]!; j < fromStart[p + 1]!; j++) {
+      const ei = fromEdges[j]!;
       const e = graph.cellEdges[ei]!;
       for (let outRf = 0; outRf < 2; outRf++) {
         const downstream = req[e.to * 2 + outRf]!;
