@@ -76,6 +76,8 @@ export interface DataType {
   packed?: Range[];
   /** A real-valued net (`wire real x`). */
   real?: boolean;
+  /** `reg bool x`, `reg logic x`: iverilog's type words after `reg` (an extension). */
+  regKind?: string;
 }
 
 export interface Connection {

@@ -6,7 +6,7 @@
  * assignments, variables for procedural ones, 6.1 and 9.2).
  */
 import type { Expr, ModuleItem } from './ast.ts';
-import { constSystemFunctionArity } from './const-system-functions.ts';
+import { constSystemFunctionArity, extensionSystemFunctions } from './const-system-functions.ts';
 import { at, type Elaborator } from './elaborate.ts';
 import { resolveName } from './elab-resolve.ts';
 import type { Scope, Sym } from './elab-scope.ts';
@@ -23,9 +23,9 @@ export interface ExprContext {
 /** Where an assignment target is written from. */
 export type TargetKind = 'continuous' | 'procedural' | 'nonblocking' | 'proc-assign' | 'force' | 'output-arg' | 'gate-output' | 'port-output';
 
-const realForbidden = new Set(['%', '&', '|', '^', '~^', '~&', '~|', '<<', '>>', '<<<', '>>>', '===', '!==', '~']);
+const realForbidden = new Set(['&', '|', '^', '~^', '~&', '~|', '<<', '>>', '<<<', '>>>', '===', '!==', '~']);
 /** System tasks whose arguments may be whole memories or scopes. */
-const takesWholeObjects = /^\$(readmem|writemem|sreadmem|fread|dumpvars|dumpports|printtimescale|sdf_annotate|async|sync|q_|countdrivers|getpattern|scope|list|showvars)/;
+const takesWholeObjects = /^\$(readmem|writemem|sreadmem|fread|dumpvars|dumpports|printtimescale|sdf_annotate|async|sync|q_|countdrivers|getpattern|scope|list|showvars|monitor|display|write|strobe)/;
 
 /** The symbol a (possibly hierarchical) name refers to; reports what cannot be found. */
 export function lookupName(ctx: ExprContext, e: Expr, report = true, allowModuleNames = false): Sym | undefined {
@@ -54,12 +54,12 @@ export function isReal(ctx: ExprContext, e: Expr): boolean {
       return r !== undefined && 'found' in r && r.found.real === true && (r.found.dims ?? 0) === 0;
     }
     case 'call': {
-      if (e.system) return realSystemFunctions.has(e.name);
+      if (e.system) return realSystemFunctions.has(e.name) || (/^\$(abs|min|max)$/.test(e.name) && e.args.some((a) => a !== null && isReal(ctx, a)));
       const sym = e.scope ? undefined : ctx.scope.lookupSubroutine(e.name);
       return sym?.kind === 'function' && sym.real === true;
     }
     case 'unary': return (e.op === '-' || e.op === '+') && isReal(ctx, e.arg);
-    case 'binary': return ['+', '-', '*', '/', '**'].includes(e.op) && (isReal(ctx, e.left) || isReal(ctx, e.right));
+    case 'binary': return ['+', '-', '*', '/', '%', '**'].includes(e.op) && (isReal(ctx, e.left) || isReal(ctx, e.right));
     case 'cond': return isReal(ctx, e.then) || isReal(ctx, e.else);
     case 'mintypmax': return isReal(ctx, e.typ);
     default: return false;
@@ -87,6 +87,8 @@ export function checkExpr(ctx: ExprContext, e: Expr | null | undefined, allowWho
       checkExpr(ctx, e.right);
       if (realForbidden.has(e.op) && (isReal(ctx, e.left) || ((e.op !== '<<' && e.op !== '>>' && e.op !== '<<<' && e.op !== '>>>') && isReal(ctx, e.right)))) {
         at(el.sink, e.loc, `operator ${e.op} is not defined for real operands`);
+      } else if (e.op === '%' && (isReal(ctx, e.left) || isReal(ctx, e.right))) {
+        el.sink.warning(e.loc.file, e.loc.line, e.loc.col, 'operator % of real operands is an Icarus Verilog extension (the remainder of the division, as C fmod); IEEE 1364-2005 4.1 does not define it');
       }
       return;
     case 'cond':
@@ -107,11 +109,13 @@ export function checkExpr(ctx: ExprContext, e: Expr | null | undefined, allowWho
       return;
     case 'index':
       checkSelectBase(ctx, e.base, selectDepth(e));
+      checkSelectCount(ctx, e);
       checkExpr(ctx, e.index);
       if (isReal(ctx, e.index)) at(el.sink, e.index.loc, 'an index cannot be real');
       return;
     case 'part':
       checkSelectBase(ctx, e.base, selectDepth(e));
+      checkSelectCount(ctx, e);
       checkArrayRange(ctx, e);
       checkExpr(ctx, e.left);
       checkExpr(ctx, e.right);
@@ -173,6 +177,23 @@ function checkSelectBase(ctx: ExprContext, base: Expr, depth: number): void {
   checkExpr(ctx, base, base.kind === 'index');
 }
 
+/**
+ * A vector takes one select after its array indexes (`mem[0][3:0]`), no more (`v[0][0]`): reported
+ * once, at the first select too many.
+ */
+function checkSelectCount(ctx: ExprContext, e: Expr & { kind: 'index' | 'part' }): void {
+  let root: Expr = e.base;
+  while (root.kind === 'index' || root.kind === 'part') root = root.base;
+  if (root.kind !== 'id' && root.kind !== 'member') return;
+  const sym = targetSymbolQuiet(ctx, root);
+  if (!sym || (sym.kind !== 'net' && sym.kind !== 'variable') || sym.real) return;
+  const vector = sym.range !== undefined || sym.type === 'integer' || sym.type === 'time';
+  if (!vector) return;
+  const allowed = (sym.dims ?? 0) + 1 + (sym.packed ?? 0);
+  const how = sym.dims || sym.packed ? 'an index per dimension, then one bit or part select' : 'one bit or part select';
+  if (selectDepth(e) === allowed + 1) at(ctx.el.sink, e.loc, `'${printExpr(root)}' takes at most ${allowed} select${allowed === 1 ? '' : 's'} (${how}): this one is too many`);
+}
+
 /** Are all the selects of `e` constant (`v[3]`, `v[1:0]`, `v[2+:2]` but not `v[i]`)? */
 function constantSelects(ctx: ExprContext, e: Expr): boolean {
   for (let b: Expr = e; b.kind === 'index' || b.kind === 'part'; b = b.base) {
@@ -209,6 +230,29 @@ function checkPartDirection(ctx: ExprContext, e: Expr & { kind: 'part' }): void 
   }
 }
 
+/** The arguments of a system task or function. */
+export function checkSystemArgs(ctx: ExprContext, name: string, args: readonly (Expr | null)[]): void {
+  const whole = takesWholeObjects.test(name);
+  for (const a of args) {
+    if (a && !whole && namesScope(ctx, a)) {
+      // Every system task receives its arguments as PLI handles, a scope's too; iverilog leaves the
+      // verdict to the task at run time. 1364-2005 names scopes as arguments only of $dumpvars and kin.
+      ctx.el.sink.warning(a.loc.file, a.loc.line, a.loc.col, `'${printExpr(a)}' names a scope, not a value: ${name} receives a scope handle (accepted as iverilog does; most system tasks refuse it at run time)`);
+      continue;
+    }
+    checkExpr(ctx, a, whole);
+  }
+}
+
+/** Is `e` the name of a module, instance, named block or generate block (not a value)? */
+function namesScope(ctx: ExprContext, e: Expr): boolean {
+  if (e.kind !== 'id' && e.kind !== 'member') return false;
+  const r = resolveName(e, ctx.scope, () => undefined);
+  if (!r || 'opaque' in r) return false;
+  if ('missing' in r) return e.kind === 'id' && ctx.el.design.modules.has(e.name);
+  return r.found.kind === 'instance' || r.found.kind === 'block' || r.found.kind === 'generate';
+}
+
 function constantOrUndefined(ctx: ExprContext, e: Expr): number | undefined {
   const v = ctx.el.tryConstant(e, ctx.scope);
   return v === undefined || v.unknown || v.real !== undefined ? undefined : Number(v.value);
@@ -217,8 +261,8 @@ function constantOrUndefined(ctx: ExprContext, e: Expr): number | undefined {
 function checkCall(ctx: ExprContext, e: Expr & { kind: 'call' }): void {
   const { el } = ctx;
   if (e.system) {
-    const whole = takesWholeObjects.test(e.name);
-    for (const a of e.args) checkExpr(ctx, a, whole);
+    checkSystemArgs(ctx, e.name, e.args);
+    if (extensionSystemFunctions.has(e.name)) el.sink.warning(e.loc.file, e.loc.line, e.loc.col, `${e.name} is not an IEEE 1364-2005 system function (${e.name === '$ivlh_to_unsigned' ? "iverilog's VHDL support" : 'Verilog-AMS'}); accepted as iverilog does`);
     if (!knownSystemNames.has(e.name)) el.sink.warning(e.loc.file, e.loc.line, e.loc.col, `unknown system function '${e.name}'`);
     const arity = constSystemFunctionArity[e.name];
     if (arity !== undefined && e.name !== '$signed' && e.name !== '$unsigned' && e.args.length !== arity) {

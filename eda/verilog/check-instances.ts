@@ -4,7 +4,7 @@
  * (12.3.9), and the widths of connections to instance arrays (7.1.5, 12.1.2).
  */
 import type { Connection, Expr, Instance as InstanceTerm, ModuleDecl, ModuleItem } from './ast.ts';
-import { checkExpr, checkTarget, lookupName, type ExprContext } from './check-expressions.ts';
+import { checkExpr, checkTarget, isReal, lookupName, type ExprContext } from './check-expressions.ts';
 import { at } from './elaborate.ts';
 import type { InstanceNode, Scope, Sym } from './elab-scope.ts';
 import { parseVerilogNumber } from './numbers.ts';
@@ -121,7 +121,16 @@ function checkModuleInstance(ctx: ExprContext, item: Instance, def: ModuleDecl):
         const target = c.expr.kind === 'id' || c.expr.kind === 'member' ? lookupName(ctx, c.expr, false) : undefined;
         if (target?.kind === 'variable') at(el.sink, c.expr.loc, `inout port '${p!.inner[0]}' must be connected to a net, not the ${target.type} '${target.name}'`);
       } else checkExpr(ctx, c.expr);
-      if (count > 1 && sym?.width !== undefined) {
+      const real = sym?.real === true || isReal(ctx, c.expr);
+      if (real && sym?.port === 'inout') at(el.sink, c.expr.loc, `inout port '${p!.inner[0]}' cannot carry a real value`);
+      else if (count > 1 && sym?.port === 'output' && isReal(ctx, c.expr)) at(el.sink, c.expr.loc, `the ${count} instances of '${x.name}' cannot all drive the real value connected to output '${p!.inner[0]}'`);
+      else if (count > 1 && sym?.real && !isReal(ctx, c.expr)) {
+        // Each instance's real port takes an equal share of the vector's bits (as iverilog splits it).
+        const w = exprWidth(ctx.scope, c.expr);
+        if (w !== undefined && w % count !== 0) at(el.sink, c.expr.loc, `'${x.name}' is an array of ${count} instances: the ${w} bits connected to real port '${p!.inner[0]}' do not split into ${count} equal parts`);
+      }
+      // A real input is converted, then given whole to every instance (as iverilog does).
+      if (count > 1 && sym?.width !== undefined && !real) {
         const w = exprWidth(ctx.scope, c.expr);
         if (w !== undefined && w !== sym.width && w !== sym.width * count) {
           at(el.sink, c.expr.loc, `'${x.name}' is an array of ${count} instances: port '${p!.inner[0]}' (${sym.width} bit${sym.width === 1 ? '' : 's'}) needs ${sym.width} or ${sym.width * count} bits, not ${w}`);
@@ -138,7 +147,16 @@ function checkModuleInstance(ctx: ExprContext, item: Instance, def: ModuleDecl):
     }
     const seen = new Set<string>();
     for (const c of x.connections) {
-      if (c.name === '*') continue;
+      if (c.name === '*') {
+        // `.*` connects every port not named in the list to the name it has here (IEEE 1800-2017
+        // 23.3.2.4): a port with no such name is an error, as all three reference tools say.
+        const named = new Set(x.connections.map((k) => k.name));
+        for (const p of ports) {
+          if (p.name === undefined || named.has(p.name) || ctx.scope.lookup(p.name)) continue;
+          at(el.sink, c.expr?.loc ?? x.loc, `.* finds nothing named '${p.name}' here for port '${p.name}' of module '${def.name}'`);
+        }
+        continue;
+      }
       const p = ports.find((q) => q.name === c.name);
       if (!p) { at(el.sink, c.expr?.loc ?? x.loc, `module '${def.name}' has no port '${c.name}'`); continue; }
       if (seen.has(c.name!)) { at(el.sink, c.expr?.loc ?? x.loc, `port '${c.name}' is connected twice`); continue; }

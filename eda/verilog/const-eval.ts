@@ -32,6 +32,8 @@ export interface ConstEnv {
 export interface ConstContext {
   callFunction?: (call: Expr & { kind: 'call' }, args: ConstValue[]) => ConstValue | undefined;
   widthOf?: (e: Expr) => number | undefined;
+  /** An element of an array (`mem[i]`) the caller holds, e.g. a constant function's local array. */
+  arrayElement?: (e: Expr & { kind: 'index' }) => ConstValue | undefined;
 }
 
 export class ConstEvalError extends Error {
@@ -177,6 +179,8 @@ export function evalConst(e: Expr, env: ConstEnv, ctx: ConstContext = {}): Const
       }
       throw new ConstEvalError(`function '${e.name}' cannot be called in a constant expression`, e);
     case 'index': {
+      const element = ctx.arrayElement?.(e);
+      if (element) return element;
       const base = ev(e.base);
       if (base.real !== undefined) throw new ConstEvalError('a bit select of a real value', e);
       const bit = constNumber(ev(e.index), e.index, 'index');
@@ -266,7 +270,8 @@ function unary(op: string, a: ConstValue, e: Expr): ConstValue {
   throw new ConstEvalError(`unknown unary operator ${op}`, e);
 }
 
-const realOperators = new Set(['+', '-', '*', '/', '**', '<', '<=', '>', '>=', '==', '!=', '&&', '||']);
+// `%` of reals is an Icarus Verilog extension (fmod); the expression checks warn about it.
+const realOperators = new Set(['+', '-', '*', '/', '%', '**', '<', '<=', '>', '>=', '==', '!=', '&&', '||']);
 
 function binary(op: string, a: ConstValue, b: ConstValue, e: Expr): ConstValue {
   if (a.real !== undefined || b.real !== undefined) return realBinary(op, toReal(a), toReal(b), e);
@@ -297,8 +302,9 @@ function binary(op: string, a: ConstValue, b: ConstValue, e: Expr): ConstValue {
       return arith(a.value % b.value);
     case '**':
       if (b.value < 0n) return arith(a.value === 1n ? 1n : a.value === -1n ? (b.value % 2n === 0n ? 1n : -1n) : 0n);
-      if (b.value > 4096n && a.value !== 0n && a.value !== 1n && a.value !== -1n) throw new ConstEvalError('exponent out of range in a constant expression', e);
-      return arith(a.value ** (b.value > 4096n ? (b.value % 2n) + 2n : b.value));
+      // A large exponent: the power modulo 2^width by repeated squaring (the result has the operands' width).
+      if (b.value > 4096n) return arith(powModWidth(a.value, b.value, width, signed));
+      return arith(a.value ** b.value);
     case '<<': case '<<<': {
       // A shift past every bit gives 0 (the operand's width is the result's in Verilog).
       const by = unsignedBits(b);
@@ -322,6 +328,18 @@ function binary(op: string, a: ConstValue, b: ConstValue, e: Expr): ConstValue {
     case '~|': return arith(~(a.value | b.value) & mask(width));
   }
   throw new ConstEvalError(`unknown binary operator ${op}`, e);
+}
+
+/** base ** exp modulo 2^width, as a value of that width (two's complement when signed). */
+function powModWidth(base: bigint, exp: bigint, width: number, signed: boolean): bigint {
+  const m = mask(width);
+  let result = 1n;
+  let b = base & m;
+  for (let k = exp; k > 0n; k >>= 1n) {
+    if (k & 1n) result = (result * b) & m;
+    b = (b * b) & m;
+  }
+  return signed && width > 0 && (result >> BigInt(width - 1)) & 1n ? result - (1n << BigInt(width)) : result;
 }
 
 /** Operators with an x/z operand: bitwise ones bit by bit, logical ones when decided, else x. */
@@ -368,6 +386,7 @@ function realBinary(op: string, a: number, b: number, e: Expr): ConstValue {
     case '/':
       return realValue(a / b); // by zero: an infinity or NaN, as simulators compute it
     case '**': return realValue(a ** b);
+    case '%': return realValue(a % b);
     case '<': return bool(a < b);
     case '<=': return bool(a <= b);
     case '>': return bool(a > b);

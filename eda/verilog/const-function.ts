@@ -4,7 +4,7 @@
  * error instead of a hang); anything a constant function may not do (timing, tasks, reading
  * variables outside it) is an error at the call.
  */
-import type { Expr, ModuleItem, Stmt } from './ast.ts';
+import type { DataType, Expr, ModuleItem, Stmt } from './ast.ts';
 import {
   ConstEvalError, constNumber, evalConst, mask, realValue, resize, unsignedBits, type ConstContext, type ConstEnv, type ConstValue,
 } from './const-eval.ts';
@@ -17,6 +17,8 @@ export const maxConstRecursion = 200;
 export const maxConstSteps = 2_000_000;
 
 interface Local { value: ConstValue; width: number; signed: boolean; real: boolean }
+/** A local array (one dimension): its elements, x until written. */
+interface LocalArray { low: number; high: number; element: Omit<Local, 'value'>; values: Map<number, ConstValue> }
 
 export interface ConstFunctionHost {
   /** The function a name calls from inside `from` (or the module). */
@@ -53,21 +55,35 @@ function inputsOf(fn: FunctionDecl): ModuleItem[] {
 function run(fn: FunctionDecl, args: ConstValue[], call: Expr, host: ConstFunctionHost, state: { depth: number; steps: number }): ConstValue {
   if (++state.depth > maxConstRecursion) throw new ConstEvalError(`constant function '${fn.name}' recurses more than ${maxConstRecursion} levels deep`, call);
   const locals = new Map<string, Local>();
+  const arrays = new Map<string, LocalArray>();
   const module = host.env;
   const env: ConstEnv = { get: (name) => locals.get(name)?.value ?? module.get(name) };
+  /** The array element `e` names (`mem[i]`), or undefined when `e` is not one. */
+  const elementOf = (e: Expr): { array: LocalArray; index: number } | undefined => {
+    if (e.kind !== 'index' || e.base.kind !== 'id') return undefined;
+    const array = arrays.get(e.base.name);
+    return array && { array, index: constNumber(evalConst(e.index, env, ctx), e.index, 'index') };
+  };
+  const elementValue = (array: LocalArray, index: number): ConstValue =>
+    array.values.get(index) ?? (array.element.real ? realValue(0) : { value: 0n, width: array.element.width, signed: array.element.signed, unknown: mask(array.element.width) });
   const ctx: ConstContext = {
+    arrayElement: (e) => {
+      const at = elementOf(e);
+      return at && elementValue(at.array, at.index);
+    },
     widthOf: (e) => (e.kind === 'id' && locals.has(e.name) ? locals.get(e.name)!.width : host.widthOf?.(e)),
     callFunction: (c, a) => {
       const callee = host.find(c.name);
       return callee ? run(callee, a, c, host, state) : undefined;
     },
   };
-  const declare = (name: string, type: string | undefined, range: { msb: Expr; lsb: Expr } | undefined, signed: boolean) => {
-    const real = type === 'real' || type === 'realtime';
+  const declare = (name: string, type: string | undefined, range: { msb: Expr; lsb: Expr } | undefined, signed: boolean, t?: DataType) => {
+    const real = type === 'real' || type === 'realtime' || t?.real === true;
     let width = type === 'integer' ? 32 : type === 'time' ? 64 : real ? 64 : 1;
     if (range) width = Math.abs(constNumber(evalConst(range.msb, env, ctx), range.msb) - constNumber(evalConst(range.lsb, env, ctx), range.lsb)) + 1;
     const isSigned = signed || type === 'integer';
-    const initial: ConstValue = real ? realValue(0) : { value: 0n, width, signed: isSigned, unknown: mask(width) };
+    // Variables start at x; iverilog's two-state `reg bool` starts at 0.
+    const initial: ConstValue = real ? realValue(0) : t?.regKind === 'bool' ? { value: 0n, width, signed: isSigned } : { value: 0n, width, signed: isSigned, unknown: mask(width) };
     locals.set(name, { value: initial, width, signed: isSigned, real });
   };
   const rt = fn.returnType;
@@ -86,8 +102,15 @@ function run(fn: FunctionDecl, args: ConstValue[], call: Expr, host: ConstFuncti
     for (const i of items) {
       if (i.kind !== 'net-decl') continue;
       for (const d of i.declarators) {
-        if (d.dims.length > 0) throw new ConstEvalError(`arrays ('${d.name}') are not supported in constant functions`, call);
-        declare(d.name, i.dataType.type, i.dataType.range, i.dataType.signed);
+        if (d.dims.length > 1) throw new ConstEvalError(`arrays of more than one dimension ('${d.name}') are not supported in constant functions`, call);
+        declare(d.name, i.dataType.type, i.dataType.range, i.dataType.signed, i.dataType);
+        if (d.dims.length === 1) {
+          const { value: _, ...element } = locals.get(d.name)!;
+          locals.delete(d.name);
+          const [a, b] = [d.dims[0].msb, d.dims[0].lsb].map((x) => constNumber(evalConst(x, env, ctx), x, 'array bound'));
+          arrays.set(d.name, { low: Math.min(a, b), high: Math.max(a, b), element, values: new Map() });
+          continue;
+        }
         if (d.init) assignLocal(locals.get(d.name)!, evalConst(d.init, env, ctx));
       }
     }
@@ -162,10 +185,29 @@ function run(fn: FunctionDecl, args: ConstValue[], call: Expr, host: ConstFuncti
       }
       return;
     }
+    const whole = elementOf(lhs);
+    if (whole) {
+      // A write outside the array's bounds is lost, as 1364-2005 5.2.1 says.
+      if (whole.index < whole.array.low || whole.index > whole.array.high) return;
+      const local: Local = { ...whole.array.element, value: value };
+      assignLocal(local, value);
+      whole.array.values.set(whole.index, local.value);
+      return;
+    }
+    const inElement = (lhs.kind === 'index' || lhs.kind === 'part') ? elementOf(lhs.base) : undefined;
     const name = lhs.kind === 'id' ? lhs.name : (lhs.kind === 'index' || lhs.kind === 'part') && lhs.base.kind === 'id' ? lhs.base.name : undefined;
-    const local = name === undefined ? undefined : locals.get(name);
+    const local = inElement ? { ...inElement.array.element, value: elementValue(inElement.array, inElement.index) } : name === undefined ? undefined : locals.get(name);
     if (!local) throw new ConstEvalError(`a constant function may only assign its own variables ('${printTarget(lhs)}')`, lhs);
     if (lhs.kind === 'id') { assignLocal(local, value); return; }
+    if (inElement) {
+      storeBits(local, lhs, value);
+      if (inElement.index >= inElement.array.low && inElement.index <= inElement.array.high) inElement.array.values.set(inElement.index, local.value);
+      return;
+    }
+    storeBits(local, lhs, value);
+  };
+  /** Writes `value` into the bits of `local` that the select `lhs` names. */
+  const storeBits = (local: Local, lhs: Expr, value: ConstValue): void => {
     const [lsb, width] = selectBounds(lhs);
     const m = mask(width) << BigInt(lsb);
     const cur = resize(local.value, local.width, false);

@@ -15,9 +15,17 @@ const realMath1: Record<string, (x: number) => number> = {
 };
 const realMath2: Record<string, (x: number, y: number) => number> = { $pow: Math.pow, $atan2: Math.atan2, $hypot: Math.hypot };
 
+/**
+ * Functions iverilog takes in constant expressions that IEEE 1364-2005 does not have: Verilog-AMS's
+ * $abs, $min and $max (polymorphic: real when an argument is real) and iverilog's own VHDL-support
+ * conversion $ivlh_to_unsigned(value, width). The expression checks warn where they are used.
+ */
+export const extensionSystemFunctions: ReadonlySet<string> = new Set(['$abs', '$min', '$max', '$ivlh_to_unsigned']);
+
 /** How many arguments each constant system function takes. */
 export const constSystemFunctionArity: Record<string, number> = {
   $clog2: 1, $signed: 1, $unsigned: 1, $rtoi: 1, $itor: 1, $realtobits: 1, $bitstoreal: 1, $bits: 1,
+  $abs: 1, $min: 2, $max: 2, $ivlh_to_unsigned: 2,
   ...Object.fromEntries(Object.keys(realMath1).map((k) => [k, 1])),
   ...Object.fromEntries(Object.keys(realMath2).map((k) => [k, 2])),
 };
@@ -37,8 +45,9 @@ export function callConstSystemFunction(e: Call, arg: (k: number) => ConstValue,
   };
   switch (e.name) {
     case '$clog2':
-      if (a.unknown) throw new ConstEvalError('$clog2 of a value with x or z bits', e);
-      if (a.real !== undefined && !Number.isFinite(a.real)) return resize(a, 32, true); // all x, as iverilog gives
+      // x or z bits, or an infinite real: all x, as iverilog gives (a place that needs a known value reports it).
+      if (a.unknown) return resize({ value: 0n, width: 1, signed: false, unknown: 1n }, 32, false);
+      if (a.real !== undefined && !Number.isFinite(a.real)) return resize(a, 32, true);
       return int(clog2(a.real !== undefined ? BigInt(Math.round(a.real)) : a.value < 0n ? a.value & ((1n << BigInt(a.width)) - 1n) : a.value));
     case '$signed':
     case '$unsigned':
@@ -52,6 +61,28 @@ export function callConstSystemFunction(e: Call, arg: (k: number) => ConstValue,
       const buf = new DataView(new ArrayBuffer(8));
       buf.setFloat64(0, realOnly(a));
       return { value: buf.getBigUint64(0), width: 64, signed: false };
+    }
+    case '$abs':
+      if (a.real !== undefined) return realValue(Math.abs(a.real));
+      if (a.unknown) return a;
+      return a.signed && a.value < 0n ? { ...a, value: -a.value } : a;
+    case '$min':
+    case '$max': {
+      const b = arg(1);
+      if (a.real !== undefined || b.real !== undefined) {
+        const [x, y] = [toReal(a), toReal(b)];
+        return realValue(e.name === '$min' ? Math.min(x, y) : Math.max(x, y));
+      }
+      const signed = a.signed && b.signed;
+      const width = Math.max(a.width, b.width);
+      if (a.unknown || b.unknown) return resize({ value: 0n, width: 1, signed: false, unknown: 1n }, width, false); // all x
+      const [x, y] = [resize(a, width, signed), resize(b, width, signed)];
+      return (e.name === '$min') === (x.value <= y.value) ? x : y;
+    }
+    case '$ivlh_to_unsigned': {
+      const w = arg(1);
+      if (w.unknown || w.real !== undefined || w.value < 1n || w.value > 65536n) throw new ConstEvalError('$ivlh_to_unsigned needs a width from 1 to 65536', e);
+      return resize(a.real !== undefined ? int(BigInt(Math.trunc(a.real))) : a, Number(w.value), false);
     }
     case '$bitstoreal': {
       const buf = new DataView(new ArrayBuffer(8));

@@ -6,7 +6,7 @@
  * once.
  */
 import type { EventExpr, Expr, Loc, ModuleItem, Stmt, TimingControl } from './ast.ts';
-import { checkArgumentCount, checkExpr, checkTarget, isReal, lookupName, subroutinePorts, type ExprContext } from './check-expressions.ts';
+import { checkArgumentCount, checkExpr, checkSystemArgs, checkTarget, isReal, lookupName, subroutinePorts, type ExprContext } from './check-expressions.ts';
 import { checkInstance } from './check-instances.ts';
 import { at, type Elaborator } from './elaborate.ts';
 import type { InstanceNode, Scope, Sym } from './elab-scope.ts';
@@ -231,8 +231,7 @@ function checkTaskEnable(ctx: StmtContext, s: Stmt & { kind: 'call' }): void {
   }
   if (s.system) {
     const name = s.target.kind === 'id' ? s.target.name : '';
-    const whole = /^\$(readmem|writemem|sreadmem|fread|dumpvars|dumpports|printtimescale|sdf_annotate|async|sync|q_|countdrivers|getpattern|scope|list|showvars|monitor|display|write|strobe)/.test(name);
-    for (const a of s.args) checkExpr(ctx, a, whole);
+    checkSystemArgs(ctx, name, s.args);
     if (!knownSystemNames.has(name)) el.sink.warning(s.loc.file, s.loc.line, s.loc.col, `unknown system task '${name}'`);
     return;
   }

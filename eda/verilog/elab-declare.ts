@@ -8,8 +8,9 @@
 import type { DataType, Declarator, Expr, HeaderPort, Loc, ModuleItem, Range, Stmt } from './ast.ts';
 import type { ConstValue } from './const-eval.ts';
 import { at, type Elaborator } from './elaborate.ts';
-import { declareGenerate } from './elab-generate.ts';
+import { declareGenerate, noteExplicitNames } from './elab-generate.ts';
 import { parameterValue } from './elab-parameters.ts';
+import { declareSpecifyParameters, warnSpecparamInParameter } from './elab-specparams.ts';
 import { Scope, type InstanceNode, type Sym } from './elab-scope.ts';
 import { gatePrimitives } from './netlist-parser.ts';
 
@@ -24,7 +25,7 @@ export function declareModule(el: Elaborator, node: InstanceNode, overrides: Map
   node.pendingInstances = [];
   node.implicitCandidates = [];
   for (const decl of m.parameters) declareParameters(el, decl, root, overrides, true);
-  for (const item of m.items) if (item.kind === 'param-decl' && !item.specparam) declareParameters(el, item, root, overrides, true);
+  for (const item of m.items) if (item.kind === 'param-decl') declareParameters(el, item, root, overrides, true);
   root.settleParameters();
   declareHeader(el, node);
   declareItems(el, m.items, root);
@@ -43,11 +44,11 @@ export function declareParameters(el: Elaborator, decl: ParamDecl, scope: Scope,
     const overridable = kind === 'parameter' && !(scope.kind === 'module' && scope.instance.def.parameters.length > 0 && !scope.instance.def.parameters.includes(decl));
     const sym: Sym = { name: d.name, kind: overridable || kind !== 'parameter' ? kind : 'localparam', loc: d.loc };
     if (!declare(el, scope, sym)) continue;
-    if (kind === 'specparam') continue;
     const given = overridable ? overrides?.get(d.name) : undefined;
     if (!given && !d.init) { at(el.sink, d.loc, `parameter '${d.name}' has no value`); continue; }
     const evaluate = () => {
       scope.lazy.delete(d.name); // a parameter defined through itself reads as not constant
+      if (d.init && !given) warnSpecparamInParameter(el, decl, d.init, scope);
       const v = parameterValue(el, decl, d, scope, given);
       if (!v) return undefined;
       sym.value = v;
@@ -83,6 +84,9 @@ function declareHeader(el: Elaborator, node: InstanceNode): void {
         const sym = variableSymbol(el, node.scope, d, p.decl.dataType, node.def.defaultNettype);
         sym.port = p.decl.direction;
         sym.ansiPort = true;
+        // 12.3.4: only a variable output (`output reg q = 0`) takes an initial value.
+        if (d.init && p.decl.direction !== 'output') at(el.sink, d.init.loc, `an ${p.decl.direction} port cannot have an initial value ('${d.name}')`);
+        if (sym.real) realPortWarning(el, d, p.decl.direction);
         if (p.decl.dataType.type !== undefined) sym.typedInHeader = true;
         if (p.decl.direction === 'inout' && sym.kind === 'variable') at(el.sink, d.loc, `inout port '${d.name}' must be a net, not a ${sym.type}`);
         declare(el, node.scope, sym);
@@ -100,6 +104,8 @@ function declareHeader(el: Elaborator, node: InstanceNode): void {
 /** Declares the items of `scope` and records what must be checked once the design is built. */
 export function declareItems(el: Elaborator, items: ModuleItem[], scope: Scope): void {
   const node = scope.instance;
+  // A generate region adds no scope: the module's names are noted once, from all its items.
+  if (scope.explicitNames.size === 0 && items.some((i) => i.kind === 'generate' || i.kind === 'gen-if' || i.kind === 'gen-case' || i.kind === 'gen-for' || (i.kind === 'gen-block' && i.name === undefined))) noteExplicitNames(items, scope.explicitNames);
   for (const item of items) {
     switch (item.kind) {
       case 'port-decl':
@@ -110,8 +116,7 @@ export function declareItems(el: Elaborator, items: ModuleItem[], scope: Scope):
         scope.items.push(item);
         break;
       case 'param-decl':
-        if (item.specparam) for (const d of item.declarators) declare(el, scope, { name: d.name, kind: 'specparam', loc: d.loc });
-        else if (scope.kind !== 'module') declareParameters(el, item, scope);
+        if (scope.kind !== 'module') declareParameters(el, item, scope);
         break;
       case 'assign':
         scope.items.push(item);
@@ -142,6 +147,7 @@ export function declareItems(el: Elaborator, items: ModuleItem[], scope: Scope):
         declareGenerate(el, item, scope);
         break;
       case 'specify':
+        declareSpecifyParameters(el, item, scope);
         break;
     }
   }
@@ -153,6 +159,8 @@ function variableSymbol(el: Elaborator, scope: Scope, d: Declarator, t: DataType
   const kind = type === 'event' ? 'event' : type === 'genvar' ? 'genvar' : netTypes.has(type) ? 'net' : 'variable';
   const sym: Sym = { name: d.name, kind, type, loc: d.loc };
   if (type === 'real' || type === 'realtime' || t.real) sym.real = true;
+  if (t.regKind) el.sink.warning(d.loc.file, d.loc.line, d.loc.col, `'reg ${t.regKind}' is an Icarus Verilog extension (not IEEE 1364-2005); '${d.name}' is read as a reg${t.regKind === 'bool' ? ' (iverilog keeps it two-state)' : ''}`);
+  if (t.real && type === 'reg') el.sink.warning(d.loc.file, d.loc.line, d.loc.col, `'reg real' is an Icarus Verilog extension (not IEEE 1364-2005): '${d.name}' is a real variable; write 'real ${d.name}'`);
   if (t.signed || type === 'integer') sym.signed = true;
   if (t.range && (t.real || type === 'integer' || type === 'real' || type === 'realtime' || type === 'time' || type === 'event' || type === 'genvar')) {
     at(el.sink, t.range.msb.loc, `a ${t.real ? `${type} real` : type} cannot have a range`);
@@ -161,6 +169,7 @@ function variableSymbol(el: Elaborator, scope: Scope, d: Declarator, t: DataType
   if (t.range) {
     const r = rangeBounds(el, t.range, scope);
     if (r) { sym.range = r; sym.width = Math.abs(r[0] - r[1]) + 1; }
+    if (t.packed?.length) sym.packed = t.packed.length;
     for (const p of t.packed ?? []) {
       const q = rangeBounds(el, p, scope);
       if (q) sym.width *= Math.abs(q[0] - q[1]) + 1;
@@ -193,7 +202,7 @@ function declareNet(el: Elaborator, scope: Scope, d: Declarator, t: DataType, lo
     const sameRange = !sym.range || !earlier.range || (sym.range[0] === earlier.range[0] && sym.range[1] === earlier.range[1]);
     if (!earlier.typeLoc && !earlier.typedInHeader && sameRange && (sym.kind === 'net' || sym.kind === 'variable')) {
       el.sink.warning(d.loc.file, d.loc.line, d.loc.col, `port '${d.name}' is declared in the module header and again here (IEEE 1364-2005 12.3.4 forbids it; accepted as simulators do)`);
-      Object.assign(earlier, { kind: sym.kind, type: sym.type, real: sym.real, typeLoc: loc });
+      Object.assign(earlier, { kind: sym.kind, type: sym.type, real: sym.real, packed: sym.packed, typeLoc: loc });
       if (sym.range) { earlier.range = sym.range; earlier.width = sym.width; }
       return;
     }
@@ -205,7 +214,7 @@ function declareNet(el: Elaborator, scope: Scope, d: Declarator, t: DataType, lo
       at(el.sink, d.loc, `'${d.name}' is declared [${sym.range.join(':')}] here but [${earlier.range.join(':')}] as a port`);
       return;
     }
-    Object.assign(earlier, { kind: sym.kind, type: sym.type, real: sym.real, typeLoc: loc, signed: earlier.signed || sym.signed });
+    Object.assign(earlier, { kind: sym.kind, type: sym.type, real: sym.real, packed: sym.packed, typeLoc: loc, signed: earlier.signed || sym.signed });
     if (sym.range) { earlier.range = sym.range; earlier.width = sym.width; }
     if (earlier.port === 'inout' && sym.kind === 'variable') at(el.sink, d.loc, `inout port '${d.name}' must be a net, not a ${sym.type}`);
     return;
@@ -221,14 +230,27 @@ function declarePortDecl(el: Elaborator, item: ModuleItem & { kind: 'port-decl' 
     if (earlier?.ansiPort) { at(el.sink, d.loc, `port '${d.name}' is declared in the module header and cannot be declared again`); continue; }
     if (!earlier?.headerLoc || scope !== node.scope) { at(el.sink, d.loc, `'${d.name}' is not in the module's port list`); continue; }
     if (earlier.port) { at(el.sink, d.loc, `port '${d.name}' already has a direction (at line ${earlier.directionLoc?.line ?? earlier.loc.line})`); continue; }
+    // 12.3.3: a port's net or variable declaration completes its port declaration, so it comes after.
+    if (earlier.typeLoc) {
+      at(el.sink, d.loc, `the direction of port '${d.name}' must come before its declaration as a ${earlier.type} (line ${earlier.typeLoc.line})`);
+      earlier.port = item.direction; // no second error for a port without a direction
+      continue;
+    }
     const sym = variableSymbol(el, scope, d, item.dataType, node.def.defaultNettype);
     earlier.port = item.direction;
     earlier.directionLoc = d.loc;
-    if (item.dataType.type !== undefined) Object.assign(earlier, { kind: sym.kind, type: sym.type, real: sym.real, typeLoc: d.loc });
+    if (item.dataType.type !== undefined) Object.assign(earlier, { kind: sym.kind, type: sym.type, real: sym.real, packed: sym.packed, typeLoc: d.loc });
+    if (sym.real) realPortWarning(el, d, item.direction);
     if (sym.signed) earlier.signed = true;
     if (sym.range) { earlier.range = sym.range; earlier.width = sym.width; }
     if (item.direction === 'inout' && sym.kind === 'variable') at(el.sink, d.loc, `inout port '${d.name}' must be a net, not a ${sym.type}`);
   }
+}
+
+/** Real-valued module ports exist in Verilog-AMS and SystemVerilog, not in IEEE 1364-2005 (12.3.3). */
+function realPortWarning(el: Elaborator, d: Declarator, direction: string): void {
+  if (direction === 'inout') { at(el.sink, d.loc, `inout port '${d.name}' cannot be real (a real value has one driver)`); return; }
+  el.sink.warning(d.loc.file, d.loc.line, d.loc.col, `port '${d.name}' is real-valued: IEEE 1364-2005 has no real ports (Verilog-AMS and SystemVerilog do; accepted as iverilog does)`);
 }
 
 /** Instance names (gates, UDPs, modules; arrays too); module instances wait in pendingInstances. */
@@ -279,6 +301,12 @@ function declareSubroutine(el: Elaborator, item: ModuleItem & { kind: 'function'
     sym.width = ret.width;
   }
   const ports = [...item.ports, ...item.items.filter((i) => i.kind === 'port-decl')];
+  // `integer x; input x;`: the direction must come first (10.2.1, 10.3.1), as iverilog and Verilator say.
+  const typedBefore = new Map<string, number>();
+  for (const i of item.items) {
+    if (i.kind === 'net-decl') for (const d of i.declarators) if (!typedBefore.has(d.name)) typedBefore.set(d.name, d.loc.line);
+    if (i.kind === 'port-decl') for (const d of i.declarators) if (typedBefore.has(d.name)) at(el.sink, d.loc, `the direction of '${d.name}' must come before its declaration (line ${typedBefore.get(d.name)})`);
+  }
   for (const p of ports) {
     if (p.kind !== 'port-decl') continue;
     if (item.kind === 'function' && p.direction !== 'input') at(el.sink, p.loc, `function '${item.name}' can only have inputs ('${p.declarators[0]?.name}' is an ${p.direction})`);
@@ -305,7 +333,11 @@ function declareSubroutineVariable(el: Elaborator, sub: Scope, v: Sym): void {
   const port = sub.symbols.get(v.name);
   const declaredRange = v.type === 'reg' ? v.range : undefined; // integer, time, real: no range of their own
   const sameRange = port?.range === undefined ? declaredRange === undefined : declaredRange !== undefined && declaredRange[0] === port.range[0] && declaredRange[1] === port.range[1];
-  if (port?.untypedPort && (v.dims ?? 0) === 0 && sameRange && (port.range === undefined || v.type === 'reg')) {
+  // `input l; reg [4:0] l;`: 12.3.3 wants the same range in both, but iverilog (its io-range rule
+  // covers a scalar port) and Verilator take the variable's range, so it is a warning.
+  const widened = port?.untypedPort && port.range === undefined && declaredRange !== undefined;
+  if (port?.untypedPort && (v.dims ?? 0) === 0 && (sameRange || widened) && (port.range === undefined || v.type === 'reg')) {
+    if (widened) el.sink.warning(v.loc.file, v.loc.line, v.loc.col, `'${v.name}' is declared as a scalar port and again with range [${declaredRange.join(':')}], which is used (IEEE 1364-2005 12.3.3 asks for the same range in both)`);
     port.untypedPort = false;
     Object.assign(port, { kind: v.kind, type: v.type, real: v.real, width: v.width, range: v.range, signed: v.signed || port.signed });
     return;

@@ -1,10 +1,11 @@
 /**
  * Generate constructs (IEEE 1364-2005 12.4): loops unrolled into one scope per iteration
  * (`g[0]`, `g[1]`), conditionals and case elaborating only the chosen block, unnamed blocks named
- * `genblk<n>` after the number of their construct in the enclosing scope (12.4.3). A conditional
+ * `genblk<n>` after the number of their construct in the enclosing scope, with zeros before the
+ * number while an explicitly declared name of that scope has it (`genblk01`; 12.4.3). A conditional
  * construct that is the only item of a branch (an `else if` chain) adds no scope of its own.
  */
-import type { ModuleItem } from './ast.ts';
+import type { ModuleItem, Stmt } from './ast.ts';
 import { resize, type ConstValue } from './const-eval.ts';
 import { at, type Elaborator } from './elaborate.ts';
 import { declare, declareItems } from './elab-declare.ts';
@@ -18,7 +19,7 @@ export function declareGenerate(el: Elaborator, item: GenerateItem, scope: Scope
   if (item.kind === 'gen-block') {
     // A bare block in a generate region.
     const n = item.name === undefined ? ++scope.generateCount : 0;
-    openBlock(el, item, scope, item.name ?? `genblk${n}`);
+    openBlock(el, item, scope, item.name ?? generatedName(scope, n));
     return;
   }
   const n = ++scope.generateCount;
@@ -47,8 +48,8 @@ function conditional(el: Elaborator, item: ModuleItem & { kind: 'gen-if' | 'gen-
   }
   if (!chosen) return;
   if (chosen.kind === 'gen-if' || chosen.kind === 'gen-case') conditional(el, chosen, scope, n);
-  else if (chosen.kind === 'gen-block') openBlock(el, chosen, scope, chosen.name ?? `genblk${n}`);
-  else openBlock(el, { kind: 'gen-block', items: [chosen], attrs: [], loc: chosen.loc }, scope, `genblk${n}`);
+  else if (chosen.kind === 'gen-block') openBlock(el, chosen, scope, chosen.name ?? generatedName(scope, n));
+  else openBlock(el, { kind: 'gen-block', items: [chosen], attrs: [], loc: chosen.loc }, scope, generatedName(scope, n));
 }
 
 function openBlock(el: Elaborator, block: ModuleItem & { kind: 'gen-block' }, scope: Scope, name: string): void {
@@ -72,7 +73,7 @@ function loop(el: Elaborator, item: ModuleItem & { kind: 'gen-for' }, scope: Sco
     return;
   }
   const body = item.body;
-  const name = body.kind === 'gen-block' && body.name !== undefined ? body.name : `genblk${n}`;
+  const name = body.kind === 'gen-block' && body.name !== undefined ? body.name : generatedName(scope, n);
   const sym: Sym = { name, kind: 'generate', loc: item.loc, elements: new Map() };
   if (!declare(el, scope, sym)) return;
   // The loop header is evaluated in a scope of its own that holds the genvar.
@@ -96,6 +97,47 @@ function loop(el: Elaborator, item: ModuleItem & { kind: 'gen-for' }, scope: Sco
     sym.elements!.set(k, iteration);
     declareItems(el, body.kind === 'gen-block' ? body.items : [body], iteration);
     v = el.constant(item.step.value, header, 'generate loop step');
+  }
+}
+
+/** `genblk<n>`, with zeros put before the number while an explicit name in the scope has it (12.4.3). */
+function generatedName(scope: Scope, n: number): string {
+  let zeros = '';
+  while (scope.explicitNames.has(`genblk${zeros}${n}`)) zeros += '0';
+  return `genblk${zeros}${n}`;
+}
+
+/** Adds the names `items` declare in their own scope (named generate blocks of every branch included). */
+export function noteExplicitNames(items: readonly (ModuleItem | undefined)[], into: Set<string>): void {
+  for (const i of items) {
+    if (!i) continue;
+    switch (i.kind) {
+      case 'generate': noteExplicitNames(i.items, into); break;
+      case 'gen-block': if (i.name !== undefined) into.add(i.name); break;
+      case 'gen-for': if (i.body.kind === 'gen-block' && i.body.name !== undefined) into.add(i.body.name); break;
+      case 'gen-if': noteExplicitNames([i.then, i.else], into); break;
+      case 'gen-case': noteExplicitNames(i.items.map((c) => c.body), into); break;
+      case 'net-decl': case 'port-decl': case 'param-decl': for (const d of i.declarators) into.add(d.name); break;
+      case 'instance': for (const x of i.instances) if (x.name !== undefined) into.add(x.name); break;
+      case 'function': case 'task': into.add(i.name); break;
+      case 'process': noteBlockNames(i.body, into); break;
+      default: break;
+    }
+  }
+}
+
+/** Named blocks of a process body that live in the enclosing scope (not inside another named block). */
+function noteBlockNames(s: Stmt | undefined, into: Set<string>): void {
+  if (!s) return;
+  switch (s.kind) {
+    case 'block':
+      if (s.name !== undefined) into.add(s.name);
+      else for (const b of s.body) noteBlockNames(b, into);
+      return;
+    case 'if': noteBlockNames(s.then, into); noteBlockNames(s.else, into); return;
+    case 'case': for (const it of s.items) noteBlockNames(it.body, into); return;
+    case 'for': case 'while': case 'repeat': case 'forever': case 'wait': case 'timed': noteBlockNames(s.body, into); return;
+    default: return;
   }
 }
 

@@ -37,6 +37,8 @@ export interface Sym {
   /** Declared [msb, lsb] (for vectors). */
   range?: [number, number];
   width?: number;
+  /** Packed dimensions after the first range (SystemVerilog `[3:0][7:0]`). */
+  packed?: number;
   /** Unpacked dimensions (memories and arrays) and their sizes. */
   dims?: number;
   dimSizes?: number[];
@@ -68,6 +70,8 @@ export class Scope {
   readonly items: ModuleItem[] = [];
   /** How many generate constructs this scope has seen (their unnamed blocks are genblk<n>). */
   generateCount = 0;
+  /** Names this scope's items declare explicitly: an unnamed generate block's genblk<n> must avoid them (12.4.3). */
+  readonly explicitNames = new Set<string>();
   /** Parameters declared but not evaluated yet: evaluated on first use, so they may refer forward. */
   readonly lazy = new Map<string, () => ConstValue | undefined>();
 

@@ -167,6 +167,13 @@ export function lexVerilog(text: string, file: string, options: LexOptions = {})
       continue;
     }
     if (c === 96 /* ` */) {
+      if (text.charCodeAt(i + 1) === 96 && isIdentStart(text.charCodeAt(i + 2))) {
+        // ``NAME outside a macro body: Icarus Verilog's stringified macro (a string of NAME's text).
+        i += 2;
+        while (i < n && isIdentChar(text.charCodeAt(i))) i++;
+        push('macro', MacroUse, start, i, startLine, col);
+        continue;
+      }
       i++;
       while (i < n && isIdentChar(text.charCodeAt(i))) i++;
       const name = text.slice(start + 1, i);

@@ -60,7 +60,13 @@ export class DeclarationParser extends ExpressionParser {
       this.OR2([alt(() => this.CONSUME(kw('vectored')).image), alt(() => this.CONSUME(kw('scalared')).image)]),
     ) as 'vectored' | 'scalared' | undefined;
     // `wire real x`: a real-valued net (SystemVerilog 6.7.1; iverilog and Verilator take it in Verilog mode).
-    const real = this.OPTION5({ GATE: () => (netTypeWords as string[]).includes(type), DEF: () => this.CONSUME(kw('real')) !== undefined });
+    // `reg real x`: a real variable written as iverilog allows (an extension; elaboration warns).
+    const real = this.OPTION5({ GATE: () => type === 'reg' || (netTypeWords as string[]).includes(type), DEF: () => this.CONSUME(kw('real')) !== undefined });
+    // `reg bool [7:0] x`, `reg logic x`: iverilog's two- and four-state words (an extension; elaboration warns).
+    const regKind = this.OPTION6({
+      GATE: () => type === 'reg' && this.LA(1).tokenType === Identifier && (this.LA(1).image === 'bool' || this.LA(1).image === 'logic') && this.LA(2).tokenType !== op(',') && this.LA(2).tokenType !== op(';') && this.LA(2).tokenType !== op('='),
+      DEF: () => this.CONSUME(Identifier).image,
+    });
     const signed = this.SUBRULE(this.signedness);
     const packed: Range[] = [];
     this.MANY(() => packed.push(this.SUBRULE(this.range)));
@@ -69,6 +75,7 @@ export class DeclarationParser extends ExpressionParser {
     const declarators = this.SUBRULE(this.declarators);
     const dataType: DataType = range ? { type, signed, range } : { type, signed };
     if (real) dataType.real = true;
+    if (regKind) dataType.regKind = regKind;
     if (packed.length > 0) dataType.packed = packed;
     const item: Record<string, unknown> = { kind: 'net-decl', dataType, declarators };
     if (strength) item.strength = strength;
@@ -105,7 +112,10 @@ export class DeclarationParser extends ExpressionParser {
           ...[...netTypeWords, ...variableTypeWords].map((w) => alt(() => this.CONSUME(kw(w)).image)),
           alt(() => this.CONSUME(Identifier).image),
         ])));
-    return this.SUBRULE(this.typeTail, { ARGS: [type] });
+    // `input wire real x`, `output reg real y`: real-valued ports (Verilog-AMS, SystemVerilog; iverilog takes them).
+    const real = this.OPTION2({ GATE: () => type === 'reg' || (netTypeWords as string[]).includes(type ?? ''), DEF: () => this.CONSUME2(kw('real')) !== undefined });
+    const dt = this.SUBRULE(this.typeTail, { ARGS: [type] });
+    return real ? { ...dt, real: true } : dt;
   });
 
   /** `[signed|unsigned] [range]` after an optional type word, as a data type. */

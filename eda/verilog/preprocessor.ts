@@ -19,6 +19,8 @@ export interface MacroDefinition {
   body: VerilogToken[];
   /** The body as text, for bodies that paste (``) or stringify (`"): substituted as text, then lexed. */
   bodyText?: string;
+  /** The body as written (for ``NAME). */
+  source?: string;
 }
 
 export interface PreprocessOptions {
@@ -210,13 +212,14 @@ export function preprocess(text: string, file: string, options: PreprocessOption
       rest = close + 1;
     }
     const bodyText = payload.slice(rest);
+    const source = bodyText.trim();
     if (/``|`"|`\\`"/.test(bodyText)) {
-      macros.set(name, { name, params, body: [], bodyText });
+      macros.set(name, { name, params, body: [], bodyText, source });
       return;
     }
     const bodyStartCol = t.col + t.image.length + rest;
     const body = lexVerilog(bodyText, t.file, { startLine: t.line, startCol: bodyStartCol, startOffset: t.endOffset + 1 + rest, sink }).tokens;
-    macros.set(name, { name, params, body });
+    macros.set(name, { name, params, body, source });
   }
 
   function include(t: VerilogToken, tokens: VerilogToken[], i: number, includeDepth: number): number {
@@ -243,8 +246,29 @@ export function preprocess(text: string, file: string, options: PreprocessOption
     return after;
   }
 
+  /**
+   * ``NAME outside a macro body (an Icarus Verilog extension, not IEEE 1364-2005): a string of
+   * the macro's text as defined, or of its expansion when it takes arguments; ``directive gives
+   * the directive's name.
+   */
+  function stringifyInto(into: VerilogToken[], use: VerilogToken, tokens: VerilogToken[], i: number, depth: number): number {
+    const name = use.image.slice(2);
+    warn(use, `\`\`${name} (a string of a macro's text) is an Icarus Verilog extension, not IEEE 1364-2005`);
+    const macro = macros.get(name);
+    if (!macro?.params) {
+      into.push(stringToken(macro ? macro.source ?? '' : `\`${name}`, use));
+      return i;
+    }
+    const plain = new VerilogToken('macro', use.tokenType, `\`${name}`, use.startOffset, use.endOffset, use.line, use.col, use.file);
+    const expanded: VerilogToken[] = [];
+    const next = expandInto(expanded, plain, tokens, i, depth);
+    into.push(stringToken(expanded.map((t) => t.image).join(' '), use));
+    return next;
+  }
+
   /** Expands the macro used at `use` (arguments read from tokens[i...]) into `into`; returns the index after the use. */
   function expandInto(into: VerilogToken[], use: VerilogToken, tokens: VerilogToken[], i: number, depth: number): number {
+    if (use.image.startsWith('``')) return stringifyInto(into, use, tokens, i, depth);
     const name = use.image.slice(1);
     const macro = macros.get(name);
     if (!macro) {
@@ -289,6 +313,12 @@ export function preprocess(text: string, file: string, options: PreprocessOption
     }
     return i;
   }
+}
+
+/** A string token holding `text`, at the place of `use`. */
+function stringToken(text: string, use: VerilogToken): VerilogToken {
+  const image = `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+  return new VerilogToken('string', StringLiteral, image, use.startOffset, use.endOffset, use.line, use.col, use.file);
 }
 
 /** `__FILE__ and `__LINE__ (SystemVerilog, also accepted by iverilog and Verilator) at the use site. */

@@ -78,7 +78,7 @@ export function printRange(r: Range): string {
 }
 
 export function printDataType(t: DataType): string {
-  return [t.type ?? '', t.signed ? 'signed' : '', t.range ? printRange(t.range) : '', ...(t.packed ?? []).map(printRange)].filter(Boolean).join(' ');
+  return [t.type ?? '', t.real ? 'real' : '', t.signed ? 'signed' : '', t.range ? printRange(t.range) : '', ...(t.packed ?? []).map(printRange)].filter(Boolean).join(' ');
 }
 
 export function printAttributes(attrs: Attribute[] | undefined): string {

@@ -77,7 +77,7 @@ function printItemBody(i: ModuleItem, ind: string): string {
       return `${printPortDecl(i)};`;
     case 'net-decl': {
       const head = [
-        i.dataType.type ?? 'wire', i.strength ? printStrength(i.strength).trim() : '', i.vectoring ?? '', i.dataType.real ? 'real' : '', i.dataType.signed ? 'signed' : '',
+        i.dataType.type ?? 'wire', i.strength ? printStrength(i.strength).trim() : '', i.vectoring ?? '', i.dataType.real ? 'real' : '', i.dataType.regKind ?? '', i.dataType.signed ? 'signed' : '',
         i.dataType.range ? printRange(i.dataType.range) : '', ...(i.dataType.packed ?? []).map(printRange), i.delay ? printTiming(i.delay) : '',
       ].filter(Boolean).join(' ');
       return `${head} ${printDeclarators(i.declarators)};`;

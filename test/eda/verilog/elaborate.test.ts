@@ -49,6 +49,35 @@ describe('elaborate', () => {
     expect(r.tops[0].parameters).toMatchObject({ a: x(32), b: x(32), c: x(32), d: x(8) });
   });
 
+  it('takes a huge constant power modulo 2^width, and evaluates $abs, $min, $max and real % (extensions iverilog takes)', () => {
+    const text = 'module m; localparam [5:0] a = 3; localparam [5:0] p = a ** 123456789; localparam q = 5 ** 1000001; localparam integer s = $abs(-7); localparam integer t = $max(3, 9) - $min(4, 2); localparam real u = 7.5 % 2.0; localparam real v = $abs(-2.5); endmodule';
+    const r = elaborate([parseVerilog(text, 'pow.v').ast]);
+    expect(r.diagnostics).toEqual([]);
+    // Python: pow(3, 123456789, 64) = 51; pow(5, 1000001, 2**32) = 2227860229, a signed 32-bit integer here; 7.5 % 2.0 = 1.5.
+    expect(r.tops[0].parameters).toMatchObject({ p: '51', q: String(2227860229 - 2 ** 32), s: '7', t: '7', u: '1.5', v: '2.5' });
+  });
+
+  it('runs constant functions with local arrays: element and bit writes, x out of bounds (10.4.5)', () => {
+    const text = `module m;
+      function [31:0] sum_squares(input integer n);
+        integer k; reg [15:0] sq [0:7];
+        begin
+          for (k = 0; k < 8; k = k + 1) sq[k] = k * k;
+          sq[2][3:0] = 4'hf; sq[9] = 5;
+          sum_squares = 0;
+          for (k = 0; k < n; k = k + 1) sum_squares = sum_squares + sq[k];
+        end
+      endfunction
+      localparam S = sum_squares(8);
+      localparam X = sum_squares(9);
+    endmodule`;
+    const r = elaborate([parseVerilog(text, 'arrays.v').ast]);
+    expect(r.diagnostics).toEqual([]);
+    // Plain reference: the squares of 0..7 with sq[2] = 4 given its low four bits 1111 (15); sq[8] does not exist (x).
+    const reference = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => k * k).reduce((a, b) => a + b, 0) - 4 + 15;
+    expect(r.tops[0].parameters).toMatchObject({ S: String(reference), X: `32'b${'x'.repeat(32)}` });
+  });
+
   it('evaluates parameters with overrides and defparam, unrolls generate loops and conditions, and sizes nets', () => {
     const r = parseVerilog(design, 'd.v');
     expect(r.diagnostics).toEqual([]);

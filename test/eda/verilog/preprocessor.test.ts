@@ -19,6 +19,13 @@ describe('preprocess', () => {
     expect(images(src, { defines: { A: '1', B: '' } })).toBe('a f');
   });
 
+  it('turns ``NAME outside a macro body into a string of the macro text, with a warning (an Icarus Verilog extension)', () => {
+    const sink = new DiagnosticSink();
+    const r = preprocess('`define S "s1"\n`define P a\\b\n`define F(x) x + 1\n$display(``S, ``P, ``F(2), ``celldefine);', 'top.v', {}, sink);
+    expect(r.tokens.filter((t) => t.kind === 'string').map((t) => t.image)).toEqual(['"\\"s1\\""', '"a\\\\b"', '"2 + 1"', '"`celldefine"']);
+    expect(sink.list.map((d) => `${d.severity} ${d.col}`)).toEqual(['warning 10', 'warning 15', 'warning 20', 'warning 28']);
+  });
+
   it('joins literals whose size or digits come from a macro', () => {
     expect(images("`define W 4\n`define V 5\nx = `W'b0 + 1'd`V;")).toBe("x = 4'b0 + 1'd5 ;");
   });
