@@ -138,7 +138,6 @@ function arcPlan(cell: LibertyCell): ArcPlan {
 /** Builds pins, nets, cell arcs and checks from a flat netlist and its Liberty libraries. */
 export function buildTimingGraph(netlist: TimingNetlist, libs: LibertyLibrary[]): TimingGraph {
   const pins: GraphPin[] = [];
-  const pinIndex = new Map<string, number>();
   const nets: GraphNet[] = [];
   const netIndex = new Map<string, number>();
   const uf = new UnionFind();
@@ -165,7 +164,6 @@ export function buildTimingGraph(netlist: TimingNetlist, libs: LibertyLibrary[])
   const addPin = (p: GraphPin): number => {
     const i = pins.length;
     pins.push(p);
-    pinIndex.set(p.name, i);
     if (p.net >= 0) (p.isDriver ? nets[p.net]!.drivers : nets[p.net]!.loads).push(i);
     return i;
   };
@@ -216,7 +214,14 @@ export function buildTimingGraph(netlist: TimingNetlist, libs: LibertyLibrary[])
   const edgesInto: number[][] = pins.map(() => []);
   cellEdges.forEach((e, i) => edgesInto[e.to]!.push(i));
   const order = topologicalOrder(pins, nets, cellEdges);
-  return { netlist, pins, pinIndex, nets, netIndex, instances, cellEdges, edgesInto, checks, order, blackBoxes: [...blackBoxes].sort() };
+  // The name index is built on first use: a run whose SDC names only ports never needs it.
+  let pinIndex: Map<string, number> | undefined;
+  return {
+    netlist, pins, nets, netIndex, instances, cellEdges, edgesInto, checks, order, blackBoxes: [...blackBoxes].sort(),
+    get pinIndex() {
+      return (pinIndex ??= new Map(pins.map((p, i) => [p.name, i])));
+    },
+  };
 }
 
 /** Reverse DFS post-order over net and combinational arcs; an arc closing a loop is ignored. */

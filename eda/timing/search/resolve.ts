@@ -98,10 +98,23 @@ function nameOf(graph: TimingGraph, sdc: Sdc, kind: Resolved['kind'], i: number)
   }
 }
 
+/** Ports by name (get_ports looks them up without indexing every cell pin). */
+const portIndexes = new WeakMap<TimingGraph, Map<string, number>>();
+function portIndex(graph: TimingGraph): Map<string, number> {
+  let index = portIndexes.get(graph);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < graph.pins.length; i++) if (graph.pins[i]!.isPort) index.set(graph.pins[i]!.name, i);
+    portIndexes.set(graph, index);
+  }
+  return index;
+}
+
 /** Every object of a kind, narrowed by an exact name when the query has one plain name. */
 function candidates(graph: TimingGraph, sdc: Sdc, kind: Resolved['kind'], wantPort: boolean, q: ObjectQuery): number[] {
   if (kind === 'pin' && !q.regexp && !q.nocase && q.patterns.every((p) => !/[*?]/.test(p))) {
-    return q.patterns.map((p) => graph.pinIndex.get(p.replace(/\\/g, ''))).filter((i): i is number => i !== undefined && graph.pins[i]!.isPort === wantPort);
+    const index = wantPort ? portIndex(graph) : graph.pinIndex;
+    return q.patterns.map((p) => index.get(p.replace(/\\/g, ''))).filter((i): i is number => i !== undefined && graph.pins[i]!.isPort === wantPort);
   }
   const n = kind === 'pin' ? graph.pins.length : kind === 'cell' ? graph.instances.length : kind === 'net' ? graph.nets.length : sdc.clocks.length;
   const out: number[] = [];
