@@ -43,6 +43,8 @@ example: tessera study mixpe --out study-out`,
       throw new UserError(`${flags.out} exists and is not a folder`, '--out', 'give a folder to write the results into');
     }
     const tessera = flags['cost-model'] !== 'official';
+    // Resolved before any work: without the data folder the default model is missing, and that is said at once.
+    const modelFile = tessera ? flags.model ?? dataPathOr('--model FILE (a llama2.c checkpoint) or --cost-model official', 'models', 'stories260K_plct', 'stories260K.bin') : undefined;
     if (!tessera && flags['pe-area']) throw new UserError("only applies to Tessera's model", '--pe-area', 'drop --pe-area or use --cost-model tessera or both');
     const defaultTable = join(projectRoot(), 'docs', 'pe-area.json');
     const areas: PeAreaTable = flags['pe-area'] ? readPeAreaTable(flags['pe-area']) : existsSync(defaultTable) ? { ...readPeAreaTable(defaultTable), source: 'docs/pe-area.json' } : horowitzPeAreas;
@@ -77,8 +79,7 @@ example: tessera study mixpe --out study-out`,
         batch: flags.batch, 'prompt length': flags.prompt, 'energy model': `hw/energy ${energy.node}, PE leakage from ${areas.source}`,
         "Tessera's model (fast mode)": `${((performance.now() - t0) / 1000).toFixed(2)} s`,
       });
-      const modelFile = flags.model ?? dataPathOr('--model FILE (a llama2.c checkpoint) or --cost-model official', 'models', 'stories260K_plct', 'stories260K.bin');
-      const samples = llamaLayerSamples(readLlama2cCheckpoint(modelFile), flags.tokens, flags.seed);
+      const samples = llamaLayerSamples(readLlama2cCheckpoint(modelFile!), flags.tokens, flags.seed);
       const planned = plannedModes(mixpeEvaluation);
       const accuracyBar = new ProgressBar('accuracy: layers x PE modes (cycle mode)', samples.length * planned.length);
       accuracy = accuracyStudy(planned, samples, () => accuracyBar.tick());

@@ -44,6 +44,15 @@ describe('the data folder, missing', () => {
   });
 });
 
+describe('a default model from the data folder', () => {
+  it('study mixpe says it is missing before any work (no progress printed)', async () => {
+    expect(await main(['study', 'mixpe', '--out', '/nonexistent/study'])).toBe(1);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/needed for models\/stories260K_plct\/stories260K.bin\) \(give --model FILE \(a llama2.c checkpoint\) or --cost-model official/);
+    expect(process.stderr.write).not.toHaveBeenCalled();
+  });
+});
+
 describe('dataset build sizes', () => {
   it('huge recipe counts are refused in one line before any work', async () => {
     expect(await main(['dataset', 'build', '--corpus', 'test/eda/synth/fixtures', '--liberty', 'none', '--recipes', '1000000000', '--out', '/nonexistent/x.jsonl'])).toBe(1);
