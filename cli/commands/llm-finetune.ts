@@ -30,6 +30,7 @@ example: tessera llm finetune --tasks default`,
     { name: 'lr', kind: 'number', default: d.lr, valueName: 'RATE', help: 'peak learning rate (AdamW)' },
     { name: 'max-tokens', kind: 'int', default: d.maxTokens, valueName: 'N', help: 'tokens per input (BOS included); longer inputs are cut' },
     { name: 'lora', kind: 'int', default: 0, valueName: 'RANK', help: 'train LoRA adapters of this rank (alpha 2 x rank) and the head instead of the whole model (0: whole model)' },
+    { name: 'train-blocks', kind: 'int', default: d.trainBlocks, valueName: 'K', help: 'train the last K blocks, the final norm and the head (the number of blocks: the whole model)' },
     { name: 'weight-noise', kind: 'number', default: 0, valueName: 'SIGMA', help: 'Gaussian noise on the weight matrices at every step (parameter smoothing)' },
     { name: 'seed', kind: 'int', default: d.seed, valueName: 'S', help: 'seed of the head, the batches and the noise' },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the model\'s metrics as JSON' },
@@ -55,7 +56,7 @@ example: tessera llm finetune --tasks default`,
       const tasks: TaskName[] = name === 'multitask' ? [...TASK_NAMES] : isTaskName(name) ? [name] : [];
       if (tasks.length === 0) throw new UserError(`unknown task '${name}'`, '--task', `give one of ${TASK_NAMES.join(', ')}, multitask`);
       const options = {
-        ...d, steps: flags.steps, batch: flags.batch, lr: flags.lr, maxTokens: flags['max-tokens'], seed: flags.seed, weightNoise: flags['weight-noise'],
+        ...d, steps: flags.steps, batch: flags.batch, lr: flags.lr, maxTokens: flags['max-tokens'], seed: flags.seed, weightNoise: flags['weight-noise'], trainBlocks: flags['train-blocks'],
         lora: flags.lora > 0 ? { rank: flags.lora, alpha: 2 * flags.lora } : undefined,
       };
       if (!(await buildTaskModel({ name, tasks, options }, flags.out, ctx, log))) { console.error(`stopped; rerun the same command to resume`); return 130; }

@@ -24,6 +24,11 @@ export interface FinetuneOptions extends Pick<TrainOptions, 'steps' | 'batch' | 
   /** Tokens per input (BOS included); longer inputs are cut. */
   readonly maxTokens: number;
   readonly lora?: { readonly rank: number; readonly alpha: number };
+  /**
+   * How many of the last blocks train (with the final norm and the head); the blocks below and the
+   * embedding stay the base's. The number of blocks trains the whole model.
+   */
+  readonly trainBlocks: number;
   readonly weightNoise: number;
   readonly checkpointEvery: number;
 }
@@ -77,8 +82,15 @@ export async function finetuneTask(
   const name = tasks.map((t) => t.name).join('+');
   const clf = new Classifier(base, classes, o.seed);
   const params = clf.model.params;
-  const vars = o.lora ? clf.addLora({ rank: o.lora.rank, alpha: o.lora.alpha }) : params.list();
-  const names = params.names().filter((n) => vars.includes(params.get(n)));
+  const layers = base.config.layers;
+  if (!(Number.isInteger(o.trainBlocks) && o.trainBlocks >= 1 && o.trainBlocks <= layers)) throw new UserError(`must be 1..${layers}, got ${o.trainBlocks}`, '--train-blocks');
+  const trains = (n: string) => {
+    const layer = /^(?:layers|lora)\.(\d+)\./.exec(n);
+    return layer ? Number(layer[1]) >= layers - o.trainBlocks : n !== 'tok_embeddings.weight' || o.trainBlocks === layers;
+  };
+  const candidates = o.lora ? clf.addLora({ rank: o.lora.rank, alpha: o.lora.alpha }) : params.list();
+  const names = params.names().filter((n) => candidates.includes(params.get(n)) && trains(n));
+  const vars = names.map((n) => params.get(n));
   const shapeOf = (n: string) => params.get(n).shape;
   const master = new Map(names.map((n) => [n, Float32Array.from(params.get(n).dataSync() as Float32Array)]));
   const opt = new AdamW(master, { beta1: 0.9, beta2: 0.98, epsilon: 1e-8, weightDecay: o.weightDecay, clipNorm: 1 }, (n) => shapeOf(n).length === 2 && !n.startsWith('lora.'));

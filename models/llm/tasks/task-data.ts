@@ -31,8 +31,8 @@ export const TASK_NAMES = ['sst2', 'agnews', 'style'] as const;
 export type TaskName = (typeof TASK_NAMES)[number];
 
 /** Largest test and dev sets (seeded samples beyond it) and the seed of those samples. */
-export const TEST_CAP = 1000;
-export const DEV_CAP = 500;
+export const TEST_CAP = 400;
+export const DEV_CAP = 200;
 const SAMPLE_SEED = 16;
 
 const AGNEWS_LABELS = ['World', 'Sports', 'Business', 'Sci/Tech'];

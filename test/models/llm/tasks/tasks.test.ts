@@ -10,7 +10,7 @@ import { tinyBase, tinyDataFolder, tinyTask, tinyTokenizer } from './tiny-task.t
 
 beforeAll(async () => { await selectBackend(() => {}); });
 
-const options: FinetuneOptions = { steps: 30, batch: 16, lr: 3e-3, warmupSteps: 3, decayShare: 0.3, weightDecay: 0.01, maxTokens: 16, seed: 3, weightNoise: 0, checkpointEvery: 5 };
+const options: FinetuneOptions = { steps: 30, batch: 16, lr: 3e-3, warmupSteps: 3, decayShare: 0.3, weightDecay: 0.01, maxTokens: 16, seed: 3, weightNoise: 0, checkpointEvery: 5, trainBlocks: 2 };
 const tmp = () => mkdtempSync(join(tmpdir(), 'tessera-ft-'));
 
 describe('task data', () => {
@@ -95,18 +95,27 @@ describe('fine-tuning', () => {
     expect(Array.from(resumed.head.weight)).toEqual(Array.from(full.head.weight));
   });
 
+  it('with --train-blocks 1 leaves the embedding and the lower block as the base has them', async () => {
+    const tok = tinyTokenizer(), base = tinyBase(), task = tinyTask();
+    const r = await finetuneTask(base, tok, [task], { ...options, steps: 4, trainBlocks: 1 }, tmp(), undefined, true);
+    expect(Array.from(r.weights.tokenEmbedding)).toEqual(Array.from(base.tokenEmbedding));
+    expect(Array.from(r.weights.layers[0].w1)).toEqual(Array.from(base.layers[0].w1));
+    expect(Array.from(r.weights.layers[1].w1)).not.toEqual(Array.from(base.layers[1].w1));
+  });
+
   it('with LoRA changes the backbone only through the adapters, and writes a task model that reads back', async () => {
     const tok = tinyTokenizer(), base = tinyBase(), task = tinyTask();
-    const r = await finetuneTask(base, tok, [task], { ...options, steps: 10, lora: { rank: 2, alpha: 4 } }, tmp(), undefined, true);
+    const r = await finetuneTask(base, tok, [task], { ...options, steps: 10, trainBlocks: 1, lora: { rank: 2, alpha: 4 } }, tmp(), undefined, true);
     expect(Array.from(r.weights.tokenEmbedding)).toEqual(Array.from(base.tokenEmbedding));
-    expect(Array.from(r.weights.layers[0].wq)).not.toEqual(Array.from(base.layers[0].wq));
+    expect(Array.from(r.weights.layers[0].wq)).toEqual(Array.from(base.layers[0].wq));
+    expect(Array.from(r.weights.layers[1].wq)).not.toEqual(Array.from(base.layers[1].wq));
     const dir = tmp();
     const tokFile = join(dir, 'tok.json');
     writeTokenizer(tokFile, tok);
     writeTaskModel(join(dir, 'm'), r.weights, tok, tokFile, r.head, { task: 'sst2', labels: task.labels, maxTokens: 16, metrics: { x: 1 }, provenance: {} });
     const back = readTaskModel(join(dir, 'm'));
     expect(back.task).toBe('sst2');
-    expect(Array.from(back.weights.layers[0].wq)).toEqual(Array.from(r.weights.layers[0].wq));
+    expect(Array.from(back.weights.layers[1].wq)).toEqual(Array.from(r.weights.layers[1].wq));
     expect(Array.from(back.head.bias)).toEqual(Array.from(r.head.bias));
   });
 });
