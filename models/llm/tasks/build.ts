@@ -24,10 +24,10 @@ export interface TaskModelSpec {
 
 /**
  * Sized to this machine's budget (two cores shared by many jobs, ~0.25 core measured for one
- * fine-tune): the last two blocks train, 80 steps of 8 inputs of at most 32 tokens.
+ * fine-tune): the last two blocks train, 80 steps of 8 inputs of at most 48 tokens.
  */
 export const DEFAULT_FINETUNE: FinetuneOptions = {
-  steps: 80, batch: 8, lr: 5e-4, warmupSteps: 8, decayShare: 0.5, weightDecay: 0.01, maxTokens: 32, seed: 1, weightNoise: 0, checkpointEvery: 10, trainBlocks: 2,
+  steps: 80, batch: 8, lr: 2e-3, warmupSteps: 8, decayShare: 0.5, weightDecay: 0.01, maxTokens: 48, seed: 1, weightNoise: 0, checkpointEvery: 10, trainBlocks: 2,
 };
 
 export const DEFAULT_TASK_MODELS: readonly TaskModelSpec[] = [

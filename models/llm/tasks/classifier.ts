@@ -78,7 +78,12 @@ export class Classifier {
 
   /** Class logits [rows, classes]. */
   logits(b: EncodedBatch): tf.Tensor2D {
-    const hidden = this.model.hidden(tf.tensor2d(b.tokens, [b.rows, b.cols], 'int32'));
+    return this.logitsFrom(this.model.residual(tf.tensor2d(b.tokens, [b.rows, b.cols], 'int32'), 0), 0, b);
+  }
+
+  /** Class logits from the residual stream x entering block `from` (see `TfLlama.residual`). */
+  logitsFrom(x: tf.Tensor2D, from: number, b: EncodedBatch): tf.Tensor2D {
+    const hidden = this.model.hiddenFrom(x, from, b.rows, b.cols);
     const pooled = tf.matMul(poolMatrix(b), hidden) as tf.Tensor2D;
     return tf.add(matmul(pooled, this.model.params.get(HEAD_WEIGHT) as tf.Tensor2D), this.model.params.get(HEAD_BIAS)) as tf.Tensor2D;
   }

@@ -137,9 +137,20 @@ export class TfLlama {
   /** Final hidden states (after the last RMSNorm), [B*T, dim], of token ids [B, T]. */
   hidden(tokens: tf.Tensor2D): tf.Tensor2D {
     const [B, T] = tokens.shape;
-    const { layers } = this.config;
+    return this.hiddenFrom(this.residual(tokens, 0), 0, B, T);
+  }
+
+  /** The residual stream [B*T, dim] of token ids [B, T] entering block `upTo` (the embeddings for 0). */
+  residual(tokens: tf.Tensor2D, upTo: number): tf.Tensor2D {
+    const [B, T] = tokens.shape;
     let x = gatherRows(this.params.get('tok_embeddings.weight'), tf.reshape(tokens, [-1]) as tf.Tensor1D) as tf.Tensor2D;
-    for (let l = 0; l < layers; l++) x = this.block(x, l, B, T);
+    for (let l = 0; l < upTo; l++) x = this.block(x, l, B, T);
+    return x;
+  }
+
+  /** Final hidden states from the residual stream x [B*T, dim] entering block `from` (models that share the lower blocks reuse x). */
+  hiddenFrom(x: tf.Tensor2D, from: number, B: number, T: number): tf.Tensor2D {
+    for (let l = from; l < this.config.layers; l++) x = this.block(x, l, B, T);
     return this.rmsNorm(x, 'norm.weight');
   }
 

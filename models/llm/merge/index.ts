@@ -1,0 +1,6 @@
+// models/llm/merge: merging fine-tuned task models: LoRE (implicit base, low-rank task vectors), Task Arithmetic, TIES, DARE (docs/merge-robust.md).
+export { svt, singularValues, type SvtResult } from './svt.ts';
+export { loreTensor, type LoreTensorResult } from './lore.ts';
+export { taskArithmetic, ties, trim, dare, dareDrop } from './baselines.ts';
+export { tensorsOf, withTensors, differingTensors, firstChangedBlock, type Tensor2 } from './model-tensors.ts';
+export { mergeModels, taskVectorSpectra, MERGE_METHODS, type MergeMethod, type MergeParams, type MergeResult, type LoreDiagnostics } from './merge-models.ts';
