@@ -40,45 +40,57 @@ export interface MergeResult {
   readonly lore?: LoreDiagnostics;
 }
 
-/** `base` is the true base (used by the baselines, and by LoRE only for its diagnostics). */
-export function mergeModels(method: MergeMethod, models: readonly LlamaWeights[], base: LlamaWeights, p: MergeParams): MergeResult {
-  const changed = differingTensors([base, ...models]);
-  const all = models.map(tensorsOf), baseT = tensorsOf(base);
-  const out = new Map<string, Float32Array>();
+/** LoRE's estimate: per changed tensor, the implicit base and the mean of the low-rank task vectors. */
+export interface LoreEstimate {
+  readonly tensors: Map<string, { readonly base: Float64Array; readonly meanDelta: Float64Array }>;
+  readonly diagnostics: LoreDiagnostics;
+}
+
+/** Runs LoRE's coordinate descent on every tensor the models change; `trueBase` only for the diagnostics. */
+export function loreEstimate(models: readonly LlamaWeights[], trueBase: LlamaWeights, muShare: number, iterations: number): LoreEstimate {
+  const all = models.map(tensorsOf), baseT = tensorsOf(trueBase);
+  const tensors = new Map<string, { base: Float64Array; meanDelta: Float64Array }>();
   const objective: number[] = [];
   let dBase = 0, dMean = 0, nBase = 0, ranks = 0, matrices = 0;
-  for (const k of changed) {
+  for (const k of differingTensors([trueBase, ...models])) {
     const { name, rows, cols } = baseT[k].info;
     const b = baseT[k].data, thetas = all.map((m) => m[k].data);
-    if (method === 'lore') {
-      const mean = new Float64Array(b.length);
-      for (const t of thetas) for (let j = 0; j < b.length; j++) mean[j] += t[j] / thetas.length;
-      const sigma1 = thetas.map((t) => singularValues(Float64Array.from(t, (v, j) => v - mean[j]), rows, cols)[0]);
-      const mu = (p.muShare ?? 0.1) * (sigma1.reduce((a, c) => a + c, 0) / sigma1.length);
-      const r = loreTensor(thetas, rows, cols, mu, p.iterations ?? 10);
-      r.objective.forEach((v, i) => { objective[i] = (objective[i] ?? 0) + v; });
-      const merged = new Float32Array(b.length);
-      for (let j = 0; j < b.length; j++) {
-        let d = 0;
-        for (const delta of r.deltas) d += delta[j] / r.deltas.length;
-        merged[j] = r.base[j] + p.lambda * d;
-        dBase += (r.base[j] - b[j]) ** 2;
-        dMean += (mean[j] - b[j]) ** 2;
-        nBase += b[j] * b[j];
-      }
-      if (rows > 1) { matrices++; ranks += r.deltas.reduce((s, d) => s + singularValues(d, rows, cols).filter((x) => x > 1e-9).length, 0) / r.deltas.length; }
-      out.set(name, merged);
-      continue;
-    }
-    const taus = thetas.map((t) => Float64Array.from(t, (v, j) => v - b[j]));
+    const mean = new Float64Array(b.length);
+    for (const t of thetas) for (let j = 0; j < b.length; j++) mean[j] += t[j] / thetas.length;
+    const sigma1 = thetas.map((t) => singularValues(Float64Array.from(t, (v, j) => v - mean[j]), rows, cols)[0]);
+    const r = loreTensor(thetas, rows, cols, muShare * (sigma1.reduce((a, c) => a + c, 0) / sigma1.length), iterations);
+    r.objective.forEach((v, i) => { objective[i] = (objective[i] ?? 0) + v; });
+    const meanDelta = new Float64Array(b.length);
+    for (const d of r.deltas) for (let j = 0; j < b.length; j++) meanDelta[j] += d[j] / r.deltas.length;
+    for (let j = 0; j < b.length; j++) { dBase += (r.base[j] - b[j]) ** 2; dMean += (mean[j] - b[j]) ** 2; nBase += b[j] * b[j]; }
+    if (rows > 1) { matrices++; ranks += r.deltas.reduce((s, d) => s + singularValues(d, rows, cols).filter((x) => x > 1e-9).length, 0) / r.deltas.length; }
+    tensors.set(name, { base: r.base, meanDelta });
+  }
+  return { tensors, diagnostics: { implicitBaseDistance: Math.sqrt(dBase / nBase), meanModelDistance: Math.sqrt(dMean / nBase), objective, meanRank: matrices ? ranks / matrices : 0 } };
+}
+
+/** The LoRE merge: implicit base + lambda * mean of the task vectors (`template` gives the unchanged tensors). */
+export function applyLore(e: LoreEstimate, template: LlamaWeights, lambda: number): LlamaWeights {
+  return withTensors(template, new Map([...e.tensors].map(([name, t]) => [name, Float32Array.from(t.base, (v, j) => v + lambda * t.meanDelta[j])])));
+}
+
+/** `base` is the true base (used by the baselines, and by LoRE only for its diagnostics). */
+export function mergeModels(method: MergeMethod, models: readonly LlamaWeights[], base: LlamaWeights, p: MergeParams): MergeResult {
+  if (method === 'lore') {
+    const e = loreEstimate(models, base, p.muShare ?? 0.1, p.iterations ?? 10);
+    return { weights: applyLore(e, base, p.lambda), lore: e.diagnostics };
+  }
+  const all = models.map(tensorsOf), baseT = tensorsOf(base);
+  const out = new Map<string, Float32Array>();
+  for (const k of differingTensors([base, ...models])) {
+    const b = baseT[k].data;
+    const taus = all.map((m) => Float64Array.from(m[k].data, (v, j) => v - b[j]));
     const tau = method === 'task-arithmetic' ? taskArithmetic(taus, p.lambda)
       : method === 'ties' ? ties(taus, p.density ?? 0.2, p.lambda)
         : dare(taus, p.drop ?? 0.5, p.lambda, (p.seed ?? 1) + k * 104_729);
-    out.set(name, Float32Array.from(b, (v, j) => v + tau[j]));
+    out.set(baseT[k].info.name, Float32Array.from(b, (v, j) => v + tau[j]));
   }
-  const weights = withTensors(base, out);
-  if (method !== 'lore') return { weights };
-  return { weights, lore: { implicitBaseDistance: Math.sqrt(dBase / nBase), meanModelDistance: Math.sqrt(dMean / nBase), objective, meanRank: matrices ? ranks / matrices : 0 } };
+  return { weights: withTensors(base, out) };
 }
 
 /** Singular values of each changed matrix's task vector theta - base (for the spectra plots). */

@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { defineCommand } from '../command.ts';
+import { MERGE_METHODS } from '../../models/llm/merge/index.ts';
+import { writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
+import { renderReport } from '../report/html-report.ts';
+import { mergeReport } from './llm-merge-report.ts';
+import { mergeInputFlags, runMergeFromFlags } from './llm-merge-inputs.ts';
+
+export default defineCommand({
+  path: ['llm', 'merge', 'compare'],
+  summary: 'every merging method (LoRE, TIES, DARE, Task Arithmetic) on the same task models vs the individual and multi-task models; spectra; report',
+  details: `Runs \`llm merge\` for every method on the same models (default: the default set, built first when
+missing) and writes the table, the dev grids, LoRE's diagnostics and each task vector's singular-value
+spectrum; --report DIR writes them as a self-contained HTML page.
+example: tessera llm merge compare --json out/merge.json --report out/merge`,
+  flags: [
+    ...mergeInputFlags,
+    { name: 'json', kind: 'string', valueName: 'OUT', help: 'write every result as JSON' },
+    { name: 'report', kind: 'string', valueName: 'DIR', help: 'write index.html (plotly charts) here' },
+  ],
+  async run(flags) {
+    const done = await runMergeFromFlags(flags, MERGE_METHODS, true);
+    if (!done) return 130;
+    const { inp, r } = done;
+    if (flags.json) writeJsonAtomic(flags.json, { ...r, models: inp.models.map((m) => m.dir), multitaskModel: inp.multitask?.dir });
+    if (flags.report) {
+      writeFileAtomic(join(flags.report, 'index.html'), renderReport('Model merging: LoRE, TIES, DARE, Task Arithmetic', mergeReport(r)));
+      console.log(`report: ${join(flags.report, 'index.html')}`);
+    }
+    return 0;
+  },
+});

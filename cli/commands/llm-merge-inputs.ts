@@ -1,0 +1,47 @@
+/** The task models `llm merge` works on: given folders, or the default set (built first when missing). */
+import { isTaskName, loadTask, readTaskModel, buildDefaultTaskModels, type TaskModel } from '../../models/llm/tasks/index.ts';
+import { selectBackend } from '../../models/common/index.ts';
+import { runMergeExperiment, type MergeExperiment, type MergeInputs, type MergeMethod } from '../../models/llm/merge/index.ts';
+import { withStopSignal } from '../stop-signal.ts';
+import { UserError } from '../../util/index.ts';
+import type { FlagSpec } from '../flags.ts';
+import { taskBuildContext, taskDataFlag } from './llm-finetune-context.ts';
+
+export const mergeInputFlags = [
+  { name: 'models', kind: 'string', valueName: 'DIR,DIR,...', help: 'task models from `llm finetune` (one per task; default: the default set, built first when missing)' },
+  { name: 'multitask', kind: 'string', valueName: 'DIR', help: 'the multi-task reference model (default: the default set\'s, when --models is not given)' },
+  taskDataFlag,
+] as const satisfies readonly FlagSpec[];
+
+/** Undefined when stopped (Ctrl-C) while building the default set. */
+export async function mergeInputs(flags: { models?: string; multitask?: string; data?: string }, stop: { requested: boolean }, log: (line: string) => void): Promise<MergeInputs | undefined> {
+  const ctx = taskBuildContext(flags.data, stop);
+  let models: TaskModel[];
+  let multitask: TaskModel | undefined;
+  if (flags.models) {
+    models = flags.models.split(',').filter(Boolean).map((d) => readTaskModel(d));
+    if (flags.multitask) multitask = readTaskModel(flags.multitask, '--multitask');
+  } else {
+    const dirs = await buildDefaultTaskModels(ctx, log);
+    if (!dirs) return undefined;
+    models = [...dirs].filter(([n]) => n !== 'multitask').map(([, d]) => readTaskModel(d));
+    multitask = readTaskModel(flags.multitask ?? dirs.get('multitask')!, '--multitask');
+  }
+  if (models.length < 2) throw new UserError('merging needs at least two task models', '--models', 'give two or more folders, comma-separated');
+  const names = models.map((m) => m.task);
+  for (const n of names) if (!isTaskName(n)) throw new UserError(`model for '${n}' is not a single-task model`, '--models', 'give one model per task (sst2, agnews, style)');
+  if (new Set(names).size !== names.length) throw new UserError(`two models for the same task (${names.join(', ')})`, '--models', 'give one model per task');
+  for (const m of models) {
+    if (m.tokenizer.id !== ctx.tokenizer.id || JSON.stringify(m.weights.config) !== JSON.stringify(ctx.base.config)) throw new UserError(`${m.dir} is not a fine-tune of the shipped model`, '--models', 'fine-tune it with `tessera llm finetune`');
+  }
+  return { base: ctx.base, tokenizer: ctx.tokenizer, models, multitask, tasks: names.map((n) => loadTask(n as Parameters<typeof loadTask>[0], ctx.dataRoot)) };
+}
+
+/** The commands' common run: the inputs (building the default set when needed), then the experiment; undefined when stopped. */
+export async function runMergeFromFlags(flags: { models?: string; multitask?: string; data?: string }, methods: readonly MergeMethod[], withSpectra: boolean): Promise<{ inp: MergeInputs; r: MergeExperiment } | undefined> {
+  await selectBackend();
+  const log = (line: string) => console.log(line);
+  const inp = await withStopSignal((stop) => mergeInputs(flags, stop, log));
+  if (!inp) { console.error('stopped; rerun the same command to resume'); return undefined; }
+  return { inp, r: runMergeExperiment(inp, methods, log, withSpectra) };
+}
