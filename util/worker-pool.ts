@@ -41,7 +41,11 @@ export class WorkerPool<I, O> {
   /** Deaths in a row with no task finished between them; a module that cannot load stops the pool. */
   private deathsInARow = 0;
 
-  constructor(private readonly moduleUrl: URL, readonly size = availableParallelism()) {
+  /** Idle workers do not keep the process alive (for a pool that lives as long as the process). */
+  private readonly idleUnref: boolean;
+
+  constructor(private readonly moduleUrl: URL, readonly size = availableParallelism(), options: { idleUnref?: boolean } = {}) {
+    this.idleUnref = options.idleUnref ?? false;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
@@ -70,11 +74,13 @@ export class WorkerPool<I, O> {
       workerData: { moduleUrl: this.moduleUrl.href },
     });
     const slot: Slot<O> = { worker };
+    if (this.idleUnref) worker.unref();
     worker.on('message', (msg: { id: number; ok: boolean; output?: O; error?: { message: string; stack?: string } }) => {
       const job = slot.busy;
       if (!job || job.id !== msg.id) return;
       slot.busy = undefined;
       slot.limit?.cancel();
+      if (this.idleUnref) slot.worker.unref();
       this.deathsInARow = 0;
       if (msg.ok) job.resolve(msg.output as O);
       else job.reject(new WorkerTaskError(msg.error?.message ?? 'worker task failed', msg.error?.stack));
@@ -110,6 +116,7 @@ export class WorkerPool<I, O> {
       slot.busy = job;
       const seconds = job.options.timeoutSeconds;
       if (seconds !== undefined && seconds > 0) slot.limit = startTimeLimit(seconds, () => slot.busy === job && this.replace(slot, new WorkerTimeoutError(seconds)));
+      if (this.idleUnref) slot.worker.ref();
       slot.worker.postMessage({ id: job.id, input: job.input });
     }
   }

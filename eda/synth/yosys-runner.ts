@@ -6,7 +6,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { UserError, killChild, startTimeLimit, trackChild } from '../../util/index.ts';
+import { isMainThread } from 'node:worker_threads';
+import { UserError, WorkerPool, WorkerTimeoutError, killChild, startTimeLimit, trackChild } from '../../util/index.ts';
+import { loadWasm, runWasmHere, scriptName, type WasmInput, type WasmOutput } from './yosys-wasm-task.ts';
 
 export type YosysBackend = 'wasm' | 'native';
 export const yosysBackends: readonly YosysBackend[] = ['wasm', 'native'];
@@ -20,8 +22,9 @@ export interface YosysRun {
   readonly outputs?: readonly string[];
   readonly backend?: YosysBackend;
   /**
-   * Native backend: kill Yosys after this many seconds (a UserError saying so). The wasm build runs
-   * in the calling thread and cannot be stopped from it: run it in a WorkerPool task with a timeout.
+   * Stop Yosys after this many seconds (a UserError saying so). The wasm build honours it on the
+   * main thread (where it runs in a worker thread); inside a pool worker it runs in place and cannot
+   * be stopped from it: give the pool task the timeout.
    */
   readonly timeoutSeconds?: number;
 }
@@ -33,8 +36,6 @@ export interface YosysResult {
   readonly version: string;
 }
 
-const scriptName = 'tessera-script.ys';
-
 /**
  * Runs a Yosys script. A Yosys `ERROR:` becomes a UserError carrying Yosys's message and, when
  * Yosys names one, the file and line. Asking for the native backend without `yosys` on the PATH
@@ -43,7 +44,7 @@ const scriptName = 'tessera-script.ys';
 export async function runYosys(run: YosysRun): Promise<YosysResult> {
   const backend = run.backend ?? 'wasm';
   const files = { ...run.files, [scriptName]: run.script };
-  const { log, outputs, failed } = backend === 'wasm' ? await runWasm(files, run.outputs ?? []) : await runNative(files, run.outputs ?? [], run.timeoutSeconds);
+  const { log, outputs, failed } = backend === 'wasm' ? await runWasm(files, run.outputs ?? [], run.timeoutSeconds) : await runNative(files, run.outputs ?? [], run.timeoutSeconds);
   if (failed || /^ERROR:|: ERROR:/m.test(log)) throw yosysError(log, backend);
   return { log, outputs, backend, version: await yosysVersion(backend) };
 }
@@ -76,56 +77,26 @@ function nativeMissing(): UserError {
   return new UserError('native yosys was not found on the PATH', '--yosys', 'install it with `sudo apt-get install yosys`, or use --yosys wasm (the embedded default)');
 }
 
-type WasmModule = typeof import('@yowasp/yosys');
-let wasmModule: Promise<WasmModule> | undefined;
-function loadWasm(): Promise<WasmModule> {
-  wasmModule ??= import('@yowasp/yosys');
-  return wasmModule;
-}
-
-async function runWasm(files: Record<string, string | Uint8Array>, wanted: readonly string[]) {
-  const yosys = await loadWasm();
-  const tree: Record<string, unknown> = {};
-  for (const [path, content] of Object.entries(files)) setTreeFile(tree, path, content);
-  let log = '';
-  const decoder = new TextDecoder();
-  const collect = (bytes: Uint8Array | null) => {
-    if (bytes) log += decoder.decode(bytes, { stream: true });
-  };
-  let out: unknown;
-  let failed = false;
+/**
+ * The embedded build runs synchronously inside WebAssembly. On the main thread it runs in a worker
+ * thread instead, so that the main thread stays free to act on Ctrl-C (the entry point exits at
+ * once, stopping the worker) during a synthesis that takes minutes. Pool workers run it in place.
+ */
+async function runWasm(files: Record<string, string | Uint8Array>, wanted: readonly string[], timeoutSeconds?: number) {
+  let r: WasmOutput;
   try {
-    out = await yosys.runYosys(['-s', scriptName], tree as Parameters<WasmModule['runYosys']>[1], { stdout: collect, stderr: collect, decodeASCII: false });
+    r = isMainThread ? await wasmThread().run({ files, wanted }, { timeoutSeconds }) : await runWasmHere({ files, wanted });
   } catch (e) {
-    // A trap (ABC aborting) surfaces as a bare "unreachable": say what crashed.
-    if (e instanceof Error && e.name === 'RuntimeError') throw new UserError(`yosys (wasm) crashed: ${e.message}; log tail: ${log.trim().split('\n').slice(-2).join(' | ')}`, 'yosys', 'a trap inside Yosys or its ABC: try --yosys native, or leave the design out');
-    // Yosys exits non-zero on ERROR; the package throws Exit with the files it had written.
-    if (!(e instanceof yosys.Exit)) throw e;
-    failed = true;
-    out = e.files;
+    if (e instanceof WorkerTimeoutError) throw new UserError(`yosys (wasm) did not finish within ${timeoutSeconds} s and was stopped`, 'yosys', 'allow more time, or leave the design out');
+    throw e;
   }
-  const outputs: Record<string, string> = {};
-  for (const path of wanted) {
-    const content = getTreeFile(out, path);
-    if (content !== undefined) outputs[path] = typeof content === 'string' ? content : decoder.decode(content);
-  }
-  return { log, outputs, failed };
+  if (r.crash !== undefined) throw new UserError(`yosys (wasm) crashed: ${r.crash}; log tail: ${r.log.trim().split('\n').slice(-2).join(' | ')}`, 'yosys', 'a trap inside Yosys or its ABC: try --yosys native, or leave the design out');
+  return r;
 }
-
-function setTreeFile(tree: Record<string, unknown>, path: string, content: string | Uint8Array): void {
-  const parts = path.split('/');
-  let node = tree;
-  for (const dir of parts.slice(0, -1)) node = (node[dir] ??= {}) as Record<string, unknown>;
-  node[parts[parts.length - 1]] = content;
-}
-
-function getTreeFile(tree: unknown, path: string): string | Uint8Array | undefined {
-  let node = tree;
-  for (const part of path.split('/')) {
-    if (!node || typeof node !== 'object' || node instanceof Uint8Array) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' || node instanceof Uint8Array ? node : undefined;
+let thread: WorkerPool<WasmInput, WasmOutput> | undefined;
+function wasmThread(): WorkerPool<WasmInput, WasmOutput> {
+  thread ??= new WorkerPool<WasmInput, WasmOutput>(new URL('./yosys-wasm-task.ts', import.meta.url), 1, { idleUnref: true });
+  return thread;
 }
 
 async function runNative(files: Record<string, string | Uint8Array>, wanted: readonly string[], timeoutSeconds?: number) {

@@ -40,6 +40,22 @@ describe('synthesize', () => {
     expect(r.generic.cells).toBeGreaterThan(0);
   });
 
+  it('the embedded Yosys leaves the main thread free while it runs (so Ctrl-C is acted on)', async () => {
+    const run = () => runYosys({ script: 'read_verilog pair.v\nsynth -flatten -top pair\nabc -g AND\n', files: { 'pair.v': adderTop } });
+    await run();
+    // Run inside this thread, the WebAssembly call would block it: no turn of the event loop until it ends.
+    let turns = 0;
+    let running = true;
+    const spin = () => {
+      turns++;
+      if (running) setImmediate(spin);
+    };
+    setImmediate(spin);
+    await run();
+    running = false;
+    expect(turns).toBeGreaterThan(20);
+  });
+
   it('an 8-input AND is 7 nodes on 3 levels', async () => {
     const r = await synthesize({ sources: { 'and8.v': 'module and8(input [7:0] a, output y); assign y = &a; endmodule\n' }, top: 'and8' });
     expect(r.aig).toEqual({ nodes: 7, levels: 3 });
