@@ -43,8 +43,10 @@ export function declareParameters(el: Elaborator, decl: ParamDecl, scope: Scope,
     // The header's `#(...)` makes body `parameter`s local (12.2); they cannot be overridden.
     const overridable = kind === 'parameter' && !(scope.kind === 'module' && scope.instance.def.parameters.length > 0 && !scope.instance.def.parameters.includes(decl));
     const sym: Sym = { name: d.name, kind: overridable || kind !== 'parameter' ? kind : 'localparam', loc: d.loc };
+    if (kind === 'parameter' && !overridable) sym.madeLocal = true;
     if (!declare(el, scope, sym)) continue;
-    const given = overridable ? overrides?.get(d.name) : undefined;
+    // A body parameter made local is still set by an override, as all three reference tools do (a warning at the defparam).
+    const given = overridable || sym.madeLocal ? overrides?.get(d.name) : undefined;
     if (!given && !d.init) { at(el.sink, d.loc, `parameter '${d.name}' has no value`); continue; }
     const evaluate = () => {
       scope.lazy.delete(d.name); // a parameter defined through itself reads as not constant
@@ -335,10 +337,17 @@ function declareSubroutineVariable(el: Elaborator, sub: Scope, v: Sym): void {
   const sameRange = port?.range === undefined ? declaredRange === undefined : declaredRange !== undefined && declaredRange[0] === port.range[0] && declaredRange[1] === port.range[1];
   // `input l; reg [4:0] l;`: 12.3.3 wants the same range in both, but iverilog (its io-range rule
   // covers a scalar port) and Verilator take the variable's range, so it is a warning.
-  const widened = port?.untypedPort && port.range === undefined && declaredRange !== undefined;
-  if (port?.untypedPort && (v.dims ?? 0) === 0 && (sameRange || widened) && (port.range === undefined || v.type === 'reg')) {
-    if (widened) el.sink.warning(v.loc.file, v.loc.line, v.loc.col, `'${v.name}' is declared as a scalar port and again with range [${declaredRange.join(':')}], which is used (IEEE 1364-2005 12.3.3 asks for the same range in both)`);
+  if (port?.untypedPort && (v.dims ?? 0) === 0) {
     port.untypedPort = false;
+    if (!sameRange || (port.range !== undefined && v.type !== 'reg')) {
+      // `input [31:0] x; integer x;`, `input [7:0] x; reg x;`: 12.3.3 asks for the same range, but
+      // iverilog 11, Yosys and Verilator all take it: the variable's range, or the port's when it has none.
+      const shown = (r: [number, number] | undefined) => (r ? `[${r.join(':')}]` : 'scalar');
+      el.sink.warning(v.loc.file, v.loc.line, v.loc.col, `'${v.name}' is declared as a ${shown(port.range)} port and again as ${v.type} ${declaredRange ? shown(declaredRange) : ''}`.trimEnd() + ' (IEEE 1364-2005 12.3.3 asks for one range in both)');
+      if (!declaredRange && v.type === 'reg') Object.assign(port, { kind: v.kind, type: v.type, signed: v.signed || port.signed });
+      else Object.assign(port, { kind: v.kind, type: v.type, real: v.real, width: v.width, range: v.range, signed: v.signed || port.signed });
+      return;
+    }
     Object.assign(port, { kind: v.kind, type: v.type, real: v.real, width: v.width, range: v.range, signed: v.signed || port.signed });
     return;
   }

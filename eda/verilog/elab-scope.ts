@@ -37,6 +37,8 @@ export interface Sym {
   /** Declared [msb, lsb] (for vectors). */
   range?: [number, number];
   width?: number;
+  /** A body `parameter` made local by the module's parameter port list (12.2). */
+  madeLocal?: boolean;
   /** Packed dimensions after the first range (SystemVerilog `[3:0][7:0]`). */
   packed?: number;
   /** Unpacked dimensions (memories and arrays) and their sizes. */

@@ -246,7 +246,9 @@ export class Elaborator {
           continue;
         }
         const declared = child.scope.symbols.get(param.name);
-        if (declared?.kind !== 'parameter') {
+        if (declared?.madeLocal) {
+          this.sink.warning(a.lhs.loc.file, a.lhs.loc.line, a.lhs.loc.col, `defparam '${printExpr(a.lhs)}': '${param.name}' is a body parameter of a module with a parameter port list, so IEEE 1364-2005 12.2 makes it local; overridden as iverilog 11, Yosys and Verilator do`);
+        } else if (declared?.kind !== 'parameter') {
           at(this.sink, a.lhs.loc, declared?.kind === 'localparam'
             ? `defparam '${printExpr(a.lhs)}': '${param.name}' is a localparam and cannot be overridden`
             : `defparam '${printExpr(a.lhs)}': module '${child.def.name}' has no parameter '${param.name}'`);
