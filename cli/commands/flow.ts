@@ -30,6 +30,8 @@ example: tessera flow --pe mixpe-w4a8 --array 4x4 --clock 10`,
   async run(flags) {
     if (!(flags.clock > 0)) throw new UserError('must be a positive number of ns', '--clock');
     const { functions } = loadSlackModel(flags.model ?? shippedSlackModelDir());
+    // The library's Liberty and LEF come from the data folder: say so before any work or output.
+    libraries[flags.library as keyof typeof libraries]();
     const config = designConfig(flags);
     const t0 = performance.now();
     const design = generateArrayDesign(config);
@@ -47,7 +49,7 @@ example: tessera flow --pe mixpe-w4a8 --array 4x4 --clock 10`,
         design: { name, top: design.top, clockPort: 'clk', periodNs: flags.clock, dir: rtlDir, split: 'test' },
         out: flags.out, library: flags.library, backend, utilization: flags.utilization, key,
       });
-      if (!outcome.record) throw new Error(`flow failed: ${outcome.error}`);
+      if (!outcome.record) throw new UserError(`flow failed for ${name}: ${outcome.error}`, join(flags.out, name), 'the message names the stage that failed');
       return outcome.record;
     })();
     const reused = r === done;

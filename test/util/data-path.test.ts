@@ -1,6 +1,9 @@
 // Without the data folder, a command that needs it stops with one line naming TESSERA_DATA, the
 // part of the data it needed and, where a flag can replace that default, the flag. Also: sizes
 // that could only exhaust memory are refused before any work.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataPath, dataPathOr, isUserError } from '../../util/index.ts';
 import { main } from '../../cli/main.ts';
@@ -50,6 +53,16 @@ describe('a default model from the data folder', () => {
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(/needed for models\/stories260K_plct\/stories260K.bin\) \(give --model FILE \(a llama2.c checkpoint\) or --cost-model official/);
     expect(process.stderr.write).not.toHaveBeenCalled();
+  });
+});
+
+describe('a library from the data folder', () => {
+  it('flow says it is missing in one line before writing anything', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'tessera-flow-')), 'flow');
+    expect(await main(['flow', '--out', out])).toBe(1);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/TESSERA_DATA: the benchmark data folder was not found \(needed for liberty\/sky130_fd_sc_hd\/sky130hd_tt.lib.gz\)/);
+    expect(existsSync(out)).toBe(false);
   });
 });
 
