@@ -3,3 +3,4 @@ export { damerauLevenshtein } from './edit-distance.ts';
 export { clopperPearsonLower, clopperPearsonUpper, binomialTail } from './clopper-pearson.ts';
 export { certifiedRadius, certify, maskedCopy, type Certificate, type MaskedSampler } from './smoothing.ts';
 export { fuzzSensitivity, applyEdits, targetedMasking, type Edit, type EditOp, type FuzzOptions } from './mcts-fuzz.ts';
+export { certifySentences, CERTIFY_METHODS, type CertifyMethod, type CertifyOptions, type CertifyResult, type SentenceCertificate } from './certify-run.ts';

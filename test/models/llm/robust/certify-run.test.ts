@@ -1,0 +1,29 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { selectBackend } from '../../../../models/common/index.ts';
+import { certifySentences } from '../../../../models/llm/robust/index.ts';
+import { Classifier, finetuneTask, type FinetuneOptions } from '../../../../models/llm/tasks/index.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tinyBase, tinyTask, tinyTokenizer } from '../tasks/tiny-task.ts';
+
+beforeAll(async () => { await selectBackend(() => {}); });
+
+const options: FinetuneOptions = { steps: 20, batch: 16, lr: 3e-3, warmupSteps: 2, decayShare: 0.3, weightDecay: 0.01, maxTokens: 16, seed: 3, weightNoise: 0, checkpointEvery: 100, trainBlocks: 2 };
+
+describe('certifying a tiny sentiment classifier', () => {
+  it('gives certified accuracy that falls with the radius, starting at the smoothed accuracy', async () => {
+    const tok = tinyTokenizer(), task = tinyTask();
+    const r = await finetuneTask(tinyBase(), tok, [task], options, mkdtempSync(join(tmpdir(), 'tessera-cert-')), undefined, true);
+    const clf = new Classifier(r.weights, 2, 1, r.head);
+    for (const method of ['ranmask', 'frs'] as const) {
+      const c = certifySentences(clf, tok, task.test.slice(0, 6), { method, rate: 0.3, targetedRate: 0.6, targeted: 1, n0: 5, samples: 40, alpha: 0.05, fuzzIterations: 10, maxTokens: 16, seed: 1 });
+      expect(c.sentences).toHaveLength(6);
+      expect(c.certified[0].accuracy).toBe(c.cleanAccuracy);
+      for (let i = 1; i < c.certified.length; i++) expect(c.certified[i].accuracy).toBeLessThanOrEqual(c.certified[i - 1].accuracy);
+      for (const s of c.sentences) expect(s.radius).toBeLessThanOrEqual(s.words);
+      expect(c.forwardPassesPerSentence).toBe(method === 'frs' ? 56 : 46);
+    }
+    clf.dispose();
+  });
+});
