@@ -62,8 +62,8 @@ export class CacheScorer {
         computed++;
         windowEvaluations.computed++;
         await pausePointAsync(`kv-window-${windowEvaluations.computed}`);
-        await yieldToEventLoop();
       }
+      await yieldToEventLoop();
       nll += s.nll;
       tokens += s.tokens;
     }

@@ -56,9 +56,12 @@ export interface WindowSelection {
 
 const VERSION = 'kv-select-1';
 
+const selectionKey = (model: LlamaModel, w: Uint16Array, s: SelectionSetup, modelKey: string) =>
+  contentHash(modelKey, model.backend.description, Array.from(w), s.method, s.budget, s.layout, s.fullLayers, s.firstTarget, s.netKey ?? '', VERSION);
+
 export function selectWindow(model: LlamaModel, w: Uint16Array, s: SelectionSetup, modelKey: string): WindowSelection {
   const store = new ContentCache<WindowSelection>('kv-select');
-  const key = contentHash(modelKey, model.backend.description, Array.from(w), s.method, s.budget, s.layout, s.fullLayers, s.firstTarget, s.netKey ?? '', VERSION);
+  const key = selectionKey(model, w, s, modelKey);
   const hit = store.get(key);
   if (hit) return hit;
   const { kvHeads, heads, dim, vocab } = model.config;
@@ -102,15 +105,17 @@ export interface SelectionResult {
 }
 
 /** Every window decoded (or read from the cache); yields to the event loop after each, so Ctrl-C acts between windows. */
-export async function evaluateSelection(model: LlamaModel, windows: readonly Uint16Array[], method: SelectMethod, fraction: number, o: { fullLayers: number; firstTarget: number; maxBlock: number; net?: AttentionPredictorNet; netKey?: string; modelKey: string; onWindow?: () => void }): Promise<SelectionResult> {
+export async function evaluateSelection(model: LlamaModel, windows: readonly Uint16Array[], method: SelectMethod, fraction: number, o: { fullLayers: number; firstTarget: number; maxBlock: number; net?: AttentionPredictorNet; netKey?: string; modelKey: string; onWindow?: (cached: boolean) => void }): Promise<SelectionResult> {
   const budget = Math.max(1, Math.round(fraction * model.config.seqLen));
   const layout = budgetLayout(budget, o.maxBlock);
   const setup: SelectionSetup = { method, budget, layout, fullLayers: o.fullLayers, firstTarget: o.firstTarget, net: o.net, netKey: o.netKey };
   const sums: WindowSelection[] = [];
+  const store = new ContentCache<WindowSelection>('kv-select');
   for (const w of windows) {
-    sums.push(selectWindow(model, w, setup, o.modelKey));
-    o.onWindow?.();
-    await yieldToEventLoop();
+    const cached = store.get(selectionKey(model, w, setup, o.modelKey));
+    sums.push(cached ?? selectWindow(model, w, setup, o.modelKey));
+    o.onWindow?.(cached !== undefined);
+    if (!cached) await yieldToEventLoop();
   }
   const sum = (f: (r: WindowSelection) => number) => sums.reduce((a, r) => a + f(r), 0);
   return {
