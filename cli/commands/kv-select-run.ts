@@ -14,9 +14,9 @@ export const selectFlags = [
   { name: 'block', kind: 'int', default: 16, valueName: 'B', help: 'largest key block (AttentionPredictor pooling, Quest pages); smaller budgets use smaller blocks' },
   { name: 'history', kind: 'int', default: 8, valueName: 'H', help: 'attention steps the predictor sees' },
   { name: 'full-layers', kind: 'int', default: 2, valueName: 'N', help: 'first layers left uncompressed (every method)' },
-  { name: 'train-windows', kind: 'int', default: 16, valueName: 'N', help: 'windows of the training text the predictor learns from' },
+  { name: 'train-windows', kind: 'int', default: 8, valueName: 'N', help: 'windows of the training text the predictor learns from' },
   { name: 'share', kind: 'number', default: 0.03, valueName: 'S', help: "share of the attention rows drawn as training samples, per block size (the paper's ~3%)" },
-  { name: 'epochs', kind: 'int', default: 6, valueName: 'N', help: 'predictor training epochs' },
+  { name: 'epochs', kind: 'int', default: 4, valueName: 'N', help: 'predictor training epochs' },
   { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the sample draw and the predictor' },
 ] as const satisfies readonly FlagSpec[];
 
