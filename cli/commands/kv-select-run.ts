@@ -49,7 +49,7 @@ function costAt(run: { setup: KvSetup; flags: SelectFlags }, method: SelectMetho
 }
 
 export async function selectRun(flags: SelectFlags, methods: readonly SelectMethod[], fractions: readonly number[]): Promise<SelectRun> {
-  for (const [flag, v, lo] of [['--block', flags.block, 1], ['--history', flags.history, 1], ['--full-layers', flags['full-layers'], 0], ['--train-windows', flags['train-windows'], 1], ['--epochs', flags.epochs, 1]] as const) {
+  for (const [flag, v, lo] of [['--windows', flags.windows, 1], ['--block', flags.block, 1], ['--history', flags.history, 1], ['--full-layers', flags['full-layers'], 0], ['--train-windows', flags['train-windows'], 1], ['--epochs', flags.epochs, 1]] as const) {
     if (!(Number.isInteger(v) && v >= lo)) throw new UserError(`must be a whole number >= ${lo}, got ${v}`, flag);
   }
   if (!(flags.share > 0 && flags.share <= 1)) throw new UserError(`share ${flags.share} is not in (0, 1]`, '--share');
