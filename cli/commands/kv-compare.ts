@@ -40,6 +40,7 @@ example: tessera kv compare --report out/kv-compare --json out/kv-compare.json`,
     };
     if (flags.json) writeJsonAtomic(flags.json, result);
     if (flags.report) {
+      const budgetAxis = { title: { text: 'budget (share of the context)' }, type: 'log', tickvals: BUDGETS, ticktext: BUDGETS.map((b) => `1/${Math.round(1 / b)}`) };
       const line = (y: (r: (typeof rows)[number]) => number) => SELECT_METHODS.map((m) => ({ type: 'scatter', mode: 'lines+markers', name: m, x: BUDGETS, y: BUDGETS.map((b) => y(at(m, b))) }));
       writeReport(join(flags.report, 'report.html'), 'KV-cache token selection', [
         {
@@ -47,8 +48,8 @@ example: tessera kv compare --report out/kv-compare --json out/kv-compare.json`,
           html: `<p>Full cache perplexity ${run.fullPerplexity.toFixed(3)} on the same targets (from position ${run.firstTarget}).</p>`,
           table: { columns: ['method', 'budget', 'tokens', 'recovery', 'perplexity', 'KV bytes/token (array)', 'cycles/token', 'prefetch speed-up'], rows: rows.map((r) => [r.method, r.budget, r.budgetTokens, r.recovery, r.perplexity, r.array.kvBytesPerToken, r.array.cyclesPerToken, r.array.prefetchSpeedup]) },
           charts: [
-            { title: 'Attention recovery rate against the budget', data: line((r) => r.recovery), layout: { xaxis: { title: { text: 'budget (share of the context)' }, type: 'log' }, yaxis: { title: { text: 'recovery' } } } },
-            { title: 'Perplexity against the budget', data: [...line((r) => r.perplexity), { type: 'scatter', mode: 'lines', name: 'full cache', x: BUDGETS, y: BUDGETS.map(() => run.fullPerplexity), line: { dash: 'dash' } }], layout: { xaxis: { title: { text: 'budget (share of the context)' }, type: 'log' }, yaxis: { title: { text: 'perplexity' }, type: 'log' } } },
+            { title: 'Attention recovery rate against the budget', data: line((r) => r.recovery), layout: { xaxis: budgetAxis, yaxis: { title: { text: 'recovery' } } } },
+            { title: 'Perplexity against the budget', data: [...line((r) => r.perplexity), { type: 'scatter', mode: 'lines', name: 'full cache', x: BUDGETS, y: BUDGETS.map(() => run.fullPerplexity), line: { dash: 'dash' } }], layout: { xaxis: budgetAxis, yaxis: { title: { text: 'perplexity' }, type: 'log' } } },
           ],
         },
       ]);
