@@ -58,7 +58,7 @@ example: tessera kv tune --mode kivi --budget 3.5 --json out/kv-tune.json --repo
     const result = {
       checkpoint: s.checkpoint, weightsSha256: s.weightsSha256, backend: s.model.backend.description, costBackend: s.costBackend.description,
       mode, budget: flags.budget, tuneTargets: (await tuner.tune.score(full)).tokens, testTargets: (await tuner.test.score(full)).tokens,
-      fullPerplexity: r.fullPerplexity,
+      fullPerplexity: r.fullPerplexity, fullTunePerplexity: r.fullTunePerplexity,
       uniform: r.uniform,
       pareto: r.pareto,
       chosen: { ...r.chosen, throughputGainVsKV8: longest.gain, throughputGainContext: longest.context, throughputGainVsKV8ByContext: gains },

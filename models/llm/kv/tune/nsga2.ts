@@ -21,8 +21,6 @@ export interface Nsga2Options {
   readonly seed?: number;
   /** Genomes evaluated first (e.g. the uniform configurations). */
   readonly initial?: readonly (readonly number[])[];
-  /** Called after each evaluation. */
-  readonly onTrial?: (done: number) => void;
 }
 
 export interface Individual {
@@ -99,10 +97,7 @@ export async function nsga2(o: Nsga2Options): Promise<{ evaluated: Individual[];
     if (!x) {
       const v = violation(genome);
       x = { genome: [...genome], objectives: v > 0 ? [] : await o.evaluate(genome), violation: v };
-      if (v === 0) {
-        evaluations++;
-        o.onTrial?.(evaluations);
-      }
+      if (v === 0) evaluations++;
       seen.set(key, x);
     }
     return x;
