@@ -7,7 +7,7 @@
 //   for one file), against that design's synthesis.
 // Wall time is what a user waits; CPU time (ours: this process; Yosys: the wasm build runs in this
 // process, native in child processes) is steadier on a machine other jobs load. The designs whose
-// synthesis takes over 10 s are summarised apart.
+// synthesis takes over 10 s of CPU are summarised apart (wall time depends on the load).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ import { VeriDistill, chunkTokens, designText, firstModuleName, labelFlowOf, shi
 import { dataPath } from '../util/index.ts';
 
 const files = [
-  'itc99/rtl_verilog/b03.v', 'itc99/rtl_verilog/b10.v', 'itc99/rtl_verilog/b12.v', 'itc99/rtl_verilog/b14.v', 'itc99/rtl_verilog/b15.v',
+  'itc99/rtl_verilog/b03.v', 'itc99/rtl_verilog/b10.v', 'itc99/rtl_verilog/b12.v', 'itc99/rtl_verilog/b14.v',
   'rtl/alexforencich_verilog_uart/uart_tx.v', 'rtl/trustworthycomputing_small/crc32.v', 'rtl/ispras24_verilog_tests/seq/adffe.v',
   'rtl/ispras24_verilog_tests/comb/div/div_8_4.v',
 ];
@@ -88,5 +88,5 @@ const summary = (label: string, of: typeof rows) => {
   console.log(`${label} (${of.length} designs): median speed-up batch ${median(of.map((r) => r.synthWall / r.wall)).toFixed(0)}x wall, ${median(of.map((r) => r.synthCpu / Math.max(r.cpu, 1e-4))).toFixed(0)}x CPU; single file ${median(of.map((r) => r.synthWall / r.single)).toFixed(1)}x wall`);
 };
 summary('all designs', rows);
-summary('synthesis over 10 s', rows.filter((r) => r.synthWall > 10));
+summary('synthesis over 10 s of CPU', rows.filter((r) => r.synthCpu > 10));
 model.dispose();

@@ -64,7 +64,7 @@ describe.skipIf(noCheckpoint)('tessera predict qor with the shipped checkpoint',
     const invArea = Number(/cell \(INV_X1\)[\s\S]*?area\s*:\s*([\d.]+)/.exec(lib)![1]);
     const file = writeDesign('inv.v', inverter);
     const json = join(file, '..', 'cmp.json');
-    expect(await main(['predict', 'qor', file, '--top', 'inv', '--compare', '--yosys', 'native', '--json', json])).toBe(0);
+    expect(await main(['predict', 'qor', file, '--top', 'inv', '--compare', '--yosys', 'native', '--liberty', 'nangate45', '--json', json])).toBe(0);
     const r = JSON.parse(readFileSync(json, 'utf8'));
     expect(r.yosys.areaUm2).toBeCloseTo(invArea, 6);
     expect(r.error.areaPercent).toBeCloseTo((100 * (r.predicted.areaUm2 - invArea)) / invArea, 6);
@@ -77,7 +77,7 @@ describe.skipIf(noCheckpoint)('tessera predict qor with the shipped checkpoint',
     writeFileSync(join(dir, 'rtl', 'counter.v'), counter);
     writeFileSync(join(dir, 'rtl', 'inv.v'), inverter);
     writeFileSync(join(dir, 'rtl', 'xor.v'), 'module x(input [3:0] a, b, output [3:0] y); assign y = a ^ b; endmodule\n');
-    expect(await main(['predict', 'qor', '--corpus', join(dir, 'rtl'), '--compare', '--yosys', 'native', '--report', join(dir, 'report')])).toBe(0);
+    expect(await main(['predict', 'qor', '--corpus', join(dir, 'rtl'), '--compare', '--yosys', 'native', '--liberty', 'nangate45', '--report', join(dir, 'report')])).toBe(0);
     const { charts, errors } = await renderReportInChromium(join(dir, 'report', 'index.html'));
     expect(errors).toEqual([]);
     expect(charts.map((c) => c.title)).toEqual(['Area: predicted vs Yosys (um^2)', 'Delay: predicted vs Yosys (ps)']);
