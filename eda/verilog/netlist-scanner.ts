@@ -14,8 +14,20 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c 
 const isBasedDigit = (c: number) =>
   isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) || c === 120 || c === 88 || c === 122 || c === 90 || c === 63 || c === 95;
 
-const threeCharOps = new Set(['<<<', '>>>', '===', '!==']);
-const twoCharOps = new Set(['**', '&&', '||', '==', '!=', '<=', '>=', '<<', '>>', '~&', '~|', '~^', '^~', '(*', '*)', '+:', '-:']);
+const threeCharOps = ['<<<', '>>>', '===', '!=='];
+const twoCharOps = ['**', '&&', '||', '==', '!=', '<=', '>=', '<<', '>>', '~&', '~|', '~^', '^~', '(*', '*)', '+:', '-:'];
+// Operator pairs by character codes (first * 128 + second), so the scanner takes no substrings to find them.
+const code2 = (op: string) => op.charCodeAt(0) * 128 + op.charCodeAt(1);
+const twoCharCodes = new Set(twoCharOps.map(code2));
+const threeCharCodes = new Set(threeCharOps.map((op) => code2(op) * 128 + op.charCodeAt(2)));
+
+/** Length (1-3) of the operator starting with the characters c, d, e (NaN past the end). */
+function opLength(c: number, d: number, e: number): number {
+  if (!(d < 128)) return 1;
+  const two = c * 128 + d;
+  if (e < 128 && threeCharCodes.has(two * 128 + e)) return 3;
+  return twoCharCodes.has(two) ? 2 : 1;
+}
 
 export class NetlistScanner {
   pos = 0;
@@ -102,11 +114,7 @@ export class NetlistScanner {
       this.text = s.slice(start, Math.min(i, n));
     } else {
       this.kind = Tok.Op;
-      const three = s.slice(i, i + 3);
-      const two = three.slice(0, 2);
-      if (threeCharOps.has(three)) i += 3;
-      else if (twoCharOps.has(two)) i += 2;
-      else i++;
+      i += opLength(c, s.charCodeAt(i + 1), s.charCodeAt(i + 2));
       this.text = s.slice(start, i);
     }
     this.pos = Math.min(i, n);
