@@ -52,7 +52,9 @@ export function kvDecodeCost(config: LlamaConfig, be: ArrayBackend, stored: read
   let attention = zeroCost, macs = 0;
   for (const s of stored) {
     const group = s.group ?? 32, residual = s.residual ?? 32;
-    const quantized = s.mode === 'per-token' ? context : Math.floor(Math.max(0, context - residual) / group) * group;
+    // An unquantized cache has no residual window: one product over every token, as in per-token mode.
+    const unquantized = s.k >= 16 && s.v >= 16;
+    const quantized = s.mode === 'per-token' || unquantized ? context : Math.floor(Math.max(0, context - residual) / group) * group;
     const keyGroup = s.mode === 'per-token' || s.k >= 16 ? hs : group;
     const parts: GemmCost[] = [
       attentionCost(be, 'qk', rows, hs, quantized, s.k, keyGroup), attentionCost(be, 'qk', rows, hs, context - quantized, 16, hs),
