@@ -20,7 +20,11 @@ export function circuitFormat(path: string): (typeof CIRCUIT_EXTENSIONS)[number]
 export function parseCircuit(data: Uint8Array, file: string): Aig {
   const format = circuitFormat(file);
   const bytes = file.endsWith('.gz') ? gunzipSync(data) : data;
-  const text = () => new TextDecoder().decode(bytes);
+  const text = () => {
+    // No text format has NUL bytes; a file with one is binary (as git and grep decide).
+    if (bytes.subarray(0, 1 << 16).includes(0)) throw new UserError(`${file} is a binary file, not text`, file, `give a text ${format} file (gzip is read when the name ends in .gz)`);
+    return new TextDecoder().decode(bytes);
+  };
   switch (format) {
     case '.aig':
     case '.aag':

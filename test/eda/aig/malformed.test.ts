@@ -114,6 +114,14 @@ describe.skipIf(missing !== undefined)('fuzzing the readers with mutated real fi
 
 });
 
+describe('binary files', () => {
+  it.each(['x.v', 'x.bench', 'x.blif', 'x.pla'])('a text format with NUL bytes is refused as binary (%s)', (name) => {
+    const e = userError(() => parseCircuit(new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0]), name));
+    expect(e.message).toBe(`${name} is a binary file, not text`);
+    expect(e.where).toBe(name);
+  });
+});
+
 describe('fuzzing the AIGER reader with a small mutated file', () => {
   it('every mutation parses or gives a located UserError, and both happen', () => {
     const text = 'aag 5 2 1 1 2\n2\n4\n6 10\n8\n8 6 2\n10 9 4\n';
