@@ -160,7 +160,7 @@ export class DeclarationParser extends ExpressionParser {
     const start = this.LA(1);
     const name = this.SUBRULE(this.ident);
     const dims: Range[] = [];
-    this.MANY(() => dims.push(this.SUBRULE(this.range)));
+    this.MANY(() => dims.push(this.SUBRULE(this.unpackedDimension)));
     const init = this.OPTION(() => {
       this.CONSUME(op('='));
       return this.SUBRULE(this.mintypmax);

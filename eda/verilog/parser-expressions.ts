@@ -287,6 +287,24 @@ export class ExpressionParser extends EmbeddedActionsParser {
     return args.length === 1 && args[0] === null ? [] : args;
   });
 
+  /**
+   * An unpacked dimension: `[msb:lsb]`, or SystemVerilog's `[N]` (= `[0:N-1]`), which iverilog
+   * `-g2005` and Verilator take in Verilog files.
+   */
+  unpackedDimension = this.RULE('unpackedDimension', (): Range => {
+    const open = this.CONSUME(op('['));
+    const first = this.SUBRULE(this.expression);
+    const lsb = this.OPTION(() => {
+      this.CONSUME(op(':'));
+      return this.SUBRULE2(this.expression);
+    });
+    this.CONSUME(op(']'));
+    if (lsb) return { msb: first, lsb };
+    const loc = this.span(open);
+    const number = (text: string): Expr => ({ kind: 'number', text, loc });
+    return { msb: number('0'), lsb: { kind: 'binary', op: '-', left: first, right: number('1'), loc } };
+  });
+
   range = this.RULE('range', (): Range => {
     this.CONSUME(op('['));
     const msb = this.SUBRULE(this.expression);

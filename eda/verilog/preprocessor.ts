@@ -99,8 +99,13 @@ export function preprocess(text: string, file: string, options: PreprocessOption
         continue;
       }
       if (!active()) continue;
-      if (t.kind === 'macro') i = expandInto(out, t, tokens, i, 0);
-      else {
+      if (t.kind === 'macro') {
+        const expanded: VerilogToken[] = [];
+        i = expandInto(expanded, t, tokens, i, 0);
+        // Directives a macro body holds (`` `ifdef `` ... `` `endif ``) act where the macro is used, as in all three reference tools.
+        if (expanded.some((x) => x.kind === 'directive')) run(expanded, includeDepth);
+        else for (const x of expanded) out.push(x);
+      } else {
         if (nettype !== undefined && t.kind === 'keyword' && (t.image === 'module' || t.image === 'macromodule')) t.nettype = nettype;
         out.push(t);
       }
@@ -308,8 +313,7 @@ export function preprocess(text: string, file: string, options: PreprocessOption
     for (let k = 0; k < placed.length; k++) {
       const b = placed[k];
       if (b.kind === 'macro') k = expandInto(into, b, placed, k + 1, depth + 1) - 1;
-      else if (b.kind === 'directive') diag(b, `directive ${b.image} inside macro \`${name} is not supported`);
-      else into.push(b);
+      else into.push(b); // a directive is run where the expansion is read
     }
     return i;
   }
@@ -358,7 +362,8 @@ function substituteText(body: string, bound: ReadonlyMap<string, VerilogToken[]>
       continue;
     }
     const word = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(body.slice(k, k + 256));
-    if (word && (k === 0 || !/[A-Za-z0-9_$`\\]/.test(body[k - 1]))) {
+    // A word right after `` is pasted, so it may be an argument; after a single ` it is a macro name.
+    if (word && (k === 0 || !/[A-Za-z0-9_$`\\]/.test(body[k - 1]) || body.startsWith('``', k - 2))) {
       const arg = bound.get(word[0]);
       out += arg ? argumentText(arg) : word[0];
       k += word[0].length;

@@ -26,6 +26,11 @@ describe('preprocess', () => {
     expect(sink.list.map((d) => `${d.severity} ${d.col}`)).toEqual(['warning 10', 'warning 15', 'warning 20', 'warning 28']);
   });
 
+  it('runs directives a macro body holds where the macro is used, arguments pasted into their names', () => {
+    const src = '`define FAST_x\n`define PICK(m, a, b) \\\n `ifdef FAST_``m \\\n a \\\n `else \\\n b \\\n `endif\n`define DEF(n) `define n``_v 7\np `PICK(x, 1, 2) q `PICK(w, 1, 2) `DEF(k) r `k_v';
+    expect(images(src)).toBe('p 1 q 2 r 7');
+  });
+
   it('joins literals whose size or digits come from a macro', () => {
     expect(images("`define W 4\n`define V 5\nx = `W'b0 + 1'd`V;")).toBe("x = 4'b0 + 1'd5 ;");
   });
