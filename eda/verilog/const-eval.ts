@@ -274,6 +274,7 @@ function unary(op: string, a: ConstValue, e: Expr): ConstValue {
 const realOperators = new Set(['+', '-', '*', '/', '%', '**', '<', '<=', '>', '>=', '==', '!=', '&&', '||']);
 
 function binary(op: string, a: ConstValue, b: ConstValue, e: Expr): ConstValue {
+  if (op === '<->') return equivalence(a, b);
   if (a.real !== undefined || b.real !== undefined) return realBinary(op, toReal(a), toReal(b), e);
   const width = Math.max(a.width, b.width);
   const signed = a.signed && b.signed;
@@ -328,6 +329,18 @@ function binary(op: string, a: ConstValue, b: ConstValue, e: Expr): ConstValue {
     case '~|': return arith(~(a.value | b.value) & mask(width));
   }
   throw new ConstEvalError(`unknown binary operator ${op}`, e);
+}
+
+/** `a <-> b`: 1 when both operands are true or both false, x when either is unknown (IEEE 1800-2017 11.4.7). */
+function equivalence(a: ConstValue, b: ConstValue): ConstValue {
+  const truth = (v: ConstValue): 0 | 1 | undefined => {
+    if (v.real !== undefined) return v.real !== 0 ? 1 : 0;
+    const known = unsignedBits(v) & ~(v.unknown ?? 0n);
+    return known !== 0n ? 1 : hasUnknown(v) ? undefined : 0;
+  };
+  const [x, y] = [truth(a), truth(b)];
+  const result = x === undefined || y === undefined ? undefined : x === y ? 1 : 0;
+  return result === undefined ? allX(1) : int(BigInt(result), 1, false);
 }
 
 /** base ** exp modulo 2^width, as a value of that width (two's complement when signed). */

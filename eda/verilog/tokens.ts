@@ -64,7 +64,7 @@ export const kw = (k: Keyword): TokenType => keywordTypes.get(k)!;
 
 /** Operators and punctuation, longest first so the scanner can match greedily. */
 export const operatorList = [
-  '<<<', '>>>', '===', '!==', '&&&',
+  '<<<', '>>>', '===', '!==', '&&&', '<->',
   '**', '&&', '||', '==', '!=', '<=', '>=', '<<', '>>', '~&', '~|', '~^', '^~', '->', '+:', '-:', '(*', '*)', '=>', '*>', '::',
   '(', ')', '[', ']', '{', '}', ',', ';', ':', '.', '=', '?', '+', '-', '*', '/', '%', '&', '|', '^', '~', '!', '<', '>',
   '#', '@', "'",
@@ -77,6 +77,9 @@ export const UnaryOperator = createToken({ name: 'UnaryOperator', pattern: Lexer
 export const binaryOperators = new Set([
   '**', '*', '/', '%', '+', '-', '<<', '>>', '<<<', '>>>', '<', '<=', '>', '>=', '==', '!=', '===', '!==',
   '&', '~&', '^', '^~', '~^', '|', '~|', '&&', '||',
+  // SystemVerilog's logical equivalence (iverilog -g2005 and Verilator take it; implication `->`
+  // only Verilator, so it stays the event trigger alone).
+  '<->',
 ]);
 export const unaryOperators = new Set(['+', '-', '!', '~', '&', '~&', '|', '~|', '^', '~^', '^~']);
 
