@@ -101,7 +101,7 @@ example: tessera train veridistill --out models/qor/veridistill/checkpoint --sav
     writeFileAtomic(
       join(flags.out, 'README.md'),
       `# VeriDistill checkpoint\n\nWritten by \`${command}\` (seed ${settings.seed}, tfjs ${backend.name} backend, ${seconds.toFixed(0)} s).\n\n` +
-        `- data: ${records.length} designs synthesized with Yosys + ABC onto ${libraryTitle(records[0]?.flow?.liberty ?? flags.liberty)} (${records[0]?.flow ? `Yosys ${records[0].flow.tool}, flow ${records[0].flow.script}; ` : ''}data hash \`${dataHash}\`); ${failures.length} designs left out (timeout or Yosys error, listed in metrics.json)\n` +
+        `- data: ${records.length} designs synthesized with Yosys + ABC onto ${libraryTitle(records[0]?.flow?.liberty ?? flags.liberty)} (${records[0]?.flow ? `Yosys ${records[0].flow.tool}, flow ${records[0].flow.script}; ` : ''}data hash \`${dataHash}\`); ${failures.length} designs left out (timeout, Yosys error or not labelled yet; listed in metrics.json)\n` +
         `- model: ${outcome.model.params.count()} weights; encoder pretrained (masked tokens) on ${outcome.pretrainDesigns} RTL texts, none of them a test design\n` +
         `- metrics: R², MAE, RSE and Kendall τ on log(1 + value); MAPE on the raw µm² and ps\n\n${table}\n`,
     );
