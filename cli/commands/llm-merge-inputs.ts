@@ -11,10 +11,11 @@ export const mergeInputFlags = [
   { name: 'models', kind: 'string', valueName: 'DIR,DIR,...', help: 'task models from `llm finetune` (one per task; default: the default set, built first when missing)' },
   { name: 'multitask', kind: 'string', valueName: 'DIR', help: 'the multi-task reference model (default: the default set\'s, when --models is not given)' },
   taskDataFlag,
+  { name: 'dev', kind: 'int', default: 100, valueName: 'N', help: 'dev examples per task for tuning (the first N of the fixed dev sample)' },
 ] as const satisfies readonly FlagSpec[];
 
 /** Undefined when stopped (Ctrl-C) while building the default set. */
-export async function mergeInputs(flags: { models?: string; multitask?: string; data?: string }, stop: { requested: boolean }, log: (line: string) => void): Promise<MergeInputs | undefined> {
+export async function mergeInputs(flags: { models?: string; multitask?: string; data?: string; dev: number }, stop: { requested: boolean }, log: (line: string) => void): Promise<MergeInputs | undefined> {
   const ctx = taskBuildContext(flags.data, stop);
   let models: TaskModel[];
   let multitask: TaskModel | undefined;
@@ -27,6 +28,7 @@ export async function mergeInputs(flags: { models?: string; multitask?: string; 
     models = [...dirs].filter(([n]) => n !== 'multitask').map(([, d]) => readTaskModel(d));
     multitask = readTaskModel(flags.multitask ?? dirs.get('multitask')!, '--multitask');
   }
+  if (!(flags.dev >= 1)) throw new UserError(`must be at least 1, got ${flags.dev}`, '--dev');
   if (models.length < 2) throw new UserError('merging needs at least two task models', '--models', 'give two or more folders, comma-separated');
   const names = models.map((m) => m.task);
   for (const n of names) if (!isTaskName(n)) throw new UserError(`model for '${n}' is not a single-task model`, '--models', 'give one model per task (sst2, agnews, style)');
@@ -34,11 +36,11 @@ export async function mergeInputs(flags: { models?: string; multitask?: string; 
   for (const m of models) {
     if (m.tokenizer.id !== ctx.tokenizer.id || JSON.stringify(m.weights.config) !== JSON.stringify(ctx.base.config)) throw new UserError(`${m.dir} is not a fine-tune of the shipped model`, '--models', 'fine-tune it with `tessera llm finetune`');
   }
-  return { base: ctx.base, tokenizer: ctx.tokenizer, models, multitask, tasks: names.map((n) => loadTask(n as Parameters<typeof loadTask>[0], ctx.dataRoot)) };
+  return { base: ctx.base, tokenizer: ctx.tokenizer, models, multitask, tasks: names.map((n) => { const t = loadTask(n as Parameters<typeof loadTask>[0], ctx.dataRoot); return { ...t, dev: t.dev.slice(0, flags.dev) }; }) };
 }
 
 /** The commands' common run: the inputs (building the default set when needed), then the experiment; undefined when stopped. */
-export async function runMergeFromFlags(flags: { models?: string; multitask?: string; data?: string }, methods: readonly MergeMethod[], withSpectra: boolean): Promise<{ inp: MergeInputs; r: MergeExperiment } | undefined> {
+export async function runMergeFromFlags(flags: { models?: string; multitask?: string; data?: string; dev: number }, methods: readonly MergeMethod[], withSpectra: boolean): Promise<{ inp: MergeInputs; r: MergeExperiment } | undefined> {
   await selectBackend();
   const log = (line: string) => console.log(line);
   const inp = await withStopSignal((stop) => mergeInputs(flags, stop, log));

@@ -11,12 +11,15 @@ import { applyLore, loreEstimate, mergeModels, taskVectorSpectra, type LoreDiagn
 import { firstChangedBlock } from './model-tensors.ts';
 import { PrefixEvaluator } from './prefix-evaluator.ts';
 
-/** The dev grids (LoRE's lambda scales the MEAN of the task vectors, the others' their sum). */
+/**
+ * The dev grids (LoRE's lambda scales the MEAN of the task vectors, the others' their sum), kept small:
+ * each point costs a dev evaluation of every task on this machine's shared cores.
+ */
 export const MERGE_GRIDS: Record<MergeMethod, readonly MergeParams[]> = {
-  'task-arithmetic': [0.3, 0.5, 0.7, 1].map((lambda) => ({ lambda })),
-  ties: [0.1, 0.2, 0.5].flatMap((density) => [0.5, 1].map((lambda) => ({ density, lambda }))),
+  'task-arithmetic': [0.5, 1].map((lambda) => ({ lambda })),
+  ties: [0.2, 0.5].map((density) => ({ density, lambda: 1 })),
   dare: [0.5, 0.9].flatMap((drop) => [0.5, 1].map((lambda) => ({ drop, lambda, seed: 1 }))),
-  lore: [0.05, 0.2, 0.5].flatMap((muShare) => [1, 2, 3].map((lambda) => ({ muShare, lambda, iterations: 8 }))),
+  lore: [0.1, 0.3].flatMap((muShare) => [1.5, 3].map((lambda) => ({ muShare, lambda, iterations: 8 }))),
 };
 
 export interface MethodResult {
