@@ -2,7 +2,7 @@
 // evaluations (held at a known point by a pause point, not raced against a clock), leave no output
 // file, and the same command resumes from the cache: nothing computed twice, nothing lost, and the
 // same results as an uninterrupted run.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ const dir = mkdtempSync(join(tmpdir(), 'tessera-kv-tune-'));
 const ckpt = join(dir, 'model');
 const bin = join(projectRoot(), 'bin', 'tessera.js');
 const savedCache = process.env.TESSERA_CACHE;
+/** Children still running when the file ends (a regression that ignores a signal) are killed, never left paused. */
+const children: ChildProcess[] = [];
 
 const args = (json: string, report: string) => ['kv', 'tune', '--checkpoint', ckpt, '--trials', '12', '--groups', '2', '--tune-windows', '1', '--test-windows', '1', '--contexts', '64', '--group', '32', '--json', json, '--report', report];
 
@@ -33,6 +35,7 @@ beforeAll(() => {
   writeCheckpoint(ckpt, randomLlama(config, 5, 0.3, 0.2), tok.id, 'f32', { data: text, seed: 1, heldOutShare: 0.2, dataHash: dataHashOf(docs) });
 });
 afterAll(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   if (savedCache === undefined) delete process.env.TESSERA_CACHE;
   else process.env.TESSERA_CACHE = savedCache;
   rmSync(dir, { recursive: true, force: true });
@@ -43,6 +46,7 @@ async function runChild(cache: string, json: string, report: string, pauseAt?: s
   const paused = join(dir, `paused-${Math.random().toString(36).slice(2)}`);
   const env = { ...process.env, TESSERA_CACHE: cache, ...(pauseAt && { TESSERA_PAUSE_AT: pauseAt, TESSERA_PAUSE_FILE: paused }) };
   const child = spawn(process.execPath, [bin, ...args(json, report)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
   let stdout = '', stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
