@@ -22,14 +22,17 @@ export interface FuseRunOptions {
 
 interface Pruned { weights: LlamaWeights; removed: number[]; influence: number[][]; seconds: number; samples: number }
 
-/** Removes `count` blocks by Macro Influence, one at a time, each by `step` (plain removal, or fusion). */
-function pruneIteratively(weights: LlamaWeights, count: number, calibration: readonly Uint16Array[], step: (w: LlamaWeights, r: number) => { weights: LlamaWeights; seconds: number; samples: number }, log: (line: string) => void, name: string): Pruned {
+/**
+ * Removes `count` blocks by Macro Influence, one at a time, each by `step` (plain removal, or
+ * fusion). `denseInfluence` is the influence on `weights` itself (the same first step for every method).
+ */
+function pruneIteratively(weights: LlamaWeights, denseInfluence: number[], count: number, calibration: readonly Uint16Array[], step: (w: LlamaWeights, r: number) => { weights: LlamaWeights; seconds: number; samples: number }, log: (line: string) => void, name: string): Pruned {
   let current = weights;
   let ids = weights.layers.map((_, i) => i);
   const removed: number[] = [], influence: number[][] = [];
   let seconds = 0, samples = 0;
   for (let k = 0; k < count; k++) {
-    const mi = macroInfluence(current, calibration);
+    const mi = k === 0 ? denseInfluence : macroInfluence(current, calibration);
     const r = mi.indexOf(Math.min(...mi));
     log(`${name}: Macro Influence ${mi.map((x) => x.toFixed(4)).join(' ')} -> block ${ids[r]}`);
     influence.push(mi);
@@ -57,16 +60,17 @@ export function runFuse(weights: LlamaWeights, data: CompressionData, o: FuseRun
   const trainedStep = (fuse: boolean) => (w: LlamaWeights, r: number) => fuseBlock(w, r, data.trainStream, { ...o.fuse, fuse });
 
   const dense = ppl(weights, 'dense');
-  const removal = pruneIteratively(weights, count, data.calibration, plainStep, log, 'removal');
+  const denseInfluence = macroInfluence(weights, data.calibration);
+  const removal = pruneIteratively(weights, denseInfluence, count, data.calibration, plainStep, log, 'removal');
   const removalPpl = ppl(removal.weights, `removal of ${removal.removed.join(', ')}`);
-  const removalHalf = half >= 1 ? pruneIteratively(weights, half, data.calibration, plainStep, log, 'removal at half the rate') : undefined;
+  const removalHalf = half >= 1 ? pruneIteratively(weights, denseInfluence, half, data.calibration, plainStep, log, 'removal at half the rate') : undefined;
   const removalHalfPpl = removalHalf ? ppl(removalHalf.weights, `removal of ${removalHalf.removed.join(', ')}`) : null;
   let last = weights;
   for (let k = 0; k < count; k++) last = removeBlock(last, last.layers.length - 1);
   const lastPpl = ppl(last, `removal of the last ${count}`);
-  const healed = pruneIteratively(weights, count, data.calibration, trainedStep(false), log, 'healed removal');
+  const healed = pruneIteratively(weights, denseInfluence, count, data.calibration, trainedStep(false), log, 'healed removal');
   const healedPpl = ppl(healed.weights, 'healed removal');
-  const fused = pruneIteratively(weights, count, data.calibration, trainedStep(true), log, 'fused');
+  const fused = pruneIteratively(weights, denseInfluence, count, data.calibration, trainedStep(true), log, 'fused');
   const fusedPpl = ppl(fused.weights, 'fused');
 
   log(`array cost: prefill ${o.decode.prompt}, decode ${o.decode.steps} tokens on ${o.array.description}`);
