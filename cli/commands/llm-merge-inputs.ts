@@ -45,5 +45,5 @@ export async function runMergeFromFlags(flags: { models?: string; multitask?: st
   const log = (line: string) => console.log(line);
   const inp = await withStopSignal((stop) => mergeInputs(flags, stop, log));
   if (!inp) { console.error('stopped; rerun the same command to resume'); return undefined; }
-  return { inp, r: runMergeExperiment(inp, methods, log, withSpectra) };
+  return { inp, r: await runMergeExperiment(inp, methods, log, withSpectra) };
 }

@@ -56,7 +56,10 @@ export interface MergeInputs {
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-export function runMergeExperiment(inp: MergeInputs, methods: readonly MergeMethod[], log: (line: string) => void, withSpectra = true): MergeExperiment {
+/** Lets signal handlers (Ctrl-C) run between the long synchronous evaluations. */
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+export async function runMergeExperiment(inp: MergeInputs, methods: readonly MergeMethod[], log: (line: string) => void, withSpectra = true): Promise<MergeExperiment> {
   const names = inp.tasks.map((t) => t.name);
   const backbones = inp.models.map((m) => m.weights);
   const from = firstChangedBlock([inp.base, ...backbones, ...(inp.multitask ? [inp.multitask.weights] : [])]);
@@ -64,7 +67,7 @@ export function runMergeExperiment(inp: MergeInputs, methods: readonly MergeMeth
   const ev = new PrefixEvaluator(inp.base, from, inp.tokenizer, maxTokens);
   try {
     log(`caching the residual streams entering block ${from} of ${names.length} tasks' dev and test sets`);
-    for (const t of inp.tasks) { ev.addSet(`dev.${t.name}`, t.dev); ev.addSet(`test.${t.name}`, t.test); }
+    for (const t of inp.tasks) { ev.addSet(`dev.${t.name}`, t.dev); await tick(); ev.addSet(`test.${t.name}`, t.test); await tick(); }
     const onAll = (w: LlamaWeights, split: 'dev' | 'test') => Object.fromEntries(inp.models.map((m, i) => [names[i], ev.accuracy(w, m.head, `${split}.${names[i]}`)]));
     const individual = Object.fromEntries(inp.models.map((m, i) => [names[i], ev.accuracy(m.weights, m.head, `test.${names[i]}`)]));
     log(`individual models: ${names.map((n) => `${n} ${(100 * individual[n]).toFixed(1)}%`).join(', ')}`);
@@ -88,9 +91,9 @@ export function runMergeExperiment(inp: MergeInputs, methods: readonly MergeMeth
         for (const p of MERGE_GRIDS.lore) byMu.set(p.muShare!, [...(byMu.get(p.muShare!) ?? []), p]);
         for (const [mu, ps] of byMu) {
           const e = loreEstimate(backbones, inp.base, mu, ps[0].iterations ?? 8);
-          for (const p of ps) score(p, applyLore(e, inp.base, p.lambda), e.diagnostics);
+          for (const p of ps) { score(p, applyLore(e, inp.base, p.lambda), e.diagnostics); await tick(); }
         }
-      } else for (const p of MERGE_GRIDS[method]) score(p, mergeModels(method, backbones, inp.base, p).weights);
+      } else for (const p of MERGE_GRIDS[method]) { score(p, mergeModels(method, backbones, inp.base, p).weights); await tick(); }
       const best = grid.reduce((a, b) => (b.devAverage > a.devAverage ? b : a));
       const accuracy = onAll(best.weights, 'test');
       const average = mean(Object.values(accuracy));

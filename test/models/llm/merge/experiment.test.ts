@@ -26,7 +26,7 @@ beforeAll(async () => {
     const r = await finetuneTask(base, tok, [t], options, mkdtempSync(join(tmpdir(), 'tessera-merge-')), undefined, true);
     models.push({ dir: t.name, task: t.name, labels: t.labels, maxTokens: 16, metrics: {}, provenance: {}, weights: r.weights, tokenizer: tok, head: r.head });
   }
-  experiment = runMergeExperiment({ base, tokenizer: tok, models, tasks: [sentiment, style] }, ['task-arithmetic', 'ties', 'dare', 'lore'], () => {});
+  experiment = await runMergeExperiment({ base, tokenizer: tok, models, tasks: [sentiment, style] }, ['task-arithmetic', 'ties', 'dare', 'lore'], () => {});
 }, 120_000);
 
 describe('the merging experiment on two tiny task models', () => {
