@@ -126,6 +126,18 @@ export class StatementParser extends DeclarationParser {
           return { kind: 'timed', control, body: this.SUBRULE8(this.statement) } as Stmt;
         }),
       alt(() => {
+          // SystemVerilog's `++x;` and `--x;` (iverilog -g2005 and Verilator take them), read as `x = x + 1;`.
+          const start = this.LA(1);
+          const o = this.or(5, [
+            alt(() => { this.consume(1, op('+')); this.consume(2, op('+')); return '+'; }),
+            alt(() => { this.consume(1, op('-')); this.consume(2, op('-')); return '-'; }),
+          ]);
+          const lhs = this.subrule(4, this.lvalue, undefined);
+          this.consume(10, op(';'));
+          const one: Expr = { kind: 'number', text: '1', loc: this.span(start) };
+          return { kind: 'assign', nonblocking: false, lhs, rhs: { kind: 'binary', op: o, left: lhs, right: one, loc: this.span(start) } } as Stmt;
+        }),
+      alt(() => {
           this.CONSUME(op('->'));
           const target = this.SUBRULE(this.lvalue);
           this.CONSUME3(op(';'));

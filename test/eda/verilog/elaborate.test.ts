@@ -79,6 +79,16 @@ describe('elaborate', () => {
     expect(r.tops[0].parameters).toMatchObject({ S: String(reference), X: `32'b${'x'.repeat(32)}` });
   });
 
+  it('reads ++x; and --x; as x = x + 1; and x = x - 1; (constant functions included)', () => {
+    const text = 'module m; function [31:0] f(input [31:0] x); begin ++x[23:8]; --x[3:0]; f = x; end endfunction localparam P = f(32\'h00ffff00); endmodule';
+    const r = elaborate([parseVerilog(text, 'inc.v').ast]);
+    expect(r.diagnostics).toEqual([]);
+    // Plain reference: bits 23:8 (0xffff) plus one wrap to 0; bits 3:0 (0) minus one give 0xf.
+    const x = 0x00ffff00;
+    const reference = ((x & ~0x00ffff00) | (((((x >>> 8) & 0xffff) + 1) & 0xffff) << 8) | ((((x & 0xf) - 1) & 0xf))) >>> 0;
+    expect(r.tops[0].parameters.P).toBe(String(reference));
+  });
+
   it('evaluates parameters with overrides and defparam, unrolls generate loops and conditions, and sizes nets', () => {
     const r = parseVerilog(design, 'd.v');
     expect(r.diagnostics).toEqual([]);
