@@ -3,9 +3,9 @@ import { UserError } from '../../../util/index.ts';
 
 /**
  * A cursor over chevrotain tokens for the hand-written recursive-descent readers. The formats
- * here (Liberty, LEF, DEF, SDF, SPEF) are large and regular; descending by hand over
- * chevrotain's lexer output is several times faster than a full chevrotain grammar on the
- * 12.8 MB sky130 Liberty, and still reports every error at file:line:col.
+ * here (LEF, DEF, SDF, SPEF) are large and regular; descending by hand over chevrotain's lexer
+ * output is several times faster than a full chevrotain grammar, and still reports every error
+ * at file:line:col. (Liberty, the largest, has its own scanner without token objects.)
  */
 export class TokenStream {
   private pos = 0;

@@ -1,6 +1,4 @@
-import type { IToken } from 'chevrotain';
-import { TokenStream } from '../common/token-stream.ts';
-import { libertyLexer } from './lexer.ts';
+import { LibertyScanner, Tok } from './scanner.ts';
 
 /** One attribute: `name : value ;` (simple) or `name (v1, v2, ...) ;` (complex). */
 export interface LibertyAttribute {
@@ -21,78 +19,90 @@ export interface LibertyGroup {
   readonly col: number;
 }
 
-function unquote(t: IToken): string {
-  const s = t.image;
-  if (t.tokenType.name !== 'String') return s;
-  // Strings may span lines with backslash continuations; the continuation is not content.
-  return s.slice(1, -1).replace(/\\\r?\n/g, '');
-}
-
 /** Parses Liberty text into its group tree; attribute meaning is left to the library reader. */
 export function parseLibertySyntax(text: string, file: string): LibertyGroup {
-  const ts = TokenStream.lex(libertyLexer, text, file, 'Liberty');
-  const head = ts.expect('Word', 'a group name such as library');
-  const root = parseGroupAfterName(ts, head);
-  if (!ts.atEnd) throw ts.error('expected end of file after the library group');
+  const s = new LibertyScanner(text, file);
+  s.expect(Tok.Word, 'a group name such as library');
+  const type = s.image();
+  const line = s.line;
+  const col = s.col;
+  s.advance();
+  const args = parseArgs(s);
+  s.expect(Tok.LBrace, '"{"');
+  s.advance();
+  const root = parseBody(s, type, args, line, col);
+  if (s.kind !== Tok.End) throw s.error('expected end of file after the library group');
   return root;
 }
 
-function parseArgs(ts: TokenStream): string[] {
+/** `( values )`, the current token being "(": words, strings and colons, commas skipped. */
+function parseArgs(s: LibertyScanner): string[] {
   const args: string[] = [];
-  ts.expect('LParen', '"("');
-  while (!ts.is('RParen')) {
-    const t = ts.next('")"');
-    const type = t.tokenType.name;
-    if (type === 'Comma') continue;
-    if (type !== 'Word' && type !== 'String' && type !== 'Colon') throw ts.error('expected a value or ")"', t);
-    args.push(unquote(t));
+  s.expect(Tok.LParen, '"("');
+  s.advance();
+  for (;;) {
+    s.notEnd('")"');
+    const kind = s.kind;
+    if (kind === Tok.RParen) break;
+    if (kind !== Tok.Comma) {
+      if (kind !== Tok.Word && kind !== Tok.String && kind !== Tok.Colon) throw s.error('expected a value or ")"');
+      args.push(s.value());
+    }
+    s.advance();
   }
-  ts.next();
+  s.advance();
   return args;
 }
 
-function parseGroupAfterName(ts: TokenStream, head: IToken): LibertyGroup {
-  const args = parseArgs(ts);
-  ts.expect('LBrace', '"{"');
-  return parseBody(ts, head, args);
-}
-
-function parseBody(ts: TokenStream, head: IToken, args: string[]): LibertyGroup {
-  const group: LibertyGroup = {
-    type: head.image, args, attributes: [], groups: [], line: head.startLine ?? 1, col: head.startColumn ?? 1,
-  };
+/** A group's contents after its "{", up to and including its "}". */
+function parseBody(s: LibertyScanner, type: string, args: string[], line: number, col: number): LibertyGroup {
+  const group: LibertyGroup = { type, args, attributes: [], groups: [], line, col };
   for (;;) {
-    const name = ts.next('"}"');
-    const type = name.tokenType.name;
-    if (type === 'RBrace') return group;
-    if (type === 'Semi') continue;
-    if (type !== 'Word') throw ts.error('expected an attribute or group name', name);
-    if (ts.is('Colon')) {
-      ts.next();
-      group.attributes.push(parseSimpleValue(ts, name));
-    } else if (ts.is('LParen')) {
-      const values = parseArgs(ts);
-      if (ts.is('LBrace')) {
-        ts.next();
-        group.groups.push(parseBody(ts, name, values));
+    s.notEnd('"}"');
+    const kind = s.kind;
+    if (kind === Tok.RBrace) {
+      s.advance();
+      return group;
+    }
+    if (kind === Tok.Semi) {
+      s.advance();
+      continue;
+    }
+    if (kind !== Tok.Word) throw s.error('expected an attribute or group name');
+    const name = s.image();
+    const nameLine = s.line;
+    const nameCol = s.col;
+    s.advance();
+    if (s.is(Tok.Colon)) {
+      s.advance();
+      group.attributes.push(parseSimpleValue(s, name, nameLine, nameCol));
+    } else if (s.is(Tok.LParen)) {
+      const values = parseArgs(s);
+      if (s.is(Tok.LBrace)) {
+        s.advance();
+        group.groups.push(parseBody(s, name, values, nameLine, nameCol));
       } else {
-        ts.accept('Semi');
-        group.attributes.push({ name: name.image, values, complex: true, line: name.startLine ?? 1, col: name.startColumn ?? 1 });
+        if (s.is(Tok.Semi)) s.advance();
+        group.attributes.push({ name, values, complex: true, line: nameLine, col: nameCol });
       }
     } else {
-      throw ts.error(`expected ":" or "(" after ${name.image}`);
+      throw s.error(`expected ":" or "(" after ${name}`);
     }
   }
 }
 
 /** A simple attribute's value: tokens up to ";" or the end of the line (the ";" is optional). */
-function parseSimpleValue(ts: TokenStream, name: IToken): LibertyAttribute {
-  const first = ts.next('a value');
-  const ftype = first.tokenType.name;
-  if (ftype !== 'Word' && ftype !== 'String') throw ts.error(`expected a value for ${name.image}`, first);
-  let value = unquote(first);
+function parseSimpleValue(s: LibertyScanner, name: string, line: number, col: number): LibertyAttribute {
+  s.notEnd('a value');
+  if (s.kind !== Tok.Word && s.kind !== Tok.String) throw s.error(`expected a value for ${name}`);
+  let value = s.value();
+  const valueLine = s.line;
+  s.advance();
   // Unquoted expressions (`VDD * 0.5`) continue on the same line.
-  while (ts.is('Word') && ts.peek()!.startLine === first.startLine) value += ` ${ts.next().image}`;
-  ts.accept('Semi');
-  return { name: name.image, values: [value], complex: false, line: name.startLine ?? 1, col: name.startColumn ?? 1 };
+  while (s.is(Tok.Word) && s.line === valueLine) {
+    value += ` ${s.image()}`;
+    s.advance();
+  }
+  if (s.is(Tok.Semi)) s.advance();
+  return { name, values: [value], complex: false, line, col };
 }
