@@ -275,6 +275,7 @@ const realOperators = new Set(['+', '-', '*', '/', '%', '**', '<', '<=', '>', '>
 
 function binary(op: string, a: ConstValue, b: ConstValue, e: Expr): ConstValue {
   if (op === '<->') return equivalence(a, b);
+  if (op === '==?' || op === '!=?') return wildcardEquality(op, a, b);
   if (a.real !== undefined || b.real !== undefined) return realBinary(op, toReal(a), toReal(b), e);
   const width = Math.max(a.width, b.width);
   const signed = a.signed && b.signed;
@@ -329,6 +330,23 @@ function binary(op: string, a: ConstValue, b: ConstValue, e: Expr): ConstValue {
     case '~|': return arith(~(a.value | b.value) & mask(width));
   }
   throw new ConstEvalError(`unknown binary operator ${op}`, e);
+}
+
+/**
+ * `a ==? b` (IEEE 1800-2017 11.4.6): x and z bits of b match anything; elsewhere a differing known
+ * bit gives 0, an x or z bit of a gives x. `!=?` is its negation.
+ */
+function wildcardEquality(op: string, a: ConstValue, b: ConstValue): ConstValue {
+  const width = Math.max(a.width, b.width);
+  const signed = a.signed && b.signed;
+  const x = resize(a, width, signed);
+  const y = resize(b, width, signed);
+  const care = mask(width) & ~(y.unknown ?? 0n);
+  const xu = (x.unknown ?? 0n) & care;
+  const differ = (unsignedBits(x) ^ unsignedBits(y)) & care & ~xu;
+  const equal = differ !== 0n ? 0 : xu !== 0n ? undefined : 1;
+  if (equal === undefined) return allX(1);
+  return int(BigInt(op === '==?' ? equal : 1 - equal), 1, false);
 }
 
 /** `a <-> b`: 1 when both operands are true or both false, x when either is unknown (IEEE 1800-2017 11.4.7). */

@@ -64,7 +64,7 @@ export const kw = (k: Keyword): TokenType => keywordTypes.get(k)!;
 
 /** Operators and punctuation, longest first so the scanner can match greedily. */
 export const operatorList = [
-  '<<<', '>>>', '===', '!==', '&&&', '<->',
+  '<<<', '>>>', '===', '!==', '==?', '!=?', '&&&', '<->',
   '**', '&&', '||', '==', '!=', '<=', '>=', '<<', '>>', '~&', '~|', '~^', '^~', '->', '+:', '-:', '(*', '*)', '=>', '*>', '::',
   '(', ')', '[', ']', '{', '}', ',', ';', ':', '.', '=', '?', '+', '-', '*', '/', '%', '&', '|', '^', '~', '!', '<', '>',
   '#', '@', "'",
@@ -80,6 +80,8 @@ export const binaryOperators = new Set([
   // SystemVerilog's logical equivalence (iverilog -g2005 and Verilator take it; implication `->`
   // only Verilator, so it stays the event trigger alone).
   '<->',
+  // Wildcard equality (x and z bits of the right operand match anything; iverilog -g2005 and Verilator).
+  '==?', '!=?',
 ]);
 export const unaryOperators = new Set(['+', '-', '!', '~', '&', '~&', '|', '~|', '^', '~^', '^~']);
 
