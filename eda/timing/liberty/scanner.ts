@@ -48,6 +48,10 @@ export class LibertyScanner {
   private curLine = 1;
   private lineStart = 0;
   private readonly endLine: number;
+  /** Files without `\r` count lines by `indexOf`; these cache the next `\n` and `\\` (-1 >>> 0 when none). */
+  private readonly hasCarriageReturn: boolean;
+  private nextLineFeed = -1;
+  private nextBackslash = -1;
 
   constructor(
     readonly text: string,
@@ -56,6 +60,7 @@ export class LibertyScanner {
     let lines = 1;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
     this.endLine = lines;
+    this.hasCarriageReturn = text.indexOf('\r') >= 0;
     this.advance();
   }
 
@@ -105,12 +110,7 @@ export class LibertyScanner {
     this.col = i - this.lineStart + 1;
     const c = text.charCodeAt(i);
     if (c === 34) {
-      let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d === 34) break;
-        j += d === 92 ? 2 : 1;
-      }
+      const j = this.closingQuote(i + 1);
       if (j < n) {
         this.countLines(i + 1, j);
         this.kind = Tok.String;
@@ -143,8 +143,30 @@ export class LibertyScanner {
     return next;
   }
 
+  /** The offset of the `"` closing a string whose text starts at `from` (the text's length if none). */
+  private closingQuote(from: number): number {
+    const text = this.text;
+    for (let j = from; ;) {
+      const quote = text.indexOf('"', j);
+      if (quote < 0) return text.length;
+      if (this.nextBackslash < j) this.nextBackslash = text.indexOf('\\', j) >>> 0;
+      if (this.nextBackslash > quote) return quote;
+      j = this.nextBackslash + 2;
+    }
+  }
+
+  /** Counts the line breaks in [from, to). */
   private countLines(from: number, to: number): void {
     const text = this.text;
+    if (!this.hasCarriageReturn) {
+      if (this.nextLineFeed < from) this.nextLineFeed = text.indexOf('\n', from) >>> 0;
+      while (this.nextLineFeed < to) {
+        this.curLine++;
+        this.lineStart = this.nextLineFeed + 1;
+        this.nextLineFeed = text.indexOf('\n', this.lineStart) >>> 0;
+      }
+      return;
+    }
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
