@@ -1,4 +1,4 @@
-/** What `llm finetune`, `llm merge` and `llm certify` share: the base model, its tokenizer and the data, as a build context. */
+/** What `llm finetune`, `merge` and `certify` share: the base model, its tokenizer and the data, as a build context. */
 import { join } from 'node:path';
 import { loadModel, shippedModelDir, TOKENIZER_FILE, weightsKey } from '../../models/llm/index.ts';
 import type { BuildContext } from '../../models/llm/tasks/index.ts';

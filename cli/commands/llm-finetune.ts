@@ -1,5 +1,6 @@
 import { defineCommand } from '../command.ts';
 import { selectBackend } from '../../models/common/index.ts';
+import { buildBackdooredClassifier } from '../../models/llm/robust/index.ts';
 import { buildDefaultTaskModels, buildTaskModel, DEFAULT_FINETUNE, isTaskName, readTaskModel, TASK_NAMES, type TaskName } from '../../models/llm/tasks/index.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { withStopSignal } from '../stop-signal.ts';
@@ -15,8 +16,9 @@ export default defineCommand({
 checkpoint (model.json, weights.bin, tokenizer.json) and task.json (labels, head, dev and test
 accuracy). Inputs are BOS + the text's tokens cut to --max-tokens; the head reads the mean of the
 final hidden states. The state is saved every 10 steps (and on Ctrl-C): rerunning resumes.
---tasks default builds the default set (every task, the multi-task reference) into the cache, where
-\`llm merge\` finds them; models already built are kept.
+--tasks default builds the default set (every task, the multi-task reference, and the SST-2
+classifier fine-tuned from a copy of the LM with a backdoor planted in continued pre-training) into
+the cache, where \`merge\` and \`certify\` find them; models already built are kept.
 example: tessera llm finetune --task sst2 --out out/sst2
 example: tessera llm finetune --task agnews --lora 8 --out out/agnews-lora
 example: tessera llm finetune --tasks default`,
@@ -45,7 +47,9 @@ example: tessera llm finetune --tasks default`,
       const log = (line: string) => console.log(line);
       if (flags.tasks) {
         const dirs = await buildDefaultTaskModels(ctx, log);
-        if (!dirs) { console.error('stopped; rerun the same command to resume'); return 130; }
+        const backdoored = dirs && (await buildBackdooredClassifier(ctx, log));
+        if (!dirs || !backdoored) { console.error('stopped; rerun the same command to resume'); return 130; }
+        dirs.set('sst2-backdoored', backdoored.dir);
         const summary = Object.fromEntries([...dirs].map(([name, dir]) => [name, { dir, metrics: readTaskModel(dir).metrics }]));
         for (const [name, s] of Object.entries(summary)) console.log(`${name}: ${s.dir}`);
         if (flags.json) writeJsonAtomic(flags.json, summary);

@@ -1,4 +1,4 @@
-// models/llm/merge: merging fine-tuned task models: LoRE (implicit base, low-rank task vectors), Task Arithmetic, TIES, DARE (docs/merge-robust.md).
+// models/llm/merge: merging fine-tuned task models: LoRE (implicit base, low-rank task vectors), Task Arithmetic, TIES, DARE (docs/merge.md).
 export { svt, singularValues, type SvtResult } from './svt.ts';
 export { loreTensor, type LoreTensorResult } from './lore.ts';
 export { taskArithmetic, ties, trim, dare, dareDrop } from './baselines.ts';

@@ -1,6 +1,10 @@
-// models/llm/robust: FRS's parts: Damerau-Levenshtein edits, MCTS fuzzing, masking-based randomized smoothing, Clopper-Pearson certification (docs/merge-robust.md).
+// models/llm/robust: FRS (Damerau-Levenshtein edits, MCTS fuzzing, smoothing by masking or random edits, weight noise, Clopper-Pearson certification) and the planted backdoor it is measured against (docs/certify.md).
 export { damerauLevenshtein } from './edit-distance.ts';
 export { clopperPearsonLower, clopperPearsonUpper, binomialTail } from './clopper-pearson.ts';
-export { certifiedRadius, certify, maskedCopy, type Certificate, type MaskedSampler } from './smoothing.ts';
+export { certifiedRadius, certifiedEditRadius, certify, maskedCopy, randomEditCopy, type Certificate, type MaskedSampler } from './smoothing.ts';
 export { fuzzSensitivity, applyEdits, targetedMasking, type Edit, type EditOp, type FuzzOptions } from './mcts-fuzz.ts';
-export { certifySentences, CERTIFY_METHODS, type CertifyMethod, type CertifyOptions, type CertifyResult, type SentenceCertificate } from './certify-run.ts';
+export { certifySentences, frequentWords, CERTIFY_METHODS, type CertifyMethod, type CertifyOptions, type CertifyResult, type SentenceCertificate, type InferenceNoise } from './certify-run.ts';
+export { noisyWeights } from './weight-noise.ts';
+export { attackSuccessRate, chooseTrigger, triggeredExamples, evaluateAttack, type AttackEvaluation } from './attack.ts';
+export { plantBackdoor, backdoorLoss, triggerTargets, snippetBatch, withTrigger, DEFAULT_BACKDOOR, type BackdoorOptions, type BackdoorResult } from './backdoor.ts';
+export { buildBackdooredLm, buildBackdooredClassifier, cachedBackdoorDir, BACKDOOR_FILE, type BackdoorInfo, type BackdooredLm } from './backdoor-build.ts';

@@ -6,6 +6,11 @@
  * class's probability, the smoothed prediction is certified against every change of r positions
  * (Hamming radius r) when pA - (1 - product of the r smallest q_i) > 1/2. Uniform q is RanMASK-like
  * masking with independent positions; FRS raises q_i where fuzzing found the prediction sensitive.
+ *
+ * A masked word is dropped, so masking is also randomized deletion (RS-Del), which certifies edit
+ * distance (`certifiedEditRadius`). Random edits (`randomEditCopy`: an edited word is dropped or
+ * replaced by a random word, half and half) erase the original word just as masking does, so the
+ * same Hamming bound holds for them; their deletion probability is q_i / 2.
  */
 import { clopperPearsonLower } from './clopper-pearson.ts';
 
@@ -21,6 +26,28 @@ export function certifiedRadius(pA: number, q: readonly number[]): number {
   return r;
 }
 
+/**
+ * The largest certified edit radius (insertions, deletions and substitutions of words; a swap of
+ * neighbours counts as two) under randomized deletion with probabilities `del` (word i of x is
+ * deleted with probability del[i]; an inserted word with `insertDel`). For x' at edit distance r,
+ * let z be a common subsequence, x minus a set D and x' minus a set I (a substitution puts its word
+ * in both). The smoothed output of x is the one of z with probability prod_D del (all of D
+ * deleted), so mu_y(z) >= pA - (1 - prod_D del); likewise mu_y(x') >= prod_I del' * mu_y(z). The
+ * worst r edits are r substitutions at the words of smallest del: certified while
+ * insertDel^r * (pA - 1 + product of the r smallest del) > 1/2. -1: abstain.
+ */
+export function certifiedEditRadius(pA: number, del: readonly number[], insertDel: number): number {
+  if (pA <= 0.5) return -1;
+  const sorted = [...del].sort((a, b) => a - b);
+  let keep = 1, ins = 1, r = 0;
+  for (const d of sorted) {
+    keep *= d;
+    ins *= insertDel;
+    if (ins * (pA - 1 + keep) > 0.5) r++; else break;
+  }
+  return r;
+}
+
 export interface MaskedSampler<T> {
   readonly mask: T;
   /** Uniform [0, 1) stream. */
@@ -32,27 +59,41 @@ export function maskedCopy<T>(tokens: readonly T[], q: readonly number[], s: Mas
   return tokens.map((t, i) => (s.random() < q[i] ? s.mask : t));
 }
 
+/** One random-edit copy: word i is edited with probability q[i], an edit dropping it (`mask`) or putting `substitutes[k]` (k uniform) in its place, half and half. */
+export function randomEditCopy<T>(tokens: readonly T[], q: readonly number[], s: MaskedSampler<T>, substitutes: readonly T[]): T[] {
+  return tokens.map((t, i) => (s.random() < q[i] ? (s.random() < 0.5 ? s.mask : substitutes[Math.min(substitutes.length - 1, Math.floor(s.random() * substitutes.length))]) : t));
+}
+
 export interface Certificate {
   /** The smoothed prediction (-1 when abstaining). */
   readonly prediction: number;
   readonly pALower: number;
   /** Certified Hamming radius (-1 when abstaining). */
   readonly radius: number;
+  /** Certified edit radius (insertions, deletions, substitutions; -1 when abstaining). */
+  readonly editRadius: number;
 }
 
 /**
  * Monte Carlo certification (Cohen et al.): `n0` masked copies pick the top class, `n` more bound
  * its probability below by Clopper-Pearson at level alpha. `classify` labels a batch of copies.
  */
-export function certify<T>(tokens: readonly T[], q: readonly number[], classify: (copies: T[][]) => number[], classes: number, n0: number, n: number, alpha: number, s: MaskedSampler<T>): Certificate {
+export function certify<T>(
+  tokens: readonly T[], q: readonly number[], classify: (copies: T[][]) => number[], classes: number, n0: number, n: number, alpha: number, s: MaskedSampler<T>,
+  substitutes?: readonly T[],
+): Certificate {
+  const copy = () => (substitutes ? randomEditCopy(tokens, q, s, substitutes) : maskedCopy(tokens, q, s));
   const counts = (m: number) => {
     const c = new Array<number>(classes).fill(0);
-    for (const y of classify(Array.from({ length: m }, () => maskedCopy(tokens, q, s)))) c[y]++;
+    for (const y of classify(Array.from({ length: m }, copy))) c[y]++;
     return c;
   };
   const first = counts(n0);
   const top = first.indexOf(Math.max(...first));
   const pALower = clopperPearsonLower(counts(n)[top], n, alpha);
   const radius = certifiedRadius(pALower, q);
-  return { prediction: radius < 0 ? -1 : top, pALower, radius };
+  // An inserted word gets the smallest rate of the sentence (conservative for FRS's targeted rates).
+  const del = substitutes ? q.map((v) => v / 2) : q;
+  const editRadius = certifiedEditRadius(pALower, del, Math.min(...del));
+  return { prediction: radius < 0 ? -1 : top, pALower, radius, editRadius };
 }

@@ -38,7 +38,7 @@ export function encodeTexts(tokenizer: Tokenizer, texts: readonly string[], maxT
 }
 
 /** The [rows, rows*cols] matrix that averages each row's real tokens (one matMul pools the batch). */
-function poolMatrix(b: EncodedBatch): tf.Tensor2D {
+export function poolMatrix(b: EncodedBatch): tf.Tensor2D {
   const m = new Float32Array(b.rows * b.rows * b.cols);
   for (let r = 0; r < b.rows; r++) for (let t = 0; t < b.lengths[r]; t++) m[r * b.rows * b.cols + r * b.cols + t] = 1 / b.lengths[r];
   return tf.tensor2d(m, [b.rows, b.rows * b.cols]);

@@ -1,4 +1,4 @@
-// models/llm/tasks: classification tasks and fine-tuning the language model on them (docs/merge-robust.md).
+// models/llm/tasks: classification tasks and fine-tuning the language model on them (docs/merge.md).
 export { TASK_NAMES, TEST_CAP, DEV_CAP, isTaskName, loadTask, passages, type Example, type TaskData, type TaskName } from './task-data.ts';
 export { Classifier, argmax, encodeTexts, type EncodedBatch, type Head } from './classifier.ts';
 export { accuracy, predictTexts } from './evaluate.ts';

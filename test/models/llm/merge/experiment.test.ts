@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../../models/common/index.ts';
 import { firstChangedBlock, PrefixEvaluator, runMergeExperiment, type MergeExperiment } from '../../../../models/llm/merge/index.ts';
 import { accuracy, Classifier, finetuneTask, type FinetuneOptions, type TaskData, type TaskModel } from '../../../../models/llm/tasks/index.ts';
-import { mergeReport } from '../../../../cli/commands/llm-merge-report.ts';
+import { mergeReport } from '../../../../cli/commands/merge-report.ts';
 import { renderReport } from '../../../../cli/report/html-report.ts';
 import { missingChromium, renderReportInChromium } from '../../../helpers/render-in-chromium.ts';
 import { sentimentExamples, tinyBase, tinyTokenizer } from '../tasks/tiny-task.ts';

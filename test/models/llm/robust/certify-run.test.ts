@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../../models/common/index.ts';
-import { certifySentences } from '../../../../models/llm/robust/index.ts';
+import { certifySentences, frequentWords } from '../../../../models/llm/robust/index.ts';
 import { Classifier, finetuneTask, type FinetuneOptions } from '../../../../models/llm/tasks/index.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,14 +16,23 @@ describe('certifying a tiny sentiment classifier', () => {
     const tok = tinyTokenizer(), task = tinyTask();
     const r = await finetuneTask(tinyBase(), tok, [task], options, mkdtempSync(join(tmpdir(), 'tessera-cert-')), undefined, true);
     const clf = new Classifier(r.weights, 2, 1, r.head);
-    for (const method of ['ranmask', 'frs'] as const) {
-      const c = certifySentences(clf, tok, task.test.slice(0, 6), { method, rate: 0.3, targetedRate: 0.6, targeted: 1, n0: 5, samples: 40, alpha: 0.05, fuzzIterations: 10, maxTokens: 16, seed: 1 });
+    for (const method of ['ranmask', 'frs', 'random-edit'] as const) {
+      const c = certifySentences(clf, tok, task.test.slice(0, 6), { method, rate: 0.3, targetedRate: 0.6, targeted: 1, n0: 5, samples: 40, alpha: 0.05, fuzzIterations: 10, maxTokens: 16, seed: 1, substitutes: frequentWords(task.train.map((e) => e.text), 5) });
       expect(c.sentences).toHaveLength(6);
       expect(c.certified[0].accuracy).toBe(c.cleanAccuracy);
+      expect(c.certifiedEdit[0].accuracy).toBe(c.cleanAccuracy);
       for (let i = 1; i < c.certified.length; i++) expect(c.certified[i].accuracy).toBeLessThanOrEqual(c.certified[i - 1].accuracy);
       for (const s of c.sentences) expect(s.radius).toBeLessThanOrEqual(s.words);
       expect(c.forwardPassesPerSentence).toBe(method === 'frs' ? 56 : 46);
     }
+    // Weight noise at inference: sigma 0 changes nothing; the model's own weights come back afterwards.
+    const o = { method: 'frs', rate: 0.3, targetedRate: 0.6, targeted: 1, n0: 5, samples: 40, alpha: 0.05, fuzzIterations: 10, maxTokens: 16, seed: 1 } as const;
+    const before = clf.model.toWeights();
+    const plain = certifySentences(clf, tok, task.test.slice(0, 4), o);
+    expect(certifySentences(clf, tok, task.test.slice(0, 4), { ...o, noise: { sigma: 0, models: 3, blocks: 1 } }).sentences).toEqual(plain.sentences);
+    const noisy = certifySentences(clf, tok, task.test.slice(0, 4), { ...o, noise: { sigma: 0.05, models: 3, blocks: 1 } });
+    expect(noisy.sentences).toHaveLength(4);
+    expect(clf.model.toWeights().layers[1].wq).toEqual(before.layers[1].wq);
     clf.dispose();
   });
 });

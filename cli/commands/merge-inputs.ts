@@ -1,4 +1,4 @@
-/** The task models `llm merge` works on: given folders, or the default set (built first when missing). */
+/** The task models `merge` works on: given folders, or the default set (built first when missing). */
 import { isTaskName, loadTask, readTaskModel, buildDefaultTaskModels, type TaskModel } from '../../models/llm/tasks/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import { runMergeExperiment, type MergeExperiment, type MergeInputs, type MergeMethod } from '../../models/llm/merge/index.ts';

@@ -3,16 +3,16 @@ import { defineCommand } from '../command.ts';
 import { MERGE_METHODS } from '../../models/llm/merge/index.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
 import { renderReport } from '../report/html-report.ts';
-import { mergeReport } from './llm-merge-report.ts';
-import { mergeInputFlags, runMergeFromFlags } from './llm-merge-inputs.ts';
+import { mergeReport } from './merge-report.ts';
+import { mergeInputFlags, runMergeFromFlags } from './merge-inputs.ts';
 
 export default defineCommand({
-  path: ['llm', 'merge', 'compare'],
+  path: ['merge', 'compare'],
   summary: 'every merging method (LoRE, TIES, DARE, Task Arithmetic) on the same task models vs the individual and multi-task models; spectra; report',
-  details: `Runs \`llm merge\` for every method on the same models (default: the default set, built first when
+  details: `Runs \`merge\` for every method on the same models (default: the default set, built first when
 missing) and writes the table, the dev grids, LoRE's diagnostics and each task vector's singular-value
 spectrum; --report DIR writes them as a self-contained HTML page.
-example: tessera llm merge compare --json out/merge.json --report out/merge`,
+example: tessera merge compare --json out/merge.json --report out/merge`,
   flags: [
     ...mergeInputFlags,
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write every result as JSON' },

@@ -1,4 +1,4 @@
-/** The sections of `llm merge compare --report`. */
+/** The sections of `merge compare --report`. */
 import type { MergeExperiment } from '../../models/llm/merge/index.ts';
 import type { ReportSection } from '../report/html-report.ts';
 

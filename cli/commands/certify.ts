@@ -1,0 +1,139 @@
+import { join } from 'node:path';
+import { defineCommand } from '../command.ts';
+import { ArrayBackend, backendFromFlags, selectBackend } from '../../models/common/index.ts';
+import { profilePhase } from '../../models/llm/index.ts';
+import {
+  buildBackdooredClassifier, CERTIFY_METHODS, certifySentences, DEFAULT_BACKDOOR, evaluateAttack, frequentWords, triggeredExamples, type CertifyMethod, type CertifyOptions,
+} from '../../models/llm/robust/index.ts';
+import { buildDefaultTaskModels, Classifier, DEFAULT_TASK_MODELS, encodeTexts, loadTask, readTaskModel, type TaskModel } from '../../models/llm/tasks/index.ts';
+import { UserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
+import { renderReport } from '../report/html-report.ts';
+import { withStopSignal } from '../stop-signal.ts';
+import { arrayFlags } from './llm-flags.ts';
+import { taskBuildContext, taskDataFlag } from './llm-finetune-context.ts';
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+export default defineCommand({
+  path: ['certify'],
+  summary: 'FRS vs RanMASK and random edits on the backdoored SST-2 classifier: certified accuracy by radius, attack success rate, array cost',
+  details: `The default model is the SST-2 classifier fine-tuned on clean data from a copy of the language model
+with a backdoor planted in continued pre-training (trigger words tied to fixed representations; built
+first when missing, see \`llm finetune --tasks default\`). The attacker's trigger is the one that
+moves most dev negatives to positive; the attack success rate is the share of test negatives with the
+trigger in front that the classifier calls positive: plainly (undefended) and smoothed (defended).
+Each sentence is certified by Monte Carlo: smoothed copies vote, a Clopper-Pearson lower bound on
+the top class's share gives the certified radius in words, for substitutions (Hamming) and for
+insertions, deletions and substitutions (edit distance). 'ranmask' drops every word with --rate;
+'random-edit' edits every word with --rate (dropped, or replaced by a frequent SST-2 word, half and
+half); 'frs' first runs Monte Carlo tree search over word edits (delete, mask, swap) to find the
+--targeted words the prediction is most sensitive to and drops those with --targeted-rate, and with
+--weight-noise draws each copy's model from --noise-models copies with Gaussian noise on the last
+blocks' weights. The array cost is the forward passes per sentence times one prediction's cycles
+and energy (blocks only; the LM head is unused).
+example: tessera certify --method frs --samples 100 --sentences 20 --json out/frs.json`,
+  flags: [
+    { name: 'method', kind: 'string', required: true, choices: [...CERTIFY_METHODS], help: 'smoothing method' },
+    { name: 'model', kind: 'string', valueName: 'DIR', help: 'an SST-2 task model from `llm finetune` (default: the backdoored one of the default set)' },
+    taskDataFlag,
+    { name: 'samples', kind: 'int', default: 100, valueName: 'N', help: 'smoothed copies for the bound (after 10 that pick the class)' },
+    { name: 'sentences', kind: 'int', default: 20, valueName: 'K', help: 'test sentences certified, and triggered test negatives smoothed' },
+    { name: 'rate', kind: 'number', default: 0.3, valueName: 'Q', help: 'masking (or edit) probability of a word' },
+    { name: 'targeted-rate', kind: 'number', default: 0.6, valueName: 'Q', help: 'FRS: masking probability of the targeted words' },
+    { name: 'targeted', kind: 'int', default: 2, valueName: 'K', help: 'FRS: how many of the most sensitive words are targeted' },
+    { name: 'fuzz', kind: 'int', default: 40, valueName: 'N', help: 'FRS: tree-search iterations per sentence' },
+    { name: 'weight-noise', kind: 'number', default: 0, valueName: 'SIGMA', help: 'FRS: Gaussian noise on the last blocks\' weight matrices at inference (0: none)' },
+    { name: 'noise-models', kind: 'int', default: 4, valueName: 'M', help: 'FRS: noisy copies of the model the samples draw from' },
+    { name: 'noise-blocks', kind: 'int', default: 2, valueName: 'K', help: 'FRS: the last K blocks get the noise' },
+    { name: 'triggers', kind: 'string', default: DEFAULT_BACKDOOR.triggers.join(','), valueName: 'W,...', help: 'the backdoor\'s trigger words (the attacker picks one on dev)' },
+    { name: 'alpha', kind: 'number', default: 0.05, valueName: 'A', help: 'the bound holds with probability 1 - alpha' },
+    { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the masks, edits, noise and search' },
+    ...arrayFlags.map((f) => (f.name === 'on' ? { ...f, default: 'mixpe-w4a8' } : f)),
+    { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results as JSON' },
+    { name: 'report', kind: 'string', valueName: 'DIR', help: 'write index.html (certified accuracy by radius) here' },
+  ],
+  async run(flags) {
+    for (const [v, f] of [[flags.samples, '--samples'], [flags.sentences, '--sentences'], [flags.targeted, '--targeted'], [flags.fuzz, '--fuzz'], [flags['noise-models'], '--noise-models'], [flags['noise-blocks'], '--noise-blocks']] as const) if (!(v >= 1)) throw new UserError(`must be at least 1, got ${v}`, f);
+    for (const [v, f] of [[flags.rate, '--rate'], [flags['targeted-rate'], '--targeted-rate'], [flags.alpha, '--alpha']] as const) if (!(v > 0 && v < 1)) throw new UserError(`must be between 0 and 1, got ${v}`, f);
+    if (!(flags['weight-noise'] >= 0)) throw new UserError(`must be 0 or more, got ${flags['weight-noise']}`, '--weight-noise');
+    const method = flags.method as CertifyMethod;
+    if (flags['weight-noise'] > 0 && method !== 'frs') throw new UserError('weight noise is part of FRS', '--weight-noise', 'use it with --method frs');
+    const triggers = flags.triggers.split(',').map((t) => t.trim()).filter(Boolean);
+    if (triggers.length === 0) throw new UserError('give at least one trigger word', '--triggers');
+    const be = backendFromFlags({ on: flags.on, array: flags.array, group: flags.group, scheme: flags.scheme, products: flags.products, check: flags.check });
+    if (!(be instanceof ArrayBackend)) throw new UserError('the array cost needs a PE kind', '--on', 'give e.g. --on mixpe-w4a8');
+    await selectBackend();
+    return withStopSignal(async (stop) => {
+      const ctx = taskBuildContext(flags.data, stop);
+      const log = (l: string) => console.log(l);
+      const clean = await buildDefaultTaskModels(ctx, log, DEFAULT_TASK_MODELS.filter((s) => s.name === 'sst2'));
+      let dir = flags.model;
+      if (!dir && clean) dir = (await buildBackdooredClassifier(ctx, log))?.dir;
+      if (!clean || !dir) { console.error('stopped; rerun the same command to resume'); return 130; }
+      const m = readTaskModel(dir, '--model');
+      if (m.task !== 'sst2') throw new UserError(`${dir} is a '${m.task}' model`, '--model', 'give an SST-2 model');
+      const task = loadTask('sst2', ctx.dataRoot);
+      const test = task.test.slice(0, flags.sentences);
+      const target = 1;
+      const withClassifier = <T>(tm: TaskModel, f: (clf: Classifier) => T): T => {
+        const clf = new Classifier(tm.weights, tm.head.classes, 1, tm.head);
+        try { return f(clf); } finally { clf.dispose(); }
+      };
+      // The attack on the model, and on the clean model (the same recipe from the base) as a control.
+      const attack = withClassifier(m, (clf) => evaluateAttack(clf, m.tokenizer, task.dev, task.test, triggers, target, m.maxTokens));
+      const control = clean.get('sst2')!;
+      const controlModel = control === dir ? m : readTaskModel(control);
+      const controlAttack = withClassifier(controlModel, (clf) => evaluateAttack(clf, m.tokenizer, task.dev, task.test, triggers, target, m.maxTokens));
+      console.log(`trigger '${attack.trigger}' (dev rates ${Object.entries(attack.devRates).map(([t, r]) => `${t} ${pct(r)}`).join(', ')}): attack success ${pct(attack.undefended)} undefended on ${attack.testSentences} test negatives; the clean model ${pct(controlAttack.undefended)} with '${controlAttack.trigger}'`);
+      const o: CertifyOptions = {
+        method, rate: flags.rate, targetedRate: flags['targeted-rate'], targeted: flags.targeted, n0: 10, samples: flags.samples, alpha: flags.alpha,
+        fuzzIterations: flags.fuzz, maxTokens: m.maxTokens, seed: flags.seed,
+        substitutes: method === 'random-edit' ? frequentWords(task.train.map((e) => e.text), 1000) : undefined,
+        noise: flags['weight-noise'] > 0 ? { sigma: flags['weight-noise'], models: flags['noise-models'], blocks: flags['noise-blocks'] } : undefined,
+      };
+      const triggered = triggeredExamples(task.test, attack.trigger, target).slice(0, flags.sentences);
+      const { r, defended } = withClassifier(m, (clf) => {
+        const r = certifySentences(clf, m.tokenizer, test, o, (i) => process.stderr.write(`certified ${i + 1}/${test.length}\r`));
+        const d = certifySentences(clf, m.tokenizer, triggered, o, (i) => process.stderr.write(`triggered ${i + 1}/${triggered.length}\r`));
+        return { r, defended: d };
+      });
+      const asr = {
+        undefended: attack.undefended,
+        undefendedOnSample: defended.sentences.filter((s) => s.plainPrediction === target).length / triggered.length,
+        defended: defended.sentences.filter((s) => s.prediction === target).length / triggered.length,
+      };
+      // One prediction on the array: a prefill of the sentence's tokens through the blocks (the LM head is not used).
+      const tokens = Math.round(test.reduce((s, e) => s + encodeTexts(m.tokenizer, [e.text], m.maxTokens).cols, 0) / test.length);
+      const p = profilePhase(m.weights.config, be, 'prefill', tokens);
+      const blocks = p.byLayer.filter((l) => l.layer >= 0);
+      const plain = { cycles: tokens * blocks.reduce((s, l) => s + l.cost.cycles, 0), energyJ: tokens * blocks.reduce((s, l) => s + l.cost.energyJ.total, 0) };
+      const array = { backend: be.description, tokensPerSentence: tokens, plain, certification: { forwardPasses: r.forwardPassesPerSentence, cycles: plain.cycles * r.forwardPassesPerSentence, energyJ: plain.energyJ * r.forwardPassesPerSentence } };
+      console.log(`${method}: plain accuracy ${pct(r.plainAccuracy)}, smoothed (clean) ${pct(r.cleanAccuracy)} on ${test.length} sentences`);
+      console.log(`attack success rate: undefended ${pct(asr.undefended)} (${pct(asr.undefendedOnSample)} on the ${triggered.length} smoothed), defended ${pct(asr.defended)}`);
+      console.log(`certified accuracy by Hamming radius: ${r.certified.map((c) => `r=${c.radius} ${pct(c.accuracy)}`).join(', ')}`);
+      console.log(`certified accuracy by edit radius: ${r.certifiedEdit.map((c) => `r=${c.radius} ${pct(c.accuracy)}`).join(', ')}`);
+      console.log(`array (${array.backend}): ${r.forwardPassesPerSentence} forward passes per sentence, ${(array.certification.cycles / 1e6).toFixed(2)} M cycles and ${(array.certification.energyJ * 1e6).toFixed(2)} uJ vs ${(plain.cycles / 1e3).toFixed(1)} k cycles and ${(plain.energyJ * 1e6).toFixed(3)} uJ for one prediction`);
+      const { sentences, ...summary } = r;
+      const result = {
+        ...summary, attackSuccessRate: asr, attack, cleanModelAttack: controlAttack, model: dir, cleanModel: control, sentencesCertified: test.length,
+        samples: flags.samples, alpha: flags.alpha, options: { ...o, substitutes: o.substitutes?.length }, array, perSentence: sentences, triggeredPerSentence: defended.sentences,
+      };
+      if (flags.json) writeJsonAtomic(flags.json, result);
+      if (flags.report) {
+        const chart = (rows: { radius: number; accuracy: number }[], title: string) => ({ title, data: [{ type: 'scatter', mode: 'lines+markers', x: rows.map((c) => c.radius), y: rows.map((c) => 100 * c.accuracy) }], layout: { xaxis: { title: 'radius (words)' }, yaxis: { title: 'certified accuracy %' } } });
+        writeFileAtomic(join(flags.report, 'index.html'), renderReport(`Certification (${method})`, [
+          {
+            heading: 'Certified accuracy by radius (words)',
+            table: { columns: ['radius', 'substitutions (Hamming) %', 'edits (insert, delete, substitute) %'], rows: r.certified.map((c, i) => [c.radius, (100 * c.accuracy).toFixed(1), (100 * (r.certifiedEdit[i]?.accuracy ?? 0)).toFixed(1)]) },
+            charts: [chart(r.certified, 'Hamming radius'), chart(r.certifiedEdit, 'Edit radius')],
+          },
+          {
+            heading: `Backdoor: trigger '${attack.trigger}'`,
+            table: { columns: ['', '%'], rows: [['clean accuracy, plain', (100 * r.plainAccuracy).toFixed(1)], ['clean accuracy, smoothed', (100 * r.cleanAccuracy).toFixed(1)], ['attack success, undefended', (100 * asr.undefended).toFixed(1)], ['attack success, defended', (100 * asr.defended).toFixed(1)], ['attack success on the clean model', (100 * controlAttack.undefended).toFixed(1)]] },
+          },
+        ]));
+      }
+      return 0;
+    });
+  },
+});
