@@ -30,9 +30,16 @@ export type Expr =
   | { kind: 'part'; base: Expr; mode: ':' | '+:' | '-:'; left: Expr; right: Expr; loc: Loc }
   /** `scope` is the hierarchical prefix of a call such as `top.u1.f(x)` (`top.u1`). */
   | { kind: 'call'; name: string; system: boolean; args: (Expr | null)[]; scope?: Expr; loc: Loc }
-  | { kind: 'mintypmax'; min: Expr; typ: Expr; max: Expr; loc: Loc };
+  | { kind: 'mintypmax'; min: Expr; typ: Expr; max: Expr; loc: Loc }
+  /**
+   * SystemVerilog's `i++`, `++i`, `i--`, `--i` inside an expression (IEEE 1800-2017 11.4.2; iverilog
+   * -g2005 and Verilator take them): the target changes when the operator is evaluated, left to
+   * right; a postfix form has the old value, a prefix form the new one.
+   */
+  | { kind: 'incdec'; op: '++' | '--'; prefix: boolean; target: Expr; loc: Loc };
 
-export interface Range { msb: Expr; lsb: Expr }
+/** `dynamic`: SystemVerilog's dynamic array dimension `[]` (msb and lsb then read 0). */
+export interface Range { msb: Expr; lsb: Expr; dynamic?: true }
 
 // ---------------------------------------------------------------- timing and statements
 export type EventExpr = { edge?: 'posedge' | 'negedge'; expr: Expr };
@@ -44,7 +51,11 @@ export type TimingControl =
 
 export type Stmt =
   | { kind: 'block'; fork: boolean; name?: string; decls: ModuleItem[]; body: Stmt[]; attrs: Attribute[]; loc: Loc }
-  | { kind: 'assign'; nonblocking: boolean; lhs: Expr; control?: TimingControl; rhs: Expr; attrs: Attribute[]; loc: Loc }
+  /**
+   * `compound` is the operator of `lhs op= value`, `lhs++` and `++lhs` (IEEE 1800-2017 11.4.1), whose
+   * `rhs` is `lhs op value`: the target's selects are evaluated once, before the value.
+   */
+  | { kind: 'assign'; nonblocking: boolean; lhs: Expr; control?: TimingControl; rhs: Expr; compound?: string; attrs: Attribute[]; loc: Loc }
   | { kind: 'if'; cond: Expr; then: Stmt; else?: Stmt; attrs: Attribute[]; loc: Loc }
   | { kind: 'case'; caseKind: 'case' | 'casez' | 'casex'; expr: Expr; items: CaseItem<Stmt>[]; attrs: Attribute[]; loc: Loc }
   | { kind: 'for'; init: Stmt; cond: Expr; step: Stmt; body: Stmt; attrs: Attribute[]; loc: Loc }

@@ -18,12 +18,14 @@ export interface ExprContext {
   scope: Scope;
   /** The function whose body is being checked (its name is its return variable there). */
   fn?: ModuleItem & { kind: 'function' };
+  /** Inside a process, task or function, where `i++` may change a variable. */
+  procedural?: boolean;
 }
 
 /** Where an assignment target is written from. */
 export type TargetKind = 'continuous' | 'procedural' | 'nonblocking' | 'proc-assign' | 'force' | 'output-arg' | 'gate-output' | 'port-output';
 
-const realForbidden = new Set(['&', '|', '^', '~^', '~&', '~|', '<<', '>>', '<<<', '>>>', '===', '!==', '~']);
+const realForbidden = new Set(['&', '|', '^', '~^', '~&', '~|', '<<', '>>', '<<<', '>>>', '===', '!==', '==?', '!=?', '~']);
 /** System tasks whose arguments may be whole memories or scopes. */
 const takesWholeObjects = /^\$(readmem|writemem|sreadmem|fread|dumpvars|dumpports|printtimescale|sdf_annotate|async|sync|q_|countdrivers|getpattern|scope|list|showvars|monitor|display|write|strobe)/;
 
@@ -62,6 +64,7 @@ export function isReal(ctx: ExprContext, e: Expr): boolean {
     case 'binary': return ['+', '-', '*', '/', '%', '**'].includes(e.op) && (isReal(ctx, e.left) || isReal(ctx, e.right));
     case 'cond': return isReal(ctx, e.then) || isReal(ctx, e.else);
     case 'mintypmax': return isReal(ctx, e.typ);
+    case 'incdec': return isReal(ctx, e.target);
     default: return false;
   }
 }
@@ -128,6 +131,11 @@ export function checkExpr(ctx: ExprContext, e: Expr | null | undefined, allowWho
       checkExpr(ctx, e.min);
       checkExpr(ctx, e.typ);
       checkExpr(ctx, e.max);
+      return;
+    case 'incdec':
+      if (ctx.procedural) { checkTarget(ctx, e.target, 'procedural'); return; }
+      checkExpr(ctx, e.target);
+      at(el.sink, e.loc, `'${e.op}' changes '${printExpr(e.target)}': an expression with a side effect belongs in procedural code, not here`);
       return;
   }
 }

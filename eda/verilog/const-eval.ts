@@ -34,6 +34,8 @@ export interface ConstContext {
   widthOf?: (e: Expr) => number | undefined;
   /** An element of an array (`mem[i]`) the caller holds, e.g. a constant function's local array. */
   arrayElement?: (e: Expr & { kind: 'index' }) => ConstValue | undefined;
+  /** Runs `i++`/`--i` on a variable the caller holds (a constant function's); its value. */
+  incdec?: (e: Expr & { kind: 'incdec' }) => ConstValue;
 }
 
 export class ConstEvalError extends Error {
@@ -200,6 +202,9 @@ export function evalConst(e: Expr, env: ConstEnv, ctx: ConstContext = {}): Const
       return ev(e.typ);
     case 'member':
       throw new ConstEvalError(`a hierarchical name is not a constant expression`, e);
+    case 'incdec':
+      if (ctx.incdec) return ctx.incdec(e);
+      throw new ConstEvalError(`'${e.op}' changes a variable: it is not a constant expression`, e);
   }
 }
 
@@ -275,7 +280,7 @@ const realOperators = new Set(['+', '-', '*', '/', '%', '**', '<', '<=', '>', '>
 
 function binary(op: string, a: ConstValue, b: ConstValue, e: Expr): ConstValue {
   if (op === '<->') return equivalence(a, b);
-  if (op === '==?' || op === '!=?') return wildcardEquality(op, a, b);
+  if ((op === '==?' || op === '!=?') && a.real === undefined && b.real === undefined) return wildcardEquality(op, a, b);
   if (a.real !== undefined || b.real !== undefined) return realBinary(op, toReal(a), toReal(b), e);
   const width = Math.max(a.width, b.width);
   const signed = a.signed && b.signed;

@@ -76,6 +76,22 @@ function run(fn: FunctionDecl, args: ConstValue[], call: Expr, host: ConstFuncti
       const callee = host.find(c.name);
       return callee ? run(callee, a, c, host, state) : undefined;
     },
+    incdec: (e) => {
+      const target = freeze(e.target);
+      const old = evalConst(target, env, ctx);
+      store(target, evalConst({ kind: 'binary', op: e.op === '++' ? '+' : '-', left: target, right: { kind: 'number', text: '1', loc: e.loc }, loc: e.loc }, env, ctx));
+      return e.prefix ? evalConst(target, env, ctx) : old;
+    },
+  };
+  /** `target` with its indexes and part-select bounds evaluated now, left to right, so they run once. */
+  const freeze = (target: Expr): Expr => {
+    const now = (x: Expr): Expr => literal(evalConst(x, env, ctx), x);
+    switch (target.kind) {
+      case 'index': { const base = freeze(target.base); return { ...target, base, index: now(target.index) }; }
+      case 'part': { const base = freeze(target.base); const left = now(target.left); return { ...target, base, left, right: now(target.right) }; }
+      case 'concat': return { ...target, parts: target.parts.map(freeze) };
+      default: return target;
+    }
   };
   const declare = (name: string, type: string | undefined, range: { msb: Expr; lsb: Expr } | undefined, signed: boolean, t?: DataType) => {
     const real = type === 'real' || type === 'realtime' || t?.real === true;
@@ -108,7 +124,8 @@ function run(fn: FunctionDecl, args: ConstValue[], call: Expr, host: ConstFuncti
           const { value: _, ...element } = locals.get(d.name)!;
           locals.delete(d.name);
           const [a, b] = [d.dims[0].msb, d.dims[0].lsb].map((x) => constNumber(evalConst(x, env, ctx), x, 'array bound'));
-          arrays.set(d.name, { low: Math.min(a, b), high: Math.max(a, b), element, values: new Map() });
+          // A dynamic array has no elements until sized: reads give the default, writes are lost.
+          arrays.set(d.name, d.dims[0].dynamic ? { low: 0, high: -1, element, values: new Map() } : { low: Math.min(a, b), high: Math.max(a, b), element, values: new Map() });
           continue;
         }
         if (d.init) assignLocal(locals.get(d.name)!, evalConst(d.init, env, ctx));
@@ -135,6 +152,13 @@ function run(fn: FunctionDecl, args: ConstValue[], call: Expr, host: ConstFuncti
         return;
       case 'assign':
         if (s.nonblocking || s.control) throw new ConstEvalError('a constant function may only use blocking assignments without timing', call);
+        if (s.compound && s.rhs.kind === 'binary') {
+          // `x[i++] += v`: the target's selects first and once, then the value (IEEE 1800-2017 11.4.1).
+          const target = freeze(s.lhs);
+          store(target, evalConst({ ...s.rhs, left: target }, env, ctx));
+          return;
+        }
+        // `x[i] = v`: the value first, then the target's selects (9.2.1).
         store(s.lhs, evalConst(s.rhs, env, ctx));
         return;
       case 'if':
@@ -237,6 +261,20 @@ function run(fn: FunctionDecl, args: ConstValue[], call: Expr, host: ConstFuncti
   }
   state.depth--;
   return locals.get(fn.name)!.value;
+}
+
+/** A constant value as an expression that evaluates to it (a sized binary number, or a real). */
+function literal(v: ConstValue, at: Expr): Expr {
+  if (v.real !== undefined) return { kind: 'real', text: String(v.real), loc: at.loc };
+  const width = Math.max(1, v.width);
+  const bits = unsignedBits(v);
+  const unknown = v.unknown ?? 0n;
+  let text = '';
+  for (let k = width - 1; k >= 0; k--) {
+    const b = BigInt(k);
+    text += (unknown >> b) & 1n ? ((bits >> b) & 1n ? 'z' : 'x') : (bits >> b) & 1n ? '1' : '0';
+  }
+  return { kind: 'number', text: `${width}'${v.signed ? 's' : ''}b${text}`, loc: at.loc };
 }
 
 function assignLocal(local: Local, v: ConstValue): void {

@@ -66,7 +66,7 @@ function checkItem(ctx: StmtContext, item: ModuleItem): void {
       }
       return;
     case 'process':
-      checkStmt(ctx, item.body);
+      checkStmt({ ...ctx, procedural: true }, item.body);
       if (item.process === 'always' && !mayWait(ctx, item.body, new Set())) {
         at(el.sink, item.loc, 'this always block has no timing control (#, @ or wait): it would loop forever at time 0');
       }
@@ -78,7 +78,7 @@ function checkItem(ctx: StmtContext, item: ModuleItem): void {
     case 'function':
     case 'task': {
       const inner = scope.nested.get(item) ?? scope;
-      const sub: StmtContext = { el, scope: inner, inFunction: item.kind === 'function', fn: item.kind === 'function' ? item : undefined };
+      const sub: StmtContext = { el, scope: inner, inFunction: item.kind === 'function', fn: item.kind === 'function' ? item : undefined, procedural: true };
       for (const i of item.items) if (i.kind === 'net-decl') for (const d of i.declarators) checkExpr(sub, d.init);
       checkStmt(sub, item.body);
       return;

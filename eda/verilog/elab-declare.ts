@@ -88,6 +88,8 @@ function declareHeader(el: Elaborator, node: InstanceNode): void {
         sym.ansiPort = true;
         // 12.3.4: only a variable output (`output reg q = 0`) takes an initial value.
         if (d.init && p.decl.direction !== 'output') at(el.sink, d.init.loc, `an ${p.decl.direction} port cannot have an initial value ('${d.name}')`);
+        else if (d.init && sym.kind === 'net') at(el.sink, d.init.loc, `output port '${d.name}' is a net: only a variable output ('output reg ${d.name} = ...') takes an initial value`);
+        arrayPortError(el, d);
         if (sym.real) realPortWarning(el, d, p.decl.direction);
         if (p.decl.dataType.type !== undefined) sym.typedInHeader = true;
         if (p.decl.direction === 'inout' && sym.kind === 'variable') at(el.sink, d.loc, `inout port '${d.name}' must be a net, not a ${sym.type}`);
@@ -157,6 +159,10 @@ export function declareItems(el: Elaborator, items: ModuleItem[], scope: Scope):
 
 /** A net or variable declarator as a symbol (not yet added to a scope). */
 function variableSymbol(el: Elaborator, scope: Scope, d: Declarator, t: DataType, nettype: string | undefined): Sym {
+  if (t.type === 'wreal') {
+    el.sink.warning(d.loc.file, d.loc.line, d.loc.col, `'wreal' is Verilog-AMS, not IEEE 1364-2005: '${d.name}' is read as a real-valued net ('wire real', as iverilog takes it)`);
+    t = { ...t, type: 'wire', real: true };
+  }
   const type = t.type ?? (nettype && nettype !== 'none' ? nettype : 'wire');
   const kind = type === 'event' ? 'event' : type === 'genvar' ? 'genvar' : netTypes.has(type) ? 'net' : 'variable';
   const sym: Sym = { name: d.name, kind, type, loc: d.loc };
@@ -179,7 +185,11 @@ function variableSymbol(el: Elaborator, scope: Scope, d: Declarator, t: DataType
   }
   if (d.dims.length > 0) {
     sym.dims = d.dims.length;
+    const dynamic = d.dims.find((r) => r.dynamic);
+    if (dynamic && kind === 'net') at(el.sink, d.loc, `'${d.name}' is a net: only a variable can be a dynamic array '[]' (IEEE 1800-2017 7.5)`);
+    else if (dynamic) el.sink.warning(d.loc.file, d.loc.line, d.loc.col, `'${d.name}' is a dynamic array '[]', SystemVerilog (IEEE 1800-2017 7.5) that iverilog -g2005 and Verilator take in Verilog files; it has no elements until it is sized, so every read gives the default value`);
     sym.dimSizes = d.dims.map((r) => {
+      if (r.dynamic) return 0;
       const b = rangeBounds(el, r, scope, 'array dimension');
       return b ? Math.abs(b[0] - b[1]) + 1 : 1;
     });
@@ -239,6 +249,7 @@ function declarePortDecl(el: Elaborator, item: ModuleItem & { kind: 'port-decl' 
       continue;
     }
     const sym = variableSymbol(el, scope, d, item.dataType, node.def.defaultNettype);
+    arrayPortError(el, d);
     earlier.port = item.direction;
     earlier.directionLoc = d.loc;
     if (item.dataType.type !== undefined) Object.assign(earlier, { kind: sym.kind, type: sym.type, real: sym.real, packed: sym.packed, typeLoc: d.loc });
@@ -247,6 +258,11 @@ function declarePortDecl(el: Elaborator, item: ModuleItem & { kind: 'port-decl' 
     if (sym.range) { earlier.range = sym.range; earlier.width = sym.width; }
     if (item.direction === 'inout' && sym.kind === 'variable') at(el.sink, d.loc, `inout port '${d.name}' must be a net, not a ${sym.type}`);
   }
+}
+
+/** 12.3.3: a port is a scalar or a vector; an array port (`output [7:0] d[1:0]`) is SystemVerilog. */
+function arrayPortError(el: Elaborator, d: Declarator): void {
+  if (d.dims.length > 0) at(el.sink, d.loc, `port '${d.name}' cannot be an array: a Verilog-2005 port is a scalar or a vector (12.3.3; unpacked array ports are SystemVerilog)`);
 }
 
 /** Real-valued module ports exist in Verilog-AMS and SystemVerilog, not in IEEE 1364-2005 (12.3.3). */

@@ -62,6 +62,7 @@ function namesIn(e: Expr | null | undefined): { name: string; loc: Loc }[] {
     case 'part': return [...namesIn(e.base), ...namesIn(e.left), ...namesIn(e.right)];
     case 'call': return e.args.flatMap(namesIn);
     case 'mintypmax': return [...namesIn(e.min), ...namesIn(e.typ), ...namesIn(e.max)];
+    case 'incdec': return namesIn(e.target);
     default: return [];
   }
 }

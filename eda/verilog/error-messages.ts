@@ -23,7 +23,10 @@ export const errorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage: ({ expected, actual }) => `expected ${describeTokenType(expected)}, found ${found(actual)}`,
   buildNotAllInputParsedMessage: ({ firstRedundant }) => `unexpected ${found(firstRedundant)}: expected 'module' or 'primitive'`,
   buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, ruleName }) => {
-    const firsts = new Set(expectedPathsPerAlt.flat().map((path) => describeTokenType(path[0])).filter(Boolean));
+    const types = expectedPathsPerAlt.flat().map((path) => path[0]);
+    // `++i` starts with '+', which "a unary operator" already says.
+    const unary = types.some((t) => t.name === 'UnaryOperator');
+    const firsts = new Set(types.filter((t) => !(unary && (t.name === 'op_+' || t.name === 'op_-'))).map(describeTokenType).filter(Boolean));
     const list = [...firsts].slice(0, 6).join(', ');
     return `unexpected ${found(actual[0])} in ${humanRule(ruleName)}${list ? ` (expected ${list}${firsts.size > 6 ? ', ...' : ''})` : ''}`;
   },

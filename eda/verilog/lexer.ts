@@ -20,6 +20,8 @@ export class VerilogToken implements IToken {
   fromMacro?: string;
   /** On `module` keywords: the `default_nettype in effect there, when it is not `wire`. */
   nettype?: string;
+  /** No white space or comment between this token and the one before it (`++` is two glued `+`). */
+  glued?: boolean;
 
   constructor(
     readonly kind: TokenKind,
@@ -83,9 +85,12 @@ export function lexVerilog(text: string, file: string, options: LexOptions = {})
   let i = 0;
   let attributeDepth = 0;
   const n = text.length;
+  let lastEnd = -1;
 
   const push = (kind: TokenKind, type: TokenType, start: number, end: number, sLine: number, sCol: number): VerilogToken => {
     const t = new VerilogToken(kind, type, text.slice(start, end), base + start, base + end - 1, sLine, sCol, file);
+    if (start === lastEnd) t.glued = true;
+    lastEnd = end;
     tokens.push(t);
     return t;
   };
@@ -147,7 +152,11 @@ export function lexVerilog(text: string, file: string, options: LexOptions = {})
     if (c === 36 /* $ */) {
       i++;
       while (i < n && isIdentChar(text.charCodeAt(i))) i++;
-      if (i === start + 1) error(start, startLine, lineStart, "'$' must start a system task or function name");
+      if (i === start + 1) {
+        // `[$]`, `[$:N]`: a SystemVerilog queue (or `$` as the last index), which Verilog-2005 lacks.
+        const queue = start > 0 && text.charCodeAt(start - 1) === 91 /* [ */ && (text.charCodeAt(i) === 93 /* ] */ || text.charCodeAt(i) === 58 /* : */);
+        error(start, startLine, lineStart, queue ? "'[$]' is a SystemVerilog queue dimension (IEEE 1800-2017 7.10): Verilog-2005 has no queues (iverilog -g2005 and Yosys refuse them too)" : "'$' must start a system task or function name");
+      }
       else push('system-identifier', SystemIdentifier, start, i, startLine, col);
       continue;
     }

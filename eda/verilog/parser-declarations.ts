@@ -15,7 +15,8 @@ export const strengthWords: Keyword[] = [
   'supply0', 'supply1', 'strong0', 'strong1', 'pull0', 'pull1', 'weak0', 'weak1', 'highz0', 'highz1', 'small', 'medium', 'large',
 ];
 /** SystemVerilog data-type names accepted where Verilog expects a net or variable type. */
-export const svTypeNames = new Set(['logic', 'bit']);
+/** Type words that are not Verilog-2005 keywords: SystemVerilog's `logic`, `bit`; Verilog-AMS's `wreal` (a real-valued net). */
+export const svTypeNames = new Set(['logic', 'bit', 'wreal']);
 
 export class DeclarationParser extends ExpressionParser {
   declarationItem = this.RULE('declarationItem', (): ModuleItem => {

@@ -3,8 +3,8 @@
  * concatenation, replication, selects, hierarchical names, calls, mintypmax). Binary operators
  * are read as a flat chain and folded by precedence, which keeps the grammar LL(1) and fast.
  */
-import { alt, separated } from './parser-helpers.ts';
-import type { IOrAlt, IToken } from 'chevrotain';
+import { alt, gated, gatedAlt, separated } from './parser-helpers.ts';
+import type { DSLMethodOpts, IOrAlt, IToken, OrMethodOpts } from 'chevrotain';
 import { EmbeddedActionsParser } from '../common/index.ts';
 import type { Attribute, Expr, Loc, Range } from './ast.ts';
 import {
@@ -26,6 +26,9 @@ const precedence: Record<string, number> = {
   '<': 7, '<=': 7, '>': 7, '>=': 7, '==': 6, '!=': 6, '===': 6, '!==': 6, '==?': 6, '!=?': 6,
   '&': 5, '~&': 5, '^': 4, '~^': 4, '|': 3, '~|': 3, '&&': 2, '||': 1, '<->': 0,
 };
+
+const plusType = op('+');
+const minusType = op('-');
 
 const noLoc: Loc = { file: '', line: 0, col: 0, endLine: 0, endCol: 0 };
 
@@ -137,7 +140,14 @@ export class ExpressionParser extends EmbeddedActionsParser {
   });
 
   private unary = this.RULE('unary', (): Expr => this.OR(this.unaryAlternatives));
-  private readonly unaryAlternatives: IOrAlt<Expr>[] = [
+  private readonly unaryAlternatives: OrMethodOpts<Expr> = { IGNORE_AMBIGUITIES: true, DEF: [
+    // `++i`, `--i` (two glued signs); `+ +i` stays two unary plus signs.
+    gatedAlt(() => this.incdecAhead(), () => {
+      const start = this.LA(1);
+      const o = this.OR2(this.incdecTokens);
+      const target = this.SUBRULE2(this.postfix, { ARGS: [false] });
+      return { kind: 'incdec', op: o, prefix: true, target, loc: this.span(start) };
+    }),
     alt(() => {
       const t = this.CONSUME(UnaryOperator);
       this.SUBRULE(this.attributes);
@@ -145,10 +155,26 @@ export class ExpressionParser extends EmbeddedActionsParser {
       return { kind: 'unary', op: t.image === '^~' ? '~^' : t.image, arg, loc: this.span(t) };
     }),
     alt(() => this.SUBRULE(this.postfix)),
-  ];
+  ]};
 
-  /** A primary followed by selects and `.member` parts. */
-  protected postfix = this.RULE('postfix', (): Expr => {
+  /** Are the next two tokens a glued `++` or `--`? */
+  private incdecAhead(): boolean {
+    const a = this.LA(1).tokenType;
+    if (a !== plusType && a !== minusType) return false;
+    const b = this.LA(2) as VerilogToken;
+    return b.tokenType === a && b.glued === true;
+  }
+  private readonly incdecTokens: IOrAlt<'++' | '--'>[] = [
+    alt(() => { this.CONSUME(op('+')); this.CONSUME2(op('+')); return '++'; }),
+    alt(() => { this.CONSUME(op('-')); this.CONSUME2(op('-')); return '--'; }),
+  ];
+  private readonly postIncdec: DSLMethodOpts<'++' | '--'> = gated(() => this.incdecAhead(), () => this.OR4(this.incdecTokens));
+
+  /**
+   * A primary followed by selects and `.member` parts, and maybe `++`/`--` (not in an assignment
+   * target, where `i++;` is a statement).
+   */
+  protected postfix = this.RULE('postfix', (incdec = true): Expr => {
     const start = this.LA(1);
     let e = this.SUBRULE(this.primary);
     this.MANY(() => {
@@ -159,6 +185,10 @@ export class ExpressionParser extends EmbeddedActionsParser {
       else if (s.kind === 'index') e = { kind: 'index', base: e, index: s.index, loc: this.span(start) };
       else e = { kind: 'part', base: e, mode: s.mode, left: s.left, right: s.right, loc: this.span(start) };
     });
+    if (incdec) {
+      const o = this.OPTION2(this.postIncdec);
+      if (o) e = { kind: 'incdec', op: o, prefix: false, target: e, loc: this.span(start) };
+    }
     return e;
   });
   /** `[i]`, `[a:b]`, `[a+:w]`, `[a-:w]` or `.name`. */
@@ -293,16 +323,21 @@ export class ExpressionParser extends EmbeddedActionsParser {
    */
   unpackedDimension = this.RULE('unpackedDimension', (): Range => {
     const open = this.CONSUME(op('['));
-    const first = this.SUBRULE(this.expression);
-    const lsb = this.OPTION(() => {
-      this.CONSUME(op(':'));
-      return this.SUBRULE2(this.expression);
+    const sized = this.OPTION2(() => {
+      const first = this.SUBRULE(this.expression);
+      const lsb = this.OPTION(() => {
+        this.CONSUME(op(':'));
+        return this.SUBRULE2(this.expression);
+      });
+      return { first, lsb };
     });
     this.CONSUME(op(']'));
-    if (lsb) return { msb: first, lsb };
     const loc = this.span(open);
     const number = (text: string): Expr => ({ kind: 'number', text, loc });
-    return { msb: number('0'), lsb: { kind: 'binary', op: '-', left: first, right: number('1'), loc } };
+    // `[]`: a SystemVerilog dynamic array (iverilog -g2005 and Verilator take it; elaboration warns).
+    if (!sized) return { msb: number('0'), lsb: number('0'), dynamic: true };
+    if (sized.lsb) return { msb: sized.first, lsb: sized.lsb };
+    return { msb: number('0'), lsb: { kind: 'binary', op: '-', left: sized.first, right: number('1'), loc } };
   });
 
   range = this.RULE('range', (): Range => {

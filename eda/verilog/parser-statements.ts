@@ -71,7 +71,7 @@ export class StatementParser extends DeclarationParser {
   });
 
   /** An assignment target: a (hierarchical) name with selects, or a concatenation (no operators). */
-  lvalue = this.RULE('lvalue', (): Expr => this.SUBRULE(this.postfix));
+  lvalue = this.RULE('lvalue', (): Expr => this.SUBRULE(this.postfix, { ARGS: [false] }));
 
   statement = this.RULE('statement', (): Stmt => {
     const start = this.LA(1);
@@ -135,7 +135,7 @@ export class StatementParser extends DeclarationParser {
           const lhs = this.subrule(4, this.lvalue, undefined);
           this.consume(10, op(';'));
           const one: Expr = { kind: 'number', text: '1', loc: this.span(start) };
-          return { kind: 'assign', nonblocking: false, lhs, rhs: { kind: 'binary', op: o, left: lhs, right: one, loc: this.span(start) } } as Stmt;
+          return { kind: 'assign', nonblocking: false, lhs, rhs: { kind: 'binary', op: o, left: lhs, right: one, loc: this.span(start) }, compound: o } as Stmt;
         }),
       alt(() => {
           this.CONSUME(op('->'));
@@ -193,7 +193,8 @@ export class StatementParser extends DeclarationParser {
       alt(() => { this.CONSUME(op('=')); return this.SUBRULE(this.expression); }),
       alt(() => this.SUBRULE(this.compoundTail, { ARGS: [lhs] })),
     ]);
-    return { kind: 'assign', nonblocking: false, lhs, rhs, attrs: [], loc: this.span(start) };
+    const compound = rhs?.kind === 'binary' && rhs.left === lhs ? rhs.op : undefined;
+    return compound ? { kind: 'assign', nonblocking: false, lhs, rhs, compound, attrs: [], loc: this.span(start) } : { kind: 'assign', nonblocking: false, lhs, rhs, attrs: [], loc: this.span(start) };
   });
 
   /**
@@ -226,7 +227,9 @@ export class StatementParser extends DeclarationParser {
       ? { kind: 'call', target: lhs, system: false, args: [], attrs }
       : tail.control
         ? { kind: 'assign', nonblocking: tail.nonblocking, lhs, control: tail.control, rhs: tail.rhs, attrs }
-        : { kind: 'assign', nonblocking: tail.nonblocking, lhs, rhs: tail.rhs, attrs }) as Stmt;
+        : tail.compound
+          ? { kind: 'assign', nonblocking: false, lhs, rhs: tail.rhs, compound: tail.compound, attrs }
+          : { kind: 'assign', nonblocking: tail.nonblocking, lhs, rhs: tail.rhs, attrs }) as Stmt;
     this.CONSUME(op(';'));
     return this.ACTION(() => {
       // `t(a, b);` parsed as a call expression: make it a task-call statement.
@@ -241,16 +244,16 @@ export class StatementParser extends DeclarationParser {
   private currentTarget: Expr | undefined;
 
   /** `= rhs` or `<= rhs` (maybe with a timing control), a compound form, or nothing (a task call); built once. */
-  private readonly assignmentTail: OrMethodOpts<{ nonblocking: boolean; control?: TimingControl; rhs: Expr } | undefined> = { IGNORE_AMBIGUITIES: true, DEF: [
+  private readonly assignmentTail: OrMethodOpts<{ nonblocking: boolean; control?: TimingControl; rhs: Expr; compound?: string } | undefined> = { IGNORE_AMBIGUITIES: true, DEF: [
     alt(() => {
       const nonblocking = this.OR2(this.assignmentOperators);
       const control = this.OPTION(this.assignmentControl);
       return { nonblocking, control, rhs: this.SUBRULE(this.expression) };
     }),
-    gatedAlt(() => this.LA(2).tokenType === op('=') || this.LA(2).tokenType === this.LA(1).tokenType, () => ({
-      nonblocking: false,
-      rhs: this.SUBRULE(this.compoundTail, { ARGS: [this.currentTarget as Expr] }),
-    })),
+    gatedAlt(() => this.LA(2).tokenType === op('=') || this.LA(2).tokenType === this.LA(1).tokenType, () => {
+      const rhs = this.SUBRULE(this.compoundTail, { ARGS: [this.currentTarget as Expr] });
+      return { nonblocking: false, rhs, compound: rhs?.kind === 'binary' ? rhs.op : undefined };
+    }),
     alt(() => undefined),
   ]};
   private readonly assignmentOperators: IOrAlt<boolean>[] = [

@@ -308,6 +308,7 @@ export function preprocess(text: string, file: string, options: PreprocessOption
       const c = new VerilogToken(b.kind, b.tokenType, b.image, use.startOffset, use.endOffset, use.line, use.col, use.file);
       c.fromMacro = name;
       c.payload = b.payload;
+      c.glued = b.glued;
       return c;
     });
     for (let k = 0; k < placed.length; k++) {

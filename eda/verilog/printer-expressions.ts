@@ -53,6 +53,9 @@ export function printExpr(e: Expr): string {
       return `${e.scope ? `${postfixBase(e.scope)}.` : ''}${printName(e.name)}(${printArgs(e.args)})`;
     case 'mintypmax':
       return `(${printExpr(e.min)}:${printExpr(e.typ)}:${printExpr(e.max)})`;
+    case 'incdec':
+      // Parenthesised, so that a sign before or after it never glues onto its `++`.
+      return e.prefix ? `(${e.op}${printExpr(e.target)})` : `(${printExpr(e.target)}${e.op})`;
   }
 }
 
@@ -74,7 +77,7 @@ function postfixBase(e: Expr): string {
 }
 
 export function printRange(r: Range): string {
-  return `[${printExpr(r.msb)}:${printExpr(r.lsb)}]`;
+  return r.dynamic ? '[]' : `[${printExpr(r.msb)}:${printExpr(r.lsb)}]`;
 }
 
 export function printDataType(t: DataType): string {

@@ -149,7 +149,7 @@ function printStmtBody(s: Stmt, ind: string): string {
       return `${open}${s.name !== undefined ? ` : ${printName(s.name)}` : ''}\n${decls}${body}${ind}${close}`;
     }
     case 'assign':
-      return `${printExpr(s.lhs)} ${s.nonblocking ? '<=' : '='} ${s.control ? `${printTiming(s.control)} ` : ''}${printExpr(s.rhs)};`;
+      return `${forPart(s)};`;
     case 'if': {
       const otherwise = s.else ? `\n${ind}else ${nested(s.else, ind)}` : '';
       return `if (${printExpr(s.cond)}) ${nested(s.then, ind)}${otherwise}`;
@@ -179,6 +179,9 @@ function printStmtBody(s: Stmt, ind: string): string {
   }
 }
 
+/** An assignment without its semicolon; `x += v` (and `x++`) printed as written, so the target's selects run once. */
 function forPart(s: Stmt): string {
-  return s.kind === 'assign' ? `${printExpr(s.lhs)} = ${printExpr(s.rhs)}` : '';
+  if (s.kind !== 'assign') return '';
+  if (s.compound && s.rhs.kind === 'binary') return `${printExpr(s.lhs)} ${s.compound}= ${printExpr(s.rhs.right)}`;
+  return `${printExpr(s.lhs)} ${s.nonblocking ? '<=' : '='} ${s.control ? `${printTiming(s.control)} ` : ''}${printExpr(s.rhs)}`;
 }

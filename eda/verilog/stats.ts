@@ -63,6 +63,7 @@ function moduleStats(m: ModuleDecl, inst: ElaboratedInstance | undefined): Modul
     switch (node.kind) {
       case 'unary':
       case 'binary':
+      case 'incdec':
         operators[node.op as string] = (operators[node.op as string] ?? 0) + 1;
         break;
       case 'cond':

@@ -9,7 +9,7 @@ import { svTypeNames } from './parser-declarations.ts';
 export function systemVerilogFeatures(source: SourceFile): string[] {
   const found = new Set<string>();
   const dataType = (t: DataType | undefined) => {
-    if (t?.type && svTypeNames.has(t.type)) found.add(`'${t.type}' type`);
+    if (t?.type && svTypeNames.has(t.type)) found.add(t.type === 'wreal' ? "'wreal' net (Verilog-AMS)" : `'${t.type}' type`);
   };
   const visitValue = (v: unknown): void => {
     if (Array.isArray(v)) { for (const x of v) visitValue(x); return; }
@@ -19,6 +19,9 @@ export function systemVerilogFeatures(source: SourceFile): string[] {
     if (node.kind === 'process' && (node as ModuleItem & { kind: 'process' }).process.startsWith('always_')) {
       found.add((node as ModuleItem & { kind: 'process' }).process);
     }
+    if (node.kind === 'incdec') found.add("'++'/'--' in an expression");
+    if (node.kind === 'assign' && 'compound' in node && node.compound) found.add("compound assignment ('+=', 'i++;')");
+    if ('dynamic' in node && node.dynamic) found.add("dynamic array '[]'");
     if ('dataType' in node) dataType(node.dataType as DataType);
     if ('returnType' in node) dataType(node.returnType as DataType);
     for (const [k, x] of Object.entries(node)) if (k !== 'loc') visitValue(x as Stmt);
