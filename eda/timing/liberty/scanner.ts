@@ -37,6 +37,14 @@ function continuesWord(c: number): boolean {
   return c < 128 ? wordChar[c] !== 0 : !whitespaceOutsideAscii.test(String.fromCharCode(c));
 }
 
+/**
+ * Every loop of the scanner moves forward through the text; one that stops moving (a bug) fails
+ * here at once instead of spinning for good, so a test of a broken scanner fails rather than hangs.
+ */
+function stalled(noProgress: boolean, what: string, offset: number): void {
+  if (noProgress) throw new Error(`Liberty scanner: the ${what} made no progress at offset ${offset}`);
+}
+
 export class LibertyScanner {
   /** The current (next unconsumed) token. */
   kind: Tok = Tok.End;
@@ -138,6 +146,7 @@ export class LibertyScanner {
   /** Steps over the line break at `i` (`\n`, `\r\n` or `\r`), returning the offset after it. */
   private newline(i: number): number {
     const next = this.text.charCodeAt(i) === 13 && this.text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    stalled(next <= i, 'line break', i);
     this.curLine++;
     this.lineStart = next;
     return next;
@@ -151,6 +160,7 @@ export class LibertyScanner {
       if (quote < 0) return text.length;
       if (this.nextBackslash < j) this.nextBackslash = text.indexOf('\\', j) >>> 0;
       if (this.nextBackslash > quote) return quote;
+      stalled(this.nextBackslash + 2 <= j, 'string', j);
       j = this.nextBackslash + 2;
     }
   }
@@ -161,9 +171,11 @@ export class LibertyScanner {
     if (!this.hasCarriageReturn) {
       if (this.nextLineFeed < from) this.nextLineFeed = text.indexOf('\n', from) >>> 0;
       while (this.nextLineFeed < to) {
+        const at = this.nextLineFeed;
         this.curLine++;
-        this.lineStart = this.nextLineFeed + 1;
+        this.lineStart = at + 1;
         this.nextLineFeed = text.indexOf('\n', this.lineStart) >>> 0;
+        stalled(this.nextLineFeed <= at, 'line count', at);
       }
       return;
     }
@@ -182,7 +194,11 @@ export class LibertyScanner {
    */
   error(message: string, fix?: string): UserError {
     const at = { kind: this.kind, image: this.image(), line: this.line, col: this.col };
-    while (this.kind !== Tok.End) this.advance();
+    while (this.kind !== Tok.End) {
+      const pos = this.pos;
+      this.advance();
+      stalled(this.pos <= pos && !this.is(Tok.End), 'scan to the end', pos);
+    }
     if (at.kind === Tok.End) return new UserError(message, { file: this.file, line: this.endLine, col: 1 }, fix);
     const found = at.image.length > 40 ? `${at.image.slice(0, 40)}...` : at.image;
     return new UserError(`${message}, found ${JSON.stringify(found)}`, { file: this.file, line: at.line, col: at.col }, fix);
