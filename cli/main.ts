@@ -1,4 +1,4 @@
-import { isUserError } from '../util/index.ts';
+import { isInterrupted, isUserError } from '../util/index.ts';
 import { formatFlagHelp, parseFlags } from './flags.ts';
 import { commands, type CommandEntry } from './commands/index.ts';
 
@@ -49,6 +49,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (isUserError(e)) {
       console.error(`tessera ${cmd.path.join(' ')}: ${e.format()}`);
       return 1;
+    }
+    // A long job stopped by Ctrl-C or a kill after saving its state: the shell's 130 or 143.
+    if (isInterrupted(e)) {
+      console.error(`tessera ${cmd.path.join(' ')}: ${e.message}`);
+      return e.exitCode;
     }
     throw e;
   }

@@ -15,12 +15,18 @@ export function pausePoint(name: string): void {
 
 /**
  * The form for jobs that yield to the event loop between items: when `TESSERA_PAUSE_AT` equals
- * `name`, the process writes the pause file and holds still there for good, but keeps handling
- * signals, so a test can interrupt it at a known point with Ctrl-C or a plain kill.
+ * `name`, the process writes the pause file and holds still there, but keeps handling signals, so a
+ * test can interrupt it at a known point with Ctrl-C or a plain kill. It holds for good, or until
+ * `release` settles (a job that stops gracefully passes its stop flag's `signalled`).
  */
-export async function pausePointAsync(name: string): Promise<void> {
+export async function pausePointAsync(name: string, release?: Promise<unknown>): Promise<void> {
   if (process.env.TESSERA_PAUSE_AT !== name) return;
   const file = process.env.TESSERA_PAUSE_FILE;
   if (file) writeFileSync(file, name);
-  await new Promise<never>(() => setInterval(() => {}, 1 << 30));
+  const keepAlive = setInterval(() => {}, 1 << 30);
+  try {
+    await (release ?? new Promise<never>(() => {}));
+  } finally {
+    clearInterval(keepAlive);
+  }
 }

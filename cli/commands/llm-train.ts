@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import { trainLlm } from '../../models/llm/index.ts';
-import { dataPathOr } from '../../util/index.ts';
+import { dataPathOr, exitCodeOf } from '../../util/index.ts';
 import { withStopSignal } from '../stop-signal.ts';
 
 export default defineCommand({
@@ -45,7 +45,7 @@ example: tessera llm train --out out/llm --steps 2000`,
       }, stop);
       if (!r.finished) {
         console.error(`stopped at step ${r.steps} of ${flags.steps}; rerun the same command to resume`);
-        return 130;
+        return exitCodeOf(stop.signal);
       }
       console.log(`trained ${r.steps} steps; model in ${flags.out} (held-out loss on 16 windows ${r.finalHeldOutLoss?.toFixed(4)})`);
       return 0;

@@ -45,7 +45,7 @@ export async function runComparison(o: RunOptions): Promise<{ results: SplitResu
   const tensors = designs.map((d) => designTensors(d, o.settings.maxBins));
   const predictions = new Map<string, RunPrediction[]>();
   try {
-    const results = runExperiment({
+    const results = await runExperiment({
       designs, tensors, dataHash: hash, settings: o.settings, splits: o.splits, methods: o.methods, dir: o.dir,
       onPredictions: (s, m, p) => predictions.set(`${s}/${m}`, p),
       log: (line) => process.stderr.write(`${line}\n`),

@@ -30,7 +30,7 @@ example: tessera slack train --data out/e2eslack-data --out models/timing/e2esla
     const settings = { ...defaultTrainSettings, epochs: flags.epochs, hidden: flags.hidden, seed: flags.seed };
     const t0 = performance.now();
     const stateDir = join(flags.out, 'train-state');
-    const { checkpoint, weights, history } = trainOnDataset(flags.data, records, settings, flags['max-rows'], (name) => console.error(`samples of ${name}`), stateDir);
+    const { checkpoint, weights, history } = await trainOnDataset(flags.data, records, settings, flags['max-rows'], (name) => console.error(`samples of ${name}`), stateDir);
     const command = `tessera slack train --data ${flags.data} --out ${flags.out} --epochs ${flags.epochs} --hidden ${flags.hidden} --max-rows ${flags['max-rows']} --seed ${flags.seed}`;
     saveSlackModel(flags.out, { ...checkpoint, command }, weights);
     const seconds = (performance.now() - t0) / 1000;

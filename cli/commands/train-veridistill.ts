@@ -77,7 +77,7 @@ example: tessera train veridistill --out models/qor/veridistill/checkpoint --sav
     const dataHash = contentHash(records.map((r) => [r.id, r.text, r.areaUm2, r.delayPs])).slice(0, 16);
     console.log(`${records.length} labelled designs (${failures.length} left out), data hash ${dataHash}`);
     const t0 = performance.now();
-    const outcome = trainVeriDistill(records, settings, extraTexts);
+    const outcome = await trainVeriDistill(records, settings, extraTexts);
     const seconds = (performance.now() - t0) / 1000;
     outcome.model.save(flags.out);
     const command = `tessera train veridistill ${process.argv.slice(4).join(' ')}`.trim();

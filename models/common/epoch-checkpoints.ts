@@ -18,6 +18,8 @@ interface Manifest {
   readonly trainLoss: number[];
   readonly validationLoss: number[];
   readonly bestEpoch: number;
+  readonly batchesDone?: number;
+  readonly partialLoss?: number;
 }
 
 const BEST = 'best/';
@@ -47,13 +49,14 @@ export function epochCheckpoints(dir: string, key: unknown): EpochCheckpoints {
         if (name.startsWith(BEST)) best.set(name.slice(BEST.length), w);
         else current.set(name, w);
       }
-      const { epochs, trainLoss, validationLoss, bestEpoch } = config;
-      return { state: { epochs, trainLoss, validationLoss, bestEpoch, bestWeights: best.size > 0 ? best : undefined }, weights: current };
+      const { epochs, trainLoss, validationLoss, bestEpoch, batchesDone, partialLoss } = config;
+      return { state: { epochs, trainLoss, validationLoss, bestEpoch, batchesDone, partialLoss, bestWeights: best.size > 0 ? best : undefined }, weights: current };
     },
     save(state, weights) {
       const all = new Map<string, NamedArray>(weights);
       for (const [name, w] of state.bestWeights ?? []) all.set(BEST + name, w);
-      const manifest: Manifest = { keyHash, epochs: state.epochs, trainLoss: state.trainLoss, validationLoss: state.validationLoss, bestEpoch: state.bestEpoch };
+      const { epochs, trainLoss, validationLoss, bestEpoch, batchesDone, partialLoss } = state;
+      const manifest: Manifest = { keyHash, epochs, trainLoss, validationLoss, bestEpoch, batchesDone, partialLoss };
       saveCheckpoint(dir, manifest, all);
     },
   };

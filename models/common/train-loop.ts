@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ProgressBar } from '../../util/index.ts';
+import { Interrupted, ProgressBar, pausePointAsync, withStopSignal, yieldToEventLoop, type StopFlag } from '../../util/index.ts';
 import type { NamedArray, Parameters } from './parameters.ts';
 
 export interface TrainLoopOptions<B> {
@@ -22,14 +22,19 @@ export interface TrainLoopOptions<B> {
   readonly onEpoch?: (epoch: number, trainLoss: number, validationLoss: number | undefined) => void;
   /** A state saved by `onState` to continue from (its epochs are not run again). */
   readonly resume?: TrainLoopState;
-  /** Called after every epoch with what a later run needs to resume (save it to disk there). */
+  /** Called after every epoch, and when stopped inside one, with what a later run needs to resume (save it to disk there). */
   readonly onState?: (state: TrainLoopState) => void;
+  /** Stops the run between steps (default: a flag set by Ctrl-C or a plain kill while the loop runs). */
+  readonly stop?: StopFlag;
 }
 
 /** Where a run stands after an epoch: enough, with the current weights, to resume it. */
 export interface TrainLoopState {
   /** Epochs done. */
   readonly epochs: number;
+  /** A run stopped inside an epoch: the batches of epoch `epochs` done, and their summed loss. */
+  readonly batchesDone?: number;
+  readonly partialLoss?: number;
   readonly trainLoss: number[];
   readonly validationLoss: number[];
   readonly bestEpoch: number;
@@ -49,8 +54,17 @@ export interface TrainHistory {
  * Minimises `loss` over the batches for up to `epochs` epochs with a progress bar. With a
  * validation loss it keeps the weights of the best epoch and stops after `patience` epochs
  * without improvement. Deterministic when the batches and weights come from seeded RNGs.
+ *
+ * It yields to the event loop after every step, so Ctrl-C or a plain kill stops it there: it hands
+ * the state of the unfinished epoch to `onState` (saved by the caller beside the current weights)
+ * and throws `Interrupted`, which the CLI turns into exit code 130 (Ctrl-C) or 143 (kill) before any
+ * output is written. A test holds it at step N of this run with `TESSERA_PAUSE_AT='<label> step N'`.
  */
-export function trainLoop<B>(o: TrainLoopOptions<B>): TrainHistory {
+export async function trainLoop<B>(o: TrainLoopOptions<B>): Promise<TrainHistory> {
+  return o.stop ? run(o, o.stop) : withStopSignal((stop) => run(o, stop));
+}
+
+async function run<B>(o: TrainLoopOptions<B>, stop: StopFlag): Promise<TrainHistory> {
   const varList = o.varList ?? o.params.list();
   const patience = o.patience ?? 5;
   const trainLoss: number[] = [...(o.resume?.trainLoss ?? [])];
@@ -61,17 +75,38 @@ export function trainLoop<B>(o: TrainLoopOptions<B>): TrainHistory {
   const patienceRanOut = (epoch: number) => validationLoss.length > 0 && epoch - bestEpoch >= patience;
   const first = o.resume?.epochs ?? 0;
   let stoppedEarly = first > 0 && patienceRanOut(first - 1);
+  // A run stopped inside an epoch continues with that epoch's next batch.
+  let resumeBatch = stoppedEarly ? 0 : o.resume?.batchesDone ?? 0;
+  let resumeLoss = o.resume?.partialLoss ?? 0;
   const perEpoch = o.batches(first).length;
   const bar = new ProgressBar(o.label, Math.max(0, o.epochs - first) * perEpoch, process.stderr, o.quiet);
+  bar.skip(Math.min(resumeBatch, perEpoch));
+  const state = (epochs: number, partial?: { batchesDone: number; partialLoss: number }): TrainLoopState =>
+    ({ epochs, trainLoss: [...trainLoss], validationLoss: [...validationLoss], bestEpoch, bestWeights, ...partial });
+  const interrupted = (where: string) => {
+    bar.finish();
+    const kept = o.onState ? 'its state is saved: rerun the same command to resume' : 'this training keeps no state: a rerun starts it again';
+    return new Interrupted(`${o.label} interrupted ${where} (${kept})`, stop.signal);
+  };
+  let steps = 0;
   for (let epoch = first; epoch < o.epochs && !stoppedEarly; epoch++) {
     const batches = o.batches(epoch);
-    let sum = 0;
-    for (const batch of batches) {
-      const cost = o.optimizer.minimize(() => o.loss(batch), true, varList);
+    let sum = resumeLoss;
+    for (let b = resumeBatch; b < batches.length; b++) {
+      const cost = o.optimizer.minimize(() => o.loss(batches[b]!), true, varList);
       sum += cost!.dataSync()[0];
       cost!.dispose();
       bar.tick(1, `epoch ${epoch + 1}`);
+      steps++;
+      await yieldToEventLoop();
+      await pausePointAsync(`${o.label} step ${steps}`, stop.signalled);
+      if (stop.requested && b + 1 < batches.length) {
+        o.onState?.(state(epoch, { batchesDone: b + 1, partialLoss: sum }));
+        throw interrupted(`in epoch ${epoch + 1} after batch ${b + 1} of ${batches.length}`);
+      }
     }
+    resumeBatch = 0;
+    resumeLoss = 0;
     trainLoss.push(sum / Math.max(1, batches.length));
     const val = o.validationLoss?.();
     if (val !== undefined) {
@@ -83,7 +118,8 @@ export function trainLoop<B>(o: TrainLoopOptions<B>): TrainHistory {
       }
     }
     o.onEpoch?.(epoch, trainLoss[epoch], val);
-    o.onState?.({ epochs: epoch + 1, trainLoss: [...trainLoss], validationLoss: [...validationLoss], bestEpoch, bestWeights });
+    o.onState?.(state(epoch + 1));
+    if (stop.requested) throw interrupted(`after epoch ${epoch + 1}`);
     if (val !== undefined && patienceRanOut(epoch)) {
       stoppedEarly = true;
       bar.skip((o.epochs - epoch - 1) * perEpoch);

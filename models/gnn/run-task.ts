@@ -10,10 +10,10 @@ import { runOnce } from './train.ts';
 
 const graphs = new Map<string, AnomalyGraph>();
 
-export function executeRun(spec: RunSpec, backendName: string): RunRecord {
+export async function executeRun(spec: RunSpec, backendName: string): Promise<RunRecord> {
   const graph = graphs.get(spec.dataset) ?? loadGraphDataset(spec.dataset);
   graphs.set(spec.dataset, graph);
-  const { result, model, split } = runOnce(graph, spec.model, spec.settings, spec.seed);
+  const { result, model, split } = await runOnce(graph, spec.model, spec.settings, spec.seed);
   try {
     const mix = model.mixes.find((m) => m.name === result.mix)!;
     const array = spec.array ? evaluateOnBackend(model, backendFromFlags(spec.array), graph.labels, split.test, mix, result.threshold) : undefined;

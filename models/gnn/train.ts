@@ -78,14 +78,14 @@ export interface TrainOptions {
  * is best (the later epoch wins a tie, as in the authors' code), with the mix and threshold chosen on the same validation
  * nodes; then scores the test nodes once with those. The test labels are read only at the end.
  */
-export function trainAndEvaluate(model: NodeScorer, labels: Uint8Array, split: LabelSplit, o: TrainOptions): Omit<RunResult, 'model' | 'dataset' | 'seed' | 'split'> {
+export async function trainAndEvaluate(model: NodeScorer, labels: Uint8Array, split: LabelSplit, o: TrainOptions): Promise<Omit<RunResult, 'model' | 'dataset' | 'seed' | 'split'>> {
   const trainLabels = Uint8Array.from(split.train, (i) => labels[i]);
   const validationLabels = Uint8Array.from(split.validation, (i) => labels[i]);
   const random = new SeededRandom(o.seed ^ 0xd209);
   const optimizer = tf.train.adam(o.optimizer.learningRate);
   const choices: EpochChoice[] = [];
   const t0 = performance.now();
-  const history = trainLoop({
+  const history = await trainLoop({
     params: model.params,
     varList: trainableVariables(model.params),
     optimizer,
@@ -130,10 +130,10 @@ export function modelFeatures(graph: AnomalyGraph): Float32Array {
 }
 
 /** One run of the protocol: the seed draws the 50 + 50 labels, the initial weights and dropout. */
-export function runOnce(graph: AnomalyGraph, kind: ModelKind, settings: GnnSettings, seed: number, quiet = true): { result: RunResult; model: NodeScorer; split: LabelSplit } {
+export async function runOnce(graph: AnomalyGraph, kind: ModelKind, settings: GnnSettings, seed: number, quiet = true): Promise<{ result: RunResult; model: NodeScorer; split: LabelSplit }> {
   const split = stratifiedSplit(graph.labels, seed);
   const model = createModel(kind, graph, modelFeatures(graph), settings, seed);
-  const outcome = trainAndEvaluate(model, graph.labels, split, { optimizer: optimizerSettings(kind, settings), seed, quiet, label: `${kind} ${graph.name} seed ${seed}` });
+  const outcome = await trainAndEvaluate(model, graph.labels, split, { optimizer: optimizerSettings(kind, settings), seed, quiet, label: `${kind} ${graph.name} seed ${seed}` });
   const count = (nodes: Int32Array) => nodes.reduce((s, i) => s + graph.labels[i], 0);
   const result: RunResult = {
     model: kind, dataset: graph.name, seed, ...outcome,

@@ -37,13 +37,14 @@ export function settingsHash(s: TrainSettings): string {
 }
 
 /** Trains (or reloads) and scores each method on each split. */
-export function runExperiment(o: ExperimentOptions): SplitResult[] {
+export async function runExperiment(o: ExperimentOptions): Promise<SplitResult[]> {
   const log = o.log ?? (() => {});
-  return o.splits.flatMap((name): SplitResult[] => {
+  const results: SplitResult[] = [];
+  for (const name of o.splits) {
     const split = makeSplit(name, o.designs, o.settings.seed);
     if (split.test.every((e) => e.runs.length === 0)) {
       log(`${name}: no test designs in this data set, skipped`);
-      return [];
+      continue;
     }
     const ids = (set: typeof split.train) => [...new Set(set.filter((e) => e.runs.length > 0).map((e) => o.designs[e.design].id))];
     const methods: SplitResult['methods'] = {};
@@ -58,7 +59,7 @@ export function runExperiment(o: ExperimentOptions): SplitResult[] {
         log(`${name}/${method}: from ${dir}`);
       } else {
         const t0 = performance.now();
-        model = trainModel(method, o.designs, o.tensors, split.train, split.validation, o.settings);
+        model = await trainModel(method, o.designs, o.tensors, split.train, split.validation, o.settings);
         seconds = (performance.now() - t0) / 1000;
         saveModel(dir, model, { dataHash: o.dataHash, split: name, seed: o.settings.seed, trainDesigns: ids(split.train), settingsHash: settingsHash(o.settings), history: model.history, seconds });
       }
@@ -69,6 +70,7 @@ export function runExperiment(o: ExperimentOptions): SplitResult[] {
       log(`${name}/${method}: final MAPE nodes ${metrics.finalMape.nodes.toFixed(2)}% levels ${metrics.finalMape.levels.toFixed(2)}% area ${metrics.finalMape.area.toFixed(2)}% delay ${metrics.finalMape.delay.toFixed(2)}% (${seconds.toFixed(0)} s)`);
       model.params.dispose();
     }
-    return [{ split: name, trainDesigns: ids(split.train).length, testDesigns: ids(split.test).length, testRuns: split.test.reduce((n, e) => n + e.runs.length, 0), methods }];
-  });
+    results.push({ split: name, trainDesigns: ids(split.train).length, testDesigns: ids(split.test).length, testRuns: split.test.reduce((n, e) => n + e.runs.length, 0), methods });
+  }
+  return results;
 }

@@ -102,7 +102,7 @@ function batchesOf(set: RunSet, size: number, rng?: SeededRandom, perDesign = 0)
 }
 
 /** Trains `method` on the training runs; `tensors[i]` are design i's tensors (shared across methods). */
-export function trainModel(method: Method, designs: readonly LsoDesign[], tensors: readonly DesignTensors[], train: RunSet, validation: RunSet, s: TrainSettings): TrainedModel {
+export async function trainModel(method: Method, designs: readonly LsoDesign[], tensors: readonly DesignTensors[], train: RunSet, validation: RunSet, s: TrainSettings): Promise<TrainedModel> {
   const maxSteps = designs[train[0].design].runs[0].ops.length;
   const config = netConfig(method, s, maxSteps, 7);
   const standardizer = fitStandardizer(train.flatMap(({ design, runs }) => runs.map((k) => logRatios(designs[design].runs[k].labels, designs[design].start).final)));
@@ -121,7 +121,7 @@ export function trainModel(method: Method, designs: readonly LsoDesign[], tensor
     return l; // the optimizer's tidy frees the batch tensors after the backward pass
   };
   const validationBatches = batchesOf(validation, 100);
-  const history = trainLoop<Batch>({
+  const history = await trainLoop<Batch>({
     params,
     optimizer: tf.train.adam(s.learningRate),
     epochs: s.epochs,

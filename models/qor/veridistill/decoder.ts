@@ -54,7 +54,7 @@ export interface DecoderData {
  * Trains the decoder: MSE on the targets plus `distillWeight` x MSE between the decoder
  * embedding and the teacher's graph embedding. Early stopping on a seeded validation tenth.
  */
-export function trainDecoder(p: Parameters, data: DecoderData, o: DecoderTrainOptions): TrainHistory {
+export async function trainDecoder(p: Parameters, data: DecoderData, o: DecoderTrainOptions): Promise<TrainHistory> {
   if (o.distillWeight > 0 && !data.teacherEmbeddings) throw new Error('distillation needs the teacher embeddings');
   const rng = new SeededRandom(o.seed);
   const order = rng.shuffle(data.features.map((_, i) => i));
@@ -75,7 +75,7 @@ export function trainDecoder(p: Parameters, data: DecoderData, o: DecoderTrainOp
   const valTask = () => tf.tidy(() => tf.losses.meanSquaredError(valBatch.y, decoderForward(p, valBatch.x).prediction).dataSync()[0]);
   const batchCache = new Map<string, ReturnType<typeof tensorsOf>>();
   try {
-    return trainLoop({
+    return await trainLoop({
       params: p,
       varList: p.list(prefix),
       optimizer: tf.train.adam(o.learningRate),

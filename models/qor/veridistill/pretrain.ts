@@ -50,7 +50,7 @@ export function mlmLoss(p: Parameters, c: EncoderConfig, batch: MaskedBatch): tf
  * Pretrains the encoder with masked-token modelling on chunks of RTL (no labels needed), with a
  * seeded masking and order. Returns the loss history (masked tokens' cross-entropy per epoch).
  */
-export function pretrainEncoder(p: Parameters, c: EncoderConfig, chunks: readonly number[][], o: PretrainOptions): TrainHistory {
+export function pretrainEncoder(p: Parameters, c: EncoderConfig, chunks: readonly number[][], o: PretrainOptions): Promise<TrainHistory> {
   const rng = new SeededRandom(o.seed);
   const usable = chunks.filter((r) => r.filter((id) => id !== PAD).length > 8);
   return trainLoop({

@@ -137,13 +137,13 @@ export function packByNodes(sizes: readonly number[], order: readonly number[], 
 }
 
 /** Trains the teacher on standardised targets [n][2]. Batches' tensors are built once and reused. */
-export function trainTeacher(p: Parameters, c: TeacherConfig, graphs: readonly NetlistGraph[], targets: readonly number[][], o: TeacherTrainOptions): TrainHistory {
+export async function trainTeacher(p: Parameters, c: TeacherConfig, graphs: readonly NetlistGraph[], targets: readonly number[][], o: TeacherTrainOptions): Promise<TrainHistory> {
   const rng = new SeededRandom(o.seed);
   const sizes = graphs.map((g) => g.nodeType.length);
   const groups = packByNodes(sizes.map((n) => Math.min(n, c.maxNodes)), rng.shuffle(graphs.map((_, i) => i)), o.nodesPerBatch);
   const batches = groups.map((g) => ({ graph: teacherBatch(c, g.map((i) => graphs[i])), y: tf.tensor2d(g.map((i) => targets[i])) }));
   try {
-    return trainLoop({
+    return await trainLoop({
       params: p,
       varList: p.list(prefix),
       optimizer: tf.train.adam(o.learningRate),

@@ -90,11 +90,11 @@ function score(pred: readonly number[][], truth: readonly QorRecord[]): { area: 
  * test designs. Finally fit teacher and decoder on every design and return the shipped model.
  * `extraTexts` are unlabelled RTL texts that only the pretraining reads.
  */
-export function trainVeriDistill(records: readonly QorRecord[], s: TrainSettings, extraTexts: readonly { id: string; family: string; text: string }[] = []): TrainOutcome {
+export async function trainVeriDistill(records: readonly QorRecord[], s: TrainSettings, extraTexts: readonly { id: string; family: string; text: string }[] = []): Promise<TrainOutcome> {
   const seconds: Record<string, number> = {};
-  const timed = <T>(name: string, f: () => T): T => {
+  const timed = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
     const t0 = performance.now();
-    const out = f();
+    const out = await f();
     seconds[name] = (seconds[name] ?? 0) + (performance.now() - t0) / 1000;
     return out;
   };
@@ -118,39 +118,41 @@ export function trainVeriDistill(records: readonly QorRecord[], s: TrainSettings
   const encoderParams = new Parameters(s.seed);
   defineEncoder(encoderParams, encoder);
   const pretrainChunks = pretrainTexts.flatMap((r) => designChunks(r.text, vocabulary, encoder.length, s.maxChunks).chunks);
-  const pretrain = timed('pretrain', () => pretrainEncoder(encoderParams, encoder, pretrainChunks, { ...s.pretrain, seed: s.seed, quiet: s.quiet }));
+  const pretrain = await timed('pretrain', () => pretrainEncoder(encoderParams, encoder, pretrainChunks, { ...s.pretrain, seed: s.seed, quiet: s.quiet }));
 
   const structure = s.structure ? STRUCTURE_FEATURES : undefined;
-  const rawFeatures = timed('encode', () => records.map((r) => rawDesignFeatures(designFeatures(encoderParams, encoder, designChunks(r.text, vocabulary, encoder.length, s.maxChunks)), r.text, r.top, structure)));
+  const rawFeatures = await timed('encode', () => records.map((r) => rawDesignFeatures(designFeatures(encoderParams, encoder, designChunks(r.text, vocabulary, encoder.length, s.maxChunks)), r.text, r.top, structure)));
   const counts = records.map((r) => baselineFeatures(r.text));
   const kinds = teacherKinds(records.map((r) => r.graph));
   const teacherConfig: TeacherConfig = { kinds, dim: s.teacher.dim, layers: s.teacher.layers, embeddingDim: s.decoder.embeddingDim, maxNodes: s.teacher.maxNodes };
 
   /** Trains teacher + decoders on `train` indices; returns predictors of standardised targets. */
-  const fit = (train: number[], seed: number) => {
+  const fit = async (train: number[], seed: number) => {
     const targetStats = standardizer(train.map((i) => logTargets(records[i])));
     const featureStats = standardizer(train.map((i) => rawFeatures[i]));
     const y = standardize(train.map((i) => logTargets(records[i])), targetStats);
     const x = standardize(train.map((i) => rawFeatures[i]), featureStats);
     const teacher = new Parameters(seed + 1);
     defineTeacher(teacher, teacherConfig);
-    timed('teacher', () => trainTeacher(teacher, teacherConfig, train.map((i) => records[i].graph), y, { ...s.teacher, seed, quiet: s.quiet }));
-    const teacherEmbeddings = timed('teacher', () => teacherOutputs(teacher, teacherConfig, train.map((i) => records[i].graph), s.teacher.nodesPerBatch).embeddings);
+    await timed('teacher', () => trainTeacher(teacher, teacherConfig, train.map((i) => records[i].graph), y, { ...s.teacher, seed, quiet: s.quiet }));
+    const teacherEmbeddings = await timed('teacher', () => teacherOutputs(teacher, teacherConfig, train.map((i) => records[i].graph), s.teacher.nodesPerBatch).embeddings);
     const decoderConfig = { inputDim: x[0].length, hiddenDim: s.decoder.hiddenDim, embeddingDim: s.decoder.embeddingDim };
-    const decoders = [s.decoder.distillWeight, 0].map((distillWeight) => {
+    const decoders: Parameters[] = [];
+    for (const distillWeight of [s.decoder.distillWeight, 0]) {
       const p = new Parameters(seed + 2);
       defineDecoder(p, decoderConfig);
-      timed('decoder', () => trainDecoder(p, { features: x, targets: y, teacherEmbeddings }, { ...s.decoder, distillWeight, seed, quiet: s.quiet }));
-      return p;
-    });
+      await timed('decoder', () => trainDecoder(p, { features: x, targets: y, teacherEmbeddings }, { ...s.decoder, distillWeight, seed, quiet: s.quiet }));
+      decoders.push(p);
+    }
     return { teacher, decoders, targetStats, featureStats, decoderConfig };
   };
 
-  const results: SplitResult[] = splits.flatMap((sp, k) => {
+  const results: SplitResult[] = [];
+  for (const [k, sp] of splits.entries()) {
     const train = records.map((_, i) => i).filter((i) => !sp.test(i));
     const test = records.map((_, i) => i).filter((i) => sp.test(i));
-    if (test.length < 2) return []; // e.g. a held-out family with no synthesized design
-    const f = fit(train, s.seed + 10 * (k + 1));
+    if (test.length < 2) continue; // e.g. a held-out family with no synthesized design
+    const f = await fit(train, s.seed + 10 * (k + 1));
     const unstd = (rows: number[][]) => rows.map((r) => r.map((v, j) => v * f.targetStats.std[j] + f.targetStats.mean[j]));
     const xTest = standardize(test.map((i) => rawFeatures[i]), f.featureStats);
     const truth = test.map((i) => records[i]);
@@ -177,12 +179,12 @@ export function trainVeriDistill(records: readonly QorRecord[], s: TrainSettings
     const all = test.map((_, j) => j);
     // The generated MixPE designs among the held-out ones, scored apart (the models are the same).
     const generated = k === 0 ? all.filter((j) => GENERATED_FAMILIES.has(truth[j].family)) : [];
-    return [scored(sp.name, all), ...(generated.length >= 2 ? [scored(`${sp.name}, generated MixPE PEs and arrays only`, generated)] : [])];
-  });
+    results.push(scored(sp.name, all), ...(generated.length >= 2 ? [scored(`${sp.name}, generated MixPE PEs and arrays only`, generated)] : []));
+  }
 
   // The shipped model: decoder (with distillation) fit on every labelled design.
   const all = records.map((_, i) => i);
-  const final = fit(all, s.seed + 1000);
+  const final = await fit(all, s.seed + 1000);
   const config: VeriDistillConfig = {
     kind: 'veridistill',
     vocabulary: vocabulary.words,

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Parameters, SeededRandom, epochCheckpoints, selectBackend, trainLoop, type NamedArray, type TrainLoopState } from '../../../models/common/index.ts';
+import { Interrupted, stopFlag, type StopFlag } from '../../../util/index.ts';
 
 beforeAll(async () => {
   await selectBackend(() => {});
@@ -18,7 +19,7 @@ function data(seed: number, n: number) {
   });
 }
 
-function fit(seed: number, epochs: number, validation?: { x: number[]; y: number }[], patience?: number) {
+async function fit(seed: number, epochs: number, validation?: { x: number[]; y: number }[], patience?: number) {
   const p = new Parameters(seed);
   const w = p.add('w', [2, 1]);
   const b = p.add('b', [1], 'zeros');
@@ -26,7 +27,7 @@ function fit(seed: number, epochs: number, validation?: { x: number[]; y: number
   const rng = new SeededRandom(seed);
   const lossOf = (batch: { x: number[]; y: number }[]) =>
     tf.losses.meanSquaredError(tf.tensor2d(batch.map((d) => [d.y])), tf.tensor2d(batch.map((d) => d.x)).matMul(w).add(b)) as tf.Scalar;
-  const history = trainLoop({
+  const history = await trainLoop({
     params: p,
     optimizer: tf.train.adam(0.05),
     epochs,
@@ -46,24 +47,24 @@ function fit(seed: number, epochs: number, validation?: { x: number[]; y: number
 }
 
 describe('training loop', () => {
-  it('decreases the loss and recovers a linear function', () => {
-    const { history, weights } = fit(1, 30);
+  it('decreases the loss and recovers a linear function', async () => {
+    const { history, weights } = await fit(1, 30);
     expect(history.trainLoss[history.trainLoss.length - 1]).toBeLessThan(history.trainLoss[0] / 20);
     expect(weights[0]).toBeCloseTo(2, 1);
     expect(weights[1]).toBeCloseTo(-3, 1);
     expect(weights[2]).toBeCloseTo(1, 1);
   });
 
-  it('is deterministic for a seed and differs for another seed', () => {
-    const a = fit(5, 3).weights;
-    expect(fit(5, 3).weights).toEqual(a);
-    expect(fit(6, 3).weights).not.toEqual(a);
+  it('is deterministic for a seed and differs for another seed', async () => {
+    const a = (await fit(5, 3)).weights;
+    expect((await fit(5, 3)).weights).toEqual(a);
+    expect((await fit(6, 3)).weights).not.toEqual(a);
   });
 
-  it('stops early when validation stops improving and keeps the best epoch', () => {
+  it('stops early when validation stops improving and keeps the best epoch', async () => {
     // Validation data from another function: training on ours makes it worse after a while.
     const validation = data(9, 16).map((d) => ({ x: d.x, y: -d.y }));
-    const { history } = fit(2, 40, validation, 3);
+    const { history } = await fit(2, 40, validation, 3);
     expect(history.stoppedEarly).toBe(true);
     expect(history.trainLoss.length).toBe(history.bestEpoch + 4);
     expect(history.validationLoss[history.bestEpoch]).toBe(Math.min(...history.validationLoss));
@@ -72,7 +73,7 @@ describe('training loop', () => {
 
 describe('resuming a training run', () => {
   /** Plain SGD keeps no moments, so a resumed run must equal an uninterrupted one exactly. */
-  function run(epochs: number, resume?: { state: TrainLoopState; weights: Map<string, NamedArray> }, onState?: (s: TrainLoopState, w: Map<string, NamedArray>) => void) {
+  async function run(epochs: number, resume?: { state: TrainLoopState; weights: Map<string, NamedArray> }, onState?: (s: TrainLoopState, w: Map<string, NamedArray>) => void, stopAfterStep?: { step: number; stop: StopFlag }) {
     const p = new Parameters(4);
     const w = p.add('w', [2, 1]);
     const b = p.add('b', [1], 'zeros');
@@ -81,7 +82,8 @@ describe('resuming a training run', () => {
     const validation = data(9, 16);
     const lossOf = (batch: { x: number[]; y: number }[]) =>
       tf.losses.meanSquaredError(tf.tensor2d(batch.map((d) => [d.y])), tf.tensor2d(batch.map((d) => d.x)).matMul(w).add(b)) as tf.Scalar;
-    const history = trainLoop({
+    let steps = 0;
+    const history = await trainLoop({
       params: p,
       optimizer: tf.train.sgd(0.01),
       epochs,
@@ -89,27 +91,35 @@ describe('resuming a training run', () => {
         const order = new SeededRandom(100 + epoch).shuffle(rows);
         return Array.from({ length: 8 }, (_, i) => order.slice(i * 8, i * 8 + 8));
       },
-      loss: lossOf,
+      loss: (batch) => {
+        // A Ctrl-C that arrives during this step.
+        if (++steps === stopAfterStep?.step) stopAfterStep.stop.requested = true;
+        return lossOf(batch);
+      },
       validationLoss: () => tf.tidy(() => lossOf(validation).dataSync()[0]),
       patience: 3,
       label: 'test',
       quiet: true,
       resume: resume?.state,
       onState: onState ? (s) => onState(s, p.snapshot()) : undefined,
+      stop: stopAfterStep?.stop,
+    }).catch((e: unknown) => {
+      p.dispose();
+      throw e;
     });
     const weights = [...w.dataSync(), ...b.dataSync()];
     p.dispose();
     return { history, weights };
   }
 
-  it('continues from a saved epoch to the same weights and history as one run', () => {
-    const whole = run(12);
+  it('continues from a saved epoch to the same weights and history as one run', async () => {
+    const whole = await run(12);
     const dir = mkdtempSync(join(tmpdir(), 'epochs-'));
     try {
       const saved = epochCheckpoints(dir, { run: 'a' });
       expect(saved.load()).toBeUndefined();
       let stop = 0;
-      run(4, undefined, (s, w) => {
+      await run(4, undefined, (s, w) => {
         saved.save(s, w);
         stop = s.epochs;
       });
@@ -117,11 +127,41 @@ describe('resuming a training run', () => {
       const state = saved.load()!;
       expect(state.state.epochs).toBe(4);
       expect(epochCheckpoints(dir, { run: 'b' }).load()).toBeUndefined();
-      const resumed = run(12, state);
+      const resumed = await run(12, state);
       expect(whole.history.stoppedEarly).toBe(false);
       expect(whole.history.bestEpoch).toBeGreaterThan(4);
       expect(resumed.weights).toEqual(whole.weights);
       expect(resumed.history).toEqual(whole.history);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops inside an epoch at a stop request, saves that epoch\'s progress, and resumes to the same run', async () => {
+    const whole = await run(12);
+    const dir = mkdtempSync(join(tmpdir(), 'epochs-'));
+    try {
+      const saved = epochCheckpoints(dir, { run: 'a' });
+      const states: TrainLoopState[] = [];
+      // Eight batches per epoch: step 11 is the third batch of the second epoch.
+      const stop = stopFlag();
+      const stopped = run(12, undefined, (s, w) => {
+        saved.save(s, w);
+        states.push(s);
+      }, { step: 11, stop });
+      await expect(stopped).rejects.toBeInstanceOf(Interrupted);
+      await expect(stopped).rejects.toMatchObject({ exitCode: 130 });
+      expect(states.map((s) => [s.epochs, s.batchesDone])).toEqual([[1, undefined], [1, 3]]);
+      const state = saved.load()!;
+      expect(state.state).toMatchObject({ epochs: 1, batchesDone: 3 });
+      expect(state.state.partialLoss).toBeGreaterThan(0);
+      const resumed = await run(12, state);
+      expect(resumed.weights).toEqual(whole.weights);
+      expect(resumed.history).toEqual(whole.history);
+      // A plain kill gives the shell's 143.
+      const term = stopFlag();
+      term.signal = 'SIGTERM';
+      await expect(run(12, undefined, undefined, { step: 2, stop: term })).rejects.toMatchObject({ exitCode: 143 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -16,11 +16,11 @@ beforeAll(async () => {
 });
 
 describe.skipIf(missing)(`training on the small PyGOD graphs${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  it('SpaceGNN on disney: the loss decreases, the same seed gives the same run, another seed another', () => {
+  it('SpaceGNN on disney: the loss decreases, the same seed gives the same run, another seed another', async () => {
     const g = loadGraphDataset('disney');
-    const a = runOnce(g, 'spacegnn', tiny, 5);
-    const b = runOnce(g, 'spacegnn', tiny, 5);
-    const c = runOnce(g, 'spacegnn', tiny, 6);
+    const a = await runOnce(g, 'spacegnn', tiny, 5);
+    const b = await runOnce(g, 'spacegnn', tiny, 5);
+    const c = await runOnce(g, 'spacegnn', tiny, 6);
     [a, b, c].forEach((r) => r.model.dispose());
     const loss = a.result.trainLoss;
     expect(loss[loss.length - 1]).toBeLessThan(loss[0]);
@@ -32,11 +32,11 @@ describe.skipIf(missing)(`training on the small PyGOD graphs${missing ? ` (skipp
     expect(a.result.test.auc).toBeLessThanOrEqual(1);
   });
 
-  it('curvature keeps its sign through training, even with a large learning rate', () => {
+  it('curvature keeps its sign through training, even with a large learning rate', async () => {
     const g = loadGraphDataset('books');
     const model = new SpaceGnn(g.adjacency, modelFeatures(g), g.numFeatures, { ...tiny.spacegnn, spaces: ['hyperbolic', 'spherical', 'euclidean'], distanceWeights: true }, 2);
     const before = model.describe();
-    const outcome = trainAndEvaluate(model, g.labels, stratifiedSplit(g.labels, 2), { optimizer: { epochs: 6, learningRate: 0.5 }, seed: 2, quiet: true });
+    const outcome = await trainAndEvaluate(model, g.labels, stratifiedSplit(g.labels, 2), { optimizer: { epochs: 6, learningRate: 0.5 }, seed: 2, quiet: true });
     const after = outcome.learned;
     expect(after['curvature.hyperbolic']).not.toEqual(before['curvature.hyperbolic']);
     for (const k of after['curvature.hyperbolic']) expect(k).toBeLessThan(0);
@@ -44,10 +44,10 @@ describe.skipIf(missing)(`training on the small PyGOD graphs${missing ? ` (skipp
     model.dispose();
   });
 
-  it('every baseline and ablation trains on books and scores every test node', () => {
+  it('every baseline and ablation trains on books and scores every test node', async () => {
     const g = loadGraphDataset('books');
     for (const kind of ['mlp', 'gcn', 'sage', 'bwgnn', 'spacegnn-euclidean', 'spacegnn-no-weights'] as const) {
-      const { result, model } = runOnce(g, kind, { ...tiny, spacegnn: { ...tiny.spacegnn, epochs: 3 }, baseline: { ...tiny.baseline, epochs: 3 } }, 1);
+      const { result, model } = await runOnce(g, kind, { ...tiny, spacegnn: { ...tiny.spacegnn, epochs: 3 }, baseline: { ...tiny.baseline, epochs: 3 } }, 1);
       model.dispose();
       expect(result.split.test).toBe(g.numNodes - 100);
       expect(Number.isFinite(result.test.auc) && Number.isFinite(result.test.f1)).toBe(true);

@@ -47,7 +47,7 @@ function designSamples(dir: string, r: DesignRecord, maxRows: number, seed: numb
  * the run saves its state there after every epoch and resumes a saved run of the same data and
  * settings (the epoch budget may differ).
  */
-export function trainOnDataset(dir: string, records: readonly DesignRecord[], settings: TrainSettings = defaultTrainSettings, maxRows = 40000, onDesign?: (name: string) => void, stateDir?: string): { checkpoint: SlackCheckpoint; weights: Map<string, NamedArray>; history: TrainHistory } {
+export async function trainOnDataset(dir: string, records: readonly DesignRecord[], settings: TrainSettings = defaultTrainSettings, maxRows = 40000, onDesign?: (name: string) => void, stateDir?: string): Promise<{ checkpoint: SlackCheckpoint; weights: Map<string, NamedArray>; history: TrainHistory }> {
   const { fit, validation } = validationSplit(records);
   const dataHash = contentHash(records.filter((r) => r.split === 'train').map((r) => r.key));
   const gather = (rs: DesignRecord[]) => {
@@ -61,7 +61,7 @@ export function trainOnDataset(dir: string, records: readonly DesignRecord[], se
   const val = gather(validation);
   const { epochs: _budget, quiet: _quiet, ...runSettings } = settings;
   const checkpoints = stateDir ? epochCheckpoints(stateDir, { dataHash, fit: fit.map((r) => r.name), validation: validation.map((r) => r.name), runSettings, maxRows }) : undefined;
-  const { config, weights, history } = trainMessageFunctions(train, val, settings, checkpoints);
+  const { config, weights, history } = await trainMessageFunctions(train, val, settings, checkpoints);
   const checkpoint: SlackCheckpoint = {
     model: 'e2eslack-1', message: config,
     trainDesigns: fit.map((r) => r.name), validationDesigns: validation.map((r) => r.name),

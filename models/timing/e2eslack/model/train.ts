@@ -70,7 +70,7 @@ function scaledTargets(y: Float32Array, scale: [number, number], rows: number[])
  * shuffling (each epoch's order from the seed and the epoch alone), early stopping on the validation
  * designs' samples. With `checkpoints` the state is saved after every epoch and a saved one resumed.
  */
-export function trainMessageFunctions(train: { cell: ArcSamples; net: ArcSamples }, validation: { cell: ArcSamples; net: ArcSamples }, settings: TrainSettings = defaultTrainSettings, checkpoints?: EpochCheckpoints): { config: MessageConfig; weights: Map<string, NamedArray>; history: TrainHistory } {
+export async function trainMessageFunctions(train: { cell: ArcSamples; net: ArcSamples }, validation: { cell: ArcSamples; net: ArcSamples }, settings: TrainSettings = defaultTrainSettings, checkpoints?: EpochCheckpoints): Promise<{ config: MessageConfig; weights: Map<string, NamedArray>; history: TrainHistory }> {
   const cellSpec: MlpSpec = { name: 'cell', sizes: [CELL_FEATURES, settings.hidden, settings.hidden, 2] };
   const netSpec: MlpSpec = { name: 'net', sizes: [NET_FEATURES, settings.hidden, settings.hidden, 2] };
   const config: MessageConfig = {
@@ -124,7 +124,7 @@ export function trainMessageFunctions(train: { cell: ArcSamples; net: ArcSamples
     return tf.add(lc, ln) as tf.Scalar;
   });
   let current: Batch[] = [];
-  const history = trainLoop<Batch>({
+  const history = await trainLoop<Batch>({
     params,
     optimizer: tf.train.adam(settings.learningRate),
     epochs: settings.epochs,

@@ -2,24 +2,20 @@
 // evaluations (held at a known point by a pause point, not raced against a clock), leave no output
 // file, and the same command resumes from the cache: nothing computed twice, nothing lost, and the
 // same results as an uninterrupted run.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../cli/main.ts';
 import { dataHashOf, readDocuments, trainBpe, writeCheckpoint, writeTokenizer, type LlamaConfig } from '../../../../models/llm/index.ts';
-import { projectRoot } from '../../../../util/index.ts';
 import { captureConsole } from '../../../helpers/console-capture.ts';
+import { killCliChildren, runCli } from '../../../helpers/signal-child.ts';
 import { randomLlama } from '../random-llama.ts';
 
 const { out, err } = captureConsole();
 const dir = mkdtempSync(join(tmpdir(), 'tessera-kv-tune-'));
 const ckpt = join(dir, 'model');
-const bin = join(projectRoot(), 'bin', 'tessera.js');
 const savedCache = process.env.TESSERA_CACHE;
-/** Children still running when the file ends (a regression that ignores a signal) are killed, never left paused. */
-const children: ChildProcess[] = [];
 
 const args = (json: string, report: string) => ['kv', 'tune', '--checkpoint', ckpt, '--trials', '12', '--groups', '2', '--tune-windows', '1', '--test-windows', '1', '--contexts', '64', '--group', '32', '--json', json, '--report', report];
 
@@ -35,31 +31,14 @@ beforeAll(() => {
   writeCheckpoint(ckpt, randomLlama(config, 5, 0.3, 0.2), tok.id, 'f32', { data: text, seed: 1, heldOutShare: 0.2, dataHash: dataHashOf(docs) });
 });
 afterAll(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killCliChildren();
   if (savedCache === undefined) delete process.env.TESSERA_CACHE;
   else process.env.TESSERA_CACHE = savedCache;
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs the CLI in a child process; when `pauseAt` is given, waits for that pause point and sends `signal` there. */
-async function runChild(cache: string, json: string, report: string, pauseAt?: string, signal?: NodeJS.Signals): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const paused = join(dir, `paused-${Math.random().toString(36).slice(2)}`);
-  const env = { ...process.env, TESSERA_CACHE: cache, ...(pauseAt && { TESSERA_PAUSE_AT: pauseAt, TESSERA_PAUSE_FILE: paused }) };
-  const child = spawn(process.execPath, [bin, ...args(json, report)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stdout = '', stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  if (pauseAt) {
-    let done = false;
-    void exited.then(() => (done = true));
-    while (!existsSync(paused) && !done) await new Promise((r) => setTimeout(r, 50));
-    expect(done, `kv tune exited before its pause point ${pauseAt}: ${stderr}`).toBe(false);
-    child.kill(signal);
-  }
-  return { code: await exited, stdout, stderr };
-}
+/** Runs the CLI in a child process on `cache`; when `pauseAt` is given, waits for that pause point and sends `signal` there. */
+const runChild = (cache: string, json: string, report: string, pauseAt?: string, signal?: NodeJS.Signals) => runCli(args(json, report), { TESSERA_CACHE: cache }, pauseAt, signal);
 
 const cacheEntries = (cache: string) => (existsSync(join(cache, 'kv-eval')) ? readdirSync(join(cache, 'kv-eval'), { recursive: true }).filter((f) => String(f).endsWith('.json')).length : 0);
 const computedOf = (stdout: string) => Number(/window evaluations: (\d+) computed/.exec(stdout)?.[1]);

@@ -19,12 +19,12 @@ beforeAll(async () => {
 });
 
 describe('LSOformer training', () => {
-  it('learns the rule behind the labels: final-node MAPE on held-out recipes well below predicting no change', () => {
+  it('learns the rule behind the labels: final-node MAPE on held-out recipes well below predicting no change', async () => {
     const { designs } = loadRecipeDataset(data);
     const tensors = designTensors.length ? designs.map((d) => designTensors(d, 16)) : [];
     const split = makeSplit('case1', designs, 1);
     const s = { ...defaultSettings, gcn: { dim: 8, layers: 1 }, dim: 16, heads: 2, layers: 1, ffDim: 32, epochs: 25, batchRecipes: 20, recipesPerEpoch: 0, learningRate: 1e-2, patience: 25, quiet: true };
-    const model = trainModel('lsoformer', designs, tensors, split.train, split.validation, s);
+    const model = await trainModel('lsoformer', designs, tensors, split.train, split.validation, s);
     const predictions = predictRuns(model, designs, tensors, split.test);
     const truth = predictions.map((p) => designs[p.design].runs[p.run].labels.steps.at(-1)!.nodes);
     const noChange = predictions.map((p) => designs[p.design].start.nodes);

@@ -29,7 +29,7 @@ const tiny: TrainSettings = {
 describe('VeriDistill training plumbing on small data', () => {
   const records = syntheticRecords(40, 3);
 
-  it('masked-token pretraining lowers the loss', () => {
+  it('masked-token pretraining lowers the loss', async () => {
     const vocab = Vocabulary.build(records.map((r) => verilogWords(r.text)));
     const c = { vocabSize: vocab.size, length: 32, dim: 16, heads: 2, layers: 1, ffDim: 32 };
     const p = new Parameters(1);
@@ -37,30 +37,30 @@ describe('VeriDistill training plumbing on small data', () => {
     const chunks = records.flatMap((r) => chunkTokens(verilogWords(r.text).map((w) => vocab.id(w)), 32, 4).chunks);
     expect(chunks.every((row) => row[0] === CLS && row.length === 32)).toBe(true);
     expect(chunks.some((row) => row.includes(PAD))).toBe(true);
-    const h = pretrainEncoder(p, c, chunks, { epochs: 12, batchSize: 8, learningRate: 1e-2, maxBatchesPerEpoch: 4, seed: 2, quiet: true });
+    const h = await pretrainEncoder(p, c, chunks, { epochs: 12, batchSize: 8, learningRate: 1e-2, maxBatchesPerEpoch: 4, seed: 2, quiet: true });
     expect(h.trainLoss[h.trainLoss.length - 1]).toBeLessThan(h.trainLoss[0] * 0.8);
     p.dispose();
   });
 
-  it('the teacher GNN and the decoder lower their losses', () => {
+  it('the teacher GNN and the decoder lower their losses', async () => {
     const y = records.map((r) => [Math.log1p(r.areaUm2) - 6, Math.log1p(r.delayPs) - 5]);
     const kinds = teacherKinds(records.map((r) => r.graph));
     const tc = { kinds, dim: 8, layers: 2, embeddingDim: 8, maxNodes: 150 };
     const t = new Parameters(3);
     defineTeacher(t, tc);
-    const th = trainTeacher(t, tc, records.map((r) => r.graph), y, { epochs: 15, learningRate: 2e-2, seed: 1, nodesPerBatch: 1500, quiet: true });
+    const th = await trainTeacher(t, tc, records.map((r) => r.graph), y, { epochs: 15, learningRate: 2e-2, seed: 1, nodesPerBatch: 1500, quiet: true });
     expect(th.trainLoss[th.trainLoss.length - 1]).toBeLessThan(th.trainLoss[0] * 0.5);
     t.dispose();
     const d = new Parameters(4);
     defineDecoder(d, { inputDim: 3, hiddenDim: 16, embeddingDim: 8 });
     const features = records.map((r) => [Math.log(r.cells), r.text.length / 500, (r.text.match(/reg/g) ?? []).length]);
-    const dh = trainDecoder(d, { features, targets: y }, { epochs: 40, learningRate: 1e-2, batchSize: 16, seed: 1, distillWeight: 0, patience: 100, quiet: true });
+    const dh = await trainDecoder(d, { features, targets: y }, { epochs: 40, learningRate: 1e-2, batchSize: 16, seed: 1, distillWeight: 0, patience: 100, quiet: true });
     expect(dh.trainLoss[dh.trainLoss.length - 1]).toBeLessThan(dh.trainLoss[0] * 0.5);
     d.dispose();
   });
 
-  it('trains end to end: metrics for every split and method, save/load predicts identically, same seed same model', () => {
-    const a = trainVeriDistill(records, tiny);
+  it('trains end to end: metrics for every split and method, save/load predicts identically, same seed same model', async () => {
+    const a = await trainVeriDistill(records, tiny);
     expect(a.splits.map((s) => s.split)).toEqual(['held-out (random 20% of designs)', 'out-of-distribution: famB']);
     expect(a.splits[1].testDesigns).toBe(8);
     for (const s of a.splits) {
@@ -74,7 +74,7 @@ describe('VeriDistill training plumbing on small data', () => {
     a.model.save(dir);
     const loaded = VeriDistill.load(dir);
     expect(loaded.predict(text)).toEqual(before);
-    const b = trainVeriDistill(records, tiny);
+    const b = await trainVeriDistill(records, tiny);
     expect(b.model.predict(text)).toEqual(before);
     expect(b.splits).toEqual(a.splits);
     for (const m of [a.model, b.model, loaded]) m.dispose();

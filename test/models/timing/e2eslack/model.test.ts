@@ -87,7 +87,7 @@ describe.skipIf(skip !== undefined)('E2ESlack on a small placed design (gcd, Nan
     const cs = cellSamples(g, c, labels, 3000, 1);
     const ns = netSamples(g, c, labels, 3000, 2);
     const settings = { hidden: 8, epochs: 4, batchSize: 512, learningRate: 1e-2, patience: 4, seed: 1, quiet: true };
-    const trained = trainMessageFunctions({ cell: cs, net: ns }, { cell: cs, net: ns }, settings);
+    const trained = await trainMessageFunctions({ cell: cs, net: ns }, { cell: cs, net: ns }, settings);
     // Zero outputs: the NLDM tables at the lumped load and the Elmore estimate, nothing learned.
     const zero = new Map([...trained.weights].map(([k, w]) => [k, { shape: w.shape, data: new Float32Array(w.data.length) }]));
     const at = (f: ReturnType<typeof messageFunctions>) => {
