@@ -7,7 +7,7 @@ register();
 // Native tools run in their own process groups (so a timeout can stop them whole): stop them here,
 // on Ctrl-C and on a plain `kill` alike, rather than leave them running.
 const { stopTrackedChildren } = await import('../util/child-processes.ts');
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+for (const [signal, code] of /** @type {const} */ ([['SIGINT', 130], ['SIGTERM', 143]])) {
   process.on(signal, () => {
     stopTrackedChildren();
     process.stderr.write('\ninterrupted: finished work is cached; rerun the same command to resume\n');

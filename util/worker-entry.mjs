@@ -8,10 +8,13 @@ register();
 const mod = await import(workerData.moduleUrl);
 if (typeof mod.default !== 'function') throw new Error(`${workerData.moduleUrl} has no default export function`);
 
-parentPort.on('message', async ({ id, input }) => {
+const port = parentPort;
+if (!port) throw new Error('util/worker-entry.mjs runs only as a worker thread');
+port.on('message', async ({ id, input }) => {
   try {
-    parentPort.postMessage({ id, ok: true, output: await mod.default(input) });
+    port.postMessage({ id, ok: true, output: await mod.default(input) });
   } catch (e) {
-    parentPort.postMessage({ id, ok: false, error: { message: String(e?.message ?? e), stack: e?.stack } });
+    const error = /** @type {{ message?: unknown; stack?: string } | undefined} */ (e);
+    port.postMessage({ id, ok: false, error: { message: String(error?.message ?? e), stack: error?.stack } });
   }
 });
