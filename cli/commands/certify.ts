@@ -5,7 +5,7 @@ import { profilePhase } from '../../models/llm/index.ts';
 import {
   buildBackdooredClassifier, CERTIFY_METHODS, certifySentences, DEFAULT_BACKDOOR, evaluateAttack, frequentWords, triggeredExamples, type CertifyMethod, type CertifyOptions,
 } from '../../models/llm/robust/index.ts';
-import { buildDefaultTaskModels, Classifier, DEFAULT_TASK_MODELS, encodeTexts, loadTask, readTaskModel, type TaskModel } from '../../models/llm/tasks/index.ts';
+import { buildDefaultTaskModels, DEFAULT_TASK_MODELS, encodeTexts, labelScoring, loadTask, readTaskModel, taskClassifier, type Classifier, type TaskModel } from '../../models/llm/tasks/index.ts';
 import { UserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
 import { renderReport } from '../report/html-report.ts';
 import { withStopSignal } from '../stop-signal.ts';
@@ -76,7 +76,7 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
       const test = task.test.slice(0, flags.sentences);
       const target = 1;
       const withClassifier = <T>(tm: TaskModel, f: (clf: Classifier) => T): T => {
-        const clf = new Classifier(tm.weights, tm.head.classes, 1, tm.head);
+        const clf = taskClassifier(tm);
         try { return f(clf); } finally { clf.dispose(); }
       };
       // The attack on the model, and on the clean model (the same recipe from the base) as a control.
@@ -103,7 +103,8 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
         defended: defended.sentences.filter((s) => s.prediction === target).length / triggered.length,
       };
       // One prediction on the array: a prefill of the sentence's tokens through the blocks (the LM head is not used).
-      const tokens = Math.round(test.reduce((s, e) => s + encodeTexts(m.tokenizer, [e.text], m.maxTokens).cols, 0) / test.length);
+      const suffix = m.labelWords ? labelScoring(m.tokenizer, m.labelWords).suffix : undefined;
+      const tokens = Math.round(test.reduce((s, e) => s + encodeTexts(m.tokenizer, [e.text], m.maxTokens, suffix).cols, 0) / test.length);
       const p = profilePhase(m.weights.config, be, 'prefill', tokens);
       const blocks = p.byLayer.filter((l) => l.layer >= 0);
       const plain = { cycles: tokens * blocks.reduce((s, l) => s + l.cost.cycles, 0), energyJ: tokens * blocks.reduce((s, l) => s + l.cost.energyJ.total, 0) };

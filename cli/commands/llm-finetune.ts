@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import { buildBackdooredClassifier } from '../../models/llm/robust/index.ts';
-import { buildDefaultTaskModels, buildTaskModel, DEFAULT_FINETUNE, isTaskName, readTaskModel, TASK_NAMES, type TaskName } from '../../models/llm/tasks/index.ts';
+import { buildDefaultTaskModels, buildTaskModel, DEFAULT_FINETUNE, isTaskName, LABEL_WORDS, readTaskModel, TASK_NAMES, type TaskName } from '../../models/llm/tasks/index.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { withStopSignal } from '../stop-signal.ts';
 import { taskBuildContext, taskDataFlag } from './llm-finetune-context.ts';
@@ -15,12 +15,14 @@ export default defineCommand({
 ('multitask': one backbone, the tasks' heads side by side) and writes DIR: the backbone as an engine
 checkpoint (model.json, weights.bin, tokenizer.json) and task.json (labels, head, dev and test
 accuracy). Inputs are BOS + the text's tokens cut to --max-tokens; the head reads the mean of the
-final hidden states. The state is saved every 10 steps (and on Ctrl-C): rerunning resumes.
+final hidden states, or with --scoring label-words the text is followed by a prompt (' It was' for
+SST-2) and the class logits are the LM's logits of each class's label word ('bad', 'good'). The state is saved every 10 steps (and on Ctrl-C): rerunning resumes.
 --tasks default builds the default set (every task, the multi-task reference, and the SST-2
 classifier fine-tuned from a copy of the LM with a backdoor planted in continued pre-training) into
 the cache, where \`merge\` and \`certify\` find them; models already built are kept.
 example: tessera llm finetune --task sst2 --out out/sst2
 example: tessera llm finetune --task agnews --lora 8 --out out/agnews-lora
+example: tessera llm finetune --task sst2 --scoring label-words --out out/sst2-words
 example: tessera llm finetune --tasks default`,
   flags: [
     { name: 'task', kind: 'string', valueName: 'NAME', help: `${TASK_NAMES.join(', ')} or multitask` },
@@ -33,6 +35,7 @@ example: tessera llm finetune --tasks default`,
     { name: 'max-tokens', kind: 'int', default: d.maxTokens, valueName: 'N', help: 'tokens per input (BOS included); longer inputs are cut' },
     { name: 'lora', kind: 'int', default: 0, valueName: 'RANK', help: 'train LoRA adapters of this rank (alpha 2 x rank) and the head instead of the whole model (0: whole model)' },
     { name: 'train-blocks', kind: 'int', default: d.trainBlocks, valueName: 'K', help: 'train the last K blocks, the final norm and the head (the number of blocks: the whole model)' },
+    { name: 'scoring', kind: 'string', default: 'head', choices: ['head', 'label-words'], help: 'a linear head on the mean of the final hidden states, or the LM\'s own logits of each class\'s label word after a prompt (one task)' },
     { name: 'weight-noise', kind: 'number', default: 0, valueName: 'SIGMA', help: 'Gaussian noise on the weight matrices at every step (parameter smoothing)' },
     { name: 'seed', kind: 'int', default: d.seed, valueName: 'S', help: 'seed of the head, the batches and the noise' },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the model\'s metrics as JSON' },
@@ -62,7 +65,9 @@ example: tessera llm finetune --tasks default`,
       const options = {
         ...d, steps: flags.steps, batch: flags.batch, lr: flags.lr, maxTokens: flags['max-tokens'], seed: flags.seed, weightNoise: flags['weight-noise'], trainBlocks: flags['train-blocks'],
         lora: flags.lora > 0 ? { rank: flags.lora, alpha: 2 * flags.lora } : undefined,
+        labelWords: flags.scoring === 'label-words' ? (tasks.length === 1 ? LABEL_WORDS[tasks[0]] : undefined) : undefined,
       };
+      if (flags.scoring === 'label-words' && tasks.length !== 1) throw new UserError('label-word scoring fine-tunes one task at a time', '--scoring', 'give --task sst2, agnews or style');
       if (!(await buildTaskModel({ name, tasks, options }, flags.out, ctx, log))) { console.error(`stopped; rerun the same command to resume`); return 130; }
       const m = readTaskModel(flags.out);
       if (flags.json) writeJsonAtomic(flags.json, { task: name, dir: flags.out, metrics: m.metrics });

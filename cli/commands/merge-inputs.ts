@@ -34,6 +34,7 @@ export async function mergeInputs(flags: { models?: string; multitask?: string; 
   for (const n of names) if (!isTaskName(n)) throw new UserError(`model for '${n}' is not a single-task model`, '--models', 'give one model per task (sst2, agnews, style)');
   if (new Set(names).size !== names.length) throw new UserError(`two models for the same task (${names.join(', ')})`, '--models', 'give one model per task');
   for (const m of models) {
+    if (m.labelWords) throw new UserError(`${m.dir} scores label words; merging keeps each task's head`, '--models', 'merge models fine-tuned with --scoring head');
     if (m.tokenizer.id !== ctx.tokenizer.id || JSON.stringify(m.weights.config) !== JSON.stringify(ctx.base.config)) throw new UserError(`${m.dir} is not a fine-tune of the shipped model`, '--models', 'fine-tune it with `tessera llm finetune`');
   }
   return { base: ctx.base, tokenizer: ctx.tokenizer, models, multitask, tasks: names.map((n) => { const t = loadTask(n as Parameters<typeof loadTask>[0], ctx.dataRoot); return { ...t, dev: t.dev.slice(0, flags.dev) }; }) };

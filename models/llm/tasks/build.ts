@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { cacheDir, contentHash } from '../../../util/index.ts';
 import type { LlamaWeights } from '../checkpoint.ts';
 import type { Tokenizer } from '../tokenizer/index.ts';
-import { Classifier } from './classifier.ts';
+import { Classifier, labelScoring } from './classifier.ts';
 import { accuracy } from './evaluate.ts';
 import { classOffsets, finetuneTask, type FinetuneOptions } from './finetune.ts';
 import { loadTask, type TaskData, type TaskName } from './task-data.ts';
@@ -61,7 +61,8 @@ export async function buildTaskModel(spec: TaskModelSpec, out: string, ctx: Buil
   const r = await finetuneTask(ctx.base, ctx.tokenizer, tasks, spec.options, out, ctx.stop, ctx.quiet);
   if (!r.finished) return false;
   const offsets = classOffsets(tasks);
-  const clf = new Classifier(r.weights, r.head.classes, spec.options.seed, r.head);
+  const lw = spec.options.labelWords;
+  const clf = new Classifier(r.weights, r.head.classes, spec.options.seed, r.head, lw ? labelScoring(ctx.tokenizer, lw) : undefined);
   const metrics: Record<string, number> = { steps: r.steps, finalLoss: r.finalLoss, tokensPerSecond: r.tokensPerSecond };
   tasks.forEach((t, i) => {
     metrics[`dev.${t.name}`] = r.devAccuracy[t.name];
@@ -70,7 +71,7 @@ export async function buildTaskModel(spec: TaskModelSpec, out: string, ctx: Buil
   });
   clf.dispose();
   writeTaskModel(out, r.weights, ctx.tokenizer, ctx.tokenizerFile, r.head, {
-    task: spec.name, labels: tasks.flatMap((t) => (tasks.length > 1 ? t.labels.map((l) => `${t.name}:${l}`) : t.labels)), maxTokens: spec.options.maxTokens, metrics,
+    task: spec.name, labelWords: lw, labels: tasks.flatMap((t) => (tasks.length > 1 ? t.labels.map((l) => `${t.name}:${l}`) : t.labels)), maxTokens: spec.options.maxTokens, metrics,
     provenance: { command: ctx.command, base: ctx.baseKey, tasks: spec.tasks, options: spec.options, classOffsets: offsets },
   });
   return true;

@@ -1,6 +1,6 @@
 /** Accuracy of a classifier on labelled examples (batched by length, so little padding). */
 import type { Tokenizer } from '../tokenizer/index.ts';
-import { argmax, Classifier, encodeTexts } from './classifier.ts';
+import { argmax, Classifier } from './classifier.ts';
 import type { Example } from './task-data.ts';
 
 /** Class probabilities of each text, in the order given. */
@@ -9,7 +9,7 @@ export function predictTexts(clf: Classifier, tokenizer: Tokenizer, texts: reado
   const out: Float32Array[] = new Array(texts.length);
   for (let s = 0; s < order.length; s += batch) {
     const ids = order.slice(s, s + batch);
-    const probs = clf.probabilities(encodeTexts(tokenizer, ids.map((i) => texts[i]), maxTokens));
+    const probs = clf.probabilities(clf.encode(tokenizer, ids.map((i) => texts[i]), maxTokens));
     ids.forEach((i, k) => { out[i] = probs[k]; });
   }
   return out;

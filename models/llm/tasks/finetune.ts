@@ -15,7 +15,7 @@ import type { LlamaWeights } from '../checkpoint.ts';
 import type { Tokenizer } from '../tokenizer/index.ts';
 import { AdamW } from '../train/adamw.ts';
 import { learningRate, type TrainOptions } from '../train/trainer.ts';
-import { Classifier, encodeTexts, type Head } from './classifier.ts';
+import { Classifier, labelScoring, type Head, type LabelWords } from './classifier.ts';
 import { accuracy } from './evaluate.ts';
 import type { Example, TaskData } from './task-data.ts';
 
@@ -31,6 +31,8 @@ export interface FinetuneOptions extends Pick<TrainOptions, 'steps' | 'batch' | 
   readonly trainBlocks: number;
   readonly weightNoise: number;
   readonly checkpointEvery: number;
+  /** Label-word scoring (the task's prompt and words) instead of a pooled head; one task only. */
+  readonly labelWords?: LabelWords;
 }
 
 export interface FinetuneResult {
@@ -80,7 +82,8 @@ export async function finetuneTask(
   const offsets = classOffsets(tasks);
   const classes = offsets[tasks.length];
   const name = tasks.map((t) => t.name).join('+');
-  const clf = new Classifier(base, classes, o.seed);
+  if (o.labelWords && tasks.length !== 1) throw new UserError('label-word scoring fine-tunes one task at a time', '--scoring');
+  const clf = new Classifier(base, classes, o.seed, undefined, o.labelWords ? labelScoring(tokenizer, o.labelWords) : undefined);
   const params = clf.model.params;
   const layers = base.config.layers;
   if (!(Number.isInteger(o.trainBlocks) && o.trainBlocks >= 1 && o.trainBlocks <= layers)) throw new UserError(`must be 1..${layers}, got ${o.trainBlocks}`, '--train-blocks');
@@ -89,7 +92,7 @@ export async function finetuneTask(
     return layer ? Number(layer[1]) >= layers - o.trainBlocks : n !== 'tok_embeddings.weight' || o.trainBlocks === layers;
   };
   const candidates = o.lora ? clf.addLora({ rank: o.lora.rank, alpha: o.lora.alpha }) : params.list();
-  const names = params.names().filter((n) => candidates.includes(params.get(n)) && trains(n));
+  const names = params.names().filter((n) => candidates.includes(params.get(n)) && trains(n) && !(o.labelWords && n.startsWith('head.')));
   const vars = names.map((n) => params.get(n));
   const shapeOf = (n: string) => params.get(n).shape;
   const master = new Map(names.map((n) => [n, Float32Array.from(params.get(n).dataSync() as Float32Array)]));
@@ -123,7 +126,7 @@ export async function finetuneTask(
   const t0 = Date.now();
   while (step < o.steps && !stop.requested) {
     const ex = batchExamples(tasks, o.batch, o.seed, step);
-    const b = encodeTexts(tokenizer, ex.map((e) => e.text), o.maxTokens);
+    const b = clf.encode(tokenizer, ex.map((e) => e.text), o.maxTokens);
     sync(o.weightNoise);
     const labels = Int32Array.from(ex, (e) => offsets[e.task] + e.label);
     const { value, grads } = tf.variableGrads(() => clf.loss(b, labels, tasks.length > 1 ? ex.map((e) => [offsets[e.task], offsets[e.task + 1]] as const) : undefined), vars);

@@ -30,6 +30,13 @@ export interface TaskData {
 export const TASK_NAMES = ['sst2', 'agnews', 'style'] as const;
 export type TaskName = (typeof TASK_NAMES)[number];
 
+/** Each task's prompt and label words for label-word scoring (words whose first tokens differ in the shipped tokenizer). */
+export const LABEL_WORDS: Record<TaskName, { readonly prompt: string; readonly words: readonly string[] }> = {
+  sst2: { prompt: ' It was', words: ['bad', 'good'] },
+  agnews: { prompt: ' Topic:', words: ['world', 'sports', 'business', 'science'] },
+  style: { prompt: ' Style:', words: ['story', 'play'] },
+};
+
 /** Largest test and dev sets (seeded samples beyond it) and the seed of those samples. */
 export const TEST_CAP = 400;
 export const DEV_CAP = 200;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { UserError, writeJsonAtomic } from '../../../util/index.ts';
 import { readCheckpoint, TOKENIZER_FILE, writeCheckpoint, type LlamaWeights } from '../checkpoint.ts';
 import type { Tokenizer } from '../tokenizer/index.ts';
-import type { Head } from './classifier.ts';
+import { Classifier, labelScoring, type Head, type LabelWords } from './classifier.ts';
 
 export const TASK_FILE = 'task.json';
 
@@ -18,6 +18,8 @@ export interface TaskModelInfo {
   readonly maxTokens: number;
   readonly metrics: Record<string, number>;
   readonly provenance: Record<string, unknown>;
+  /** Present when the model scores label words (its head is then unused). */
+  readonly labelWords?: LabelWords;
 }
 
 export interface TaskModel extends TaskModelInfo {
@@ -53,8 +55,13 @@ export function readTaskModel(dir: string, where = '--models'): TaskModel {
   const m = readCheckpoint(dir);
   if (!m.tokenizer) throw new UserError(`no ${TOKENIZER_FILE} in ${dir}`, where, 'rewrite it with `tessera llm finetune`');
   return {
-    dir, task: j.task, labels: j.labels, maxTokens: j.maxTokens, metrics: j.metrics, provenance: j.provenance,
+    dir, task: j.task, labels: j.labels, maxTokens: j.maxTokens, metrics: j.metrics, provenance: j.provenance, labelWords: j.labelWords,
     weights: m.weights, tokenizer: m.tokenizer,
     head: { classes: j.head.classes, weight: Float32Array.from(j.head.weight), bias: Float32Array.from(j.head.bias) },
   };
+}
+
+/** The classifier of a task model (its head, or its label words). */
+export function taskClassifier(m: TaskModel, seed = 1): Classifier {
+  return new Classifier(m.weights, m.head.classes, seed, m.head, m.labelWords ? labelScoring(m.tokenizer, m.labelWords) : undefined);
 }
