@@ -134,8 +134,13 @@ export function evalConst(e: Expr, env: ConstEnv, ctx: ConstContext = {}): Const
     }
     case 'unary':
       return unary(e.op, ev(e.arg), e);
-    case 'binary':
-      return binary(e.op, ev(e.left), ev(e.right), e);
+    case 'binary': {
+      const left = ev(e.left);
+      // `a && b++`, `a || b++`: the right operand is not evaluated when the left decides (IEEE 1800-2017 11.4.7).
+      if (e.op === '&&' && definitelyFalse(left)) return int(0n, 1, false);
+      if (e.op === '||' && truthy(left)) return int(1n, 1, false);
+      return binary(e.op, left, ev(e.right), e);
+    }
     case 'cond': {
       const c = ev(e.cond);
       if (hasUnknown(c) && c.real === undefined) return merge(ev(e.then), ev(e.else));
@@ -206,6 +211,10 @@ export function evalConst(e: Expr, env: ConstEnv, ctx: ConstContext = {}): Const
       if (ctx.incdec) return ctx.incdec(e);
       throw new ConstEvalError(`'${e.op}' changes a variable: it is not a constant expression`, e);
   }
+}
+
+function definitelyFalse(v: ConstValue): boolean {
+  return v.real !== undefined ? v.real === 0 : !hasUnknown(v) && unsignedBits(v) === 0n;
 }
 
 function unescapeString(s: string): string {

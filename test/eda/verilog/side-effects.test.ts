@@ -140,6 +140,38 @@ describe('side effects in constant functions', () => {
     }
   });
 
+  it('skip the right operand of && and || when the left decides, and the branch ?: does not take', () => {
+    // IEEE 1800-2017 11.4.7 and 11.4.11; iverilog 12 does this too (iverilog 11 evaluates both operands).
+    const text = `module m;
+      function automatic integer f(input integer n);
+        integer b, c;
+        begin
+          b = n; c = 0;
+          if ((b == 5) && b++ && ++b) c = 1;
+          c = c * 100 + ((b > 100) && b++);
+          c = c * 100 + ((b < 100) || b++);
+          c = c * 100 + (b ? b-- : b++);
+          f = c * 1000 + b;
+        end
+      endfunction
+      localparam P0 = f(0);
+      localparam P5 = f(5);
+    endmodule`;
+    // The same statements in JavaScript, whose && || ?: short-circuit the same way (booleans as 0/1).
+    const reference = (n: number): number => {
+      let b = n;
+      let c = 0;
+      if (b === 5 && b++ && ++b) c = 1;
+      c = c * 100 + (b > 100 && b++ ? 1 : 0);
+      c = c * 100 + (b < 100 || b++ ? 1 : 0);
+      c = c * 100 + (b ? b-- : b++);
+      return c * 1000 + b;
+    };
+    const r = elaborate([parseVerilog(text, 's.v').ast]);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.tops[0].parameters).toMatchObject({ P0: String(reference(0)), P5: String(reference(5)) });
+  });
+
   it('reports a side effect where a constant is required', () => {
     const r = elaborate([parseVerilog('module m; integer i; parameter P = i++; endmodule', 'c.v').ast]);
     expect(r.diagnostics.map((d) => `${d.line}:${d.col} ${d.severity}`)).toEqual(['1:36 error']);
