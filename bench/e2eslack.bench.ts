@@ -61,7 +61,7 @@ for (const name of available) {
   const setupOnly: { wall: number; cpu: number }[] = [];
   const runModel = (early: boolean) => {
     collectGarbage();
-    const parse = timed(() => parseSlackGraph(graph, libs, sdc, def, lef, loads, routeTechnology(lef, technology)));
+    const parse = timed(() => parseSlackGraph(graph, libs, sdc, def, lef, loads, { tech: routeTechnology(lef, technology), geometry: functions.geometry }));
     const c = timed(() => modelConstraints(parse.value));
     const p = timed(() => propagate(parse.value, c.value, functions, { early }));
     const sl = timed(() => predictSlack(parse.value, c.value, p.value));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { UserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
-import { defaultSlackDataDir, defaultTrainSettings, readRecord, saveSlackModel, timingPredictDesigns, trainOnDataset } from '../../models/timing/e2eslack/index.ts';
+import { defaultSlackDataDir, defaultTrainSettings, readRecord, type NetGeometry, saveSlackModel, timingPredictDesigns, trainOnDataset } from '../../models/timing/e2eslack/index.ts';
 
 export default defineCommand({
   path: ['slack', 'train'],
@@ -21,17 +21,18 @@ example: tessera slack train --data out/e2eslack-data --out models/timing/e2esla
     { name: 'hidden', kind: 'int', default: defaultTrainSettings.hidden, valueName: 'N', help: 'hidden width of the message functions' },
     { name: 'max-rows', kind: 'int', default: 40000, valueName: 'N', help: 'cell-arc and net-arc samples per design' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of sampling, initialization and order' },
+    { name: 'geometry', kind: 'string', default: defaultTrainSettings.geometry, choices: ['trunk', 'steiner'], valueName: 'G', help: "net features from a single-trunk tree per net at the pins' centres (O(pins)), or the routing estimate's Steiner trees at the pins' access points" },
   ],
   async run(flags) {
     const backend = await selectBackend();
     const records = timingPredictDesigns().map((d) => readRecord(flags.data, d.name)).filter((r) => r !== undefined);
     const train = records.filter((r) => r.split === 'train');
     if (train.length < 3) throw new UserError(`${flags.data} holds ${train.length} training designs`, '--data', 'build the data set first: tessera slack dataset');
-    const settings = { ...defaultTrainSettings, epochs: flags.epochs, hidden: flags.hidden, seed: flags.seed };
+    const settings = { ...defaultTrainSettings, epochs: flags.epochs, hidden: flags.hidden, seed: flags.seed, geometry: flags.geometry as NetGeometry };
     const t0 = performance.now();
     const stateDir = join(flags.out, 'train-state');
     const { checkpoint, weights, history } = await trainOnDataset(flags.data, records, settings, flags['max-rows'], (name) => console.error(`samples of ${name}`), stateDir);
-    const command = `tessera slack train --data ${flags.data} --out ${flags.out} --epochs ${flags.epochs} --hidden ${flags.hidden} --max-rows ${flags['max-rows']} --seed ${flags.seed}`;
+    const command = `tessera slack train --data ${flags.data} --out ${flags.out} --epochs ${flags.epochs} --hidden ${flags.hidden} --max-rows ${flags['max-rows']} --seed ${flags.seed} --geometry ${flags.geometry}`;
     saveSlackModel(flags.out, { ...checkpoint, command }, weights);
     const seconds = (performance.now() - t0) / 1000;
     writeJsonAtomic(join(flags.out, 'training.json'), { backend: backend.name, seconds, ...checkpoint.history, samples: checkpoint.samples });

@@ -1,4 +1,4 @@
-import { orientPoint, type Def, type Lef, type LefRect, type TimingGraph } from '../timing/index.ts';
+import { orientPoint, type Def, type Lef, type LefMacro, type LefRect, type TimingGraph } from '../timing/index.ts';
 import type { NetPin } from './rc-net.ts';
 
 /** A net's placed pins, driver first, with the graph pin index of each. */
@@ -20,7 +20,9 @@ export function spefPinName(graph: TimingGraph, pin: number): string {
   return `${inst}:${p.name.slice(inst.length + 1)}`;
 }
 
-function placeRect(r: LefRect, o: string, w: number, h: number, ox: number, oy: number): [number, number, number, number] {
+type Box = Pick<LefRect, 'x1' | 'y1' | 'x2' | 'y2'>;
+
+function placeRect(r: Box, o: string, w: number, h: number, ox: number, oy: number): [number, number, number, number] {
   const [ax, ay] = orientPoint(o, r.x1, r.y1, w, h);
   const [bx, by] = orientPoint(o, r.x2, r.y2, w, h);
   return [ox + Math.min(ax, bx), oy + Math.min(ay, by), ox + Math.max(ax, bx), oy + Math.max(ay, by)];
@@ -55,6 +57,63 @@ export function pinShapes(graph: TimingGraph, def: Def, lef: Lef): Map<number, P
       out.set(i, [[ox + cx, oy + cy, ox + cx, oy + cy]]);
     } else out.set(i, rects.map((r) => placeRect(r, comp.orient, w, h, ox, oy)));
   });
+  return out;
+}
+
+/** Per macro: each pin's first LEF rectangle in the macro's own frame (the macro's centre point when it draws none). */
+const macroPinBoxes = new WeakMap<LefMacro, Map<string, Box>>();
+function pinBox(macro: LefMacro, pin: string): Box {
+  let m = macroPinBoxes.get(macro);
+  if (!m) {
+    m = new Map();
+    macroPinBoxes.set(macro, m);
+  }
+  let r = m.get(pin);
+  if (!r) {
+    r = macro.pins.get(pin)?.rects[0] ?? { x1: macro.width / 2, y1: macro.height / 2, x2: macro.width / 2, y2: macro.height / 2 };
+    m.set(pin, r);
+  }
+  return r;
+}
+
+/** One box per graph pin (microns; NaN when unplaced): x1, y1, x2, y2 of `pin * 4`. */
+export type PinBoxes = Float64Array;
+
+/**
+ * One box per graph pin: the pin's first LEF rectangle, placed and oriented, or the port's DEF
+ * position as a point. A cheaper stand-in for `pinShapes` (no shape lists): what a placement-stage
+ * model needs to reach a pin from its net's other pins.
+ */
+export function pinBoxes(graph: TimingGraph, def: Def, lef: Lef): PinBoxes {
+  const dbu = def.dbuPerMicron || lef.dbuPerMicron || 1000;
+  const n = graph.pins.length;
+  const out = new Float64Array(n * 4).fill(NaN);
+  const comps = new Map(def.components.map((c) => [c.name, c]));
+  const placed = graph.instances.map((inst) => {
+    const comp = comps.get(inst.name);
+    if (!comp || comp.x === undefined || comp.y === undefined) return undefined;
+    return { comp, macro: lef.macros.get(comp.macro), skip: inst.name.length + 1 };
+  });
+  const ports = new Map(def.pins.map((p) => [p.name, p]));
+  for (let i = 0; i < n; i++) {
+    const p = graph.pins[i]!;
+    if (p.isPort) {
+      const dp = ports.get(p.name);
+      if (dp?.x !== undefined && dp.y !== undefined) out.fill(dp.x / dbu, i * 4, i * 4 + 4).fill(dp.y / dbu, i * 4 + 1, i * 4 + 2).fill(dp.y / dbu, i * 4 + 3, i * 4 + 4);
+      continue;
+    }
+    const at = placed[p.inst];
+    if (!at) continue;
+    const { comp, macro, skip } = at;
+    const w = macro?.width ?? 0;
+    const h = macro?.height ?? 0;
+    const r = macro ? pinBox(macro, p.libPin?.name ?? p.name.slice(skip)) : { x1: 0, y1: 0, x2: 0, y2: 0 };
+    const [x1, y1, x2, y2] = placeRect(r, comp.orient, w, h, comp.x! / dbu, comp.y! / dbu);
+    out[i * 4] = x1;
+    out[i * 4 + 1] = y1;
+    out[i * 4 + 2] = x2;
+    out[i * 4 + 3] = y2;
+  }
   return out;
 }
 

@@ -22,11 +22,15 @@ export interface SteinerTree {
 
 const dist = (x1: number, y1: number, x2: number, y2: number) => Math.abs(x1 - x2) + Math.abs(y1 - y2);
 
-/** Prim's rectilinear minimum spanning tree over the points: parent per point (root 0). */
-export function spanningTree(xs: ArrayLike<number>, ys: ArrayLike<number>): { parent: Int32Array; length: number } {
+/**
+ * Prim's rectilinear minimum spanning tree over the points: parent per point (root 0); with
+ * `path`, each point's distance from the root along the tree is written there too.
+ */
+export function spanningTree(xs: ArrayLike<number>, ys: ArrayLike<number>, path?: Float64Array): { parent: Int32Array; length: number } {
   const n = xs.length;
   const parent = new Int32Array(n).fill(-1);
   if (n === 0) return { parent, length: 0 };
+  if (path) path[0] = 0;
   const best = new Float64Array(n).fill(Infinity);
   const inTree = new Uint8Array(n);
   let length = 0;
@@ -48,6 +52,7 @@ export function spanningTree(xs: ArrayLike<number>, ys: ArrayLike<number>): { pa
       }
     }
     inTree[next] = 1;
+    if (path) path[next] = path[parent[next]!]! + nextD;
     length += nextD;
     u = next;
   }

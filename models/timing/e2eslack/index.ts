@@ -2,7 +2,7 @@
 // timing graph with placement features; learned message functions propagate arrival times and
 // slews level by level; required times are propagated back from the clock constraints; the
 // ground truth is a routing-estimate sign-off (placement, Steiner/RC estimate, SPEF, STA).
-export { parseSlackGraph, type SlackGraph } from './parser/slack-graph.ts';
+export { parseSlackGraph, type NetGeometry, type ParseOptions, type SlackGraph } from './parser/slack-graph.ts';
 export { modelConstraints, type ModelConstraints } from './model/constraints.ts';
 export { propagate, type MessageFunctions, type Prediction } from './model/propagate.ts';
 export { predictSlack, endpointRequirements, criticalPath, type SlackPrediction } from './model/slack.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../util/index.ts';
-import { halfPerimeter, spanningTree, steinerTree } from '../../../eda/route-estimate/index.ts';
+import { halfPerimeter, singleTrunk, spanningPaths, spanningTree, steinerTree, trunkPath } from '../../../eda/route-estimate/index.ts';
 
 /** Prim's MST length by the plain O(n^3) definition (closest pair between tree and rest each step). */
 function bruteMst(xs: number[], ys: number[]): number {
@@ -35,9 +35,14 @@ function treeLength(t: ReturnType<typeof steinerTree>): number {
   return s;
 }
 
+/** Random nets of n pins on a grid x grid square, seeded. */
+function randomNets(seed: number): (n: number, grid: number) => { xs: number[]; ys: number[] } {
+  const rand = seededRandom(seed);
+  return (n, grid) => ({ xs: Array.from({ length: n }, () => Math.round(rand() * grid)), ys: Array.from({ length: n }, () => Math.round(rand() * grid)) });
+}
+
 describe('rectilinear Steiner trees', () => {
-  const rand = seededRandom(11);
-  const net = (n: number, grid: number) => ({ xs: Array.from({ length: n }, () => Math.round(rand() * grid)), ys: Array.from({ length: n }, () => Math.round(rand() * grid)) });
+  const net = randomNets(11);
 
   it('equal the half-perimeter (the optimum) on 2- and 3-pin nets', () => {
     for (let k = 0; k < 500; k++) {
@@ -50,7 +55,7 @@ describe('rectilinear Steiner trees', () => {
 
   it('are never longer than the spanning tree, never shorter than the half-perimeter, and span every pin', () => {
     for (let k = 0; k < 300; k++) {
-      const { xs, ys } = net(4 + Math.floor(rand() * 40), 100);
+      const { xs, ys } = net(4 + (k * 7) % 40, 100);
       const mst = spanningTree(xs, ys);
       expect(mst.length).toBeCloseTo(bruteMst(xs, ys), 9);
       const t = steinerTree(xs, ys);
@@ -77,5 +82,45 @@ describe('rectilinear Steiner trees', () => {
     }
     // Random nets: optimal Steiner trees are about 11-12% shorter than spanning trees; heuristics ~8-10%.
     expect(st / mst).toBeLessThan(0.95);
+  });
+});
+
+/** The single-trunk length by its definition: every horizontal trunk height and every vertical trunk position tried. */
+function bruteTrunk(xs: number[], ys: number[]): number {
+  let best = Infinity;
+  for (const at of ys) best = Math.min(best, Math.max(...xs) - Math.min(...xs) + ys.reduce((s, y) => s + Math.abs(y - at), 0));
+  for (const at of xs) best = Math.min(best, Math.max(...ys) - Math.min(...ys) + xs.reduce((s, x) => s + Math.abs(x - at), 0));
+  return best;
+}
+
+describe('single-trunk trees and spanning paths (the timing model\'s O(pins) net geometry)', () => {
+  const net = randomNets(5);
+
+  it('the trunk is the shortest of its kind, equals the half-perimeter on 2 and 3 pins, and is never below it', () => {
+    for (let k = 0; k < 400; k++) {
+      const { xs, ys } = net(2 + (k % 30), 80);
+      const t = singleTrunk(xs, ys);
+      expect(t.length).toBeCloseTo(bruteTrunk(xs, ys), 9);
+      if (xs.length <= 3) expect(t.length).toBeCloseTo(halfPerimeter(xs, ys), 9);
+      expect(t.length).toBeGreaterThanOrEqual(halfPerimeter(xs, ys) - 1e-9);
+      // A path along the trunk: never shorter than the Manhattan distance, never longer than the tree.
+      for (let i = 1; i < xs.length; i++) {
+        const p = trunkPath(t, xs, ys, 0, i);
+        expect(p).toBeGreaterThanOrEqual(Math.abs(xs[i]! - xs[0]!) + Math.abs(ys[i]! - ys[0]!) - 1e-9);
+        expect(p).toBeLessThanOrEqual(t.length + 1e-9);
+      }
+    }
+  });
+
+  it('spanning paths: the spanning tree\'s length, and each pin\'s distance from the root along it', () => {
+    for (let k = 0; k < 200; k++) {
+      const { xs, ys } = net(2 + (k % 40), 100);
+      const path = new Float64Array(xs.length);
+      expect(spanningPaths(xs, ys, path)).toBeCloseTo(bruteMst(xs, ys), 9);
+      // The same tree as spanningTree: its parents give the same root distances.
+      const { parent } = spanningTree(xs, ys);
+      const depth = (v: number): number => (v === 0 ? 0 : depth(parent[v]!) + Math.abs(xs[v]! - xs[parent[v]!]!) + Math.abs(ys[v]! - ys[parent[v]!]!));
+      for (let i = 0; i < xs.length; i++) expect(path[i]).toBeCloseTo(depth(i), 9);
+    }
   });
 });

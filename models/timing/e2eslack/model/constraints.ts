@@ -5,7 +5,7 @@ import { tableDelay } from './features.ts';
 /**
  * What the SDC says, in the model's terms (ns): which pins are clock network, each clock pin's
  * ideal arrival and slew, input ports' arrivals and slews (input delay plus the driving cell's
- * NLDM delay into the port's lumped load), output ports' required times. Primary inputs are
+ * NLDM delay into the port's lumped load, without it when an SDF is read, as STA), output ports' required times. Primary inputs are
  * seeded from these constraints only, never from an STA run.
  */
 export interface ModelConstraints {
@@ -87,7 +87,8 @@ export function modelConstraints(g: SlackGraph): ModelConstraints {
               }
             }
             if (Number.isFinite(dd)) {
-              delay = dd;
+              // With SDF the driving cell's delay is not added (STA reads the port's net from the SDF).
+              delay = g.sdf ? 0 : dd;
               slew = ss;
             }
           }

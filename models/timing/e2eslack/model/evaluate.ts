@@ -126,7 +126,7 @@ export function evaluateDesign(dir: string, record: DesignRecord, functions: Mes
   const def = parseDef(defText, files.def);
   const runModel = (early = true) => {
     const t0 = performance.now();
-    const g = parseSlackGraph(graph, libs, sdc, def, lef, loads, routeTechnology(lef, techOptions));
+    const g = parseSlackGraph(graph, libs, sdc, def, lef, loads, { tech: routeTechnology(lef, techOptions), geometry: functions.geometry });
     const c = modelConstraints(g);
     const pred = propagate(g, c, functions, { early });
     const slack = predictSlack(g, c, pred);

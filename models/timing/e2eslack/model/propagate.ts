@@ -1,5 +1,5 @@
 import { inputTransitions } from '../../../../eda/timing/index.ts';
-import type { SlackGraph } from '../parser/slack-graph.ts';
+import type { NetGeometry, SlackGraph } from '../parser/slack-graph.ts';
 import type { ModelConstraints } from './constraints.ts';
 import { CELL_FEATURES, NET_FEATURES, cellArcFeatures, netArcFeatures } from './features.ts';
 import { propagationLevels, type PropagationLevels } from './levels.ts';
@@ -12,6 +12,8 @@ export interface MessageFunctions {
   /** Output scales (ns): cell [delay, slew] and net [delay, slew] residuals are predicted in these units. */
   readonly cellScale: readonly [number, number];
   readonly netScale: readonly [number, number];
+  /** The TimingParser geometry the functions expect (parse the design with it). */
+  readonly geometry: NetGeometry;
 }
 
 /** Predicted timing in ns, laid out like TimingLabels. */
@@ -82,6 +84,7 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
   const d = g.sdc.derate;
   const cellDerate = [d.lateCell, d.earlyCell];
   const netDerate = [d.lateNet, d.earlyNet];
+  const sdf = g.sdf;
   for (const p of graph.order) {
     const clock = c.clockOf[p]!;
     // Ideal clock network: the clock's transition everywhere.
@@ -115,7 +118,9 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
         const p = lv.netPins[i]!;
         const drv = graph.nets[graph.pins[p]!.net]!.drivers[0]!;
         for (let k = 0; k < slots; k++, r++) {
-          const wd = Math.max(0, x[r * NET_FEATURES + 4]! + y[r * 2]! * f.netScale[0]) * netDerate[k >> 1]!;
+          // An SDF INTERCONNECT replaces the predicted wire delay, as in STA.
+          const annotated = sdf?.wire(drv, p, k & 1, k >> 1);
+          const wd = (annotated !== undefined ? annotated * NS : Math.max(0, x[r * NET_FEATURES + 4]! + y[r * 2]! * f.netScale[0])) * netDerate[k >> 1]!;
           netDelay[p * 4 + k] = wd;
           arrival[p * 4 + k] = arrival[drv * 4 + k]! + wd;
           slew[p * 4 + k] = Math.max(1e-4, x[r * NET_FEATURES]! + y[r * 2 + 1]! * f.netScale[1]);
@@ -143,7 +148,8 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
       }
       const slot = rowSlot[r]!;
       const mm = slot >> 2;
-      const dd = (x[r * CELL_FEATURES]! + y[r * 2]! * f.cellScale[0]) * cellDerate[mm]!;
+      const annotated = sdf ? sdfCellDelay(g, rowEdge[r]!, slot) : undefined;
+      const dd = (annotated ?? x[r * CELL_FEATURES]! + y[r * 2]! * f.cellScale[0]) * cellDerate[mm]!;
       const ss = Math.max(1e-4, x[r * CELL_FEATURES + 1]! + y[r * 2 + 1]! * f.cellScale[1]);
       cellDelay[rowEdge[r]! * 8 + slot] = dd;
       merge(best, bestSlew, mm, slot & 1, rowStart[r]! + dd, ss);
@@ -196,6 +202,15 @@ function cellRows(g: SlackGraph, c: ModelConstraints, lv: PropagationLevels, l: 
     }
   }
   return rows;
+}
+
+const NS = 1e9;
+
+/** The SDF IOPATH delay (ns) of a cell edge in slot mm * 4 + inRf * 2 + outRf, if the SDF names it. */
+function sdfCellDelay(g: SlackGraph, edge: number, slot: number): number | undefined {
+  const e = g.graph.cellEdges[edge]!;
+  const v = g.sdf!.cell(e.from, e.to, slot & 1, slot >> 2, e.arc, (slot >> 1) & 1);
+  return v === undefined ? undefined : v * NS;
 }
 
 // Per-pin merge buffers, reused: [late rise, late fall, early rise, early fall].

@@ -17,7 +17,7 @@ export interface SlackPrediction {
  * Setup required times at the endpoints from the clock constraints and the predicted data slews:
  * a register's data pin needs its capture edge (the first clock edge after the launch at the
  * clock's rising edge) plus ideal latency, less uncertainty and the library setup time at the
- * predicted slew; an output port its output delay.
+ * predicted slew (or the SDF's SETUP); an output port its output delay.
  */
 export function endpointRequirements(g: SlackGraph, c: ModelConstraints, pred: Prediction): Map<number, [number, number]> {
   const out = new Map<number, [number, number]>();
@@ -32,7 +32,9 @@ export function endpointRequirements(g: SlackGraph, c: ModelConstraints, pred: P
     const base = capture + (k.propagated ? 0 : k.latencyNs) - k.uncertaintyNs;
     const req = out.get(chk.data) ?? [Infinity, Infinity];
     for (let rf = 0; rf < 2; rf++) {
-      const setup = checkTime(chk.arc, rf, k.slewNs / NS, pred.slew[chk.data * 4 + rf]! / NS) * NS;
+      // An SDF SETUP (its max value, as STA) replaces the library's setup time.
+      const annotated = g.sdf?.check(chk.data, chk.clock, chk.arc, rf, 0);
+      const setup = annotated !== undefined ? annotated * NS : checkTime(chk.arc, rf, k.slewNs / NS, pred.slew[chk.data * 4 + rf]! / NS) * NS;
       if (!Number.isNaN(setup)) req[rf] = Math.min(req[rf], base - setup);
     }
     out.set(chk.data, req);

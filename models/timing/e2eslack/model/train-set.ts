@@ -34,8 +34,8 @@ export function validationSplit(records: readonly DesignRecord[]): { fit: Design
   return { fit: train.slice(0, -2), validation: train.slice(-2) };
 }
 
-function designSamples(dir: string, r: DesignRecord, maxRows: number, seed: number): { cell: ArcSamples; net: ArcSamples } {
-  const g = loadSlackGraph(dir, r);
+function designSamples(dir: string, r: DesignRecord, maxRows: number, seed: number, geometry: TrainSettings['geometry']): { cell: ArcSamples; net: ArcSamples } {
+  const g = loadSlackGraph(dir, r, geometry);
   const c = modelConstraints(g);
   const labels = readLabels(dir, r);
   return { cell: cellSamples(g, c, labels, maxRows, seed), net: netSamples(g, c, labels, maxRows, seed + 1) };
@@ -53,7 +53,7 @@ export async function trainOnDataset(dir: string, records: readonly DesignRecord
   const gather = (rs: DesignRecord[]) => {
     const sets = rs.map((r, i) => {
       onDesign?.(r.name);
-      return designSamples(dir, r, maxRows, settings.seed * 1000 + i * 2);
+      return designSamples(dir, r, maxRows, settings.seed * 1000 + i * 2, settings.geometry);
     });
     return { cell: concatSamples(sets.map((s) => s.cell), CELL_FEATURES), net: concatSamples(sets.map((s) => s.net), NET_FEATURES) };
   };

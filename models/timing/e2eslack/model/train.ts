@@ -4,6 +4,7 @@ import { CELL_FEATURES, NET_FEATURES } from './features.ts';
 import { addMlp, mlpTensor, mlpWeights, standardizer, type MlpSpec, type Standardizer } from './mlp.ts';
 import type { MessageFunctions } from './propagate.ts';
 import type { ArcSamples } from './samples.ts';
+import type { NetGeometry } from '../parser/slack-graph.ts';
 
 /** What a checkpoint needs besides the weights to rebuild the message functions. */
 export interface MessageConfig {
@@ -13,6 +14,8 @@ export interface MessageConfig {
   readonly netInput: Standardizer;
   readonly cellScale: [number, number];
   readonly netScale: [number, number];
+  /** The TimingParser's net geometry the functions were trained on (absent: 'steiner', the first checkpoints). */
+  readonly geometry?: NetGeometry;
 }
 
 export interface TrainSettings {
@@ -22,10 +25,12 @@ export interface TrainSettings {
   readonly learningRate: number;
   readonly patience: number;
   readonly seed: number;
+  /** The TimingParser's net geometry for the features. */
+  readonly geometry: NetGeometry;
   readonly quiet?: boolean;
 }
 
-export const defaultTrainSettings: TrainSettings = { hidden: 16, epochs: 40, batchSize: 2048, learningRate: 3e-3, patience: 6, seed: 1 };
+export const defaultTrainSettings: TrainSettings = { hidden: 16, epochs: 40, batchSize: 2048, learningRate: 3e-3, patience: 6, seed: 1, geometry: 'trunk' };
 
 /** Standard deviation of each of the two targets (the residuals' natural units). */
 function targetScale(s: ArcSamples): [number, number] {
@@ -79,6 +84,7 @@ export async function trainMessageFunctions(train: { cell: ArcSamples; net: ArcS
     netInput: standardizer(train.net.features, NET_FEATURES),
     cellScale: targetScale(train.cell),
     netScale: targetScale(train.net),
+    geometry: settings.geometry,
   };
   const params = new Parameters(settings.seed);
   addMlp(params, cellSpec);
@@ -160,5 +166,6 @@ export function messageFunctions(config: MessageConfig, weights: ReadonlyMap<str
     net: mlpWeights(weights, config.netSpec, config.netInput),
     cellScale: config.cellScale,
     netScale: config.netScale,
+    geometry: config.geometry ?? 'steiner',
   };
 }

@@ -1,5 +1,14 @@
-import type { Def, Lef, LibertyLibrary, Sdc, TimingGraph } from '../../../../eda/timing/index.ts';
-import { halfPerimeter, layerPairFor, netPoints, pinShapes, routeTechnology, steinerTree, type RouteTechnology } from '../../../../eda/route-estimate/index.ts';
+import type { Def, DelayAnnotation, Lef, LibertyLibrary, Sdc, TimingGraph } from '../../../../eda/timing/index.ts';
+import { halfPerimeter, layerPairFor, netPoints, pinBoxes, pinShapes, routeTechnology, singleTrunk, spanningPaths, steinerTree, trunkPath, type PinBoxes, type RouteTechnology } from '../../../../eda/route-estimate/index.ts';
+
+/**
+ * How the parser estimates each net's topology: 'steiner' reaches every pin at its LEF access
+ * point and builds the routing estimate's rectilinear Steiner tree (the same trees as the ground-truth
+ * flow, about as costly); 'trunk' reaches each pin at the point of its first LEF rectangle nearest
+ * the centre of the net's other pins and builds a single-trunk tree, O(pins) per net (beyond
+ * three pins the shorter of it and a spanning tree). `netSteiner` and `pathLength` hold the chosen tree's lengths.
+ */
+export type NetGeometry = 'steiner' | 'trunk';
 
 /**
  * The TimingParser's output: the timing graph (pins; net arcs driver -> load; cell arcs with
@@ -11,17 +20,23 @@ export interface SlackGraph {
   readonly libs: LibertyLibrary[];
   readonly sdc: Sdc;
   readonly tech: RouteTechnology;
+  readonly geometry: NetGeometry;
+  /**
+   * Delays from an SDF of a prior run (cell arcs, interconnects, timing checks), when given: the
+   * arcs it names take its delays, as STA takes them; the model predicts the slews and the rest.
+   */
+  readonly sdf?: DelayAnnotation;
   /** Pin locations (microns; NaN when unplaced) and the die size. */
   readonly x: Float32Array;
   readonly y: Float32Array;
   readonly die: { width: number; height: number };
-  /** Per net: half-perimeter and Steiner length (microns), fanout, wire R (ohm) and C (F) estimated from the LEF layers. */
+  /** Per net: half-perimeter and tree length (microns; see NetGeometry), fanout, wire R (ohm) and C (F) estimated from the LEF layers. */
   readonly netHpwl: Float32Array;
   readonly netSteiner: Float32Array;
   readonly netFanout: Int32Array;
   readonly netWireRes: Float32Array;
   readonly netWireCap: Float32Array;
-  /** Per load pin: Steiner path length from its driver (microns) and Manhattan distance. */
+  /** Per load pin: path length along the tree from its driver (microns) and Manhattan distance. */
   readonly pathLength: Float32Array;
   readonly manhattan: Float32Array;
   /** Per net and transition: lumped load (F): sink pin caps + wire C + set_load. */
@@ -43,7 +58,16 @@ function pairRC(tech: RouteTechnology, length: number): { r: number; c: number }
  * net for its length and each load's path length, wire R and C per micron from the LEF, lumped
  * loads with the SDC's set_load. `portLoad` gives the set_load capacitance per port pin.
  */
-export function parseSlackGraph(graph: TimingGraph, libs: LibertyLibrary[], sdc: Sdc, def: Def, lef: Lef, portLoad: ReadonlyMap<number, number>, tech = routeTechnology(lef)): SlackGraph {
+export interface ParseOptions {
+  /** Routing layers and vias (default: from the LEF). */
+  readonly tech?: RouteTechnology;
+  readonly geometry?: NetGeometry;
+  /** An SDF's delays for the graph (eda/timing's sdfAnnotation). */
+  readonly sdf?: DelayAnnotation;
+}
+
+export function parseSlackGraph(graph: TimingGraph, libs: LibertyLibrary[], sdc: Sdc, def: Def, lef: Lef, portLoad: ReadonlyMap<number, number>, options: ParseOptions = {}): SlackGraph {
+  const { tech = routeTechnology(lef), geometry = 'steiner', sdf } = options;
   const nPins = graph.pins.length;
   const nNets = graph.nets.length;
   const x = new Float32Array(nPins).fill(NaN);
@@ -58,42 +82,48 @@ export function parseSlackGraph(graph: TimingGraph, libs: LibertyLibrary[], sdc:
   const netLoad = new Float32Array(nNets * 2);
   const netPinCap = new Float32Array(nNets);
   const accessC = tech.pinAccessLength * tech.pinLayerC;
-  for (const pn of netPoints(graph, pinShapes(graph, def, lef))) {
-    const { xs, ys } = pn;
-    pn.graphPins.forEach((gp, i) => {
-      x[gp] = xs[i]!;
-      y[gp] = ys[i]!;
-    });
-    const tree = steinerTree(xs, ys);
-    const rc = pairRC(tech, tree.length);
-    netHpwl[pn.net] = halfPerimeter(xs, ys);
-    netSteiner[pn.net] = tree.length;
-    netWireRes[pn.net] = tree.length * rc.r;
-    netWireCap[pn.net] = tree.length * rc.c + pn.graphPins.length * accessC;
-    // Path length from the root along the tree, nodes visited parents first.
-    const dist = new Float64Array(tree.xs.length);
-    const done = new Uint8Array(tree.xs.length);
-    done[0] = 1;
-    const chain: number[] = [];
-    const resolve = (v: number): number => {
-      // Up to a node already measured, then back down the chain (no recursion: trees can be deep).
-      let u = v;
-      while (!done[u]) {
-        chain.push(u);
-        u = tree.parent[u]!;
+  const setWire = (net: number, length: number, pins: number) => {
+    const rc = pairRC(tech, length);
+    netSteiner[net] = length;
+    netWireRes[net] = length * rc.r;
+    netWireCap[net] = length * rc.c + pins * accessC;
+  };
+  if (geometry === 'trunk') trunkGeometry(graph, pinBoxes(graph, def, lef), x, y, netHpwl, pathLength, manhattan, setWire);
+  else {
+    for (const pn of netPoints(graph, pinShapes(graph, def, lef))) {
+      const { xs, ys } = pn;
+      pn.graphPins.forEach((gp, i) => {
+        x[gp] = xs[i]!;
+        y[gp] = ys[i]!;
+      });
+      const tree = steinerTree(xs, ys);
+      netHpwl[pn.net] = halfPerimeter(xs, ys);
+      setWire(pn.net, tree.length, pn.graphPins.length);
+      // Path length from the root along the tree, nodes visited parents first.
+      const dist = new Float64Array(tree.xs.length);
+      const done = new Uint8Array(tree.xs.length);
+      done[0] = 1;
+      const chain: number[] = [];
+      const resolve = (v: number): number => {
+        // Up to a node already measured, then back down the chain (no recursion: trees can be deep).
+        let u = v;
+        while (!done[u]) {
+          chain.push(u);
+          u = tree.parent[u]!;
+        }
+        while (chain.length > 0) {
+          const w = chain.pop()!;
+          const p = tree.parent[w]!;
+          dist[w] = dist[p]! + Math.abs(tree.xs[w]! - tree.xs[p]!) + Math.abs(tree.ys[w]! - tree.ys[p]!);
+          done[w] = 1;
+        }
+        return dist[v]!;
+      };
+      for (let i = 1; i < pn.graphPins.length; i++) {
+        const gp = pn.graphPins[i]!;
+        pathLength[gp] = resolve(i);
+        manhattan[gp] = Math.abs(xs[i]! - xs[0]!) + Math.abs(ys[i]! - ys[0]!);
       }
-      while (chain.length > 0) {
-        const w = chain.pop()!;
-        const p = tree.parent[w]!;
-        dist[w] = dist[p]! + Math.abs(tree.xs[w]! - tree.xs[p]!) + Math.abs(tree.ys[w]! - tree.ys[p]!);
-        done[w] = 1;
-      }
-      return dist[v]!;
-    };
-    for (let i = 1; i < pn.graphPins.length; i++) {
-      const gp = pn.graphPins[i]!;
-      pathLength[gp] = resolve(i);
-      manhattan[gp] = Math.abs(xs[i]! - xs[0]!) + Math.abs(ys[i]! - ys[0]!);
     }
   }
   graph.nets.forEach((n, ni) => {
@@ -117,5 +147,61 @@ export function parseSlackGraph(graph: TimingGraph, libs: LibertyLibrary[], sdc:
     netPinCap[ni] = pins;
   });
   const die = def.dieArea ? { width: (def.dieArea.x2 - def.dieArea.x1) / (def.dbuPerMicron || 1000), height: (def.dieArea.y2 - def.dieArea.y1) / (def.dbuPerMicron || 1000) } : { width: 1, height: 1 };
-  return { graph, libs, sdc, tech, x, y, die, netHpwl, netSteiner, netFanout, netWireRes, netWireCap, pathLength, manhattan, netLoad, netPinCap };
+  return { graph, libs, sdc, tech, geometry, ...(sdf ? { sdf } : {}), x, y, die, netHpwl, netSteiner, netFanout, netWireRes, netWireCap, pathLength, manhattan, netLoad, netPinCap };
+}
+
+/**
+ * The 'trunk' geometry: per driven net with two or more placed pins, the half-perimeter, the
+ * single-trunk length (through `setWire`; beyond three pins the spanning tree's where shorter) and
+ * each load's path along that tree and Manhattan distance from the driver; each pin reached at the point of its box nearest the centre of the
+ * net's other pins (the routing estimate's access points, from the first rectangle alone).
+ */
+function trunkGeometry(graph: TimingGraph, box: PinBoxes, x: Float32Array, y: Float32Array, netHpwl: Float32Array, pathLength: Float32Array, manhattan: Float32Array, setWire: (net: number, length: number, pins: number) => void): void {
+  let xs = new Float64Array(64);
+  let ys = new Float64Array(64);
+  let paths = new Float64Array(64);
+  const pins: number[] = [];
+  graph.nets.forEach((n, ni) => {
+    const driver = n.drivers[0];
+    if (driver === undefined || Number.isNaN(box[driver * 4]!)) return;
+    pins.length = 0;
+    pins.push(driver);
+    for (const l of n.loads) if (!Number.isNaN(box[l * 4]!)) pins.push(l);
+    const k = pins.length;
+    if (k < 2) return;
+    if (xs.length < k) {
+      xs = new Float64Array(k * 2);
+      ys = new Float64Array(k * 2);
+    }
+    let sx = 0;
+    let sy = 0;
+    for (const p of pins) {
+      sx += (box[p * 4]! + box[p * 4 + 2]!) / 2;
+      sy += (box[p * 4 + 1]! + box[p * 4 + 3]!) / 2;
+    }
+    for (let i = 0; i < k; i++) {
+      const b = pins[i]! * 4;
+      // The centre of the other pins, clamped into this pin's box.
+      const ox = (sx - (box[b]! + box[b + 2]!) / 2) / (k - 1);
+      const oy = (sy - (box[b + 1]! + box[b + 3]!) / 2) / (k - 1);
+      xs[i] = Math.min(Math.max(ox, box[b]!), box[b + 2]!);
+      ys[i] = Math.min(Math.max(oy, box[b + 1]!), box[b + 3]!);
+      x[pins[i]!] = xs[i]!;
+      y[pins[i]!] = ys[i]!;
+    }
+    const px = xs.subarray(0, k);
+    const py = ys.subarray(0, k);
+    const t = singleTrunk(px, py);
+    netHpwl[ni] = halfPerimeter(px, py);
+    // Beyond three pins a single trunk can be far longer than a spanning tree (wide, high-fanout nets): the shorter one counts.
+    if (paths.length < k) paths = new Float64Array(k * 2);
+    const mst = k > 3 ? spanningPaths(px, py, paths) : Infinity;
+    const useMst = mst < t.length;
+    setWire(ni, useMst ? mst : t.length, k);
+    for (let i = 1; i < k; i++) {
+      const gp = pins[i]!;
+      pathLength[gp] = useMst ? paths[i]! : trunkPath(t, px, py, 0, i);
+      manhattan[gp] = Math.abs(px[i]! - px[0]!) + Math.abs(py[i]! - py[0]!);
+    }
+  });
 }

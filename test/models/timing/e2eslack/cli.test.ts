@@ -38,9 +38,10 @@ describe.skipIf(skip !== undefined)('tessera slack predict', () => {
     const lef = readLef([files.lef]);
     const graph = buildTimingGraph(readVerilogNetlist(files.netlist), libs);
     const sdc = parseSdc(SDC, 'gcd.sdc', { time: libs[0]!.timeUnit, cap: libs[0]!.capUnit });
-    const g = parseSlackGraph(graph, libs, sdc, parseDef(readFileSync(files.def, 'utf8'), files.def), lef, portLoads(graph, sdc), routeTechnology(lef, { defaultViaResistance: 5 }));
+    const { functions } = loadSlackModel(shippedSlackModelDir());
+    const g = parseSlackGraph(graph, libs, sdc, parseDef(readFileSync(files.def, 'utf8'), files.def), lef, portLoads(graph, sdc), { tech: routeTechnology(lef, { defaultViaResistance: 5 }), geometry: functions.geometry });
     const c = modelConstraints(g);
-    const full = predictSlack(g, c, propagate(g, c, loadSlackModel(shippedSlackModelDir()).functions));
+    const full = predictSlack(g, c, propagate(g, c, functions));
     expect(j.endpoints.map((e) => [e.pin, e.slack])).toEqual(full.endpoints.map((e) => [graph.pins[e.pin]!.name, e.slack]));
     expect(j.endpoints.length).toBeGreaterThan(10);
     expect(j.wns).toBe(full.wns);

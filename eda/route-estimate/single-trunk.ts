@@ -1,0 +1,63 @@
+import { spanningTree } from './steiner.ts';
+
+/**
+ * The single-trunk Steiner tree, an O(pins) net topology estimate: one trunk along the x (or y)
+ * extent of the pins at their median y (or x), a straight branch from each pin to the trunk; the
+ * orientation with the shorter total is kept. It needs no spanning tree, so a placement-stage
+ * timing model can afford it on every net; it is the optimum for 2 and 3 pins (the half-perimeter) and, like
+ * every tree over the pins, never shorter than the half-perimeter.
+ */
+export interface SingleTrunk {
+  /** Total length (microns). */
+  readonly length: number;
+  /** True when the trunk is horizontal (runs along x at `at` = the median y). */
+  readonly horizontal: boolean;
+  readonly at: number;
+}
+
+/** Median of the first n values (a copy is sorted; nets are small). */
+function median(v: ArrayLike<number>, n: number, scratch: Float64Array): number {
+  for (let i = 0; i < n; i++) scratch[i] = v[i]!;
+  const s = scratch.subarray(0, n).sort();
+  return s[(n - 1) >> 1]!;
+}
+
+let scratch = new Float64Array(64);
+
+/** The single-trunk tree of the points (node 0 the driver). */
+export function singleTrunk(xs: ArrayLike<number>, ys: ArrayLike<number>): SingleTrunk {
+  const n = xs.length;
+  if (n < 2) return { length: 0, horizontal: true, at: n === 1 ? ys[0]! : 0 };
+  if (scratch.length < n) scratch = new Float64Array(n * 2);
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i < n; i++) {
+    x0 = Math.min(x0, xs[i]!);
+    x1 = Math.max(x1, xs[i]!);
+    y0 = Math.min(y0, ys[i]!);
+    y1 = Math.max(y1, ys[i]!);
+  }
+  const my = median(ys, n, scratch);
+  const mx = median(xs, n, scratch);
+  let h = x1 - x0;
+  let v = y1 - y0;
+  for (let i = 0; i < n; i++) {
+    h += Math.abs(ys[i]! - my);
+    v += Math.abs(xs[i]! - mx);
+  }
+  return h <= v ? { length: h, horizontal: true, at: my } : { length: v, horizontal: false, at: mx };
+}
+
+/** Length along a single-trunk tree from pin `from` to pin `to`: down to the trunk, along it, up to the pin. */
+export function trunkPath(t: SingleTrunk, xs: ArrayLike<number>, ys: ArrayLike<number>, from: number, to: number): number {
+  return t.horizontal
+    ? Math.abs(ys[from]! - t.at) + Math.abs(xs[from]! - xs[to]!) + Math.abs(ys[to]! - t.at)
+    : Math.abs(xs[from]! - t.at) + Math.abs(ys[from]! - ys[to]!) + Math.abs(xs[to]! - t.at);
+}
+
+/** A spanning tree's length (Prim, O(n^2)), each node's path length from node 0 along it written to `path`. */
+export function spanningPaths(xs: ArrayLike<number>, ys: ArrayLike<number>, path: Float64Array): number {
+  return spanningTree(xs, ys, path).length;
+}
