@@ -57,7 +57,7 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
     const data = compressionData(m.tokenizer, split, mc.seqLen, flags.tokens, flags.calibration, flags.seed);
     const log = (line: string) => process.stderr.write(`${line}\n`);
     if (flags.finetune > 0) await selectBackend();
-    const r = runCmoe(m.weights, data, {
+    const r = await runCmoe(m.weights, data, {
       configName: flags.config.toUpperCase(), config, ka: flags.ka, seed: flags.seed,
       balance: { steps: flags['balance-steps'], batch: 64, rate: 0.001 },
       finetune: flags.finetune > 0 ? { steps: flags.finetune, batch: flags['finetune-batch'], context: flags['finetune-context'], lr: flags.lr, rank: 8, alpha: 32, seed: flags.seed, balanceRate: 0.001 } : undefined,

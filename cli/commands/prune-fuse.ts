@@ -52,7 +52,7 @@ example: tessera prune fuse --rate 0.25 --out out/fused --json out/fuse.json`,
     const data = compressionData(m.tokenizer, split, mc.seqLen, flags.tokens, flags.calibration, flags.seed);
     const log = (line: string) => process.stderr.write(`${line}\n`);
     await selectBackend();
-    const { report, weights } = runFuse(m.weights, data, {
+    const { report, weights } = await runFuse(m.weights, data, {
       rate: flags.rate, array: be, decode: { prompt: flags.prompt, steps: flags.decode },
       fuse: { reach: flags.reach, rank: 8, alpha: 16, coefficientRank: 8, steps: flags.steps, batch: flags.batch, context: flags.context, lr: flags.lr, seed: flags.seed },
     }, log);

@@ -4,6 +4,7 @@
  * and the cost of decoding on the array (a prompt prefilled, then tokens decoded one at a time
  * with the KV cache; the ledger of the decode steps divided by their number).
  */
+import { yieldToEventLoop } from '../../../util/index.ts';
 import { sampleBatch, spreadWindows, tokenStream } from '../data/token-stream.ts';
 import type { LlamaModel } from '../engine/model.ts';
 import type { Split } from '../eval/held-out.ts';
@@ -42,13 +43,14 @@ export interface HeldOutScore {
  * Held-out perplexity of `model` as it is (its blocks and FFNs), each window run afresh (not from
  * the evaluation cache, so modules that count what they see, such as expert loads, see every token).
  */
-export function heldOutPerplexity(model: LlamaModel, windows: readonly Uint16Array[]): HeldOutScore {
+export async function heldOutPerplexity(model: LlamaModel, windows: readonly Uint16Array[]): Promise<HeldOutScore> {
   const V = model.config.vocab;
   let nll = 0, tokens = 0;
   for (const w of windows) {
     const logits = model.forward(Array.from(w.subarray(0, w.length - 1)), model.newCache());
     for (let t = 1; t < w.length; t++) nll += tokenNll(logits, (t - 1) * V, V, w[t]);
     tokens += w.length - 1;
+    await yieldToEventLoop(); // Ctrl-C between windows
   }
   return { perplexity: Math.exp(nll / tokens), nll: nll / tokens, tokens };
 }
@@ -68,12 +70,15 @@ export interface DecodeCost {
  * next `steps` tokens of the window decoded one by one (teacher-forced, so dense and compressed
  * models decode the same tokens). `model` must be on an ArrayBackend.
  */
-export function decodeCost(model: LlamaModel, window: Uint16Array, prompt: number, steps: number): DecodeCost {
+export async function decodeCost(model: LlamaModel, window: Uint16Array, prompt: number, steps: number): Promise<DecodeCost> {
   if (window.length < prompt + steps) throw new Error(`a window of ${window.length} tokens is shorter than ${prompt} + ${steps}`);
   const cache = model.newCache();
   model.forward(Array.from(window.subarray(0, prompt)), cache, { logits: 'none' });
   model.backend.ledger.reset();
-  for (let i = 0; i < steps; i++) model.forward([window[prompt + i]], cache, { logits: 'last' });
+  for (let i = 0; i < steps; i++) {
+    model.forward([window[prompt + i]], cache, { logits: 'last' });
+    await yieldToEventLoop();
+  }
   const ledger = model.backend.ledger;
   return {
     prompt, steps,

@@ -3,12 +3,13 @@
  * hidden scores h = SiLU(x^ W_gate^^T) * (x^ W_up^^T) (x^ and the weight rows L2-normalised), the
  * top-K_a neurons by |h| marked per token, and each neuron's activation rate (how often it is marked).
  */
+import { yieldToEventLoop } from '../../../../util/index.ts';
 import { Block } from '../../engine/block.ts';
 import type { FeedForward } from '../../engine/feed-forward.ts';
 import type { LlamaModel } from '../../engine/model.ts';
 
 /** Every block's FFN input (the RMS-normalised residual, tokens x dim) over the windows, per layer. */
-export function captureFfnInputs(model: LlamaModel, windows: readonly Uint16Array[]): Float32Array[] {
+export async function captureFfnInputs(model: LlamaModel, windows: readonly Uint16Array[]): Promise<Float32Array[]> {
   const blocks = model.blocks.map((b) => {
     if (!(b instanceof Block)) throw new Error('calibration needs the model\'s own blocks');
     return b;
@@ -21,7 +22,10 @@ export function captureFfnInputs(model: LlamaModel, windows: readonly Uint16Arra
     b.ffn = recorder;
   });
   try {
-    for (const w of windows) model.forward(Array.from(w), model.newCache(), { logits: 'none' });
+    for (const w of windows) {
+      model.forward(Array.from(w), model.newCache(), { logits: 'none' });
+      await yieldToEventLoop(); // Ctrl-C between windows
+    }
   } finally {
     blocks.forEach((b, i) => { b.ffn = saved[i]; });
   }
@@ -42,7 +46,7 @@ class Captured extends Error {}
  * The FFN input of one block (`layer`) over the windows, each forward stopped right after it: the
  * input of a layer whose earlier FFNs are carved, for fitting its balancing bias on what it will see.
  */
-export function captureFfnInput(model: LlamaModel, windows: readonly Uint16Array[], layer: number): Float32Array {
+export async function captureFfnInput(model: LlamaModel, windows: readonly Uint16Array[], layer: number): Promise<Float32Array> {
   const block = model.blocks[layer];
   if (!(block instanceof Block)) throw new Error('calibration needs the model\'s own blocks');
   const saved = block.ffn, parts: Float32Array[] = [];
@@ -50,6 +54,7 @@ export function captureFfnInput(model: LlamaModel, windows: readonly Uint16Array
   try {
     for (const w of windows) {
       try { model.forward(Array.from(w), model.newCache(), { logits: 'none' }); } catch (e) { if (!(e instanceof Captured)) throw e; }
+      await yieldToEventLoop();
     }
   } finally {
     block.ffn = saved;

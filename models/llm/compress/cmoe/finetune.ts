@@ -8,6 +8,7 @@
  * exactly the mixture's output.
  */
 import * as tf from '@tensorflow/tfjs';
+import { yieldToEventLoop } from '../../../../util/index.ts';
 import { sampleBatch } from '../../data/token-stream.ts';
 import type { LlamaWeights } from '../../checkpoint.ts';
 import { TfLlama } from '../../train/tf-llama.ts';
@@ -102,7 +103,7 @@ export function installCmoeGate(model: TfLlama, weights: LlamaWeights, layers: r
   };
 }
 
-export function finetuneCmoe(weights: LlamaWeights, layers: readonly RoutedLayer[], active: number, trainStream: Uint16Array, o: CmoeFinetuneOptions, onStep?: (loss: number) => void): CmoeFinetuneResult {
+export async function finetuneCmoe(weights: LlamaWeights, layers: readonly RoutedLayer[], active: number, trainStream: Uint16Array, o: CmoeFinetuneOptions, onStep?: (loss: number) => void): Promise<CmoeFinetuneResult> {
   const model = new TfLlama(weights.config, o.seed);
   model.fromWeights(weights);
   const lora = model.addLora({ rank: o.rank, alpha: o.alpha });
@@ -118,6 +119,7 @@ export function finetuneCmoe(weights: LlamaWeights, layers: readonly RoutedLayer
     loss.dispose();
     losses.push(value);
     onStep?.(value);
+    await yieldToEventLoop(); // Ctrl-C between steps
   }
   const seconds = (Date.now() - t0) / 1000;
   const result: CmoeFinetuneResult = {

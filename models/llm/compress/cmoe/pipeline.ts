@@ -19,9 +19,9 @@ export interface Calibration {
 }
 
 /** Runs the dense model on the calibration windows and profiles every FFN (top-K_a markers, rates). */
-export function calibrate(weights: LlamaWeights, windows: readonly Uint16Array[], ka: number): Calibration {
+export async function calibrate(weights: LlamaWeights, windows: readonly Uint16Array[], ka: number): Promise<Calibration> {
   const { dim, hiddenDim } = weights.config;
-  const inputs = captureFfnInputs(new LlamaModel(weights, new ReferenceBackend()), windows);
+  const inputs = await captureFfnInputs(new LlamaModel(weights, new ReferenceBackend()), windows);
   const tokens = inputs[0].length / dim;
   const profiles = inputs.map((x, l) => activationProfile(x, tokens, weights.layers[l].w1, weights.layers[l].w3, dim, hiddenDim, ka));
   return { inputs, profiles, tokens, windows };
@@ -45,7 +45,7 @@ export interface BalanceOptions {
  * scores of the calibration tokens as the carved model feeds them (the earlier layers carved, with
  * their fitted biases): the inputs the router will see. No bias when `balance` is undefined.
  */
-export function carveModel(weights: LlamaWeights, cal: Calibration, config: CmoeConfig, method: Grouping | 'static', balance: BalanceOptions | undefined, seed: number): CarvedModelLayer[] {
+export async function carveModel(weights: LlamaWeights, cal: Calibration, config: CmoeConfig, method: Grouping | 'static', balance: BalanceOptions | undefined, seed: number): Promise<CarvedModelLayer[]> {
   const { hiddenDim } = weights.config;
   const keep = ((config.shared + config.active) * hiddenDim) / config.experts;
   const layers = cal.profiles.map((p, l) => {
@@ -56,12 +56,12 @@ export function carveModel(weights: LlamaWeights, cal: Calibration, config: Cmoe
   if (balance) {
     // The model's FFNs hold these very bias arrays: each fit changes what the later layers see.
     const { model, ffns } = carvedModel(weights, layers, config.active, new ReferenceBackend());
-    layers.forEach((layer, l) => {
+    for (const [l, layer] of layers.entries()) {
       const R = layer.carved.experts.length;
-      if (R === 0) return;
-      const x = captureFfnInput(model, cal.windows, l);
+      if (R === 0) continue;
+      const x = await captureFfnInput(model, cal.windows, l);
       layer.bias.set(balanceBias(ffns[l].scores(x, cal.tokens, l), cal.tokens, R, config.active, balance.steps, balance.batch, balance.rate));
-    });
+    }
   }
   return layers;
 }

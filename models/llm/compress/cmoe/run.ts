@@ -32,38 +32,38 @@ const loadStats = (loads: Float64Array[]) => {
 
 const arrayCost = (c: DecodeCost) => ({ cycles: c.perToken.cycles, ffnCycles: ffnCycles(c), energyJ: c.perToken.energyJ.total, dramBytes: c.perToken.dramBytes });
 
-export function runCmoe(weights: LlamaWeights, data: CompressionData, o: CmoeRunOptions, log: (line: string) => void) {
+export async function runCmoe(weights: LlamaWeights, data: CompressionData, o: CmoeRunOptions, log: (line: string) => void) {
   const { config } = o;
   const reference = new ReferenceBackend();
   log(`calibrating on ${data.calibration.length} windows`);
-  const cal = calibrate(weights, data.calibration, o.ka);
-  const ppl = (model: LlamaModel, name: string) => {
-    const s = heldOutPerplexity(model, data.heldOut);
+  const cal = await calibrate(weights, data.calibration, o.ka);
+  const ppl = async (model: LlamaModel, name: string) => {
+    const s = await heldOutPerplexity(model, data.heldOut);
     log(`${name}: held-out perplexity ${s.perplexity.toFixed(3)}`);
     return s.perplexity;
   };
-  const dense = ppl(new LlamaModel(weights, reference), 'dense');
-  const variant = (method: 'kmeans' | 'random' | 'static', balance: boolean) => {
-    const layers = carveModel(weights, cal, config, method, balance ? o.balance : undefined, o.seed);
+  const dense = await ppl(new LlamaModel(weights, reference), 'dense');
+  const variant = async (method: 'kmeans' | 'random' | 'static', balance: boolean) => {
+    const layers = await carveModel(weights, cal, config, method, balance ? o.balance : undefined, o.seed);
     const { model, ffns } = carvedModel(weights, layers, config.active, reference);
-    const perplexity = ppl(model, `${method}${balance ? '' : ' (no bias)'}`);
+    const perplexity = await ppl(model, `${method}${balance ? '' : ' (no bias)'}`);
     return { layers, perplexity, loads: loadStats(ffns.map((f) => f.loads)) };
   };
-  const carved = variant('kmeans', true);
-  const noBias = variant('kmeans', false);
-  const random = variant('random', true);
-  const pruned = variant('static', false);
+  const carved = await variant('kmeans', true);
+  const noBias = await variant('kmeans', false);
+  const random = await variant('random', true);
+  const pruned = await variant('static', false);
 
   let finetuned: { perplexity: number; loads: ReturnType<typeof loadStats>; samples: number; steps: number; tokens: number; seconds: number; tokensPerSecond: number; lossFirst: number; lossLast: number } | undefined;
   let finalWeights = weights, finalLayers: CarvedModelLayer[] = carved.layers;
   if (o.finetune) {
     const f = o.finetune;
     log(`fine-tuning: ${f.steps} steps of ${f.batch} x ${f.context} tokens (LoRA rank ${f.rank}, alpha ${f.alpha}, lr ${f.lr})`);
-    const r = finetuneCmoe(weights, carved.layers, config.active, data.trainStream, f, (loss) => log(`  loss ${loss.toFixed(4)}`));
+    const r = await finetuneCmoe(weights, carved.layers, config.active, data.trainStream, f, (loss) => log(`  loss ${loss.toFixed(4)}`));
     finalWeights = r.weights;
     finalLayers = carved.layers.map((l, i) => ({ ...l, scales: r.scales[i], bias: r.biases[i] }));
     const { model, ffns } = carvedModel(r.weights, finalLayers, config.active, reference, weights);
-    const perplexity = ppl(model, 'fine-tuned');
+    const perplexity = await ppl(model, 'fine-tuned');
     finetuned = {
       perplexity, loads: loadStats(ffns.map((x) => x.loads)), samples: r.samples, steps: f.steps, tokens: r.tokens, seconds: r.seconds,
       tokensPerSecond: r.tokens / r.seconds, lossFirst: r.losses[0], lossLast: r.losses[r.losses.length - 1],
@@ -72,8 +72,8 @@ export function runCmoe(weights: LlamaWeights, data: CompressionData, o: CmoeRun
 
   log(`array cost: prefill ${o.decode.prompt}, decode ${o.decode.steps} tokens on ${o.array.description}`);
   const window = data.heldOut[0];
-  const denseCost = decodeCost(new LlamaModel(weights, o.array), window, o.decode.prompt, o.decode.steps);
-  const carvedCost = decodeCost(carvedModel(finalWeights, finalLayers, config.active, o.array, weights).model, window, o.decode.prompt, o.decode.steps);
+  const denseCost = await decodeCost(new LlamaModel(weights, o.array), window, o.decode.prompt, o.decode.steps);
+  const carvedCost = await decodeCost(carvedModel(finalWeights, finalLayers, config.active, o.array, weights).model, window, o.decode.prompt, o.decode.steps);
   const d = arrayCost(denseCost), c = arrayCost(carvedCost);
 
   const gap = carved.perplexity - dense;
@@ -112,4 +112,4 @@ export function runCmoe(weights: LlamaWeights, data: CompressionData, o: CmoeRun
 
 const heldOutTargets = (data: CompressionData) => data.heldOut.reduce((s, w) => s + w.length - 1, 0);
 
-export type CmoeReport = ReturnType<typeof runCmoe>['report'];
+export type CmoeReport = Awaited<ReturnType<typeof runCmoe>>['report'];

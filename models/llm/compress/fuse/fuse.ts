@@ -9,6 +9,7 @@
  * only: removal healed by the same budget without fusion.
  */
 import * as tf from '@tensorflow/tfjs';
+import { yieldToEventLoop } from '../../../../util/index.ts';
 import { sampleBatch } from '../../data/token-stream.ts';
 import type { LlamaWeights } from '../../checkpoint.ts';
 import { PROJECTIONS, TfLlama, type Projection } from '../../train/tf-llama.ts';
@@ -58,7 +59,7 @@ const shapeOf = (w: LlamaWeights, p: Projection): [number, number] => {
  * Removes block `r` of `weights`, fusing it into its neighbours and training them by local
  * distillation on windows of `trainStream`. With zero steps the result is plain removal.
  */
-export function fuseBlock(weights: LlamaWeights, r: number, trainStream: Uint16Array, o: FuseOptions): FuseResult {
+export async function fuseBlock(weights: LlamaWeights, r: number, trainStream: Uint16Array, o: FuseOptions): Promise<FuseResult> {
   const L = weights.layers.length;
   const first = Math.max(0, r - o.reach), last = Math.min(L - 1, r + o.reach);
   const teacher = new TfLlama(weights.config, o.seed);
@@ -117,6 +118,7 @@ export function fuseBlock(weights: LlamaWeights, r: number, trainStream: Uint16A
     }, true, vars) as tf.Scalar);
     losses.push(loss.dataSync()[0]);
     tf.dispose([loss, input, target]);
+    await yieldToEventLoop(); // Ctrl-C between steps
   }
   const seconds = (Date.now() - t0) / 1000;
   // Fold the effective weights into the engine's form.

@@ -7,21 +7,25 @@ import type { LlamaWeights } from '../../checkpoint.ts';
 import { LlamaModel } from '../../engine/model.ts';
 import { rmsNorm } from '../../engine/math.ts';
 import { ReferenceBackend } from '../../../common/index.ts';
+import { yieldToEventLoop } from '../../../../util/index.ts';
 
 /** Final hidden states (tokens x dim, all windows in turn) of the model with only the blocks `keep` (by index). */
-export function finalHidden(weights: LlamaWeights, keep: readonly number[], windows: readonly Uint16Array[]): Float32Array[] {
+export async function finalHidden(weights: LlamaWeights, keep: readonly number[], windows: readonly Uint16Array[]): Promise<Float32Array[]> {
   const model = new LlamaModel(weights, new ReferenceBackend());
   model.blocks = keep.map((i) => model.blocks[i]);
   const { dim } = weights.config;
-  return windows.map((w) => {
+  const out: Float32Array[] = [];
+  for (const w of windows) {
     const cache = model.newCache();
     const m = w.length;
     const x = new Float32Array(m * dim);
     w.forEach((t, i) => x.set(weights.tokenEmbedding.subarray(t * dim, (t + 1) * dim), i * dim));
     const positions = Int32Array.from({ length: m }, (_, i) => i);
     model.blocks.forEach((b, i) => b.forward(x, m, positions, cache.layers[i]));
-    return rmsNorm(x, m, weights.rmsFinal);
-  });
+    out.push(rmsNorm(x, m, weights.rmsFinal));
+    await yieldToEventLoop(); // Ctrl-C between windows
+  }
+  return out;
 }
 
 /** Mean cosine similarity of corresponding rows. */
@@ -40,10 +44,12 @@ export function meanCosine(a: readonly Float32Array[], b: readonly Float32Array[
 }
 
 /** Macro Influence of each block of `weights` (1 - cosine of the final hidden states with and without it). */
-export function macroInfluence(weights: LlamaWeights, windows: readonly Uint16Array[]): number[] {
+export async function macroInfluence(weights: LlamaWeights, windows: readonly Uint16Array[]): Promise<number[]> {
   const all = weights.layers.map((_, i) => i);
-  const full = finalHidden(weights, all, windows);
-  return all.map((i) => 1 - meanCosine(finalHidden(weights, all.filter((j) => j !== i), windows), full, weights.config.dim));
+  const full = await finalHidden(weights, all, windows);
+  const influence: number[] = [];
+  for (const i of all) influence.push(1 - meanCosine(await finalHidden(weights, all.filter((j) => j !== i), windows), full, weights.config.dim));
+  return influence;
 }
 
 /** The weights without block `i`. */

@@ -26,18 +26,18 @@ interface Pruned { weights: LlamaWeights; removed: number[]; influence: number[]
  * Removes `count` blocks by Macro Influence, one at a time, each by `step` (plain removal, or
  * fusion). `denseInfluence` is the influence on `weights` itself (the same first step for every method).
  */
-function pruneIteratively(weights: LlamaWeights, denseInfluence: number[], count: number, calibration: readonly Uint16Array[], step: (w: LlamaWeights, r: number) => { weights: LlamaWeights; seconds: number; samples: number }, log: (line: string) => void, name: string): Pruned {
+async function pruneIteratively(weights: LlamaWeights, denseInfluence: number[], count: number, calibration: readonly Uint16Array[], step: (w: LlamaWeights, r: number) => Promise<{ weights: LlamaWeights; seconds: number; samples: number }>, log: (line: string) => void, name: string): Promise<Pruned> {
   let current = weights;
   let ids = weights.layers.map((_, i) => i);
   const removed: number[] = [], influence: number[][] = [];
   let seconds = 0, samples = 0;
   for (let k = 0; k < count; k++) {
-    const mi = k === 0 ? denseInfluence : macroInfluence(current, calibration);
+    const mi = k === 0 ? denseInfluence : await macroInfluence(current, calibration);
     const r = mi.indexOf(Math.min(...mi));
     log(`${name}: Macro Influence ${mi.map((x) => x.toFixed(4)).join(' ')} -> block ${ids[r]}`);
     influence.push(mi);
     removed.push(ids[r]);
-    const s = step(current, r);
+    const s = await step(current, r);
     current = s.weights;
     seconds += s.seconds;
     samples += s.samples;
@@ -46,37 +46,37 @@ function pruneIteratively(weights: LlamaWeights, denseInfluence: number[], count
   return { weights: current, removed, influence, seconds, samples };
 }
 
-export function runFuse(weights: LlamaWeights, data: CompressionData, o: FuseRunOptions, log: (line: string) => void) {
+export async function runFuse(weights: LlamaWeights, data: CompressionData, o: FuseRunOptions, log: (line: string) => void) {
   const L = weights.layers.length;
   const count = Math.round(o.rate * L), half = Math.round((o.rate / 2) * L);
   if (count < 1 || count >= L) throw new Error(`rate ${o.rate} removes ${count} of ${L} blocks`);
   const reference = new ReferenceBackend();
-  const ppl = (w: LlamaWeights, name: string) => {
-    const s = heldOutPerplexity(new LlamaModel(w, reference), data.heldOut);
+  const ppl = async (w: LlamaWeights, name: string) => {
+    const s = await heldOutPerplexity(new LlamaModel(w, reference), data.heldOut);
     log(`${name}: held-out perplexity ${s.perplexity.toFixed(3)}`);
     return s.perplexity;
   };
-  const plainStep = (w: LlamaWeights, r: number) => ({ weights: removeBlock(w, r), seconds: 0, samples: 0 });
+  const plainStep = async (w: LlamaWeights, r: number) => ({ weights: removeBlock(w, r), seconds: 0, samples: 0 });
   const trainedStep = (fuse: boolean) => (w: LlamaWeights, r: number) => fuseBlock(w, r, data.trainStream, { ...o.fuse, fuse });
 
-  const dense = ppl(weights, 'dense');
-  const denseInfluence = macroInfluence(weights, data.calibration);
-  const removal = pruneIteratively(weights, denseInfluence, count, data.calibration, plainStep, log, 'removal');
-  const removalPpl = ppl(removal.weights, `removal of ${removal.removed.join(', ')}`);
-  const removalHalf = half >= 1 ? pruneIteratively(weights, denseInfluence, half, data.calibration, plainStep, log, 'removal at half the rate') : undefined;
-  const removalHalfPpl = removalHalf ? ppl(removalHalf.weights, `removal of ${removalHalf.removed.join(', ')}`) : null;
+  const dense = await ppl(weights, 'dense');
+  const denseInfluence = await macroInfluence(weights, data.calibration);
+  const removal = await pruneIteratively(weights, denseInfluence, count, data.calibration, plainStep, log, 'removal');
+  const removalPpl = await ppl(removal.weights, `removal of ${removal.removed.join(', ')}`);
+  const removalHalf = half >= 1 ? await pruneIteratively(weights, denseInfluence, half, data.calibration, plainStep, log, 'removal at half the rate') : undefined;
+  const removalHalfPpl = removalHalf ? await ppl(removalHalf.weights, `removal of ${removalHalf.removed.join(', ')}`) : null;
   let last = weights;
   for (let k = 0; k < count; k++) last = removeBlock(last, last.layers.length - 1);
-  const lastPpl = ppl(last, `removal of the last ${count}`);
-  const healed = pruneIteratively(weights, denseInfluence, count, data.calibration, trainedStep(false), log, 'healed removal');
-  const healedPpl = ppl(healed.weights, 'healed removal');
-  const fused = pruneIteratively(weights, denseInfluence, count, data.calibration, trainedStep(true), log, 'fused');
-  const fusedPpl = ppl(fused.weights, 'fused');
+  const lastPpl = await ppl(last, `removal of the last ${count}`);
+  const healed = await pruneIteratively(weights, denseInfluence, count, data.calibration, trainedStep(false), log, 'healed removal');
+  const healedPpl = await ppl(healed.weights, 'healed removal');
+  const fused = await pruneIteratively(weights, denseInfluence, count, data.calibration, trainedStep(true), log, 'fused');
+  const fusedPpl = await ppl(fused.weights, 'fused');
 
   log(`array cost: prefill ${o.decode.prompt}, decode ${o.decode.steps} tokens on ${o.array.description}`);
   const window = data.heldOut[0];
-  const d = decodeCost(new LlamaModel(weights, o.array), window, o.decode.prompt, o.decode.steps).perToken;
-  const f = decodeCost(new LlamaModel(fused.weights, o.array), window, o.decode.prompt, o.decode.steps).perToken;
+  const d = (await decodeCost(new LlamaModel(weights, o.array), window, o.decode.prompt, o.decode.steps)).perToken;
+  const f = (await decodeCost(new LlamaModel(fused.weights, o.array), window, o.decode.prompt, o.decode.steps)).perToken;
   const weightBytes = (w: LlamaWeights) => w.layers.reduce((s, l) => s + [l.wq, l.wk, l.wv, l.wo, l.w1, l.w2, l.w3].reduce((a, t) => a + t.length, 0), 0);
 
   const report = {
@@ -106,4 +106,4 @@ export function runFuse(weights: LlamaWeights, data: CompressionData, o: FuseRun
   return { report, weights: fused.weights };
 }
 
-export type FuseReport = ReturnType<typeof runFuse>['report'];
+export type FuseReport = Awaited<ReturnType<typeof runFuse>>['report'];

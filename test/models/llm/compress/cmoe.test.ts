@@ -21,9 +21,10 @@ const relMax = (a: Float32Array, b: Float32Array) => {
 beforeAll(async () => { await selectBackend(() => {}); });
 
 describe('CMoE carving', () => {
-  const cal = calibrate(weights, windows, 6);
+  let cal!: Awaited<ReturnType<typeof calibrate>>;
+  beforeAll(async () => { cal = await calibrate(weights, windows, 6); });
 
-  it('marks K_a neurons per token; rates are the marked shares', () => {
+  it('marks K_a neurons per token; rates are the marked shares', async () => {
     const p = cal.profiles[0];
     for (let t = 0; t < p.tokens; t++) expect(p.markers.subarray(t * 64, (t + 1) * 64).reduce((a, b) => a + b, 0)).toBe(6);
     expect(p.rates.reduce((a, b) => a + b, 0)).toBeCloseTo(6, 9);
@@ -40,7 +41,7 @@ describe('CMoE carving', () => {
     expect(Array.from(p.markers.subarray(0, 64)).flatMap((m, j) => (m ? [j] : []))).toEqual(top);
   });
 
-  it('partitions the neurons: shared = the highest rates, routed experts of equal size', () => {
+  it('partitions the neurons: shared = the highest rates, routed experts of equal size', async () => {
     const c = parseCmoeConfig('S2A2E8', 64);
     for (const grouping of ['kmeans', 'random'] as const) {
       const carved = carveLayer(cal.profiles[0], c, grouping, 5);
@@ -56,7 +57,7 @@ describe('CMoE carving', () => {
     expect(() => parseCmoeConfig('2-2-16', 64)).toThrow(/SxAyEz/);
   });
 
-  it('equals the dense FFN when every routed expert is active (the router covers all)', () => {
+  it('equals the dense FFN when every routed expert is active (the router covers all)', async () => {
     const be = new ReferenceBackend();
     const x = cal.inputs[1].subarray(0, 10 * 32);
     const dense = new SwiGluFeedForward(be, weights.layers[1], 32, 64).forward(x, 10, 1);
@@ -67,13 +68,13 @@ describe('CMoE carving', () => {
     // One token at a time (decode: the picked experts gathered into one product each) gives the same.
     for (let t = 0; t < 3; t++) expect(relMax(moe.forward(x.subarray(t * 32, (t + 1) * 32), 1, 1), dense.subarray(t * 32, (t + 1) * 32))).toBeLessThan(1e-6);
     // The whole model too.
-    const layers = carveModel(weights, cal, parseCmoeConfig('S1A7E8', 64), 'kmeans', { steps: 10, batch: 8, rate: 0.001 }, 1);
+    const layers = await carveModel(weights, cal, parseCmoeConfig('S1A7E8', 64), 'kmeans', { steps: 10, batch: 8, rate: 0.001 }, 1);
     const a = carvedModel(weights, layers, 7, be).model.forward(Array.from(windows[0]), new LlamaModel(weights, be).newCache());
     const b = new LlamaModel(weights, be).forward(Array.from(windows[0]), new LlamaModel(weights, be).newCache());
     expect(relMax(a, b)).toBeLessThan(1e-5);
   });
 
-  it('routes each token to its top A of score + bias; the bias evens the loads', () => {
+  it('routes each token to its top A of score + bias; the bias evens the loads', async () => {
     const s = Float64Array.of(0.5, 0.3, 0.2, /* */ 0.1, 0.1, 0.8);
     expect(selectExperts(s, 2, 3, 1, new Float64Array(3))).toEqual([[0], [], [1]]);
     expect(selectExperts(s, 2, 3, 1, Float64Array.of(0, 0.25, 0))).toEqual([[], [0], [1]]);
@@ -85,18 +86,18 @@ describe('CMoE carving', () => {
     expect(maxOverMean(loads(balanceBias(skew, T, R, 1, 400, 40)))).toBeLessThan(1.3);
   });
 
-  it('fits each layer\'s bias on the inputs the carved model feeds it (earlier layers carved, with their biases)', () => {
+  it('fits each layer\'s bias on the inputs the carved model feeds it (earlier layers carved, with their biases)', async () => {
     const c = parseCmoeConfig('S2A2E8', 64), balance = { steps: 30, batch: 8, rate: 0.01 };
-    const layers = carveModel(weights, cal, c, 'kmeans', balance, 1);
+    const layers = await carveModel(weights, cal, c, 'kmeans', balance, 1);
     // Reference: the whole carved model's FFN inputs captured in one pass (no early stop), then the same fit.
     const { model, ffns } = carvedModel(weights, layers, 2, new ReferenceBackend());
-    const inputs = captureFfnInputs(model, windows);
+    const inputs = await captureFfnInputs(model, windows);
     expect(relMax(inputs[0], cal.inputs[0])).toBeLessThan(1e-6);
     expect(relMax(inputs[1], cal.inputs[1])).toBeGreaterThan(1e-3);
     for (const l of [0, 1]) expect(Array.from(layers[l].bias)).toEqual(Array.from(balanceBias(ffns[l].scores(inputs[l], cal.tokens, l), cal.tokens, 6, 2, 30, 8, 0.01)));
   });
 
-  it('static pruning keeps the highest-rate neurons for every token', () => {
+  it('static pruning keeps the highest-rate neurons for every token', async () => {
     const p = cal.profiles[0];
     const kept = staticPruning(p, 16);
     expect(kept.experts).toEqual([]);
@@ -104,9 +105,9 @@ describe('CMoE carving', () => {
     expect(Array.from(p.rates).filter((r) => r > threshold).length).toBeLessThan(16);
   });
 
-  it('the training graph with the carved FFN computes the engine\'s carved model', () => {
+  it('the training graph with the carved FFN computes the engine\'s carved model', async () => {
     const c = parseCmoeConfig('S2A2E8', 64);
-    const layers = carveModel(weights, cal, c, 'kmeans', { steps: 20, batch: 8, rate: 0.01 }, 1);
+    const layers = await carveModel(weights, cal, c, 'kmeans', { steps: 20, batch: 8, rate: 0.01 }, 1);
     const be = new ReferenceBackend();
     const engine = carvedModel(weights, layers, 2, be).model;
     const ids = Array.from(windows[1]);
@@ -120,10 +121,10 @@ describe('CMoE carving', () => {
     expect(relMax(got, expected)).toBeLessThan(1e-4);
   });
 
-  it('fine-tuning trains the adapters and scales (folded into weights the engine runs)', () => {
-    const layers = carveModel(weights, cal, parseCmoeConfig('S2A2E8', 64), 'kmeans', undefined, 1);
+  it('fine-tuning trains the adapters and scales (folded into weights the engine runs)', async () => {
+    const layers = await carveModel(weights, cal, parseCmoeConfig('S2A2E8', 64), 'kmeans', undefined, 1);
     const stream = Uint16Array.from({ length: 300 }, () => rng.int(3, 39));
-    const r = finetuneCmoe(weights, layers, 2, stream, { steps: 3, batch: 2, context: 12, lr: 1e-2, rank: 4, alpha: 8, seed: 1, balanceRate: 0.01 });
+    const r = await finetuneCmoe(weights, layers, 2, stream, { steps: 3, batch: 2, context: 12, lr: 1e-2, rank: 4, alpha: 8, seed: 1, balanceRate: 0.01 });
     expect(r.losses.every(Number.isFinite)).toBe(true);
     expect(r.samples).toBe(6);
     // The bias kept its balancing update: 3 steps of +-0.01 (or 0) per expert, and the carved layers' own biases untouched.
@@ -138,7 +139,7 @@ describe('CMoE carving', () => {
     expect(tuned.forward(Array.from(windows[0]), tuned.newCache()).every(Number.isFinite)).toBe(true);
   });
 
-  it('activationProfile refuses a K_a outside the FFN', () => {
+  it('activationProfile refuses a K_a outside the FFN', async () => {
     expect(() => activationProfile(cal.inputs[0], 1, weights.layers[0].w1, weights.layers[0].w3, 32, 64, 65)).toThrow(/K_a/);
   });
 });

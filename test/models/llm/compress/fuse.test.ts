@@ -15,8 +15,8 @@ const options: FuseOptions = { reach: 1, rank: 4, alpha: 8, coefficientRank: 4, 
 beforeAll(async () => { await selectBackend(() => {}); });
 
 describe('FuseGPT', () => {
-  it('final hidden states times the classifier are the engine\'s logits', () => {
-    const [h] = finalHidden(weights, [0, 1, 2, 3], windows.slice(0, 1));
+  it('final hidden states times the classifier are the engine\'s logits', async () => {
+    const [h] = await finalHidden(weights, [0, 1, 2, 3], windows.slice(0, 1));
     const be = new ReferenceBackend();
     const model = new LlamaModel(weights, be);
     const logits = model.forward(Array.from(windows[0]), model.newCache());
@@ -29,16 +29,16 @@ describe('FuseGPT', () => {
     }
   });
 
-  it('Macro Influence picks a block that is the identity (zero output projections)', () => {
+  it('Macro Influence picks a block that is the identity (zero output projections)', async () => {
     const w = { ...weights, layers: weights.layers.map((l, i) => (i === 2 ? { ...l, wo: new Float32Array(l.wo.length), w2: new Float32Array(l.w2.length) } : l)) };
-    const mi = macroInfluence(w, windows);
+    const mi = await macroInfluence(w, windows);
     expect(mi[2]).toBeCloseTo(0, 6);
     for (const i of [0, 1, 3]) expect(mi[i]).toBeGreaterThan(1e-4);
   });
 
-  it('fusion with zero coefficients is plain removal', () => {
+  it('fusion with zero coefficients is plain removal', async () => {
     for (const r of [0, 2, 3]) {
-      const fused = fuseBlock(weights, r, stream, options).weights;
+      const fused = (await fuseBlock(weights, r, stream, options)).weights;
       const removed = removeBlock(weights, r);
       expect(fused.config.layers).toBe(3);
       fused.layers.forEach((l, i) => {
@@ -47,11 +47,11 @@ describe('FuseGPT', () => {
     }
   });
 
-  it('local distillation lowers the group\'s distance to the full model\'s output, with and without fusion', () => {
+  it('local distillation lowers the group\'s distance to the full model\'s output, with and without fusion', async () => {
     // One repeated token: every step draws the same windows, so the loss moves only by training.
     const same = new Uint16Array(200).fill(7);
     for (const fuse of [true, false]) {
-      const r = fuseBlock(weights, 1, same, { ...options, steps: 12, fuse });
+      const r = await fuseBlock(weights, 1, same, { ...options, steps: 12, fuse });
       expect(r.lossLast).toBeLessThan(r.lossFirst);
       expect(r.samples).toBe(24);
     }
