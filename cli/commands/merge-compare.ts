@@ -4,7 +4,7 @@ import { MERGE_METHODS } from '../../models/llm/merge/index.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
 import { renderReport } from '../report/html-report.ts';
 import { mergeReport } from './merge-report.ts';
-import { mergeInputFlags, runMergeFromFlags } from './merge-inputs.ts';
+import { mergeInputFlags, runMergeFromFlags, withModelArgs } from './merge-inputs.ts';
 
 export default defineCommand({
   path: ['merge', 'compare'],
@@ -13,13 +13,14 @@ export default defineCommand({
 missing) and writes the table, the dev grids, LoRE's diagnostics and each task vector's singular-value
 spectrum; --report DIR writes them as a self-contained HTML page.
 example: tessera merge compare --json out/merge.json --report out/merge`,
+  positionals: '[DIR...]',
   flags: [
     ...mergeInputFlags,
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write every result as JSON' },
     { name: 'report', kind: 'string', valueName: 'DIR', help: 'write index.html (plotly charts) here' },
   ],
-  async run(flags) {
-    const done = await runMergeFromFlags(flags, MERGE_METHODS, true);
+  async run(flags, positionals) {
+    const done = await runMergeFromFlags(withModelArgs(flags, positionals), MERGE_METHODS, true);
     if (!done) return 130;
     const { inp, r } = done;
     if (flags.json) writeJsonAtomic(flags.json, { ...r, models: inp.models.map((m) => m.dir), multitaskModel: inp.multitask?.dir });

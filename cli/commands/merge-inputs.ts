@@ -8,11 +8,17 @@ import type { FlagSpec } from '../flags.ts';
 import { taskBuildContext, taskDataFlag } from './llm-finetune-context.ts';
 
 export const mergeInputFlags = [
-  { name: 'models', kind: 'string', valueName: 'DIR,DIR,...', help: 'task models from `llm finetune` (one per task; default: the default set, built first when missing)' },
+  { name: 'models', kind: 'string', valueName: 'DIR,DIR,...', help: 'task models from `llm finetune` (one per task; more folders may follow as arguments: --models A B C; default: the default set, built first when missing)' },
   { name: 'multitask', kind: 'string', valueName: 'DIR', help: 'the multi-task reference model (default: the default set\'s, when --models is not given)' },
   taskDataFlag,
   { name: 'dev', kind: 'int', default: 100, valueName: 'N', help: 'dev examples per task for tuning (the first N of the fixed dev sample)' },
 ] as const satisfies readonly FlagSpec[];
+
+/** The flags with the command's arguments added to --models (`--models A B C` as well as `--models A,B,C`). */
+export function withModelArgs<F extends { models?: string }>(flags: F, positionals: readonly string[]): F {
+  if (positionals.length === 0) return flags;
+  return { ...flags, models: [flags.models, ...positionals].filter(Boolean).join(',') };
+}
 
 /** Undefined when stopped (Ctrl-C) while building the default set. */
 export async function mergeInputs(flags: { models?: string; multitask?: string; data?: string; dev: number }, stop: { requested: boolean }, log: (line: string) => void): Promise<MergeInputs | undefined> {

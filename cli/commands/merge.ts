@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.ts';
 import { MERGE_GRIDS, MERGE_METHODS, type MergeMethod } from '../../models/llm/merge/index.ts';
 import { writeJsonAtomic } from '../../util/index.ts';
-import { mergeInputFlags, runMergeFromFlags } from './merge-inputs.ts';
+import { mergeInputFlags, runMergeFromFlags, withModelArgs } from './merge-inputs.ts';
 
 export default defineCommand({
   path: ['merge'],
@@ -14,14 +14,15 @@ on the average dev accuracy; the JSON gives the test accuracy per task, its aver
 normalised by the individual models' accuracy. \`merge compare\` runs every method with a report.
 example: tessera merge --method lore --json out/lore.json
 example: tessera merge --method ties --models out/sst2,out/agnews,out/style`,
+  positionals: '[DIR...]',
   flags: [
     { name: 'method', kind: 'string', required: true, choices: [...MERGE_METHODS], help: 'merging method' },
     ...mergeInputFlags,
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the result as JSON' },
   ],
-  async run(flags) {
+  async run(flags, positionals) {
     const method = flags.method as MergeMethod;
-    const done = await runMergeFromFlags(flags, [method], false);
+    const done = await runMergeFromFlags(withModelArgs(flags, positionals), [method], false);
     if (!done) return 130;
     const { inp, r } = done, m = r.methods[0];
     if (flags.json) writeJsonAtomic(flags.json, { ...m, individual: r.individual, multitask: r.multitask, gridSearched: MERGE_GRIDS[method].length, models: inp.models.map((x) => x.dir) });
