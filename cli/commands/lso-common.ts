@@ -6,7 +6,7 @@ import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import {
   CHANNELS, METHODS, SPLITS, defaultSettings, designTensors, disposeDesignTensors, loadRecipeDataset, runExperiment,
-  type LsoDesign, type Method, type RunPrediction, type SplitName, type SplitResult, type TrainSettings,
+  type LsoDesign, type Method, type MethodMetrics, type RunPrediction, type SplitName, type SplitResult, type TrainSettings,
 } from '../../models/qor/lsoformer/index.ts';
 import { writeReport, type Chart, type ReportSection } from '../report/html-report.ts';
 
@@ -46,7 +46,7 @@ export async function runComparison(o: RunOptions): Promise<{ results: SplitResu
   const predictions = new Map<string, RunPrediction[]>();
   try {
     const results = await runExperiment({
-      designs, tensors, dataHash: hash, settings: o.settings, splits: o.splits, methods: o.methods, dir: o.dir,
+      designs, tensors, dataHash: hash, settings: o.settings, splits: o.splits, methods: o.methods, dir: o.dir, train: o.train,
       onPredictions: (s, m, p) => predictions.set(`${s}/${m}`, p),
       log: (line) => process.stderr.write(`${line}\n`),
     });
@@ -62,12 +62,14 @@ const pct = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '-');
 export function metricsMarkdown(results: readonly SplitResult[]): string {
   return results.map((r) => {
     const head = `#### ${r.split}: ${r.trainDesigns} training designs, ${r.testDesigns} test designs, ${r.testRuns} test recipes\n\n`;
-    const cols = '| method | MAPE % nodes | levels | area | delay | R² nodes | levels | area | delay | NMSE nodes | levels | area | delay | step: MAPE % nodes | train s |\n|---|' + '---|'.repeat(15) + '\n';
-    const rows = Object.entries(r.methods).map(([m, x]) => {
-      const t = x!.trajectoryMape;
+    const cols = '| method | MAPE % nodes | levels | area | delay | R² nodes | levels | area | delay | NMSE nodes | levels | area | delay | Spearman in design: nodes | levels | area | delay | step: MAPE % nodes | train s |\n|---|' + '---|'.repeat(19) + '\n';
+    const row = (m: string, x: MethodMetrics, trainSeconds: string) => {
+      const t = x.trajectoryMape;
       const steps = t ? [...new Set([0, 4, 9, t.nodes.length - 1])].filter((j) => j < t.nodes.length).map((j) => `${j + 1}: ${t.nodes[j].toFixed(2)}`).join(', ') : '-';
-      return `| ${m} | ${CHANNELS.map((c) => pct(x!.finalMape[c])).join(' | ')} | ${CHANNELS.map((c) => x!.finalR2[c].toFixed(3)).join(' | ')} | ${CHANNELS.map((c) => x!.nmse[c].toFixed(3)).join(' | ')} | ${steps} | ${x!.trainSeconds.toFixed(0)} |`;
-    });
+      return `| ${m} | ${CHANNELS.map((c) => pct(x.finalMape[c])).join(' | ')} | ${CHANNELS.map((c) => x.finalR2[c].toFixed(3)).join(' | ')} | ${CHANNELS.map((c) => x.nmse[c].toFixed(3)).join(' | ')} | ${CHANNELS.map((c) => x.withinDesign.spearman[c].toFixed(3)).join(' | ')} | ${steps} | ${trainSeconds} |`;
+    };
+    const rows = Object.entries(r.methods).map(([m, x]) => row(m, x!, x!.trainSeconds.toFixed(0)));
+    rows.push(row('(mean ratio, no model)', r.meanRatio, '-'));
     return head + cols + rows.join('\n') + '\n';
   }).join('\n');
 }
@@ -76,7 +78,8 @@ export function metricsMarkdown(results: readonly SplitResult[]): string {
 export function resultsJson(results: readonly SplitResult[]) {
   return results.map((r) => ({
     split: r.split, trainDesigns: r.trainDesigns, testDesigns: r.testDesigns, testRuns: r.testRuns,
-    methods: Object.fromEntries(Object.entries(r.methods).map(([m, x]) => [m, { finalMape: x!.finalMape, finalR2: x!.finalR2, trajectoryMape: x!.trajectoryMape, nmse: x!.nmse, trainSeconds: x!.trainSeconds, epochs: x!.epochs }])),
+    methods: Object.fromEntries(Object.entries(r.methods).map(([m, x]) => [m, { finalMape: x!.finalMape, finalR2: x!.finalR2, trajectoryMape: x!.trajectoryMape, nmse: x!.nmse, withinDesign: x!.withinDesign, trainSeconds: x!.trainSeconds, epochs: x!.epochs }])),
+    meanRatio: { finalMape: r.meanRatio.finalMape, finalR2: r.meanRatio.finalR2, nmse: r.meanRatio.nmse, withinDesign: r.meanRatio.withinDesign },
   }));
 }
 
@@ -126,12 +129,15 @@ export const settingsFlags = [
   { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the splits, initialisation and batch order' },
   { name: 'epochs', kind: 'int', default: defaultSettings.epochs, valueName: 'N', help: 'training epochs (early stopping on the validation runs)' },
   { name: 'recipes-per-epoch', kind: 'int', default: defaultSettings.recipesPerEpoch, valueName: 'N', help: 'recipes of each training design per epoch, drawn afresh, in one mini-batch (0: all, in batches of 100)' },
+  { name: 'design-z-weight', kind: 'number', default: defaultSettings.designZWeight, valueName: 'W', help: 'weight of the within-design loss (final QoR as per-design z-scores); 0 trains on the absolute targets only' },
   { name: 'quick', kind: 'boolean', help: 'tiny models and 2 epochs (smoke test; the figures mean nothing)' },
 ] as const;
 
-export function settingsFrom(flags: { seed: number; epochs: number; 'recipes-per-epoch': number; quick: boolean }): TrainSettings {
+export function settingsFrom(flags: { seed: number; epochs: number; 'recipes-per-epoch': number; 'design-z-weight': number; quick: boolean }): TrainSettings {
   const n = flags['recipes-per-epoch'];
   if (n < 0) throw new UserError('must be 0 (all) or more', '--recipes-per-epoch');
-  const s = { ...defaultSettings, seed: flags.seed, epochs: flags.epochs, recipesPerEpoch: n, batchRecipes: n > 0 ? n : 100 };
+  const w = flags['design-z-weight'];
+  if (!(w >= 0)) throw new UserError('must be 0 or more', '--design-z-weight');
+  const s = { ...defaultSettings, seed: flags.seed, epochs: flags.epochs, recipesPerEpoch: n, batchRecipes: n > 0 ? n : 100, designZWeight: w };
   return flags.quick ? { ...s, gcn: { dim: 8, layers: 1 }, dim: 16, heads: 2, layers: 1, ffDim: 16, epochs: 2, recipesPerEpoch: 10, batchRecipes: 10 } : s;
 }

@@ -11,6 +11,6 @@ export {
   gatherRows, segmentSum, batchGraphs, disposeGraph, meanOfInNeighbours, meanPoolGraphs,
   type GraphTensors, type EdgeList,
 } from './message-passing.ts';
-export { mae, r2, mape, rse, kendallTau, regressionMetrics, type RegressionMetrics } from './metrics.ts';
+export { mae, r2, mape, rse, kendallTau, spearman, regressionMetrics, type RegressionMetrics } from './metrics.ts';
 export * from './gemm/index.ts';
 export { rocAuc, macroF1, applyThreshold, bestF1Threshold } from './classification-metrics.ts';

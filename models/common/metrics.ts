@@ -60,6 +60,37 @@ export function kendallTau(a: readonly number[], b: readonly number[]): number {
   return denom === 0 ? NaN : (concordant - discordant) / denom;
 }
 
+/** Ranks 1..n, tied values sharing their mean rank. */
+function averageRanks(v: readonly number[]): number[] {
+  const order = v.map((_, i) => i).sort((i, j) => v[i] - v[j]);
+  const ranks = new Array<number>(v.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && v[order[j + 1]] === v[order[i]]) j++;
+    for (let k = i; k <= j; k++) ranks[order[k]] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return ranks;
+}
+
+/** Spearman's rank correlation: Pearson's correlation of the average ranks (NaN when either list is constant). */
+export function spearman(a: readonly number[], b: readonly number[]): number {
+  checkPair(a, b);
+  const ra = averageRanks(a);
+  const rb = averageRanks(b);
+  const ma = mean(ra);
+  const mb = mean(rb);
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < ra.length; i++) {
+    sab += (ra[i] - ma) * (rb[i] - mb);
+    saa += (ra[i] - ma) ** 2;
+    sbb += (rb[i] - mb) ** 2;
+  }
+  return saa === 0 || sbb === 0 ? NaN : sab / Math.sqrt(saa * sbb);
+}
+
 export interface RegressionMetrics { mae: number; r2: number; mape: number; rse: number; kendallTau: number }
 
 export function regressionMetrics(pred: readonly number[], target: readonly number[]): RegressionMetrics {

@@ -1,9 +1,10 @@
 // The full comparison: every method trained on every split (or taken from an earlier run's
 // checkpoint with the same data and settings: a rerun resumes) and scored on the split's test runs.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentHash } from '../../../util/index.ts';
 import type { LsoDesign } from './data.ts';
-import { predictRuns, scorePredictions, type MethodMetrics, type RunPrediction } from './evaluate.ts';
+import { meanRatioPredictions, predictRuns, scorePredictions, type MethodMetrics, type RunPrediction } from './evaluate.ts';
 import { hasModel, loadModel, saveModel } from './model-io.ts';
 import type { DesignTensors, Method } from './networks.ts';
 import { makeSplit, type SplitName } from './splits.ts';
@@ -15,6 +16,8 @@ export interface SplitResult {
   readonly testDesigns: number;
   readonly testRuns: number;
   readonly methods: Partial<Record<Method, MethodMetrics & { trainSeconds: number; epochs: number }>>;
+  /** No model: each test design's start times the mean ratio of the training runs (of the same design in Case I). */
+  readonly meanRatio: MethodMetrics;
 }
 
 export interface ExperimentOptions {
@@ -24,8 +27,10 @@ export interface ExperimentOptions {
   readonly settings: TrainSettings;
   readonly splits: readonly SplitName[];
   readonly methods: readonly Method[];
-  /** Checkpoints go to DIR/<split>/<method>/. */
+  /** Checkpoints go to DIR/<split>/<method>/ (and a model's epoch state to DIR/<split>/<method>.state/ while it trains). */
   readonly dir: string;
+  /** False: score the stored models whatever settings they were trained with, never train. */
+  readonly train: boolean;
   /** Called with each model's test predictions (for plots). */
   readonly onPredictions?: (split: SplitName, method: Method, predictions: RunPrediction[]) => void;
   readonly log?: (line: string) => void;
@@ -53,14 +58,17 @@ export async function runExperiment(o: ExperimentOptions): Promise<SplitResult[]
       let model: TrainedModel;
       let seconds: number;
       const stored = hasModel(dir) ? loadModel(dir) : undefined;
-      if (stored && stored.meta.dataHash === o.dataHash && stored.meta.settingsHash === settingsHash(o.settings)) {
+      if (stored && (!o.train || (stored.meta.dataHash === o.dataHash && stored.meta.settingsHash === settingsHash(o.settings)))) {
+        if (stored.meta.dataHash !== o.dataHash) log(`${name}/${method}: warning: trained on data ${stored.meta.dataHash}, scored on ${o.dataHash}`);
         model = stored;
         seconds = stored.meta.seconds;
         log(`${name}/${method}: from ${dir}`);
       } else {
         const t0 = performance.now();
-        model = await trainModel(method, o.designs, o.tensors, split.train, split.validation, o.settings);
+        const stateDir = `${dir}.state`;
+        model = await trainModel(method, o.designs, o.tensors, split.train, split.validation, o.settings, stateDir, { dataHash: o.dataHash, split: name, settings: settingsHash({ ...o.settings, epochs: 0 }) }); // the epoch budget may change on a resume
         seconds = (performance.now() - t0) / 1000;
+        rmSync(stateDir, { recursive: true, force: true });
         saveModel(dir, model, { dataHash: o.dataHash, split: name, seed: o.settings.seed, trainDesigns: ids(split.train), settingsHash: settingsHash(o.settings), history: model.history, seconds });
       }
       const predictions = predictRuns(model, o.designs, o.tensors, split.test);
@@ -70,7 +78,8 @@ export async function runExperiment(o: ExperimentOptions): Promise<SplitResult[]
       log(`${name}/${method}: final MAPE nodes ${metrics.finalMape.nodes.toFixed(2)}% levels ${metrics.finalMape.levels.toFixed(2)}% area ${metrics.finalMape.area.toFixed(2)}% delay ${metrics.finalMape.delay.toFixed(2)}% (${seconds.toFixed(0)} s)`);
       model.params.dispose();
     }
-    results.push({ split: name, trainDesigns: ids(split.train).length, testDesigns: ids(split.test).length, testRuns: split.test.reduce((n, e) => n + e.runs.length, 0), methods });
+    const meanRatio = scorePredictions(o.designs, meanRatioPredictions(o.designs, split.train, split.test));
+    results.push({ split: name, trainDesigns: ids(split.train).length, testDesigns: ids(split.test).length, testRuns: split.test.reduce((n, e) => n + e.runs.length, 0), methods, meanRatio });
   }
   return results;
 }

@@ -1,8 +1,11 @@
 // Training one predictor on a split's training runs: Adam on mini-batches of one design's recipes
 // (the GCN runs once per batch), loss = MSE of the final QoR plus, for LSOformer, the weighted MSE
-// of every intermediate step (predictive self-supervision); early stopping on the validation runs.
+// of every intermediate step (predictive self-supervision), plus the MSE of the final QoR as
+// per-design z-scores (OpenABC-D's targets: each batch is one design, so its recipes' mean and
+// deviation stand for the design's); early stopping on the validation runs; a checkpoint after
+// every epoch, so an interrupted run resumes.
 import * as tf from '@tensorflow/tfjs';
-import { SeededRandom, trainLoop, type Parameters, type TrainHistory } from '../../common/index.ts';
+import { SeededRandom, epochCheckpoints, trainLoop, type Parameters, type TrainHistory } from '../../common/index.ts';
 import type { LsoDesign } from './data.ts';
 import { disposeGcnGraph, gcnGraph } from './gcn.ts';
 import { levelBins } from './level-pooling.ts';
@@ -27,6 +30,14 @@ export interface TrainSettings {
   readonly patience: number;
   /** Weight of the intermediate-step loss for LSOformer (the ablation sets it to 0). */
   readonly trajectoryWeight: number;
+  /**
+   * Weight of the within-design term: the MSE of the final QoR as z-scores over the batch's recipes
+   * (one design). Without it the loss is dominated by the differences between designs, which are
+   * 3-100x the spread of one design's recipes, and a model that predicts each design's mean loses little.
+   */
+  readonly designZWeight: number;
+  /** Smallest within-design deviation (standardised units) the z-scores divide by, for designs whose recipes barely differ. */
+  readonly designZFloor: number;
   readonly quiet?: boolean;
 }
 
@@ -44,6 +55,8 @@ export const defaultSettings: TrainSettings = {
   learningRate: 3e-3,
   patience: 4,
   trajectoryWeight: 1,
+  designZWeight: 1,
+  designZFloor: 0.02,
 };
 
 export interface TrainedModel {
@@ -91,6 +104,17 @@ function batchTargets(d: LsoDesign, runs: readonly number[], s: Standardizer) {
   return { ops: tf.tensor2d(ops, [runs.length, t], 'int32'), steps: tf.tensor3d(steps, [runs.length, t, 2]), final: tf.tensor2d(final, [runs.length, 4]) };
 }
 
+/**
+ * MSE of the predictions as z-scores within the batch (one design's recipes): both sides centred on
+ * their own batch means, divided by the targets' batch deviation (at least `floor`) per channel.
+ */
+export function withinDesignLoss(target: tf.Tensor2D, pred: tf.Tensor2D, floor: number): tf.Scalar {
+  const yc = target.sub(target.mean(0, true));
+  const pc = pred.sub(pred.mean(0, true));
+  const sd = yc.square().mean(0, true).sqrt().maximum(floor);
+  return pc.sub(yc).div(sd).square().mean() as tf.Scalar;
+}
+
 function batchesOf(set: RunSet, size: number, rng?: SeededRandom, perDesign = 0): Batch[] {
   const out: Batch[] = [];
   for (const { design, runs } of set) {
@@ -101,14 +125,17 @@ function batchesOf(set: RunSet, size: number, rng?: SeededRandom, perDesign = 0)
   return rng ? rng.shuffle(out) : out;
 }
 
-/** Trains `method` on the training runs; `tensors[i]` are design i's tensors (shared across methods). */
-export async function trainModel(method: Method, designs: readonly LsoDesign[], tensors: readonly DesignTensors[], train: RunSet, validation: RunSet, s: TrainSettings): Promise<TrainedModel> {
+/**
+ * Trains `method` on the training runs; `tensors[i]` are design i's tensors (shared across methods).
+ * With `stateDir` the run saves its state there after every epoch and resumes from it when the same
+ * run (`resumeKey`: data and settings) was interrupted.
+ */
+export async function trainModel(method: Method, designs: readonly LsoDesign[], tensors: readonly DesignTensors[], train: RunSet, validation: RunSet, s: TrainSettings, stateDir?: string, resumeKey?: unknown): Promise<TrainedModel> {
   const maxSteps = designs[train[0].design].runs[0].ops.length;
   const config = netConfig(method, s, maxSteps, 7);
   const standardizer = fitStandardizer(train.flatMap(({ design, runs }) => runs.map((k) => logRatios(designs[design].runs[k].labels, designs[design].start).final)));
   const params = defineNet(config, s.seed);
   const weight = method === 'lsoformer' || method === 'lsoformer-no-cross-attention' ? s.trajectoryWeight : 0;
-  const rng = new SeededRandom(s.seed + 3);
   const loss = (b: Batch): tf.Scalar => {
     const y = batchTargets(designs[b.design], b.runs, standardizer);
     const out = forwardNet(params, config, tensors[b.design], y.ops);
@@ -118,14 +145,19 @@ export async function trainModel(method: Method, designs: readonly LsoDesign[], 
       const inner = tf.losses.meanSquaredError(y.steps.slice([0, 0, 0], [r, maxSteps - 1, 2]), out.steps.slice([0, 0, 0], [r, maxSteps - 1, 2]));
       l = l.add(inner.mul(weight));
     }
+    if (s.designZWeight > 0 && b.runs.length > 2) l = l.add(withinDesignLoss(y.final, out.final, s.designZFloor).mul(s.designZWeight));
     return l; // the optimizer's tidy frees the batch tensors after the backward pass
   };
   const validationBatches = batchesOf(validation, 100);
+  const checkpoints = stateDir ? epochCheckpoints(stateDir, { method, key: resumeKey }) : undefined;
+  const saved = checkpoints?.load();
+  if (saved) params.restore(saved.weights);
   const history = await trainLoop<Batch>({
     params,
     optimizer: tf.train.adam(s.learningRate),
     epochs: s.epochs,
-    batches: () => batchesOf(train, s.batchRecipes, rng, s.recipesPerEpoch),
+    // Each epoch's draw from the seed and the epoch alone, so a resumed run draws what it would have.
+    batches: (epoch) => batchesOf(train, s.batchRecipes, new SeededRandom(s.seed + 3 + 7919 * epoch), s.recipesPerEpoch),
     loss,
     validationLoss: validationBatches.length === 0 ? undefined : () => {
       let sum = 0;
@@ -142,6 +174,8 @@ export async function trainModel(method: Method, designs: readonly LsoDesign[], 
     patience: s.patience,
     label: `train ${method}`,
     quiet: s.quiet,
+    resume: saved?.state,
+    onState: checkpoints ? (state) => checkpoints.save(state, params.snapshot()) : undefined,
   });
   return { config, params, standardizer, history };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kendallTau, mae, mape, r2, regressionMetrics, rse } from '../../../models/common/index.ts';
+import { kendallTau, mae, mape, r2, regressionMetrics, rse, spearman } from '../../../models/common/index.ts';
 
 describe('regression metrics against hand-computed values', () => {
   const pred = [1, 3, 5];
@@ -26,6 +26,12 @@ describe('regression metrics against hand-computed values', () => {
   it('Kendall tau is 1 for the same order and -1 for the reversed order', () => {
     expect(kendallTau([1, 2, 3, 4], [10, 20, 30, 40])).toBe(1);
     expect(kendallTau([1, 2, 3, 4], [4, 3, 2, 1])).toBe(-1);
+  });
+  it('Spearman correlation matches SciPy with ties (average ranks)', () => {
+    // scipy.stats.spearmanr(a, b).correlation for each pair
+    expect(spearman([12, 2, 1, 12, 2], [1, 4, 7, 1, 0])).toBeCloseTo(-0.5407380704358752, 12);
+    expect(spearman([3, 1, 4, 1, 5, 9, 2, 6], [2, 7, 1, 8, 2, 8, 1, 8])).toBeCloseTo(0.19885368120992467, 12);
+    expect(spearman([1, 1, 1], [1, 2, 3])).toBeNaN();
   });
   it('refuses lists of different lengths', () => {
     expect(() => mae([1], [1, 2])).toThrow(/differ in length/);
