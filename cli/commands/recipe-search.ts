@@ -7,7 +7,7 @@ import { readDatasetRecords } from '../../eda/dataset/index.ts';
 import { yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
 import { aigBytes, runRecipes, shortName, type RecipeOperation } from '../../eda/synth/recipes/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
-import { inductiveTestIds, loadModel, shippedCheckpointDir, type SearchResult, searchRecipe } from '../../models/qor/lsoformer/index.ts';
+import { inductiveTestIds, loadModel, randomSearchOdds, shippedCheckpointDir, type SearchResult, searchRecipe } from '../../models/qor/lsoformer/index.ts';
 import { DEFAULT_DATA } from './lso-common.ts';
 
 /** The AIG of a design file: synthesized by Yosys as the data set's designs are. */
@@ -71,12 +71,16 @@ example: tessera recipe search design.v --abc-runs 20 --json out/search.json --w
     const trained = new Set(model.meta.trainDesigns);
     const heldOut = inductiveTestIds(records, model.meta.seed);
     const designs = records.filter((x) => heldOut.has(x.id) && !trained.has(x.id));
-    const results: (SearchResult & { id: string })[] = [];
+    const results: (SearchResult & { id: string; randomOdds?: ReturnType<typeof randomSearchOdds> })[] = [];
     for (const rec of designs) {
       const aig = readFileSync(resolve(dirname(flags.data), rec.aig!.file!));
       const r = await searchRecipe({ ...options, aig });
-      results.push({ id: rec.id, ...r });
-      console.log(`${rec.id}: start ${r.start.nodes}; search ${r.best.nodes}; random ${r.randomSearch.nodes}; resyn2 ${r.resyn2.nodes}; compress2rs ${r.compress2rs.nodes}`);
+      // Random search exactly, over the design's data-set recipes (same distribution, same AIG, same ABC).
+      const finals = (rec.trajectories ?? []).map((t) => t.steps[t.steps.length - 1].nodes);
+      const randomOdds = finals.length >= flags['abc-runs'] ? randomSearchOdds(finals, flags['abc-runs'], r.best.nodes) : undefined;
+      results.push({ id: rec.id, ...r, ...(randomOdds ? { randomOdds } : {}) });
+      const odds = randomOdds ? `; random expected ${randomOdds.expectedBest.toFixed(1)} (search better with chance ${randomOdds.pBetter.toFixed(2)}, tie ${randomOdds.pTie.toFixed(2)})` : '';
+      console.log(`${rec.id}: start ${r.start.nodes}; search ${r.best.nodes}; random ${r.randomSearch.nodes}${odds}; resyn2 ${r.resyn2.nodes}; compress2rs ${r.compress2rs.nodes}`);
     }
     const rate = (f: (r: SearchResult) => boolean) => results.filter(f).length / Math.max(1, results.length);
     const summary = {
@@ -85,10 +89,12 @@ example: tessera recipe search design.v --abc-runs 20 --json out/search.json --w
       tieRateVsRandom: rate((r) => r.best.nodes === r.randomSearch.nodes),
       winRateVsResyn2: rate((r) => r.best.nodes < r.resyn2.nodes),
       winRateVsCompress2rs: rate((r) => r.best.nodes < r.compress2rs.nodes),
+      /** The win rate against random search in expectation over its draws (from each design's data-set recipes). */
+      expectedWinRateVsRandom: results.every((r) => r.randomOdds) ? results.reduce((a, r) => a + r.randomOdds!.pBetter, 0) / Math.max(1, results.length) : null,
       abcRuns: flags['abc-runs'],
       results,
     };
-    console.log(`${results.length} held-out designs: fewer nodes than random search on ${(100 * summary.winRateVsRandom).toFixed(0)}% (ties ${(100 * summary.tieRateVsRandom).toFixed(0)}%), than resyn2 on ${(100 * summary.winRateVsResyn2).toFixed(0)}%, than compress2rs on ${(100 * summary.winRateVsCompress2rs).toFixed(0)}%`);
+    console.log(`${results.length} held-out designs: fewer nodes than random search on ${(100 * summary.winRateVsRandom).toFixed(0)}% (ties ${(100 * summary.tieRateVsRandom).toFixed(0)}%), than resyn2 on ${(100 * summary.winRateVsResyn2).toFixed(0)}%, than compress2rs on ${(100 * summary.winRateVsCompress2rs).toFixed(0)}%${summary.expectedWinRateVsRandom !== null ? `; expected win rate over random search's draws ${(100 * summary.expectedWinRateVsRandom).toFixed(0)}%` : ''}`);
     if (flags.json) writeJsonAtomic(flags.json, summary);
   },
 });

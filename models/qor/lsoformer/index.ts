@@ -12,4 +12,4 @@ export { meanRatioPredictions, predictRuns, scorePredictions, type MethodMetrics
 export { hasModel, loadModel, saveModel, type ModelMeta } from './model-io.ts';
 export { runExperiment, settingsHash, type SplitResult } from './experiment.ts';
 export { shippedCheckpointDir } from './shipped.ts';
-export { searchRecipe, type SearchOptions, type SearchResult } from './search.ts';
+export { randomSearchOdds, searchRecipe, type SearchOptions, type SearchResult } from './search.ts';

@@ -35,6 +35,30 @@ export interface SearchResult {
   readonly candidatesScored: number;
 }
 
+/** C(m, k) / C(n, k): the chance that k draws without replacement from n all fall among m given ones. */
+function subsetOdds(m: number, n: number, k: number): number {
+  let p = 1;
+  for (let j = 0; j < k; j++) p *= Math.max(0, m - j) / (n - j);
+  return p;
+}
+
+/**
+ * Random search with K runs, exactly, from N recipes already measured on the design (the data set's
+ * random recipes, drawn from the same distribution): the expected best of K drawn without replacement,
+ * and the chances that a result `x` is strictly better than, or equal to, that best.
+ */
+export function randomSearchOdds(finals: readonly number[], k: number, x: number): { expectedBest: number; pBetter: number; pTie: number } {
+  const v = [...finals].sort((a, b) => a - b);
+  const n = v.length;
+  if (k > n) throw new Error(`random search of ${k} runs from ${n} measured recipes`);
+  // The best is the i-th smallest (by position) with chance C(n-1-i, k-1) / C(n, k).
+  let expectedBest = 0;
+  for (let i = 0; i + k <= n; i++) expectedBest += v[i] * subsetOdds(n - 1 - i, n - 1, k - 1) * (k / n);
+  const above = v.filter((y) => y > x).length;
+  const atOrAbove = v.filter((y) => y >= x).length;
+  return { expectedBest, pBetter: subsetOdds(above, n, k), pTie: subsetOdds(atOrAbove, n, k) - subsetOdds(above, n, k) };
+}
+
 type Recipe = RecipeOperation[];
 const key = (r: readonly string[]) => r.join(';');
 const better = (a: QorPoint, b: QorPoint) => a.nodes < b.nodes || (a.nodes === b.nodes && a.levels < b.levels);

@@ -53,7 +53,7 @@ export const defaultSettings: TrainSettings = {
   batchRecipes: 50,
   recipesPerEpoch: 50,
   learningRate: 3e-3,
-  patience: 4,
+  patience: 8,
   trajectoryWeight: 1,
   designZWeight: 1,
   designZFloor: 0.02,
@@ -148,7 +148,7 @@ export async function trainModel(method: Method, designs: readonly LsoDesign[], 
     if (s.designZWeight > 0 && b.runs.length > 2) l = l.add(withinDesignLoss(y.final, out.final, s.designZFloor).mul(s.designZWeight));
     return l; // the optimizer's tidy frees the batch tensors after the backward pass
   };
-  const validationBatches = batchesOf(validation, 100);
+  const validationBatches = batchesOf(validation, 200);
   const checkpoints = stateDir ? epochCheckpoints(stateDir, { method, key: resumeKey }) : undefined;
   const saved = checkpoints?.load();
   if (saved) params.restore(saved.weights);
@@ -163,9 +163,13 @@ export async function trainModel(method: Method, designs: readonly LsoDesign[], 
       let sum = 0;
       let n = 0;
       for (const b of validationBatches) {
+        // The training objective's final-QoR terms: absolute error and, when trained for it, the order within the design.
         sum += tf.tidy(() => {
           const y = batchTargets(designs[b.design], b.runs, standardizer);
-          return tf.losses.meanSquaredError(y.final, forwardNet(params, config, tensors[b.design], y.ops).final).dataSync()[0];
+          const final = forwardNet(params, config, tensors[b.design], y.ops).final;
+          let l = tf.losses.meanSquaredError(y.final, final) as tf.Scalar;
+          if (s.designZWeight > 0 && b.runs.length > 2) l = l.add(withinDesignLoss(y.final, final, s.designZFloor).mul(s.designZWeight));
+          return l.dataSync()[0];
         }) * b.runs.length;
         n += b.runs.length;
       }

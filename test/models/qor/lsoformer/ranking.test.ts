@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../../models/common/index.ts';
 import {
-  defaultSettings, designTensors, loadRecipeDataset, makeSplit, meanRatioPredictions, scorePredictions, trainModel, withinDesignLoss, type RunPrediction,
+  defaultSettings, designTensors, loadRecipeDataset, makeSplit, meanRatioPredictions, randomSearchOdds, scorePredictions, trainModel, withinDesignLoss, type RunPrediction,
 } from '../../../../models/qor/lsoformer/index.ts';
 import { writeSyntheticDataset } from './synthetic-data.ts';
 
@@ -71,6 +71,27 @@ describe('within-design rank metrics', () => {
     const m = scorePredictions(designs, meanRatioPredictions(designs, split.train, split.test));
     expect(m.withinDesign.spearman.nodes).toBe(0);
     expect(m.finalMape.nodes).toBeGreaterThan(0);
+  });
+});
+
+describe('random search odds from measured recipes', () => {
+  it('equal an enumeration of every K-subset', () => {
+    const v = [5, 3, 3, 8, 1, 9, 4, 3, 7];
+    for (const k of [1, 3, 5]) {
+      const subsets: number[][] = [];
+      const pick = (from: number, chosen: number[]) => {
+        if (chosen.length === k) return void subsets.push(chosen.map((i) => v[i]));
+        for (let i = from; i < v.length; i++) pick(i + 1, [...chosen, i]);
+      };
+      pick(0, []);
+      for (const x of [0, 3, 4, 10]) {
+        const best = subsets.map((s) => Math.min(...s));
+        const o = randomSearchOdds(v, k, x);
+        expect(o.expectedBest).toBeCloseTo(best.reduce((a, b) => a + b) / best.length, 12);
+        expect(o.pBetter).toBeCloseTo(best.filter((b) => x < b).length / best.length, 12);
+        expect(o.pTie).toBeCloseTo(best.filter((b) => x === b).length / best.length, 12);
+      }
+    }
   });
 });
 
