@@ -60,7 +60,7 @@ export async function selectRun(flags: SelectFlags, methods: readonly SelectMeth
   if (methods.includes('attention-predictor')) {
     await selectBackend(() => {});
     const blocks = [...new Set(fractions.map((f) => budgetLayout(Math.round(f * T), flags.block).block))];
-    predictor = trainedPredictor(setup.model, setup.modelKey, setup.trainingWindows(flags['train-windows']), {
+    predictor = await trainedPredictor(setup.model, setup.modelKey, setup.trainingWindows(flags['train-windows']), {
       history: flags.history, blocks, share: flags.share, minTokens: Math.round(Math.min(...fractions) * T), seed: flags.seed,
       epochs: flags.epochs, batch: 32, rate: 3e-3, fullLayers: flags['full-layers'],
     });

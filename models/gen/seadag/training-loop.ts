@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Parameters } from '../../common/index.ts';
-import { ProgressBar, contentHash, seededRandom } from '../../../util/index.ts';
+import { ProgressBar, contentHash, seededRandom, yieldToEventLoop } from '../../../util/index.ts';
 import { loadTrainState, saveTrainState } from './train-state.ts';
 
 /** One logged point of a training run. */
@@ -82,6 +82,7 @@ export async function trainSteps(o: LoopOptions): Promise<LossPoint[]> {
       counted = 0;
     }
     if ((step + 1) % o.checkpointEvery === 0 || last) await saveTrainState(o.outDir, resumeKey, o.params, optimizer, { step: step + 1, history });
+    await yieldToEventLoop(); // Ctrl-C or a kill stops the run here (it resumes from the last saved state)
   }
   bar.finish();
   optimizer.dispose();

@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng, type Rng } from '../../../../hw/index.ts';
 import { Parameters, type NamedArray } from '../../../common/index.ts';
+import { yieldToEventLoop } from '../../../../util/index.ts';
 
 function shuffle<T>(items: T[], rng: Rng): T[] {
   for (let i = items.length - 1; i > 0; i--) { const j = rng.int(0, i); [items[i], items[j]] = [items[j], items[i]]; }
@@ -79,7 +80,7 @@ export interface TrainSample {
 }
 
 /** MSE training with Adam; samples of one block count share a batch. Returns the loss of each epoch. */
-export function trainPredictor(net: AttentionPredictorNet, samples: readonly TrainSample[], o: { epochs: number; batch: number; rate: number; seed: number; onBatch?: () => void }): number[] {
+export async function trainPredictor(net: AttentionPredictorNet, samples: readonly TrainSample[], o: { epochs: number; batch: number; rate: number; seed: number; onBatch?: () => void }): Promise<number[]> {
   const optimizer = tf.train.adam(o.rate);
   const byBlocks = new Map<number, TrainSample[]>();
   for (const s of samples) byBlocks.set(s.blocks, [...(byBlocks.get(s.blocks) ?? []), s]);
@@ -104,6 +105,7 @@ export function trainPredictor(net: AttentionPredictorNet, samples: readonly Tra
       total += loss * b.length;
       count += b.length;
       o.onBatch?.();
+      await yieldToEventLoop(); // Ctrl-C between batches
     }
     losses.push(total / count);
   }

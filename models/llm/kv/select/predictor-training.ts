@@ -87,7 +87,7 @@ export interface TrainedPredictor {
 type Stored = { weights: Record<string, { shape: number[]; data: number[] }>; samples: number; losses: number[] };
 
 /** Trains (or loads from the cache) the predictor on `windows` of training text. */
-export function trainedPredictor(model: LlamaModel, modelKey: string, windows: readonly Uint16Array[], o: PredictorTraining, quiet = false): TrainedPredictor {
+export async function trainedPredictor(model: LlamaModel, modelKey: string, windows: readonly Uint16Array[], o: PredictorTraining, quiet = false): Promise<TrainedPredictor> {
   const key = contentHash(modelKey, windows.map((w) => Array.from(w)), o, 'attention-predictor-1');
   const store = new ContentCache<Stored>('kv-predictor');
   let stored = store.get(key);
@@ -102,7 +102,7 @@ export function trainedPredictor(model: LlamaModel, modelKey: string, windows: r
   for (const x of samples) perBlocks.set(x.blocks, (perBlocks.get(x.blocks) ?? 0) + 1);
   const batches = [...perBlocks.values()].reduce((a, n) => a + Math.ceil(n / o.batch), 0);
   const bar = new ProgressBar('training the attention predictor', o.epochs * batches, process.stderr, quiet);
-  const losses = trainPredictor(net, samples, { ...o, onBatch: () => bar.tick() });
+  const losses = await trainPredictor(net, samples, { ...o, onBatch: () => bar.tick() });
   bar.finish();
   stored = { weights: Object.fromEntries([...net.snapshot()].map(([n, w]) => [n, { shape: [...w.shape], data: Array.from(w.data) }])), samples: samples.length, losses };
   store.put(key, stored);
