@@ -61,7 +61,7 @@ export async function withStopSignal<T>(job: (stop: StopFlag) => Promise<T>): Pr
     stop.requested = true;
     stop.signal = sig;
     stop.resolve();
-    process.stderr.write('\nstopping after this step and saving the state (Ctrl-C again to quit at once)\n');
+    process.stderr.write('\nstopping after this step (Ctrl-C again to quit at once)\n');
   };
   for (const sig of signals) { process.removeAllListeners(sig); process.on(sig, onSignal); }
   try {
