@@ -5,7 +5,7 @@ import { sdfLexer } from './lexer.ts';
 import type { Sdf, SdfCell, SdfCheck, SdfTriple } from './model.ts';
 
 /** A parsed s-expression: a word/string leaf or a list with its head keyword. */
-type Node = { kind: 'atom'; token: IToken } | { kind: 'list'; head: string; items: Node[]; token: IToken };
+type Node = { kind: 'atom'; token: IToken } | { kind: 'list'; head: string; items: Node[]; token: IToken; headImage: string };
 
 function parseNode(ts: TokenStream): Node {
   const t = ts.next('"(" or a value');
@@ -19,7 +19,7 @@ function parseNode(ts: TokenStream): Node {
   ts.next();
   const first = items[0];
   const head = first?.kind === 'atom' ? first.token.image.toUpperCase() : '';
-  return { kind: 'list', head, items: head ? items.slice(1) : items, token: t };
+  return { kind: 'list', head, items: head ? items.slice(1) : items, token: t, headImage: head ? (first as { token: IToken }).token.image : '' };
 }
 
 const timeScales: Record<string, number> = { s: 1, ms: 1e-3, us: 1e-6, ns: 1e-9, ps: 1e-12, fs: 1e-15 };
@@ -34,6 +34,12 @@ class SdfReader {
     if (!n || n.kind !== 'atom') throw this.ts.error(`expected ${what}`, n?.token);
     const s = n.token.image;
     return n.token.tokenType.name === 'String' ? s.slice(1, -1) : s;
+  }
+
+  /** The source text of a node, tokens separated by blanks (a condition's parentheses kept). */
+  text(n: Node): string {
+    if (n.kind === 'atom') return this.atom(n, 'a condition');
+    return `(${[n.headImage, ...n.items.map((i) => this.text(i))].filter(Boolean).join(' ')})`;
   }
 
   /** Converts an SDF path (divider-separated, escapes) to `inst/sub/pin`. */
@@ -89,8 +95,11 @@ class SdfReader {
         const fall = d.items[vi + 1] ? this.triple(d.items[vi + 1]) : rise;
         cell.interconnects.push({ from, to, rise, fall, increment });
       } else if (d.head === 'COND' || d.head === 'CONDELSE') {
-        const inner = d.items.filter((i) => i.kind === 'list');
-        const text = d.items.filter((i) => i.kind === 'atom').map((i) => this.atom(i, 'a condition')).join(' ');
+        // (COND [name] expression (IOPATH ...)): the last list is the delay entry; the expression
+        // before it may hold parentheses, as OpenSTA writes it: (COND (B1 == 1'b1) && (B2 == 1'b0) (IOPATH ...)).
+        const last = d.items.length - 1;
+        const inner = d.items[last]?.kind === 'list' ? [d.items[last]!] : [];
+        const text = d.items.slice(0, inner.length > 0 ? last : d.items.length).filter((i) => !(i.kind === 'atom' && i.token.tokenType.name === 'String')).map((i) => this.text(i)).join(' ');
         this.delays(inner, cell, increment, text || 'else');
       } else if (d.head === 'DEVICE') {
         // Every path through the cell to the output named (or to every output): from '*' to the port or '*'.

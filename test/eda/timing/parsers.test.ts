@@ -141,6 +141,9 @@ describe.skipIf(missing !== undefined)('SPEF and SDF', () => {
     const cond = parseSdf('(DELAYFILE (TIMESCALE 100 ps) (CELL (CELLTYPE "X") (INSTANCE a/b) (DELAY (INCREMENT (COND A==1\'b1 (IOPATH (posedge B) Z (1::3) ()))))))', 'c.sdf');
     expect(cond.cells[0]!.instance).toBe('a/b');
     expect(cond.cells[0]!.ioPaths[0]).toMatchObject({ from: 'B', fromEdge: 'posedge', to: 'Z', cond: "A==1'b1", increment: true, rise: [1e-10, undefined, 3e-10], fall: undefined });
+    // OpenSTA's write_sdf puts parentheses in conditions (Liberty's sdf_cond, as written).
+    const paren = parseSdf('(DELAYFILE (CELL (CELLTYPE "OAI21_X2") (INSTANCE u1) (DELAY (ABSOLUTE (COND "c1" (B1 == 1\'b1) && (B2 == 1\'b0) (IOPATH A ZN (0.02::0.03) (0.01)))))))', 'p.sdf');
+    expect(paren.cells[0]!.ioPaths[0]).toMatchObject({ from: 'A', to: 'ZN', cond: "(B1 == 1'b1) && (B2 == 1'b0)" });
     const gf = parseSdf(read('timing_designs', 'gf180mcu_caravel_user_proj_example', 'user_proj_example.sdf'), 'gf.sdf');
     expect(gf.divider).toBe('.');
     expect(gf.cells.length).toBe((read('timing_designs', 'gf180mcu_caravel_user_proj_example', 'user_proj_example.sdf').match(/\(CELL\b/g) ?? []).length);

@@ -8,10 +8,10 @@ import { libraryTechnology, portLoads } from '../data/load-design.ts';
 import { designFiles, type DesignRecord } from '../data/storage.ts';
 import { defaultSdc } from '../flow/sdc.ts';
 import { timingLabels } from '../labels.ts';
-import { parseSlackGraph } from '../parser/slack-graph.ts';
-import { atOnlySlack, hpwlLumpedSta, wireLoadSta } from './baselines.ts';
+import { parseSlackGraph, type SlackGraph } from '../parser/slack-graph.ts';
+import { atOnlySlack, hpwlLumpedSta, wireLoadSta, type BaselineSlack } from './baselines.ts';
 import { modelConstraints } from './constraints.ts';
-import { propagate, type MessageFunctions } from './propagate.ts';
+import { propagate, type MessageFunctions, type Prediction } from './propagate.ts';
 import { predictSlack } from './slack.ts';
 
 interface Compared {
@@ -66,10 +66,10 @@ function pairs(pred: ReadonlyMap<number, number>, truth: ReadonlyMap<number, num
 /**
  * The clock a design is evaluated at: its own period times `scale`, or `tighten` times its
  * minimum period by pre-route STA (wire-load model), so that designs whose own clock is loose get
- * failing endpoints. Input and output delays scale with the period; the ground truth is timed
+ * failing endpoints, or a given period (another evaluation's, to compare checkpoints at the same clocks). Input and output delays scale with the period; the ground truth is timed
  * again at that clock on the same placement.
  */
-export type EvaluationClock = { readonly scale: number } | { readonly tighten: number };
+export type EvaluationClock = { readonly scale: number } | { readonly tighten: number } | { readonly periodNs: number };
 
 const periodSdc = (record: DesignRecord, periodNs: number, sdcFile: string, libs: LibertyLibrary[]) => {
   const lib = cellLibrary(record.library);
@@ -99,6 +99,7 @@ export function preRouteMinimumPeriod(record: DesignRecord, graph: TimingGraph, 
 /** The evaluation period (ns) for a clock choice; a tightened one comes from pre-route STA only. */
 export function evaluationPeriod(record: DesignRecord, graph: TimingGraph, libs: LibertyLibrary[], sdcFile: string, clock: EvaluationClock): number {
   if ('scale' in clock) return record.periodNs * clock.scale;
+  if ('periodNs' in clock) return clock.periodNs;
   return clock.tighten * preRouteMinimumPeriod(record, graph, libs, sdcFile);
 }
 
@@ -111,8 +112,10 @@ const worstOf = (slacks: Iterable<number>) => {
 /**
  * Evaluates the model on one data-set design against its ground truth and the baselines, at the
  * design's clock or another (`EvaluationClock`): the ground truth is timed again at that clock.
+ * `accuracyOnly` skips the baselines and the model's timed runs (their fields are NaN): the
+ * model's figures at a third of the cost, to compare checkpoints.
  */
-export function evaluateDesign(dir: string, record: DesignRecord, functions: MessageFunctions, clock: EvaluationClock = { scale: 1 }): DesignEvaluation {
+export function evaluateDesign(dir: string, record: DesignRecord, functions: MessageFunctions, clock: EvaluationClock = { scale: 1 }, accuracyOnly = false): DesignEvaluation {
   const { libs, lef } = libraryTechnology(record.library);
   const files = designFiles(dir, record.name);
   const graph = buildTimingGraph(readVerilogNetlist(files.netlist), libs);
@@ -132,9 +135,9 @@ export function evaluateDesign(dir: string, record: DesignRecord, functions: Mes
     const slack = predictSlack(g, c, pred);
     return { g, pred, slack, seconds: (performance.now() - t0) / 1000 };
   };
-  runModel();
+  if (!accuracyOnly) runModel();
   const model = runModel();
-  const setupOnly = runModel(false);
+  const setupOnly = accuracyOnly ? { seconds: NaN } : runModel(false);
   const gt = estimateAndTime(graph, sdc, libs, lef, def, techOptions);
   const labels = timingLabels(gt.analysis);
   const at: number[] = [];
@@ -149,20 +152,29 @@ export function evaluateDesign(dir: string, record: DesignRecord, functions: Mes
   }
   const truth = new Map(labels.endpoints.map((e) => [e.pin, e.slack]));
   const [ps, ts] = pairs(new Map(model.slack.endpoints.map((e) => [e.pin, e.slack])), truth);
-  const wl = wireLoadSta(model.g);
-  const hp = hpwlLumpedSta(model.g);
-  const atOnly = atOnlySlack(model.pred, wl.analysis);
+  const base = accuracyOnly ? skippedBaselines : baselines(model.g, model.pred);
+  const { wl, hp, atOnly } = base;
   const [ap, atr] = pairs(atOnly.endpoints, truth);
   return {
     name: record.name, split: record.split, periodNs, cells: record.cells, pins: record.pins, endpoints: labels.endpoints.length,
     atR2: r2(at, atTruth), atR2Swapped: r2(atTruth, at),
-    slackR2: r2(ps, ts), slackR2AtOnly: r2(ap, atr),
+    slackR2: r2(ps, ts), slackR2AtOnly: ap.length > 0 ? r2(ap, atr) : NaN,
     wns: { predicted: model.slack.wns, truth: labels.wns, prerouteSta: wl.slack.wns, prerouteHpwl: hp.wns, atOnly: atOnly.wns },
     tns: { predicted: model.slack.tns, truth: labels.tns, prerouteSta: wl.slack.tns, prerouteHpwl: hp.tns, atOnly: atOnly.tns },
     worstSlack: {
       predicted: worstOf(model.slack.endpoints.map((e) => e.slack)), truth: worstOf(truth.values()),
       prerouteSta: worstOf(wl.slack.endpoints.values()), prerouteHpwl: worstOf(hp.endpoints.values()), atOnly: worstOf(atOnly.endpoints.values()),
     },
-    seconds: { model: model.seconds, modelSetupOnly: setupOnly.seconds, groundTruthFlow: gt.seconds.route + gt.seconds.spefWrite + gt.seconds.extraction + gt.seconds.sta },
+    seconds: { model: accuracyOnly ? NaN : model.seconds, modelSetupOnly: setupOnly.seconds, groundTruthFlow: gt.seconds.route + gt.seconds.spefWrite + gt.seconds.extraction + gt.seconds.sta },
   };
 }
+
+/** The pre-route baselines of a design: wire-load STA, HPWL-lumped STA, the model's arrivals with wire-load STA's required times. */
+type Slacks = Pick<BaselineSlack, 'wns' | 'tns' | 'endpoints'>;
+function baselines(g: SlackGraph, pred: Prediction): { wl: { slack: Slacks }; hp: Slacks; atOnly: Slacks } {
+  const wl = wireLoadSta(g);
+  return { wl, hp: hpwlLumpedSta(g), atOnly: atOnlySlack(pred, wl.analysis) };
+}
+
+const skipped = { wns: NaN, tns: NaN, endpoints: new Map<number, number>() };
+const skippedBaselines = { wl: { slack: skipped }, hp: skipped, atOnly: skipped };

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dataPath } from '../../../../util/index.ts';
-import { missingData, skipReason } from '../../../helpers/requirements.ts';
+import { missingData, missingTool, skipReason, toolPath } from '../../../helpers/requirements.ts';
 import { main } from '../../../../cli/main.ts';
 import {
   analyzeTiming, buildTimingGraph, parseDef, parseSdc, parseSdf, parseSpef, readLef, readLiberty, readVerilogNetlist, sdfAnnotation, spefParasitics,
@@ -108,6 +110,27 @@ describe.skipIf(skip !== undefined)('E2ESlack with an SDF (gcd, Nangate45)', () 
     expect(m.slack.tns).toBeCloseTo(sta.tns, 4);
     // Without the SDF the model predicts other delays.
     expect(Math.abs(model().slack.tns - sta.tns)).toBeGreaterThan(1e-3);
+  });
+
+  it.skipIf(missingTool('sta'))('with the SDF OpenSTA writes for the routing estimate, the predicted setup slacks are our STA\'s on it', () => {
+    const spef = estimateAndTime(graph, sdc, libs, lef, def, { defaultViaResistance: 5 }).spefText;
+    const files = { lib: join(dir, 'n45.lib'), spef: join(dir, 'est.spef'), sdc: join(dir, 'w.sdc'), sdf: join(dir, 'opensta.sdf'), tcl: join(dir, 'w.tcl') };
+    writeFileSync(files.lib, gunzipSync(readFileSync(dataPath('liberty', 'nangate45', 'nangate45_typ.lib.gz'))));
+    writeFileSync(files.spef, spef);
+    writeFileSync(files.sdc, SDC);
+    writeFileSync(files.tcl, [`read_liberty ${files.lib}`, `read_verilog ${dataPath('timing_designs', 'nangate45_gcd', 'gcd_nangate45.v')}`, 'link_design gcd', `read_sdc ${files.sdc}`, `read_spef ${files.spef}`, `write_sdf -digits 4 ${files.sdf}`, 'exit', ''].join('\n'));
+    const run = spawnSync(toolPath('sta')!, ['-no_splash', '-exit', files.tcl], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const text = readFileSync(files.sdf, 'utf8');
+    // OpenSTA writes parenthesised conditions: (COND (B1 == 1'b1) && (B2 == 1'b0) (IOPATH ...)).
+    expect(text).toMatch(/\(COND \(/);
+    const annotation = sdfAnnotation(graph, parseSdf(text, 'opensta.sdf'));
+    expect(annotation.unmatched).toBe(0);
+    const sta = timingLabels(analyzeTiming(graph, libs, sdc, { parasitics: spefParasitics(graph, parseSpef(spef, 'est.spef')), annotation }));
+    const m = model(text);
+    const truth = new Map(sta.endpoints.map((e) => [e.pin, e.slack]));
+    expect(m.slack.endpoints.length).toBe(truth.size);
+    for (const e of m.slack.endpoints) expect(e.slack).toBeCloseTo(truth.get(e.pin)!, 5);
   });
 
   it('an SDF naming one cell changes that cell\'s arcs alone', () => {
