@@ -240,7 +240,8 @@ function checkPartDirection(ctx: ExprContext, e: Expr & { kind: 'part' }): void 
 
 /** The arguments of a system task or function. */
 export function checkSystemArgs(ctx: ExprContext, name: string, args: readonly (Expr | null)[]): void {
-  const whole = takesWholeObjects.test(name);
+  // A system task of the user's own PLI code receives handles: whole arrays and events are fine.
+  const whole = takesWholeObjects.test(name) || !knownSystemNames.has(name);
   for (const a of args) {
     if (a && !whole && namesScope(ctx, a)) {
       // Every system task receives its arguments as PLI handles, a scope's too; iverilog leaves the

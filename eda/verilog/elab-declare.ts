@@ -279,7 +279,7 @@ function declareInstances(el: Elaborator, item: ModuleItem & { kind: 'instance' 
   if (!primitive && !node.design.modules.has(item.type)) el.unknownModule(item.type, item.loc);
   for (const x of item.instances) {
     for (const c of x.connections) {
-      if (c.expr && c.name !== '*') for (const id of targetIdentifiers(c.expr)) node.implicitCandidates!.push({ ...id, scope, why: 'connection' });
+      if (c.expr && c.name !== '*') for (const id of connectionIdentifiers(c.expr)) node.implicitCandidates!.push({ ...id, scope, why: 'connection' });
     }
     if (x.name === undefined) {
       if (!primitive) at(el.sink, x.loc, `an instance of module '${item.type}' needs a name`);
@@ -405,6 +405,20 @@ function targetIdentifiers(e: Expr): { name: string; loc: Loc }[] {
   if (e.kind === 'id') return [{ name: e.name, loc: e.loc }];
   if (e.kind === 'concat') return e.parts.flatMap(targetIdentifiers);
   return [];
+}
+
+/**
+ * Plain names in a port connection, also inside operators (`.r(!r)`): iverilog, Yosys and
+ * Verilator all make each an implicit net (4.5 names "an identifier in a port expression").
+ */
+function connectionIdentifiers(e: Expr): { name: string; loc: Loc }[] {
+  switch (e.kind) {
+    case 'unary': return connectionIdentifiers(e.arg);
+    case 'binary': return [...connectionIdentifiers(e.left), ...connectionIdentifiers(e.right)];
+    case 'cond': return [...connectionIdentifiers(e.cond), ...connectionIdentifiers(e.then), ...connectionIdentifiers(e.else)];
+    case 'concat': return e.parts.flatMap(connectionIdentifiers);
+    default: return targetIdentifiers(e);
+  }
 }
 
 function identifiersIn(e: Expr): { name: string; loc: Loc }[] {
