@@ -33,7 +33,7 @@ examples: tessera generate circuit --truth-table 6a --inputs 3 --out maj.aag
   ],
   async run(flags) {
     const n = flags.inputs;
-    if (n < 1 || n > MAX_TRUTH_TABLE_INPUTS) throw new UserError(`expected 1 to ${MAX_TRUTH_TABLE_INPUTS} inputs, got ${n}`, '--inputs', `truth tables of more than ${MAX_TRUTH_TABLE_INPUTS} inputs are not taken`);
+    if (n < 1 || n > MAX_TRUTH_TABLE_INPUTS) throw new UserError(`expected 1 to ${MAX_TRUTH_TABLE_INPUTS} inputs, got ${n}`, '--inputs', `truth tables of more than ${MAX_TRUTH_TABLE_INPUTS} inputs are not taken; N inputs need 2^N / 4 hex digits per output, e.g. --inputs 4 --truth-table 8000`);
     if (flags.samples < 1) throw new UserError('must be at least 1', '--samples');
     if (flags.out && !/\.(aag|v)$/.test(flags.out)) throw new UserError(`'${flags.out}' ends neither in .aag nor in .v`, '--out', 'name the file FILE.aag (ASCII AIGER) or FILE.v (structural Verilog)');
     const hexes = flags['truth-table'].split(',');
