@@ -5,8 +5,11 @@ export default defineCommand({
   path: ['lso', 'eval'],
   summary: 'score trained LSOformer / baseline models on a split: final MAPE and R², per-step MAPE, NMSE',
   details: `Loads the models \`tessera lso train --out DIR\` wrote (DIR/<split>/<method>/) and scores them on the
-split's test recipes of the data set. JSON: { split, methods: { <method>: { finalMape: { nodes, levels, area,
-delay }, finalR2, trajectoryMape: { nodes: [per step], levels } | null, nmse } } } (an array for several splits).
+split's test recipes of the data set (whatever settings they were trained with). JSON: { split, methods:
+{ <method>: { finalMape: { nodes, levels, area, delay }, finalR2, trajectoryMape: { nodes: [per step], levels }
+| null, nmse, withinDesign: { spearman, kendall } } }, meanRatio } (an array for several splits); withinDesign
+is the rank correlation of predicted and real final QoR across each test design's recipes, averaged over the
+designs (the order a recipe search needs); meanRatio scores the reference without a model.
 example: tessera lso eval --models out/lso/models --split epfl --json out/lso/epfl.json`,
   flags: [
     { name: 'data', kind: 'string', default: DEFAULT_DATA, valueName: 'FILE', help: 'recipe data set the models were trained on' },
