@@ -11,7 +11,7 @@ export default defineCommand({
   details: `Samples every cell arc and net arc of the 14 training designs at STA's own input slews (teacher
 forcing), at most --max-rows of each kind per design; the last two training designs are held out for early
 stopping. Writes checkpoint.json + weights.bin and a README.md with the command and the data hash. The
-run's state is saved in OUT/train-state after every epoch: rerun the same command (the epoch count may
+run's state is saved in OUT/train-state after every epoch and at Ctrl-C (exit 130, no checkpoint written): rerun the same command (the epoch count may
 differ) to resume an interrupted run; the folder is removed once the checkpoint is written.
 example: tessera slack train --data out/e2eslack-data --out models/timing/e2eslack/checkpoint`,
   flags: [
