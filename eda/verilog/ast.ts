@@ -115,7 +115,8 @@ export type ModuleItem = (
   | { kind: 'task'; automatic: boolean; name: string; ports: ModuleItem[]; items: ModuleItem[]; body: Stmt }
   | { kind: 'generate'; items: ModuleItem[] }
   /** `declaresGenvar`: SystemVerilog's `for (genvar i = 0; ...)`. */
-  | { kind: 'gen-for'; declaresGenvar?: boolean; init: { name: string; value: Expr }; cond: Expr; step: { name: string; value: Expr }; body: ModuleItem }
+  /** A `compound` step (`i++`: '+', `i--`: '-') has `value` `i + 1` or `i - 1`. */
+  | { kind: 'gen-for'; declaresGenvar?: boolean; init: { name: string; value: Expr }; cond: Expr; step: { name: string; value: Expr; compound?: string }; body: ModuleItem }
   | { kind: 'gen-if'; cond: Expr; then?: ModuleItem; else?: ModuleItem }
   | { kind: 'gen-case'; expr: Expr; items: CaseItem<ModuleItem | undefined>[] }
   | { kind: 'gen-block'; name?: string; items: ModuleItem[] }

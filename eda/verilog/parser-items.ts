@@ -265,14 +265,30 @@ export class ItemParser extends StatementParser {
     this.CONSUME(op(';'));
     const cond = this.SUBRULE2(this.expression);
     this.CONSUME2(op(';'));
-    const stepName = this.SUBRULE2(this.ident);
-    this.CONSUME2(op('='));
-    const stepValue = this.SUBRULE3(this.expression);
+    const step = this.SUBRULE(this.generateStep);
     this.CONSUME(op(')'));
     const body = this.SUBRULE(this.moduleItem);
-    const loop = { kind: 'gen-for', init: { name: initName, value: initValue }, cond, step: { name: stepName, value: stepValue }, body } as ModuleItem & { kind: 'gen-for' };
+    const loop = { kind: 'gen-for', init: { name: initName, value: initValue }, cond, step, body } as ModuleItem & { kind: 'gen-for' };
     if (declaresGenvar) loop.declaresGenvar = true;
     return loop;
+  });
+
+  /**
+   * `i = i + 1`, or SystemVerilog's `i++`, `i--` (Yosys and Verilator take them here; `++i` and
+   * `i += 2` only Verilator, so they stay errors).
+   */
+  private generateStep = this.RULE('generateStep', (): (ModuleItem & { kind: 'gen-for' })['step'] => {
+    const start = this.LA(1);
+    const name = this.SUBRULE(this.ident);
+    const r = this.OR([
+      alt(() => { this.CONSUME(op('=')); return { value: this.SUBRULE(this.expression) } as { value?: Expr; compound?: string }; }),
+      alt(() => { this.CONSUME(op('+')); this.CONSUME2(op('+')); return { compound: '+' }; }),
+      alt(() => { this.CONSUME(op('-')); this.CONSUME2(op('-')); return { compound: '-' }; }),
+    ]);
+    const loc = this.span(start);
+    if (!r?.compound) return { name, value: r?.value as Expr };
+    const value: Expr = { kind: 'binary', op: r.compound, left: { kind: 'id', name, loc }, right: { kind: 'number', text: '1', loc }, loc };
+    return { name, value, compound: r.compound };
   });
 
   private generateIf = this.RULE('generateIf', (): ModuleItem => {

@@ -109,7 +109,7 @@ function printItemBody(i: ModuleItem, ind: string): string {
     case 'generate':
       return `generate\n${i.items.map((x) => printItem(x, inner)).join('')}${ind}endgenerate`;
     case 'gen-for':
-      return `for (${i.declaresGenvar ? 'genvar ' : ''}${printName(i.init.name)} = ${printExpr(i.init.value)}; ${printExpr(i.cond)}; ${printName(i.step.name)} = ${printExpr(i.step.value)}) ${printItem(i.body, ind).trimStart().trimEnd()}`;
+      return `for (${i.declaresGenvar ? 'genvar ' : ''}${printName(i.init.name)} = ${printExpr(i.init.value)}; ${printExpr(i.cond)}; ${printGenStep(i.step)}) ${printItem(i.body, ind).trimStart().trimEnd()}`;
     case 'gen-if': {
       const then = i.then ? printItem(i.then, ind).trim() : ';';
       const otherwise = i.else ? ` else ${printItem(i.else, ind).trim()}` : '';
@@ -177,6 +177,11 @@ function printStmtBody(s: Stmt, ind: string): string {
     case 'procedural':
       return s.rhs ? `${s.op} ${printExpr(s.lhs)} = ${printExpr(s.rhs)};` : `${s.op} ${printExpr(s.lhs)};`;
   }
+}
+
+function printGenStep(step: (ModuleItem & { kind: 'gen-for' })['step']): string {
+  if (step.compound) return `${printName(step.name)}${step.compound}${step.compound}`;
+  return `${printName(step.name)} = ${printExpr(step.value)}`;
 }
 
 /** An assignment without its semicolon; `x += v` (and `x++`) printed as written, so the target's selects run once. */
