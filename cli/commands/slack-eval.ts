@@ -11,7 +11,8 @@ const closer = (c: DesignEvaluation['wns']) => {
   const d = (v: number) => Math.abs(v - c.truth);
   return d(c.predicted) < Math.min(d(c.prerouteSta), d(c.prerouteHpwl)) || d(c.predicted) + d(c.prerouteSta) + d(c.prerouteHpwl) === 0;
 };
-const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / Math.max(1, v.length);
+/** Mean of a list; NaN for none (a baseline --accuracy-only skipped). */
+const mean = (v: number[]) => (v.length === 0 ? NaN : v.reduce((s, x) => s + x, 0) / v.length);
 /** |predicted - truth| / |truth|; 0 when both are 0, NaN when only the truth is 0. */
 const relError = (p: number, t: number) => (t === 0 ? (p === 0 ? 0 : NaN) : Math.abs(p - t) / Math.abs(t));
 
