@@ -46,7 +46,13 @@ export interface CertifyOptions {
   readonly noise?: InferenceNoise;
 }
 
-export interface SentenceCertificate extends Certificate { readonly label: number; readonly words: number; readonly plainPrediction: number }
+export interface SentenceCertificate extends Certificate {
+  readonly label: number;
+  readonly words: number;
+  readonly plainPrediction: number;
+  /** FRS: the positions of the words masked at the targeted rate. */
+  readonly targetedWords?: number[];
+}
 
 export interface CertifyResult {
   readonly method: CertifyMethod;
@@ -114,7 +120,8 @@ export function certifySentences(clf: Classifier, tokenizer: Tokenizer, examples
       q = targetedMasking(s, o.targeted, o.rate, o.targetedRate);
     }
     const c = certify(words, q, smoothed.classify, classes, o.n0, o.samples, o.alpha, sampler, o.method === 'random-edit' ? o.substitutes : undefined);
-    sentences.push({ ...c, label: e.label, words: words.length, plainPrediction });
+    const targetedWords = o.method === 'frs' ? q.flatMap((v, k) => (v === o.targetedRate && v !== o.rate ? [k] : [])) : undefined;
+    sentences.push({ ...c, label: e.label, words: words.length, plainPrediction, targetedWords });
     onSentence?.(i);
   });
   smoothed.restore();
