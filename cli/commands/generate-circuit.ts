@@ -20,7 +20,7 @@ smallest setting that holds the inputs they use (one output: 4x1 or 6x1; two out
 are drawn with the guided sampler and each is checked by exhaustive simulation; the exact one with the fewest
 ANDs is written. If none is exact the command says so, writes no circuit and exits 1. With a native ABC
 (yosys-abc) the written circuit is also checked with ABC's cec, and abcAnds is ABC's count (${ABC_FLOW}).
-examples: tessera generate circuit --truth-table 6a --inputs 3 --out maj.aag
+examples: tessera generate circuit --truth-table e8 --inputs 3 --out maj.aag
           tessera generate circuit --truth-table 8000,fffe --inputs 4 --out f.v --json f.json`,
   flags: [
     { name: 'truth-table', kind: 'string', required: true, valueName: 'HEX[,HEX...]', help: 'one hex truth table per output, comma-separated' },
