@@ -42,7 +42,8 @@ function timed<T>(f: () => T): Timed<T> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const s = (x: number) => x.toFixed(2).padStart(7);
 
-const { functions } = loadSlackModel(shippedSlackModelDir());
+// TESSERA_SLACK_BENCH_MODEL=DIR times another checkpoint (e.g. models/timing/e2eslack/checkpoint-steiner).
+const { functions } = loadSlackModel(process.env.TESSERA_SLACK_BENCH_MODEL ?? shippedSlackModelDir());
 console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 console.log('design        cells  inputs s | model s (parse  propagate  rest) setup-only s | truth flow s (route  SPEF w+r  STA) | ratio wall  ratio cpu | setup-only wall  cpu');
 for (const name of available) {
