@@ -2,7 +2,7 @@ import { defineCommand } from '../command.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import { buildBackdooredClassifier } from '../../models/llm/robust/index.ts';
 import { buildDefaultTaskModels, buildTaskModel, DEFAULT_FINETUNE, isTaskName, LABEL_WORDS, readTaskModel, TASK_NAMES, type TaskName } from '../../models/llm/tasks/index.ts';
-import { UserError, writeJsonAtomic } from '../../util/index.ts';
+import { exitCodeOf, UserError, writeJsonAtomic } from '../../util/index.ts';
 import { withStopSignal } from '../stop-signal.ts';
 import { taskBuildContext, taskDataFlag } from './llm-finetune-context.ts';
 
@@ -51,7 +51,7 @@ example: tessera llm finetune --tasks default`,
       if (flags.tasks) {
         const dirs = await buildDefaultTaskModels(ctx, log);
         const backdoored = dirs && (await buildBackdooredClassifier(ctx, log));
-        if (!dirs || !backdoored) { console.error('stopped; rerun the same command to resume'); return 130; }
+        if (!dirs || !backdoored) { console.error('stopped; rerun the same command to resume'); return exitCodeOf(stop.signal); }
         dirs.set('sst2-backdoored', backdoored.dir);
         const summary = Object.fromEntries([...dirs].map(([name, dir]) => [name, { dir, metrics: readTaskModel(dir).metrics }]));
         for (const [name, s] of Object.entries(summary)) console.log(`${name}: ${s.dir}`);
@@ -68,7 +68,7 @@ example: tessera llm finetune --tasks default`,
         labelWords: flags.scoring === 'label-words' ? (tasks.length === 1 ? LABEL_WORDS[tasks[0]] : undefined) : undefined,
       };
       if (flags.scoring === 'label-words' && tasks.length !== 1) throw new UserError('label-word scoring fine-tunes one task at a time', '--scoring', 'give --task sst2, agnews or style');
-      if (!(await buildTaskModel({ name, tasks, options }, flags.out, ctx, log))) { console.error(`stopped; rerun the same command to resume`); return 130; }
+      if (!(await buildTaskModel({ name, tasks, options }, flags.out, ctx, log))) { console.error('stopped; rerun the same command to resume'); return exitCodeOf(stop.signal); }
       const m = readTaskModel(flags.out);
       if (flags.json) writeJsonAtomic(flags.json, { task: name, dir: flags.out, metrics: m.metrics });
       return 0;
