@@ -9,7 +9,7 @@ import { buildDefaultTaskModels, DEFAULT_TASK_MODELS, encodeTexts, labelScoring,
 import { UserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
 import { renderReport } from '../report/html-report.ts';
 import { withStopSignal } from '../stop-signal.ts';
-import { arrayFlags } from './llm-flags.ts';
+import { costArrayFlags } from './llm-flags.ts';
 import { taskBuildContext, taskDataFlag } from './llm-finetune-context.ts';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -48,7 +48,7 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
     { name: 'triggers', kind: 'string', default: DEFAULT_BACKDOOR.triggers.join(','), valueName: 'W,...', help: 'the backdoor\'s trigger words (the attacker picks one on dev)' },
     { name: 'alpha', kind: 'number', default: 0.05, valueName: 'A', help: 'the bound holds with probability 1 - alpha' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the masks, edits, noise and search' },
-    ...arrayFlags.map((f) => (f.name === 'on' ? { ...f, default: 'mixpe-w4a8' } : f)),
+    ...costArrayFlags,
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results as JSON' },
     { name: 'report', kind: 'string', valueName: 'DIR', help: 'write index.html (certified accuracy by radius) here' },
   ],

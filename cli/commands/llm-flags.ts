@@ -15,3 +15,6 @@ export const arrayFlags = [
   { name: 'products', kind: 'string', valueName: 'P', help: 'precision of the attention products on the array: int8 or fp16 (default: the PE kind\'s activations)' },
   { name: 'check', kind: 'number', default: 0, valueName: 'SHARE', help: 'also run this share of the array products in cycle mode and fail on any bit difference' },
 ] as const satisfies readonly FlagSpec[];
+
+/** The array flags of the commands that report what a workload costs on the array: those compute on it by default. */
+export const costArrayFlags = arrayFlags.map((f) => (f.name === 'on' ? { ...f, default: 'mixpe-w4a8' } : f));

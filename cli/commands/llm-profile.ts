@@ -4,7 +4,7 @@ import { ArrayBackend, backendFromFlags } from '../../models/common/index.ts';
 import { kvShareSweep, loadModel, profileGeneration, profilePhase } from '../../models/llm/index.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { writeReport } from '../report/html-report.ts';
-import { arrayFlags, modelFlags } from './llm-flags.ts';
+import { costArrayFlags, modelFlags } from './llm-flags.ts';
 import { profileSections, terminalTable } from './llm-profile-report.ts';
 
 export default defineCommand({
@@ -20,7 +20,7 @@ example: tessera llm profile --context 256 --on mixpe-w4a8 --report out/profile`
     { name: 'context', kind: 'int', required: true, valueName: 'L', help: 'tokens of context (prefill length; cache length of the decode step)' },
     { name: 'batch', kind: 'int', default: 1, valueName: 'B', help: 'sequences decoded together (their linear layers share one GEMM)' },
     { name: 'generate', kind: 'int', default: 0, valueName: 'N', help: 'also profile a generation of N tokens after a prompt of --context tokens' },
-    ...arrayFlags.map((f) => (f.name === 'on' ? { ...f, default: 'mixpe-w4a8' } : f)),
+    ...costArrayFlags,
     { name: 'report', kind: 'string', valueName: 'DIR', help: 'write report.html (plotly) into DIR' },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the profile as JSON' },
   ],

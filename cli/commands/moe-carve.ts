@@ -4,7 +4,7 @@ import { ArrayBackend, backendFromFlags, selectBackend } from '../../models/comm
 import { checkpointSplit, loadModel, weightsKey, writeCheckpoint } from '../../models/llm/index.ts';
 import { compressionData, parseCmoeConfig, runCmoe } from '../../models/llm/compress/index.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
-import { arrayFlags, modelFlags } from './llm-flags.ts';
+import { costArrayFlags, modelFlags } from './llm-flags.ts';
 
 const positive = (v: number, flag: string) => { if (!(Number.isInteger(v) && v >= 1)) throw new UserError(`must be a whole number >= 1, got ${v}`, flag); };
 
@@ -37,7 +37,7 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
     { name: 'decode', kind: 'int', default: 16, valueName: 'N', help: 'tokens decoded on the array for the cost (after a prompt of --prompt)' },
     { name: 'prompt', kind: 'int', default: 128, valueName: 'N', help: 'prompt tokens prefilled before the costed decode steps' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of calibration windows, random grouping and fine-tuning' },
-    ...arrayFlags.map((f) => (f.name === 'on' ? { ...f, default: 'mixpe-w4a8' } : f.name === 'group' ? { ...f, default: '16' } : f)),
+    ...costArrayFlags.map((f) => (f.name === 'group' ? { ...f, default: '16' } : f)),
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results as JSON' },
   ],
   async run(flags) {

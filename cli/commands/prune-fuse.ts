@@ -4,7 +4,7 @@ import { ArrayBackend, backendFromFlags, selectBackend } from '../../models/comm
 import { checkpointSplit, loadModel, weightsKey, writeCheckpoint } from '../../models/llm/index.ts';
 import { compressionData, runFuse } from '../../models/llm/compress/index.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
-import { arrayFlags, modelFlags } from './llm-flags.ts';
+import { costArrayFlags, modelFlags } from './llm-flags.ts';
 
 export default defineCommand({
   path: ['prune', 'fuse'],
@@ -32,7 +32,7 @@ example: tessera prune fuse --rate 0.25 --out out/fused --json out/fuse.json`,
     { name: 'decode', kind: 'int', default: 16, valueName: 'N', help: 'tokens decoded on the array for the cost' },
     { name: 'prompt', kind: 'int', default: 128, valueName: 'N', help: 'prompt tokens prefilled before the costed decode steps' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of calibration and fine-tuning windows and adapters' },
-    ...arrayFlags.map((f) => (f.name === 'on' ? { ...f, default: 'mixpe-w4a8' } : f)),
+    ...costArrayFlags,
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results as JSON' },
   ],
   async run(flags) {
