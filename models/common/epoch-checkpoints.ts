@@ -23,12 +23,15 @@ interface Manifest {
 }
 
 const BEST = 'best/';
+const OPTIMIZER = 'optimizer/';
+/** Optimizer arrays by position, zero-padded so the checkpoint's sorted names keep their order. */
+const optimizerName = (i: number) => `${OPTIMIZER}${String(i).padStart(6, '0')}`;
 
 /**
  * Epoch checkpoints in `dir` (one folder, rewritten atomically after every epoch) for a run
  * identified by `key` (data and settings that must match; the epoch budget may grow). The
- * optimizer's moments are not kept: a resumed run restarts them, so it is close to, not bit-equal
- * with, an uninterrupted one.
+ * optimizer's state (Adam's step count and moments) is kept beside the weights, so a resumed run
+ * continues as the uninterrupted one would; a state saved without it restarts the moments.
  */
 export function epochCheckpoints(dir: string, key: unknown): EpochCheckpoints {
   const keyHash = contentHash(key);
@@ -45,16 +48,25 @@ export function epochCheckpoints(dir: string, key: unknown): EpochCheckpoints {
       if (config.keyHash !== keyHash) return undefined;
       const current = new Map<string, NamedArray>();
       const best = new Map<string, NamedArray>();
+      const optimizer: [string, NamedArray][] = [];
       for (const [name, w] of weights) {
         if (name.startsWith(BEST)) best.set(name.slice(BEST.length), w);
+        else if (name.startsWith(OPTIMIZER)) optimizer.push([name, w]);
         else current.set(name, w);
       }
+      optimizer.sort(([a], [b]) => (a < b ? -1 : 1));
       const { epochs, trainLoss, validationLoss, bestEpoch, batchesDone, partialLoss } = config;
-      return { state: { epochs, trainLoss, validationLoss, bestEpoch, batchesDone, partialLoss, bestWeights: best.size > 0 ? best : undefined }, weights: current };
+      const state: TrainLoopState = {
+        epochs, trainLoss, validationLoss, bestEpoch, batchesDone, partialLoss,
+        bestWeights: best.size > 0 ? best : undefined,
+        optimizer: optimizer.length > 0 ? optimizer.map(([, w]) => w) : undefined,
+      };
+      return { state, weights: current };
     },
     save(state, weights) {
       const all = new Map<string, NamedArray>(weights);
       for (const [name, w] of state.bestWeights ?? []) all.set(BEST + name, w);
+      state.optimizer?.forEach((w, i) => all.set(optimizerName(i), w));
       const { epochs, trainLoss, validationLoss, bestEpoch, batchesDone, partialLoss } = state;
       const manifest: Manifest = { keyHash, epochs, trainLoss, validationLoss, bestEpoch, batchesDone, partialLoss };
       saveCheckpoint(dir, manifest, all);

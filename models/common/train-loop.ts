@@ -40,6 +40,8 @@ export interface TrainLoopState {
   readonly bestEpoch: number;
   /** The best epoch's weights (undefined without a validation loss). */
   readonly bestWeights?: Map<string, NamedArray>;
+  /** The optimizer's own state in its `getWeights` order (Adam: step count, first and second moments). */
+  readonly optimizer?: NamedArray[];
 }
 
 export interface TrainHistory {
@@ -79,10 +81,11 @@ async function run<B>(o: TrainLoopOptions<B>, stop: StopFlag): Promise<TrainHist
   let resumeBatch = stoppedEarly ? 0 : o.resume?.batchesDone ?? 0;
   let resumeLoss = o.resume?.partialLoss ?? 0;
   const perEpoch = o.batches(first).length;
+  if (o.resume?.optimizer) await restoreOptimizer(o.optimizer, o.resume.optimizer);
   const bar = new ProgressBar(o.label, Math.max(0, o.epochs - first) * perEpoch, process.stderr, o.quiet);
   bar.skip(Math.min(resumeBatch, perEpoch));
-  const state = (epochs: number, partial?: { batchesDone: number; partialLoss: number }): TrainLoopState =>
-    ({ epochs, trainLoss: [...trainLoss], validationLoss: [...validationLoss], bestEpoch, bestWeights, ...partial });
+  const state = async (epochs: number, partial?: { batchesDone: number; partialLoss: number }): Promise<TrainLoopState> =>
+    ({ epochs, trainLoss: [...trainLoss], validationLoss: [...validationLoss], bestEpoch, bestWeights, optimizer: await optimizerState(o.optimizer), ...partial });
   const interrupted = (where: string) => {
     bar.finish();
     const kept = o.onState ? 'its state is saved: rerun the same command to resume' : 'this training keeps no state: a rerun starts it again';
@@ -101,7 +104,7 @@ async function run<B>(o: TrainLoopOptions<B>, stop: StopFlag): Promise<TrainHist
       await yieldToEventLoop();
       await pausePointAsync(`${o.label} step ${steps}`, stop.signalled);
       if (stop.requested && b + 1 < batches.length) {
-        o.onState?.(state(epoch, { batchesDone: b + 1, partialLoss: sum }));
+        if (o.onState) o.onState(await state(epoch, { batchesDone: b + 1, partialLoss: sum }));
         throw interrupted(`in epoch ${epoch + 1} after batch ${b + 1} of ${batches.length}`);
       }
     }
@@ -118,7 +121,7 @@ async function run<B>(o: TrainLoopOptions<B>, stop: StopFlag): Promise<TrainHist
       }
     }
     o.onEpoch?.(epoch, trainLoss[epoch], val);
-    o.onState?.(state(epoch + 1));
+    if (o.onState) o.onState(await state(epoch + 1));
     if (stop.requested) throw interrupted(`after epoch ${epoch + 1}`);
     if (val !== undefined && patienceRanOut(epoch)) {
       stoppedEarly = true;
@@ -129,4 +132,19 @@ async function run<B>(o: TrainLoopOptions<B>, stop: StopFlag): Promise<TrainHist
   bar.finish();
   if (bestWeights) o.params.restore(bestWeights);
   return { trainLoss, validationLoss, bestEpoch: bestWeights ? bestEpoch : trainLoss.length - 1, stoppedEarly };
+}
+
+/** The optimizer's state as plain arrays (Adam's moments are its own variables: only the step count tensor is new). */
+async function optimizerState(optimizer: tf.Optimizer): Promise<NamedArray[]> {
+  const weights = await optimizer.getWeights();
+  const arrays = weights.map(({ tensor }) => ({ shape: [...tensor.shape], data: Float32Array.from(tensor.dataSync()) }));
+  weights[0]?.tensor.dispose(); // the step count, made for this call
+  return arrays;
+}
+
+/** Puts a saved optimizer state back, so a resumed run continues with the same moments and step count. */
+async function restoreOptimizer(optimizer: tf.Optimizer, saved: readonly NamedArray[]): Promise<void> {
+  const tensors = saved.map((a, i) => ({ name: `saved/${i}`, tensor: tf.tensor(a.data, [...a.shape]) }));
+  await optimizer.setWeights(tensors);
+  for (const { tensor } of tensors) tensor.dispose(); // the optimizer's variables hold their own references
 }
