@@ -1,6 +1,6 @@
 import { runYosys, type YosysBackend } from '../../../eda/synth/index.ts';
 import { netlistGraphFromYosysJson, type NetlistGraph, type YosysJson } from './netlist-graph.ts';
-import { qorOf, qorScript } from './qor-flow.ts';
+import { flowLiberty, qorOf, qorScript } from './qor-flow.ts';
 
 export interface LabelTaskInput {
   /** Design sources by relative path. */
@@ -21,10 +21,11 @@ export type LabelResult =
 /** Synthesizes one design with the labelling flow and returns its labels and mapped-netlist graph. */
 export async function labelSources(input: LabelTaskInput): Promise<LabelResult> {
   const t0 = performance.now();
+  const liberty = flowLiberty(input.liberty);
   try {
     const run = await runYosys({
       script: qorScript(Object.keys(input.sources), input.top),
-      files: { ...input.sources, 'cells.lib': input.liberty },
+      files: { ...input.sources, 'cells.lib': liberty },
       backend: input.backend,
       outputs: ['netlist.json'],
       timeoutSeconds: input.timeoutSeconds,
@@ -32,7 +33,7 @@ export async function labelSources(input: LabelTaskInput): Promise<LabelResult> 
     const text = run.outputs['netlist.json'];
     if (text === undefined) return { ok: false, error: `Yosys wrote no netlist; log tail: ${run.log.trim().split('\n').slice(-2).join(' | ')}` };
     const netlist = JSON.parse(text) as YosysJson;
-    const qor = qorOf(netlist, run.log, input.liberty);
+    const qor = qorOf(netlist, run.log, liberty);
     if (!qor) return { ok: false, error: 'the Yosys netlist has no top module' };
     const graph = netlistGraphFromYosysJson(netlist, qor.top);
     const cells = graph.nodeType.filter((t) => !graph.types[t].startsWith('$port')).length;
@@ -42,5 +43,6 @@ export async function labelSources(input: LabelTaskInput): Promise<LabelResult> 
   }
 }
 
-// Worker-pool task: one design per call; the Liberty text is cloned per task (a few ms).
+// Worker-pool task: one design per call; the Liberty text is cloned per task (a few ms; callers pass
+// flowLiberty's text, which the task keeps as it is).
 export default labelSources;

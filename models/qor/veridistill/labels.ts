@@ -4,7 +4,7 @@ import { ContentCache, ProgressBar, WorkerPool, contentHash, writeFileAtomic } f
 import { designSources, designText, type CorpusDesign } from './corpus.ts';
 import type { LabelResult, LabelTaskInput } from './label-task.ts';
 import type { NetlistGraph } from './netlist-graph.ts';
-import { LABEL_BACKEND, QOR_FLOW_HASH } from './qor-flow.ts';
+import { LABEL_BACKEND, QOR_FLOW_HASH, flowLiberty } from './qor-flow.ts';
 
 /** One line of the VeriDistill data set (JSON Lines): the RTL, its synthesized QoR and netlist graph. */
 export interface QorRecord {
@@ -75,10 +75,11 @@ export async function labelCorpus(designs: readonly CorpusDesign[], opts: LabelR
   const bar = new ProgressBar('synthesizing labels', designs.length, process.stderr, opts.quiet);
   bar.skip(designs.length - todo.length);
   if (todo.length > 0) {
+    const liberty = flowLiberty(opts.liberty.text);
     const pool = new WorkerPool<LabelTaskInput, LabelResult>(new URL('./label-task.ts', import.meta.url), opts.workers);
     try {
       await Promise.all(todo.map(async (d) => {
-        const input = { sources: sources.get(d.id)!, top: d.top, liberty: opts.liberty.text, backend, timeoutSeconds };
+        const input = { sources: sources.get(d.id)!, top: d.top, liberty, backend, timeoutSeconds };
         // The wasm build cannot be stopped from inside its thread: the pool stops the worker.
         const result: LabelResult = await pool.run(input, timeoutSeconds > 0 ? { timeoutSeconds: timeoutSeconds + 5 } : {}).catch((e: Error) => ({ ok: false as const, error: /within/.test(e.message) ? `timed out after ${timeoutSeconds} s` : e.message }));
         // Only successes and Yosys's own verdicts are cached; a timeout (the pool's, or native Yosys

@@ -16,6 +16,33 @@ export const LABEL_BACKEND = 'wasm';
 /** Hash of the flow's fixed part (what `record.flow` carries); changes whenever the script does. */
 export const QOR_FLOW_HASH = contentHash('veridistill-qor-flow', FLOW_COMMANDS).slice(0, 16);
 
+let lastLiberty: { text: string; flow: string } | undefined;
+
+/**
+ * The Liberty text the flow hands Yosys: the library without its `internal_power` groups (a third
+ * of sky130's 12.8 MB). dfflibmap and ABC parse the whole file on every run, so this cuts their
+ * parsing; the netlists are byte-identical (qor-flow.test.ts), so the labels and the cache key
+ * (the full library's hash) stay as they were. Idempotent.
+ */
+export function flowLiberty(liberty: string): string {
+  if (lastLiberty?.text === liberty) return lastLiberty.flow;
+  const kept: string[] = [];
+  let from = 0;
+  // A group neither `dfflibmap` nor ABC's `read_lib` / `map` reads.
+  const header = /\n[ \t]*internal_power\s*\([^)]*\)\s*\{/g;
+  for (let m = header.exec(liberty); m; m = header.exec(liberty)) {
+    let i = m.index + m[0].length;
+    for (let depth = 1; depth > 0 && i < liberty.length; i++) depth += liberty[i] === '{' ? 1 : liberty[i] === '}' ? -1 : 0;
+    kept.push(liberty.slice(from, m.index));
+    from = i;
+    header.lastIndex = i;
+  }
+  kept.push(liberty.slice(from));
+  const flow = kept.join('');
+  lastLiberty = { text: liberty, flow };
+  return flow;
+}
+
 /**
  * The labelling script for sources given by relative path (the Liberty file is `cells.lib`, the
  * netlist is written to `netlist.json`). Include folders are the sources' own folders.

@@ -1,7 +1,7 @@
 import { runYosys, type YosysBackend } from '../../../eda/synth/index.ts';
 import { contentHash, ContentCache } from '../../../util/index.ts';
 import type { YosysJson } from './netlist-graph.ts';
-import { QOR_FLOW_HASH, qorOf, qorScript } from './qor-flow.ts';
+import { QOR_FLOW_HASH, flowLiberty, qorOf, qorScript } from './qor-flow.ts';
 
 export interface SynthesizedQor {
   readonly top: string;
@@ -26,10 +26,11 @@ export async function synthesizeQor(sources: Readonly<Record<string, string>>, t
   const hit = useCache ? cache.get(key) : undefined;
   if (hit) return { ...hit, seconds: 0 };
   const t0 = performance.now();
-  const run = await runYosys({ script, files: { ...sources, 'cells.lib': liberty }, backend, outputs: ['netlist.json'] });
+  const lib = flowLiberty(liberty);
+  const run = await runYosys({ script, files: { ...sources, 'cells.lib': lib }, backend, outputs: ['netlist.json'] });
   const seconds = (performance.now() - t0) / 1000;
   const netlist = run.outputs['netlist.json'];
-  const qor = netlist === undefined ? undefined : qorOf(JSON.parse(netlist) as YosysJson, run.log, liberty);
+  const qor = netlist === undefined ? undefined : qorOf(JSON.parse(netlist) as YosysJson, run.log, lib);
   if (!qor) throw new Error(`Yosys wrote no netlist with a top module; log tail:\n${run.log.slice(-1500)}`);
   const result = { ...qor, seconds, tool: run.version, flow: QOR_FLOW_HASH };
   if (useCache) cache.put(key, result);
