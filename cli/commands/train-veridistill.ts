@@ -40,13 +40,26 @@ example: tessera train veridistill --out models/qor/veridistill/checkpoint --sav
     { name: 'synthetic', kind: 'int', default: DEFAULT_SYNTHETIC, valueName: 'N', help: 'synthetic datapaths, FSMs and memories per kind (capped so they are at most a third of the data)' },
     { name: 'no-generated', kind: 'boolean', help: 'leave out the generated MixPE PEs and arrays' },
     { name: 'label-only', kind: 'boolean', help: 'label the corpus (and write --save-data), do not train' },
+    { name: 'pretrain-epochs', kind: 'int', default: defaultSettings.pretrain.epochs, valueName: 'N', help: `masked-token pretraining epochs of the encoder (${defaultSettings.pretrain.maxBatchesPerEpoch} batches each)` },
+    { name: 'teacher-epochs', kind: 'int', default: defaultSettings.teacher.epochs, valueName: 'N', help: 'epochs of each teacher GNN fit' },
+    { name: 'ood', kind: 'string', default: defaultSettings.oodFamilies.join(','), valueName: 'LIST', help: "families held out one at a time as out-of-distribution splits, comma-separated, or 'none'" },
     { name: 'quick', kind: 'boolean', help: 'tiny model and few epochs (smoke test; metrics are not meaningful)' },
   ],
   async run(flags) {
     if (flags.workers < 1) throw new UserError('must be at least 1', '--workers');
     if (flags.timeout < 1) throw new UserError('must be at least 1', '--timeout');
     const backend = await selectBackend();
-    const settings = flags.quick ? quickSettings({ ...defaultSettings, seed: flags.seed }) : { ...defaultSettings, seed: flags.seed };
+    if (flags['pretrain-epochs'] < 1) throw new UserError('must be at least 1', '--pretrain-epochs');
+    if (flags['teacher-epochs'] < 1) throw new UserError('must be at least 1', '--teacher-epochs');
+    const oodFamilies = flags.ood.trim() === 'none' ? [] : flags.ood.split(',').map((f) => f.trim()).filter(Boolean);
+    const sized: TrainSettings = {
+      ...defaultSettings,
+      seed: flags.seed,
+      pretrain: { ...defaultSettings.pretrain, epochs: flags['pretrain-epochs'] },
+      teacher: { ...defaultSettings.teacher, epochs: flags['teacher-epochs'] },
+      oodFamilies,
+    };
+    const settings = flags.quick ? quickSettings(sized) : sized;
     let records;
     let extraTexts: { id: string; family: string; text: string }[] = [];
     let failures: { id: string; error: string }[] = [];
@@ -74,6 +87,9 @@ example: tessera train veridistill --out models/qor/veridistill/checkpoint --sav
       }
     }
     if (records.length < 20) throw new UserError(`only ${records.length} labelled designs; need at least 20`, flags.data ? '--data' : 'TESSERA_DATA');
+    const families = new Set(records.map((r) => r.family));
+    const unknown = settings.oodFamilies.filter((f) => !families.has(f));
+    if (unknown.length) throw new UserError(`no labelled design of the family ${unknown.join(', ')}`, '--ood', `families in the data: ${[...families].join(', ')}; or 'none'`);
     const dataHash = contentHash(records.map((r) => [r.id, r.text, r.areaUm2, r.delayPs])).slice(0, 16);
     console.log(`${records.length} labelled designs (${failures.length} left out), data hash ${dataHash}`);
     const t0 = performance.now();
@@ -87,7 +103,7 @@ example: tessera train veridistill --out models/qor/veridistill/checkpoint --sav
       designs: records.length,
       leftOut: failures,
       flow: records[0]?.flow,
-      families: Object.fromEntries([...new Set(records.map((r) => r.family))].map((f) => [f, records.filter((r) => r.family === f).length])),
+      families: Object.fromEntries([...families].map((f) => [f, records.filter((r) => r.family === f).length])),
       backend: backend.name,
       seconds: { total: seconds, ...outcome.seconds },
       pretrainDesigns: outcome.pretrainDesigns,

@@ -36,16 +36,35 @@ export interface LabelRunOptions {
   readonly cachedOnly?: boolean;
 }
 
+/**
+ * The order in which designs are synthesized: every family early, the families taking turns by
+ * cost rather than by count. Within a family the cheapest design comes first, and a design's turn
+ * comes when its family's cost so far (its designs' costs summed up to and including it) is least.
+ * A family of one-line modules then labels many designs in the time a family of large cores
+ * labels one, and an interrupted run has them all.
+ */
+export function labellingOrder<D extends { id: string; family: string }>(designs: readonly D[], cost: (d: D) => number): D[] {
+  const costs = new Map(designs.map((d) => [d.id, cost(d)]));
+  const turn = new Map<string, number>();
+  for (const family of new Set(designs.map((d) => d.family))) {
+    let spent = 0;
+    for (const d of designs.filter((x) => x.family === family).sort((a, b) => costs.get(a.id)! - costs.get(b.id)!)) {
+      spent += costs.get(d.id)!;
+      turn.set(d.id, spent);
+    }
+  }
+  return [...designs].sort((a, b) => turn.get(a.id)! - turn.get(b.id)!);
+}
+
 /** Cache key of one design's label: its sources and top, the library, the Yosys build and the flow. */
 export function labelCacheKey(sources: Readonly<Record<string, string>>, top: string | undefined, libertyHash: string, tool: string): string {
   return contentHash(sources, top ?? '', libertyHash, tool, QOR_FLOW_HASH, 'label-v3');
 }
 
-const sizeOf = (sources: Record<string, string>) => Object.values(sources).reduce((s, t) => s + t.length, 0);
-
 /**
  * Synthesizes every design with the labelling flow (`qor-flow.ts`; embedded wasm Yosys by default)
- * on a worker pool, smallest first, caching each result by content hash (sources, top, Liberty,
+ * on a worker pool in `labellingOrder` (cost: the length of the RTL the design elaborates, its own text,
+ * not the whole file set a module is cut from), caching each result by content hash (sources, top, Liberty,
  * Yosys version, flow hash) so an interrupted run resumes. Returns the designs that synthesized,
  * in corpus order, and the failures.
  */
@@ -66,19 +85,14 @@ export async function labelCorpus(designs: readonly CorpusDesign[], opts: LabelR
     else todo.push(d);
   }
   if (opts.cachedOnly) todo.length = 0;
-  // Every family early (smallest first within each, families taking turns): an interrupted run has them all.
-  const rank = new Map<string, number>();
-  for (const family of new Set(todo.map((d) => d.family))) {
-    todo.filter((d) => d.family === family).sort((a, b) => sizeOf(sources.get(a.id)!) - sizeOf(sources.get(b.id)!)).forEach((d, i) => rank.set(d.id, i));
-  }
-  todo.sort((a, b) => rank.get(a.id)! - rank.get(b.id)! || sizeOf(sources.get(a.id)!) - sizeOf(sources.get(b.id)!));
+  const ordered = labellingOrder(todo, (d) => designText(d).length);
   const bar = new ProgressBar('synthesizing labels', designs.length, process.stderr, opts.quiet);
   bar.skip(designs.length - todo.length);
   if (todo.length > 0) {
     const liberty = flowLiberty(opts.liberty.text);
     const pool = new WorkerPool<LabelTaskInput, LabelResult>(new URL('./label-task.ts', import.meta.url), opts.workers);
     try {
-      await Promise.all(todo.map(async (d) => {
+      await Promise.all(ordered.map(async (d) => {
         const input = { sources: sources.get(d.id)!, top: d.top, liberty, backend, timeoutSeconds };
         // The wasm build cannot be stopped from inside its thread: the pool stops the worker.
         const result: LabelResult = await pool.run(input, timeoutSeconds > 0 ? { timeoutSeconds: timeoutSeconds + 5 } : {}).catch((e: Error) => ({ ok: false as const, error: /within/.test(e.message) ? `timed out after ${timeoutSeconds} s` : e.message }));

@@ -3,8 +3,25 @@ import { qorOf } from '../../../../models/qor/veridistill/qor-flow.ts';
 import { netlistGraphFromYosysJson } from '../../../../models/qor/veridistill/netlist-graph.ts';
 import { firstModuleName } from '../../../../models/qor/veridistill/corpus.ts';
 import { moduleClosureText } from '../../../../models/qor/veridistill/module-text.ts';
+import { labellingOrder } from '../../../../models/qor/veridistill/labels.ts';
 
 describe('label plumbing', () => {
+  it('labels the families in turns by cost: cheapest first within each, a cheap family gets more turns', () => {
+    const designs = [
+      { id: 'big/c', family: 'big', cost: 300 },
+      { id: 'big/a', family: 'big', cost: 100 },
+      { id: 'big/b', family: 'big', cost: 200 },
+      { id: 'tiny/b', family: 'tiny', cost: 20 },
+      { id: 'tiny/a', family: 'tiny', cost: 10 },
+      { id: 'tiny/c', family: 'tiny', cost: 40 },
+      { id: 'mid/a', family: 'mid', cost: 150 },
+    ];
+    const order = labellingOrder(designs, (d) => d.cost).map((d) => d.id);
+    // Family costs so far: tiny 10, 30, 70; big 100, 300, 600; mid 150.
+    expect(order).toEqual(['tiny/a', 'tiny/b', 'tiny/c', 'big/a', 'mid/a', 'big/b', 'big/c']);
+    expect(labellingOrder([], () => 1)).toEqual([]);
+  });
+
   it('labels the top module of the netlist JSON: Liberty area of its cells, the largest ABC delay', () => {
     const log = `ABC: WireLoad = "none"  Gates = 10 Area = 12.5 (100.0 %) Delay = 120.50 ps (1.0 %)\nABC: WireLoad = "none"  Gates = 3 Area = 2.1 (100.0 %) Delay = 310.25 ps\n`;
     const liberty = 'library (tiny) {\n  cell (INV_X1) { area : 0.532; }\n  cell (NAND2_X1) { area : 0.798; }\n}\n';

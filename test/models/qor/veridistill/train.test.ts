@@ -10,6 +10,11 @@ import { pretrainEncoder } from '../../../../models/qor/veridistill/pretrain.ts'
 import { defineTeacher, teacherKinds, trainTeacher } from '../../../../models/qor/veridistill/teacher.ts';
 import { CLS, PAD, Vocabulary, chunkTokens, verilogWords } from '../../../../models/qor/veridistill/tokenizer.ts';
 import { syntheticRecords } from './synthetic-data.ts';
+import { main } from '../../../../cli/main.ts';
+import { writeDataset } from '../../../../models/qor/veridistill/labels.ts';
+import { captureConsole } from '../../../helpers/console-capture.ts';
+
+const { err } = captureConsole();
 
 beforeAll(async () => {
   await selectBackend(() => {});
@@ -78,5 +83,15 @@ describe('VeriDistill training plumbing on small data', () => {
     expect(b.model.predict(text)).toEqual(before);
     expect(b.splits).toEqual(a.splits);
     for (const m of [a.model, b.model, loaded]) m.dispose();
+  });
+
+  it('train veridistill checks its sizing flags before training', async () => {
+    const data = join(mkdtempSync(join(tmpdir(), 'veridistill-flags-')), 'data.jsonl');
+    writeDataset(data, records);
+    expect(await main(['train', 'veridistill', '--data', data, '--ood', 'famA,nosuch', '--out', join(data, '..', 'ckpt')])).toBe(1);
+    expect(err.join('\n')).toMatch(/--ood: no labelled design of the family nosuch/);
+    expect(await main(['train', 'veridistill', '--data', data, '--teacher-epochs', '0'])).toBe(1);
+    expect(await main(['train', 'veridistill', '--data', data, '--pretrain-epochs', '0'])).toBe(1);
+    expect(err.join('\n')).toMatch(/--pretrain-epochs/);
   });
 });
