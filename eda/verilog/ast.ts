@@ -121,6 +121,8 @@ export type ModuleItem = (
   | { kind: 'gen-case'; expr: Expr; items: CaseItem<ModuleItem | undefined>[] }
   | { kind: 'gen-block'; name?: string; items: ModuleItem[] }
   | { kind: 'specify'; tokens: string[] }
+  /** iverilog's `$attribute(target, "key", "value");` (an extension); `key` and `value` keep their quotes. */
+  | { kind: 'icarus-attribute'; target: string; targetLoc: Loc; key: string; value: string }
 ) & { attrs: Attribute[]; loc: Loc };
 
 /** A module header port: a name (non-ANSI), an ANSI declaration, or `.name(expr)`. */

@@ -84,10 +84,10 @@ export function resize(v: ConstValue, width: number, signed: boolean): ConstValu
   let value = (v.real !== undefined ? BigInt(Math.round(v.real)) : v.value) & m;
   let unknown = v.unknown === undefined ? undefined : v.unknown & m;
   if (v.real === undefined && width > v.width) {
-    // Extend: sign bits for signed values, x/z when the top bit is x/z, else zeros.
+    // Extend (5.4.1): a signed value by its sign bit (x/z when that bit is x/z), an unsigned one by zeros.
     const top = BigInt(v.width - 1);
     const ext = m & ~mask(v.width);
-    if (v.unknown !== undefined && (v.unknown >> top) & 1n) {
+    if (v.signed && v.unknown !== undefined && (v.unknown >> top) & 1n) {
       unknown = (unknown ?? 0n) | ext;
       if ((v.value >> top) & 1n) value |= ext;
       else value &= ~ext;
@@ -264,7 +264,8 @@ function unary(op: string, a: ConstValue, e: Expr): ConstValue {
     if (op === '!' && (bits & ~unknown) !== 0n) return int(0n, 1, false);
     if (op === '~&' && (~bits & ~unknown & mask(a.width)) !== 0n) return int(1n, 1, false);
     if (op === '~|' && (bits & ~unknown) !== 0n) return int(0n, 1, false);
-    return op === '-' || op === '+' ? allX(a.width, a.signed) : allX(1);
+    if (op === '+') return a;
+    return op === '-' ? allX(a.width, a.signed) : allX(1);
   }
   const ones = bits === mask(a.width);
   let parity = 0n;
@@ -387,6 +388,24 @@ function powModWidth(base: bigint, exp: bigint, width: number, signed: boolean):
   return signed && width > 0 && (result >> BigInt(width - 1)) & 1n ? result - (1n << BigInt(width)) : result;
 }
 
+/** `a` (with x or z bits) shifted by a known amount: the result has a's width; `>>>` of a signed value repeats its sign bit. */
+function shiftUnknown(op: string, a: ConstValue, by: bigint): ConstValue {
+  const m = mask(a.width);
+  const bits = unsignedBits(a);
+  const unknown = a.unknown ?? 0n;
+  if (op === '<<' || op === '<<<') {
+    // Exact, as for known values: the bits shifted past the width stay until the value is sized.
+    if (by >= BigInt(Math.max(a.width, 64) + 4096)) return { value: 0n, width: a.width, signed: a.signed };
+    return { value: bits << by, width: a.width, signed: a.signed, unknown: unknown << by };
+  }
+  const n = by > BigInt(a.width) ? BigInt(a.width) : by;
+  const top = BigInt(a.width - 1);
+  const fill = op === '>>>' && a.signed ? m & ~(m >> n) : 0n;
+  const signValue = (bits >> top) & 1n ? fill : 0n;
+  const signUnknown = (unknown >> top) & 1n ? fill : 0n;
+  return resize({ value: (bits >> n) | signValue, width: a.width, signed: false, unknown: (unknown >> n) | signUnknown }, a.width, a.signed);
+}
+
 /** Operators with an x/z operand: bitwise ones bit by bit, logical ones when decided, else x. */
 function unknownBinary(op: string, a: ConstValue, b: ConstValue, width: number, signed: boolean): ConstValue {
   const x = resize(a, width, false);
@@ -414,7 +433,13 @@ function unknownBinary(op: string, a: ConstValue, b: ConstValue, width: number, 
     }
     case '||':
       return oneA !== 0n || oneB !== 0n ? int(1n, 1, false) : allX(1);
-    case '<': case '<=': case '>': case '>=': case '==': case '!=':
+    case '==': case '!=':
+      // 5.1.8: x only when the unknown bits make the relation ambiguous; a known bit that differs decides it.
+      return ((oneA & zeroB) | (zeroA & oneB)) !== 0n ? int(op === '==' ? 0n : 1n, 1, false) : allX(1);
+    case '<<': case '<<<': case '>>': case '>>>':
+      // A known amount moves the x and z bits with the others; an unknown amount gives x (4.1.12).
+      return hasUnknown(b) ? allX(a.width, a.signed) : shiftUnknown(op, a, unsignedBits(b));
+    case '<': case '<=': case '>': case '>=':
       return allX(1);
     default:
       return allX(width, signed);

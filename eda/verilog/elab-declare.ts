@@ -153,8 +153,21 @@ export function declareItems(el: Elaborator, items: ModuleItem[], scope: Scope):
       case 'specify':
         declareSpecifyParameters(el, item, scope);
         break;
+      case 'icarus-attribute':
+        icarusAttribute(el, item, scope);
+        break;
     }
   }
+}
+
+/** iverilog's `$attribute(x, "key", "value");`: x is a net, variable or instance declared before it. */
+function icarusAttribute(el: Elaborator, item: ModuleItem & { kind: 'icarus-attribute' }, scope: Scope): void {
+  const target = scope.symbols.get(item.target);
+  if (!target || (target.kind !== 'net' && target.kind !== 'variable' && target.kind !== 'instance')) {
+    at(el.sink, item.targetLoc, `$attribute: '${item.target}' is not a net, variable or instance declared before it in this module`);
+    return;
+  }
+  el.sink.warning(item.loc.file, item.loc.line, item.loc.col, `$attribute is an Icarus Verilog extension outside IEEE 1364-2005 (other tools refuse it); write (* ${/^[A-Za-z_][A-Za-z0-9_$]*$/.test(item.key.slice(1, -1)) ? item.key.slice(1, -1) : 'name'} = ${item.value} *) before the declaration instead`);
 }
 
 /** A net or variable declarator as a symbol (not yet added to a scope). */
@@ -225,6 +238,12 @@ function declareNet(el: Elaborator, scope: Scope, d: Declarator, t: DataType, lo
     if (earlier.range && sym.range && (earlier.range[0] !== sym.range[0] || earlier.range[1] !== sym.range[1])) {
       at(el.sink, d.loc, `'${d.name}' is declared [${sym.range.join(':')}] here but [${earlier.range.join(':')}] as a port`);
       return;
+    }
+    // `input a; wire [7:0] a;`: 12.3.3 wants one range in both; iverilog and Yosys refuse a scalar
+    // port with a vector declaration (Verilator takes it). A vector port with a scalar net is taken.
+    const vector = sym.range ? `[${sym.range.join(':')}]` : sym.type === 'integer' || sym.type === 'time' ? `${sym.type} (${sym.width} bits)` : undefined;
+    if (earlier.port && !earlier.range && vector) {
+      at(el.sink, d.loc, `'${d.name}' is declared ${vector} here but as a scalar ${earlier.port} port (IEEE 1364-2005 12.3.3: a port's two declarations have one range; give the port the range too)`);
     }
     Object.assign(earlier, { kind: sym.kind, type: sym.type, real: sym.real, packed: sym.packed, typeLoc: loc, signed: earlier.signed || sym.signed });
     if (sym.range) { earlier.range = sym.range; earlier.width = sym.width; }

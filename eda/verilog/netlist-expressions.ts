@@ -5,19 +5,12 @@
 import type { NetExpr } from './netlist-types.ts';
 import { NetlistScanner, Tok } from './netlist-scanner.ts';
 import { parseVerilogNumber } from './numbers.ts';
+import { binaryPrecedence, canonicalOperator, unaryOperators } from './operators.ts';
 
 /** A syntax error was reported: skip to the next `;`. */
 export class SkipItem extends Error {}
 /** Outside the netlist subset: the caller re-reads the file with the full front-end. */
 export class NeedsFullParser extends Error {}
-
-/** Binary operator precedence (higher binds tighter), IEEE 1364-2005 table 5-4. */
-const binaryPrecedence: Record<string, number> = {
-  '**': 11, '*': 10, '/': 10, '%': 10, '+': 9, '-': 9, '<<': 8, '>>': 8, '<<<': 8, '>>>': 8,
-  '<': 7, '<=': 7, '>': 7, '>=': 7, '==': 6, '!=': 6, '===': 6, '!==': 6,
-  '&': 5, '~&': 5, '^': 4, '^~': 4, '~^': 4, '|': 3, '~|': 3, '&&': 2, '||': 1,
-};
-const unaryOps = new Set(['~', '!', '-', '+', '&', '|', '^', '~&', '~|', '~^', '^~']);
 
 export function expect(sc: NetlistScanner, text: string): void {
   if (!sc.is(text)) {
@@ -72,7 +65,7 @@ export function expression(sc: NetlistScanner, minPrecedence = 0): NetExpr {
     }
     const p = binaryPrecedence[sc.text];
     if (p === undefined || p <= minPrecedence) break;
-    const opText = sc.text;
+    const opText = canonicalOperator(sc.text);
     sc.next();
     // `**` is left-associative in 1364-2005 like the rest.
     left = { kind: 'binary', op: opText, left, right: expression(sc, p) };
@@ -81,8 +74,8 @@ export function expression(sc: NetlistScanner, minPrecedence = 0): NetExpr {
 }
 
 function unary(sc: NetlistScanner): NetExpr {
-  if (sc.kind === Tok.Op && unaryOps.has(sc.text)) {
-    const opText = sc.text;
+  if (sc.kind === Tok.Op && unaryOperators.has(sc.text)) {
+    const opText = canonicalOperator(sc.text);
     sc.next();
     return { kind: 'unary', op: opText, arg: unary(sc) };
   }

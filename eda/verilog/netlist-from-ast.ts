@@ -92,6 +92,7 @@ function moduleNetlist(m: ModuleDecl, sink: DiagnosticSink): NetlistModule {
           break;
         case 'param-decl':
         case 'specify':
+        case 'icarus-attribute':
           break;
         default:
           out.behavioral = true;

@@ -12,6 +12,7 @@ import {
 } from './tokens.ts';
 import type { VerilogToken } from './lexer.ts';
 import { errorMessages } from './error-messages.ts';
+import { binaryPrecedence, canonicalOperator } from './operators.ts';
 
 type PartMode = ':' | '+:' | '-:';
 /** What one postfix select read. */
@@ -19,13 +20,6 @@ type Select =
   | { kind: 'member'; name: string; args?: (Expr | null)[] }
   | { kind: 'index'; index: Expr }
   | { kind: 'part'; left: Expr; mode: PartMode; right: Expr };
-
-/** Binary precedence, higher binds tighter (IEEE 1364-2005 table 5-4). */
-const precedence: Record<string, number> = {
-  '**': 11, '*': 10, '/': 10, '%': 10, '+': 9, '-': 9, '<<': 8, '>>': 8, '<<<': 8, '>>>': 8,
-  '<': 7, '<=': 7, '>': 7, '>=': 7, '==': 6, '!=': 6, '===': 6, '!==': 6, '==?': 6, '!=?': 6,
-  '&': 5, '~&': 5, '^': 4, '~^': 4, '|': 3, '~|': 3, '&&': 2, '||': 1, '<->': 0,
-};
 
 const plusType = op('+');
 const minusType = op('-');
@@ -152,7 +146,7 @@ export class ExpressionParser extends EmbeddedActionsParser {
       const t = this.CONSUME(UnaryOperator);
       this.SUBRULE(this.attributes);
       const arg = this.SUBRULE(this.unary);
-      return { kind: 'unary', op: t.image === '^~' ? '~^' : t.image, arg, loc: this.span(t) };
+      return { kind: 'unary', op: canonicalOperator(t.image), arg, loc: this.span(t) };
     }),
     alt(() => this.SUBRULE(this.postfix)),
   ]};
@@ -355,8 +349,8 @@ function foldBinary(operands: Expr[], operators: string[]): Expr {
   const values: Expr[] = [operands[0]];
   const pending: string[] = [];
   for (let k = 0; k <= operators.length; k++) {
-    const o = k < operators.length ? (operators[k] === '^~' ? '~^' : operators[k]) : undefined;
-    while (pending.length > 0 && (o === undefined || precedence[pending[pending.length - 1]] >= precedence[o])) {
+    const o = k < operators.length ? canonicalOperator(operators[k]) : undefined;
+    while (pending.length > 0 && (o === undefined || binaryPrecedence[pending[pending.length - 1]] >= binaryPrecedence[o])) {
       const right = values.pop()!;
       const left = values.pop()!;
       values.push({ kind: 'binary', op: pending.pop()!, left, right, loc: joinLoc(left?.loc, right?.loc) });

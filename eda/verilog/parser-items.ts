@@ -8,7 +8,7 @@ import type { Attribute, CaseItem, Connection, DataType, Expr, Instance, ModuleI
 import { gatePrimitives } from './netlist-parser.ts';
 import { strengthWords, svTypeNames } from './parser-declarations.ts';
 import { StatementParser } from './parser-statements.ts';
-import { AnyToken, Identifier, kw, NumberLiteral, op, RealLiteral, SvProcessKeyword, type Keyword } from './tokens.ts';
+import { AnyToken, Identifier, kw, NumberLiteral, op, RealLiteral, StringLiteral, SvProcessKeyword, SystemIdentifier, type Keyword } from './tokens.ts';
 
 const gateWords = [...gatePrimitives] as Keyword[];
 
@@ -70,7 +70,24 @@ export class ItemParser extends StatementParser {
       alt(() => this.SUBRULE(this.generateCase)),
       alt(() => this.SUBRULE(this.generateBlock, { ARGS: [this.itemAttrs] })),
       alt(() => this.SUBRULE(this.specifyBlock)),
+      gatedAlt(() => this.LA(1).image === '$attribute', () => this.SUBRULE(this.icarusAttribute)),
     ]};
+
+  /** iverilog's `$attribute(name, "key", "value");`: an attribute of a net, variable or instance named before. */
+  private icarusAttribute = this.RULE('icarusAttribute', (): ModuleItem => {
+    this.CONSUME(SystemIdentifier);
+    this.CONSUME(op('('));
+    const targetToken = this.LA(1);
+    const target = this.SUBRULE(this.ident);
+    const targetLoc = this.span(targetToken);
+    this.CONSUME(op(','));
+    const key = this.CONSUME(StringLiteral).image;
+    this.CONSUME2(op(','));
+    const value = this.CONSUME2(StringLiteral).image;
+    this.CONSUME(op(')'));
+    this.CONSUME(op(';'));
+    return { kind: 'icarus-attribute', target, targetLoc, key, value } as ModuleItem;
+  });
 
   private continuousAssign = this.RULE('continuousAssign', (): ModuleItem => {
     this.CONSUME(kw('assign'));

@@ -3,13 +3,8 @@
  * needs them, so the printed text parses back to the same tree.
  */
 import type { Attribute, DataType, EventExpr, Expr, Range, TimingControl } from './ast.ts';
+import { binaryPrecedence } from './operators.ts';
 import { keywordTypes } from './tokens.ts';
-
-const precedence: Record<string, number> = {
-  '**': 11, '*': 10, '/': 10, '%': 10, '+': 9, '-': 9, '<<': 8, '>>': 8, '<<<': 8, '>>>': 8,
-  '<': 7, '<=': 7, '>': 7, '>=': 7, '==': 6, '!=': 6, '===': 6, '!==': 6, '==?': 6, '!=?': 6,
-  '&': 5, '~&': 5, '^': 4, '~^': 4, '|': 3, '~|': 3, '&&': 2, '||': 1, '<->': 0,
-};
 
 /** A name as written in source: plain when it can be, else escaped (`\a[0] `). */
 export function printName(name: string): string {
@@ -31,7 +26,7 @@ export function printExpr(e: Expr): string {
       return `${e.op}${arg}`;
     }
     case 'binary': {
-      const p = precedence[e.op];
+      const p = binaryPrecedence[e.op];
       const left = needsParens(e.left, p, false) ? `(${printExpr(e.left)})` : printExpr(e.left);
       const right = needsParens(e.right, p, true) ? `(${printExpr(e.right)})` : printExpr(e.right);
       return `${left} ${e.op} ${right}`;
@@ -66,7 +61,7 @@ export function printArgs(args: (Expr | null)[]): string {
 function needsParens(child: Expr, parentPrecedence: number, isRight: boolean): boolean {
   if (child.kind === 'cond') return true;
   if (child.kind !== 'binary') return false;
-  const p = precedence[child.op];
+  const p = binaryPrecedence[child.op];
   return isRight ? p <= parentPrecedence : p < parentPrecedence;
 }
 

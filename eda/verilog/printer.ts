@@ -121,6 +121,8 @@ function printItemBody(i: ModuleItem, ind: string): string {
       return `begin${i.name !== undefined ? ` : ${printName(i.name)}` : ''}\n${i.items.map((x) => printItem(x, inner)).join('')}${ind}end`;
     case 'specify':
       return `specify\n${inner}${i.tokens.join(' ')}\n${ind}endspecify`;
+    case 'icarus-attribute':
+      return `$attribute(${printName(i.target)}, ${i.key}, ${i.value});`;
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { TokenType } from 'chevrotain';
 import { createToken, Lexer } from '../common/index.ts';
+import { binaryOperators, unaryOperators } from './operators.ts';
 
 /** The coarse class of a token, for consumers of the bare token stream (e.g. learned models). */
 export type TokenKind =
@@ -74,16 +75,6 @@ export type Operator = (typeof operatorList)[number];
 /** Categories, so the parser can take "any binary operator" in one step. */
 export const BinaryOperator = createToken({ name: 'BinaryOperator', pattern: Lexer.NA });
 export const UnaryOperator = createToken({ name: 'UnaryOperator', pattern: Lexer.NA });
-export const binaryOperators = new Set([
-  '**', '*', '/', '%', '+', '-', '<<', '>>', '<<<', '>>>', '<', '<=', '>', '>=', '==', '!=', '===', '!==',
-  '&', '~&', '^', '^~', '~^', '|', '~|', '&&', '||',
-  // SystemVerilog's logical equivalence (iverilog -g2005 and Verilator take it; implication `->`
-  // only Verilator, so it stays the event trigger alone).
-  '<->',
-  // Wildcard equality (x and z bits of the right operand match anything; iverilog -g2005 and Verilator).
-  '==?', '!=?',
-]);
-export const unaryOperators = new Set(['+', '-', '!', '~', '&', '~&', '|', '~|', '^', '~^', '^~']);
 
 export const operatorTypes = new Map<string, TokenType>(
   operatorList.map((o) => {

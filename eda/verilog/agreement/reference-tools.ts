@@ -39,27 +39,31 @@ export function referenceToolsMissing(): string | undefined {
   return missing.length ? `${missing.join(', ')} not found on PATH (apt-get install ${missing.join(' ')})` : undefined;
 }
 
-function commandFor(tool: ReferenceTool, file: string, includeDirs: readonly string[]): [string, string[]] {
+function commandFor(tool: ReferenceTool, files: readonly string[], includeDirs: readonly string[]): [string, string[]] {
   const inc = includeDirs.map((d) => `-I${d}`);
   switch (tool) {
     case 'iverilog':
-      return ['iverilog', ['-g2005', '-o', '/dev/null', ...inc, file]];
+      return ['iverilog', ['-g2005', '-o', '/dev/null', ...inc, ...files]];
     case 'yosys': {
       const yinc = includeDirs.map((d) => `-I"${d}"`).join(' ');
-      return ['yosys', ['-q', '-p', `read_verilog ${yinc} "${file}"; hierarchy -check`]];
+      return ['yosys', ['-q', '-p', `read_verilog ${yinc} ${files.map((f) => `"${f}"`).join(' ')}; hierarchy -check`]];
     }
     case 'verilator':
       verilatorExe ??= verilatorCommand();
-      return [verilatorExe, ['--lint-only', '--timing', '-Wno-fatal', ...inc, file]];
+      return [verilatorExe, ['--lint-only', '--timing', '-Wno-fatal', ...inc, ...files]];
   }
 }
 
-/** Runs one tool on one file; a tool that runs past `timeoutMs` counts as rejecting it. */
-export function runReferenceTool(tool: ReferenceTool, file: string, includeDirs: readonly string[] = [], timeoutMs = 20_000): Promise<ToolVerdict> {
-  const [cmd, args] = commandFor(tool, file, includeDirs);
+/**
+ * Runs one tool on one file, or on several read together as one design (from the first one's
+ * folder); a tool that runs past `timeoutMs` counts as rejecting it.
+ */
+export function runReferenceTool(tool: ReferenceTool, file: string | readonly string[], includeDirs: readonly string[] = [], timeoutMs = 20_000): Promise<ToolVerdict> {
+  const files = typeof file === 'string' ? [file] : file;
+  const [cmd, args] = commandFor(tool, files, includeDirs);
   return new Promise((done) => {
     // Its own process group, so a timeout also stops the programs a driver started (iverilog runs ivlpp and ivl).
-    const child = spawn(cmd, args, { cwd: dirname(resolve(file)), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(cmd, args, { cwd: dirname(resolve(files[0])), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let out = '';
     child.stdout.on('data', (b: Buffer) => { if (out.length < 1 << 20) out += b.toString(); });
     child.stderr.on('data', (b: Buffer) => { if (out.length < 1 << 20) out += b.toString(); });
@@ -68,29 +72,30 @@ export function runReferenceTool(tool: ReferenceTool, file: string, includeDirs:
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (signal) { done({ tool, accepted: false, errorLines: [], message: `${cmd} stopped by ${signal}` }); return; }
-      const { lines, message } = errorsOf(tool, out, file);
+      const { lines, message } = errorsOf(tool, out, files);
       done({ tool, accepted: code === 0, errorLines: code === 0 ? [] : lines, message: code === 0 ? '' : message });
     });
   });
 }
 
 /**
- * Every reference tool on every file, `jobs` tool processes at once (default: one per core);
- * returns, per file, the three verdicts in `referenceTools` order.
+ * Every reference tool on every file (or unit: files read together), `jobs` tool processes at once
+ * (default: one per core); returns, per file, the three verdicts in `referenceTools` order.
  */
 export async function runReferenceToolsOn(
-  files: readonly string[],
-  includeDirs: readonly string[],
-  options: { jobs?: number; onProgress?: (done: number, total: number) => void } = {},
+  files: readonly (string | readonly string[])[],
+  includeDirs: readonly string[] | ((f: number) => readonly string[]),
+  options: { jobs?: number; timeoutMs?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ToolVerdict[][]> {
   const verdicts: ToolVerdict[][] = files.map(() => []);
   const work = files.flatMap((file, f) => referenceTools.map((tool, k) => ({ file, f, tool, k })));
+  const includesOf = typeof includeDirs === 'function' ? includeDirs : () => includeDirs;
   let next = 0;
   let done = 0;
   const lane = async () => {
     while (next < work.length) {
       const { file, f, tool, k } = work[next++];
-      verdicts[f][k] = await runReferenceTool(tool, file, includeDirs);
+      verdicts[f][k] = await runReferenceTool(tool, file, includesOf(f), options.timeoutMs);
       options.onProgress?.(++done, work.length);
     }
   };
@@ -107,12 +112,12 @@ function killGroup(pid: number | undefined): void {
   }
 }
 
-/** The error lines (in `file`) and first error message of a tool's output. */
-export function errorsOf(tool: ReferenceTool, output: string, file: string): { lines: number[]; message: string } {
-  const name = basename(file);
+/** The error lines (in `file`, or in any of several files) and first error message of a tool's output. */
+export function errorsOf(tool: ReferenceTool, output: string, file: string | readonly string[]): { lines: number[]; message: string } {
+  const names = new Set((typeof file === 'string' ? [file] : file).map((f) => basename(f)));
   const lines: number[] = [];
   let message = '';
-  const inFile = (path: string) => basename(path) === name;
+  const inFile = (path: string) => names.has(basename(path));
   for (const raw of output.split('\n')) {
     const line = raw.trim();
     let m: RegExpExecArray | null = null;

@@ -57,6 +57,25 @@ describe('tessera verilog', () => {
     expect(rows.map((x) => [x.file, x.ours.accepted, x.ours.located])).toEqual([[good, true, false], [bad, false, true]]);
   });
 
+  it.skipIf(missingTools !== undefined)('compare --units: several files read as one design, figures per group', async () => {
+    // A module defined in one file and instantiated in the next: one design for the tools and for us.
+    const lib = join(dir, 'lib.v');
+    const use = join(dir, 'use.v');
+    writeFileSync(lib, 'module leaf(input [3:0] x, output y);\n  assign y = ^x;\nendmodule\n');
+    writeFileSync(use, 'module user(input [3:0] x, output y);\n  leaf u (.x(x), .y(y));\nendmodule\n');
+    const list = join(dir, 'units.txt');
+    writeFileSync(list, `# two groups\ndesign ${lib} ${use} -I${dir}\nsingle ${use}\n`);
+    const json = join(dir, 'units.json');
+    const r = await run(['verilog', 'compare', '--units', list, '--jobs', '2', '--json', json]);
+    expect(r.out).toContain('2 files; iverilog -g2005 accepts 1, all three accept 1, all three reject 1');
+    expect(r.out).toContain('  design: 1 designs, iverilog accepts 1: we accept 1/1 (100.0%)');
+    expect(r.out).toContain('  single: 1 designs, iverilog accepts 0');
+    expect(r.code).toBe(0);
+    const { rows } = JSON.parse(readFileSync(json, 'utf8')) as { rows: { file: string; group: string; ours: { accepted: boolean; located: boolean } }[] };
+    expect(rows.map((x) => [x.file, x.group, x.ours.accepted, x.ours.located])).toEqual([[`${dir}/ (2 files)`, 'design', true, false], [use, 'single', false, true]]);
+    expect((await run(['verilog', 'compare', '--units', join(dir, 'missing.txt')])).err).toContain('--units');
+  });
+
   it('names the flag and valid forms on bad input', async () => {
     const r = await run(['verilog', 'check', good, '--define', '9x=1']);
     expect(r.code).toBe(1);

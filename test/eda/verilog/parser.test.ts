@@ -108,3 +108,27 @@ describe('parseVerilog', () => {
     );
   });
 });
+
+describe("iverilog's $attribute item", () => {
+  const text = 'module m(input clk, output q);\n  reg r;\n  and g1 (q, clk, r);\n  $attribute(clk, "PAD", "39");\n  $attribute(g1, "LOC", "X0");\nendmodule\n';
+
+  it('parses, prints back to the same tree, and keeps the target position', () => {
+    const r = parseVerilog(text, 'a.v');
+    expect(r.diagnostics).toEqual([]);
+    const items = (r.ast.descriptions[0] as ModuleDecl).items.filter((i) => i.kind === 'icarus-attribute');
+    expect(items.map((i) => i.kind === 'icarus-attribute' && [i.target, i.key, i.value, i.targetLoc.line, i.targetLoc.col])).toEqual([['clk', '"PAD"', '"39"', 4, 14], ['g1', '"LOC"', '"X0"', 5, 14]]);
+    expect(withoutLocations(parseVerilog(printVerilog(r.ast), 'p.v').ast)).toEqual(withoutLocations(r.ast));
+  });
+
+  it('gives located errors, never an exception, when any one token of it is dropped', () => {
+    // Every token of the two items removed in turn: each is a syntax error at a line of the file.
+    const tokens = [...text.matchAll(/\$attribute|"[^"]*"|[(),;]|\w+/g)].filter((m) => m.index! >= text.indexOf('$attribute') && m.index! < text.indexOf('endmodule'));
+    expect(tokens.length).toBe(18);
+    for (const t of tokens) {
+      const broken = text.slice(0, t.index) + text.slice(t.index! + t[0].length);
+      const r = parseVerilog(broken, 'b.v');
+      expect(r.diagnostics.filter((d) => d.severity === 'error').length, broken).toBeGreaterThan(0);
+      expect(r.diagnostics.every((d) => d.line >= 1 && d.line <= 6), broken).toBe(true);
+    }
+  });
+});
