@@ -9,7 +9,8 @@ export default defineCommand({
   path: ['seadag', 'data'],
   summary: 'build SeaDAG truth-table -> AIG pairs (random AIGs, benchmark cuts, PLA outputs; ABC targets) with NPN-disjoint splits',
   details: `Functions come from random small AIGs, from k-input cuts and outputs of the EPFL, ISCAS85/89 and
-LGSynth'91/MCNC circuits (BLIF and PLA) in the shared data, deduplicated; each gets ABC's implementation
+LGSynth'91/MCNC circuits (BLIF and PLA) in the shared data, and at 4x1 one function of every NPN class
+(208 use all 4 inputs), deduplicated; each gets ABC's implementation
 (${ABC_FLOW}). NPN classes (exact up to 4 inputs, an NPN-invariant signature beyond) are split by a hash:
 ${TEST_FRACTION * 100}% test, ${VAL_FRACTION * 100}% validation, the rest training, so no held-out function has an
 NPN-equivalent function in training. Training adds random NPN variants of training functions.

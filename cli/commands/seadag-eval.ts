@@ -6,17 +6,17 @@ import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import {
   ArModel, DiffusionModel, GUIDED_SAMPLER, PLAIN_SAMPLER, SETTING_NAMES, autoregressiveGenerator, datasetHash, diffusionGenerator, evaluateGenerator,
-  metricsMarkdown, readDataset, SEADAG_METHODS, shippedModelDir, type Generator, type MethodMetrics, type SettingName,
+  metricsMarkdown, readDataset, SEADAG_METHODS, shippedModelDir, type Generator, type MethodMetrics, type SamplerOptions, type SettingName,
 } from '../../models/gen/seadag/index.ts';
 
 /** The rows of the table: each trained method with the guided sampler (checks) and plain (the model alone). */
-function generators(root: string, setting: SettingName, plain: boolean, methods: readonly string[]): Generator[] {
+function generators(root: string, setting: SettingName, plain: boolean, methods: readonly string[], guided: SamplerOptions): Generator[] {
   const out: Generator[] = [];
   const dir = (m: string) => join(root, setting, m);
   for (const m of ['seadag', 'uniform-timesteps', 'no-condition-loss'] as const) {
     if (!methods.includes(m) || !existsSync(join(dir(m), 'checkpoint.json'))) continue;
     const model = DiffusionModel.load(dir(m));
-    out.push(diffusionGenerator(`${m} (guided)`, model, GUIDED_SAMPLER));
+    out.push(diffusionGenerator(`${m} (guided)`, model, guided));
     if (plain) out.push(diffusionGenerator(`${m} (plain)`, model, PLAIN_SAMPLER));
   }
   if (methods.includes('autoregressive') && existsSync(join(dir('autoregressive'), 'checkpoint.json'))) {
@@ -42,16 +42,23 @@ example: tessera seadag eval --setting 4x1 --data out/seadag/4x1.jsonl --json ou
     { name: 'data', kind: 'string', valueName: 'FILE', help: "the setting's pairs from 'tessera seadag data' (with --setting)" },
     { name: 'data-dir', kind: 'string', default: 'out/seadag', valueName: 'DIR', help: 'where <setting>.jsonl data sets are found without --data' },
     { name: 'models', kind: 'string', valueName: 'ROOT', help: 'checkpoint root holding <setting>/<method>/ (default: the shipped checkpoints)' },
-    { name: 'split', kind: 'string', choices: ['test', 'val'], default: 'test', help: 'held-out split to score (val is for tuning)' },
+    { name: 'split', kind: 'string', choices: ['test', 'val', 'train'], default: 'test', help: 'split to score: test (held out), val (held out, for tuning), train (a fitting check)' },
     { name: 'samples', kind: 'int', default: 16, valueName: 'K', help: 'samples per function' },
     { name: 'limit', kind: 'int', default: 0, valueName: 'N', help: 'score N evenly spaced held-out functions (0: all)' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the samplers' },
+    { name: 'guidance', kind: 'number', default: GUIDED_SAMPLER.guidance, valueName: 'G', help: 'guided sampler: strength of the gradient guidance by the property decoder (0: none)' },
+    { name: 'candidates', kind: 'int', default: GUIDED_SAMPLER.candidates, valueName: 'C', help: 'guided sampler: draws of each level scored by the decoder, the best kept' },
+    { name: 'temperature', kind: 'number', default: 1, valueName: 'T', help: 'guided sampler: fanin draws from the predicted weights to the power 1/T (below 1: sharper)' },
     { name: 'plain', kind: 'boolean', help: 'also score every model with the plain sampler' },
     { name: 'methods', kind: 'string', valueName: 'LIST', help: `comma-separated subset of ${SEADAG_METHODS.join(', ')} (default: every trained one)` },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write every metric as JSON' },
   ],
   async run(flags) {
     if (flags.samples < 1) throw new UserError('must be at least 1', '--samples');
+    if (flags.candidates < 1) throw new UserError('must be at least 1', '--candidates');
+    if (!(flags.guidance >= 0)) throw new UserError('must be 0 or more', '--guidance');
+    if (!(flags.temperature > 0)) throw new UserError('must be above 0', '--temperature');
+    const guided: SamplerOptions = { ...GUIDED_SAMPLER, guidance: flags.guidance, candidates: flags.candidates, temperature: flags.temperature };
     if (flags.data && !flags.setting) throw new UserError('--data needs --setting', '--data', 'give --setting 4x1, 6x1 or 8x2 with it');
     const root = flags.models ?? shippedModelDir();
     const methods = flags.methods ? flags.methods.split(',').map((m) => m.trim()) : [...SEADAG_METHODS];
@@ -72,9 +79,10 @@ example: tessera seadag eval --setting 4x1 --data out/seadag/4x1.jsonl --json ou
       // Held-out picks are grouped by NPN class: a limit takes evenly spaced functions, so it spans the classes.
       if (flags.limit > 0 && held.length > flags.limit) held = Array.from({ length: flags.limit }, (_, i) => held[Math.floor((i * held.length) / flags.limit)]);
       if (held.length === 0) throw new UserError(`no ${flags.split} pairs of ${setting} in ${file}`, '--data');
-      const gens = generators(root, setting, flags.plain, methods);
+      const gens = generators(root, setting, flags.plain, methods, guided);
       if (gens.length === 0) throw new UserError(`no trained ${setting} models under ${root}`, '--models', `train them with 'tessera seadag train --setting ${setting} ...'`);
-      const metrics = gens.map((g) => evaluateGenerator(g, held, flags.samples, flags.seed));
+      const metrics: MethodMetrics[] = [];
+      for (const g of gens) metrics.push(await evaluateGenerator(g, held, flags.samples, flags.seed));
       results[setting] = { dataHash: datasetHash(records), split: flags.split, functions: held.length, metrics };
       console.log(`\n### ${setting}: ${held.length} ${flags.split} functions, ${flags.samples} samples each (data ${datasetHash(records)})\n`);
       console.log(metricsMarkdown(metrics, flags.samples));

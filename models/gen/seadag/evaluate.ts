@@ -1,5 +1,5 @@
 import { aigStats, truthTables, type Aig } from '../../../eda/aig/index.ts';
-import { ProgressBar } from '../../../util/index.ts';
+import { ProgressBar, yieldToEventLoop } from '../../../util/index.ts';
 import { recordFunction, type PairRecord } from './data/dataset.ts';
 import { popcount32, type TruthFunction } from './data/truth-function.ts';
 
@@ -66,8 +66,11 @@ function median(xs: number[]): number | null {
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
-/** Runs a generator on held-out pairs and scores every sample against the function and against ABC's circuit. */
-export function evaluateGenerator(gen: Generator, records: readonly PairRecord[], samples: number, seed: number, chunk = 8, quiet = false): MethodMetrics {
+/**
+ * Runs a generator on held-out pairs and scores every sample against the function and against
+ * ABC's circuit. Yields to the event loop after every chunk, so Ctrl-C or a kill stops it.
+ */
+export async function evaluateGenerator(gen: Generator, records: readonly PairRecord[], samples: number, seed: number, chunk = 8, quiet = false): Promise<MethodMetrics> {
   const t0 = performance.now();
   let valid = 0;
   let rawValid = 0;
@@ -120,6 +123,7 @@ export function evaluateGenerator(gen: Generator, records: readonly PairRecord[]
       }
     });
     bar.tick(part.length);
+    await yieldToEventLoop();
   }
   bar.finish();
   const n = records.length;

@@ -14,6 +14,8 @@ export interface DecodeOptions {
   readonly rejectRedundant: boolean;
   /** Connect each output to a node computing exactly its function when one exists, else try one new AND of two existing literals. */
   readonly exactOutputs: boolean;
+  /** Fanin draws use the predicted weights to the power 1 / temperature (default 1; below 1 sharpens towards the argmax). */
+  readonly temperature?: number;
 }
 
 /** What is known of a chain while its levels are fixed bottom-up: its graph and the exact tables of its final nodes. */
@@ -58,11 +60,11 @@ function sources(c: ChainGraph, start: number): number[] {
 }
 
 /** Draws one fanin literal (node, complemented) of row v from the prediction, excluding nodes in `not`. */
-function drawFanin(c: ChainGraph, p: Predictions, v: number, from: readonly number[], not: ReadonlySet<number>, rand: () => number): [number, boolean] | undefined {
+function drawFanin(c: ChainGraph, p: Predictions, v: number, from: readonly number[], not: ReadonlySet<number>, rand: () => number, temperature = 1): [number, boolean] | undefined {
   const allowed = from.filter((u) => !not.has(u));
   const ws = allowed.map((u) => {
     const w = weight(p, c.batchIndex, v, u);
-    return w.plain + w.complemented + 1e-9;
+    return (w.plain + w.complemented + 1e-9) ** (1 / temperature);
   });
   const k = drawIndex(ws, rand);
   if (k < 0) return undefined;
@@ -92,9 +94,9 @@ export function drawSlotLevel(c: ChainGraph, p: Predictions, level: number, o: D
     const isAnd = rand() < p.and[c.batchIndex * p.size + v];
     let chosen: [number, boolean][] | undefined;
     for (let attempt = 0; isAnd && attempt < (o.rejectRedundant ? 6 : 1) && !chosen; attempt++) {
-      const a = drawFanin(c, p, v, from, new Set(), rand);
+      const a = drawFanin(c, p, v, from, new Set(), rand, o.temperature);
       if (!a) break;
-      const b = drawFanin(c, p, v, from, new Set([a[0]]), rand);
+      const b = drawFanin(c, p, v, from, new Set([a[0]]), rand, o.temperature);
       if (!b) break;
       if (o.rejectRedundant) {
         const t = andTable(literalTable(c.tables[a[0]]!, a[1], inputs), literalTable(c.tables[b[0]]!, b[1], inputs));
@@ -192,7 +194,7 @@ export function decodeOutputs(c: ChainGraph, p: Predictions, o: DecodeOptions, r
         }
       }
     }
-    pick ??= drawFanin(c, p, v, from, new Set(), rand);
+    pick ??= drawFanin(c, p, v, from, new Set(), rand, o.temperature);
     if (!pick) throw new Error('decodeOutputs: no node to read (inputs always exist)');
     used.add(pick[0]);
     fanins.push([pick]);

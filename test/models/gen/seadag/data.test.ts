@@ -4,7 +4,7 @@ import { aigFunction, functionKey, support } from '../../../../models/gen/seadag
 import { npnCanonical4, npnClassKey, transformFunction } from '../../../../models/gen/seadag/data/npn.ts';
 import { cutFunctions, enumerateCuts } from '../../../../models/gen/seadag/data/cut-functions.ts';
 import { randomAigFunction } from '../../../../models/gen/seadag/data/random-functions.ts';
-import { usable } from '../../../../models/gen/seadag/data/function-pool.ts';
+import { everyNpnClass4, usable } from '../../../../models/gen/seadag/data/function-pool.ts';
 import { join } from 'node:path';
 import { readDataset, recordFunction, splitOf } from '../../../../models/gen/seadag/data/dataset.ts';
 import { seededUint32 } from '../../../../util/index.ts';
@@ -20,6 +20,17 @@ describe('NPN classes', () => {
     }
     expect(all.size).toBe(222);
     expect(full.size).toBe(208);
+  });
+
+  it('lists one usable function of each of the 208 classes with all 4 inputs, each its own canonical form', () => {
+    const listed = everyNpnClass4();
+    expect(listed.length).toBe(208);
+    const keys = new Set(listed.map((fn) => npnClassKey(fn)));
+    expect(keys.size).toBe(208);
+    for (const fn of listed) {
+      expect(usable(fn)).toBe(true);
+      expect(npnCanonical4(fn.tables[0][0], 4)).toBe(fn.tables[0][0]);
+    }
   });
 
   it.each([4, 6, 8])('gives NPN-equivalent %i-input functions the same key (random permutations, negations, output negations)', (n) => {
