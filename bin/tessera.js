@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 // Entry point: registers the TypeScript loader, then runs the CLI. Ctrl-C exits with 130; long
-// jobs write results atomically and cache by content hash, so a rerun resumes.
+// jobs write results atomically and cache by content hash, so a rerun resumes (a command that
+// keeps nothing says so through util's setInterruptNote).
 import { register } from 'tsx/esm/api';
 
 register();
 // Native tools run in their own process groups (so a timeout can stop them whole): stop them here,
 // on Ctrl-C and on a plain `kill` alike, rather than leave them running.
 const { stopTrackedChildren } = await import('../util/child-processes.ts');
+const { currentInterruptNote } = await import('../util/stop-signal.ts');
 for (const [signal, code] of /** @type {const} */ ([['SIGINT', 130], ['SIGTERM', 143]])) {
   process.on(signal, () => {
     stopTrackedChildren();
-    process.stderr.write('\ninterrupted: finished work is cached; rerun the same command to resume\n');
+    process.stderr.write(`\ninterrupted: ${currentInterruptNote()}\n`);
     process.exit(code);
   });
 }

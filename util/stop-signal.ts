@@ -71,6 +71,20 @@ export async function withStopSignal<T>(job: (stop: StopFlag) => Promise<T>): Pr
   }
 }
 
+let interruptNote = 'finished work is cached; rerun the same command to resume';
+
+/**
+ * What the entry point says after `interrupted:` when Ctrl-C or a plain kill ends the process. The
+ * default promises a resume from cache; a command that keeps nothing across runs says so here.
+ */
+export function setInterruptNote(note: string): void {
+  interruptNote = note;
+}
+
+export function currentInterruptNote(): string {
+  return interruptNote;
+}
+
 /** Lets pending signal handlers and I/O run between the steps of a long synchronous computation. */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));

@@ -3,7 +3,7 @@ import { defineCommand } from '../command.ts';
 import { ArrayBackend, backendFromFlags, selectBackend } from '../../models/common/index.ts';
 import { checkpointSplit, loadModel, weightsKey, writeCheckpoint } from '../../models/llm/index.ts';
 import { compressionData, parseCmoeConfig, runCmoe } from '../../models/llm/compress/index.ts';
-import { UserError, writeJsonAtomic } from '../../util/index.ts';
+import { setInterruptNote, UserError, writeJsonAtomic } from '../../util/index.ts';
 import { costArrayFlags, modelFlags } from './llm-flags.ts';
 
 const positive = (v: number, flag: string) => { if (!(Number.isInteger(v) && v >= 1)) throw new UserError(`must be a whole number >= 1, got ${v}`, flag); };
@@ -41,6 +41,7 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results as JSON' },
   ],
   async run(flags) {
+    setInterruptNote('nothing was kept (moe carve caches no partial results); rerun it to start again');
     for (const [v, f] of [[flags.calibration, '--calibration'], [flags.tokens, '--tokens'], [flags['balance-steps'], '--balance-steps'], [flags.decode, '--decode'], [flags.prompt, '--prompt'], [flags.ka, '--ka'], [flags['finetune-batch'], '--finetune-batch'], [flags['finetune-context'], '--finetune-context']] as const) positive(v, f);
     if (!(flags.finetune >= 0)) throw new UserError('must be 0 or more', '--finetune');
     const m = loadModel(flags.checkpoint, flags.tokenizer);
@@ -71,7 +72,9 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
     console.log(`${r.report.config} (${(100 * r.report.activation).toFixed(1)}% of FFN neurons active): held-out perplexity dense ${f(p.dense)}, carved ${f(p.carved)} (no bias ${f(p.carvedNoBias)}), fine-tuned ${f(p.finetuned)}, static pruning ${f(p.staticPruning)}, random grouping ${f(p.randomGrouping)} on ${r.report.heldOutTokens} tokens`);
     console.log(`load max/mean ${r.report.loadBalance.maxOverMean.toFixed(3)} with the bias, ${r.report.loadBalance.withoutBias.maxOverMean.toFixed(3)} without`);
     const a = r.report.array;
-    console.log(`array (${a.backend}), per decoded token: ${a.cyclesPerToken.dense.toFixed(0)} -> ${a.cyclesPerToken.carved.toFixed(0)} cycles (speed-up ${a.speedup.toFixed(3)}x; FFN ${a.ffnSpeedup.toFixed(2)}x), ${(a.energyPerTokenJ.dense * 1e9).toFixed(0)} -> ${(a.energyPerTokenJ.carved * 1e9).toFixed(0)} nJ`);
+    const line = (c: typeof a.fusedKernel) => `${c.cyclesPerToken.dense.toFixed(0)} -> ${c.cyclesPerToken.carved.toFixed(0)} cycles (speed-up ${c.speedup.toFixed(3)}x, ceiling ${c.ceiling.toFixed(2)}x; FFN ${c.ffnSpeedup.toFixed(2)}x), ${(c.energyPerTokenJ.dense * 1e9).toFixed(0)} -> ${(c.energyPerTokenJ.carved * 1e9).toFixed(0)} nJ`;
+    console.log(`array (${a.backend}), per decoded token: ${line(a)}`);
+    console.log(`  as a fused decode kernel (router with the shared gate and up; the picked experts' gate and up as one product): ${line(a.fusedKernel)}`);
     if (flags.json) writeJsonAtomic(flags.json, result);
   },
 });

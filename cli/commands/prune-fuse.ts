@@ -3,7 +3,7 @@ import { defineCommand } from '../command.ts';
 import { ArrayBackend, backendFromFlags, selectBackend } from '../../models/common/index.ts';
 import { checkpointSplit, loadModel, weightsKey, writeCheckpoint } from '../../models/llm/index.ts';
 import { compressionData, runFuse } from '../../models/llm/compress/index.ts';
-import { UserError, writeJsonAtomic } from '../../util/index.ts';
+import { setInterruptNote, UserError, writeJsonAtomic } from '../../util/index.ts';
 import { costArrayFlags, modelFlags } from './llm-flags.ts';
 
 export default defineCommand({
@@ -36,6 +36,7 @@ example: tessera prune fuse --rate 0.25 --out out/fused --json out/fuse.json`,
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results as JSON' },
   ],
   async run(flags) {
+    setInterruptNote('nothing was kept (prune fuse caches no partial results); rerun it to start again');
     for (const [v, f] of [[flags.reach, '--reach'], [flags.batch, '--batch'], [flags.context, '--context'], [flags.calibration, '--calibration'], [flags.tokens, '--tokens'], [flags.decode, '--decode'], [flags.prompt, '--prompt']] as const) {
       if (!(Number.isInteger(v) && v >= 1)) throw new UserError(`must be a whole number >= 1, got ${v}`, f);
     }

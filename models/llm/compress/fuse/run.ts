@@ -6,6 +6,7 @@
  * fine-tuning without fusion) and plain removal at half the rate; held-out perplexity of each and
  * the array's cost per decoded token, dense against fused.
  */
+import { pausePointAsync } from '../../../../util/index.ts';
 import { ArrayBackend, ReferenceBackend } from '../../../common/index.ts';
 import type { LlamaWeights } from '../../checkpoint.ts';
 import { LlamaModel } from '../../engine/model.ts';
@@ -59,6 +60,7 @@ export async function runFuse(weights: LlamaWeights, data: CompressionData, o: F
   const plainStep = async (w: LlamaWeights, r: number) => ({ weights: removeBlock(w, r), seconds: 0, samples: 0 });
   const trainedStep = (fuse: boolean) => (w: LlamaWeights, r: number) => fuseBlock(w, r, data.trainStream, { ...o.fuse, fuse });
 
+  await pausePointAsync('fuse dense perplexity');
   const dense = await ppl(weights, 'dense');
   const denseInfluence = await macroInfluence(weights, data.calibration);
   const removal = await pruneIteratively(weights, denseInfluence, count, data.calibration, plainStep, log, 'removal');

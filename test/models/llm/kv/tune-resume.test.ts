@@ -2,15 +2,14 @@
 // evaluations (held at a known point by a pause point, not raced against a clock), leave no output
 // file, and the same command resumes from the cache: nothing computed twice, nothing lost, and the
 // same results as an uninterrupted run.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../cli/main.ts';
-import { dataHashOf, readDocuments, trainBpe, writeCheckpoint, writeTokenizer, type LlamaConfig } from '../../../../models/llm/index.ts';
 import { captureConsole } from '../../../helpers/console-capture.ts';
 import { killCliChildren, runCli } from '../../../helpers/signal-child.ts';
-import { randomLlama } from '../random-llama.ts';
+import { writeTinyCheckpoint } from '../tiny-checkpoint.ts';
 
 const { out, err } = captureConsole();
 const dir = mkdtempSync(join(tmpdir(), 'tessera-kv-tune-'));
@@ -20,15 +19,7 @@ const savedCache = process.env.TESSERA_CACHE;
 const args = (json: string, report: string) => ['kv', 'tune', '--checkpoint', ckpt, '--trials', '12', '--groups', '2', '--tune-windows', '1', '--test-windows', '1', '--contexts', '64', '--group', '32', '--json', json, '--report', report];
 
 beforeAll(() => {
-  const text = join(dir, 'text');
-  mkdirSync(text, { recursive: true });
-  writeFileSync(join(text, 'stories.txt'), Array.from({ length: 80 }, (_, i) => `Once upon a time a cat number ${i} found a ball. It was red and ${i % 7} feet wide.`).join('\n\n'));
-  const docs = readDocuments(text);
-  const tok = trainBpe(docs.map((d) => d.text), 300);
-  mkdirSync(ckpt, { recursive: true });
-  writeTokenizer(join(ckpt, 'tokenizer.json'), tok);
-  const config: LlamaConfig = { dim: 32, hiddenDim: 64, layers: 2, heads: 4, kvHeads: 2, vocab: tok.vocabSize, seqLen: 32, tiedClassifier: true };
-  writeCheckpoint(ckpt, randomLlama(config, 5, 0.3, 0.2), tok.id, 'f32', { data: text, seed: 1, heldOutShare: 0.2, dataHash: dataHashOf(docs) });
+  writeTinyCheckpoint(dir, Array.from({ length: 80 }, (_, i) => `Once upon a time a cat number ${i} found a ball. It was red and ${i % 7} feet wide.`));
 });
 afterAll(() => {
   killCliChildren();
