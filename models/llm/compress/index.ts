@@ -3,9 +3,10 @@
 export { linearAssignment, balancedAssignment } from './assignment.ts';
 export { captureFfnInputs, activationProfile, normalizeRows, type ActivationProfile } from './cmoe/calibrate.ts';
 export { parseCmoeConfig, activation, carveLayer, staticPruning, type CmoeConfig, type CarvedLayer, type Grouping } from './cmoe/carve.ts';
-export { CarvedFeedForward, selectExperts, balanceBias, maxOverMean, type MoeOptions } from './cmoe/moe-ffn.ts';
-export { calibrate, carveModel, carvedModel, type Calibration, type CarvedModelLayer, type BalanceOptions } from './cmoe/pipeline.ts';
+export { CarvedFeedForward, selectExperts, balanceBias, selectAndBalance, maxOverMean, type MoeOptions } from './cmoe/moe-ffn.ts';
+export { calibrate, carveModel, carvedModel, streamBalance, type Calibration, type CarvedModelLayer, type BalanceOptions } from './cmoe/pipeline.ts';
 export { finetuneCmoe, installCmoeGate, type CmoeFinetuneOptions, type CmoeFinetuneResult } from './cmoe/finetune.ts';
+export { Expert, GateUpFeedForward, fuseGateUp } from './cmoe/products.ts';
 export { runCmoe, type CmoeRunOptions, type CmoeReport } from './cmoe/run.ts';
 export { compressionData, heldOutPerplexity, decodeCost, ffnCycles, type CompressionData, type DecodeCost, type HeldOutScore } from './measure.ts';
 // FuseGPT removes whole blocks by Macro Influence and fuses each into its neighbours.

@@ -87,7 +87,7 @@ export async function decodeCost(model: LlamaModel, window: Uint16Array, prompt:
   };
 }
 
-/** Cycles per decoded token of the FFN products (dense gate/up/down, or experts and router). */
+/** Cycles per decoded token of the FFN products (dense gate/up/down, or experts and router; separate or fused). */
 export function ffnCycles(c: DecodeCost): number {
-  return ['gate', 'up', 'down', 'router'].reduce((s, k) => s + (c.byKind[k]?.cycles ?? 0), 0);
+  return ['gate', 'up', 'gate-up', 'down', 'router', 'router-gate-up'].reduce((s, k) => s + (c.byKind[k]?.cycles ?? 0), 0);
 }

@@ -7,46 +7,10 @@
  * so the array's ledger books the weights each token really fetches.
  */
 import type { GemmBackend, PreparedWeights } from '../../../common/index.ts';
-import type { LlamaLayerWeights } from '../../checkpoint.ts';
 import type { FeedForward } from '../../engine/feed-forward.ts';
 import { swiGlu } from '../../engine/math.ts';
 import type { CarvedLayer } from './carve.ts';
-
-type FfnWeights = Pick<LlamaLayerWeights, 'w1' | 'w2' | 'w3'>;
-
-/** Rows `ids` of an (rows x cols) matrix. */
-function pickRows(w: Float32Array, cols: number, ids: ArrayLike<number>): Float32Array {
-  const out = new Float32Array(ids.length * cols);
-  for (let i = 0; i < ids.length; i++) out.set(w.subarray(ids[i] * cols, (ids[i] + 1) * cols), i * cols);
-  return out;
-}
-
-/** Columns `ids` of an (rows x cols) matrix, as rows x ids.length. */
-function pickColumns(w: Float32Array, rows: number, cols: number, ids: ArrayLike<number>): Float32Array {
-  const out = new Float32Array(rows * ids.length);
-  for (let r = 0; r < rows; r++) for (let i = 0; i < ids.length; i++) out[r * ids.length + i] = w[r * cols + ids[i]];
-  return out;
-}
-
-/** One expert's gate, up and down products, prepared on the backend. */
-class Expert {
-  readonly gate: PreparedWeights;
-  readonly up: PreparedWeights;
-  readonly down: PreparedWeights;
-
-  constructor(readonly backend: GemmBackend, w: FfnWeights, dim: number, hidden: number, readonly neurons: Int32Array) {
-    const n = neurons.length;
-    this.gate = backend.prepare(pickRows(w.w1, dim, neurons), dim, n, 'nk');
-    this.up = backend.prepare(pickRows(w.w3, dim, neurons), dim, n, 'nk');
-    this.down = backend.prepare(pickColumns(w.w2, dim, hidden, neurons), n, dim, 'nk');
-  }
-
-  forward(x: Float32Array, m: number, layer: number): Float32Array {
-    const g = this.backend.linear(x, m, this.gate, { kind: 'gate', layer });
-    const u = this.backend.linear(x, m, this.up, { kind: 'up', layer });
-    return this.backend.linear(swiGlu(g, u), m, this.down, { kind: 'down', layer });
-  }
-}
+import { Expert, pickColumns, pickRows, stack, swiGluColumns, type FfnWeights } from './products.ts';
 
 export interface MoeOptions {
   /** Routed experts per token. */
@@ -57,6 +21,20 @@ export interface MoeOptions {
   readonly scales?: Float64Array;
   /** Where the router's representative rows come from (default the experts' own weights; fine-tuning keeps the original router). */
   readonly routerFrom?: Pick<FfnWeights, 'w1' | 'w3'>;
+  /**
+   * Decode (one token) as a fused kernel: the router and the shared neurons' gate and up as one
+   * product (they share the input), then the picked experts' gate and up as one product, then one
+   * down product. Default: the router, then gate, up and down as separate products.
+   */
+  readonly fused?: boolean;
+}
+
+/** The products of one decode step's picked experts (with the shared neurons when not fused). */
+interface Gathered {
+  readonly gate?: PreparedWeights;
+  readonly up?: PreparedWeights;
+  readonly gateUp?: PreparedWeights;
+  readonly down: PreparedWeights;
 }
 
 export class CarvedFeedForward implements FeedForward {
@@ -68,6 +46,11 @@ export class CarvedFeedForward implements FeedForward {
   readonly scales: Float64Array;
   /** Tokens routed to each expert so far (reset at will). */
   readonly loads: Float64Array;
+  /**
+   * While set, the balancing bias keeps its auxiliary-loss-free update as tokens flow through
+   * (after every `batch` tokens of a forward, as during MoE training); unset, it stays frozen.
+   */
+  balancing: { readonly batch: number; readonly rate: number } | undefined = undefined;
 
   constructor(readonly backend: GemmBackend, private readonly weights: FfnWeights, readonly dim: number, readonly hidden: number, readonly carved: CarvedLayer, readonly options: MoeOptions) {
     const w = weights;
@@ -76,7 +59,10 @@ export class CarvedFeedForward implements FeedForward {
     this.shared = carved.shared.length > 0 ? new Expert(backend, w, dim, hidden, carved.shared) : undefined;
     this.experts = carved.experts.map((ids) => new Expert(backend, w, dim, hidden, ids));
     const reps = carved.representatives, from = options.routerFrom ?? w;
-    this.router = R > 0 ? backend.prepare(Float32Array.of(...pickRows(from.w1, dim, reps), ...pickRows(from.w3, dim, reps)), dim, 2 * R, 'nk') : undefined;
+    const routerRows = [pickRows(from.w1, dim, reps), pickRows(from.w3, dim, reps)];
+    this.router = R > 0 ? backend.prepare(stack(routerRows), dim, 2 * R, 'nk') : undefined;
+    const S = carved.shared.length;
+    this.routerShared = R > 0 && options.fused ? backend.prepare(stack([...routerRows, pickRows(w.w1, dim, carved.shared), pickRows(w.w3, dim, carved.shared)]), dim, 2 * R + 2 * S, 'nk') : undefined;
     this.bias = options.bias ?? new Float64Array(R);
     this.scales = options.scales ?? new Float64Array(R);
     this.loads = new Float64Array(R);
@@ -84,13 +70,17 @@ export class CarvedFeedForward implements FeedForward {
 
   /** Router probabilities s (m x R) of normalised inputs x. */
   scores(x: Float32Array, m: number, layer: number): Float64Array {
+    return this.probabilities(this.backend.linear(x, m, this.router!, { kind: 'router', layer }), m, 2 * this.experts.length);
+  }
+
+  /** Router probabilities from a product whose rows (stride `stride`) start with the R gate and R up outputs of the representatives. */
+  private probabilities(z: Float32Array, m: number, stride: number): Float64Array {
     const R = this.experts.length;
-    const z = this.backend.linear(x, m, this.router!, { kind: 'router', layer });
     const s = new Float64Array(m * R);
     for (let t = 0; t < m; t++) {
       let max = -Infinity;
       for (let e = 0; e < R; e++) {
-        const g = z[t * 2 * R + e], u = z[t * 2 * R + R + e];
+        const g = z[t * stride + e], u = z[t * stride + R + e];
         s[t * R + e] = Math.abs(u * (g / (1 + Math.exp(-g))));
         max = Math.max(max, s[t * R + e]);
       }
@@ -108,7 +98,9 @@ export class CarvedFeedForward implements FeedForward {
     const y = this.shared ? this.shared.forward(x, m, layer) : new Float32Array(m * dim);
     if (R === 0) return y;
     const s = this.scores(x, m, layer);
-    const tokens = selectExperts(s, m, R, this.options.active, this.bias);
+    const tokens = this.balancing
+      ? selectAndBalance(s, m, R, this.options.active, this.bias, this.balancing.batch, this.balancing.rate)
+      : selectExperts(s, m, R, this.options.active, this.bias);
     tokens.forEach((rows, e) => {
       if (rows.length === 0) return;
       this.loads[e] += rows.length;
@@ -121,31 +113,46 @@ export class CarvedFeedForward implements FeedForward {
     return y;
   }
 
-  private readonly gathered = new Map<string, Expert>();
+  /** Router and shared neurons' gate and up rows as one product (fused decode). */
+  private readonly routerShared: PreparedWeights | undefined;
+  private readonly gathered = new Map<string, Gathered>();
 
   /**
-   * One token (decode): the shared neurons and the picked experts' neurons gathered into one
-   * gate, one up and one down product (as a batch-1 MoE kernel fetches the picked experts'
-   * weights together), each expert's weight applied to its hidden activations before the down
-   * product. Groups along K stay inside one expert (--group divides the expert size), so the
-   * values are those of the separate products up to the order of the float sums.
+   * One token (decode): the picked experts' neurons gathered into one gate and one up product (or
+   * one fused gate-up product), and the shared and picked neurons into one down product, as a
+   * batch-1 MoE kernel fetches the picked experts' weights together; each expert's weight applied
+   * to its hidden activations before the down product. Groups along K stay inside one expert
+   * (--group divides the expert size), so the values are those of the separate products up to the
+   * order of the float sums.
    */
   private decodeStep(x: Float32Array, layer: number): Float32Array {
-    const R = this.experts.length;
-    const s = this.scores(x, 1, layer);
+    const R = this.experts.length, S = this.carved.shared.length;
+    const z = this.routerShared ? this.backend.linear(x, 1, this.routerShared, { kind: 'router-gate-up', layer }) : undefined;
+    const s = z ? this.probabilities(z, 1, 2 * R + 2 * S) : this.scores(x, 1, layer);
     const picked = selectExperts(s, 1, R, this.options.active, this.bias).flatMap((t, e) => (t.length > 0 ? [e] : []));
     for (const e of picked) this.loads[e]++;
+    const pickedNeurons = picked.flatMap((e) => Array.from(this.carved.experts[e]));
     const key = picked.join(',');
     let ex = this.gathered.get(key);
     if (!ex) {
-      const neurons = Int32Array.from([...this.carved.shared, ...picked.flatMap((e) => Array.from(this.carved.experts[e]))]);
-      ex = new Expert(this.backend, this.weights, this.dim, this.hidden, neurons);
+      const { backend, weights: w, dim, hidden } = this;
+      const all = Int32Array.from([...this.carved.shared, ...pickedNeurons]);
+      const down = backend.prepare(pickColumns(w.w2, dim, hidden, all), all.length, dim, 'nk');
+      const P = pickedNeurons.length;
+      ex = z
+        ? { gateUp: backend.prepare(stack([pickRows(w.w1, dim, pickedNeurons), pickRows(w.w3, dim, pickedNeurons)]), dim, 2 * P, 'nk'), down }
+        : { gate: backend.prepare(pickRows(w.w1, dim, all), dim, all.length, 'nk'), up: backend.prepare(pickRows(w.w3, dim, all), dim, all.length, 'nk'), down };
       this.gathered.set(key, ex);
     }
-    const g = this.backend.linear(x, 1, ex.gate, { kind: 'gate', layer });
-    const u = this.backend.linear(x, 1, ex.up, { kind: 'up', layer });
-    const h = swiGlu(g, u);
-    let at = this.carved.shared.length;
+    let h: Float32Array;
+    if (z) {
+      const P = pickedNeurons.length;
+      const zp = this.backend.linear(x, 1, ex.gateUp!, { kind: 'gate-up', layer });
+      h = stack([swiGluColumns(z, 1, 2 * R + 2 * S, 2 * R, 2 * R + S, S), swiGluColumns(zp, 1, 2 * P, 0, P, P)]);
+    } else {
+      h = swiGlu(this.backend.linear(x, 1, ex.gate!, { kind: 'gate', layer }), this.backend.linear(x, 1, ex.up!, { kind: 'up', layer }));
+    }
+    let at = S;
     for (const e of picked) {
       const weight = 1 + s[e] * this.scales[e];
       const n = this.carved.experts[e].length;
@@ -164,6 +171,21 @@ export function selectExperts(s: Float64Array, m: number, R: number, active: num
     const key = (e: number) => s[t * R + e] + bias[e];
     order.sort((a, b) => key(b) - key(a) || a - b);
     for (let i = 0; i < active; i++) tokens[order[i]].push(t);
+  }
+  return tokens;
+}
+
+/**
+ * selectExperts over `m` tokens in batches of `batch`, the bias taking one auxiliary-loss-free step
+ * (updateBias) after each batch: what routing does while the bias keeps updating.
+ */
+export function selectAndBalance(s: Float64Array, m: number, R: number, active: number, bias: Float64Array, batch: number, rate: number): number[][] {
+  const tokens: number[][] = Array.from({ length: R }, () => []);
+  for (let start = 0; start < m; start += batch) {
+    const n = Math.min(batch, m - start);
+    const picked = selectExperts(s.subarray(start * R, (start + n) * R), n, R, active, bias);
+    picked.forEach((rows, e) => { for (const t of rows) tokens[e].push(start + t); });
+    updateBias(bias, picked, (n * active) / R, rate);
   }
   return tokens;
 }

@@ -2,6 +2,7 @@
  * CMoE on a whole model: calibrate every FFN, carve it, fit the balancing bias on the calibration
  * tokens, and install the carved FFNs into an engine model (any backend).
  */
+import { yieldToEventLoop } from '../../../../util/index.ts';
 import { ReferenceBackend, type GemmBackend } from '../../../common/index.ts';
 import type { LlamaWeights } from '../../checkpoint.ts';
 import { Block } from '../../engine/block.ts';
@@ -34,9 +35,31 @@ export interface CarvedModelLayer {
 }
 
 export interface BalanceOptions {
+  /** Updates over the calibration tokens (ignored with `stream`). */
   readonly steps: number;
+  /** Tokens per update. */
   readonly batch: number;
   readonly rate: number;
+  /**
+   * Fresh training windows: instead of `steps` updates over the calibration tokens, the carved model
+   * runs once over these, every layer's bias updating after each `batch` tokens it routes (as it
+   * would through training, each token seen once).
+   */
+  readonly stream?: readonly Uint16Array[];
+}
+
+/**
+ * The balancing bias kept updating through one pass of the carved model over `windows` (every
+ * layer at once, each after every `batch` tokens it routes, as during MoE training). Updates the
+ * layers' bias arrays in place.
+ */
+export async function streamBalance(weights: LlamaWeights, layers: readonly CarvedModelLayer[], active: number, windows: readonly Uint16Array[], batch: number, rate: number): Promise<void> {
+  const { model, ffns } = carvedModel(weights, layers, active, new ReferenceBackend());
+  for (const f of ffns) f.balancing = { batch, rate };
+  for (const w of windows) {
+    model.forward(Array.from(w), model.newCache(), { logits: 'none' });
+    await yieldToEventLoop(); // Ctrl-C between windows
+  }
 }
 
 /**
@@ -53,7 +76,8 @@ export async function carveModel(weights: LlamaWeights, cal: Calibration, config
     const R = carved.experts.length;
     return { carved, bias: new Float64Array(R), scales: new Float64Array(R) };
   });
-  if (balance) {
+  if (balance?.stream) await streamBalance(weights, layers, config.active, balance.stream, balance.batch, balance.rate);
+  else if (balance) {
     // The model's FFNs hold these very bias arrays: each fit changes what the later layers see.
     const { model, ffns } = carvedModel(weights, layers, config.active, new ReferenceBackend());
     for (const [l, layer] of layers.entries()) {
@@ -68,12 +92,13 @@ export async function carveModel(weights: LlamaWeights, cal: Calibration, config
 
 /**
  * An engine model on `backend` whose FFNs are the carved ones (experts from `weights`; the router
- * from `routerFrom`, default `weights`). Returns the model and its FFN modules (their loads).
+ * from `routerFrom`, default `weights`; `fused`: decode steps as the fused kernel, MoeOptions).
+ * Returns the model and its FFN modules (their loads).
  */
-export function carvedModel(weights: LlamaWeights, layers: readonly CarvedModelLayer[], active: number, backend: GemmBackend, routerFrom: LlamaWeights = weights): { model: LlamaModel; ffns: CarvedFeedForward[] } {
+export function carvedModel(weights: LlamaWeights, layers: readonly CarvedModelLayer[], active: number, backend: GemmBackend, routerFrom: LlamaWeights = weights, fused = false): { model: LlamaModel; ffns: CarvedFeedForward[] } {
   const { dim, hiddenDim } = weights.config;
   const model = new LlamaModel(weights, backend);
-  const ffns = layers.map((l, i) => new CarvedFeedForward(backend, weights.layers[i], dim, hiddenDim, l.carved, { active, bias: l.bias, scales: l.scales, routerFrom: routerFrom.layers[i] }));
+  const ffns = layers.map((l, i) => new CarvedFeedForward(backend, weights.layers[i], dim, hiddenDim, l.carved, { active, bias: l.bias, scales: l.scales, routerFrom: routerFrom.layers[i], fused }));
   model.blocks.forEach((b, i) => { (b as Block).ffn = ffns[i]; });
   return { model, ffns };
 }

@@ -4,6 +4,7 @@
  * pruning, random grouping with the same router), optional LoRA fine-tuning, held-out perplexity
  * of each, expert loads, and the cost per decoded token on the array, dense against carved.
  */
+import { pausePointAsync } from '../../../../util/index.ts';
 import { ArrayBackend, ReferenceBackend } from '../../../common/index.ts';
 import type { LlamaWeights } from '../../checkpoint.ts';
 import { LlamaModel } from '../../engine/model.ts';
@@ -11,6 +12,7 @@ import { decodeCost, ffnCycles, heldOutPerplexity, type CompressionData, type De
 import { activation, type CmoeConfig } from './carve.ts';
 import { finetuneCmoe, type CmoeFinetuneOptions } from './finetune.ts';
 import { maxOverMean } from './moe-ffn.ts';
+import { fuseGateUp } from './products.ts';
 import { calibrate, carvedModel, carveModel, type BalanceOptions, type CarvedModelLayer } from './pipeline.ts';
 
 export interface CmoeRunOptions {
@@ -36,6 +38,7 @@ export async function runCmoe(weights: LlamaWeights, data: CompressionData, o: C
   const { config } = o;
   const reference = new ReferenceBackend();
   log(`calibrating on ${data.calibration.length} windows`);
+  await pausePointAsync('cmoe calibration');
   const cal = await calibrate(weights, data.calibration, o.ka);
   const ppl = async (model: LlamaModel, name: string) => {
     const s = await heldOutPerplexity(model, data.heldOut);
@@ -72,9 +75,24 @@ export async function runCmoe(weights: LlamaWeights, data: CompressionData, o: C
 
   log(`array cost: prefill ${o.decode.prompt}, decode ${o.decode.steps} tokens on ${o.array.description}`);
   const window = data.heldOut[0];
-  const denseCost = await decodeCost(new LlamaModel(weights, o.array), window, o.decode.prompt, o.decode.steps);
-  const carvedCost = await decodeCost(carvedModel(finalWeights, finalLayers, config.active, o.array, weights).model, window, o.decode.prompt, o.decode.steps);
-  const d = arrayCost(denseCost), c = arrayCost(carvedCost);
+  const cost = (model: LlamaModel) => decodeCost(model, window, o.decode.prompt, o.decode.steps);
+  const comparison = (dense: DecodeCost, carved: DecodeCost) => {
+    const d = arrayCost(dense), c = arrayCost(carved);
+    return {
+      cyclesPerToken: { dense: d.cycles, carved: c.cycles },
+      ffnCyclesPerToken: { dense: d.ffnCycles, carved: c.ffnCycles },
+      energyPerTokenJ: { dense: d.energyJ, carved: c.energyJ },
+      dramBytesPerToken: { dense: d.dramBytes, carved: c.dramBytes },
+      speedup: d.cycles / c.cycles,
+      ffnSpeedup: d.ffnCycles / c.ffnCycles,
+      // A free router and experts whose cycles shrink with their share of the neurons: the FFN at
+      // activation x its dense cycles, everything else (attention, classifier) unchanged.
+      ceiling: d.cycles / (d.cycles - (1 - activation(config)) * d.ffnCycles),
+      byKind: { dense: dense.byKind, carved: carved.byKind },
+    };
+  };
+  const separate = comparison(await cost(new LlamaModel(weights, o.array)), await cost(carvedModel(finalWeights, finalLayers, config.active, o.array, weights).model));
+  const fused = comparison(await cost(fuseGateUp(new LlamaModel(weights, o.array))), await cost(carvedModel(finalWeights, finalLayers, config.active, o.array, weights, true).model));
 
   const gap = carved.perplexity - dense;
   const report = {
@@ -91,13 +109,11 @@ export async function runCmoe(weights: LlamaWeights, data: CompressionData, o: C
     finetune: finetuned ? { ...finetuned, options: o.finetune, gapRecovered: gap > 0 ? (carved.perplexity - finetuned.perplexity) / gap : null } : null,
     array: {
       backend: o.array.description, prompt: o.decode.prompt, decodedTokens: o.decode.steps,
-      cyclesPerToken: { dense: d.cycles, carved: c.cycles },
-      ffnCyclesPerToken: { dense: d.ffnCycles, carved: c.ffnCycles },
-      energyPerTokenJ: { dense: d.energyJ, carved: c.energyJ },
-      dramBytesPerToken: { dense: d.dramBytes, carved: c.dramBytes },
-      speedup: d.cycles / c.cycles,
-      ffnSpeedup: d.ffnCycles / c.ffnCycles,
-      byKind: { dense: denseCost.byKind, carved: carvedCost.byKind },
+      // The engine's products: the router, then the gathered gate, up and down (dense: gate, up, down).
+      ...separate,
+      // As a fused decode kernel: the router with the shared neurons' gate and up as one product, the
+      // picked experts' gate and up as one, then down (dense: gate and up as one product, then down).
+      fusedKernel: fused,
     },
     targets: {
       beatsStaticPruning: carved.perplexity < pruned.perplexity,

@@ -4,7 +4,7 @@ import { createRng } from '../../../../hw/index.ts';
 import { ReferenceBackend, selectBackend } from '../../../../models/common/index.ts';
 import { LlamaModel, SwiGluFeedForward, TfLlama, type LlamaConfig } from '../../../../models/llm/index.ts';
 import {
-  activationProfile, balanceBias, calibrate, captureFfnInputs, carvedModel, carveLayer, carveModel, CarvedFeedForward, finetuneCmoe, installCmoeGate, maxOverMean, parseCmoeConfig, selectExperts, staticPruning,
+  activationProfile, balanceBias, calibrate, captureFfnInputs, carvedModel, carveLayer, carveModel, CarvedFeedForward, finetuneCmoe, installCmoeGate, maxOverMean, parseCmoeConfig, selectAndBalance, selectExperts, staticPruning,
 } from '../../../../models/llm/compress/index.ts';
 import { randomLlama } from '../random-llama.ts';
 
@@ -95,6 +95,34 @@ describe('CMoE carving', () => {
     expect(relMax(inputs[0], cal.inputs[0])).toBeLessThan(1e-6);
     expect(relMax(inputs[1], cal.inputs[1])).toBeGreaterThan(1e-3);
     for (const l of [0, 1]) expect(Array.from(layers[l].bias)).toEqual(Array.from(balanceBias(ffns[l].scores(inputs[l], cal.tokens, l), cal.tokens, 6, 2, 30, 8, 0.01)));
+  });
+
+  it('keeps updating the bias as tokens flow through (every batch of routed tokens), as in training', async () => {
+    // selectAndBalance against a plain loop: select a batch with the current bias, then one step.
+    const r = createRng(4), T = 50, R = 5;
+    const s = Float64Array.from({ length: T * R }, (_, i) => (i % R === 1 ? 0.5 : 0.1) + 0.1 * r.next());
+    const bias = new Float64Array(R), ref = new Float64Array(R);
+    const picked = selectAndBalance(s, T, R, 2, bias, 8, 0.01);
+    const expected: number[][] = Array.from({ length: R }, () => []);
+    for (let start = 0; start < T; start += 8) {
+      const n = Math.min(8, T - start);
+      selectExperts(s.subarray(start * R, (start + n) * R), n, R, 2, ref).forEach((ts, e) => {
+        for (const t of ts) expected[e].push(start + t);
+        ref[e] += ts.length < (n * 2) / R ? 0.01 : ts.length > (n * 2) / R ? -0.01 : 0;
+      });
+    }
+    expect(picked).toEqual(expected);
+    expect(Array.from(bias)).toEqual(Array.from(ref));
+    expect(bias[1]).toBeLessThan(0);
+    // streamBalance: one pass of the carved model; layer 0 sees the dense model's inputs, so its
+    // bias is selectAndBalance over those inputs' router scores, window after window.
+    const c = parseCmoeConfig('S2A2E8', 64);
+    const layers = await carveModel(weights, cal, c, 'kmeans', { steps: 0, batch: 8, rate: 0.01, stream: windows }, 1);
+    const { ffns } = carvedModel(weights, layers, 2, new ReferenceBackend());
+    const b0 = new Float64Array(6), x0 = cal.inputs[0];
+    for (let w = 0; w < windows.length; w++) selectAndBalance(ffns[0].scores(x0.subarray(w * 24 * 32, (w + 1) * 24 * 32), 24, 0), 24, 6, 2, b0, 8, 0.01);
+    expect(Array.from(layers[0].bias)).toEqual(Array.from(b0));
+    expect(layers[1].bias.some((b) => b !== 0)).toBe(true);
   });
 
   it('static pruning keeps the highest-rate neurons for every token', async () => {
