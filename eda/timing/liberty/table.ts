@@ -44,7 +44,7 @@ export function parseNumberList(s: string): number[] | undefined {
 }
 
 /** Index of the segment [axis[k], axis[k+1]] used to interpolate or extrapolate x. */
-function segment(axis: number[], x: number): number {
+export function segment(axis: number[], x: number): number {
   const n = axis.length;
   if (n < 2 || x <= axis[0]!) return 0;
   if (x >= axis[n - 1]!) return n - 2;

@@ -18,48 +18,43 @@ export interface PropagationLevels {
   readonly orderIndex: Int32Array;
 }
 
-/** Where pin `p` takes its arrival from: 'net' (its net's driver), 'cell' (arcs into it) or nothing. */
-function kindOf(g: SlackGraph, c: ModelConstraints, p: number): 'net' | 'cell' | undefined {
-  const { graph } = g;
-  if (c.clockOf[p]! >= 0 || c.inputs.has(p)) return undefined;
-  const pin = graph.pins[p]!;
-  if (pin.isDriver) return 'cell';
-  const drv = pin.net >= 0 ? graph.nets[pin.net]!.drivers[0] : undefined;
-  return drv === undefined || c.clockOf[drv]! >= 0 ? undefined : 'net';
-}
-
 export function propagationLevels(g: SlackGraph, c: ModelConstraints): PropagationLevels {
-  const { graph } = g;
-  const n = graph.pins.length;
+  const { order, edgesInto } = g.graph;
+  const { isDriver, loadDriver, edgeFrom } = g;
+  const n = g.graph.pins.length;
   const orderIndex = new Int32Array(n);
-  graph.order.forEach((p, i) => (orderIndex[p] = i));
+  for (let i = 0; i < order.length; i++) orderIndex[order[i]!] = i;
   const level = new Int32Array(n);
-  const kind = new Int8Array(n); // 0 none, 1 net, 2 cell
+  // Where a pin takes its arrival from: 0 nothing (seeds: clock pins, constrained inputs, undriven pins), 1 its net's driver, 2 the cell arcs into it.
+  const kind = new Int8Array(n);
   let top = 0;
-  for (const p of graph.order) {
-    const k = kindOf(g, c, p);
-    if (k === 'net') {
-      kind[p] = 1;
-      level[p] = level[graph.nets[graph.pins[p]!.net]!.drivers[0]!]! + 1;
-    } else if (k === 'cell') {
+  for (let o = 0; o < order.length; o++) {
+    const p = order[o]!;
+    if (c.clockOf[p]! >= 0 || c.inputs.has(p)) continue;
+    if (isDriver[p]) {
       kind[p] = 2;
       let l = 0;
-      for (const ei of graph.edgesInto[p]!) {
-        const from = graph.cellEdges[ei]!.from;
-        if (orderIndex[from]! < orderIndex[p]!) l = Math.max(l, level[from]!);
+      for (const ei of edgesInto[p]!) {
+        const from = edgeFrom[ei]!;
+        if (orderIndex[from]! < o && level[from]! > l) l = level[from]!;
       }
       level[p] = l + 1;
+    } else {
+      const drv = loadDriver[p]!;
+      if (drv < 0 || c.clockOf[drv]! >= 0) continue;
+      kind[p] = 1;
+      level[p] = level[drv]! + 1;
     }
-    top = Math.max(top, level[p]!);
+    if (level[p]! > top) top = level[p]!;
   }
   const group = (which: number) => {
     const start = new Int32Array(top + 2);
     for (let p = 0; p < n; p++) if (kind[p] === which) start[level[p]! + 1]!++;
     for (let l = 0; l <= top; l++) start[l + 1]! += start[l]!;
-    const pins = new Int32Array(start[top + 1]!);
+    const members = new Int32Array(start[top + 1]!);
     const fill = start.slice(0, top + 1);
-    for (const p of graph.order) if (kind[p] === which) pins[fill[level[p]!]!++] = p;
-    return { pins, start };
+    for (const p of order) if (kind[p] === which) members[fill[level[p]!]!++] = p;
+    return { pins: members, start };
   };
   const net = group(1);
   const cell = group(2);

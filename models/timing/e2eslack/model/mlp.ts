@@ -68,66 +68,61 @@ export function mlpWeights(weights: ReadonlyMap<string, NamedArray>, spec: MlpSp
   return { sizes: spec.sizes, w, b };
 }
 
-// One row's hidden activations: small enough to stay in the first-level cache.
-let hiddenA = new Float64Array(64);
-let hiddenB = new Float64Array(64);
+/** A forward pass specialised to one network's weights: `rows` feature rows of `input` to `rows x out` values. */
+type MlpKernel = (input: Float64Array, rows: number, output: Float64Array) => void;
+
+const kernels = new WeakMap<MlpWeights, MlpKernel>();
 
 /**
  * Forward pass on a batch: `rows` raw feature rows of `input` (row-major) to `rows x out` values
- * in `output`. Row by row through every layer, four outputs accumulated at once so each input is
- * loaded once per four (the plain one-output-at-a-time loop is about twice as slow in V8).
+ * in `output`. The network is compiled once per weight set into straight-line JavaScript with the
+ * weights as constants (as the simulator's row kernels are): per row, every layer's sums are
+ * unrolled, so the JIT keeps the activations in registers and loads no weight from memory. About
+ * four times faster than the equivalent loops over weight arrays in V8 on these 12-16-16-2
+ * networks; the arithmetic is the same (each sum from its bias, inputs in order), so the outputs
+ * are the same bit for bit.
  */
 export function mlpForward(m: MlpWeights, input: Float64Array, rows: number, output: Float64Array): void {
-  const sizes = m.sizes;
-  const layers = sizes.length - 1;
-  const widest = Math.max(...sizes.slice(1));
-  if (hiddenA.length < widest) {
-    hiddenA = new Float64Array(widest);
-    hiddenB = new Float64Array(widest);
+  let k = kernels.get(m);
+  if (!k) {
+    k = compileMlp(m);
+    kernels.set(m, k);
   }
-  for (let r = 0; r < rows; r++) {
-    let src = input;
-    let at = r * sizes[0]!;
-    for (let l = 0; l < layers; l++) {
-      const last = l + 1 === layers;
-      const dst = last ? output : l % 2 === 0 ? hiddenA : hiddenB;
-      denseLayer(src, at, sizes[l]!, sizes[l + 1]!, m.w[l]!, m.b[l]!, dst, last ? r * sizes[layers]! : 0, !last);
-      src = dst;
-      at = 0;
-    }
-  }
+  k(input, rows, output);
 }
 
-/** dst[o + j] = (relu?)(bias[j] + sum_i src[x + i] w[j * n + i]) for j < k. */
-function denseLayer(src: Float64Array, x: number, n: number, k: number, w: Float64Array, bias: Float64Array, dst: Float64Array, o: number, relu: boolean): void {
-  let j = 0;
-  for (; j + 4 <= k; j += 4) {
-    let a0 = bias[j]!;
-    let a1 = bias[j + 1]!;
-    let a2 = bias[j + 2]!;
-    let a3 = bias[j + 3]!;
-    const w0 = j * n;
-    const w1 = w0 + n;
-    const w2 = w1 + n;
-    const w3 = w2 + n;
-    for (let i = 0; i < n; i++) {
-      const v = src[x + i]!;
-      a0 += v * w[w0 + i]!;
-      a1 += v * w[w1 + i]!;
-      a2 += v * w[w2 + i]!;
-      a3 += v * w[w3 + i]!;
+/** A double as a JavaScript literal that reads back to the same value (negative zero kept). */
+function literal(v: number): string {
+  return Object.is(v, -0) ? '-0' : `(${String(v)})`;
+}
+
+function compileMlp(m: MlpWeights): MlpKernel {
+  const { sizes } = m;
+  const layers = sizes.length - 1;
+  const nIn = sizes[0]!;
+  const nOut = sizes[layers]!;
+  const body: string[] = [`const o = r * ${nIn};`];
+  let prev = Array.from({ length: nIn }, (_, i) => `x${i}`);
+  for (let i = 0; i < nIn; i++) body.push(`const x${i} = input[o + ${i}];`);
+  for (let l = 0; l < layers; l++) {
+    const n = sizes[l]!;
+    const w = m.w[l]!;
+    const b = m.b[l]!;
+    const last = l + 1 === layers;
+    const next: string[] = [];
+    for (let j = 0; j < sizes[l + 1]!; j++) {
+      const sum = [literal(b[j]!), ...prev.map((v, i) => `${v} * ${literal(w[j * n + i]!)}`)].join(' + ');
+      if (last) body.push(`output[r * ${nOut} + ${j}] = ${sum};`);
+      else {
+        // ReLU as before: NaN and negatives give 0.
+        body.push(`let s${l}_${j} = ${sum};`, `if (!(s${l}_${j} > 0)) s${l}_${j} = 0;`);
+        next.push(`s${l}_${j}`);
+      }
     }
-    dst[o + j] = !relu || a0 > 0 ? a0 : 0;
-    dst[o + j + 1] = !relu || a1 > 0 ? a1 : 0;
-    dst[o + j + 2] = !relu || a2 > 0 ? a2 : 0;
-    dst[o + j + 3] = !relu || a3 > 0 ? a3 : 0;
+    prev = next;
   }
-  for (; j < k; j++) {
-    let a = bias[j]!;
-    const wj = j * n;
-    for (let i = 0; i < n; i++) a += src[x + i]! * w[wj + i]!;
-    dst[o + j] = !relu || a > 0 ? a : 0;
-  }
+  const src = `for (let r = 0; r < rows; r++) {\n${body.join('\n')}\n}`;
+  return new Function('input', 'rows', 'output', src) as MlpKernel;
 }
 
 /** Mean and standard deviation per column of row-major samples (std at least 1e-6). */

@@ -1,8 +1,8 @@
-import { inputTransitions } from '../../../../eda/timing/index.ts';
 import type { NetGeometry, SlackGraph } from '../parser/slack-graph.ts';
+import { CellArcRows, netArcRows } from './arc-rows.ts';
 import type { ModelConstraints } from './constraints.ts';
-import { CELL_FEATURES, NET_FEATURES, cellArcFeatures, netArcFeatures } from './features.ts';
-import { propagationLevels, type PropagationLevels } from './levels.ts';
+import { CELL_FEATURES, NET_FEATURES } from './features.ts';
+import { propagationLevels } from './levels.ts';
 import { mlpForward, type MlpWeights } from './mlp.ts';
 
 /** The learned message functions: cell arcs correct the NLDM delay and slew, net arcs an Elmore estimate. */
@@ -26,37 +26,19 @@ export interface Prediction {
   readonly netDelay: Float32Array;
 }
 
-/** A growable row buffer of doubles, kept across levels and calls; growing keeps what is written. */
+/** A growable row buffer of doubles, kept across levels and calls. */
 class Rows {
   data = new Float64Array(0);
   ensure(size: number): Float64Array {
-    if (this.data.length < size) this.data = grown(this.data, size);
+    if (this.data.length < size) this.data = new Float64Array(Math.max(size, this.data.length * 2));
     return this.data;
   }
 }
-
-function grown<T extends Float64Array | Int32Array | Int8Array>(a: T, size: number): T {
-  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
-  b.set(a);
-  return b;
-}
-const cellX = new Rows();
-const cellY = new Rows();
 const netX = new Rows();
 const netY = new Rows();
-// Per cell-arc row: its edge, its slot (mm * 4 + inRf * 2 + outRf), its target pin and the arrival it starts from.
-let rowEdge = new Int32Array(0);
-let rowSlot = new Int8Array(0);
-let rowPin = new Int32Array(0);
-let rowStart = new Float64Array(0);
-
-function ensureRowInfo(rows: number): void {
-  if (rowEdge.length >= rows) return;
-  rowEdge = grown(rowEdge, rows);
-  rowSlot = grown(rowSlot, rows);
-  rowPin = grown(rowPin, rows);
-  rowStart = grown(rowStart, rows);
-}
+const cellY = new Rows();
+const cellRows = new CellArcRows();
+let netDriver = new Int32Array(0);
 
 /** What to propagate: both modes (default), or the late mode alone when only setup slack is wanted. */
 export interface PropagateOptions {
@@ -70,7 +52,9 @@ export interface PropagateOptions {
  * pins as one batch through the learned net function (a matrix product per layer over all of
  * the level's arcs, transitions and modes), and the cell arcs into its cell outputs as one batch
  * through the learned cell function, each at its input pin's predicted slew, merged by max
- * (late) and min (early) over arcs and transitions.
+ * (late) and min (early) over arcs and transitions. The rows' static parts are planned once per
+ * call (arc-rows.ts), the networks run compiled (mlp.ts), and the row buffers are reused across
+ * levels and calls.
  */
 export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunctions, options: PropagateOptions = {}): Prediction {
   const { graph } = g;
@@ -99,24 +83,27 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
   }
   const lv = propagationLevels(g, c);
   const levels = lv.netStart.length - 1;
+  cellRows.plan(g, c, lv, slots >> 1);
   for (let l = 1; l < levels; l++) {
     // Net arcs: a row per mode and transition of each load pin.
     const loads = lv.netStart[l + 1]! - lv.netStart[l]!;
     if (loads > 0) {
       const x = netX.ensure(loads * slots * NET_FEATURES);
       const y = netY.ensure(loads * slots * 2);
+      if (netDriver.length < loads) netDriver = new Int32Array(Math.max(loads, netDriver.length * 2));
       let r = 0;
       for (let i = lv.netStart[l]!; i < lv.netStart[l + 1]!; i++) {
         const p = lv.netPins[i]!;
-        const drv = graph.nets[graph.pins[p]!.net]!.drivers[0]!;
-        for (let k = 0; k < slots; k++) netArcFeatures(g, p, k & 1, k >> 1, slew[drv * 4 + k]!, x, (r + k) * NET_FEATURES);
+        const drv = g.loadDriver[p]!;
+        netDriver[i - lv.netStart[l]!] = drv;
+        netArcRows(g, p, drv, slots, slew, x, r * NET_FEATURES);
         r += slots;
       }
       mlpForward(f.net, x, r, y);
       r = 0;
       for (let i = lv.netStart[l]!; i < lv.netStart[l + 1]!; i++) {
         const p = lv.netPins[i]!;
-        const drv = graph.nets[graph.pins[p]!.net]!.drivers[0]!;
+        const drv = netDriver[i - lv.netStart[l]!]!;
         for (let k = 0; k < slots; k++, r++) {
           // An SDF INTERCONNECT replaces the predicted wire delay, as in STA.
           const annotated = sdf?.wire(drv, p, k & 1, k >> 1);
@@ -127,9 +114,9 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
         }
       }
     }
-    const rows = cellRows(g, c, lv, l, slew, arrival, slots >> 1);
+    const rows = cellRows.fill(g, l, slew, arrival);
     if (rows === 0) continue;
-    const x = cellX.data;
+    const { x, rowEdge, rowSlot, rowPin, rowStart } = cellRows;
     const y = cellY.ensure(rows * 2);
     mlpForward(f.cell, x, rows, y);
     let pin = -1;
@@ -156,52 +143,6 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
     }
   }
   return { arrival, slew, cellDelay, netDelay };
-}
-
-/**
- * Writes the features of every cell arc into level `l`'s cell outputs (launch arcs from the
- * clock's edge, data arcs from their input pins' predicted arrival and slew) into `cellX`, one
- * row per arc, transition pair and mode that has a table; returns the row count.
- */
-function cellRows(g: SlackGraph, c: ModelConstraints, lv: PropagationLevels, l: number, slew: Float32Array, arrival: Float32Array, modes: number): number {
-  const { graph } = g;
-  let rows = 0;
-  const add = (ei: number, p: number, outRf: number, inRf: number, mm: number, inSlew: number, start: number) => {
-    const x = cellX.ensure((rows + 1) * CELL_FEATURES);
-    cellArcFeatures(g, ei, outRf, mm, inSlew, x, rows * CELL_FEATURES);
-    if (Number.isNaN(x[rows * CELL_FEATURES]!)) return;
-    ensureRowInfo(rows + 1);
-    rowEdge[rows] = ei;
-    rowSlot[rows] = mm * 4 + inRf * 2 + outRf;
-    rowPin[rows] = p;
-    rowStart[rows] = start;
-    rows++;
-  };
-  for (let i = lv.cellStart[l]!; i < lv.cellStart[l + 1]!; i++) {
-    const p = lv.cellPins[i]!;
-    for (const ei of graph.edgesInto[p]!) {
-      const e = graph.cellEdges[ei]!;
-      if (e.role === 'launch') {
-        const ck = c.clockOf[e.from]!;
-        if (ck < 0) continue;
-        const k = c.clocks[ck]!;
-        const inRf = e.clockEdge === 'rise' ? 0 : 1;
-        const t0 = k.waveform[inRf]! + (k.propagated ? 0 : k.latencyNs);
-        for (let mm = 0; mm < modes; mm++) for (let outRf = 0; outRf < 2; outRf++) add(ei, p, outRf, inRf, mm, k.slewNs, t0);
-        continue;
-      }
-      if (lv.orderIndex[e.from]! >= lv.orderIndex[p]! || c.clockOf[e.from]! >= 0) continue;
-      for (let outRf = 0; outRf < 2; outRf++) {
-        for (const inRf of inputTransitions(e.arc, outRf)) {
-          for (let mm = 0; mm < modes; mm++) {
-            const k = e.from * 4 + mm * 2 + inRf;
-            add(ei, p, outRf, inRf, mm, slew[k]!, arrival[k]!);
-          }
-        }
-      }
-    }
-  }
-  return rows;
 }
 
 const NS = 1e9;

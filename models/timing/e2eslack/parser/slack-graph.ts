@@ -43,6 +43,47 @@ export interface SlackGraph {
   readonly netLoad: Float32Array;
   /** Per net: sink pin caps only (F, rise). */
   readonly netPinCap: Float32Array;
+  /**
+   * The graph's topology as flat arrays, read by the propagation instead of the pin, net and
+   * edge objects: per pin its net (-1: none), its net's first driver when it is a load (-1:
+   * none), whether it drives, its Liberty rise and fall capacitance (F, 0 without a Liberty
+   * pin); per cell edge its from and to pins.
+   */
+  readonly pinNet: Int32Array;
+  readonly loadDriver: Int32Array;
+  readonly isDriver: Uint8Array;
+  readonly pinCap: Float64Array;
+  readonly edgeFrom: Int32Array;
+  readonly edgeTo: Int32Array;
+}
+
+/** The flat topology arrays of a slack graph (see SlackGraph.pinNet). */
+function flatTopology(graph: TimingGraph): Pick<SlackGraph, 'pinNet' | 'loadDriver' | 'isDriver' | 'pinCap' | 'edgeFrom' | 'edgeTo'> {
+  const n = graph.pins.length;
+  const pinNet = new Int32Array(n);
+  const isDriver = new Uint8Array(n);
+  const pinCap = new Float64Array(n * 2);
+  graph.pins.forEach((pin, p) => {
+    pinNet[p] = pin.net;
+    isDriver[p] = pin.isDriver ? 1 : 0;
+    if (pin.libPin) {
+      pinCap[p * 2] = pin.libPin.riseCapacitance;
+      pinCap[p * 2 + 1] = pin.libPin.fallCapacitance;
+    }
+  });
+  const loadDriver = new Int32Array(n).fill(-1);
+  for (const net of graph.nets) {
+    const d = net.drivers[0];
+    if (d !== undefined) for (const l of net.loads) loadDriver[l] = d;
+  }
+  const edges = graph.cellEdges.length;
+  const edgeFrom = new Int32Array(edges);
+  const edgeTo = new Int32Array(edges);
+  graph.cellEdges.forEach((e, i) => {
+    edgeFrom[i] = e.from;
+    edgeTo[i] = e.to;
+  });
+  return { pinNet, loadDriver, isDriver, pinCap, edgeFrom, edgeTo };
 }
 
 /** Per-micron R and C of the layer pair a net of this length is routed on. */
@@ -147,7 +188,7 @@ export function parseSlackGraph(graph: TimingGraph, libs: LibertyLibrary[], sdc:
     netPinCap[ni] = pins;
   });
   const die = def.dieArea ? { width: (def.dieArea.x2 - def.dieArea.x1) / (def.dbuPerMicron || 1000), height: (def.dieArea.y2 - def.dieArea.y1) / (def.dbuPerMicron || 1000) } : { width: 1, height: 1 };
-  return { graph, libs, sdc, tech, geometry, ...(sdf ? { sdf } : {}), x, y, die, netHpwl, netSteiner, netFanout, netWireRes, netWireCap, pathLength, manhattan, netLoad, netPinCap };
+  return { graph, libs, sdc, tech, geometry, ...(sdf ? { sdf } : {}), x, y, die, netHpwl, netSteiner, netFanout, netWireRes, netWireCap, pathLength, manhattan, netLoad, netPinCap, ...flatTopology(graph) };
 }
 
 /**

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dataPath } from '../../../../util/index.ts';
 import { missingData, skipReason } from '../../../helpers/requirements.ts';
 import { r2, selectBackend } from '../../../../models/common/index.ts';
-import { buildTimingGraph, parseDef, parseSdc, readLef, readLiberty, readVerilogNetlist, type Def, type Lef } from '../../../../eda/timing/index.ts';
+import { buildTimingGraph, parseDef, parseSdc, readLef, readLiberty, readVerilogNetlist, type Def, type Lef, type LibertyTable, type TimingArc } from '../../../../eda/timing/index.ts';
 import { placeDesign, writeDef } from '../../../../eda/place/index.ts';
 import { routeTechnology } from '../../../../eda/route-estimate/index.ts';
-import { estimateAndTime, modelConstraints, parseSlackGraph, portLoads, predictSlack, propagate, timingLabels, type SlackGraph, type TimingLabels } from '../../../../models/timing/e2eslack/index.ts';
+import { estimateAndTime, modelConstraints, parseSlackGraph, portLoads, predictSlack, propagate, timingLabels, type Prediction, type SlackGraph, type TimingLabels } from '../../../../models/timing/e2eslack/index.ts';
 import { cellSamples, netSamples } from '../../../../models/timing/e2eslack/model/samples.ts';
 import { CELL_FEATURES, NET_FEATURES } from '../../../../models/timing/e2eslack/model/features.ts';
 import { messageFunctions, trainMessageFunctions } from '../../../../models/timing/e2eslack/model/train.ts';
@@ -120,20 +120,27 @@ describe.skipIf(skip !== undefined)('E2ESlack on a small placed design (gcd, Nan
     const learned = at(messageFunctions(trained.config, trained.weights));
     expect(physics.r2).toBeGreaterThan(0.9);
     expect(learned.r2).toBeGreaterThan(physics.r2 - 0.01);
-    // The batched level-by-level propagation gives what pins one at a time, arcs one at a time, give.
-    const reference = referencePropagate(g, c, trained.config, trained.weights);
-    for (const key of ['arrival', 'slew', 'cellDelay', 'netDelay'] as const) {
-      const a = learned.pred[key];
-      const b = reference[key];
-      expect(a.length).toBe(b.length);
-      let finite = 0;
-      for (let i = 0; i < a.length; i++) {
-        expect(Number.isNaN(a[i]!)).toBe(Number.isNaN(b[i]!));
-        if (Number.isNaN(b[i]!)) continue;
-        finite++;
-        expect(Math.abs(a[i]! - b[i]!)).toBeLessThanOrEqual(1e-5 * Math.max(1e-3, Math.abs(b[i]!)));
-      }
-      expect(finite).toBeGreaterThan(0);
+    // The batched level-by-level propagation (planned rows, table lookups at a fixed load, compiled
+    // networks) gives what pins one at a time, arcs one at a time, features and networks computed
+    // plainly, give; and so the same endpoint slacks. Nangate45's tables are (input slew, load);
+    // the same design with every other arc's tables transposed to (load, input slew) takes the
+    // generic lookup for those arcs, and must agree as well.
+    const functions = messageFunctions(trained.config, trained.weights);
+    const transposedArcs = new Map<TimingArc, TimingArc>();
+    const transposedGraph: SlackGraph = {
+      ...g,
+      graph: { ...g.graph, cellEdges: g.graph.cellEdges.map((e, i) => (i % 2 === 0 ? e : { ...e, arc: transposedArc(e.arc, transposedArcs) })) },
+    };
+    expect(transposedArcs.size).toBeGreaterThan(0);
+    for (const graph of [g, transposedGraph]) {
+      const fast = propagate(graph, c, functions);
+      const reference = referencePropagate(graph, c, trained.config, trained.weights);
+      expectSamePrediction(fast, reference);
+      const fastSlack = predictSlack(graph, c, fast);
+      const referenceSlack = predictSlack(graph, c, reference);
+      expect(fastSlack.endpoints.map((e) => e.pin)).toEqual(referenceSlack.endpoints.map((e) => e.pin));
+      fastSlack.endpoints.forEach((e, i) => expect(Math.abs(e.slack - referenceSlack.endpoints[i]!.slack)).toBeLessThanOrEqual(1e-6));
+      expect(Math.abs(fastSlack.tns - referenceSlack.tns)).toBeLessThanOrEqual(1e-6 * fastSlack.endpoints.length);
     }
     const s = predictSlack(g, c, learned.pred);
     expect(s.endpoints.map((e) => e.pin).sort((a, b) => a - b)).toEqual(staEndpoints);
@@ -154,3 +161,34 @@ describe.skipIf(skip !== undefined)('E2ESlack on a small placed design (gcd, Nan
     expect(trained.history.trainLoss.at(-1)!).toBeLessThan(trained.history.trainLoss[0]!);
   });
 });
+
+/** Arrivals, slews and delays equal (relative 1e-5: the reference standardizes inputs instead of folding it into the weights), NaN where the other is NaN. */
+function expectSamePrediction(fast: Prediction, reference: Prediction): void {
+  for (const key of ['arrival', 'slew', 'cellDelay', 'netDelay'] as const) {
+    const a = fast[key];
+    const b = reference[key];
+    expect(a.length).toBe(b.length);
+    let finite = 0;
+    for (let i = 0; i < a.length; i++) {
+      expect(Number.isNaN(a[i]!)).toBe(Number.isNaN(b[i]!));
+      if (Number.isNaN(b[i]!)) continue;
+      finite++;
+      expect(Math.abs(a[i]! - b[i]!)).toBeLessThanOrEqual(1e-5 * Math.max(1e-3, Math.abs(b[i]!)));
+    }
+    expect(finite).toBeGreaterThan(0);
+  }
+}
+
+/** The arc with its 2-D NLDM tables' axes swapped (values transposed): the same tables, looked up in the other order. */
+function transposedArc(arc: TimingArc, memo: Map<TimingArc, TimingArc>): TimingArc {
+  const t = (table: LibertyTable | undefined): LibertyTable | undefined => {
+    if (!table || table.axes.length !== 2 || table.axes[0]!.length < 2 || table.axes[1]!.length < 2) return table;
+    return { variables: [table.variables[1]!, table.variables[0]!], axes: [table.axes[1]!, table.axes[0]!], values: table.axes[1]!.map((_, j) => table.values.map((row) => row[j]!)) };
+  };
+  let out = memo.get(arc);
+  if (!out) {
+    out = { ...arc, cellRise: t(arc.cellRise), cellFall: t(arc.cellFall), riseTransition: t(arc.riseTransition), fallTransition: t(arc.fallTransition) };
+    memo.set(arc, out);
+  }
+  return out;
+}

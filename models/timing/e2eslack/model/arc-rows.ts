@@ -1,0 +1,308 @@
+import { inputTransitions, tableSegment, type LibertyTable, type TimingArc } from '../../../../eda/timing/index.ts';
+import type { SlackGraph } from '../parser/slack-graph.ts';
+import type { ModelConstraints } from './constraints.ts';
+import { CELL_FEATURES, NET_FEATURES, cellArcFeatures, elmoreEstimate } from './features.ts';
+import type { PropagationLevels } from './levels.ts';
+
+/**
+ * The feature rows of the two message functions, written level by level for the propagation.
+ * What does not depend on the predicted slews is worked out once per call, not per row: which
+ * cell arcs, transitions and modes feed each level (the row plan), each arc output's load,
+ * wire and fanout features, and where its load sits on the NLDM tables' load axis; per row only
+ * the input-slew segment is searched and the bilinear sums are taken. The values are those of
+ * `cellArcFeatures` and `netArcFeatures` (features.ts, the reference definitions) bit for bit:
+ * the same operations in the same order; tables not laid out as (input slew, load) go through
+ * `cellArcFeatures` itself.
+ */
+
+const NS = 1e9;
+const FF = 1e15;
+const LOAD = 'total_output_net_capacitance';
+
+/** Growable typed buffers kept across calls, so a propagation allocates no row storage once warm. */
+function grown<T extends Float64Array | Int32Array | Int8Array>(a: T, size: number): T {
+  if (a.length >= size) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** Whether evalTable reads `t` as a 2-D table, input slew on axis 0 and load on axis 1 (lookupTable's bilinear branch). */
+function slewByLoad(t: LibertyTable): boolean {
+  const [a0, a1] = t.axes;
+  const [v0, v1] = t.variables;
+  return a0 !== undefined && a0.length > 1 && a1 !== undefined && a1.length > 1 && v1 === LOAD && v0 !== LOAD && v0 !== 'constrained_pin_transition';
+}
+
+function sameAxis(a: readonly number[], b: readonly number[]): boolean {
+  return a === b || (a.length === b.length && a.every((v, i) => v === b[i]));
+}
+
+/** lookupTable's bilinear expression between rows r0, r1 (slew segment, weight tx) and columns j, j + 1 (load weight ty). */
+function bilinear(r0: readonly number[], r1: readonly number[], tx: number, j: number, ty: number): number {
+  return (1 - tx) * (1 - ty) * r0[j]! + tx * (1 - ty) * r1[j]! + (1 - tx) * ty * r0[j + 1]! + tx * ty * r1[j + 1]!;
+}
+
+/** Per arc output (edge * 2 + outRf): how its tables are read. */
+const enum Lookup { Unplanned = 0, Generic, Shared, Separate, NoSlew }
+
+/**
+ * Per Liberty arc, found once (instances of a cell share its arcs; comparing the Liberty's
+ * sense and type strings per edge costs more than the rest of the plan): per output transition
+ * its Lookup and its input transitions (inputTransitions).
+ */
+interface ArcInfo {
+  readonly lookup: readonly [Lookup, Lookup];
+  readonly inputs: readonly [readonly number[], readonly number[]];
+}
+const arcInfos = new WeakMap<TimingArc, ArcInfo>();
+
+function arcInfo(arc: TimingArc): ArcInfo {
+  let m = arcInfos.get(arc);
+  if (!m) {
+    const of = (dt: LibertyTable | undefined, st: LibertyTable | undefined): Lookup => {
+      if (!dt || !slewByLoad(dt) || (st && !slewByLoad(st))) return Lookup.Generic;
+      return !st ? Lookup.NoSlew : sameAxis(dt.axes[0]!, st.axes[0]!) ? Lookup.Shared : Lookup.Separate;
+    };
+    m = {
+      lookup: [of(arc.cellRise, arc.riseTransition), of(arc.cellFall, arc.fallTransition)],
+      inputs: [inputTransitions(arc, 0), inputTransitions(arc, 1)],
+    };
+    arcInfos.set(arc, m);
+  }
+  return m;
+}
+/** Static cell-arc features per arc output, STATIC values each. */
+const STATIC = 8;
+
+export class CellArcRows {
+  /** Candidate rows of level l: start[l] .. start[l + 1]. */
+  private start = new Int32Array(0);
+  private edge = new Int32Array(0);
+  private slot = new Int8Array(0);
+  private pin = new Int32Array(0);
+  /** Index of the input's arrival and slew (from * 4 + mm * 2 + inRf), or -1 for a launch arc. */
+  private source = new Int32Array(0);
+  /** Launch arcs: the clock edge's arrival and the clock's slew. */
+  private launchAt = new Float64Array(0);
+  private launchSlew = new Float64Array(0);
+  /** Per arc output: Lookup, its static features, and the load-axis segments and weights of the delay (at the load and at 1.2x) and slew tables. */
+  private mode = new Int8Array(0);
+  private stat = new Float64Array(0);
+  private seg = new Int32Array(0);
+  private weight = new Float64Array(0);
+  /** The rows written by `fill`: features, and per row its edge, slot, target pin and starting arrival. */
+  x = new Float64Array(0);
+  rowEdge = new Int32Array(0);
+  rowSlot = new Int8Array(0);
+  rowPin = new Int32Array(0);
+  rowStart = new Float64Array(0);
+
+  /**
+   * Plans the rows of every level: per cell output pin of the level, each arc into it (launch
+   * arcs from their clock's edge; data arcs from an earlier pin outside the clock network), per
+   * output transition, input transition (the arc's unateness) and mode (`modes` 1: late only).
+   */
+  plan(g: SlackGraph, c: ModelConstraints, lv: PropagationLevels, modes: number): void {
+    const { graph } = g;
+    const levels = lv.cellStart.length - 1;
+    this.start = grown(this.start, levels + 1);
+    const arcOutputs = graph.cellEdges.length * 2;
+    this.mode = grown(this.mode, arcOutputs);
+    this.mode.fill(Lookup.Unplanned, 0, arcOutputs);
+    this.stat = grown(this.stat, arcOutputs * STATIC);
+    this.seg = grown(this.seg, arcOutputs * 3);
+    this.weight = grown(this.weight, arcOutputs * 3);
+    this.rows = 0;
+    for (let l = 0; l < levels; l++) {
+      this.start[l] = this.rows;
+      for (let i = lv.cellStart[l]!; i < lv.cellStart[l + 1]!; i++) {
+        const p = lv.cellPins[i]!;
+        for (const ei of graph.edgesInto[p]!) {
+          const e = graph.cellEdges[ei]!;
+          const info = arcInfo(e.arc);
+          if (e.role === 'launch') {
+            const ck = c.clockOf[e.from]!;
+            if (ck < 0) continue;
+            const k = c.clocks[ck]!;
+            const inRf = e.clockEdge === 'rise' ? 0 : 1;
+            const t0 = k.waveform[inRf]! + (k.propagated ? 0 : k.latencyNs);
+            for (let mm = 0; mm < modes; mm++) {
+              for (let outRf = 0; outRf < 2; outRf++) {
+                this.planOutput(g, ei, outRf, info);
+                this.add(ei, p, mm * 4 + inRf * 2 + outRf, -1, t0, k.slewNs);
+              }
+            }
+            continue;
+          }
+          if (lv.orderIndex[e.from]! >= lv.orderIndex[p]! || c.clockOf[e.from]! >= 0) continue;
+          for (let outRf = 0; outRf < 2; outRf++) {
+            const ins = info.inputs[outRf]!;
+            if (ins.length > 0) this.planOutput(g, ei, outRf, info);
+            for (const inRf of ins) for (let mm = 0; mm < modes; mm++) this.add(ei, p, mm * 4 + inRf * 2 + outRf, e.from * 4 + mm * 2 + inRf, 0, 0);
+          }
+        }
+      }
+    }
+    this.start[levels] = this.rows;
+  }
+
+  private rows = 0;
+
+  private add(ei: number, p: number, slot: number, source: number, at: number, slew: number): void {
+    const r = this.rows++;
+    if (r >= this.edge.length) this.growRows(r + 1);
+    this.edge[r] = ei;
+    this.slot[r] = slot;
+    this.pin[r] = p;
+    this.source[r] = source;
+    this.launchAt[r] = at;
+    this.launchSlew[r] = slew;
+  }
+
+  private growRows(size: number): void {
+    this.edge = grown(this.edge, size);
+    this.slot = grown(this.slot, size);
+    this.pin = grown(this.pin, size);
+    this.source = grown(this.source, size);
+    this.launchAt = grown(this.launchAt, size);
+    this.launchSlew = grown(this.launchSlew, size);
+  }
+
+  /** The static features of arc output q = edge * 2 + outRf (cellArcFeatures' expressions) and its load-axis lookups. */
+  private planOutput(g: SlackGraph, edge: number, outRf: number, info: ArcInfo): void {
+    const q = edge * 2 + outRf;
+    if (this.mode[q] !== Lookup.Unplanned) return;
+    const e = g.graph.cellEdges[edge]!;
+    const net = g.pinNet[e.to]!;
+    const load = net >= 0 ? g.netLoad[net * 2 + outRf]! : 0;
+    const wireR = net >= 0 ? g.netWireRes[net]! / 1e3 : 0;
+    const wireC = net >= 0 ? g.netWireCap[net]! : 0;
+    const s = this.stat;
+    const o = q * STATIC;
+    s[o] = Math.log10(load * FF + 1e-3);
+    s[o + 1] = wireR;
+    s[o + 2] = load > 0 ? wireC / load : 0;
+    s[o + 3] = wireR * wireC * 1e3 * NS;
+    s[o + 4] = net >= 0 ? Math.log2(1 + g.netFanout[net]!) : 0;
+    s[o + 5] = e.role === 'launch' ? 1 : 0;
+    s[o + 6] = load * 0.2 + 1e-15;
+    const mode = info.lookup[outRf]!;
+    this.mode[q] = mode;
+    if (mode === Lookup.Generic) return;
+    const dt = (outRf === 0 ? e.arc.cellRise : e.arc.cellFall)!;
+    this.loadAxis(dt, load, q * 3);
+    this.loadAxis(dt, load * 1.2 + 1e-15, q * 3 + 1);
+    if (mode !== Lookup.NoSlew) this.loadAxis((outRf === 0 ? e.arc.riseTransition : e.arc.fallTransition)!, load, q * 3 + 2);
+  }
+
+  /** The load axis's segment and weight of table t at load y, in slot k. */
+  private loadAxis(t: LibertyTable, y: number, k: number): void {
+    const a1 = t.axes[1]!;
+    const j = tableSegment(a1, y);
+    this.seg[k] = j;
+    this.weight[k] = (y - a1[j]!) / (a1[j + 1]! - a1[j]!);
+  }
+
+  /**
+   * Writes the features of level l's rows at the predicted slews (rows whose delay table gives
+   * no value are left out, as cellArcFeatures' NaN delay); returns the row count.
+   */
+  fill(g: SlackGraph, l: number, slew: Float32Array, arrival: Float32Array): number {
+    const { cellEdges } = g.graph;
+    const from = this.start[l]!;
+    const to = this.start[l + 1]!;
+    this.x = grown(this.x, (to - from) * CELL_FEATURES);
+    this.rowEdge = grown(this.rowEdge, to - from);
+    this.rowSlot = grown(this.rowSlot, to - from);
+    this.rowPin = grown(this.rowPin, to - from);
+    this.rowStart = grown(this.rowStart, to - from);
+    const { x, stat, seg, weight } = this;
+    let rows = 0;
+    for (let c = from; c < to; c++) {
+      const edge = this.edge[c]!;
+      const slot = this.slot[c]!;
+      const outRf = slot & 1;
+      const mm = slot >> 2;
+      const q = edge * 2 + outRf;
+      const src = this.source[c]!;
+      const inSlewNs = src >= 0 ? slew[src]! : this.launchSlew[c]!;
+      const o = rows * CELL_FEATURES;
+      const mode = this.mode[q]!;
+      if (mode === Lookup.Generic) cellArcFeatures(g, edge, outRf, mm, inSlewNs, x, o);
+      else {
+        const arc = cellEdges[edge]!.arc;
+        const dt = (outRf === 0 ? arc.cellRise : arc.cellFall)!;
+        const xs = inSlewNs / NS;
+        const a0 = dt.axes[0]!;
+        const i = tableSegment(a0, xs);
+        const tx = (xs - a0[i]!) / (a0[i + 1]! - a0[i]!);
+        const q3 = q * 3;
+        const d = bilinear(dt.values[i]!, dt.values[i + 1]!, tx, seg[q3]!, weight[q3]!) * NS;
+        const d2 = bilinear(dt.values[i]!, dt.values[i + 1]!, tx, seg[q3 + 1]!, weight[q3 + 1]!) * NS;
+        let s = 0;
+        if (mode !== Lookup.NoSlew) {
+          const st = (outRf === 0 ? arc.riseTransition : arc.fallTransition)!;
+          let si = i;
+          let stx = tx;
+          if (mode === Lookup.Separate) {
+            const b0 = st.axes[0]!;
+            si = tableSegment(b0, xs);
+            stx = (xs - b0[si]!) / (b0[si + 1]! - b0[si]!);
+          }
+          s = bilinear(st.values[si]!, st.values[si + 1]!, stx, seg[q3 + 2]!, weight[q3 + 2]!) * NS;
+        }
+        const so = q * STATIC;
+        x[o] = d;
+        x[o + 1] = s;
+        x[o + 2] = inSlewNs;
+        x[o + 3] = stat[so]!;
+        x[o + 4] = stat[so + 1]!;
+        x[o + 5] = stat[so + 2]!;
+        x[o + 6] = ((d2 - d) / stat[so + 6]!) * 1e-12; // ns/F -> kohm
+        x[o + 7] = stat[so + 3]!;
+        x[o + 8] = outRf;
+        x[o + 9] = mm;
+        x[o + 10] = stat[so + 4]!;
+        x[o + 11] = stat[so + 5]!;
+      }
+      if (Number.isNaN(x[o]!)) continue;
+      this.rowEdge[rows] = edge;
+      this.rowSlot[rows] = slot;
+      this.rowPin[rows] = this.pin[c]!;
+      this.rowStart[rows] = src >= 0 ? arrival[src]! : this.launchAt[c]!;
+      rows++;
+    }
+    return rows;
+  }
+}
+
+/**
+ * Writes the net-arc rows of load pin `load` (its `slots` rows: transition rf = k & 1, mode k >> 1)
+ * at `out[offset..]`, its driver's slews from `slew`: netArcFeatures' values, the per-pin ones
+ * computed once rather than per row.
+ */
+export function netArcRows(g: SlackGraph, load: number, driver: number, slots: number, slew: Float32Array, out: Float64Array, offset: number): void {
+  const net = g.pinNet[load]!;
+  const path = g.pathLength[load]! / 100;
+  const steiner = net >= 0 ? g.netSteiner[net]! / 100 : 0;
+  const hpwl = net >= 0 ? g.netHpwl[net]! / 100 : 0;
+  const elmore = elmoreEstimate(g, load);
+  const fanout = net >= 0 ? Math.log2(1 + g.netFanout[net]!) : 0;
+  const wireR = net >= 0 ? g.netWireRes[net]! / 1e3 : 0;
+  for (let k = 0; k < slots; k++) {
+    const rf = k & 1;
+    const o = offset + k * NET_FEATURES;
+    out[o] = slew[driver * 4 + k]!;
+    out[o + 1] = path;
+    out[o + 2] = steiner;
+    out[o + 3] = hpwl;
+    out[o + 4] = elmore;
+    out[o + 5] = g.pinCap[load * 2 + rf]! * FF;
+    out[o + 6] = fanout;
+    out[o + 7] = net >= 0 ? g.netLoad[net * 2 + rf]! * FF / 100 : 0;
+    out[o + 8] = wireR;
+    out[o + 9] = rf;
+    out[o + 10] = k >> 1;
+  }
+}
