@@ -12,7 +12,8 @@ import type { Sdf, SdfTriple } from '../sdf/index.ts';
  * `when` is that condition; an edge on the input: only to that input transition), DEVICE to every
  * arc into its output (or into every output). A timing check
  * applies to the check arcs of its clock edge (SETUP and RECOVERY to setup and recovery arcs,
- * HOLD and REMOVAL to hold and removal arcs); (posedge D) only to rising data, (negedge D) to falling.
+ * HOLD and REMOVAL to hold and removal arcs); (posedge D) only to rising data, (negedge D) to falling;
+ * a port's COND only to arcs whose Liberty sdf_cond_start (data) or sdf_cond_end (clock) is that condition.
  */
 export interface DelayAnnotation {
   cell(from: number, to: number, outRf: number, mm: number, arc: TimingArc, inRf: number): number | undefined;
@@ -30,7 +31,14 @@ interface Entry {
   readonly cond?: string;
   /** IOPATH input edge (0 rise, 1 fall), or the check's clock edge. */
   readonly edge?: number;
+  /** A check's data and clock port COND, without blanks. */
+  readonly dataCond?: string;
+  readonly clockCond?: string;
 }
+
+const blankless = (s: string | undefined) => s?.replace(/\s+/g, '');
+/** A conditioned check port matches a Liberty check arc's sdf_cond_start/sdf_cond_end of the same text (blanks ignored); an unconditioned one matches any, as OpenSTA's read_sdf. */
+const condMatch = (sdf: string | undefined, lib: string | undefined) => sdf === undefined || sdf === blankless(lib);
 
 function pick(t: SdfTriple | undefined, mm: number): number | undefined {
   if (!t) return undefined;
@@ -114,7 +122,10 @@ export function sdfAnnotation(graph: TimingGraph, sdf: Sdf): DelayAnnotation {
       if (d === undefined || ck === undefined) { unmatched++; continue; }
       matched++;
       // (posedge D) applies to rising data only, (negedge D) to falling, a bare D to both.
-      add(checks, `${d}:${ck}:${role}`, { rf: [k.dataEdge === 'negedge' ? undefined : k.value, k.dataEdge === 'posedge' ? undefined : k.value], increment: false, ...(k.clockEdge ? { edge: edgeOf(k.clockEdge) } : {}) });
+      add(checks, `${d}:${ck}:${role}`, {
+        rf: [k.dataEdge === 'negedge' ? undefined : k.value, k.dataEdge === 'posedge' ? undefined : k.value], increment: false, ...(k.clockEdge ? { edge: edgeOf(k.clockEdge) } : {}),
+        ...(k.dataCond !== undefined ? { dataCond: blankless(k.dataCond) } : {}), ...(k.clockCond !== undefined ? { clockCond: blankless(k.clockCond) } : {}),
+      });
     }
   }
   if (matched === 0 && unmatched > 0) throw new UserError(`SDF: none of the ${unmatched} entries of ${sdf.file} names a pin of the netlist`, sdf.file, 'give the SDF written for this netlist');
@@ -127,7 +138,7 @@ export function sdfAnnotation(graph: TimingGraph, sdf: Sdf): DelayAnnotation {
     wire: (d, l, rf, mm) => apply(wires.get(`${d}:${l}`), rf, mm, () => true),
     check: (d, ck, arc, rf, mm) => {
       const { role, edge } = arcRole(arc);
-      return apply(checks.get(`${d}:${ck}:${role}`), rf, mm, (e) => e.edge === undefined || e.edge === edge);
+      return apply(checks.get(`${d}:${ck}:${role}`), rf, mm, (e) => (e.edge === undefined || e.edge === edge) && condMatch(e.dataCond, arc.sdfCondStart) && condMatch(e.clockCond, arc.sdfCondEnd));
     },
   };
 }

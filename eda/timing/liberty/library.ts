@@ -111,6 +111,8 @@ class LibraryReader {
     let type = 'combinational';
     let when: string | undefined;
     let sdfCond: string | undefined;
+    let sdfCondStart: string | undefined;
+    let sdfCondEnd: string | undefined;
     const tables: Record<string, LibertyTable> = {};
     for (const a of g.attributes) {
       if (a.name === 'related_pin') related = (a.values[0] ?? '').split(/\s+/).filter(Boolean);
@@ -121,6 +123,8 @@ class LibraryReader {
       } else if (a.name === 'timing_type') type = a.values[0] ?? type;
       else if (a.name === 'when') when = a.values[0];
       else if (a.name === 'sdf_cond') sdfCond = a.values[0];
+      else if (a.name === 'sdf_cond_start') sdfCondStart = a.values[0];
+      else if (a.name === 'sdf_cond_end') sdfCondEnd = a.values[0];
     }
     for (const sub of g.groups) {
       if (/^(cell_rise|cell_fall|rise_transition|fall_transition|rise_constraint|fall_constraint)$/.test(sub.type)) {
@@ -129,7 +133,7 @@ class LibraryReader {
     }
     if (related.length === 0) throw this.fail('timing group has no related_pin', g);
     return related.map((relatedPin) => ({
-      relatedPin, sense, type, when, sdfCond,
+      relatedPin, sense, type, when, sdfCond, sdfCondStart, sdfCondEnd,
       cellRise: tables.cell_rise, cellFall: tables.cell_fall,
       riseTransition: tables.rise_transition, fallTransition: tables.fall_transition,
       riseConstraint: tables.rise_constraint, fallConstraint: tables.fall_constraint,

@@ -12,6 +12,9 @@ export interface TimingArc {
   readonly when?: string;
   /** The SDF COND text that names this arc (Liberty sdf_cond). */
   readonly sdfCond?: string;
+  /** Timing checks: the SDF COND of the data (sdf_cond_start) and clock (sdf_cond_end) port that names this arc. */
+  readonly sdfCondStart?: string;
+  readonly sdfCondEnd?: string;
   readonly cellRise?: LibertyTable;
   readonly cellFall?: LibertyTable;
   readonly riseTransition?: LibertyTable;

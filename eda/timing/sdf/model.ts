@@ -28,6 +28,9 @@ export interface SdfCheck {
   readonly dataEdge?: 'posedge' | 'negedge';
   readonly clock?: string;
   readonly clockEdge?: 'posedge' | 'negedge';
+  /** A port's COND (`(SETUP (COND expr D) ...)`), matched against the check arc's Liberty sdf_cond_start (data) and sdf_cond_end (clock). */
+  readonly dataCond?: string;
+  readonly clockCond?: string;
   readonly value?: SdfTriple;
 }
 

@@ -99,7 +99,7 @@ class SdfReader {
         // before it may hold parentheses, as OpenSTA writes it: (COND (B1 == 1'b1) && (B2 == 1'b0) (IOPATH ...)).
         const last = d.items.length - 1;
         const inner = d.items[last]?.kind === 'list' ? [d.items[last]!] : [];
-        const text = d.items.slice(0, inner.length > 0 ? last : d.items.length).filter((i) => !(i.kind === 'atom' && i.token.tokenType.name === 'String')).map((i) => this.text(i)).join(' ');
+        const text = this.condText(d.items.slice(0, inner.length > 0 ? last : d.items.length));
         this.delays(inner, cell, increment, text || 'else');
       } else if (d.head === 'DEVICE') {
         // Every path through the cell to the output named (or to every output): from '*' to the port or '*'.
@@ -118,25 +118,51 @@ class SdfReader {
     }
   }
 
+  /** The text of a COND's expression items, without its QSTRING name. */
+  condText(items: Node[]): string {
+    return items.filter((i) => !(i.kind === 'atom' && i.token.tokenType.name === 'String')).map((i) => this.text(i)).join(' ');
+  }
+
+  /** A timing check's port: `D`, `(posedge D)`, or `(COND [name] expression port)` with its condition (parentheses allowed, as OpenSTA writes them). */
+  checkPort(n: Node | undefined): { name: string; edge?: 'posedge' | 'negedge'; cond?: string } {
+    if (n?.kind === 'list' && n.head === 'COND') {
+      if (n.items.length < 2) throw this.ts.error('expected (COND expression port)', n.token);
+      return { ...this.port(n.items.at(-1)), cond: this.condText(n.items.slice(0, -1)) };
+    }
+    return this.port(n);
+  }
+
   checks(list: Node[], cell: SdfCell): void {
     for (const c of list) {
       if (c.kind !== 'list') throw this.ts.error('expected a timing check', c.token);
       const push = (kind: SdfCheck['kind'], items: Node[], value: Node | undefined) => {
-        const d = this.port(items[0]);
-        const k = items[1] && items[1].kind !== 'list' || items[1]?.kind === 'list' && (items[1].head === 'POSEDGE' || items[1].head === 'NEGEDGE') ? this.port(items[1]) : undefined;
-        cell.checks.push({ kind, data: d.name, dataEdge: d.edge, clock: k?.name, clockEdge: k?.edge, value: this.triple(value) });
+        const d = this.checkPort(items[0]);
+        const second = items[1];
+        const isPort = second !== undefined && (second.kind !== 'list' || second.head === 'POSEDGE' || second.head === 'NEGEDGE' || second.head === 'COND');
+        const k = isPort ? this.checkPort(second) : undefined;
+        cell.checks.push({
+          kind, data: d.name, dataEdge: d.edge, clock: k?.name, clockEdge: k?.edge, value: this.triple(value),
+          ...(d.cond !== undefined ? { dataCond: d.cond } : {}), ...(k?.cond !== undefined ? { clockCond: k.cond } : {}),
+        });
       };
       switch (c.head) {
         case 'SETUP': case 'HOLD': case 'RECOVERY': case 'REMOVAL': case 'SKEW': push(c.head, c.items, c.items[2]); break;
         case 'SETUPHOLD': push('SETUP', c.items, c.items[2]); push('HOLD', c.items, c.items[3]); break;
         case 'RECREM': push('RECOVERY', c.items, c.items[2]); push('REMOVAL', c.items, c.items[3]); break;
         case 'WIDTH': case 'PERIOD': {
-          const p = this.port(c.items[0]);
-          cell.checks.push({ kind: c.head, data: p.name, dataEdge: p.edge, value: this.triple(c.items[1]) });
+          const p = this.checkPort(c.items[0]);
+          cell.checks.push({ kind: c.head, data: p.name, dataEdge: p.edge, value: this.triple(c.items[1]), ...(p.cond !== undefined ? { dataCond: p.cond } : {}) });
           break;
         }
         case 'NOCHANGE': push('NOCHANGE', c.items, c.items[2]); break;
-        case 'COND': this.checks(c.items.filter((i) => i.kind === 'list'), cell); break;
+        case 'COND': {
+          // (COND [name] expression check) around a whole check: the last list is the check; the
+          // expression before it may hold parentheses. The check applies as written.
+          const last = c.items.at(-1);
+          if (last?.kind !== 'list') throw this.ts.error('expected (COND expression (check ...))', c.token);
+          this.checks([last], cell);
+          break;
+        }
         default: throw this.ts.error(`unknown timing check ${c.head}`, c.token, 'expected SETUP, HOLD, SETUPHOLD, RECOVERY, REMOVAL, RECREM, WIDTH, PERIOD, SKEW or NOCHANGE');
       }
     }
