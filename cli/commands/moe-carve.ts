@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { ArrayBackend, backendFromFlags, selectBackend } from '../../models/common/index.ts';
 import { checkpointSplit, loadModel, weightsKey, writeCheckpoint } from '../../models/llm/index.ts';
-import { compressionData, parseCmoeConfig, runCmoe } from '../../models/llm/compress/index.ts';
+import { compressionData, parseCmoeConfig, runCmoe, trainingWindows } from '../../models/llm/compress/index.ts';
 import { setInterruptNote, UserError, writeJsonAtomic } from '../../util/index.ts';
 import { costArrayFlags, modelFlags } from './llm-flags.ts';
 
@@ -15,7 +15,8 @@ export default defineCommand({
 FFN neuron the top-K_a activation markers and rates. Shared experts are the highest-rate neurons;
 the rest are grouped into equal routed experts by balanced k-means (L1 on the marker columns, the
 assignment solved exactly by the Hungarian algorithm); the router is built from each expert's
-representative neuron; a balancing bias is fitted on the calibration tokens. Perplexity is measured
+representative neuron; a balancing bias is fitted on the calibration tokens (or online over
+--balance-windows fresh training windows) and keeps updating through fine-tuning. Perplexity is measured
 on held-out windows for the dense model, the carved model (with and without the bias), static
 pruning and random grouping at the same active neurons, and after --finetune STEPS of LoRA. The
 array's cost per decoded token (dense vs carved) comes from decoding held-out tokens on --on.
@@ -33,7 +34,8 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
     { name: 'ka', kind: 'int', default: 10, valueName: 'K', help: 'neurons marked per calibration token' },
     { name: 'calibration', kind: 'int', default: 16, valueName: 'N', help: 'calibration windows of the model\'s context' },
     { name: 'tokens', kind: 'int', default: 4096, valueName: 'N', help: 'held-out target tokens for perplexity (whole windows)' },
-    { name: 'balance-steps', kind: 'int', default: 2000, valueName: 'N', help: 'bias updates (+-0.001 each) on batches of calibration tokens' },
+    { name: 'balance-steps', kind: 'int', default: 2000, valueName: 'N', help: 'bias updates (+-0.001 each) on batches of 64 calibration tokens' },
+    { name: 'balance-windows', kind: 'int', default: 0, valueName: 'N', help: 'instead: fit the bias online over N fresh training windows (each token seen once, an update per 64 tokens routed)' },
     { name: 'decode', kind: 'int', default: 16, valueName: 'N', help: 'tokens decoded on the array for the cost (after a prompt of --prompt)' },
     { name: 'prompt', kind: 'int', default: 128, valueName: 'N', help: 'prompt tokens prefilled before the costed decode steps' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of calibration windows, random grouping and fine-tuning' },
@@ -44,6 +46,7 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
     setInterruptNote('nothing was kept (moe carve caches no partial results); rerun it to start again');
     for (const [v, f] of [[flags.calibration, '--calibration'], [flags.tokens, '--tokens'], [flags['balance-steps'], '--balance-steps'], [flags.decode, '--decode'], [flags.prompt, '--prompt'], [flags.ka, '--ka'], [flags['finetune-batch'], '--finetune-batch'], [flags['finetune-context'], '--finetune-context']] as const) positive(v, f);
     if (!(flags.finetune >= 0)) throw new UserError('must be 0 or more', '--finetune');
+    if (!(flags['balance-windows'] >= 0)) throw new UserError('must be 0 or more', '--balance-windows');
     const m = loadModel(flags.checkpoint, flags.tokenizer);
     const { config: mc } = m.weights;
     const config = parseCmoeConfig(flags.config, mc.hiddenDim);
@@ -60,7 +63,7 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
     if (flags.finetune > 0) await selectBackend();
     const r = await runCmoe(m.weights, data, {
       configName: flags.config.toUpperCase(), config, ka: flags.ka, seed: flags.seed,
-      balance: { steps: flags['balance-steps'], batch: 64, rate: 0.001 },
+      balance: { steps: flags['balance-steps'], batch: 64, rate: 0.001, stream: flags['balance-windows'] > 0 ? trainingWindows(data.trainStream, flags['balance-windows'], mc.seqLen, flags.seed + 2) : undefined },
       finetune: flags.finetune > 0 ? { steps: flags.finetune, batch: flags['finetune-batch'], context: flags['finetune-context'], lr: flags.lr, rank: 8, alpha: 32, seed: flags.seed, balanceRate: 0.001 } : undefined,
       array: be, decode: { prompt: flags.prompt, steps: flags.decode },
     }, log);

@@ -28,9 +28,14 @@ export interface CompressionData {
 export function compressionData(tokenizer: Tokenizer, split: Split, context: number, evalTokens: number, calibrationWindows: number, seed: number): CompressionData {
   const held = tokenStream(split.heldOut, tokenizer);
   const trainStream = tokenStream(split.train, tokenizer);
-  const { inputs } = sampleBatch(trainStream, calibrationWindows, context, seed, 0);
-  const calibration = Array.from({ length: calibrationWindows }, (_, i) => Uint16Array.from(inputs.subarray(i * context, (i + 1) * context)));
+  const calibration = trainingWindows(trainStream, calibrationWindows, context, seed);
   return { heldOut: spreadWindows(held, context, evalTokens).map((w) => w.window), calibration, trainStream };
+}
+
+/** `count` seeded windows of `context` tokens from the training stream. */
+export function trainingWindows(trainStream: Uint16Array, count: number, context: number, seed: number): Uint16Array[] {
+  const { inputs } = sampleBatch(trainStream, count, context, seed, 0);
+  return Array.from({ length: count }, (_, i) => Uint16Array.from(inputs.subarray(i * context, (i + 1) * context)));
 }
 
 export interface HeldOutScore {
