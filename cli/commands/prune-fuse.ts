@@ -15,7 +15,8 @@ after every removal) goes; its projections are injected into the same projection
 neighbours on each side (W + B A + (C_A C_B) * W_removed, coefficients starting at zero), which are
 trained to reproduce the model's output at the group's end (--steps x --batch windows). Baselines at
 the same number of blocks: plain removal by Macro Influence, removal of the last blocks, removal
-healed by the same fine-tuning without fusion; and plain removal at half the rate. Perplexity on
+healed by the same fine-tuning without fusion; and plain removal at half the rate (when that
+removes fewer blocks, but at least one). Perplexity on
 held-out windows; cost per decoded token on --on.
 example: tessera prune fuse --rate 0.25 --out out/fused --json out/fuse.json`,
   flags: [

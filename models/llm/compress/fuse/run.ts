@@ -65,7 +65,8 @@ export async function runFuse(weights: LlamaWeights, data: CompressionData, o: F
   const denseInfluence = await macroInfluence(weights, data.calibration);
   const removal = await pruneIteratively(weights, denseInfluence, count, data.calibration, plainStep, log, 'removal');
   const removalPpl = await ppl(removal.weights, `removal of ${removal.removed.join(', ')}`);
-  const removalHalf = half >= 1 ? await pruneIteratively(weights, denseInfluence, half, data.calibration, plainStep, log, 'removal at half the rate') : undefined;
+  // Half the rate must remove fewer blocks than the rate itself (at 1 block, there is no half).
+  const removalHalf = half >= 1 && half < count ? await pruneIteratively(weights, denseInfluence, half, data.calibration, plainStep, log, 'removal at half the rate') : undefined;
   const removalHalfPpl = removalHalf ? await ppl(removalHalf.weights, `removal of ${removalHalf.removed.join(', ')}`) : null;
   let last = weights;
   for (let k = 0; k < count; k++) last = removeBlock(last, last.layers.length - 1);
