@@ -132,16 +132,17 @@ export const settingsFlags = [
   { name: 'batch-recipes', kind: 'int', default: 0, valueName: 'N', help: 'recipes per mini-batch, all of one design (0: --recipes-per-epoch, or 100 when that is 0)' },
   { name: 'patience', kind: 'int', default: defaultSettings.patience, valueName: 'N', help: 'stop after N epochs without a better validation loss' },
   { name: 'design-z-weight', kind: 'number', default: defaultSettings.designZWeight, valueName: 'W', help: 'weight of the within-design loss (final QoR as per-design z-scores); 0 trains on the absolute targets only' },
+  { name: 'no-recipe-term', kind: 'boolean', help: 'LSOformer without the linear term on its recipe\'s operation counts (fitted after training, scaled on the validation runs)' },
   { name: 'quick', kind: 'boolean', help: 'tiny models and 2 epochs (smoke test; the figures mean nothing)' },
 ] as const;
 
-export function settingsFrom(flags: { seed: number; epochs: number; 'recipes-per-epoch': number; 'design-z-weight': number; patience: number; 'batch-recipes': number; quick: boolean }): TrainSettings {
+export function settingsFrom(flags: { seed: number; epochs: number; 'recipes-per-epoch': number; 'design-z-weight': number; patience: number; 'batch-recipes': number; 'no-recipe-term': boolean; quick: boolean }): TrainSettings {
   const n = flags['recipes-per-epoch'];
   if (n < 0) throw new UserError('must be 0 (all) or more', '--recipes-per-epoch');
   const w = flags['design-z-weight'];
   if (!(w >= 0)) throw new UserError('must be 0 or more', '--design-z-weight');
   if (flags['batch-recipes'] < 0) throw new UserError('must be 0 or more', '--batch-recipes');
   if (flags.patience < 1) throw new UserError('must be at least 1', '--patience');
-  const s = { ...defaultSettings, seed: flags.seed, epochs: flags.epochs, recipesPerEpoch: n, batchRecipes: flags['batch-recipes'] > 0 ? flags['batch-recipes'] : n > 0 ? n : 100, designZWeight: w, patience: flags.patience };
+  const s = { ...defaultSettings, seed: flags.seed, epochs: flags.epochs, recipesPerEpoch: n, batchRecipes: flags['batch-recipes'] > 0 ? flags['batch-recipes'] : n > 0 ? n : 100, designZWeight: w, patience: flags.patience, recipeTerm: !flags['no-recipe-term'] };
   return flags.quick ? { ...s, gcn: { dim: 8, layers: 1 }, dim: 16, heads: 2, layers: 1, ffDim: 16, epochs: 2, recipesPerEpoch: 10, batchRecipes: 10 } : s;
 }

@@ -6,8 +6,9 @@ import { contentHash } from '../../../util/index.ts';
 import type { LsoDesign } from './data.ts';
 import { meanRatioPredictions, predictRuns, scorePredictions, type MethodMetrics, type RunPrediction } from './evaluate.ts';
 import { hasModel, loadModel, saveModel } from './model-io.ts';
-import type { DesignTensors, Method } from './networks.ts';
+import { predictsTrajectory, type DesignTensors, type Method } from './networks.ts';
 import { makeSplit, type SplitName } from './splits.ts';
+import { fitRecipeTermOf } from './recipe-term.ts';
 import { trainModel, type TrainSettings, type TrainedModel } from './train.ts';
 
 export interface SplitResult {
@@ -36,9 +37,14 @@ export interface ExperimentOptions {
   readonly log?: (line: string) => void;
 }
 
-export function settingsHash(s: TrainSettings): string {
-  const { quiet: _quiet, ...rest } = s;
-  return contentHash(rest).slice(0, 16);
+/**
+ * Identifies the settings a model was trained with. The recipe term is left out where it changes
+ * nothing (off, or a method without it), so models trained before it existed keep their hash.
+ */
+export function settingsHash(s: TrainSettings, method?: Method): string {
+  const { quiet: _quiet, recipeTerm, ...rest } = s;
+  const term = recipeTerm && (method === undefined || predictsTrajectory(method));
+  return contentHash(term ? { ...rest, recipeTerm } : rest).slice(0, 16);
 }
 
 /** Trains (or reloads) and scores each method on each split. */
@@ -58,18 +64,29 @@ export async function runExperiment(o: ExperimentOptions): Promise<SplitResult[]
       let model: TrainedModel;
       let seconds: number;
       const stored = hasModel(dir) ? loadModel(dir) : undefined;
-      if (stored && (!o.train || (stored.meta.dataHash === o.dataHash && stored.meta.settingsHash === settingsHash(o.settings)))) {
-        if (stored.meta.dataHash !== o.dataHash) log(`${name}/${method}: warning: trained on data ${stored.meta.dataHash}, scored on ${o.dataHash}`);
+      const sameData = stored?.meta.dataHash === o.dataHash;
+      const meta = (m: TrainedModel, secs: number) => ({ dataHash: o.dataHash, split: name, seed: o.settings.seed, trainDesigns: ids(split.train), settingsHash: settingsHash(o.settings, method), history: m.history, seconds: secs, ...(m.recipeTerm ? { recipeTerm: m.recipeTerm } : {}) });
+      if (stored && (!o.train || (sameData && stored.meta.settingsHash === settingsHash(o.settings, method)))) {
+        if (!sameData) log(`${name}/${method}: warning: trained on data ${stored.meta.dataHash}, scored on ${o.dataHash}`);
         model = stored;
         seconds = stored.meta.seconds;
         log(`${name}/${method}: from ${dir}`);
+      } else if (stored && sameData && !stored.config.recipeTerm && o.settings.recipeTerm && predictsTrajectory(method) && stored.meta.settingsHash === settingsHash({ ...o.settings, recipeTerm: false }, method)) {
+        // The same network trained without the recipe term: fit the term to it, the network's weights unchanged.
+        const t0 = performance.now();
+        model = fitRecipeTermOf(stored, o.designs, o.tensors, split.train, split.validation, o.settings);
+        seconds = stored.meta.seconds + (performance.now() - t0) / 1000;
+        saveModel(dir, model, meta(model, seconds));
+        log(`${name}/${method}: network from ${dir}, recipe term fitted (scales ${model.recipeTerm!.scale.join(", ")})`);
       } else {
         const t0 = performance.now();
         const stateDir = `${dir}.state`;
-        model = await trainModel(method, o.designs, o.tensors, split.train, split.validation, o.settings, stateDir, { dataHash: o.dataHash, split: name, settings: settingsHash({ ...o.settings, epochs: 0 }) }); // the epoch budget may change on a resume
+        // The network's state: the epoch budget may change on a resume, and the recipe term comes after training.
+        model = await trainModel(method, o.designs, o.tensors, split.train, split.validation, o.settings, stateDir, { dataHash: o.dataHash, split: name, settings: settingsHash({ ...o.settings, epochs: 0, recipeTerm: false }) });
+        if (o.settings.recipeTerm && predictsTrajectory(method)) model = fitRecipeTermOf(model, o.designs, o.tensors, split.train, split.validation, o.settings);
         seconds = (performance.now() - t0) / 1000;
         rmSync(stateDir, { recursive: true, force: true });
-        saveModel(dir, model, { dataHash: o.dataHash, split: name, seed: o.settings.seed, trainDesigns: ids(split.train), settingsHash: settingsHash(o.settings), history: model.history, seconds });
+        saveModel(dir, model, meta(model, seconds));
       }
       const predictions = predictRuns(model, o.designs, o.tensors, split.test);
       o.onPredictions?.(name, method, predictions);

@@ -12,4 +12,6 @@ export { meanRatioPredictions, predictRuns, scorePredictions, type MethodMetrics
 export { hasModel, loadModel, saveModel, type ModelMeta } from './model-io.ts';
 export { runExperiment, settingsHash, type SplitResult } from './experiment.ts';
 export { shippedCheckpointDir } from './shipped.ts';
+export { recipeFeatureCount, recipeFeatures } from './recipe-features.ts';
+export { RECIPE_TERM_SCALES, fitRecipeTerm, fitRecipeTermOf, setRecipeTerm, type RecipeTermFit } from './recipe-term.ts';
 export { randomSearchOdds, searchRecipe, type SearchOptions, type SearchResult } from './search.ts';

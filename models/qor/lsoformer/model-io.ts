@@ -19,6 +19,8 @@ export interface ModelMeta {
   readonly settingsHash: string;
   readonly history: TrainHistory;
   readonly seconds: number;
+  /** The linear recipe term's scale and the validation losses it was chosen by. */
+  readonly recipeTerm?: TrainedModel['recipeTerm'];
 }
 
 interface StoredConfig { kind: 'lsoformer-qor'; net: NetConfig; standardizer: Standardizer; meta: ModelMeta }
@@ -36,5 +38,5 @@ export function loadModel(dir: string): TrainedModel & { meta: ModelMeta } {
   if (config.kind !== 'lsoformer-qor') throw new UserError(`not an LSOformer/QoR checkpoint (kind '${String(config.kind)}')`, join(dir, manifestFile), 'point at a folder written by `tessera lso train`');
   const params: Parameters = defineNet(config.net, 0);
   params.restore(weights);
-  return { config: config.net, params, standardizer: config.standardizer, history: config.meta.history, meta: config.meta };
+  return { config: config.net, params, standardizer: config.standardizer, history: config.meta.history, recipeTerm: config.meta.recipeTerm, meta: config.meta };
 }

@@ -7,6 +7,7 @@ import { Parameters, gatherRows } from '../../common/index.ts';
 import { attention, causalMask, dense, defineAttention, defineFeedForward, defineLayerNorm, feedForward, layerNorm } from './attention.ts';
 import { defineGcn, gcnForward, type GcnConfig, type GcnGraph } from './gcn.ts';
 import { levelPool, segmentMax } from './level-pooling.ts';
+import { recipeFeatureCount, recipeFeatures } from './recipe-features.ts';
 
 export const METHODS = ['lsoformer', 'lsoformer-no-trajectory-loss', 'lsoformer-no-cross-attention', 'openabcd-gnn', 'lostin'] as const;
 export type Method = (typeof METHODS)[number];
@@ -28,6 +29,11 @@ export interface NetConfig {
   readonly maxSteps: number;
   /** Number of recipe operations (token ids 0 .. operations - 1). */
   readonly operations: number;
+  /**
+   * LSOformer family: a design-independent linear term on the recipe's operation counts so far
+   * (recipe-features.ts, fitted by recipe-term.ts) is added to every output. Absent in older checkpoints.
+   */
+  readonly recipeTerm?: boolean;
 }
 
 /** One design as the networks read it. */
@@ -91,6 +97,11 @@ function defineDecoder(p: Parameters, c: NetConfig): void {
     defineLayerNorm(p, `dec${l}.ln3`, c.dim);
     defineFeedForward(p, `dec${l}.ff`, c.dim, c.ffDim);
   }
+  if (c.recipeTerm) {
+    // Channels: nodes and levels after each step; area and delay after the last step.
+    p.add(RECIPE_TERM_W, [recipeFeatureCount(c.operations), 4], 'zeros');
+    p.add(RECIPE_TERM_B, [c.maxSteps, 4], 'zeros'); // per step: the term's mean over the training runs is 0
+  }
   defineLayerNorm(p, 'out.ln', c.dim);
   p.add('out.steps.w', [c.dim, 2]);
   p.add('out.steps.b', [2], 'zeros');
@@ -119,11 +130,25 @@ function forwardDecoder(p: Parameters, c: NetConfig, d: DesignTensors, h: tf.Ten
     x = x.add(feedForward(p, `dec${l}.ff`, layerNorm(p, `dec${l}.ln3`, x)));
   }
   const y = layerNorm(p, 'out.ln', x).slice([0, 1, 0], [r, t, c.dim]); // positions 1..T: after each op
-  const steps = dense(y, p.get('out.steps.w')).add(p.get('out.steps.b')) as tf.Tensor3D;
+  // The design-independent linear term on the recipe's counts (a ridge regression on the recipe alone).
+  const skip = c.recipeTerm ? recipeTerm(p, c, ops) : undefined;
+  let steps = dense(y, p.get('out.steps.w')).add(p.get('out.steps.b')) as tf.Tensor3D;
+  if (skip) steps = steps.add(skip.slice([0, 0, 0], [r, t, 2]));
   const last = y.slice([0, t - 1, 0], [r, 1, c.dim]).reshape([r, c.dim]);
-  const mapped = dense(last, p.get('out.final.w')).add(p.get('out.final.b'));
+  let mapped = dense(last, p.get('out.final.w')).add(p.get('out.final.b'));
+  if (skip) mapped = mapped.add(skip.slice([0, t - 1, 2], [r, 1, 2]).reshape([r, 2]));
   const final = tf.concat([steps.slice([0, t - 1, 0], [r, 1, 2]).reshape([r, 2]), mapped], 1) as tf.Tensor2D;
   return { steps, final };
+}
+
+export const RECIPE_TERM_W = 'recipe.term.w';
+export const RECIPE_TERM_B = 'recipe.term.b';
+
+/** [R, T, 4]: the linear recipe term after every step (its bias included). */
+function recipeTerm(p: Parameters, c: NetConfig, ops: tf.Tensor2D): tf.Tensor3D {
+  const [r, t] = ops.shape;
+  const f = tf.tensor3d(recipeFeatures(ops.dataSync() as Int32Array, r, t, c.operations), [r, t, recipeFeatureCount(c.operations)]);
+  return dense(f, p.get(RECIPE_TERM_W)).add(p.get(RECIPE_TERM_B).slice([0, 0], [t, 4])) as tf.Tensor3D;
 }
 
 // --- OpenABC-D's GNN: graph embedding + convolutional recipe encoding -> MLP, final QoR only ---

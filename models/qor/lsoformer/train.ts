@@ -38,6 +38,12 @@ export interface TrainSettings {
   readonly designZWeight: number;
   /** Smallest within-design deviation (standardised units) the z-scores divide by, for designs whose recipes barely differ. */
   readonly designZFloor: number;
+  /**
+   * LSOformer family: after training, add a design-independent linear term on the recipe's operation
+   * counts, fitted in closed form to the training designs' within-design variation and scaled on the
+   * validation runs (recipe-term.ts, applied by the experiment).
+   */
+  readonly recipeTerm: boolean;
   readonly quiet?: boolean;
 }
 
@@ -57,6 +63,7 @@ export const defaultSettings: TrainSettings = {
   trajectoryWeight: 1,
   designZWeight: 1,
   designZFloor: 0.02,
+  recipeTerm: true,
 };
 
 export interface TrainedModel {
@@ -64,6 +71,11 @@ export interface TrainedModel {
   readonly params: Parameters;
   readonly standardizer: Standardizer;
   readonly history: TrainHistory;
+  /**
+   * The linear recipe term's scale per label (nodes, levels, area, delay) chosen on the validation runs,
+   * and their mean within-design Spearman per label at each of RECIPE_TERM_SCALES.
+   */
+  readonly recipeTerm?: { readonly scale: number[]; readonly validationSpearman: number[][] };
 }
 
 export function netConfig(method: Method, s: TrainSettings, maxSteps: number, operations: number): NetConfig {
@@ -159,22 +171,7 @@ export async function trainModel(method: Method, designs: readonly LsoDesign[], 
     // Each epoch's draw from the seed and the epoch alone, so a resumed run draws what it would have.
     batches: (epoch) => batchesOf(train, s.batchRecipes, new SeededRandom(s.seed + 3 + 7919 * epoch), s.recipesPerEpoch),
     loss,
-    validationLoss: validationBatches.length === 0 ? undefined : () => {
-      let sum = 0;
-      let n = 0;
-      for (const b of validationBatches) {
-        // The training objective's final-QoR terms: absolute error and, when trained for it, the order within the design.
-        sum += tf.tidy(() => {
-          const y = batchTargets(designs[b.design], b.runs, standardizer);
-          const final = forwardNet(params, config, tensors[b.design], y.ops).final;
-          let l = tf.losses.meanSquaredError(y.final, final) as tf.Scalar;
-          if (s.designZWeight > 0 && b.runs.length > 2) l = l.add(withinDesignLoss(y.final, final, s.designZFloor).mul(s.designZWeight));
-          return l.dataSync()[0];
-        }) * b.runs.length;
-        n += b.runs.length;
-      }
-      return sum / n;
-    },
+    validationLoss: validationBatches.length === 0 ? undefined : () => finalQorLoss(params, config, designs, tensors, validationBatches, standardizer, s),
     patience: s.patience,
     label: `train ${method}`,
     quiet: s.quiet,
@@ -182,6 +179,23 @@ export async function trainModel(method: Method, designs: readonly LsoDesign[], 
     onState: checkpoints ? (state) => checkpoints.save(state, params.snapshot()) : undefined,
   });
   return { config, params, standardizer, history };
+}
+
+/** The final-QoR terms of the training objective (absolute error and, when trained for it, the order within the design), per recipe. */
+function finalQorLoss(params: Parameters, config: NetConfig, designs: readonly LsoDesign[], tensors: readonly DesignTensors[], batches: readonly Batch[], standardizer: Standardizer, s: TrainSettings): number {
+  let sum = 0;
+  let n = 0;
+  for (const b of batches) {
+    sum += tf.tidy(() => {
+      const y = batchTargets(designs[b.design], b.runs, standardizer);
+      const final = forwardNet(params, config, tensors[b.design], y.ops).final;
+      let l = tf.losses.meanSquaredError(y.final, final) as tf.Scalar;
+      if (s.designZWeight > 0 && b.runs.length > 2) l = l.add(withinDesignLoss(y.final, final, s.designZFloor).mul(s.designZWeight));
+      return l.dataSync()[0];
+    }) * b.runs.length;
+    n += b.runs.length;
+  }
+  return sum / Math.max(1, n);
 }
 
 /** Standardised predictions for recipes (op ids [R][T]) on one design, in chunks. */

@@ -51,6 +51,11 @@ describe('tessera lso train / eval', () => {
     expect(epfl.methods.lsoformer.trajectoryMape.nodes).toHaveLength(6);
     expect(epfl.methods['openabcd-gnn'].trajectoryMape).toBeNull();
     expect(epfl.testDesigns).toBe(2);
+    // The LSOformer family gets the linear recipe term, scaled per label on the validation runs; the baselines do not.
+    const stored = (m: string) => JSON.parse(readFileSync(join(models, 'epfl', m, 'checkpoint.json'), 'utf8')).config;
+    expect(stored('lsoformer').net.recipeTerm).toBe(true);
+    expect(stored('lsoformer').meta.recipeTerm.scale).toHaveLength(4);
+    expect(stored('openabcd-gnn').net.recipeTerm).toBeUndefined();
     expect(run(['lso', 'train', '--data', data, '--out', models, '--split', 'epfl', '--ship', join(work, 'ship')]).stderr).toMatch(/--ship: ships the inductive split's LSOformer/);
     const e = run(['lso', 'eval', '--data', data, '--models', models, '--split', 'epfl', '--quick', '--json', join(work, 'eval.json')]);
     expect(e.status, e.stderr).toBe(0);
