@@ -91,6 +91,8 @@ export class CellArcRows {
   private stat = new Float64Array(0);
   private seg = new Int32Array(0);
   private weight = new Float64Array(0);
+  /** Per net: log10 of its rise and fall load (fF) and log2(1 + fanout), NaN until first needed. */
+  private netLogs = new Float64Array(0);
   /** The rows written by `fill`: features, and per row its edge, slot, target pin and starting arrival. */
   x = new Float64Array(0);
   rowEdge = new Int32Array(0);
@@ -104,28 +106,33 @@ export class CellArcRows {
    * output transition, input transition (the arc's unateness) and mode (`modes` 1: late only).
    */
   plan(g: SlackGraph, c: ModelConstraints, lv: PropagationLevels, modes: number): void {
-    const { graph } = g;
+    const { edgeFrom, edgeArc, edgeRole, intoStart, intoEdges } = g;
     const levels = lv.cellStart.length - 1;
     this.start = grown(this.start, levels + 1);
-    const arcOutputs = graph.cellEdges.length * 2;
+    const arcOutputs = edgeFrom.length * 2;
     this.mode = grown(this.mode, arcOutputs);
     this.mode.fill(Lookup.Unplanned, 0, arcOutputs);
     this.stat = grown(this.stat, arcOutputs * STATIC);
     this.seg = grown(this.seg, arcOutputs * 3);
     this.weight = grown(this.weight, arcOutputs * 3);
+    const nets = g.netFanout.length;
+    this.netLogs = grown(this.netLogs, nets * 3);
+    this.netLogs.fill(NaN, 0, nets * 3);
     this.rows = 0;
     for (let l = 0; l < levels; l++) {
       this.start[l] = this.rows;
       for (let i = lv.cellStart[l]!; i < lv.cellStart[l + 1]!; i++) {
         const p = lv.cellPins[i]!;
-        for (const ei of graph.edgesInto[p]!) {
-          const e = graph.cellEdges[ei]!;
-          const info = arcInfo(e.arc);
-          if (e.role === 'launch') {
-            const ck = c.clockOf[e.from]!;
+        for (let j = intoStart[p]!; j < intoStart[p + 1]!; j++) {
+          const ei = intoEdges[j]!;
+          const from = edgeFrom[ei]!;
+          const info = arcInfo(edgeArc[ei]!);
+          const role = edgeRole[ei]!;
+          if (role !== 0) {
+            const ck = c.clockOf[from]!;
             if (ck < 0) continue;
             const k = c.clocks[ck]!;
-            const inRf = e.clockEdge === 'rise' ? 0 : 1;
+            const inRf = role === 1 ? 0 : 1;
             const t0 = k.waveform[inRf]! + (k.propagated ? 0 : k.latencyNs);
             for (let mm = 0; mm < modes; mm++) {
               for (let outRf = 0; outRf < 2; outRf++) {
@@ -135,11 +142,11 @@ export class CellArcRows {
             }
             continue;
           }
-          if (lv.orderIndex[e.from]! >= lv.orderIndex[p]! || c.clockOf[e.from]! >= 0) continue;
+          if (lv.orderIndex[from]! >= lv.orderIndex[p]! || c.clockOf[from]! >= 0) continue;
           for (let outRf = 0; outRf < 2; outRf++) {
             const ins = info.inputs[outRf]!;
             if (ins.length > 0) this.planOutput(g, ei, outRf, info);
-            for (const inRf of ins) for (let mm = 0; mm < modes; mm++) this.add(ei, p, mm * 4 + inRf * 2 + outRf, e.from * 4 + mm * 2 + inRf, 0, 0);
+            for (const inRf of ins) for (let mm = 0; mm < modes; mm++) this.add(ei, p, mm * 4 + inRf * 2 + outRf, from * 4 + mm * 2 + inRf, 0, 0);
           }
         }
       }
@@ -173,27 +180,31 @@ export class CellArcRows {
   private planOutput(g: SlackGraph, edge: number, outRf: number, info: ArcInfo): void {
     const q = edge * 2 + outRf;
     if (this.mode[q] !== Lookup.Unplanned) return;
-    const e = g.graph.cellEdges[edge]!;
-    const net = g.pinNet[e.to]!;
+    const net = g.pinNet[g.edgeTo[edge]!]!;
     const load = net >= 0 ? g.netLoad[net * 2 + outRf]! : 0;
     const wireR = net >= 0 ? g.netWireRes[net]! / 1e3 : 0;
     const wireC = net >= 0 ? g.netWireCap[net]! : 0;
+    // The logarithms depend on the output net alone: found once per net (most nets are driven by several arcs).
+    const logs = this.netLogs;
+    if (net >= 0 && Number.isNaN(logs[net * 3 + outRf]!)) logs[net * 3 + outRf] = Math.log10(load * FF + 1e-3);
+    if (net >= 0 && Number.isNaN(logs[net * 3 + 2]!)) logs[net * 3 + 2] = Math.log2(1 + g.netFanout[net]!);
     const s = this.stat;
     const o = q * STATIC;
-    s[o] = Math.log10(load * FF + 1e-3);
+    s[o] = net >= 0 ? logs[net * 3 + outRf]! : Math.log10(load * FF + 1e-3);
     s[o + 1] = wireR;
     s[o + 2] = load > 0 ? wireC / load : 0;
     s[o + 3] = wireR * wireC * 1e3 * NS;
-    s[o + 4] = net >= 0 ? Math.log2(1 + g.netFanout[net]!) : 0;
-    s[o + 5] = e.role === 'launch' ? 1 : 0;
+    s[o + 4] = net >= 0 ? logs[net * 3 + 2]! : 0;
+    s[o + 5] = g.edgeRole[edge] !== 0 ? 1 : 0;
     s[o + 6] = load * 0.2 + 1e-15;
     const mode = info.lookup[outRf]!;
     this.mode[q] = mode;
     if (mode === Lookup.Generic) return;
-    const dt = (outRf === 0 ? e.arc.cellRise : e.arc.cellFall)!;
+    const arc = g.edgeArc[edge]!;
+    const dt = (outRf === 0 ? arc.cellRise : arc.cellFall)!;
     this.loadAxis(dt, load, q * 3);
     this.loadAxis(dt, load * 1.2 + 1e-15, q * 3 + 1);
-    if (mode !== Lookup.NoSlew) this.loadAxis((outRf === 0 ? e.arc.riseTransition : e.arc.fallTransition)!, load, q * 3 + 2);
+    if (mode !== Lookup.NoSlew) this.loadAxis((outRf === 0 ? arc.riseTransition : arc.fallTransition)!, load, q * 3 + 2);
   }
 
   /** The load axis's segment and weight of table t at load y, in slot k. */
@@ -209,7 +220,7 @@ export class CellArcRows {
    * no value are left out, as cellArcFeatures' NaN delay); returns the row count.
    */
   fill(g: SlackGraph, l: number, slew: Float32Array, arrival: Float32Array): number {
-    const { cellEdges } = g.graph;
+    const { edgeArc } = g;
     const from = this.start[l]!;
     const to = this.start[l + 1]!;
     this.x = grown(this.x, (to - from) * CELL_FEATURES);
@@ -231,7 +242,7 @@ export class CellArcRows {
       const mode = this.mode[q]!;
       if (mode === Lookup.Generic) cellArcFeatures(g, edge, outRf, mm, inSlewNs, x, o);
       else {
-        const arc = cellEdges[edge]!.arc;
+        const arc = edgeArc[edge]!;
         const dt = (outRf === 0 ? arc.cellRise : arc.cellFall)!;
         const xs = inSlewNs / NS;
         const a0 = dt.axes[0]!;

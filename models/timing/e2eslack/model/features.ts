@@ -66,7 +66,7 @@ export function cellArcFeatures(g: SlackGraph, edge: number, outRf: number, mm: 
 
 /** Elmore-style wire delay estimate (ns) from a net's driver to a load: path R times half the wire C plus the pins. */
 export function elmoreEstimate(g: SlackGraph, load: number): number {
-  const net = g.graph.pins[load]!.net;
+  const net = g.pinNet[load]!;
   if (net < 0) return 0;
   const steiner = g.netSteiner[net]!;
   const rPath = steiner > 0 ? (g.netWireRes[net]! * g.pathLength[load]!) / steiner : 0;

@@ -19,8 +19,8 @@ export interface PropagationLevels {
 }
 
 export function propagationLevels(g: SlackGraph, c: ModelConstraints): PropagationLevels {
-  const { order, edgesInto } = g.graph;
-  const { isDriver, loadDriver, edgeFrom } = g;
+  const { order } = g.graph;
+  const { isDriver, loadDriver, edgeFrom, intoStart, intoEdges } = g;
   const n = g.graph.pins.length;
   const orderIndex = new Int32Array(n);
   for (let i = 0; i < order.length; i++) orderIndex[order[i]!] = i;
@@ -34,8 +34,8 @@ export function propagationLevels(g: SlackGraph, c: ModelConstraints): Propagati
     if (isDriver[p]) {
       kind[p] = 2;
       let l = 0;
-      for (const ei of edgesInto[p]!) {
-        const from = edgeFrom[ei]!;
+      for (let j = intoStart[p]!; j < intoStart[p + 1]!; j++) {
+        const from = edgeFrom[intoEdges[j]!]!;
         if (orderIndex[from]! < o && level[from]! > l) l = level[from]!;
       }
       level[p] = l + 1;

@@ -1,4 +1,4 @@
-import type { Def, DelayAnnotation, Lef, LibertyLibrary, Sdc, TimingGraph } from '../../../../eda/timing/index.ts';
+import type { Def, DelayAnnotation, Lef, LibertyLibrary, Sdc, TimingArc, TimingGraph } from '../../../../eda/timing/index.ts';
 import { halfPerimeter, layerPairFor, netPoints, pinBoxes, pinShapes, routeTechnology, singleTrunk, spanningPaths, steinerTree, trunkPath, type PinBoxes, type RouteTechnology } from '../../../../eda/route-estimate/index.ts';
 
 /**
@@ -47,7 +47,9 @@ export interface SlackGraph {
    * The graph's topology as flat arrays, read by the propagation instead of the pin, net and
    * edge objects: per pin its net (-1: none), its net's first driver when it is a load (-1:
    * none), whether it drives, its Liberty rise and fall capacitance (F, 0 without a Liberty
-   * pin); per cell edge its from and to pins.
+   * pin); per cell edge its from and to pins, its Liberty arc and its role (0 combinational, 1
+   * launch at the clock's rising edge, 2 at its falling edge); the cell edges into pin p as
+   * intoEdges[intoStart[p] .. intoStart[p + 1]) (graph.edgesInto's order).
    */
   readonly pinNet: Int32Array;
   readonly loadDriver: Int32Array;
@@ -55,10 +57,14 @@ export interface SlackGraph {
   readonly pinCap: Float64Array;
   readonly edgeFrom: Int32Array;
   readonly edgeTo: Int32Array;
+  readonly edgeArc: readonly TimingArc[];
+  readonly edgeRole: Int8Array;
+  readonly intoStart: Int32Array;
+  readonly intoEdges: Int32Array;
 }
 
 /** The flat topology arrays of a slack graph (see SlackGraph.pinNet). */
-function flatTopology(graph: TimingGraph): Pick<SlackGraph, 'pinNet' | 'loadDriver' | 'isDriver' | 'pinCap' | 'edgeFrom' | 'edgeTo'> {
+function flatTopology(graph: TimingGraph): Pick<SlackGraph, 'pinNet' | 'loadDriver' | 'isDriver' | 'pinCap' | 'edgeFrom' | 'edgeTo' | 'edgeArc' | 'edgeRole' | 'intoStart' | 'intoEdges'> {
   const n = graph.pins.length;
   const pinNet = new Int32Array(n);
   const isDriver = new Uint8Array(n);
@@ -79,11 +85,18 @@ function flatTopology(graph: TimingGraph): Pick<SlackGraph, 'pinNet' | 'loadDriv
   const edges = graph.cellEdges.length;
   const edgeFrom = new Int32Array(edges);
   const edgeTo = new Int32Array(edges);
-  graph.cellEdges.forEach((e, i) => {
+  const edgeRole = new Int8Array(edges);
+  const edgeArc = graph.cellEdges.map((e, i) => {
     edgeFrom[i] = e.from;
     edgeTo[i] = e.to;
+    edgeRole[i] = e.role === 'launch' ? (e.clockEdge === 'rise' ? 1 : 2) : 0;
+    return e.arc;
   });
-  return { pinNet, loadDriver, isDriver, pinCap, edgeFrom, edgeTo };
+  const intoStart = new Int32Array(n + 1);
+  for (let p = 0; p < n; p++) intoStart[p + 1] = intoStart[p]! + graph.edgesInto[p]!.length;
+  const intoEdges = new Int32Array(intoStart[n]!);
+  for (let p = 0, j = 0; p < n; p++) for (const ei of graph.edgesInto[p]!) intoEdges[j++] = ei;
+  return { pinNet, loadDriver, isDriver, pinCap, edgeFrom, edgeTo, edgeArc, edgeRole, intoStart, intoEdges };
 }
 
 /** Per-micron R and C of the layer pair a net of this length is routed on. */
