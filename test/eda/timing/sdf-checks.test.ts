@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildTimingGraph, parseLiberty, parseSdf, readVerilogNetlist, sdfAnnotation } from '../../../eda/timing/index.ts';
 import { isUserError } from '../../../util/index.ts';
+import { missingTool, toolPath } from '../../helpers/requirements.ts';
 
 // Timing checks with conditions as OpenSTA's write_sdf prints them: the condition inside the port
 // (`port_tchk` of the SDF grammar), its expression with parentheses, from Liberty's
@@ -59,15 +61,18 @@ describe('SDF timing checks with conditions', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sdf-checks-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('applies a conditioned check to the Liberty check arcs of that condition alone, as OpenSTA', () => {
-    const scalar = (v: number) => `(scalar) { values ("${v}"); }`;
-    const lib = parseLiberty(`library (t) {
-      time_unit : "1ns"; capacitive_load_unit (1, pf);
+  const scalar = (v: number) => `(scalar) { values ("${v}"); }`;
+  const thresholds = ['input_threshold_pct', 'output_threshold_pct'].flatMap((a) => [`${a}_rise : 50;`, `${a}_fall : 50;`]).join(' ')
+    + ' slew_lower_threshold_pct_rise : 20; slew_lower_threshold_pct_fall : 20; slew_upper_threshold_pct_rise : 80; slew_upper_threshold_pct_fall : 80;';
+  /** A scan-style flop whose setup and hold arcs carry SDF conditions (sdf_cond_start / sdf_cond_end). */
+  const libText = (setupCond: string) => `library (t) {
+      delay_model : table_lookup; ${thresholds}
+      time_unit : "1ns"; capacitive_load_unit (1, pf); voltage_unit : "1V"; current_unit : "1mA"; pulling_resistance_unit : "1kohm";
       cell (SDFF) {
         ff (IQ, IQN) { clocked_on : "CK"; next_state : "D"; }
         pin (CK) { direction : input; clock : true; capacitance : 0.001; }
         pin (D) { direction : input; capacitance : 0.001;
-          timing () { related_pin : "CK"; timing_type : setup_rising; sdf_cond_start : "(SE == 1'b0) && (DE == 1'b1)";
+          timing () { related_pin : "CK"; timing_type : setup_rising; sdf_cond_start : "${setupCond}";
             rise_constraint ${scalar(0.02)} fall_constraint ${scalar(0.02)} }
           timing () { related_pin : "CK"; timing_type : hold_rising; sdf_cond_start : "SE == 1'b1"; sdf_cond_end : "EN == 1'b1";
             rise_constraint ${scalar(0.003)} fall_constraint ${scalar(0.003)} }
@@ -75,11 +80,15 @@ describe('SDF timing checks with conditions', () => {
         pin (SE) { direction : input; capacitance : 0.001; }
         pin (DE) { direction : input; capacitance : 0.001; }
         pin (Q) { direction : output; function : "IQ";
-          timing () { related_pin : "CK"; timing_type : rising_edge; cell_rise ${scalar(0.1)} cell_fall ${scalar(0.1)} } }
+          timing () { related_pin : "CK"; timing_type : rising_edge; cell_rise ${scalar(0.1)} cell_fall ${scalar(0.1)} rise_transition ${scalar(0.01)} fall_transition ${scalar(0.01)} } }
       }
-    }`, 't.lib');
+    }`;
+  const netlist = 'module top(clk, d, se, de, q);\n input clk, d, se, de;\n output q;\n SDFF r1 (.CK(clk), .D(d), .SE(se), .DE(de), .Q(q));\nendmodule\n';
+
+  it('applies a conditioned check to the Liberty check arcs of that condition alone, as OpenSTA', () => {
+    const lib = parseLiberty(libText("(SE == 1'b0) && (DE == 1'b1)"), 't.lib');
     const v = join(dir, 'top.v');
-    writeFileSync(v, 'module top(clk, d, se, de, q);\n input clk, d, se, de;\n output q;\n SDFF r1 (.CK(clk), .D(d), .SE(se), .DE(de), .Q(q));\nendmodule\n');
+    writeFileSync(v, netlist);
     const graph = buildTimingGraph(readVerilogNetlist(v), [lib]);
     const sdf = sdfAnnotation(graph, parseSdf(sdfText, 'c.sdf'));
     const d = graph.pinIndex.get('r1/D')!;
@@ -102,5 +111,33 @@ describe('SDF timing checks with conditions', () => {
     expect(endOnly.check(d, ck, hold.arc, 1, 1)! * 1e9).toBeCloseTo(0.06, 12);
     const wrongEnd = sdfAnnotation(graph, parseSdf("(DELAYFILE (TIMESCALE 1ns) (CELL (CELLTYPE \"SDFF\") (INSTANCE r1) (TIMINGCHECK (HOLD (COND SE==1'b1 D) (COND EN == 1'b0 (posedge CK)) (0.06)))))", 'w.sdf'));
     expect(wrongEnd.check(d, ck, hold.arc, 1, 1)).toBeUndefined();
+  });
+
+  it.skipIf(missingTool('sta'))('gives the setup and hold times OpenSTA reports with the same SDF (a matching and a non-matching condition)', () => {
+    // OpenSTA's reader takes a port condition without parentheses; the library's condition differs in blanks only.
+    const setupCond = "SE == 1'b0 && DE == 1'b1";
+    const sdf = "(DELAYFILE (SDFVERSION \"3.0\") (DESIGN \"top\") (TIMESCALE 1ns) (CELL (CELLTYPE \"SDFF\") (INSTANCE r1) (TIMINGCHECK\n"
+      + " (SETUP (COND SE==1'b0 && DE == 1'b1 (posedge D)) (posedge CK) (0.1:0.2:0.3))\n (HOLD (COND SE==1'b0 D) (posedge CK) (0.05)))))\n";
+    const files = { lib: join(dir, 'o.lib'), v: join(dir, 'o.v'), sdf: join(dir, 'o.sdf'), tcl: join(dir, 'o.tcl') };
+    writeFileSync(files.lib, libText(setupCond));
+    writeFileSync(files.v, netlist);
+    writeFileSync(files.sdf, sdf);
+    writeFileSync(files.tcl, [`read_liberty ${files.lib}`, `read_verilog ${files.v}`, 'link_design top', 'create_clock -name c -period 1 [get_ports clk]',
+      'set_input_delay 0 -clock c [get_ports d]', `read_sdf ${files.sdf}`, 'report_checks -to r1/D -path_delay max -digits 4', 'report_checks -to r1/D -path_delay min -digits 4'].join('\n'));
+    const run = spawnSync(toolPath('sta')!, ['-no_splash', '-exit', files.tcl], { encoding: 'utf8' });
+    const value = (what: string) => Number(new RegExp(`(-?[0-9.]+)\\s+-?[0-9.]+\\s+library ${what} time`).exec(run.stdout)?.[1]);
+    const openStaSetup = -value('setup');
+    const openStaHold = value('hold');
+    expect(openStaSetup, run.stdout + run.stderr).toBeCloseTo(0.3, 4);
+    expect(openStaHold).toBeCloseTo(0.003, 4);
+    const graph = buildTimingGraph(readVerilogNetlist(files.v), [parseLiberty(libText(setupCond), 'o.lib')]);
+    const ours = sdfAnnotation(graph, parseSdf(sdf, 'o.sdf'));
+    const d = graph.pinIndex.get('r1/D')!;
+    const ck = graph.pinIndex.get('r1/CK')!;
+    const setup = graph.checks.find((c) => c.data === d && c.kind === 'setup')!;
+    const hold = graph.checks.find((c) => c.data === d && c.kind === 'hold')!;
+    // Setup, late: the SDF's max value on the matching arc; hold, early: not annotated (its condition names no arc), the library's 0.003.
+    expect(ours.check(d, ck, setup.arc, 0, 0)! * 1e9).toBeCloseTo(openStaSetup, 4);
+    expect(ours.check(d, ck, hold.arc, 0, 1)).toBeUndefined();
   });
 });
