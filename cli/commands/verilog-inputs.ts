@@ -1,7 +1,7 @@
 // Shared by `tessera verilog check` and `tessera verilog stats`: read, preprocess and parse the
 // named files with the same --include/--define flags, and print diagnostics with excerpts.
 import { UserError } from '../../util/index.ts';
-import { formatDiagnostic, parseVerilog, readVerilogSource, type Diagnostic, type ParseResult } from '../../eda/verilog/index.ts';
+import { formatDiagnostic, parseDesignFiles, readVerilogSource, type Diagnostic, type ParseResult } from '../../eda/verilog/index.ts';
 import type { FlagSpec } from '../flags.ts';
 
 export const verilogInputFlags = [
@@ -30,12 +30,9 @@ export function inputOptions(files: string[], include: string, define: string): 
 
 export function parseInputs(files: string[], include: string, define: string): ParsedInputs {
   const { includeDirs, defines } = inputOptions(files, include, define);
-  const texts = new Map<string, string>();
-  const results = files.map((f) => {
-    const text = readVerilogSource(f);
-    texts.set(f, text);
-    return parseVerilog(text, f, { includeDirs, defines });
-  });
+  const texts = new Map<string, string>(files.map((f) => [f, readVerilogSource(f)]));
+  // One design: the directives in force carry from each file into the next.
+  const results = parseDesignFiles(files.map((f) => ({ file: f, text: texts.get(f)! })), { includeDirs, defines });
   return { results, texts };
 }
 

@@ -1,11 +1,11 @@
 /**
  * `checkVerilog`: the whole front-end on a set of files that form one design: preprocess and
- * parse each file, then (when the syntax is clean) elaborate the design, which runs the semantic
+ * parse each file (the directives in force carry from one file to the next), then (when the syntax is clean) elaborate the design, which runs the semantic
  * checks. Never throws on any input.
  */
 import { hasErrors, type Diagnostic } from './diagnostics.ts';
 import { elaborate, type ElaborateOptions } from './elaborate.ts';
-import { parseVerilog, type ParseResult } from './parse.ts';
+import { parseDesignFiles, type ParseResult } from './parse.ts';
 import type { PreprocessOptions } from './preprocessor.ts';
 
 export interface CheckOptions extends PreprocessOptions, ElaborateOptions {}
@@ -18,7 +18,7 @@ export interface CheckResult {
 }
 
 export function checkVerilog(sources: readonly { file: string; text: string }[], options: CheckOptions = {}): CheckResult {
-  const parsed = sources.map((s) => parseVerilog(s.text, s.file, options));
+  const parsed = parseDesignFiles(sources, options);
   const diagnostics = parsed.flatMap((r) => r.diagnostics);
   // Elaboration needs complete trees: it runs once the syntax is clean.
   if (!hasErrors(diagnostics)) diagnostics.push(...elaborate(parsed.map((r) => r.ast), { top: options.top, unknownModules: options.unknownModules, maxSteps: options.maxSteps }).diagnostics);

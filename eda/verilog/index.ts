@@ -8,7 +8,7 @@ export type {
   Netlist, NetlistModule, NetlistPort, NetlistWire, NetlistCell, NetlistAssign, PinConnection, NetExpr, BitRange, PortDirection,
 } from './netlist-types.ts';
 export { readVerilogSource, verilogFilePattern, listVerilogFiles } from './source-files.ts';
-export { parseVerilog, parseTokens, initParser, type ParseResult } from './parse.ts';
+export { parseVerilog, parseDesignFiles, parseTokens, initParser, type ParseResult } from './parse.ts';
 export { preprocess, type PreprocessOptions, type PreprocessResult, type MacroDefinition } from './preprocessor.ts';
 export type * from './ast.ts';
 export { printVerilog } from './printer.ts';

@@ -10,7 +10,7 @@ import type { SourceFile } from './ast.ts';
 import { DiagnosticSink, type Diagnostic } from './diagnostics.ts';
 import type { VerilogToken } from './lexer.ts';
 import { VerilogParser } from './parser-modules.ts';
-import { preprocess, type PreprocessOptions, type PreprocessResult } from './preprocessor.ts';
+import { preprocess, type CarriedDirectives, type PreprocessOptions, type PreprocessResult } from './preprocessor.ts';
 import { parseVerilogNumber } from './numbers.ts';
 import { StepBudget } from './step-budget.ts';
 import { kw } from './tokens.ts';
@@ -40,6 +40,19 @@ export function parseVerilog(text: string, file: string, options: PreprocessOpti
   // Output cut short by the budget would only add syntax errors to the one that says why.
   const ast = budget.exhausted ? { file, descriptions: [] } : parseTokens(preprocessed.tokens, file, sink, budget);
   return { ast, diagnostics: sink.finish(), preprocessed };
+}
+
+/**
+ * The files of one design, parsed in order: the macros, `default_nettype and `timescale in force
+ * at the end of each file carry into the next, as simulators read a file list.
+ */
+export function parseDesignFiles(sources: readonly { file: string; text: string }[], options: PreprocessOptions = {}): ParseResult[] {
+  let carried: CarriedDirectives | undefined;
+  return sources.map((s) => {
+    const r = parseVerilog(s.text, s.file, { ...options, carried });
+    carried = { macros: r.preprocessed.macros, defaultNettype: r.preprocessed.defaultNettype, timescale: r.preprocessed.timescale };
+    return r;
+  });
 }
 
 /** Parses preprocessed tokens; errors go to `sink`. */

@@ -32,6 +32,18 @@ export interface PreprocessOptions {
   readFile?: (path: string) => string | undefined;
   /** Bound on the steps of work (tokens read and produced by macro expansion); see step-budget.ts. */
   maxSteps?: number;
+  /**
+   * The directives in force at the end of the files read before this one in the same design:
+   * macros, `default_nettype and `timescale carry over from file to file (IEEE 1364-2005 19.1, 19.2,
+   * 19.8), as every simulator reads a file list. The macros replace `defines`, which they include.
+   */
+  carried?: CarriedDirectives;
+}
+
+export interface CarriedDirectives {
+  macros: ReadonlyMap<string, MacroDefinition>;
+  defaultNettype?: string;
+  timescale?: string;
 }
 
 export interface PreprocessResult {
@@ -63,12 +75,14 @@ const maxExpansionDepth = 64;
 const maxIncludeDepth = 32;
 
 export function preprocess(text: string, file: string, options: PreprocessOptions = {}, sink = new DiagnosticSink(), budget = new StepBudget(options.maxSteps)): PreprocessResult {
-  const macros = new Map<string, MacroDefinition>();
-  for (const [name, value] of Object.entries(options.defines ?? {})) {
-    macros.set(name, { name, body: lexVerilog(value, '<command line>', { sink }).tokens });
+  const macros = new Map<string, MacroDefinition>(options.carried?.macros ?? []);
+  if (!options.carried) {
+    for (const [name, value] of Object.entries(options.defines ?? {})) {
+      macros.set(name, { name, body: lexVerilog(value, '<command line>', { sink }).tokens });
+    }
   }
   const out: VerilogToken[] = [];
-  const result: PreprocessResult = { tokens: out, macros, files: [file] };
+  const result: PreprocessResult = { tokens: out, macros, files: [file], timescale: options.carried?.timescale, defaultNettype: options.carried?.defaultNettype };
   const readFile = options.readFile ?? readFileIfPresent;
   /** Each entry: is this branch active, has any branch of this `if` group been taken, was `else seen. */
   const conditions: { active: boolean; taken: boolean; sawElse: boolean; tok: VerilogToken }[] = [];
@@ -76,7 +90,7 @@ export function preprocess(text: string, file: string, options: PreprocessOption
   const diag = (t: VerilogToken, message: string) => sink.error(t.file, t.line, t.col, message);
   const warn = (t: VerilogToken, message: string) => sink.warning(t.file, t.line, t.col, message);
   /** The `default_nettype in effect, stamped on each design unit's keyword token for the parser. */
-  let nettype: string | undefined;
+  let nettype: string | undefined = result.defaultNettype === 'wire' ? undefined : result.defaultNettype;
 
   try {
     run(lexVerilog(text, file, { sink }).tokens, 0);

@@ -73,7 +73,8 @@ export function runReferenceTool(tool: ReferenceTool, file: string | readonly st
       clearTimeout(timer);
       if (signal) { done({ tool, accepted: false, errorLines: [], message: `${cmd} stopped by ${signal}` }); return; }
       const { lines, message } = errorsOf(tool, out, files);
-      done({ tool, accepted: code === 0, errorLines: code === 0 ? [] : lines, message: code === 0 ? '' : message });
+      const accepted = code === 0 && !reportedErrors(tool, out);
+      done({ tool, accepted, errorLines: accepted ? [] : lines, message: accepted ? '' : message });
     });
   });
 }
@@ -110,6 +111,16 @@ function killGroup(pid: number | undefined): void {
   } catch {
     // already gone
   }
+}
+
+/**
+ * A failed elaboration that a tool's exit status does not show: iverilog exits with its count of
+ * elaboration errors, which wraps at 256 (a design with 256 or 768 of them exits 0), so its own
+ * summary line decides. (A few error lines iverilog prints with no summary do not stop it producing
+ * its output; those runs count as accepting, as their exit status says.)
+ */
+export function reportedErrors(tool: ReferenceTool, output: string): boolean {
+  return tool === 'iverilog' && /^\d+ error\(s\) during elaboration\.?$|^Elaboration failed$/m.test(output);
 }
 
 /** The error lines (in `file`, or in any of several files) and first error message of a tool's output. */

@@ -1,7 +1,8 @@
 // The labelled corpus (test/verilog-corpus, one construct or one error per file): every file gets
 // the verdict its label gives, errors on the labelled line; and where iverilog -g2005, Yosys and
 // Verilator all agree on a file, our verdict is theirs (three documented tool limitations aside).
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../util/index.ts';
@@ -9,7 +10,7 @@ import {
   matchesLabel, ourVerdict, recordedToolVerdicts, runAgreement, summarize, toolConsensus, verdictCell, type CorpusRow,
 } from '../../../eda/verilog/agreement/agreement.ts';
 import { readCorpus } from '../../../eda/verilog/agreement/corpus.ts';
-import { referenceTools, type ToolVerdict } from '../../../eda/verilog/agreement/reference-tools.ts';
+import { referenceTools, reportedErrors, runReferenceTool, type ToolVerdict } from '../../../eda/verilog/agreement/reference-tools.ts';
 import { missingTool } from '../../helpers/requirements.ts';
 
 const root = join(projectRoot(), 'test', 'verilog-corpus');
@@ -83,3 +84,25 @@ function recordedVerdict(cell: string, k: number): ToolVerdict {
 }
 
 if (missingTools) console.log(`skipping the live three-tool run: ${missingTools}`);
+
+describe('reading a reference tool verdict', () => {
+  it('takes iverilog at its word when its summary says elaboration failed but it exits 0', () => {
+    expect(reportedErrors('iverilog', 'a.v:3: error: w is not a valid l-value in m.\n768 error(s) during elaboration.\n')).toBe(true);
+    expect(reportedErrors('iverilog', 'a.v:3: error: w is not a valid l-value in m.\nElaboration failed\n')).toBe(true);
+    expect(reportedErrors('iverilog', 'a.v:2: warning: Some design elements have no explicit time unit and/or\n')).toBe(false);
+    expect(reportedErrors('verilator', '%Error: a.v:1:1: x\n')).toBe(false); // Verilator's exit status says it
+  });
+
+  it.skipIf(missingTool('iverilog') !== undefined)('so a design with 256 elaboration errors (iverilog exits 0) is rejected', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tessera-iv256-'));
+    try {
+      const file = join(dir, 'many.v');
+      writeFileSync(file, 'module leaf(output wire o);\n  initial o = 0;\nendmodule\nmodule top;\n  genvar k;\n  for (k = 0; k < 256; k = k + 1) begin : g\n    wire w;\n    leaf u (w);\n  end\nendmodule\n');
+      const verdict = await runReferenceTool('iverilog', file);
+      expect(verdict.accepted).toBe(false);
+      expect(verdict.errorLines).toContain(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DiagnosticSink, preprocess } from '../../../eda/verilog/index.ts';
+import { checkVerilog, DiagnosticSink, elaborate, parseDesignFiles, preprocess } from '../../../eda/verilog/index.ts';
 
 const images = (text: string, opts = {}) => preprocess(text, 'top.v', opts).tokens.map((t) => t.image).join(' ');
 
@@ -66,5 +66,29 @@ describe('preprocess', () => {
       '4:1 `endif without `ifdef',
       '5:1 `ifdef has no matching `endif',
     ]);
+  });
+});
+
+describe('the files of one design', () => {
+  // Two files read as one design, as `iverilog a.v b.v` reads them: directives carry over.
+  const first = '`define WIDTH 4\n`define ADD(a, b) ((a) + (b))\n`default_nettype none\n`timescale 1ns/1ps\nmodule leaf(input wire [`WIDTH-1:0] x, output wire y);\n  assign y = ^x;\nendmodule\n';
+  const second = 'module top(input wire [`WIDTH-1:0] a, output wire [`WIDTH:0] s, output wire p);\n  assign s = `ADD(a, 1);\n  leaf u (.x(a), .y(p));\n  assign q = 1;\nendmodule\n`undef WIDTH\n';
+
+  it('sees the macros, `default_nettype and `timescale of the files before', () => {
+    const r = checkVerilog([{ file: 'leaf.v', text: first }, { file: 'top.v', text: second }]);
+    // `q` is undeclared under the `default_nettype none carried from leaf.v; nothing else is wrong.
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}`)).toEqual(['top.v:4']);
+    expect(r.parsed[1].preprocessed.timescale).toBe('1ns/1ps');
+    expect(r.parsed[1].preprocessed.macros.has('WIDTH')).toBe(false);
+    // Each file on its own: top.v does not know `WIDTH.
+    expect(checkVerilog([{ file: 'top.v', text: second }]).diagnostics.some((d) => /WIDTH/.test(d.message))).toBe(true);
+  });
+
+  it('lets a later file change what an earlier one defined, and keeps command-line defines', () => {
+    const a = '`define MODE 1\n';
+    const b = '`undef MODE\n`define MODE 2\nmodule m; localparam P = `MODE + `EXTRA; endmodule\n';
+    const parsed = parseDesignFiles([{ file: 'a.v', text: a }, { file: 'b.v', text: b }], { defines: { EXTRA: '10' } });
+    expect(parsed.flatMap((p) => p.diagnostics)).toEqual([]);
+    expect(elaborate(parsed.map((p) => p.ast)).tops[0].parameters.P).toBe('12');
   });
 });
