@@ -1,4 +1,4 @@
-import type { Def, DelayAnnotation, Lef, LibertyLibrary, Sdc, TimingArc, TimingGraph } from '../../../../eda/timing/index.ts';
+import { resolvePins, type Def, type DelayAnnotation, type Lef, type LibertyLibrary, type Sdc, type TimingArc, type TimingGraph } from '../../../../eda/timing/index.ts';
 import { halfPerimeter, layerPairFor, netPoints, pinBoxes, pinShapes, routeTechnology, singleTrunk, spanningPaths, steinerTree, trunkPath, type PinBoxes, type RouteTechnology } from '../../../../eda/route-estimate/index.ts';
 
 /**
@@ -142,7 +142,7 @@ export function parseSlackGraph(graph: TimingGraph, libs: LibertyLibrary[], sdc:
     netWireRes[net] = length * rc.r;
     netWireCap[net] = length * rc.c + pins * accessC;
   };
-  if (geometry === 'trunk') trunkGeometry(graph, pinBoxes(graph, def, lef), x, y, netHpwl, pathLength, manhattan, setWire);
+  if (geometry === 'trunk') trunkGeometry(graph, pinBoxes(graph, def, lef), x, y, netHpwl, pathLength, manhattan, setWire, clockSourceNets(graph, sdc));
   else {
     for (const pn of netPoints(graph, pinShapes(graph, def, lef))) {
       const { xs, ys } = pn;
@@ -210,7 +210,25 @@ export function parseSlackGraph(graph: TimingGraph, libs: LibertyLibrary[], sdc:
  * each load's path along that tree and Manhattan distance from the driver; each pin reached at the point of its box nearest the centre of the
  * net's other pins (the routing estimate's access points, from the first rectangle alone).
  */
-function trunkGeometry(graph: TimingGraph, box: PinBoxes, x: Float32Array, y: Float32Array, netHpwl: Float32Array, pathLength: Float32Array, manhattan: Float32Array, setWire: (net: number, length: number, pins: number) => void): void {
+/**
+ * The nets driven by a clock source of the SDC. The model's clocks are ideal: nothing it computes
+ * reads these nets' geometry (their loads are clock pins), and they are the widest nets of a
+ * design (2,351 and 3,773 loads on y_huff and usbf_device), where the spanning tree is quadratic.
+ */
+function clockSourceNets(graph: TimingGraph, sdc: Sdc): Set<number> {
+  const nets = new Set<number>();
+  for (const clock of sdc.clocks) {
+    for (const q of clock.sources) {
+      for (const p of resolvePins(graph, q, sdc)) {
+        const pin = graph.pins[p]!;
+        if (pin.isDriver && pin.net >= 0) nets.add(pin.net);
+      }
+    }
+  }
+  return nets;
+}
+
+function trunkGeometry(graph: TimingGraph, box: PinBoxes, x: Float32Array, y: Float32Array, netHpwl: Float32Array, pathLength: Float32Array, manhattan: Float32Array, setWire: (net: number, length: number, pins: number) => void, trunkOnly: ReadonlySet<number>): void {
   let xs = new Float64Array(64);
   let ys = new Float64Array(64);
   let paths = new Float64Array(64);
@@ -249,7 +267,8 @@ function trunkGeometry(graph: TimingGraph, box: PinBoxes, x: Float32Array, y: Fl
     netHpwl[ni] = halfPerimeter(px, py);
     // Beyond three pins a single trunk can be far longer than a spanning tree (wide, high-fanout nets): the shorter one counts.
     if (paths.length < k) paths = new Float64Array(k * 2);
-    const mst = k > 3 ? spanningPaths(px, py, paths) : Infinity;
+    // Clock-source nets keep the single trunk (see clockSourceNets): no quadratic spanning tree for a geometry nobody reads.
+    const mst = k > 3 && !trunkOnly.has(ni) ? spanningPaths(px, py, paths) : Infinity;
     const useMst = mst < t.length;
     setWire(ni, useMst ? mst : t.length, k);
     for (let i = 1; i < k; i++) {
