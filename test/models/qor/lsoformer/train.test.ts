@@ -69,6 +69,26 @@ describe('tessera lso train / eval', () => {
     }
   }, 300_000);
 
+  it('adds the recipe term to a network trained without it, leaving the network\'s weights as they were', () => {
+    const dir = join(work, 'two-stage');
+    const args = ['lso', 'train', '--data', data, '--out', dir, '--split', 'epfl', '--methods', 'lsoformer', '--quick'];
+    expect(run([...args, '--no-recipe-term']).status).toBe(0);
+    const weights = (file: string) => {
+      const stored = JSON.parse(readFileSync(join(file, 'checkpoint.json'), 'utf8'));
+      const bytes = readFileSync(join(file, 'weights.bin'));
+      return { stored, byName: new Map<string, number[]>(stored.tensors.map((t: { name: string; offset: number; length: number }) => [t.name, [...new Float32Array(bytes.buffer, bytes.byteOffset + 4 * t.offset, t.length)]])) };
+    };
+    const before = weights(join(dir, 'epfl', 'lsoformer'));
+    expect(before.stored.config.net.recipeTerm).toBeUndefined();
+    const r = run(args);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/epfl\/lsoformer: network from .*, recipe term fitted/);
+    const after = weights(join(dir, 'epfl', 'lsoformer'));
+    expect(after.stored.config.net.recipeTerm).toBe(true);
+    for (const [name, w] of before.byName) expect(after.byName.get(name), name).toEqual(w);
+    expect([...after.byName.keys()].filter((n) => !before.byName.has(n)).sort()).toEqual(['recipe.term.b', 'recipe.term.w']);
+  }, 120_000);
+
   it('eval without trained models says how to train them', () => {
     const e = run(['lso', 'eval', '--data', data, '--models', join(work, 'none'), '--split', 'inductive']);
     expect(e.status).toBe(1);
