@@ -57,7 +57,7 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
         liberty: flags.liberty, backend: flags.yosys as YosysBackend, workers: flags.workers, timeoutSeconds: flags.timeout,
         cachedOnly: flags['cached-only'], synthetic: DEFAULT_SYNTHETIC, seed: flags.seed, generated: true, limit: flags.limit, out: flags.out,
       });
-      console.log(`${flags.out}: ${labelSummary(data.records, data.failures)}\n(${data.seconds.toFixed(1)} s)`);
+      console.log(`${flags.out}: ${labelSummary(data.records, data.failures, data.surplus)}\n(${data.seconds.toFixed(1)} s)`);
       return;
     }
     let designs: DesignSource[] = flags.corpus.split(',').flatMap((c) => corpusDesigns(c.trim()));

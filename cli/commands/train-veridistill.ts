@@ -82,7 +82,7 @@ example: tessera train veridistill --out models/qor/veridistill/checkpoint --sav
       failures = data.failures;
       extraTexts = data.unlabelled;
       if (flags['label-only']) {
-        console.log(labelSummary(records, failures));
+        console.log(labelSummary(records, failures, data.surplus));
         return;
       }
     }

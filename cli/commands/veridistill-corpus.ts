@@ -67,3 +67,24 @@ export function veridistillCorpus(dataRoot: string, opts: { synthetic: number; s
   const synthetic = syntheticCorpus(Math.min(opts.synthetic, Math.floor(cap / 3)), opts.seed);
   return [...real, ...generated, ...synthetic];
 }
+
+const isSynthetic = (family: string) => family.startsWith('synthetic-');
+
+/**
+ * Keeps the synthetic designs of a labelled set at most a third of it (half the others), taking the
+ * synthetic kinds in turns in corpus order: the corpus caps what is listed, but synthetic designs
+ * label fastest, so an unfinished labelling run has more of them. Returns the kept records in
+ * their order and the synthetic ones beyond the cap.
+ */
+export function capSynthetic<R extends { family: string }>(records: readonly R[]): { kept: R[]; surplus: R[] } {
+  const cap = Math.floor(records.filter((r) => !isSynthetic(r.family)).length / 2);
+  const byKind = new Map<string, R[]>();
+  for (const r of records) if (isSynthetic(r.family)) byKind.set(r.family, [...(byKind.get(r.family) ?? []), r]);
+  const chosen = new Set<R>();
+  for (let i = 0; chosen.size < cap; i++) {
+    const next = [...byKind.values()].flatMap((of) => (i < of.length ? [of[i]] : []));
+    if (next.length === 0) break;
+    for (const r of next.slice(0, cap - chosen.size)) chosen.add(r);
+  }
+  return { kept: records.filter((r) => !isSynthetic(r.family) || chosen.has(r)), surplus: records.filter((r) => isSynthetic(r.family) && !chosen.has(r)) };
+}

@@ -4,7 +4,7 @@
 import { dataDir, dataPath } from '../../util/index.ts';
 import { loadLibrary, type YosysBackend } from '../../eda/synth/index.ts';
 import { designText, labelCorpus, writeDataset, type QorRecord } from '../../models/qor/veridistill/index.ts';
-import { veridistillCorpus } from './veridistill-corpus.ts';
+import { capSynthetic, veridistillCorpus } from './veridistill-corpus.ts';
 
 export interface VeridistillDataOptions {
   readonly liberty: string;
@@ -26,7 +26,9 @@ export interface VeridistillDataOptions {
 export interface VeridistillData {
   readonly records: QorRecord[];
   readonly failures: { id: string; error: string }[];
-  /** RTL of the designs that did not synthesize: pretraining reads them (it needs no labels). */
+  /** Labelled synthetic designs left out to keep synthetic RTL at most a third of the data. */
+  readonly surplus: number;
+  /** RTL of the designs not in `records` (not synthesized, or synthetic beyond the cap): pretraining reads them (it needs no labels). */
   readonly unlabelled: { id: string; family: string; text: string }[];
   readonly seconds: number;
 }
@@ -39,25 +41,28 @@ export async function buildVeridistillData(o: VeridistillDataOptions): Promise<V
   let designs = veridistillCorpus(root!, { synthetic: o.synthetic, seed: o.seed, generated: o.generated });
   if (o.limit && o.limit > 0) designs = designs.slice(0, o.limit);
   const lib = loadLibrary(o.liberty);
-  const { records, failures } = await labelCorpus(designs, {
+  const labelled = await labelCorpus(designs, {
     liberty: { name: lib.name, text: lib.text },
     backend: o.backend,
     workers: o.workers,
     timeoutSeconds: o.timeoutSeconds,
     cachedOnly: o.cachedOnly,
   });
+  const { failures } = labelled;
+  const { kept: records, surplus } = capSynthetic(labelled.records);
   const ok = new Set(records.map((r) => r.id));
   const unlabelled = designs.filter((d) => !ok.has(d.id)).map((d) => ({ id: d.id, family: d.family, text: designText(d) }));
   if (o.out) writeDataset(o.out, records);
-  return { records, failures, unlabelled, seconds: (performance.now() - t0) / 1000 };
+  return { records, failures, surplus: surplus.length, unlabelled, seconds: (performance.now() - t0) / 1000 };
 }
 
 /** Designs labelled per family, with their synthesis wall time. */
-export function labelSummary(records: readonly QorRecord[], failures: readonly { id: string }[]): string {
+export function labelSummary(records: readonly QorRecord[], failures: readonly { id: string }[], surplus = 0): string {
   const families = [...new Set(records.map((r) => r.family))];
   const lines = families.map((f) => {
     const of = records.filter((r) => r.family === f);
     return `  ${f.padEnd(18)} ${String(of.length).padStart(5)} designs  ${of.reduce((s, r) => s + (r.seconds ?? 0), 0).toFixed(0)} s of synthesis`;
   });
-  return [`${records.length} designs labelled in ${families.length} families, ${failures.length} not (timeout, Yosys error or not run yet)`, ...lines].join('\n');
+  const capped = surplus ? `; ${surplus} labelled synthetic designs beyond a third of the data left out` : '';
+  return [`${records.length} designs labelled in ${families.length} families, ${failures.length} not (timeout, Yosys error or not run yet)${capped}`, ...lines].join('\n');
 }

@@ -4,6 +4,7 @@ import { netlistGraphFromYosysJson } from '../../../../models/qor/veridistill/ne
 import { firstModuleName } from '../../../../models/qor/veridistill/corpus.ts';
 import { moduleClosureText } from '../../../../models/qor/veridistill/module-text.ts';
 import { labellingOrder } from '../../../../models/qor/veridistill/labels.ts';
+import { capSynthetic } from '../../../../cli/commands/veridistill-corpus.ts';
 
 describe('label plumbing', () => {
   it('labels the families in turns by cost: cheapest first within each, a cheap family gets more turns', () => {
@@ -67,5 +68,16 @@ describe('label plumbing', () => {
     expect(closure).toContain('module top');
     expect(closure).not.toContain('unused');
     expect(() => moduleClosureText(text, 'nope', 't.v')).toThrow(/not defined/);
+  });
+});
+
+describe('the synthetic share of a labelled set', () => {
+  it('keeps synthetic designs at most a third, the kinds in turns, in order', () => {
+    const rec = (id: string) => ({ id, family: id.replace(/\/.*/, '') });
+    const records = ['real/a', 'synthetic-fsm/f0', 'synthetic-fsm/f1', 'real/b', 'synthetic-memory/m0', 'synthetic-fsm/f2', 'real/c', 'real/d', 'synthetic-memory/m1'].map(rec);
+    const { kept, surplus } = capSynthetic(records);
+    expect(kept.map((r) => r.id)).toEqual(['real/a', 'synthetic-fsm/f0', 'real/b', 'synthetic-memory/m0', 'real/c', 'real/d']);
+    expect(surplus.map((r) => r.id)).toEqual(['synthetic-fsm/f1', 'synthetic-fsm/f2', 'synthetic-memory/m1']);
+    expect(capSynthetic(records.filter((r) => r.family === 'real')).surplus).toEqual([]);
   });
 });
