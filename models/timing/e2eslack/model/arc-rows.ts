@@ -73,7 +73,7 @@ function arcInfo(arc: TimingArc): ArcInfo {
   return m;
 }
 /** Static cell-arc features per arc output, STATIC values each. */
-const STATIC = 8;
+const STATIC = 7;
 
 export class CellArcRows {
   /** Candidate rows of level l: start[l] .. start[l + 1]. */
