@@ -2,9 +2,11 @@
  * Constant expression evaluation for elaboration: parameters, ranges, generate conditions and
  * loop bounds, constant function bodies. Values are four-state integers (x and z bits kept) or
  * reals, with a width and signedness; strings are integers of 8 bits per character that remember
- * their text. Integer arithmetic is exact (no wrap-around), which is what parameter arithmetic
- * means in practice; typed parameters are resized when they are assigned. Problems are thrown as
- * ConstEvalError (never anything else) for the caller to report.
+ * their text. Integer arithmetic here is exact (no wrap-around), which is what untyped parameter
+ * arithmetic means in practice (iverilog's default lossless evaluation); a context that sets
+ * `ConstContext.operators` (constant function bodies, parameters of declared width) sizes operator
+ * expressions as a simulator does instead (const-sized.ts). Problems are thrown as ConstEvalError
+ * (never anything else) for the caller to report.
  */
 import type { Expr } from './ast.ts';
 import { bitsToBigInt, parseVerilogNumber } from './numbers.ts';
@@ -36,7 +38,18 @@ export interface ConstContext {
   arrayElement?: (e: Expr & { kind: 'index' }) => ConstValue | undefined;
   /** Runs `i++`/`--i` on a variable the caller holds (a constant function's); its value. */
   incdec?: (e: Expr & { kind: 'incdec' }) => ConstValue;
+  /** Evaluates operator expressions instead of the exact rules (const-sized.ts's sized ones). */
+  operators?: (e: Expr & { kind: 'unary' | 'binary' | 'cond' }) => ConstValue;
+  /** Evaluates argument `k` of a user function call (sized to its input's width, as an assignment is). */
+  callArgument?: (call: Expr & { kind: 'call' }, k: number, arg: Expr) => ConstValue;
+  /** The declared result type of a user function call, without calling it. */
+  callType?: (call: Expr & { kind: 'call' }) => ExprType | undefined;
+  /** The declared type of an element of an array the caller holds (`mem[i]`), without reading it. */
+  elementType?: (e: Expr & { kind: 'index' }) => ExprType | undefined;
 }
+
+/** An expression's bit length and signedness (IEEE 1364-2005 5.4, 5.5), or real. */
+export interface ExprType { width: number; signed: boolean; real: boolean }
 
 export class ConstEvalError extends Error {
   constructor(message: string, readonly expr: Expr) {
@@ -48,7 +61,7 @@ export const mask = (width: number): bigint => (1n << BigInt(width)) - 1n;
 export const int = (value: bigint, width = 32, signed = true): ConstValue => ({ value, width, signed });
 export const realValue = (r: number): ConstValue => ({ value: Number.isFinite(r) ? BigInt(Math.round(r)) : 0n, width: 64, signed: true, real: r });
 const allX = (width: number, signed = false): ConstValue => ({ value: 0n, width, signed, unknown: mask(width) });
-const hasUnknown = (v: ConstValue) => v.unknown !== undefined && v.unknown !== 0n;
+export const hasUnknown = (v: ConstValue) => v.unknown !== undefined && v.unknown !== 0n;
 
 /** $clog2(n): the number of address bits for n items (0 for n <= 1). */
 export function clog2(n: bigint): bigint {
@@ -133,19 +146,9 @@ export function evalConst(e: Expr, env: ConstEnv, ctx: ConstContext = {}): Const
       return v;
     }
     case 'unary':
-      return unary(e.op, ev(e.arg), e);
-    case 'binary': {
-      const left = ev(e.left);
-      // `a && b++`, `a || b++`: the right operand is not evaluated when the left decides (IEEE 1800-2017 11.4.7).
-      if (e.op === '&&' && definitelyFalse(left)) return int(0n, 1, false);
-      if (e.op === '||' && truthy(left)) return int(1n, 1, false);
-      return binary(e.op, left, ev(e.right), e);
-    }
-    case 'cond': {
-      const c = ev(e.cond);
-      if (hasUnknown(c) && c.real === undefined) return merge(ev(e.then), ev(e.else));
-      return truthy(c) ? ev(e.then) : ev(e.else);
-    }
+    case 'binary':
+    case 'cond':
+      return ctx.operators ? ctx.operators(e) : evalOperator(e, env, ctx);
     case 'concat':
     case 'repeat': {
       const parts = e.parts.map(ev);
@@ -178,9 +181,9 @@ export function evalConst(e: Expr, env: ConstEnv, ctx: ConstContext = {}): Const
         return ev(a);
       }, ctx);
       if (ctx.callFunction && !e.scope) {
-        const r = ctx.callFunction(e, e.args.map((a) => {
+        const r = ctx.callFunction(e, e.args.map((a, k) => {
           if (!a) throw new ConstEvalError(`an empty argument in a call of '${e.name}'`, e);
-          return ev(a);
+          return ctx.callArgument ? ctx.callArgument(e, k, a) : ev(a);
         }));
         if (r) return r;
       }
@@ -213,6 +216,30 @@ export function evalConst(e: Expr, env: ConstEnv, ctx: ConstContext = {}): Const
   }
 }
 
+/**
+ * An operator expression with each operand evaluated on its own (through evalConst) and the
+ * result exact: no operand is widened to its context and nothing wraps around.
+ */
+export function evalOperator(e: Expr & { kind: 'unary' | 'binary' | 'cond' }, env: ConstEnv, ctx: ConstContext): ConstValue {
+  const ev = (x: Expr) => evalConst(x, env, ctx);
+  switch (e.kind) {
+    case 'unary':
+      return unaryOp(e.op, ev(e.arg), e);
+    case 'binary': {
+      const left = ev(e.left);
+      // `a && b++`, `a || b++`: the right operand is not evaluated when the left decides (IEEE 1800-2017 11.4.7).
+      if (e.op === '&&' && definitelyFalse(left)) return int(0n, 1, false);
+      if (e.op === '||' && truthy(left)) return int(1n, 1, false);
+      return binaryOp(e.op, left, ev(e.right), e);
+    }
+    case 'cond': {
+      const c = ev(e.cond);
+      if (ambiguous(c)) return merge(ev(e.then), ev(e.else));
+      return truthy(c) ? ev(e.then) : ev(e.else);
+    }
+  }
+}
+
 function definitelyFalse(v: ConstValue): boolean {
   return v.real !== undefined ? v.real === 0 : !hasUnknown(v) && unsignedBits(v) === 0n;
 }
@@ -235,12 +262,17 @@ function select(base: ConstValue, lsb: number, width: number): ConstValue {
   return unknown ? { value, width, signed: false, unknown } : { value, width, signed: false };
 }
 
-function truthy(v: ConstValue): boolean {
+/** A condition with x or z bits and no known 1 bit: `?:` merges its two arms (5.1.13). */
+export function ambiguous(c: ConstValue): boolean {
+  return c.real === undefined && hasUnknown(c) && (unsignedBits(c) & ~c.unknown!) === 0n;
+}
+
+export function truthy(v: ConstValue): boolean {
   return v.real !== undefined ? v.real !== 0 : (unsignedBits(v) & ~(v.unknown ?? 0n)) !== 0n;
 }
 
 /** The bitwise merge of the two arms of a conditional with an x condition. */
-function merge(a: ConstValue, b: ConstValue): ConstValue {
+export function merge(a: ConstValue, b: ConstValue): ConstValue {
   const width = Math.max(a.width, b.width);
   const x = resize(a, width, false);
   const y = resize(b, width, false);
@@ -248,7 +280,7 @@ function merge(a: ConstValue, b: ConstValue): ConstValue {
   return { value: x.value & ~unknown, width, signed: false, unknown: unknown & mask(width) };
 }
 
-function unary(op: string, a: ConstValue, e: Expr): ConstValue {
+export function unaryOp(op: string, a: ConstValue, e: Expr): ConstValue {
   if (a.real !== undefined) {
     if (op === '-') return realValue(-a.real);
     if (op === '+') return a;
@@ -288,7 +320,7 @@ function unary(op: string, a: ConstValue, e: Expr): ConstValue {
 // `%` of reals is an Icarus Verilog extension (fmod); the expression checks warn about it.
 const realOperators = new Set(['+', '-', '*', '/', '%', '**', '<', '<=', '>', '>=', '==', '!=', '&&', '||']);
 
-function binary(op: string, a: ConstValue, b: ConstValue, e: Expr): ConstValue {
+export function binaryOp(op: string, a: ConstValue, b: ConstValue, e: Expr): ConstValue {
   if (op === '<->') return equivalence(a, b);
   if ((op === '==?' || op === '!=?') && a.real === undefined && b.real === undefined) return wildcardEquality(op, a, b);
   if (a.real !== undefined || b.real !== undefined) return realBinary(op, toReal(a), toReal(b), e);

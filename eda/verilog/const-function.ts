@@ -6,8 +6,9 @@
  */
 import type { DataType, Expr, ModuleItem, Stmt } from './ast.ts';
 import {
-  ConstEvalError, constNumber, evalConst, mask, realValue, resize, unsignedBits, type ConstContext, type ConstEnv, type ConstValue,
+  ConstEvalError, constNumber, evalConst, mask, realValue, resize, unsignedBits, type ConstContext, type ConstEnv, type ConstValue, type ExprType,
 } from './const-eval.ts';
+import { evalSized } from './const-sized.ts';
 import type { StepBudget } from './step-budget.ts';
 
 export type FunctionDecl = ModuleItem & { kind: 'function' };
@@ -52,6 +53,11 @@ function inputsOf(fn: FunctionDecl): ModuleItem[] {
   return ports;
 }
 
+/** The declared types of a function's inputs, in order. */
+export function inputTypes(fn: FunctionDecl, env: ConstEnv, ctx: ConstContext): ExprType[] {
+  return inputsOf(fn).flatMap((p) => (p.kind === 'port-decl' ? p.declarators.map(() => declaredType(p.dataType.type, p.dataType.range, p.dataType.signed, env, ctx)) : []));
+}
+
 function run(fn: FunctionDecl, args: ConstValue[], call: Expr, host: ConstFunctionHost, state: { depth: number; steps: number }): ConstValue {
   if (++state.depth > maxConstRecursion) throw new ConstEvalError(`constant function '${fn.name}' recurses more than ${maxConstRecursion} levels deep`, call);
   const locals = new Map<string, Local>();
@@ -79,8 +85,22 @@ function run(fn: FunctionDecl, args: ConstValue[], call: Expr, host: ConstFuncti
     incdec: (e) => {
       const target = freeze(e.target);
       const old = evalConst(target, env, ctx);
-      store(target, evalConst({ kind: 'binary', op: e.op === '++' ? '+' : '-', left: target, right: { kind: 'number', text: '1', loc: e.loc }, loc: e.loc }, env, ctx));
+      store(target, evalSized({ kind: 'binary', op: e.op === '++' ? '+' : '-', left: target, right: { kind: 'number', text: '1', loc: e.loc }, loc: e.loc }, env, ctx, targetWidth(target)));
       return e.prefix ? evalConst(target, env, ctx) : old;
+    },
+    // Operators are sized as a simulator sizes them (const-sized.ts), not exact as in parameters.
+    operators: (e) => evalSized(e, env, ctx),
+    callType: (c) => {
+      const callee = host.find(c.name);
+      return callee && declaredType(callee.returnType.type, callee.returnType.range, callee.returnType.signed, host.env, ctx);
+    },
+    callArgument: (c, k, a) => {
+      const callee = host.find(c.name);
+      return evalSized(a, env, ctx, callee ? inputTypes(callee, host.env, ctx)[k]?.width : 0);
+    },
+    elementType: (e) => {
+      const array = e.base.kind === 'id' ? arrays.get(e.base.name) : undefined;
+      return array && { width: array.element.width, signed: array.element.signed, real: array.element.real };
     },
   };
   /** `target` with its indexes and part-select bounds evaluated now, left to right, so they run once. */
@@ -94,10 +114,8 @@ function run(fn: FunctionDecl, args: ConstValue[], call: Expr, host: ConstFuncti
     }
   };
   const declare = (name: string, type: string | undefined, range: { msb: Expr; lsb: Expr } | undefined, signed: boolean, t?: DataType) => {
-    const real = type === 'real' || type === 'realtime' || t?.real === true;
-    let width = type === 'integer' ? 32 : type === 'time' ? 64 : real ? 64 : 1;
-    if (range) width = Math.abs(constNumber(evalConst(range.msb, env, ctx), range.msb) - constNumber(evalConst(range.lsb, env, ctx), range.lsb)) + 1;
-    const isSigned = signed || type === 'integer';
+    const { width, signed: isSigned, real: isReal } = declaredType(type, range, signed, env, ctx);
+    const real = isReal || t?.real === true;
     // Variables start at x; iverilog's two-state `reg bool` starts at 0.
     const initial: ConstValue = real ? realValue(0) : t?.regKind === 'bool' ? { value: 0n, width, signed: isSigned } : { value: 0n, width, signed: isSigned, unknown: mask(width) };
     locals.set(name, { value: initial, width, signed: isSigned, real });
@@ -128,7 +146,7 @@ function run(fn: FunctionDecl, args: ConstValue[], call: Expr, host: ConstFuncti
           arrays.set(d.name, d.dims[0].dynamic ? { low: 0, high: -1, element, values: new Map() } : { low: Math.min(a, b), high: Math.max(a, b), element, values: new Map() });
           continue;
         }
-        if (d.init) assignLocal(locals.get(d.name)!, evalConst(d.init, env, ctx));
+        if (d.init) assignLocal(locals.get(d.name)!, evalSized(d.init, env, ctx, locals.get(d.name)!.width));
       }
     }
   };
@@ -155,11 +173,11 @@ function run(fn: FunctionDecl, args: ConstValue[], call: Expr, host: ConstFuncti
         if (s.compound && s.rhs.kind === 'binary') {
           // `x[i++] += v`: the target's selects first and once, then the value (IEEE 1800-2017 11.4.1).
           const target = freeze(s.lhs);
-          store(target, evalConst({ ...s.rhs, left: target }, env, ctx));
+          store(target, evalSized({ ...s.rhs, left: target }, env, ctx, targetWidth(target)));
           return;
         }
         // `x[i] = v`: the value first, then the target's selects (9.2.1).
-        store(s.lhs, evalConst(s.rhs, env, ctx));
+        store(s.lhs, evalSized(s.rhs, env, ctx, targetWidth(s.lhs)));
         return;
       case 'if':
         if (truth(evalConst(s.cond, env, ctx))) exec(s.then);
@@ -249,6 +267,7 @@ function run(fn: FunctionDecl, args: ConstValue[], call: Expr, host: ConstFuncti
   };
   const targetWidth = (e: Expr): number => {
     if (e.kind === 'id') return locals.get(e.name)?.width ?? 1;
+    if (e.kind === 'index' && e.base.kind === 'id' && arrays.has(e.base.name)) return arrays.get(e.base.name)!.element.width;
     if (e.kind === 'concat') return e.parts.reduce((n, p) => n + targetWidth(p), 0);
     return selectBounds(e)[1];
   };
@@ -275,6 +294,14 @@ function literal(v: ConstValue, at: Expr): Expr {
     text += (unknown >> b) & 1n ? ((bits >> b) & 1n ? 'z' : 'x') : (bits >> b) & 1n ? '1' : '0';
   }
   return { kind: 'number', text: `${width}'${v.signed ? 's' : ''}b${text}`, loc: at.loc };
+}
+
+/** The width and signedness a declaration gives (`integer`: 32-bit signed; no range: one bit). */
+export function declaredType(type: string | undefined, range: { msb: Expr; lsb: Expr } | undefined, signed: boolean, env: ConstEnv, ctx: ConstContext): ExprType {
+  const real = type === 'real' || type === 'realtime';
+  let width = type === 'integer' ? 32 : type === 'time' ? 64 : real ? 64 : 1;
+  if (range) width = Math.abs(constNumber(evalConst(range.msb, env, ctx), range.msb) - constNumber(evalConst(range.lsb, env, ctx), range.lsb)) + 1;
+  return { width, signed: signed || type === 'integer', real };
 }
 
 function assignLocal(local: Local, v: ConstValue): void {

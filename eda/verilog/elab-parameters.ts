@@ -12,9 +12,24 @@ type ParamDecl = ModuleItem & { kind: 'param-decl' };
 
 /** The value of parameter `d` of `decl` in `scope`: `given` (an override) or its default. */
 export function parameterValue(el: Elaborator, decl: ParamDecl, d: Declarator, scope: Scope, given?: ConstValue): ConstValue | undefined {
-  const raw = given ?? (d.init ? el.constant(d.init, scope, `value of '${d.name}'`) : undefined);
+  // The value of a parameter of declared width is sized with that width as its target (5.4), as
+  // iverilog does; an untyped parameter's value is exact (iverilog's default lossless evaluation
+  // keeps `1 << 40` and `8'd200 + 8'd200` whole, and so do we). A string keeps its text.
+  const init = d.init;
+  const target = init && init.kind !== 'string' ? declaredWidth(el, decl.dataType, scope) : undefined;
+  const raw = given ?? (init ? el.constant(init, scope, `value of '${d.name}'`, target) : undefined);
   if (!raw) return undefined;
   return typed(el, raw, decl.dataType, scope);
+}
+
+/** The width a parameter's declared type or range gives it (undefined when it has none, or is real). */
+function declaredWidth(el: Elaborator, t: DataType, scope: Scope): number | undefined {
+  if (t.type === 'integer') return 32;
+  if (t.type === 'time') return 64;
+  if (!t.range || t.type === 'real' || t.type === 'realtime') return undefined;
+  const msb = el.tryConstant(t.range.msb, scope);
+  const lsb = el.tryConstant(t.range.lsb, scope);
+  return msb && lsb && !msb.unknown && !lsb.unknown ? Math.abs(Number(msb.value) - Number(lsb.value)) + 1 : undefined;
 }
 
 function typed(el: Elaborator, v: ConstValue, t: DataType, scope: Scope): ConstValue | undefined {

@@ -8,7 +8,8 @@
  */
 import type { Description, Loc, ModuleDecl, ModuleItem, SourceFile, UdpDecl } from './ast.ts';
 import { ConstEvalError, constNumber, evalConst, type ConstContext, type ConstValue } from './const-eval.ts';
-import { callConstFunction } from './const-function.ts';
+import { callConstFunction, declaredType, inputTypes } from './const-function.ts';
+import { evalSized } from './const-sized.ts';
 import { DiagnosticSink } from './diagnostics.ts';
 import { checkDesign } from './elab-check.ts';
 import { declareModule } from './elab-declare.ts';
@@ -164,9 +165,25 @@ export class Elaborator {
     at(this.sink, loc, `unknown module '${type}' (no module or primitive of that name is defined)`);
   }
 
-  /** A constant expression's value in `scope`, or undefined after reporting why it is not one. */
-  constant(e: Parameters<typeof evalConst>[0], scope: Scope, what?: string): ConstValue | undefined {
+  /**
+   * A constant expression's value in `scope`, or undefined after reporting why it is not one. With
+   * `sizedTo`, the expression is sized as a simulator sizes it (const-sized.ts) for a target of that
+   * width; without it, integer arithmetic is exact.
+   */
+  constant(e: Parameters<typeof evalConst>[0], scope: Scope, what?: string, sizedTo?: number): ConstValue | undefined {
     try {
+      if (sizedTo !== undefined) {
+        const env = scope.envView();
+        const ctx: ConstContext = {
+          ...this.constContext(scope),
+          operators: (x) => evalSized(x, env, ctx),
+          callArgument: (c, k, a) => {
+            const fn = functionVisibleFrom(scope, c.name);
+            return evalSized(a, env, ctx, fn ? inputTypes(fn.decl, fn.scope.envView(), this.constContext(fn.scope))[k]?.width : 0);
+          },
+        };
+        return evalSized(e, env, ctx, sizedTo);
+      }
       return evalConst(e, scope.envView(), this.constContext(scope));
     } catch (err) {
       if (!(err instanceof ConstEvalError)) throw err;
@@ -213,6 +230,11 @@ export class Elaborator {
         });
       },
       widthOf: (x) => (x.kind === 'id' ? scope.lookup(x.name)?.width : undefined),
+      callType: (call) => {
+        const fn = functionVisibleFrom(scope, call.name);
+        const t = fn?.decl.returnType;
+        return t && declaredType(t.type, t.range, t.signed, fn.scope.envView(), this.constContext(fn.scope));
+      },
     };
   }
 

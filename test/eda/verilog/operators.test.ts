@@ -143,7 +143,102 @@ describe('the operator table, fuzzed with random operator chains', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it.skipIf(skipReason(missingTool('iverilog'), missingTool('vvp')))('sizes and wraps constant function arithmetic as iverilog simulates it', () => {
+    const r = rng(54);
+    const cases = Array.from({ length: 240 }, (_, k) => {
+      const type = pick(r, resultTypes);
+      const values = operandValues(r, k % 2 === 1).map((v, n) => `${'abcdef'[n]} = ${v};`).join(' ');
+      const text = `  function ${type} f${k}(input dummy);\n    ${locals}\n    begin ${values} f${k} = ${sizedExpr(r)}; end\n  endfunction\n`;
+      return { text, width: widthOf(type), ours: `  localparam P${k} = f${k}(0);\n`, shown: `f${k}(0)` };
+    });
+    expect(compareWithIverilog(cases)).toEqual([]);
+  });
+
+  it.skipIf(skipReason(missingTool('iverilog'), missingTool('vvp')))('sizes operator expressions for parameters of declared width as iverilog does', () => {
+    const r = rng(55);
+    // The operands a-f as parameters of the locals' types (integer e as a 32-bit signed range).
+    const types = ['[3:0]', '[7:0]', 'signed [5:0]', 'signed [3:0]', 'signed [31:0]', '[2:0]'];
+    const operands = operandValues(r, true).map((v, n) => `  localparam ${types[n]} ${'abcdef'[n]} = ${v};\n`).join('');
+    const cases = Array.from({ length: 160 }, (_, k) => {
+      const type = pick(r, resultTypes);
+      return { text: `${k === 0 ? operands : ''}  localparam ${type} P${k} = ${sizedExpr(r)};\n`, width: widthOf(type), ours: '', shown: `P${k}` };
+    });
+    expect(compareWithIverilog(cases)).toEqual([]);
+  });
 });
+
+// Wrap-around cases (IEEE 1364-2005 5.4, 5.5): random expression trees over operands of several
+// widths and signednesses, sized and unsized literals, assigned to results of several widths, so
+// that unsigned subtraction, `~` and `-` in a wider context, overflow of sums and products, mixed
+// signed and unsigned operands, shifts of sized values, comparisons of widened operands and
+// function arguments sized to their inputs all occur, with x and z bits in half of the cases.
+const locals = 'reg [3:0] a; reg [7:0] b; reg signed [5:0] c; reg signed [3:0] d; integer e; reg [2:0] f;';
+/**
+ * Called from the cases: an argument is sized to its input's width, as an assignment is. (No signed
+ * function: iverilog 11 shifts a signed function's result logically with `>>>` when the call is an
+ * arm of `?:`, e.g. `(1 ? h(0) : 12'sd0) >>> 8`, which the standard makes arithmetic.)
+ */
+const helpers = '  function [8:0] g(input [8:0] x); g = x + 9\'d1; endfunction\n';
+const resultTypes = ['[7:0]', '[15:0]', '[31:0]', 'signed [11:0]', 'integer', '[3:0]', 'signed [4:0]'];
+const widthOf = (type: string) => (type === 'integer' ? 32 : Number(/\[(\d+):0\]/.exec(type)![1]) + 1);
+
+/** Values for a-f (x and z among their bits when `fourState`). */
+function operandValues(r: () => number, fourState: boolean): string[] {
+  const bits = (w: number) => Array.from({ length: w }, () => (fourState && r() < 0.1 ? pick(r, ['x', 'z']) : pick(r, ['0', '1']))).join('');
+  return [`4'b${bits(4)}`, `8'b${bits(8)}`, `6'b${bits(6)}`, `4'b${bits(4)}`, `${r() < 0.5 ? '-' : ''}${Math.floor(r() * 300)}`, `3'b${bits(3)}`];
+}
+
+/** A random expression tree of depth 3 over a-f. */
+function sizedExpr(r: () => number): string {
+  const int = (n: number) => Math.floor(r() * n);
+  const bits = (w: number) => Array.from({ length: w }, () => pick(r, ['0', '1'])).join('');
+  // Operands of a concatenation must be sized: their trees use no unsized numbers.
+  const leaf = (sized: boolean): string => pick(r, [
+    () => pick(r, [...'abcdef']), () => pick(r, [...'abcdef']), () => pick(r, [...'abcdef']),
+    () => pick(r, [`4'd${int(16)}`, `3'sb${bits(3)}`, `8'h${int(256).toString(16)}`, `5'sd${int(16)}`]),
+    () => (sized ? `5'd${int(20)}` : String(int(20))),
+  ])();
+  const tree = (depth: number, sized = false): string => {
+    if (depth === 0 || r() < 0.2) return leaf(sized);
+    const sub = (inConcat = sized) => tree(depth - 1, inConcat);
+    const amount = () => (sized ? `4'd${int(10)}` : String(int(10)));
+    return pick(r, [
+      () => `(${sub()} ${pick(r, ['+', '-', '*', '&', '|', '^', '~^', '+', '-'])} ${sub()})`,
+      () => `(${sub()} ${pick(r, ['/', '%'])} ${sub()})`,
+      () => `${pick(r, ['~', '-', '~', '-', '&', '|', '^', '!'])}(${sub()})`,
+      () => `(${sub()} ${pick(r, ['<<', '>>', '<<<', '>>>'])} ${r() < 0.5 ? amount() : sub()})`,
+      () => `(${sub()} ** ${int(4)})`,
+      () => `(${sub()} ${pick(r, ['==', '!=', '<', '<=', '>', '>=', '&&', '||'])} ${sub()})`,
+      () => `(${sub()} ? ${sub()} : ${sub()})`,
+      () => (r() < 0.5 ? `{${sub(true)}, ${sub(true)}}` : `{2{${sub(true)}}}`),
+      () => `${pick(r, ['$signed', '$unsigned', 'g', 'g'])}(${sub()})`,
+    ])();
+  };
+  return tree(3);
+}
+
+/**
+ * Each case's value (its last `width` bits) from our elaboration (parameter P<k>, declared by the
+ * case's text or its `ours` line) and from iverilog's simulation displaying `shown`; the cases that differ.
+ */
+function compareWithIverilog(cases: { text: string; width: number; ours: string; shown: string }[]): string[] {
+  const declarations = helpers + cases.map((c) => c.text).join('');
+  const ours = elaborate([parseVerilog(`module m;\n${declarations}${cases.map((c) => c.ours).join('')}endmodule\n`, 's.v').ast]);
+  expect(ours.diagnostics).toEqual([]);
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-sized-'));
+  try {
+    const file = join(dir, 's.v');
+    writeFileSync(file, `module m;\n${declarations}  initial begin\n${cases.map((c) => `    $display("%b", ${c.shown});\n`).join('')}  end\nendmodule\n`);
+    const compiled = spawnSync(toolPath('iverilog')!, ['-g2005', '-o', join(dir, 's.vvp'), file], { encoding: 'utf8' });
+    expect(compiled.status, compiled.stderr).toBe(0);
+    const simulated = spawnSync(toolPath('vvp')!, ['-n', join(dir, 's.vvp')], { encoding: 'utf8' }).stdout.trim().split('\n');
+    return cases.map((c, k) => ({ c, mine: bits32(ours.tops[0].parameters[`P${k}`]).slice(-c.width), theirs: simulated[k].padStart(32, '0').slice(-c.width) }))
+      .filter((x) => x.mine !== x.theirs).map((x) => `${x.c.text.trim()}\n  ours ${x.mine}, iverilog ${x.theirs}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('four-state constant values', () => {
   it('extend, compare and shift x and z bits as iverilog 11 does', () => {

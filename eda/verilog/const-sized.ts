@@ -1,0 +1,150 @@
+/**
+ * Constant expressions evaluated the way a simulator evaluates them (IEEE 1364-2005 5.4 bit
+ * lengths, 5.5 signedness), for the bodies of constant functions: an expression's width is the
+ * largest of its context-determined operands' widths and of the assignment target's; every
+ * context-determined operand is converted to the expression's signedness (unsigned when any of
+ * them is unsigned) and extended to that width before the operator applies, so `(a - b) >> 1`
+ * of 8-bit values wraps, `~a` inverts the extended bits and a sum or product keeps only the
+ * expression's width. Self-determined operands (shift amounts and exponents, conditions,
+ * operands of reductions, logical operators and concatenations, comparison results, indexes,
+ * function arguments) are sized on their own. Unsized numbers are 32 bits; `integer` is 32-bit
+ * signed. An expression with a real operand is evaluated with the exact rules of const-eval.ts.
+ */
+import type { Expr } from './ast.ts';
+import {
+  ambiguous, binaryOp, ConstEvalError, constNumber, evalConst, evalOperator, merge, resize, truthy, unaryOp, unsignedBits,
+  type ConstContext, type ConstEnv, type ConstValue, type ExprType,
+} from './const-eval.ts';
+import { parseVerilogNumber } from './numbers.ts';
+
+type Operator = Expr & { kind: 'unary' | 'binary' | 'cond' };
+
+/** Binary operators whose two operands take the expression's width and signedness. */
+const contextBinary = new Set(['+', '-', '*', '/', '%', '&', '|', '^', '~^', '^~', '~&', '~|']);
+/** Unary operators whose operand takes the expression's width and signedness. */
+const contextUnary = new Set(['+', '-', '~']);
+/** Shifts and power: the left operand is context-determined, the right one self-determined. */
+const leftOnly = new Set(['<<', '>>', '<<<', '>>>', '**']);
+/** Comparisons: both operands sized to the larger of the two; the result is one unsigned bit. */
+const comparisons = new Set(['==', '!=', '===', '!==', '==?', '!=?', '<', '<=', '>', '>=']);
+
+const oneBit: ExprType = { width: 1, signed: false, real: false };
+
+/** `e` as a simulator computes it, widened to `targetWidth` (an assignment target's width) when that is larger. */
+export function evalSized(e: Expr, env: ConstEnv, ctx: ConstContext, targetWidth = 0): ConstValue {
+  const t = typeOf(e, env, ctx);
+  if (t.real) return e.kind === 'unary' || e.kind === 'binary' || e.kind === 'cond' ? evalOperator(e, env, ctx) : evalConst(e, env, ctx);
+  return evalIn(e, Math.max(t.width, targetWidth), t.signed, env, ctx);
+}
+
+/** `e` evaluated in a context of `width` bits and the given signedness (5.5.2's propagation). */
+function evalIn(e: Expr, width: number, signed: boolean, env: ConstEnv, ctx: ConstContext): ConstValue {
+  // Converted to the context's signedness first, then extended (5.5.2): a signed operand of an unsigned expression extends with zeros.
+  const fit = (v: ConstValue): ConstValue => (v.real !== undefined ? resize(v, width, signed) : resize({ ...bitsOf(normalized(v)), signed }, width, signed));
+  const within = (x: Expr) => evalIn(x, width, signed, env, ctx);
+  if (e.kind === 'unary' && contextUnary.has(e.op)) return fit(unaryOp(e.op, within(e.arg), e));
+  if (e.kind === 'binary' && contextBinary.has(e.op)) {
+    const left = within(e.left);
+    return fit(binaryOp(e.op, left, within(e.right), e));
+  }
+  if (e.kind === 'binary' && leftOnly.has(e.op)) {
+    const left = within(e.left);
+    return fit(binaryOp(e.op, left, evalSized(e.right, env, ctx), e));
+  }
+  if (e.kind === 'cond') {
+    const c = evalSized(e.cond, env, ctx);
+    if (ambiguous(c)) return fit(merge(within(e.then), within(e.else)));
+    return truthy(c) ? within(e.then) : within(e.else);
+  }
+  return fit(selfDetermined(e, env, ctx));
+}
+
+/** The value of an operand that its context does not size: a comparison, logical operator, reduction or primary. */
+function selfDetermined(e: Expr, env: ConstEnv, ctx: ConstContext): ConstValue {
+  if (e.kind === 'binary' && comparisons.has(e.op)) {
+    const [l, r] = [typeOf(e.left, env, ctx), typeOf(e.right, env, ctx)];
+    if (!l.real && !r.real) {
+      const width = Math.max(l.width, r.width);
+      const signed = l.signed && r.signed;
+      const left = evalIn(e.left, width, signed, env, ctx);
+      return binaryOp(e.op, left, evalIn(e.right, width, signed, env, ctx), e);
+    }
+  }
+  return isOperator(e) ? evalOperator(e, env, ctx) : evalConst(e, env, ctx);
+}
+
+const isOperator = (e: Expr): e is Operator => e.kind === 'unary' || e.kind === 'binary' || e.kind === 'cond';
+
+/** The self-determined type of `e` (5.4.1 table 5-22, 5.5.1), found without calling functions or changing variables. */
+export function typeOf(e: Expr, env: ConstEnv, ctx: ConstContext): ExprType {
+  const of = (x: Expr) => typeOf(x, env, ctx);
+  switch (e.kind) {
+    case 'number': {
+      const n = parseVerilogNumber(e.text);
+      if (typeof n === 'string') throw new ConstEvalError(n, e);
+      return { width: n.width, signed: n.signed, real: false };
+    }
+    case 'real':
+      return { width: 64, signed: true, real: true };
+    case 'id': {
+      const v = env.get(e.name);
+      return typeOfValue(v ?? evalConst(e, env, ctx));
+    }
+    case 'unary':
+      return contextUnary.has(e.op) ? of(e.arg) : oneBit;
+    case 'binary': {
+      if (contextBinary.has(e.op)) return joined(of(e.left), of(e.right));
+      if (!leftOnly.has(e.op)) return oneBit;
+      const left = of(e.left);
+      return e.op === '**' && !left.real && of(e.right).real ? { ...left, real: true } : left;
+    }
+    case 'cond':
+      return joined(of(e.then), of(e.else));
+    case 'concat':
+      return { width: e.parts.reduce((n, p) => n + of(p).width, 0), signed: false, real: false };
+    case 'repeat': {
+      const count = constNumber(evalConst(e.count, env, ctx), e.count, 'replication count');
+      return { width: count * e.parts.reduce((n, p) => n + of(p).width, 0), signed: false, real: false };
+    }
+    case 'index':
+      return ctx.elementType?.(e) ?? oneBit;
+    case 'part': {
+      const left = constNumber(evalConst(e.left, env, ctx), e.left, 'part select bound');
+      const right = constNumber(evalConst(e.right, env, ctx), e.right, 'part select width');
+      return { width: e.mode === ':' ? Math.abs(left - right) + 1 : right, signed: false, real: false };
+    }
+    case 'call': {
+      if (e.system && (e.name === '$signed' || e.name === '$unsigned') && e.args[0]) return { ...of(e.args[0]), signed: e.name === '$signed' };
+      const declared = e.system ? undefined : ctx.callType?.(e);
+      return declared ?? typeOfValue(evalConst(e, env, ctx));
+    }
+    case 'mintypmax':
+      return of(e.typ);
+    case 'incdec':
+      return of(e.target);
+    default:
+      return typeOfValue(evalConst(e, env, ctx));
+  }
+}
+
+/** The value with its bits as an unsigned number of its width. */
+const bitsOf = (v: ConstValue): ConstValue => ({ ...v, value: unsignedBits(v) });
+
+function joined(a: ExprType, b: ExprType): ExprType {
+  return { width: Math.max(a.width, b.width), signed: a.signed && b.signed, real: a.real || b.real };
+}
+
+function typeOfValue(v: ConstValue): ExprType {
+  return v.real !== undefined ? { width: 64, signed: true, real: true } : { width: normalized(v).width, signed: v.signed, real: false };
+}
+
+/**
+ * A value whose width holds it: parameters computed with the exact rules can carry more bits than
+ * their width says (`1 << 40` is a 32-bit expression there); such a value counts as wide enough.
+ */
+function normalized(v: ConstValue): ConstValue {
+  // Held as a two's complement number or as the raw bits of the width: it fits.
+  if (v.real !== undefined || v.width < 1 || (v.value >= -(1n << BigInt(v.width - 1)) && v.value < 1n << BigInt(v.width))) return v;
+  const magnitude = v.value < 0n ? -v.value - 1n : v.value;
+  return { ...v, width: magnitude.toString(2).length + (v.value < 0n || v.signed ? 1 : 0) };
+}
