@@ -34,8 +34,8 @@ export default defineCommand({
 the shipped checkpoints by default) and runs every one on the held-out split of the setting's data set
 (NPN classes never seen in training). Each function gets K samples; the single-sample figures use the first,
 best-of-K takes the exact sample with the fewest ANDs (our exhaustive check chooses). "guided" is the sampler
-with the property decoder (gradient guidance, candidate levels scored by the decoded table, redundant ANDs
-redrawn, exact outputs), still one sample per draw; "plain" is the model alone.
+with the property decoder (candidate levels scored by the decoded table, redundant ANDs redrawn, exact
+outputs; gradient guidance with --guidance), still one sample per draw; "plain" is the model alone.
 example: tessera seadag eval --setting 4x1 --data out/seadag/4x1.jsonl --json out/seadag/eval-4x1.json`,
   flags: [
     { name: 'setting', kind: 'string', choices: SETTING_NAMES, help: 'one setting (default: every setting with --data-dir files)' },
