@@ -8,7 +8,7 @@ import type { DataType, Expr, ModuleItem, Stmt } from './ast.ts';
 import {
   ConstEvalError, constNumber, evalConst, mask, realValue, resize, unsignedBits, type ConstContext, type ConstEnv, type ConstValue, type ExprType,
 } from './const-eval.ts';
-import { evalSized } from './const-sized.ts';
+import { evalSized, sizedTogether } from './const-sized.ts';
 import type { StepBudget } from './step-budget.ts';
 
 export type FunctionDecl = ModuleItem & { kind: 'function' };
@@ -184,8 +184,9 @@ function run(fn: FunctionDecl, args: ConstValue[], call: Expr, host: ConstFuncti
         else if (s.else) exec(s.else);
         return;
       case 'case': {
-        const v = evalConst(s.expr, env, ctx);
-        const arm = s.items.find((it) => it.labels.some((l) => caseMatch(s.caseKind, v, evalConst(l, env, ctx))))
+        const sized = sizedTogether([s.expr, ...s.items.flatMap((it) => it.labels)], env, ctx);
+        const v = sized(s.expr);
+        const arm = s.items.find((it) => it.labels.some((l) => caseMatch(s.caseKind, v, sized(l))))
           ?? s.items.find((it) => it.labels.length === 0);
         if (arm) exec(arm.body);
         return;

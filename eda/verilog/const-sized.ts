@@ -37,6 +37,18 @@ export function evalSized(e: Expr, env: ConstEnv, ctx: ConstContext, targetWidth
   return evalIn(e, Math.max(t.width, targetWidth), t.signed, env, ctx);
 }
 
+/**
+ * The evaluator for expressions sized together (9.5: a case expression and its item expressions):
+ * each at the largest of their widths, unsigned unless all are signed.
+ */
+export function sizedTogether(es: Expr[], env: ConstEnv, ctx: ConstContext): (e: Expr) => ConstValue {
+  const types = es.map((e) => typeOf(e, env, ctx));
+  if (types.some((t) => t.real)) return (e) => evalConst(e, env, ctx);
+  const width = Math.max(...types.map((t) => t.width));
+  const signed = types.every((t) => t.signed);
+  return (e) => evalIn(e, width, signed, env, ctx);
+}
+
 /** `e` evaluated in a context of `width` bits and the given signedness (5.5.2's propagation). */
 function evalIn(e: Expr, width: number, signed: boolean, env: ConstEnv, ctx: ConstContext): ConstValue {
   // Converted to the context's signedness first, then extended (5.5.2): a signed operand of an unsigned expression extends with zeros.

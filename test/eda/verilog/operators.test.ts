@@ -149,7 +149,12 @@ describe('the operator table, fuzzed with random operator chains', () => {
     const cases = Array.from({ length: 240 }, (_, k) => {
       const type = pick(r, resultTypes);
       const values = operandValues(r, k % 2 === 1).map((v, n) => `${'abcdef'[n]} = ${v};`).join(' ');
-      const text = `  function ${type} f${k}(input dummy);\n    ${locals}\n    begin ${values} f${k} = ${sizedExpr(r)}; end\n  endfunction\n`;
+      // A quarter of them choose by a case statement, whose expression and items are sized together (9.5).
+      const labels = ["8'hff", '-1', "4'sb1111", '15', 'd', 'c', "6'd63", '255', "-16'sd1", "(a - 4'd1)", "3'sb111"];
+      const body = k % 4 === 3
+        ? `case (${pick(r, [...'abcd', "(d + 4'sd0)", "(a - b)", sizedExpr(r)])}) ${pick(r, labels)}: f${k} = 1; ${pick(r, labels)}, ${pick(r, labels)}: f${k} = 2; default: f${k} = ${sizedExpr(r)}; endcase`
+        : `f${k} = ${sizedExpr(r)};`;
+      const text = `  function ${type} f${k}(input dummy);\n    ${locals}\n    begin ${values} ${body} end\n  endfunction\n`;
       return { text, width: widthOf(type), ours: `  localparam P${k} = f${k}(0);\n`, shown: `f${k}(0)` };
     });
     expect(compareWithIverilog(cases)).toEqual([]);
