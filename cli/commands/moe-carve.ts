@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { ArrayBackend, backendFromFlags, selectBackend } from '../../models/common/index.ts';
-import { checkpointSplit, loadModel, weightsKey, writeCheckpoint } from '../../models/llm/index.ts';
-import { compressionData, parseCmoeConfig, runCmoe, trainingWindows } from '../../models/llm/compress/index.ts';
+import { checkpointSplit, loadModel, weightsKey } from '../../models/llm/index.ts';
+import { compressionData, parseCmoeConfig, runCmoe, trainingWindows, writeCompressedCheckpoint } from '../../models/llm/compress/index.ts';
 import { setInterruptNote, UserError, writeJsonAtomic } from '../../util/index.ts';
 import { costArrayFlags, modelFlags } from './llm-flags.ts';
 
@@ -68,7 +68,7 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
       array: be, decode: { prompt: flags.prompt, steps: flags.decode },
     }, log);
     const result = { checkpoint: m.source, weightsSha256: weightsKey(m), ...r.report };
-    writeCheckpoint(flags.out, r.weights, m.tokenizer.id, 'f32', { command: `tessera ${process.argv.slice(2).join(' ')}`, base: weightsKey(m), cmoe: r.report.config });
+    writeCompressedCheckpoint(flags.out, r.weights, m.tokenizer, { command: `tessera ${process.argv.slice(2).join(' ')}`, base: weightsKey(m), cmoe: r.report.config });
     writeJsonAtomic(join(flags.out, 'carve.json'), { config: r.report.config, active: config.active, ka: flags.ka, layers: r.layers.map((l) => ({ shared: Array.from(l.carved.shared), experts: l.carved.experts.map((e) => Array.from(e)), representatives: Array.from(l.carved.representatives), bias: Array.from(l.bias), scales: Array.from(l.scales) })) });
     const p = r.report.perplexity;
     const f = (x: number | null) => (x === null ? '-' : x.toFixed(3));

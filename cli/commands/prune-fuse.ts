@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { ArrayBackend, backendFromFlags, selectBackend } from '../../models/common/index.ts';
-import { checkpointSplit, loadModel, weightsKey, writeCheckpoint } from '../../models/llm/index.ts';
-import { compressionData, runFuse } from '../../models/llm/compress/index.ts';
+import { checkpointSplit, loadModel, weightsKey } from '../../models/llm/index.ts';
+import { compressionData, runFuse, writeCompressedCheckpoint } from '../../models/llm/compress/index.ts';
 import { setInterruptNote, UserError, writeJsonAtomic } from '../../util/index.ts';
 import { costArrayFlags, modelFlags } from './llm-flags.ts';
 
@@ -58,7 +58,7 @@ example: tessera prune fuse --rate 0.25 --out out/fused --json out/fuse.json`,
       rate: flags.rate, array: be, decode: { prompt: flags.prompt, steps: flags.decode },
       fuse: { reach: flags.reach, rank: 8, alpha: 16, coefficientRank: 8, steps: flags.steps, batch: flags.batch, context: flags.context, lr: flags.lr, seed: flags.seed },
     }, log);
-    writeCheckpoint(flags.out, weights, m.tokenizer.id, 'f32', { command: `tessera ${process.argv.slice(2).join(' ')}`, base: weightsKey(m), removedBlocks: report.removedBlocks });
+    writeCompressedCheckpoint(flags.out, weights, m.tokenizer, { command: `tessera ${process.argv.slice(2).join(' ')}`, base: weightsKey(m), removedBlocks: report.removedBlocks });
     writeJsonAtomic(join(flags.out, 'fuse.json'), report);
     const p = report.perplexity, f = (x: number | null) => (x === null ? '-' : x.toFixed(3));
     console.log(`removed blocks ${report.removedBlocks.join(', ')} of ${mc.layers}: held-out perplexity dense ${f(p.dense)}, fused ${f(p.fused)}, healed removal ${f(p.healedRemoval)}, removal ${f(p.removal)}, last blocks ${f(p.lastBlocksRemoval)}, removal at half the rate ${f(p.removalAtHalfRate)} on ${report.heldOutTokens} tokens`);

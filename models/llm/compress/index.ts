@@ -8,7 +8,7 @@ export { calibrate, carveModel, carvedModel, streamBalance, type Calibration, ty
 export { finetuneCmoe, installCmoeGate, type CmoeFinetuneOptions, type CmoeFinetuneResult } from './cmoe/finetune.ts';
 export { Expert, GateUpFeedForward, fuseGateUp } from './cmoe/products.ts';
 export { runCmoe, type CmoeRunOptions, type CmoeReport } from './cmoe/run.ts';
-export { compressionData, trainingWindows, heldOutPerplexity, decodeCost, ffnCycles, type CompressionData, type DecodeCost, type HeldOutScore } from './measure.ts';
+export { compressionData, trainingWindows, writeCompressedCheckpoint, heldOutPerplexity, decodeCost, ffnCycles, type CompressionData, type DecodeCost, type HeldOutScore } from './measure.ts';
 // FuseGPT removes whole blocks by Macro Influence and fuses each into its neighbours.
 export { finalHidden, meanCosine, macroInfluence, removeBlock } from './fuse/influence.ts';
 export { fuseBlock, type FuseOptions, type FuseResult } from './fuse/fuse.ts';
