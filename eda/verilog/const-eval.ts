@@ -111,7 +111,6 @@ export function resize(v: ConstValue, width: number, signed: boolean): ConstValu
 }
 
 export function evalConst(e: Expr, env: ConstEnv, ctx: ConstContext = {}): ConstValue {
-  const ev = (x: Expr) => evalConst(x, env, ctx);
   switch (e.kind) {
     case 'number': {
       const n = parseVerilogNumber(e.text);
@@ -151,7 +150,7 @@ export function evalConst(e: Expr, env: ConstEnv, ctx: ConstContext = {}): Const
       return ctx.operators ? ctx.operators(e) : evalOperator(e, env, ctx);
     case 'concat':
     case 'repeat': {
-      const parts = e.parts.map(ev);
+      const parts = e.parts.map((x) => evalConst(x, env, ctx));
       for (const p of parts) if (p.real !== undefined) throw new ConstEvalError('a real value cannot be part of a concatenation', e);
       let value = 0n;
       let unknown = 0n;
@@ -163,7 +162,7 @@ export function evalConst(e: Expr, env: ConstEnv, ctx: ConstContext = {}): Const
       }
       const joined: ConstValue = unknown ? { value, width, signed: false, unknown } : { value, width, signed: false };
       if (e.kind === 'concat') return joined;
-      const count = constNumber(ev(e.count), e.count, 'replication count');
+      const count = constNumber(evalConst(e.count, env, ctx), e.count, 'replication count');
       if (count < 0) throw new ConstEvalError(`replication count ${count} is negative`, e.count);
       if (count * width > 1 << 20) throw new ConstEvalError(`replication of ${count * width} bits is too large`, e);
       let rep = 0n;
@@ -178,12 +177,12 @@ export function evalConst(e: Expr, env: ConstEnv, ctx: ConstContext = {}): Const
       if (e.system) return callConstSystemFunction(e, (k) => {
         const a = e.args[k];
         if (!a) throw new ConstEvalError(`${e.name} needs an argument ${k + 1}`, e);
-        return ev(a);
+        return evalConst(a, env, ctx);
       }, ctx);
       if (ctx.callFunction && !e.scope) {
         const r = ctx.callFunction(e, e.args.map((a, k) => {
           if (!a) throw new ConstEvalError(`an empty argument in a call of '${e.name}'`, e);
-          return ctx.callArgument ? ctx.callArgument(e, k, a) : ev(a);
+          return ctx.callArgument ? ctx.callArgument(e, k, a) : evalConst(a, env, ctx);
         }));
         if (r) return r;
       }
@@ -191,23 +190,23 @@ export function evalConst(e: Expr, env: ConstEnv, ctx: ConstContext = {}): Const
     case 'index': {
       const element = ctx.arrayElement?.(e);
       if (element) return element;
-      const base = ev(e.base);
+      const base = evalConst(e.base, env, ctx);
       if (base.real !== undefined) throw new ConstEvalError('a bit select of a real value', e);
-      const bit = constNumber(ev(e.index), e.index, 'index');
+      const bit = constNumber(evalConst(e.index, env, ctx), e.index, 'index');
       if (bit < 0 || bit >= base.width) return allX(1);
       return select(base, bit, 1);
     }
     case 'part': {
-      const base = ev(e.base);
+      const base = evalConst(e.base, env, ctx);
       if (base.real !== undefined) throw new ConstEvalError('a part select of a real value', e);
-      const left = constNumber(ev(e.left), e.left, 'part select bound');
-      const right = constNumber(ev(e.right), e.right, 'part select width');
+      const left = constNumber(evalConst(e.left, env, ctx), e.left, 'part select bound');
+      const right = constNumber(evalConst(e.right, env, ctx), e.right, 'part select width');
       const [lsb, width] = e.mode === ':' ? [Math.min(left, right), Math.abs(left - right) + 1] : e.mode === '+:' ? [left, right] : [left - right + 1, right];
       if (width <= 0 || width > 1 << 20) throw new ConstEvalError(`part select width ${width} is out of range`, e);
       return select(base, lsb, width);
     }
     case 'mintypmax':
-      return ev(e.typ);
+      return evalConst(e.typ, env, ctx);
     case 'member':
       throw new ConstEvalError(`a hierarchical name is not a constant expression`, e);
     case 'incdec':
@@ -221,21 +220,20 @@ export function evalConst(e: Expr, env: ConstEnv, ctx: ConstContext = {}): Const
  * result exact: no operand is widened to its context and nothing wraps around.
  */
 export function evalOperator(e: Expr & { kind: 'unary' | 'binary' | 'cond' }, env: ConstEnv, ctx: ConstContext): ConstValue {
-  const ev = (x: Expr) => evalConst(x, env, ctx);
   switch (e.kind) {
     case 'unary':
-      return unaryOp(e.op, ev(e.arg), e);
+      return unaryOp(e.op, evalConst(e.arg, env, ctx), e);
     case 'binary': {
-      const left = ev(e.left);
+      const left = evalConst(e.left, env, ctx);
       // `a && b++`, `a || b++`: the right operand is not evaluated when the left decides (IEEE 1800-2017 11.4.7).
       if (e.op === '&&' && definitelyFalse(left)) return int(0n, 1, false);
       if (e.op === '||' && truthy(left)) return int(1n, 1, false);
-      return binaryOp(e.op, left, ev(e.right), e);
+      return binaryOp(e.op, left, evalConst(e.right, env, ctx), e);
     }
     case 'cond': {
-      const c = ev(e.cond);
-      if (ambiguous(c)) return merge(ev(e.then), ev(e.else));
-      return truthy(c) ? ev(e.then) : ev(e.else);
+      const c = evalConst(e.cond, env, ctx);
+      if (ambiguous(c)) return merge(evalConst(e.then, env, ctx), evalConst(e.else, env, ctx));
+      return truthy(c) ? evalConst(e.then, env, ctx) : evalConst(e.else, env, ctx);
     }
   }
 }
@@ -320,13 +318,14 @@ export function unaryOp(op: string, a: ConstValue, e: Expr): ConstValue {
 // `%` of reals is an Icarus Verilog extension (fmod); the expression checks warn about it.
 const realOperators = new Set(['+', '-', '*', '/', '%', '**', '<', '<=', '>', '>=', '==', '!=', '&&', '||']);
 
+const bool = (c: boolean): ConstValue => int(c ? 1n : 0n, 1, false);
+
 export function binaryOp(op: string, a: ConstValue, b: ConstValue, e: Expr): ConstValue {
   if (op === '<->') return equivalence(a, b);
   if ((op === '==?' || op === '!=?') && a.real === undefined && b.real === undefined) return wildcardEquality(op, a, b);
   if (a.real !== undefined || b.real !== undefined) return realBinary(op, toReal(a), toReal(b), e);
   const width = Math.max(a.width, b.width);
   const signed = a.signed && b.signed;
-  const bool = (c: boolean): ConstValue => int(c ? 1n : 0n, 1, false);
   if (op === '===' || op === '!==') {
     const x = resize(a, width, false);
     const y = resize(b, width, false);
@@ -337,23 +336,22 @@ export function binaryOp(op: string, a: ConstValue, b: ConstValue, e: Expr): Con
   // Operands of relational and bitwise operators are compared as unsigned unless both are signed.
   const av = signed ? a.value : unsignedBits(a);
   const bv = signed ? b.value : unsignedBits(b);
-  const arith = (value: bigint): ConstValue => ({ value, width, signed });
   switch (op) {
-    case '+': return arith(a.value + b.value);
-    case '-': return arith(a.value - b.value);
-    case '*': return arith(a.value * b.value);
+    case '+': return { value: a.value + b.value, width, signed };
+    case '-': return { value: a.value - b.value, width, signed };
+    case '*': return { value: a.value * b.value, width, signed };
     case '/':
       // 5.1.5: division or modulus by zero gives x; a place that needs a known value reports that x.
       if (b.value === 0n) return allX(width, signed);
-      return arith(a.value / b.value);
+      return { value: a.value / b.value, width, signed };
     case '%':
       if (b.value === 0n) return allX(width, signed);
-      return arith(a.value % b.value);
+      return { value: a.value % b.value, width, signed };
     case '**':
-      if (b.value < 0n) return arith(a.value === 1n ? 1n : a.value === -1n ? (b.value % 2n === 0n ? 1n : -1n) : 0n);
+      if (b.value < 0n) return { value: a.value === 1n ? 1n : a.value === -1n ? (b.value % 2n === 0n ? 1n : -1n) : 0n, width, signed };
       // A large exponent: the power modulo 2^width by repeated squaring (the result has the operands' width).
-      if (b.value > 4096n) return arith(powModWidth(a.value, b.value, width, signed));
-      return arith(a.value ** b.value);
+      if (b.value > 4096n) return { value: powModWidth(a.value, b.value, width, signed), width, signed };
+      return { value: a.value ** b.value, width, signed };
     case '<<': case '<<<': {
       // A shift past every bit gives 0 (the operand's width is the result's in Verilog).
       const by = unsignedBits(b);
@@ -369,12 +367,12 @@ export function binaryOp(op: string, a: ConstValue, b: ConstValue, e: Expr): Con
     case '!=': return bool(resize(a, width, false).value !== resize(b, width, false).value);
     case '&&': return bool(a.value !== 0n && b.value !== 0n);
     case '||': return bool(a.value !== 0n || b.value !== 0n);
-    case '&': return arith(a.value & b.value);
-    case '|': return arith(a.value | b.value);
-    case '^': return arith(a.value ^ b.value);
-    case '~^': return arith(~(a.value ^ b.value) & mask(width));
-    case '~&': return arith(~(a.value & b.value) & mask(width));
-    case '~|': return arith(~(a.value | b.value) & mask(width));
+    case '&': return { value: a.value & b.value, width, signed };
+    case '|': return { value: a.value | b.value, width, signed };
+    case '^': return { value: a.value ^ b.value, width, signed };
+    case '~^': return { value: ~(a.value ^ b.value) & mask(width), width, signed };
+    case '~&': return { value: ~(a.value & b.value) & mask(width), width, signed };
+    case '~|': return { value: ~(a.value | b.value) & mask(width), width, signed };
   }
   throw new ConstEvalError(`unknown binary operator ${op}`, e);
 }
@@ -480,7 +478,6 @@ function unknownBinary(op: string, a: ConstValue, b: ConstValue, width: number, 
 
 function realBinary(op: string, a: number, b: number, e: Expr): ConstValue {
   if (!realOperators.has(op)) throw new ConstEvalError(`operator ${op} is not defined for real operands`, e);
-  const bool = (c: boolean): ConstValue => int(c ? 1n : 0n, 1, false);
   switch (op) {
     case '+': return realValue(a + b);
     case '-': return realValue(a - b);

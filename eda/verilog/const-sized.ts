@@ -50,25 +50,31 @@ export function sizedTogether(es: Expr[], env: ConstEnv, ctx: ConstContext): (e:
 }
 
 /** `e` evaluated in a context of `width` bits and the given signedness (5.5.2's propagation). */
+// (No closures in here: under tsx every closure made per call costs a naming call, and this runs per operator.)
 function evalIn(e: Expr, width: number, signed: boolean, env: ConstEnv, ctx: ConstContext): ConstValue {
-  // Converted to the context's signedness first, then extended (5.5.2): a signed operand of an unsigned expression extends with zeros.
-  const fit = (v: ConstValue): ConstValue => (v.real !== undefined ? resize(v, width, signed) : resize({ ...bitsOf(normalized(v)), signed }, width, signed));
-  const within = (x: Expr) => evalIn(x, width, signed, env, ctx);
-  if (e.kind === 'unary' && contextUnary.has(e.op)) return fit(unaryOp(e.op, within(e.arg), e));
+  if (e.kind === 'unary' && contextUnary.has(e.op)) return fit(unaryOp(e.op, evalIn(e.arg, width, signed, env, ctx), e), width, signed);
   if (e.kind === 'binary' && contextBinary.has(e.op)) {
-    const left = within(e.left);
-    return fit(binaryOp(e.op, left, within(e.right), e));
+    const left = evalIn(e.left, width, signed, env, ctx);
+    return fit(binaryOp(e.op, left, evalIn(e.right, width, signed, env, ctx), e), width, signed);
   }
   if (e.kind === 'binary' && leftOnly.has(e.op)) {
-    const left = within(e.left);
-    return fit(binaryOp(e.op, left, evalSized(e.right, env, ctx), e));
+    const left = evalIn(e.left, width, signed, env, ctx);
+    return fit(binaryOp(e.op, left, evalSized(e.right, env, ctx), e), width, signed);
   }
   if (e.kind === 'cond') {
     const c = evalSized(e.cond, env, ctx);
-    if (ambiguous(c)) return fit(merge(within(e.then), within(e.else)));
-    return truthy(c) ? within(e.then) : within(e.else);
+    if (ambiguous(c)) return fit(merge(evalIn(e.then, width, signed, env, ctx), evalIn(e.else, width, signed, env, ctx)), width, signed);
+    return evalIn(truthy(c) ? e.then : e.else, width, signed, env, ctx);
   }
-  return fit(selfDetermined(e, env, ctx));
+  return fit(selfDetermined(e, env, ctx), width, signed);
+}
+
+/** `v` as an operand of the context: converted to its signedness first, then extended (5.5.2), so a signed operand of an unsigned expression extends with zeros. */
+function fit(v: ConstValue, width: number, signed: boolean): ConstValue {
+  if (v.real !== undefined) return resize(v, width, signed);
+  // Already the context's type, held canonically (two's complement when signed, the bits when not).
+  if (v.width === width && v.signed === signed && v.unknown === undefined && (signed ? v.value >= -(1n << BigInt(width - 1)) && v.value < 1n << BigInt(width - 1) : v.value >= 0n && v.value < 1n << BigInt(width))) return v;
+  return resize({ ...bitsOf(normalized(v)), signed }, width, signed);
 }
 
 /** The value of an operand that its context does not size: a comparison, logical operator, reduction or primary. */
@@ -87,8 +93,24 @@ function selfDetermined(e: Expr, env: ConstEnv, ctx: ConstContext): ConstValue {
 
 const isOperator = (e: Expr): e is Operator => e.kind === 'unary' || e.kind === 'binary' || e.kind === 'cond';
 
+/**
+ * Types found in one context: declarations fix every operand's type for as long as a context
+ * lives (one constant function call, one parameter's evaluation), so a loop body is typed once.
+ */
+const typeCache = new WeakMap<ConstContext, WeakMap<Expr, ExprType>>();
+
 /** The self-determined type of `e` (5.4.1 table 5-22, 5.5.1), found without calling functions or changing variables. */
 export function typeOf(e: Expr, env: ConstEnv, ctx: ConstContext): ExprType {
+  let known = typeCache.get(ctx);
+  if (!known) typeCache.set(ctx, (known = new WeakMap()));
+  const cached = known.get(e);
+  if (cached) return cached;
+  const t = findType(e, env, ctx);
+  known.set(e, t);
+  return t;
+}
+
+function findType(e: Expr, env: ConstEnv, ctx: ConstContext): ExprType {
   const of = (x: Expr) => typeOf(x, env, ctx);
   switch (e.kind) {
     case 'number': {
