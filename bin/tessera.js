@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Entry point: registers the TypeScript loader, then runs the CLI. Ctrl-C exits with 130; long
-// jobs write results atomically and cache by content hash, so a rerun resumes (a command that
-// keeps nothing says so through util's setInterruptNote).
+// Entry point: registers the TypeScript loader, then runs the CLI. Ctrl-C exits with 130 and says
+// what was kept: by default nothing; a command that resumes (a cache, a checkpoint folder) names it
+// through util's setInterruptNote.
 import { register } from 'tsx/esm/api';
 
 register();

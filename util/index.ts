@@ -10,4 +10,4 @@ export { trackChild, killChild, stopTrackedChildren, type TrackOptions } from '.
 export { seededRandom, seededUint32 } from './seeded-random.ts';
 export { pausePoint, pausePointAsync } from './pause-point.ts';
 export { startTimeLimit, type TimeLimit } from './time-limit.ts';
-export { Interrupted, currentInterruptNote, exitCodeOf, isInterrupted, setInterruptNote, stopFlag, withStopSignal, yieldToEventLoop, type StopFlag, type StopSignal } from './stop-signal.ts';
+export { Interrupted, cachedWorkNote, currentInterruptNote, exitCodeOf, isInterrupted, setInterruptNote, stopFlag, withStopSignal, yieldToEventLoop, type StopFlag, type StopSignal } from './stop-signal.ts';

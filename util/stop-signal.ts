@@ -1,5 +1,7 @@
 import { isMainThread } from 'node:worker_threads';
+import { join } from 'node:path';
 import { stopTrackedChildren } from './child-processes.ts';
+import { cacheDir } from './content-cache.ts';
 
 export type StopSignal = 'SIGINT' | 'SIGTERM';
 
@@ -71,11 +73,11 @@ export async function withStopSignal<T>(job: (stop: StopFlag) => Promise<T>): Pr
   }
 }
 
-let interruptNote = 'finished work is cached; rerun the same command to resume';
+let interruptNote = 'nothing was kept; rerun the command to start again';
 
 /**
  * What the entry point says after `interrupted:` when Ctrl-C or a plain kill ends the process. The
- * default promises a resume from cache; a command that keeps nothing across runs says so here.
+ * default says nothing was kept; a command that resumes names what it keeps and where.
  */
 export function setInterruptNote(note: string): void {
   interruptNote = note;
@@ -83,6 +85,11 @@ export function setInterruptNote(note: string): void {
 
 export function currentInterruptNote(): string {
   return interruptNote;
+}
+
+/** The note of a command whose finished pieces (`what`) are cached in the cache's `folders`. */
+export function cachedWorkNote(what: string, ...folders: string[]): string {
+  return `${what} finished so far are cached in ${folders.map((f) => join(cacheDir(), f)).join(' and ')}; rerun the same command to resume`;
 }
 
 /** Lets pending signal handlers and I/O run between the steps of a long synchronous computation. */

@@ -6,7 +6,7 @@ import {
   buildBackdooredClassifier, CERTIFY_METHODS, certifySentences, DEFAULT_BACKDOOR, evaluateAttack, frequentWords, triggeredExamples, type CertifyMethod, type CertifyOptions,
 } from '../../models/llm/robust/index.ts';
 import { buildDefaultTaskModels, DEFAULT_TASK_MODELS, encodeTexts, labelScoring, loadTask, readTaskModel, taskClassifier, type Classifier, type TaskModel } from '../../models/llm/tasks/index.ts';
-import { UserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
+import { UserError, writeFileAtomic, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { renderReport } from '../report/html-report.ts';
 import { withStopSignal } from '../stop-signal.ts';
 import { costArrayFlags } from './llm-flags.ts';
@@ -53,6 +53,7 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
     { name: 'report', kind: 'string', valueName: 'DIR', help: 'write index.html (certified accuracy by radius) here' },
   ],
   async run(flags) {
+    setInterruptNote(`${cachedWorkNote('task models', 'task-models', 'backdoor-lm')} (the certification starts again)`);
     for (const [v, f] of [[flags.samples, '--samples'], [flags.sentences, '--sentences'], [flags.targeted, '--targeted'], [flags.fuzz, '--fuzz'], [flags['noise-models'], '--noise-models'], [flags['noise-blocks'], '--noise-blocks']] as const) if (!(v >= 1)) throw new UserError(`must be at least 1, got ${v}`, f);
     for (const [v, f] of [[flags.rate, '--rate'], [flags['targeted-rate'], '--targeted-rate'], [flags.alpha, '--alpha']] as const) if (!(v > 0 && v < 1)) throw new UserError(`must be between 0 and 1, got ${v}`, f);
     if (!(flags['weight-noise'] >= 0)) throw new UserError(`must be 0 or more, got ${flags['weight-noise']}`, '--weight-noise');

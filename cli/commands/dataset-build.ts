@@ -1,5 +1,5 @@
 import { defineCommand } from '../command.ts';
-import { UserError } from '../../util/index.ts';
+import { UserError, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { CORPUS_PRESETS, buildDataset, corpusDesigns, type DesignSource } from '../../eda/dataset/index.ts';
 import { DEFAULT_LIBRARY, LIBRARY_HELP, libraryFile, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
 import { generatedDesigns, namedGeneratedDesigns } from './dataset-generated.ts';
@@ -43,6 +43,7 @@ example: tessera dataset build --corpus iscas85 --recipes 4 --seed 1 --out iscas
     { name: 'cached-only', kind: 'boolean', help: 'compute nothing: write only the designs a build (maybe still running) has finished' },
   ],
   async run(flags) {
+    setInterruptNote(cachedWorkNote('designs', flags.corpus.trim() === 'veridistill' ? 'veridistill-labels' : 'dataset'));
     if (flags.recipes < 0) throw new UserError('must be 0 or more', '--recipes');
     // Each recipe is one synthesis trajectory per design, held in memory until the design is done.
     if (flags.recipes > 100_000) throw new UserError(`${flags.recipes} recipes per design is more than 100000`, '--recipes', 'OpenABC-D uses 1500; give at most 100000');

@@ -3,7 +3,7 @@
 // embedded Yosys, and set VeriDistill's prediction next to the synthesized QoR.
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { isUserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
+import { isUserError, writeFileAtomic, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { energyConstants28nm } from '../../hw/energy/index.ts';
 import { gemmEnergy, randomGemmOperands, referenceGemm, simulateGemm, validateGemm } from '../../sim/index.ts';
 import { arrayTestbench, cosimVectors, generateArrayDesign } from '../../hdl-gen/index.ts';
@@ -34,6 +34,7 @@ run 'tessera synth OUT/tessera_array.v --top tessera_array --liberty LIB' for it
     { name: 'liberty', kind: 'string', default: DEFAULT_LIBRARY, valueName: 'LIB', help: LIBRARY_HELP },
   ],
   async run(flags) {
+    setInterruptNote(cachedWorkNote('syntheses', 'synth'));
     const config = designConfig(flags);
     const shape = { m: flags.m, k: flags.k, n: flags.n };
     validateGemm(config, shape);

@@ -7,7 +7,7 @@ import { LLM_WORKLOAD_ID, llamaLayerSamples, llmWorkloadSpec, loadModel, shipped
 import { paretoFront, pointAccelerator, pointTaskModule, type DesignPoint, type PointCost, type PointJob } from '../../sim/explore/index.ts';
 import { fp32ReferenceGemm, layerError, relativeRmsError, type LayerSample } from '../../sim/study/index.ts';
 import { workloadIds } from '../../sim/workloads/index.ts';
-import { ContentCache, ProgressBar, UserError, WorkerPool, contentHash, projectRoot, writeJsonAtomic } from '../../util/index.ts';
+import { ContentCache, ProgressBar, UserError, WorkerPool, contentHash, projectRoot, writeJsonAtomic, setInterruptNote, cachedWorkNote } from '../../util/index.ts';
 import { libraryFile, readLiberty, synthesize, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
 import { generateArrayDesign } from '../../hdl-gen/index.ts';
 import { mixpeEvalConfig, peKind } from '../../hw/index.ts';
@@ -66,6 +66,7 @@ example: tessera explore --pe mixpe-w4a8,int8,fp16 --arrays 16x16,32x32 --worklo
     { name: 'report', kind: 'string', valueName: 'DIR', help: 'write DIR/report.html (plotly)' },
   ],
   async run(flags) {
+    setInterruptNote(cachedWorkNote('sweep points', 'explore', 'explore-error'));
     const pes = list(flags.pe, '--pe', studyPeKinds);
     const arrays = flags.arrays.split(',').map((a) => parseArraySize(a.trim(), '--arrays'));
     const gs = groups(flags.groups);

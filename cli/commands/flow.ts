@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { UserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
+import { UserError, writeFileAtomic, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { generateArrayDesign } from '../../hdl-gen/index.ts';
 import { hasNativeYosys } from '../../eda/synth/index.ts';
 import { SLACK_FLOW_VERSION, evaluateDesign, libraries, loadSlackModel, readRecord, shippedSlackModelDir } from '../../models/timing/e2eslack/index.ts';
@@ -28,6 +28,7 @@ example: tessera flow --pe mixpe-w4a8 --array 4x4 --clock 10`,
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the comparison and stage times as JSON' },
   ],
   async run(flags) {
+    setInterruptNote(cachedWorkNote('syntheses', 'e2eslack-synth'));
     if (!(flags.clock > 0)) throw new UserError('must be a positive number of ns', '--clock');
     const { functions } = loadSlackModel(flags.model ?? shippedSlackModelDir());
     // The library's Liberty and LEF come from the data folder: say so before any work or output.

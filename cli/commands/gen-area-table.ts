@@ -1,5 +1,5 @@
 import { defineCommand } from '../command.ts';
-import { ProgressBar, UserError, projectRoot, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
+import { ProgressBar, UserError, projectRoot, writeFileAtomic, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { PE_KIND_IDS, mixpeEvalConfig, parseArraySize, peKind } from '../../hw/index.ts';
 import { mixpeEvaluation } from '../../hw/accelerators/index.ts';
 import { generateArrayDesign } from '../../hdl-gen/index.ts';
@@ -33,6 +33,7 @@ example: tessera gen area-table --arrays 4x4,8x8 --out docs/pe-area.md --json do
     { name: 'kinds', kind: 'string', default: PE_KIND_IDS.join(','), valueName: 'LIST', help: `PE kinds (comma-separated from ${PE_KIND_IDS.join(', ')})` },
   ],
   async run(flags) {
+    setInterruptNote(cachedWorkNote('PE syntheses', 'synth'));
     const library = loadLibrary(flags.liberty);
     const libPath = library.file;
     const liberty = library.text;

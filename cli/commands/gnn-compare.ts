@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError, writeJsonAtomic } from '../../util/index.ts';
+import { UserError, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { type RunSpec, checkTargets, modelKinds, paperMargins, summarize } from '../../models/gnn/index.ts';
 import { defineCommand } from '../command.ts';
 import { writeReport } from '../report/html-report.ts';
@@ -25,6 +25,7 @@ example: tessera gnn compare --datasets reddit,tolokers,amazon_upu --seeds 5 --r
     { name: 'cached-only', kind: 'boolean', help: 'train nothing: summarise the runs already finished (each model\'s seed count is shown)' },
   ],
   async run(flags) {
+    setInterruptNote(cachedWorkNote('runs', 'gnn-runs'));
     checkCounts(flags);
     const datasets = parseDatasets(flags.datasets, '--datasets');
     const models = parseModels(flags.models, '--models');

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { UserError, writeJsonAtomic } from '../../util/index.ts';
+import { UserError, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { type RunSpec, graphDatasets, isModelKind, modelKinds, summarize } from '../../models/gnn/index.ts';
 import { defineCommand } from '../command.ts';
 import { arraySpec, checkCounts, formatCycles, formatMeanStd, runOnPool, settingsForRun, sharedFlags, summaryColumns, summaryRows, textTable } from './gnn-runs.ts';
@@ -20,6 +20,7 @@ example: tessera gnn train --model spacegnn --dataset tolokers --seeds 5 --json 
     { name: 'out', kind: 'string', valueName: 'DIR', help: 'save each seed\'s trained weights to DIR/seed-S (checkpoint.json + weights.bin)' },
   ],
   async run(flags) {
+    setInterruptNote(cachedWorkNote('runs (one per seed)', 'gnn-runs'));
     checkCounts(flags);
     if (!isModelKind(flags.model)) throw new UserError(`unknown model '${flags.model}'`, '--model', `choose from: ${modelKinds.join(', ')}`);
     const settings = settingsForRun(flags.dataset, flags.quick);

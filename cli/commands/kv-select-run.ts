@@ -4,7 +4,7 @@ import {
   budgetLayout, CacheScorer, evaluateSelection, perplexityOf, selectionDecodeCost, trainedPredictor,
   type SelectMethod, type SelectionResult, type TrainedPredictor,
 } from '../../models/llm/kv/index.ts';
-import { ProgressBar, UserError } from '../../util/index.ts';
+import { ProgressBar, UserError, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import type { FlagSpec } from '../flags.ts';
 import { kvModelFlags, kvSetup, type KvSetup } from './kv-common.ts';
 
@@ -49,6 +49,7 @@ function costAt(run: { setup: KvSetup; flags: SelectFlags }, method: SelectMetho
 }
 
 export async function selectRun(flags: SelectFlags, methods: readonly SelectMethod[], fractions: readonly number[]): Promise<SelectRun> {
+  setInterruptNote(cachedWorkNote('the AttentionPredictor network and window selections', 'kv-predictor', 'kv-select'));
   for (const [flag, v, lo] of [['--windows', flags.windows, 1], ['--block', flags.block, 1], ['--history', flags.history, 1], ['--full-layers', flags['full-layers'], 0], ['--train-windows', flags['train-windows'], 1], ['--epochs', flags.epochs, 1]] as const) {
     if (!(Number.isInteger(v) && v >= lo)) throw new UserError(`must be a whole number >= ${lo}, got ${v}`, flag);
   }

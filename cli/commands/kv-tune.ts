@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { KvTuner, kvThroughput, pairByName, QUANT_MODES, throughputGain, DEFAULT_CONTEXTS, windowEvaluations, type QuantMode } from '../../models/llm/kv/index.ts';
-import { UserError, writeJsonAtomic } from '../../util/index.ts';
+import { UserError, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { writeReport } from '../report/html-report.ts';
 import { intList, kvModelFlags, kvSetup } from './kv-common.ts';
 import { tuneSections } from './kv-tune-report.ts';
@@ -35,6 +35,7 @@ example: tessera kv tune --mode kivi --budget 3.5 --json out/kv-tune.json --repo
     { name: 'report', kind: 'string', valueName: 'DIR', help: 'write report.html (plotly) into DIR' },
   ],
   async run(flags) {
+    setInterruptNote(cachedWorkNote('window perplexities', 'kv-eval'));
     if (!(flags.budget >= 2 && flags.budget <= 8)) throw new UserError(`budget ${flags.budget} is outside 2..8 average bits`, '--budget', 'give e.g. 3.5');
     if (!(flags.trials >= 1)) throw new UserError(`must be >= 1, got ${flags.trials}`, '--trials');
     if (!(flags.groups >= 1)) throw new UserError(`must be >= 1, got ${flags.groups}`, '--groups');

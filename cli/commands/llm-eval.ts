@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.ts';
 import { backendFromFlags } from '../../models/common/index.ts';
 import { checkpointSplit, evaluateCheckpoint, loadModel, type BackendScore } from '../../models/llm/index.ts';
-import { UserError, writeJsonAtomic } from '../../util/index.ts';
+import { UserError, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { arrayFlags, modelFlags } from './llm-flags.ts';
 
 /** A comma-separated flag value as its items. */
@@ -28,6 +28,7 @@ example: tessera llm eval --on mixpe-w4a8,mixpe-w4a16,int8,fp16 --group 32,64,12
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results as JSON' },
   ],
   async run(flags) {
+    setInterruptNote(cachedWorkNote('window scores', 'llm-eval'));
     if (flags.tokens < 0) throw new UserError('must be 0 (all) or a positive number of tokens', '--tokens');
     if (!(flags.workers >= 1)) throw new UserError(`must be a whole number >= 1, got ${flags.workers}`, '--workers');
     const m = loadModel(flags.checkpoint, flags.tokenizer);

@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import { buildBackdooredClassifier } from '../../models/llm/robust/index.ts';
 import { buildDefaultTaskModels, buildTaskModel, DEFAULT_FINETUNE, isTaskName, LABEL_WORDS, readTaskModel, TASK_NAMES, type TaskName } from '../../models/llm/tasks/index.ts';
-import { exitCodeOf, UserError, writeJsonAtomic } from '../../util/index.ts';
+import { exitCodeOf, UserError, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { withStopSignal } from '../stop-signal.ts';
 import { taskBuildContext, taskDataFlag } from './llm-finetune-context.ts';
 
@@ -41,6 +42,7 @@ example: tessera llm finetune --tasks default`,
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the model\'s metrics as JSON' },
   ],
   async run(flags) {
+    setInterruptNote(flags.out ? `the state saved every 10 steps is kept in ${join(flags.out, 'finetune-state')}; rerun the same command to resume` : cachedWorkNote('task models (and the current one\'s saved state)', 'task-models', 'backdoor-lm'));
     if (!flags.task === !flags.tasks) throw new UserError('give exactly one of --task NAME or --tasks default', '--task');
     for (const [v, f] of [[flags.steps, '--steps'], [flags.batch, '--batch'], [flags['max-tokens'], '--max-tokens']] as const) if (!(v >= 1)) throw new UserError(`must be at least 1, got ${v}`, f);
     if (flags['max-tokens'] < 2) throw new UserError('must be at least 2 (BOS and one token)', '--max-tokens');

@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import { trainLlm } from '../../models/llm/index.ts';
-import { dataPathOr, exitCodeOf } from '../../util/index.ts';
+import { dataPathOr, exitCodeOf, setInterruptNote } from '../../util/index.ts';
 import { withStopSignal } from '../stop-signal.ts';
 
 export default defineCommand({
@@ -35,6 +36,7 @@ example: tessera llm train --out out/llm --steps 2000`,
     { name: 'dtype', kind: 'string', default: 'f16', choices: ['f16', 'f32'], help: 'precision of the written model weights' },
   ],
   async run(flags) {
+    setInterruptNote(`the state saved every ${flags['checkpoint-every']} steps is kept in ${join(flags.out, 'train-state')}; rerun the same command to resume`);
     await selectBackend();
     return withStopSignal(async (stop) => {
       const r = await trainLlm({

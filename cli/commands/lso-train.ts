@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { UserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
+import { UserError, writeFileAtomic, writeJsonAtomic, setInterruptNote } from '../../util/index.ts';
 import { settingsHash } from '../../models/qor/lsoformer/index.ts';
 import { DEFAULT_DATA, metricsMarkdown, parseMethods, parseSplits, resultsJson, runComparison, settingsFlags, settingsFrom, writeResultsJson } from './lso-common.ts';
 
@@ -26,6 +26,7 @@ example: tessera lso train --data ${DEFAULT_DATA} --out out/lso/models --report 
     { name: 'ship', kind: 'string', valueName: 'DIR', help: 'copy the inductive-split LSOformer (with README and metrics) to DIR' },
   ],
   async run(flags) {
+    setInterruptNote(`models trained so far and the current one's last epoch are kept under ${flags.out}; rerun the same command to resume`);
     const settings = settingsFrom(flags);
     const splits = parseSplits(flags.split);
     if (flags.ship && !splits.includes('inductive')) throw new UserError('ships the inductive split\'s LSOformer: include inductive in --split', '--ship');

@@ -3,7 +3,7 @@ import { isTaskName, loadTask, readTaskModel, buildDefaultTaskModels, type TaskM
 import { selectBackend } from '../../models/common/index.ts';
 import { runMergeExperiment, type MergeExperiment, type MergeInputs, type MergeMethod } from '../../models/llm/merge/index.ts';
 import { withStopSignal } from '../stop-signal.ts';
-import { UserError } from '../../util/index.ts';
+import { UserError, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import type { FlagSpec } from '../flags.ts';
 import { taskBuildContext, taskDataFlag } from './llm-finetune-context.ts';
 
@@ -48,6 +48,7 @@ export async function mergeInputs(flags: { models?: string; multitask?: string; 
 
 /** The commands' common run: the inputs (building the default set when needed), then the experiment; undefined when stopped. */
 export async function runMergeFromFlags(flags: { models?: string; multitask?: string; data?: string; dev: number }, methods: readonly MergeMethod[], withSpectra: boolean): Promise<{ inp: MergeInputs; r: MergeExperiment } | undefined> {
+  setInterruptNote(`${cachedWorkNote('task models', 'task-models')} (the merge starts again)`);
   await selectBackend();
   const log = (line: string) => console.log(line);
   const inp = await withStopSignal((stop) => mergeInputs(flags, stop, log));

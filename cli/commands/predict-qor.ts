@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { writeReport, type ReportSection } from '../report/html-report.ts';
-import { ProgressBar, UserError, writeJsonAtomic } from '../../util/index.ts';
+import { ProgressBar, UserError, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { LIBRARY_HELP, libraryTitle, loadLibrary, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
 import { readVerilogSource } from '../../eda/verilog/index.ts';
 import { regressionMetrics, selectBackend } from '../../models/common/index.ts';
@@ -98,6 +98,7 @@ examples: tessera predict qor rtl/alu.v --top alu --compare
     { name: 'liberty', kind: 'string', valueName: 'LIB', help: `${LIBRARY_HELP} for --compare (default: the checkpoint's)` },
   ],
   async run(flags, files) {
+    if (flags.compare) setInterruptNote(cachedWorkNote('Yosys syntheses', 'veridistill-compare'));
     if (flags.corpus && files.length) throw new UserError('give either files or --corpus, not both', '--corpus');
     if (!flags.corpus && files.length === 0) throw new UserError('no Verilog file given', 'FILE.v', 'usage: tessera predict qor FILE.v [--top MODULE] [--compare]');
     if (flags.report && !(flags.corpus && flags.compare)) throw new UserError('needs --corpus and --compare', '--report');

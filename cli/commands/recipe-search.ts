@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { UserError, writeJsonAtomic, writeFileAtomic } from '../../util/index.ts';
+import { UserError, writeJsonAtomic, writeFileAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { parseCircuit, writeAag } from '../../eda/aig/index.ts';
 import { readDatasetRecords } from '../../eda/dataset/index.ts';
 import { yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
@@ -48,6 +48,7 @@ example: tessera recipe search design.v --abc-runs 20 --json out/search.json --w
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the result as JSON to OUT' },
   ],
   async run(flags, positionals) {
+    setInterruptNote(cachedWorkNote('ABC recipe runs', 'recipes'));
     if (flags['abc-runs'] < 2) throw new UserError('must be at least 2', '--abc-runs');
     if (flags.candidates < 1) throw new UserError('must be at least 1', '--candidates');
     if (flags['held-out'] === (positionals.length === 1)) throw new UserError('give one design FILE, or --held-out without a FILE', positionals.length > 1 ? positionals[1] : 'FILE');

@@ -1,5 +1,5 @@
 import { defineCommand } from '../command.ts';
-import { UserError, dataDir, writeJsonAtomic } from '../../util/index.ts';
+import { UserError, dataDir, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import {
   ABC_FLOW, DATA_PLANS, SETTING_NAMES, TEST_FRACTION, VAL_FRACTION, benchmarkCircuits, buildDataset, datasetHash, findNativeAbc, nativeAbcVersion,
   writeDataset, type SettingName,
@@ -24,6 +24,7 @@ example: tessera seadag data --setting 4x1 --out out/seadag/4x1.jsonl`,
     { name: 'no-circuits', kind: 'boolean', help: 'random AIG functions only (no benchmark data needed)' },
   ],
   async run(flags) {
+    setInterruptNote(cachedWorkNote('ABC runs', 'seadag-abc-function'));
     const setting = flags.setting as SettingName;
     if (!(flags.scale > 0)) throw new UserError('must be more than 0', '--scale');
     const abc = findNativeAbc();

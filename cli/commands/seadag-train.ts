@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { commandLine } from './seadag-command-line.ts';
-import { UserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
+import { UserError, writeFileAtomic, writeJsonAtomic, setInterruptNote } from '../../util/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import {
   DEFAULT_DIFFUSION_SETTINGS, SEADAG_METHODS, SETTING_NAMES, datasetHash, readDataset, trainAutoregressive, trainDiffusion,
@@ -35,6 +35,7 @@ example: tessera seadag train --setting 4x1 --data out/seadag/4x1.jsonl --method
     { name: 'checkpoint-every', kind: 'int', default: DEFAULT_DIFFUSION_SETTINGS.checkpointEvery, valueName: 'N', help: 'steps between saved training states' },
   ],
   async run(flags) {
+    setInterruptNote(`the last saved training state is kept in ${flags.out}; rerun the same command to resume`);
     const setting = flags.setting as SettingName;
     const method = flags.method as SeadagMethod;
     for (const f of ['steps', 'batch', 'hidden', 'layers', 'checkpoint-every'] as const) if (flags[f] < 1) throw new UserError('must be at least 1', `--${f}`);

@@ -1,5 +1,5 @@
 import { defineCommand } from '../command.ts';
-import { UserError, writeJsonAtomic } from '../../util/index.ts';
+import { UserError, writeJsonAtomic, setInterruptNote } from '../../util/index.ts';
 import { buildSlackDataset, defaultSlackDataDir, libraries, timingPredictDesigns } from '../../models/timing/e2eslack/index.ts';
 
 export default defineCommand({
@@ -22,6 +22,7 @@ example: tessera slack dataset --out out/e2eslack-data --yosys native`,
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the build summary as JSON' },
   ],
   async run(flags) {
+    setInterruptNote(`designs finished so far are kept in ${flags.out}; rerun the same command to resume`);
     let designs = timingPredictDesigns();
     if (flags.designs) {
       const want = flags.designs.split(',').map((s) => s.trim());

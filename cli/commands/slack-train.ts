@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { UserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
+import { UserError, writeFileAtomic, writeJsonAtomic, setInterruptNote } from '../../util/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import { defaultSlackDataDir, defaultTrainSettings, readRecord, type NetGeometry, saveSlackModel, timingPredictDesigns, trainOnDataset } from '../../models/timing/e2eslack/index.ts';
 
@@ -24,6 +24,7 @@ example: tessera slack train --data out/e2eslack-data --out models/timing/e2esla
     { name: 'geometry', kind: 'string', default: defaultTrainSettings.geometry, choices: ['trunk', 'steiner'], valueName: 'G', help: "net features from a single-trunk tree per net at the pins' centres (O(pins)), or the routing estimate's Steiner trees at the pins' access points" },
   ],
   async run(flags) {
+    setInterruptNote(`the state of the last finished epoch is kept in ${join(flags.out, 'train-state')}; rerun the same command to resume`);
     const backend = await selectBackend();
     const records = timingPredictDesigns().map((d) => readRecord(flags.data, d.name)).filter((r) => r !== undefined);
     const train = records.filter((r) => r.split === 'train');

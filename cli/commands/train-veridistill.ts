@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { UserError, contentHash, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
+import { UserError, contentHash, writeFileAtomic, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import { buildVeridistillData, labelSummary } from './veridistill-dataset.ts';
 import { DEFAULT_SYNTHETIC } from './veridistill-corpus.ts';
@@ -46,6 +46,7 @@ example: tessera train veridistill --out models/qor/veridistill/checkpoint --sav
     { name: 'quick', kind: 'boolean', help: 'tiny model and few epochs (smoke test; metrics are not meaningful)' },
   ],
   async run(flags) {
+    if (!flags.data) setInterruptNote(`${cachedWorkNote('synthesis labels', 'veridistill-labels')} (training starts again)`);
     if (flags.workers < 1) throw new UserError('must be at least 1', '--workers');
     if (flags.timeout < 1) throw new UserError('must be at least 1', '--timeout');
     const backend = await selectBackend();

@@ -1,5 +1,5 @@
 import { defineCommand } from '../command.ts';
-import { UserError } from '../../util/index.ts';
+import { UserError, setInterruptNote } from '../../util/index.ts';
 import { connectChecked, redisTarget, startQueueWorker, type JobHandler } from '../../queue/index.ts';
 import { DATASET_DESIGN, EXPLORE_POINT, JOB_KINDS, designJobHandler, pointJobHandler } from '../queue-jobs.ts';
 
@@ -19,6 +19,7 @@ example: tessera worker --redis redis://:secret@10.0.0.5:6379 --concurrency 2`,
     { name: 'lock-seconds', kind: 'int', default: 30, valueName: 'S', help: 'a job without a heartbeat for this long is retried on another worker' },
   ],
   async run(flags) {
+    setInterruptNote(`jobs finished so far are kept in the Redis queue; a job this worker was running goes back to the queue after ${flags['lock-seconds']} s without its heartbeat`);
     if (flags.concurrency < 1) throw new UserError('must be at least 1', '--concurrency');
     if (flags['lock-seconds'] < 1) throw new UserError('must be at least 1 second', '--lock-seconds');
     const target = redisTarget(flags.redis);

@@ -51,6 +51,24 @@ async function waitFor<T>(ready: () => T | undefined | false): Promise<T> {
   }
 }
 
+/**
+ * tessera ARGV on its own cache, stopped by `signal` once its Yosys runs ABC on the multiplier (which
+ * runs for minutes: then there are grandchildren to leak); resolves when Yosys and ABC are gone too.
+ */
+async function stopInAbc(argv: readonly string[], cache: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [bin, ...argv], { env: { ...process.env, TESSERA_CACHE: cache }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const yosys = await waitFor(() => synthesisInAbc(child.pid!));
+  child.kill(signal);
+  const code = await exited;
+  // SIGKILL to the group was sent before tessera exited; the kernel may take a moment to end them.
+  // An orphaned ABC on the multiplier would run for minutes: the test's time limit catches it.
+  await waitFor(() => !processes().some((p) => p.pgid === yosys.pgid));
+  return { code, stderr };
+}
+
 const cachedDesigns = (cache: string) => (existsSync(join(cache, 'dataset')) ? readdirSync(join(cache, 'dataset'), { recursive: true }).filter((f) => String(f).endsWith('.json')).length : 0);
 
 describe.skipIf(!native)('stopping a data-set build', () => {
@@ -80,20 +98,19 @@ describe.skipIf(!native)('stopping a data-set build', () => {
     expect(cachedDesigns(cache)).toBe(1);
   }, 300_000);
 
-  it('a plain SIGTERM to tessera stops its Yosys and ABC processes too and exits with 143', async () => {
+  it('a plain SIGTERM to tessera stops its Yosys and ABC processes too, exits with 143 and names the cache', async () => {
     const cache = join(work, 'cache-term');
-    const child = spawn(process.execPath, [bin, ...args(join(work, 'term', 'set.jsonl'))], { env: { ...process.env, TESSERA_CACHE: cache }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    // Wait until Yosys has started ABC on the multiplier (which runs for minutes): then there are
-    // grandchildren to leak.
-    const yosys = await waitFor(() => synthesisInAbc(child.pid!));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(143);
-    expect(stderr).toMatch(/interrupted: finished work is cached/);
-    // SIGKILL to the group was sent before tessera exited; the kernel may take a moment to end them.
-    // An orphaned ABC on the multiplier would run for minutes: the test's time limit catches it.
-    await waitFor(() => !processes().some((p) => p.pgid === yosys.pgid));
+    const r = await stopInAbc(args(join(work, 'term', 'set.jsonl')), cache, 'SIGTERM');
+    expect(r.code, r.stderr).toBe(143);
+    expect(r.stderr).toContain(`interrupted: designs finished so far are cached in ${join(cache, 'dataset')}; rerun the same command to resume`);
+  }, 300_000);
+
+  it('Ctrl-C during a single synthesis, which keeps nothing, does not claim a cache', async () => {
+    const cache = join(work, 'cache-synth');
+    const r = await stopInAbc(['synth', join(corpus, 'mul.v'), '--top', 'mul', '--yosys', 'native', '--liberty', 'none'], cache, 'SIGINT');
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toContain('interrupted: nothing was kept; rerun the command to start again');
+    expect(r.stderr).not.toMatch(/cached/);
+    expect(existsSync(join(cache, 'synth'))).toBe(false);
   }, 300_000);
 });

@@ -49,7 +49,8 @@ describe('kv tune is interruptible and resumable', () => {
     // A plain kill after the third window evaluation: exit 143, no JSON, no report, three evaluations kept.
     const killed = await runChild(cache, json, report, 'kv-window-3', 'SIGTERM');
     expect(killed.code).toBe(143);
-    expect(killed.stderr).toMatch(/interrupted: finished work is cached/);
+    // The note names what is kept and where.
+    expect(killed.stderr).toContain(`interrupted: window perplexities finished so far are cached in ${join(cache, 'kv-eval')}; rerun the same command to resume`);
     expect(existsSync(json) || existsSync(join(report, 'report.html'))).toBe(false);
     expect(cacheEntries(cache)).toBe(3);
     // Ctrl-C after three more (the rerun computes only what the first run did not finish).
