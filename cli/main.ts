@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { isInterrupted, isUserError } from '../util/index.ts';
 import { formatFlagHelp, parseFlags } from './flags.ts';
 import { commands, type CommandEntry } from './commands/index.ts';
@@ -57,4 +58,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     throw e;
   }
+}
+
+// This module is the CLI's library half; bin/tessera.js is the entry point (it installs the Ctrl-C
+// handling and calls main). Run directly, it would exit 0 having done nothing: say so instead.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.error('cli/main.ts is not an entry point: run `npx tessera <command>` (bin/tessera.js), e.g. `npx tessera --help`');
+  process.exitCode = 2;
 }
