@@ -6,6 +6,7 @@
  * assignments, variables for procedural ones, 6.1 and 9.2).
  */
 import type { Expr, ModuleItem } from './ast.ts';
+import { indefiniteOperands } from './concat-width.ts';
 import { constSystemFunctionArity, extensionSystemFunctions } from './const-system-functions.ts';
 import { at, type Elaborator } from './elaborate.ts';
 import { resolveName } from './elab-resolve.ts';
@@ -105,6 +106,7 @@ export function checkExpr(ctx: ExprContext, e: Expr | null | undefined, allowWho
         checkExpr(ctx, p);
         if (isReal(ctx, p)) at(el.sink, p.loc, 'a real value cannot be part of a concatenation');
       }
+      for (const { operand, message } of indefiniteOperands(e.parts)) at(el.sink, operand.loc, message);
       if (e.kind === 'repeat') {
         const n = el.constantNumber(e.count, ctx.scope, 'replication count');
         if (n !== undefined && n < 0) at(el.sink, e.count.loc, `replication count ${n} is negative`);

@@ -2,6 +2,7 @@
  * The netlist fast path's expressions (connections and assign right-hand sides, with the
  * 1364-2005 precedence) and the small shared pieces of its recursive descent.
  */
+import { indefiniteLiteral } from './concat-width.ts';
 import type { NetExpr } from './netlist-types.ts';
 import { NetlistScanner, Tok } from './netlist-scanner.ts';
 import { parseVerilogNumber } from './numbers.ts';
@@ -121,16 +122,23 @@ function primary(sc: NetlistScanner): NetExpr {
       const parts = expressionList(sc);
       expect(sc, '}');
       expect(sc, '}');
+      refuseIndefinite(sc, parts);
       return { kind: 'repeat', count: parseInt(first.bits.replace(/[xz]/g, '0'), 2), parts };
     }
     const parts = [first];
     if (sc.is(',')) { sc.next(); parts.push(...expressionList(sc)); }
     expect(sc, '}');
+    refuseIndefinite(sc, parts);
     return { kind: 'concat', parts };
   }
   if (sc.kind === Tok.System || sc.kind === Tok.String) throw new NeedsFullParser(`'${sc.text}' at line ${sc.tokLine}`);
   sc.error(`expected an expression, found ${describe(sc)}`);
   throw new SkipItem();
+}
+
+/** An unsized constant in a concatenation is an error: the full front-end reports it with its position. */
+function refuseIndefinite(sc: NetlistScanner, parts: readonly NetExpr[]): void {
+  if (parts.some((p) => indefiniteLiteral(p))) throw new NeedsFullParser(`concatenation operand of indefinite width before line ${sc.tokLine}`);
 }
 
 function expressionList(sc: NetlistScanner): NetExpr[] {

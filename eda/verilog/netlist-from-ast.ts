@@ -5,6 +5,7 @@
  * parameters; expressions that are not constant where the netlist needs a number are reported.
  */
 import type { Expr, ModuleDecl, ModuleItem, Range, SourceFile } from './ast.ts';
+import { indefiniteOperands } from './concat-width.ts';
 import { ConstEvalError, evalConst, type ConstValue } from './const-eval.ts';
 import type { DiagnosticSink } from './diagnostics.ts';
 import type { BitRange, NetExpr, NetlistModule, NetlistPort } from './netlist-types.ts';
@@ -130,13 +131,14 @@ function toNetExpr(e: Expr, num: (e: Expr) => number | undefined, fail: (e: Expr
       const [msb, lsb] = e.mode === ':' ? [left, right] : e.mode === '+:' ? [left + right - 1, left] : [left, left - right + 1];
       return { kind: 'slice', name: e.base.name, msb, lsb };
     }
-    case 'concat': {
-      const parts = all(e.parts);
-      return parts && { kind: 'concat', parts };
-    }
+    case 'concat':
     case 'repeat': {
-      const count = num(e.count);
+      const indefinite = indefiniteOperands(e.parts);
+      for (const { operand, message } of indefinite) fail(operand, message);
+      if (indefinite.length) return undefined;
       const parts = all(e.parts);
+      if (e.kind === 'concat') return parts && { kind: 'concat', parts };
+      const count = num(e.count);
       return count === undefined || !parts ? undefined : { kind: 'repeat', count, parts };
     }
     case 'unary': {
