@@ -13,6 +13,7 @@
  */
 import type { Expr } from './ast.ts';
 import { parseVerilogNumber } from './numbers.ts';
+import { contextWidthBinary, contextWidthUnary, leftWidthBinary } from './operators.ts';
 import { printExpr } from './printer-expressions.ts';
 
 interface WidthShape {
@@ -26,10 +27,6 @@ interface WidthShape {
   else?: WidthShape;
 }
 
-/** Operators whose result is as wide as both operands (table 5-22: max(L(i), L(j))). */
-const widestOfBoth = new Set(['+', '-', '*', '/', '%', '&', '|', '^', '^~', '~^']);
-/** Operators whose result is as wide as the left operand. */
-const widthOfLeft = new Set(['<<', '>>', '<<<', '>>>', '**']);
 
 /** The unsized literal that makes `e`'s width indefinite, or undefined when its width is definite. */
 export function indefiniteLiteral<T extends WidthShape>(e: T): T | undefined {
@@ -39,10 +36,10 @@ export function indefiniteLiteral<T extends WidthShape>(e: T): T | undefined {
       return typeof v !== 'string' && v.size === undefined && !v.fill ? e : undefined;
     }
     case 'unary':
-      return e.op === '+' || e.op === '-' || e.op === '~' ? indefiniteLiteral(e.arg as T) : undefined;
+      return contextWidthUnary.has(e.op ?? '') ? indefiniteLiteral(e.arg as T) : undefined;
     case 'binary':
-      if (widestOfBoth.has(e.op ?? '')) return indefiniteLiteral(e.left as T) ?? indefiniteLiteral(e.right as T);
-      return widthOfLeft.has(e.op ?? '') ? indefiniteLiteral(e.left as T) : undefined;
+      if (contextWidthBinary.has(e.op ?? '')) return indefiniteLiteral(e.left as T) ?? indefiniteLiteral(e.right as T);
+      return leftWidthBinary.has(e.op ?? '') ? indefiniteLiteral(e.left as T) : undefined;
     case 'cond':
       return indefiniteLiteral(e.then as T) ?? indefiniteLiteral(e.else as T);
     default:

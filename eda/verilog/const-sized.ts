@@ -16,15 +16,10 @@ import {
   type ConstContext, type ConstEnv, type ConstValue, type ExprType,
 } from './const-eval.ts';
 import { parseVerilogNumber } from './numbers.ts';
+import { contextWidthBinary, contextWidthUnary, leftWidthBinary } from './operators.ts';
 
 type Operator = Expr & { kind: 'unary' | 'binary' | 'cond' };
 
-/** Binary operators whose two operands take the expression's width and signedness. */
-const contextBinary = new Set(['+', '-', '*', '/', '%', '&', '|', '^', '~^', '^~', '~&', '~|']);
-/** Unary operators whose operand takes the expression's width and signedness. */
-const contextUnary = new Set(['+', '-', '~']);
-/** Shifts and power: the left operand is context-determined, the right one self-determined. */
-const leftOnly = new Set(['<<', '>>', '<<<', '>>>', '**']);
 /** Comparisons: both operands sized to the larger of the two; the result is one unsigned bit. */
 const comparisons = new Set(['==', '!=', '===', '!==', '==?', '!=?', '<', '<=', '>', '>=']);
 
@@ -52,12 +47,12 @@ export function sizedTogether(es: Expr[], env: ConstEnv, ctx: ConstContext): (e:
 /** `e` evaluated in a context of `width` bits and the given signedness (5.5.2's propagation). */
 // (No closures in here: under tsx every closure made per call costs a naming call, and this runs per operator.)
 function evalIn(e: Expr, width: number, signed: boolean, env: ConstEnv, ctx: ConstContext): ConstValue {
-  if (e.kind === 'unary' && contextUnary.has(e.op)) return fit(unaryOp(e.op, evalIn(e.arg, width, signed, env, ctx), e), width, signed);
-  if (e.kind === 'binary' && contextBinary.has(e.op)) {
+  if (e.kind === 'unary' && contextWidthUnary.has(e.op)) return fit(unaryOp(e.op, evalIn(e.arg, width, signed, env, ctx), e), width, signed);
+  if (e.kind === 'binary' && contextWidthBinary.has(e.op)) {
     const left = evalIn(e.left, width, signed, env, ctx);
     return fit(binaryOp(e.op, left, evalIn(e.right, width, signed, env, ctx), e), width, signed);
   }
-  if (e.kind === 'binary' && leftOnly.has(e.op)) {
+  if (e.kind === 'binary' && leftWidthBinary.has(e.op)) {
     const left = evalIn(e.left, width, signed, env, ctx);
     return fit(binaryOp(e.op, left, evalSized(e.right, env, ctx), e), width, signed);
   }
@@ -125,10 +120,10 @@ function findType(e: Expr, env: ConstEnv, ctx: ConstContext): ExprType {
       return typeOfValue(v ?? evalConst(e, env, ctx));
     }
     case 'unary':
-      return contextUnary.has(e.op) ? of(e.arg) : oneBit;
+      return contextWidthUnary.has(e.op) ? of(e.arg) : oneBit;
     case 'binary': {
-      if (contextBinary.has(e.op)) return joined(of(e.left), of(e.right));
-      if (!leftOnly.has(e.op)) return oneBit;
+      if (contextWidthBinary.has(e.op)) return joined(of(e.left), of(e.right));
+      if (!leftWidthBinary.has(e.op)) return oneBit;
       const left = of(e.left);
       return e.op === '**' && !left.real && of(e.right).real ? { ...left, real: true } : left;
     }

@@ -30,6 +30,17 @@ export const binaryOperators: ReadonlySet<string> = new Set(Object.keys(binaryPr
 
 export const unaryOperators: ReadonlySet<string> = new Set(['+', '-', '!', '~', '&', '~&', '|', '~|', '^', '~^', '^~']);
 
+/**
+ * Expression bit lengths (IEEE 1364-2005 5.4, table 5-22), shared by the constant evaluator's sizing
+ * and the concatenation-width check. Binary operators whose result is as wide as both operands,
+ * which take the expression's width and signedness:
+ */
+export const contextWidthBinary: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '&', '|', '^', '~^', '^~', '~&', '~|']);
+/** Unary operators whose result is as wide as their operand, which takes the expression's width. */
+export const contextWidthUnary: ReadonlySet<string> = new Set(['+', '-', '~']);
+/** Shifts and power: as wide as the left operand (context-determined); the right one is self-determined. */
+export const leftWidthBinary: ReadonlySet<string> = new Set(['<<', '>>', '<<<', '>>>', '**']);
+
 /** `^~` and `~^` are one operator; trees always hold `~^`. */
 export function canonicalOperator(op: string): string {
   return op === '^~' ? '~^' : op;
