@@ -10,13 +10,15 @@ import type { GemmCost } from './ledger.ts';
 import type { OperandRole } from './types.ts';
 
 export class ArrayCostModel {
-  private readonly memo = new Map<string, Omit<GemmCost, 'dram'> & { weightBytes: number; otherBytes: number }>();
+  /** Sim's figures per configuration and shape, and the finished cost per role of B. */
+  private readonly memo = new Map<string, { figures: Omit<GemmCost, 'dram'>; weightBytes: number; otherBytes: number; byRole: Map<OperandRole, GemmCost> }>();
 
   constructor(readonly energy: EnergyConstants = energyConstants28nm) {}
 
   /**
    * Cycles, energy and DRAM bytes of `shape` under `config`. B's DRAM fills are booked under
-   * `role`; A's fills and every output write are activations.
+   * `role`; A's fills and every output write are activations. The returned object is shared by
+   * every call with the same arguments (a generation asks for the same shapes thousands of times).
    */
   cost(config: SimConfig, shape: GemmShape, role: OperandRole): GemmCost {
     const { pe, array, group, scheme } = config;
@@ -26,20 +28,28 @@ export class ArrayCostModel {
       const r = simulateGemm(config, shape, { mode: 'fast' });
       const t = r.traffic;
       c = {
-        cycles: r.cycles, computeCycles: r.computeCycles, stallCycles: r.stallCycles, seconds: r.seconds,
-        peakMacs: array.rows * array.cols * macsPerCycle(pe) * r.cycles,
-        energy: gemmEnergy(config, r, this.energy),
+        figures: {
+          cycles: r.cycles, computeCycles: r.computeCycles, stallCycles: r.stallCycles, seconds: r.seconds,
+          peakMacs: array.rows * array.cols * macsPerCycle(pe) * r.cycles,
+          energy: gemmEnergy(config, r, this.energy),
+        },
         weightBytes: t.weightFillBytes,
         otherBytes: t.activationFillBytes + t.dramWriteBytes,
+        byRole: new Map(),
       };
       this.memo.set(key, c);
     }
-    const { weightBytes, otherBytes, ...rest } = c;
-    const dram = {
-      weights: role === 'weight' ? weightBytes : 0,
-      kv: role === 'kv' ? weightBytes : 0,
-      activations: otherBytes + (role === 'activation' ? weightBytes : 0),
-    };
-    return { ...rest, dram };
+    let cost = c.byRole.get(role);
+    if (!cost) {
+      const { figures, weightBytes, otherBytes } = c;
+      const dram = {
+        weights: role === 'weight' ? weightBytes : 0,
+        kv: role === 'kv' ? weightBytes : 0,
+        activations: otherBytes + (role === 'activation' ? weightBytes : 0),
+      };
+      cost = Object.freeze({ ...figures, energy: Object.freeze({ ...figures.energy }), dram: Object.freeze(dram) });
+      c.byRole.set(role, cost);
+    }
+    return cost;
   }
 }

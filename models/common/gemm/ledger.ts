@@ -64,26 +64,85 @@ export interface LedgerEntry {
   readonly cost: GemmCost;
 }
 
-export class GemmLedger {
-  private readonly rows = new Map<string, LedgerEntry>();
+/** A ledger row, accumulated in place (a generation books tens of thousands of products). */
+interface Row {
+  readonly kind: string;
+  readonly layer: number;
+  calls: number;
+  macs: number;
+  cycles: number;
+  computeCycles: number;
+  stallCycles: number;
+  seconds: number;
+  peakMacs: number;
+  core: number;
+  buffer: number;
+  dramEnergy: number;
+  static: number;
+  total: number;
+  weights: number;
+  kv: number;
+  activations: number;
+}
 
-  /** Books one product (`times` identical ones). The reference backend books MACs with a zero cost. */
+function newRow(kind: string, layer: number): Row {
+  return {
+    kind, layer, calls: 0, macs: 0, cycles: 0, computeCycles: 0, stallCycles: 0, seconds: 0, peakMacs: 0,
+    core: 0, buffer: 0, dramEnergy: 0, static: 0, total: 0, weights: 0, kv: 0, activations: 0,
+  };
+}
+
+function rowEntry(r: Row): LedgerEntry {
+  return {
+    kind: r.kind, layer: r.layer, calls: r.calls, macs: r.macs,
+    cost: {
+      cycles: r.cycles, computeCycles: r.computeCycles, stallCycles: r.stallCycles, seconds: r.seconds, peakMacs: r.peakMacs,
+      energy: { core: r.core, buffer: r.buffer, dram: r.dramEnergy, static: r.static, total: r.total },
+      dram: { weights: r.weights, kv: r.kv, activations: r.activations },
+    },
+  };
+}
+
+export class GemmLedger {
+  private readonly rows = new Map<string, Row>();
+
+  /**
+   * Books one product (`times` identical ones). The reference backend books MACs with a zero cost.
+   * Each field grows by `value * times`, the arithmetic of `addCost`, so the sums do not depend on
+   * how the rows are stored.
+   */
   record(label: GemmLabel, macs: number, cost: GemmCost, times = 1): void {
     const layer = label.layer ?? -1;
     const key = `${layer}\u0000${label.kind}`;
-    const old = this.rows.get(key) ?? { kind: label.kind, layer, calls: 0, macs: 0, cost: zeroCost };
-    this.rows.set(key, { kind: label.kind, layer, calls: old.calls + times, macs: old.macs + macs * times, cost: addCost(old.cost, cost, times) });
+    let r = this.rows.get(key);
+    if (!r) this.rows.set(key, (r = newRow(label.kind, layer)));
+    const { energy: e, dram: d } = cost;
+    r.calls += times;
+    r.macs += macs * times;
+    r.cycles += cost.cycles * times;
+    r.computeCycles += cost.computeCycles * times;
+    r.stallCycles += cost.stallCycles * times;
+    r.seconds += cost.seconds * times;
+    r.peakMacs += cost.peakMacs * times;
+    r.core += e.core * times;
+    r.buffer += e.buffer * times;
+    r.dramEnergy += e.dram * times;
+    r.static += e.static * times;
+    r.total += e.total * times;
+    r.weights += d.weights * times;
+    r.kv += d.kv * times;
+    r.activations += d.activations * times;
   }
 
   /** Every (layer, kind) booked so far, in booking order. */
   entries(): LedgerEntry[] {
-    return [...this.rows.values()];
+    return [...this.rows.values()].map(rowEntry);
   }
 
   /** The sum of the entries that pass `keep` (all by default). */
   total(keep: (e: LedgerEntry) => boolean = () => true): LedgerEntry {
     let calls = 0, macs = 0, cost = zeroCost;
-    for (const e of this.rows.values()) {
+    for (const e of this.entries()) {
       if (!keep(e)) continue;
       calls += e.calls;
       macs += e.macs;
@@ -108,7 +167,7 @@ export class GemmLedger {
 
   private groupBy<K>(keyOf: (e: LedgerEntry) => K, name: (e: LedgerEntry, key: K) => LedgerEntry): Map<K, LedgerEntry> {
     const out = new Map<K, LedgerEntry>();
-    for (const e of this.rows.values()) {
+    for (const e of this.entries()) {
       const key = keyOf(e);
       const old = out.get(key);
       out.set(key, name(old ? { ...old, calls: old.calls + e.calls, macs: old.macs + e.macs, cost: addCost(old.cost, e.cost) } : e, key));
