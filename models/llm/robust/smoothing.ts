@@ -29,12 +29,17 @@ export function certifiedRadius(pA: number, q: readonly number[]): number {
 /**
  * The largest certified edit radius (insertions, deletions and substitutions of words; a swap of
  * neighbours counts as two) under randomized deletion with probabilities `del` (word i of x is
- * deleted with probability del[i]; an inserted word with `insertDel`). For x' at edit distance r,
- * let z be a common subsequence, x minus a set D and x' minus a set I (a substitution puts its word
- * in both). The smoothed output of x is the one of z with probability prod_D del (all of D
- * deleted), so mu_y(z) >= pA - (1 - prod_D del); likewise mu_y(x') >= prod_I del' * mu_y(z). The
- * worst r edits are r substitutions at the words of smallest del: certified while
- * insertDel^r * (pA - 1 + product of the r smallest del) > 1/2. -1: abstain.
+ * deleted with probability del[i]; an inserted word with `insertDel`), as in RS-Del. For x' at
+ * edit distance r, let z be a common subsequence: x minus a set D, x' minus a set I (a substitution
+ * puts its word in both). Given that all of D is deleted, a copy of x is a copy of z, so
+ * P_x(A) <= prod_D del * mu_A(z) + 1 - prod_D del for any set A of outcomes, i.e.
+ * mu_y(z) >= (pA - 1 + prod_D del) / prod_D del; likewise mu_y(x') >= prod_I del' * mu_y(z). The
+ * worst r edits are r substitutions at the words of smallest del (fewer deletions in D raise the
+ * bound, inserted words at the smallest rate lower it most): certified while
+ * insertDel^r * (pA - 1 + P_r) / P_r > 1/2, P_r the product of the r smallest del; for uniform
+ * rates p that is pA - 1 + p^r > 1/2, the Hamming bound. A classifier that says the top class on
+ * every copy of x that no copy of x' can equal attains it (the tests check both). At most the
+ * sentence's length; -1: abstain.
  */
 export function certifiedEditRadius(pA: number, del: readonly number[], insertDel: number): number {
   if (pA <= 0.5) return -1;
@@ -43,7 +48,7 @@ export function certifiedEditRadius(pA: number, del: readonly number[], insertDe
   for (const d of sorted) {
     keep *= d;
     ins *= insertDel;
-    if (ins * (pA - 1 + keep) > 0.5) r++; else break;
+    if ((ins * (pA - 1 + keep)) / keep > 0.5) r++; else break;
   }
   return r;
 }

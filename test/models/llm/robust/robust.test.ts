@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../../hw/index.ts';
 import { applyEdits, certifiedRadius, certify, clopperPearsonLower, clopperPearsonUpper, damerauLevenshtein, fuzzSensitivity, targetedMasking } from '../../../../models/llm/robust/index.ts';
 import { missingPython, pythonWith } from '../../../helpers/requirements.ts';
+import { copyDistribution, hamming, smoothedP1, worstCaseLabeller } from './exact-smoothing.ts';
 
 /** Brute force: breadth-first search over single edits (insert, delete, substitute, swap adjacent) from a to b. */
 function bruteEditDistance(a: string, b: string, alphabet: string): number {
@@ -59,37 +60,40 @@ describe('Clopper-Pearson bounds', () => {
 });
 
 describe('masking certification', () => {
-  it('never claims a radius that a brute-force check over every nearby input disproves', () => {
-    // Inputs of 5 tokens from {0, 1, 2}, mask = 3; a fixed random classifier of the masked input.
+  it('never claims a radius that a brute-force check over every nearby input disproves, and meets it exactly on worst-case classifiers', () => {
+    // Inputs of 5 tokens from {0, 1, 2}, mask = 3: random classifiers of the masked input, and for
+    // targets x' (x changed at a few positions) the classifiers that move the most probability from x to x'.
     const n = 5, V = 3, MASK = 3;
     const rng = createRng(5);
-    const table = Array.from({ length: 4 ** n }, () => rng.int(0, 1));
-    const label = (x: number[]) => table[x.reduce((s, t) => s * 4 + t, 0)];
-    // The smoothed class-1 probability of x, exactly, over all 2^n masks.
-    const exact = (x: number[], q: number[]) => {
-      let p = 0;
-      for (let m = 0; m < 1 << n; m++) {
-        let w = 1;
-        const y = x.map((t, i) => { const masked = (m >> i) & 1; w *= masked ? q[i] : 1 - q[i]; return masked ? MASK : t; });
-        p += w * label(y);
-      }
-      return p;
-    };
     const all = Array.from({ length: V ** n }, (_, c) => Array.from({ length: n }, (_, i) => Math.floor(c / V ** i) % V));
-    let claims = 0;
+    let claims = 0, tight = 0;
     for (const q of [[0.9, 0.9, 0.9, 0.9, 0.9], [0.7, 0.95, 0.95, 0.8, 0.6], [0.98, 0.98, 0.5, 0.98, 0.98]]) {
-      for (const x of all.filter((_, i) => i % 7 === 0)) {
-        const p1 = exact(x, q), top = p1 > 0.5 ? 1 : 0, pA = Math.max(p1, 1 - p1);
-        const r = certifiedRadius(pA, q);
-        if (r <= 0) continue;
-        claims++;
-        for (const y of all) {
-          const hamming = x.reduce((s, t, i) => s + (t === y[i] ? 0 : 1), 0);
-          if (hamming <= r) expect(top === 1 ? exact(y, q) : 1 - exact(y, q)).toBeGreaterThan(0.5);
+      const memo = new Map<string, Map<string, number>>();
+      const dist = (y: readonly number[]) => memo.get(y.join(',')) ?? memo.set(y.join(','), copyDistribution(y, (t, i) => [[1 - q[i], t], [q[i], MASK]])).get(y.join(','))!;
+      const random = createRng(17);
+      const table = new Map<string, number>();
+      const randomLabel = (k: string) => table.get(k) ?? table.set(k, random.int(0, 1)).get(k)!;
+      for (const x of all.filter((_, i) => i % 11 === 0)) {
+        const changed = x.map((t) => (rng.next() < 0.4 ? (t + rng.int(1, 2)) % V : t));
+        for (const label of [randomLabel, worstCaseLabeller(dist(x), dist(changed), rng.int(0, 1e6))]) {
+          const p1 = smoothedP1(dist(x), label), top = p1 > 0.5 ? 1 : 0;
+          const r = certifiedRadius(Math.max(p1, 1 - p1), q);
+          if (r < 0) continue;
+          claims++;
+          let flipsBeyond = false;
+          for (const y of all) {
+            const d = hamming(x, y);
+            if (d > r + 1) continue;
+            const py = smoothedP1(dist(y), label), keeps = (top === 1 ? py : 1 - py) > 0.5;
+            if (d <= r) expect(keeps, `${x} -> ${y} (claimed radius ${r})`).toBe(true);
+            else if (!keeps) flipsBeyond = true;
+          }
+          if (flipsBeyond) tight++;
         }
       }
     }
-    expect(claims).toBeGreaterThan(5);
+    expect(claims).toBeGreaterThan(20);
+    expect(tight).toBeGreaterThan(10);
   });
 
   it('radius from the product of the smallest masking probabilities; Monte Carlo certification abstains when unsure', () => {
