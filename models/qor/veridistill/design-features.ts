@@ -25,12 +25,13 @@ export function withoutPaddingColumns(chunks: readonly number[][]): number[][] {
 /**
  * A design's feature vector for the decoder, from the frozen encoder: mean and max over its
  * chunk embeddings, then log(1 + tokens) and log(1 + chunks) (the size of the RTL).
+ * `perPairAttention: false` forces the batched attention (the reference the faster path is tested against).
  */
-export function designFeatures(p: Parameters, c: EncoderConfig, d: { chunks: number[][]; totalTokens: number }, chunksPerCall = 32): number[] {
+export function designFeatures(p: Parameters, c: EncoderConfig, d: { chunks: number[][]; totalTokens: number }, chunksPerCall = 32, perPairAttention = true): number[] {
   const rows: number[][] = [];
   for (let i = 0; i < d.chunks.length; i += chunksPerCall) {
     const ids = tf.tensor2d(withoutPaddingColumns(d.chunks.slice(i, i + chunksPerCall)), undefined, 'int32');
-    const embeddings = chunkEmbeddings(p, c, ids);
+    const embeddings = chunkEmbeddings(p, c, ids, perPairAttention);
     rows.push(...embeddings.arraySync());
     tf.dispose([ids, embeddings]);
   }

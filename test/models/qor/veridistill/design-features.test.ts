@@ -19,10 +19,10 @@ function randomTokens(r: SeededRandom, n: number): number[] {
   return Array.from({ length: n }, () => 4 + r.int(config.vocabSize - 4));
 }
 
-/** The reference: the encoder over the full-length chunks, all in one call. */
+/** The reference: the encoder over the full-length chunks, all in one call, with the batched (training) attention. */
 function fullLengthEmbeddings(chunks: number[][]): number[][] {
   const ids = tf.tensor2d(chunks, undefined, 'int32');
-  const rows = chunkEmbeddings(p, config, ids).arraySync();
+  const rows = chunkEmbeddings(p, config, ids, false).arraySync();
   ids.dispose();
   return rows;
 }
@@ -65,6 +65,18 @@ describe('design features: padding trim and chunk batching keep the numbers', ()
       const mean = rows[0].map((_, j) => rows.reduce((s, row) => s + row[j], 0) / rows.length);
       const max = rows[0].map((_, j) => Math.max(...rows.map((row) => row[j])));
       expectClose(batched, [...mean, ...max, Math.log1p(n), Math.log1p(d.chunks.length)]);
+    }
+  });
+
+  it("per-(chunk, head) attention gives the batched attention's embeddings, with and without padding", () => {
+    const r = new SeededRandom(11);
+    for (const n of [3, 47, 48, 100, 190]) {
+      const chunks = chunkTokens(randomTokens(r, n), config.length, 4).chunks;
+      const ids = tf.tensor2d(chunks, undefined, 'int32');
+      const perPair = chunkEmbeddings(p, config, ids, true).arraySync();
+      const batched = chunkEmbeddings(p, config, ids, false).arraySync();
+      ids.dispose();
+      perPair.forEach((row, i) => expectClose(row, batched[i]));
     }
   });
 
