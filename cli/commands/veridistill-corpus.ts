@@ -13,8 +13,10 @@ export const DEFAULT_SYNTHETIC = 300;
 
 const GROUPS = [8, 16, 32, 64];
 const ARRAYS = ['1x1', '1x2', '2x1', '2x2'];
+/** Groups of the generated arrays: 8, and the demo's 32. */
+const ARRAY_GROUPS = [8, 32];
 
-/** Every PE kind with every weight scheme and group as a PE module, and the small arrays (group 8). */
+/** Every PE kind with every weight scheme and group as a PE module, and the small arrays (groups 8 and 32). */
 export function generatedCorpus(): CorpusDesign[] {
   const out: CorpusDesign[] = [];
   const seen = new Set<string>();
@@ -36,9 +38,15 @@ export function generatedCorpus(): CorpusDesign[] {
         out.push({ id: `generated-pe/${kind}-${scheme}-g${group}`, family: 'generated-pe', group: `generated-pe/${kind}`, files: [file], synthFiles: [design.fileName], top: pe, texts: { [file]: closure, [design.fileName]: design.verilog } });
       }
     }
-    for (const array of ARRAYS) {
-      const design = generateArrayDesign(designConfig({ pe: kind, array, group: 8, scheme: 'auto' }));
-      out.push({ id: `generated-array/${kind}-${array}`, family: 'generated-array', files: [design.fileName], synthFiles: [design.fileName], top: design.top, texts: { [design.fileName]: design.verilog } });
+    const arrays = new Set<string>();
+    for (const group of ARRAY_GROUPS) {
+      for (const array of ARRAYS) {
+        const design = generateArrayDesign(designConfig({ pe: kind, array, group, scheme: 'auto' }));
+        if (arrays.has(design.verilog)) continue;
+        arrays.add(design.verilog);
+        const id = `generated-array/${kind}-${array}${group === 8 ? '' : `-g${group}`}`;
+        out.push({ id, family: 'generated-array', group: `generated-array/${kind}-${array}`, files: [design.fileName], synthFiles: [design.fileName], top: design.top, texts: { [design.fileName]: design.verilog } });
+      }
     }
   }
   return out;

@@ -46,14 +46,25 @@ export function declaredModules(text: string): string[] {
 }
 
 /**
+ * The module of a text that no other module of it instantiates (the last such), e.g. `s27` in an
+ * ISCAS89 file that declares its `dff` cell first; the first module when every one is instantiated.
+ */
+export function rootModuleName(text: string): string | undefined {
+  const noComments = text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/.*$/gm, ' ');
+  const declared = declaredModules(noComments);
+  const instantiated = new Set([...noComments.matchAll(/\b([A-Za-z_][A-Za-z0-9_$]*)\s+(?:#\s*\(|[A-Za-z_][A-Za-z0-9_$]*\s*\()/g)].map((m) => m[1]));
+  return declared.filter((m) => !instantiated.has(m)).at(-1) ?? declared[0];
+}
+
+/**
  * One design per file. Synthesis reads the file plus the sibling files that define modules it
  * instantiates (transitively), and no others: sibling files may define clashing modules.
  */
-function perFile(family: string, dir: string, recursive: boolean, root: string): CorpusDesign[] {
+function perFile(family: string, dir: string, recursive: boolean, root: string, topOf: (text: string) => string | undefined): CorpusDesign[] {
   const files = verilogFilesIn(dir, recursive);
   const texts = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
   return files.flatMap((f) => {
-    const top = firstModuleName(texts.get(f)!);
+    const top = topOf(texts.get(f)!);
     if (!top) return [];
     const definedIn = new Map<string, string>();
     for (const g of files) if (dirname(g) === dirname(f)) for (const m of declaredModules(texts.get(g)!)) if (!definedIn.has(m)) definedIn.set(m, g);
@@ -102,13 +113,13 @@ function openlaneTops(csvPath: string): Map<string, string> {
 /**
  * Every design of the shared RTL corpora under `dataRoot` (the TESSERA_DATA folder), in a fixed
  * order. Families: itc99, iwls05, openlane, axis, uart, arith (small arithmetic), ispras24 (one
- * operator per module).
+ * operator per module), iscas (ISCAS85/89 gate netlists), epfl (EPFL arithmetic and control netlists).
  */
 export function listCorpus(dataRoot: string): CorpusDesign[] {
   const rtl = join(dataRoot, 'rtl');
   const designs: CorpusDesign[] = [];
-  const add = (family: string, dir: string, recursive = false) => {
-    if (existsSync(dir)) designs.push(...perFile(family, dir, recursive, dir));
+  const add = (family: string, dir: string, recursive = false, topOf = firstModuleName) => {
+    if (existsSync(dir)) designs.push(...perFile(family, dir, recursive, dir, topOf));
   };
   add('itc99', join(dataRoot, 'itc99', 'rtl_verilog'));
   designs.push(...perFolder('iwls05', ['permissive', 'copyleft'].map((g) => join(rtl, 'iwls05_opencores', g)), new Map()));
@@ -118,6 +129,9 @@ export function listCorpus(dataRoot: string): CorpusDesign[] {
   add('uart', join(rtl, 'alexforencich_verilog_uart'));
   add('arith', join(rtl, 'trustworthycomputing_small'));
   add('ispras24', join(rtl, 'ispras24_verilog_tests'), true);
+  // Gate-level netlists: ISCAS85 / ISCAS89 (primitives and a `dff` module) and EPFL's flattened suites.
+  add('iscas', join(dataRoot, 'iscas_ispras'), true, rootModuleName);
+  add('epfl', join(dataRoot, 'epfl'), true);
   return designs;
 }
 

@@ -3,7 +3,7 @@
 export { VeriDistill, fromTargets, toTargets, labelFlowOf, type VeriDistillConfig, type QorPrediction, type LabelFlow } from './model.ts';
 export { trainVeriDistill, defaultSettings, type TrainSettings, type TrainOutcome, type SplitResult, type Method } from './train.ts';
 export { moduleDesigns, parameterSweeps } from './corpus-variants.ts';
-export { listCorpus, designText, designSources, firstModuleName, verilogFilesIn, type CorpusDesign } from './corpus.ts';
+export { listCorpus, designText, designSources, firstModuleName, rootModuleName, verilogFilesIn, type CorpusDesign } from './corpus.ts';
 export { labelCorpus, readDataset, writeDataset, type QorRecord, type LabelRunOptions } from './labels.ts';
 export { qorScript, qorOf, QOR_FLOW_HASH, LABEL_BACKEND } from './qor-flow.ts';
 export { synthesizeQor, type SynthesizedQor } from './yosys-qor.ts';

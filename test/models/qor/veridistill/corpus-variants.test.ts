@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { designSources, designText, moduleDesigns, parameterSweeps, type CorpusDesign } from '../../../../models/qor/veridistill/index.ts';
+import { designSources, designText, moduleDesigns, parameterSweeps, rootModuleName, type CorpusDesign } from '../../../../models/qor/veridistill/index.ts';
 
 const hier = `module leaf(input a, output b); assign b = ~a; endmodule
 module mid(input a, output b); leaf u(.a(a), .b(b)); endmodule
@@ -12,6 +12,13 @@ module top(input a, output b); mid m(.a(a), .b(b)); endmodule
 `;
 
 describe('corpus variants', () => {
+  it('takes as top the module no other instantiates (an ISCAS89 file declares its dff cell first)', () => {
+    const iscas = `module dff (CK,Q,D);\ninput CK,D;\noutput Q;\nreg Q;\nalways @ (posedge CK)\n  Q <= D;\nendmodule\n\nmodule s27(CK,G0,G17);\ninput CK,G0;\noutput G17;\n  wire G5;\n  dff DFF_0(CK,G5,G0);\n  not NOT_1(G17,G5);\nendmodule\n`;
+    expect(rootModuleName(iscas)).toBe('s27');
+    expect(rootModuleName(hier)).toBe('top'); // 'other' is uninstantiated too; the last such wins
+    expect(rootModuleName('// module fake(\nmodule a(); b u(); endmodule\nmodule b(); a v(); endmodule\n')).toBe('a');
+  });
+
   it('cuts every non-top module out with the modules it instantiates; synthesis reads the whole design', () => {
     const dir = mkdtempSync(join(tmpdir(), 'variants-'));
     writeFileSync(join(dir, 'h.v'), hier);
