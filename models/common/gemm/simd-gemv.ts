@@ -12,13 +12,10 @@
  * Each prepared weight matrix gets its own instance and memory, so it is freed with the matrix.
  */
 
-// Opcodes used (WebAssembly core 2.0 and the fixed-width SIMD proposal, prefix 0xfd).
-const I32 = 0x7f, V128 = 0x7b;
-const LOCAL_GET = 0x20, LOCAL_SET = 0x21, I32_CONST = 0x41, I32_ADD = 0x6a, I32_MUL = 0x6c, I32_LT_U = 0x49;
-const LOOP = 0x03, VOID = 0x40, BR_IF = 0x0d, END = 0x0b, F64_ADD = 0xa0, F32_DEMOTE_F64 = 0xb6, F32_STORE = 0x38;
-const simd = (op: number) => (op < 0x80 ? [0xfd, op] : [0xfd, (op & 0x7f) | 0x80, op >> 7]);
-const V128_LOAD = simd(0x00), V128_CONST = simd(0x0c), V128_LOAD64_ZERO = simd(0x5d), F64X2_PROMOTE_LOW = simd(0x5f);
-const F64X2_EXTRACT = simd(0x21), F64X2_ADD = simd(0xf0), F64X2_MUL = simd(0xf2);
+import {
+  BR_IF, END, F32_DEMOTE_F64, F32_STORE, F64_ADD, F64X2_ADD, F64X2_EXTRACT, F64X2_MUL, F64X2_PROMOTE_LOW, I32, I32_ADD, I32_LT_U, I32_MUL,
+  LOOP, V128, V128_CONST, V128_LOAD, V128_LOAD64_ZERO, VOID, compileOrNull, get, i32, oneFunctionModule, set, uleb, wasm, type WasmApi, type WasmMemory,
+} from '../wasm-asm.ts';
 
 // Parameters: 0 w (byte offset of N rows of K float32), 1 x (K doubles), 2 out (N float32), 3 k, 4 n.
 // Locals: 5 j, 6 xp, 7 wp, 8 xEnd, 9-12 four accumulators (independent chains hide the add latency).
@@ -27,22 +24,6 @@ const ACC = [9, 10, 11, 12];
 /** acc[a] += promote(w[t+2a], w[t+2a+1]) * (x[t+2a], x[t+2a+1]). */
 const term = (a: number) => [...get(ACC[a]), ...get(WP), ...V128_LOAD64_ZERO, 2, 8 * a, ...F64X2_PROMOTE_LOW, ...get(XP), ...V128_LOAD, 3, ...uleb(16 * a), ...F64X2_MUL, ...F64X2_ADD, ...set(ACC[a])];
 const lanes = (a: number) => [...get(ACC[a]), ...F64X2_EXTRACT, 0, ...get(ACC[a]), ...F64X2_EXTRACT, 1, F64_ADD];
-const get = (i: number) => [LOCAL_GET, i], set = (i: number) => [LOCAL_SET, i];
-const i32 = (v: number) => [I32_CONST, ...sleb(v)];
-
-function sleb(v: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = v & 0x7f;
-    v >>= 7;
-    if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) return [...out, b];
-    out.push(b | 0x80);
-  }
-}
-const uleb = (v: number): number[] => (v < 0x80 ? [v] : [(v & 0x7f) | 0x80, ...uleb(v >>> 7)]);
-const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
-const name = (s: string) => [...uleb(s.length), ...Buffer.from(s, 'ascii')];
-
 function moduleBytes(): Uint8Array {
   const body = [
     2, 4, I32, 4, V128, // locals: 4 i32 (j, xp, wp, xEnd), 4 v128 (accumulators)
@@ -66,36 +47,14 @@ function moduleBytes(): Uint8Array {
     END,
     END,
   ];
-  return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, [1, 0x60, 5, I32, I32, I32, I32, I32, 0]),
-    ...section(2, [1, ...name('e'), ...name('m'), 0x02, 0x00, 1]),
-    ...section(3, [1, 0]),
-    ...section(7, [1, ...name('g'), 0x00, 0]),
-    ...section(10, [1, ...uleb(body.length), ...body]),
-  ]);
+  return oneFunctionModule(5, body);
 }
-
-/** The part of the WebAssembly JS API used here (the project's TypeScript setup has no DOM types). */
-interface WasmMemory { readonly buffer: ArrayBuffer }
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number }) => WasmMemory;
-}
-const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
 let compiled: object | null | undefined;
 
 /** The compiled kernel, or null where WebAssembly SIMD is missing (the caller keeps the typed-array loop). */
 function kernelModule(): object | null {
-  if (compiled === undefined) {
-    try {
-      compiled = wasm ? new wasm.Module(moduleBytes()) : null;
-    } catch {
-      compiled = null;
-    }
-  }
+  if (compiled === undefined) compiled = compileOrNull(moduleBytes);
   return compiled;
 }
 

@@ -94,7 +94,7 @@ export class CellArcRows {
   /** Per net: log10 of its rise and fall load (fF) and log2(1 + fanout), NaN until first needed. */
   private netLogs = new Float64Array(0);
   /** The rows written by `fill`: features, and per row its edge, slot, target pin and starting arrival. */
-  x = new Float64Array(0);
+  x: Float64Array = new Float64Array(0);
   rowEdge = new Int32Array(0);
   rowSlot = new Int8Array(0);
   rowPin = new Int32Array(0);
@@ -216,14 +216,15 @@ export class CellArcRows {
   }
 
   /**
-   * Writes the features of level l's rows at the predicted slews (rows whose delay table gives
-   * no value are left out, as cellArcFeatures' NaN delay); returns the row count.
+   * Writes the features of level l's rows at the predicted slews into `buffer(rows)` (the cell
+   * network's input buffer; rows whose delay table gives no value are left out, as
+   * cellArcFeatures' NaN delay); returns the row count.
    */
-  fill(g: SlackGraph, l: number, slew: Float32Array, arrival: Float32Array): number {
+  fill(g: SlackGraph, l: number, slew: Float32Array, arrival: Float32Array, buffer: (rows: number) => Float64Array): number {
     const { edgeArc } = g;
     const from = this.start[l]!;
     const to = this.start[l + 1]!;
-    this.x = grown(this.x, (to - from) * CELL_FEATURES);
+    this.x = buffer(to - from);
     this.rowEdge = grown(this.rowEdge, to - from);
     this.rowSlot = grown(this.rowSlot, to - from);
     this.rowPin = grown(this.rowPin, to - from);

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { NamedArray, Parameters } from '../../../common/index.ts';
+import { SimdMlp } from './mlp-simd.ts';
 
 /**
  * A small multilayer perceptron (ReLU hidden layers, linear output) with standardized inputs,
@@ -71,24 +72,58 @@ export function mlpWeights(weights: ReadonlyMap<string, NamedArray>, spec: MlpSp
 /** A forward pass specialised to one network's weights: `rows` feature rows of `input` to `rows x out` values. */
 type MlpKernel = (input: Float64Array, rows: number, output: Float64Array) => void;
 
-const kernels = new WeakMap<MlpWeights, MlpKernel>();
+/**
+ * One network's inference: row buffers and a forward pass. `input(rows)` is a buffer to write
+ * `rows` feature rows into (row-major; valid until the next `input` call); `forward(input, rows)`
+ * returns the `rows x out` outputs (valid until the next `forward`). The WebAssembly SIMD kernel
+ * (mlp-simd.ts) where the runtime has it, else the compiled JavaScript one; the two give the
+ * same outputs bit for bit.
+ */
+export interface MlpRunner {
+  input(rows: number): Float64Array;
+  forward(input: Float64Array, rows: number): Float64Array;
+}
+
+const runners = new WeakMap<MlpWeights, MlpRunner>();
+
+export function mlpRunner(m: MlpWeights): MlpRunner {
+  let r = runners.get(m);
+  if (!r) {
+    r = SimdMlp.of(m) ?? compiledMlp(m);
+    runners.set(m, r);
+  }
+  return r;
+}
+
+/** Forward pass on a batch: `rows` raw feature rows of `input` (row-major) to `rows x out` values in `output`. */
+export function mlpForward(m: MlpWeights, input: Float64Array, rows: number, output: Float64Array): void {
+  output.set(mlpRunner(m).forward(input, rows).subarray(0, rows * m.sizes[m.sizes.length - 1]!));
+}
 
 /**
- * Forward pass on a batch: `rows` raw feature rows of `input` (row-major) to `rows x out` values
- * in `output`. The network is compiled once per weight set into straight-line JavaScript with the
- * weights as constants (as the simulator's row kernels are): per row, every layer's sums are
- * unrolled, so the JIT keeps the activations in registers and loads no weight from memory. About
- * four times faster than the equivalent loops over weight arrays in V8 on these 12-16-16-2
- * networks; the arithmetic is the same (each sum from its bias, inputs in order), so the outputs
- * are the same bit for bit.
+ * The network compiled into straight-line JavaScript with the weights as constants (as the
+ * simulator's row kernels are): per row, every layer's sums are unrolled, so the JIT keeps the
+ * activations in registers and loads no weight from memory. About four times faster than the
+ * equivalent loops over weight arrays in V8 on these 12-16-16-2 networks; the arithmetic is the
+ * same (each sum from its bias, inputs in order), so the outputs are the same bit for bit.
  */
-export function mlpForward(m: MlpWeights, input: Float64Array, rows: number, output: Float64Array): void {
-  let k = kernels.get(m);
-  if (!k) {
-    k = compileMlp(m);
-    kernels.set(m, k);
-  }
-  k(input, rows, output);
+export function compiledMlp(m: MlpWeights): MlpRunner {
+  const kernel = compileMlp(m);
+  const nIn = m.sizes[0]!;
+  const nOut = m.sizes[m.sizes.length - 1]!;
+  let x = new Float64Array(0);
+  let y = new Float64Array(0);
+  return {
+    input(rows) {
+      if (x.length < rows * nIn) x = new Float64Array(Math.max(rows * nIn, x.length * 2));
+      return x;
+    },
+    forward(input, rows) {
+      if (y.length < rows * nOut) y = new Float64Array(Math.max(rows * nOut, y.length * 2));
+      kernel(input, rows, y);
+      return y;
+    },
+  };
 }
 
 /** A double as a JavaScript literal that reads back to the same value (negative zero kept). */

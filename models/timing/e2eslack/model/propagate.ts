@@ -3,7 +3,7 @@ import { CellArcRows, netArcRows } from './arc-rows.ts';
 import type { ModelConstraints } from './constraints.ts';
 import { CELL_FEATURES, NET_FEATURES } from './features.ts';
 import { propagationLevels } from './levels.ts';
-import { mlpForward, type MlpWeights } from './mlp.ts';
+import { mlpRunner, type MlpWeights } from './mlp.ts';
 
 /** The learned message functions: cell arcs correct the NLDM delay and slew, net arcs an Elmore estimate. */
 export interface MessageFunctions {
@@ -26,17 +26,6 @@ export interface Prediction {
   readonly netDelay: Float32Array;
 }
 
-/** A growable row buffer of doubles, kept across levels and calls. */
-class Rows {
-  data = new Float64Array(0);
-  ensure(size: number): Float64Array {
-    if (this.data.length < size) this.data = new Float64Array(Math.max(size, this.data.length * 2));
-    return this.data;
-  }
-}
-const netX = new Rows();
-const netY = new Rows();
-const cellY = new Rows();
 const cellRows = new CellArcRows();
 let netDriver = new Int32Array(0);
 
@@ -53,8 +42,8 @@ export interface PropagateOptions {
  * the level's arcs, transitions and modes), and the cell arcs into its cell outputs as one batch
  * through the learned cell function, each at its input pin's predicted slew, merged by max
  * (late) and min (early) over arcs and transitions. The rows' static parts are planned once per
- * call (arc-rows.ts), the networks run compiled (mlp.ts), and the row buffers are reused across
- * levels and calls.
+ * call (arc-rows.ts), the networks run compiled (mlp.ts: WebAssembly SIMD or straight-line
+ * JavaScript), and the row buffers (the networks' own) are reused across levels and calls.
  */
 export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunctions, options: PropagateOptions = {}): Prediction {
   const { graph } = g;
@@ -84,12 +73,14 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
   const lv = propagationLevels(g, c);
   const levels = lv.netStart.length - 1;
   cellRows.plan(g, c, lv, slots >> 1);
+  const netNetwork = mlpRunner(f.net);
+  const cellNetwork = mlpRunner(f.cell);
+  const cellBuffer = (rows: number) => cellNetwork.input(rows);
   for (let l = 1; l < levels; l++) {
     // Net arcs: a row per mode and transition of each load pin.
     const loads = lv.netStart[l + 1]! - lv.netStart[l]!;
     if (loads > 0) {
-      const x = netX.ensure(loads * slots * NET_FEATURES);
-      const y = netY.ensure(loads * slots * 2);
+      const x = netNetwork.input(loads * slots);
       if (netDriver.length < loads) netDriver = new Int32Array(Math.max(loads, netDriver.length * 2));
       let r = 0;
       for (let i = lv.netStart[l]!; i < lv.netStart[l + 1]!; i++) {
@@ -99,7 +90,7 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
         netArcRows(g, p, drv, slots, slew, x, r * NET_FEATURES);
         r += slots;
       }
-      mlpForward(f.net, x, r, y);
+      const y = netNetwork.forward(x, r);
       r = 0;
       for (let i = lv.netStart[l]!; i < lv.netStart[l + 1]!; i++) {
         const p = lv.netPins[i]!;
@@ -114,11 +105,10 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
         }
       }
     }
-    const rows = cellRows.fill(g, l, slew, arrival);
+    const rows = cellRows.fill(g, l, slew, arrival, cellBuffer);
     if (rows === 0) continue;
     const { x, rowEdge, rowSlot, rowPin, rowStart } = cellRows;
-    const y = cellY.ensure(rows * 2);
-    mlpForward(f.cell, x, rows, y);
+    const y = cellNetwork.forward(x, rows);
     let pin = -1;
     for (let r = 0; r <= rows; r++) {
       if (r === rows || rowPin[r] !== pin) {
