@@ -21,7 +21,9 @@ export interface MergeParams {
   readonly drop?: number;
   /** LoRE: mu of each tensor as this share of the mean largest singular value of theta_i - mean(theta). */
   readonly muShare?: number;
+  /** LoRE: at most this many rounds of coordinate descent, stopping once a round lowers the objective by less than `tolerance` of it. */
   readonly iterations?: number;
+  readonly tolerance?: number;
   readonly seed?: number;
 }
 
@@ -29,8 +31,10 @@ export interface LoreDiagnostics {
   /** ||theta0 - true base||_F / ||true base||_F over the changed tensors, and the same for mean(theta_i). */
   readonly implicitBaseDistance: number;
   readonly meanModelDistance: number;
-  /** Sum over tensors of the objective, per iteration. */
+  /** Sum over tensors of the objective, per iteration (a tensor that stopped earlier counts with its last value). */
   readonly objective: number[];
+  /** The most rounds any tensor took. */
+  readonly iterations: number;
   /** Mean rank of the estimated task vectors (singular values kept) over the changed matrices. */
   readonly meanRank: number;
 }
@@ -46,30 +50,36 @@ export interface LoreEstimate {
   readonly diagnostics: LoreDiagnostics;
 }
 
-/** Runs LoRE's coordinate descent on every tensor the models change; `trueBase` only for the diagnostics. */
-export function loreEstimate(models: readonly LlamaWeights[], trueBase: LlamaWeights, muShare: number, iterations: number): LoreEstimate {
+/**
+ * Runs LoRE's coordinate descent on every tensor in which the fine-tuned models differ (chosen
+ * without the true base, which serves the diagnostics only).
+ */
+export function loreEstimate(models: readonly LlamaWeights[], trueBase: LlamaWeights, muShare: number, iterations: number, tolerance = 0): LoreEstimate {
   const all = models.map(tensorsOf), baseT = tensorsOf(trueBase);
   const tensors = new Map<string, { base: Float64Array; meanDelta: Float64Array }>();
   const objective: number[] = [];
   let dBase = 0, dMean = 0, nBase = 0, ranks = 0, matrices = 0;
-  for (const k of differingTensors([trueBase, ...models])) {
+  const perTensor: number[][] = [];
+  for (const k of differingTensors(models)) {
     const { name, rows, cols } = baseT[k].info;
     const b = baseT[k].data, thetas = all.map((m) => m[k].data);
     const mean = new Float64Array(b.length);
     for (const t of thetas) for (let j = 0; j < b.length; j++) mean[j] += t[j] / thetas.length;
     const sigma1 = thetas.map((t) => singularValues(Float64Array.from(t, (v, j) => v - mean[j]), rows, cols)[0]);
-    const r = loreTensor(thetas, rows, cols, muShare * (sigma1.reduce((a, c) => a + c, 0) / sigma1.length), iterations);
-    r.objective.forEach((v, i) => { objective[i] = (objective[i] ?? 0) + v; });
+    const r = loreTensor(thetas, rows, cols, muShare * (sigma1.reduce((a, c) => a + c, 0) / sigma1.length), iterations, tolerance);
+    perTensor.push(r.objective);
     const meanDelta = new Float64Array(b.length);
     for (const d of r.deltas) for (let j = 0; j < b.length; j++) meanDelta[j] += d[j] / r.deltas.length;
     for (let j = 0; j < b.length; j++) { dBase += (r.base[j] - b[j]) ** 2; dMean += (mean[j] - b[j]) ** 2; nBase += b[j] * b[j]; }
     if (rows > 1) { matrices++; ranks += r.deltas.reduce((s, d) => s + singularValues(d, rows, cols).filter((x) => x > 1e-9).length, 0) / r.deltas.length; }
     tensors.set(name, { base: r.base, meanDelta });
   }
-  return { tensors, diagnostics: { implicitBaseDistance: Math.sqrt(dBase / nBase), meanModelDistance: Math.sqrt(dMean / nBase), objective, meanRank: matrices ? ranks / matrices : 0 } };
+  const rounds = Math.max(0, ...perTensor.map((o) => o.length));
+  for (let i = 0; i < rounds; i++) objective.push(perTensor.reduce((s, o) => s + o[Math.min(i, o.length - 1)], 0));
+  return { tensors, diagnostics: { implicitBaseDistance: Math.sqrt(dBase / nBase), meanModelDistance: Math.sqrt(dMean / nBase), objective, iterations: rounds, meanRank: matrices ? ranks / matrices : 0 } };
 }
 
-/** The LoRE merge: implicit base + lambda * mean of the task vectors (`template` gives the unchanged tensors). */
+/** The LoRE merge: implicit base + lambda * mean of the task vectors (`template`, one of the fine-tuned models, gives the tensors they share). */
 export function applyLore(e: LoreEstimate, template: LlamaWeights, lambda: number): LlamaWeights {
   return withTensors(template, new Map([...e.tensors].map(([name, t]) => [name, Float32Array.from(t.base, (v, j) => v + lambda * t.meanDelta[j])])));
 }
@@ -77,8 +87,8 @@ export function applyLore(e: LoreEstimate, template: LlamaWeights, lambda: numbe
 /** `base` is the true base (used by the baselines, and by LoRE only for its diagnostics). */
 export function mergeModels(method: MergeMethod, models: readonly LlamaWeights[], base: LlamaWeights, p: MergeParams): MergeResult {
   if (method === 'lore') {
-    const e = loreEstimate(models, base, p.muShare ?? 0.1, p.iterations ?? 10);
-    return { weights: applyLore(e, base, p.lambda), lore: e.diagnostics };
+    const e = loreEstimate(models, base, p.muShare ?? 0.1, p.iterations ?? 10, p.tolerance ?? 0);
+    return { weights: applyLore(e, models[0], p.lambda), lore: e.diagnostics };
   }
   const all = models.map(tensorsOf), baseT = tensorsOf(base);
   const out = new Map<string, Float32Array>();

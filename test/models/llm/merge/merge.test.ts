@@ -89,4 +89,27 @@ describe('merging baselines on hand-made vectors', () => {
     // mu = 0: the implicit base is the mean and the deltas the deviations from it, so lambda 1 gives the mean model.
     expect(maxDiff(lore.weights.layers[1].w2, tuned.layers[1].w2.map((v, j) => (v + base.layers[1].w2[j]) / 2))).toBeLessThan(1e-6);
   });
+
+  it('LoRE never reads the true base: tensors the fine-tuned models share come from them, and a wrong base changes only the diagnostics', () => {
+    const base = tinyBase(1), other = tinyBase(2);
+    const shift = (w: Float32Array, k: number) => w.map((v, j) => v + (j % 3 === k ? 0.05 : 0));
+    const a = { ...other, layers: other.layers.map((l, i) => (i === 1 ? { ...l, w2: shift(l.w2, 0) } : l)) };
+    const b = { ...other, layers: other.layers.map((l, i) => (i === 1 ? { ...l, w2: shift(l.w2, 1) } : l)) };
+    const p = { lambda: 1, muShare: 0.2, iterations: 30, tolerance: 1e-6 };
+    const withTrue = mergeModels('lore', [a, b], other, p), withWrong = mergeModels('lore', [a, b], base, p);
+    expect(Array.from(withWrong.weights.layers[1].w2)).toEqual(Array.from(withTrue.weights.layers[1].w2));
+    expect(withWrong.weights.layers[0].wq).toBe(a.layers[0].wq);
+    expect(withWrong.lore!.implicitBaseDistance).not.toBe(withTrue.lore!.implicitBaseDistance);
+  });
+
+  it('LoRE stops once a round lowers the objective by less than the tolerance', () => {
+    const { thetas, rows, cols } = lowRankModels(4);
+    const full = loreTensor(thetas, rows, cols, 0.5, 200).objective;
+    const r = loreTensor(thetas, rows, cols, 0.5, 200, 1e-3).objective;
+    const n = r.length;
+    expect(n).toBeLessThan(200);
+    expect(r[n - 2] - r[n - 1]).toBeLessThan(1e-3 * r[n - 2]);
+    for (let i = 1; i < n - 1; i++) expect(r[i - 1] - r[i]).toBeGreaterThanOrEqual(1e-3 * r[i - 1]);
+    expect(r).toEqual(full.slice(0, n));
+  });
 });
