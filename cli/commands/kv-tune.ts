@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { KvTuner, kvThroughput, pairByName, QUANT_MODES, throughputGain, DEFAULT_CONTEXTS, windowEvaluations, type QuantMode } from '../../models/llm/kv/index.ts';
+import { ATTENTION_KERNELS, planesKernelMisfit, KvTuner, kvThroughput, pairByName, QUANT_MODES, throughputGain, DEFAULT_CONTEXTS, windowEvaluations, type AttentionKernel, type QuantMode } from '../../models/llm/kv/index.ts';
 import { UserError, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { writeReport } from '../report/html-report.ts';
 import { intList, kvModelFlags, kvSetup } from './kv-common.ts';
@@ -17,7 +17,8 @@ one pair per cluster with NSGA-II over perplexity and average bits (mean of (k +
 The search scores the tuning windows (even-numbered held-out windows); every reported perplexity is on
 the test windows (odd-numbered ones). The chosen configuration is the front's lowest tuning perplexity.
 Throughput: decode tokens/s at the array clock (fast mode) at each --contexts length with the cache read
-at its stored bits. Every window's perplexity is cached as soon as it is computed: Ctrl-C or a plain
+at its stored bits, by --attention-kernel: planes (the array's own PEs read the codes as stored, in
+planes of their weight width: 4-bit planes on MixPE's 4 lanes) or int8 (INT8 PEs fed the codes). Every window's perplexity is cached as soon as it is computed: Ctrl-C or a plain
 kill stops the run within one window's evaluation, writes no output, and the same command resumes
 from the cache (it replays the same search).
 example: tessera kv tune --mode kivi --budget 3.5 --json out/kv-tune.json --report out/kv-tune`,
@@ -30,6 +31,7 @@ example: tessera kv tune --mode kivi --budget 3.5 --json out/kv-tune.json --repo
     { name: 'tune-windows', kind: 'int', default: 2, valueName: 'N', help: 'held-out windows the search scores' },
     { name: 'test-windows', kind: 'int', default: 8, valueName: 'N', help: 'held-out windows of the reported perplexities' },
     { name: 'contexts', kind: 'string', default: DEFAULT_CONTEXTS.join(','), valueName: 'L,...', help: 'context lengths of the throughput table' },
+    { name: 'attention-kernel', kind: 'string', default: 'planes', choices: ATTENTION_KERNELS, valueName: 'K', help: 'how the throughput table prices the attention products: planes (codes as stored, on the array\'s own PEs) or int8 (INT8 PEs)' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'NSGA-II seed' },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results as JSON' },
     { name: 'report', kind: 'string', valueName: 'DIR', help: 'write report.html (plotly) into DIR' },
@@ -41,7 +43,10 @@ example: tessera kv tune --mode kivi --budget 3.5 --json out/kv-tune.json --repo
     if (!(flags.groups >= 1)) throw new UserError(`must be >= 1, got ${flags.groups}`, '--groups');
     const contexts = intList(flags.contexts, '--contexts');
     const mode = flags.mode as QuantMode;
+    const kernel = flags['attention-kernel'] as AttentionKernel;
     const s = kvSetup(flags, flags['tune-windows'], flags['test-windows']);
+    const misfit = kernel === 'planes' ? planesKernelMisfit(s.costBackend.options.pe) : undefined;
+    if (misfit) throw new UserError(misfit, '--attention-kernel', 'give --attention-kernel int8, or --on an integer PE kind (mixpe-w4a8, int8)');
     const tuner = new KvTuner(s.model, s.modelKey, s.tune, s.test, mode);
     const r = await tuner.run({ budget: flags.budget, trials: flags.trials, groups: flags.groups, seed: flags.seed });
     const config = s.model.config;
@@ -51,18 +56,19 @@ example: tessera kv tune --mode kivi --budget 3.5 --json out/kv-tune.json --repo
       ...Object.fromEntries(Object.keys(r.uniform).map((name) => [name, Array.from({ length: config.layers }, () => pairByName(name)!)])),
       chosen: r.chosen.pairs.map((n) => pairByName(n)!),
     };
-    const throughput = kvThroughput(config, s.costBackend, mode, configs, contexts);
+    const throughput = kvThroughput(config, s.costBackend, mode, configs, contexts, kernel);
     const gains = throughputGain(throughput, 'chosen', 'KV8');
+    const gainsByKernel = Object.fromEntries(ATTENTION_KERNELS.map((k) => [k, k === kernel ? gains : throughputGain(kvThroughput(config, s.costBackend, mode, { KV8: configs.KV8, chosen: configs.chosen }, contexts, k), 'chosen', 'KV8')]));
     const longest = gains[gains.length - 1];
     const kv8 = r.uniform.KV8.perplexity, kv4 = r.uniform.KV4.perplexity;
     const dominated = Object.fromEntries(Object.entries(r.uniform).map(([name, u]) => [name, r.pareto.some((p) => p.avgBits <= u.avgBits && p.perplexity <= u.perplexity && (p.avgBits < u.avgBits || p.perplexity < u.perplexity))]));
     const result = {
-      checkpoint: s.checkpoint, weightsSha256: s.weightsSha256, backend: s.model.backend.description, costBackend: s.costBackend.description,
+      checkpoint: s.checkpoint, weightsSha256: s.weightsSha256, backend: s.model.backend.description, costBackend: s.costBackend.description, attentionKernel: kernel,
       mode, budget: flags.budget, tuneTargets: (await tuner.tune.score(full)).tokens, testTargets: (await tuner.test.score(full)).tokens,
       fullPerplexity: r.fullPerplexity, fullTunePerplexity: r.fullTunePerplexity,
       uniform: r.uniform,
       pareto: r.pareto,
-      chosen: { ...r.chosen, throughputGainVsKV8: longest.gain, throughputGainContext: longest.context, throughputGainVsKV8ByContext: gains },
+      chosen: { ...r.chosen, throughputGainVsKV8: longest.gain, throughputGainContext: longest.context, throughputGainVsKV8ByContext: gains, throughputGainVsKV8ByKernel: gainsByKernel },
       targets: {
         chosenVsKV8: r.chosen.perplexity / kv8 - 1,
         chosenBelowKV4: r.chosen.perplexity < kv4,
@@ -74,7 +80,7 @@ example: tessera kv tune --mode kivi --budget 3.5 --json out/kv-tune.json --repo
     for (const [name, u] of Object.entries(r.uniform)) console.log(`  ${name.padEnd(5)} ${u.avgBits.toFixed(2)} bits  perplexity ${u.perplexity.toFixed(3)}${dominated[name] ? '  (dominated by the front)' : ''}`);
     console.log(`Pareto front (${r.pareto.length} of ${r.trials} configurations searched):`);
     for (const p of r.pareto) console.log(`  ${p.avgBits.toFixed(3)} bits  perplexity ${p.perplexity.toFixed(3)}  ${p.pairs.join(' ')}`);
-    console.log(`chosen: ${r.chosen.avgBits.toFixed(3)} bits, perplexity ${r.chosen.perplexity.toFixed(3)} (${(100 * result.targets.chosenVsKV8).toFixed(2)}% vs KV8 ${kv8.toFixed(3)}; KV4 ${kv4.toFixed(3)}); decode throughput ${(100 * longest.gain).toFixed(1)}% over KV8 at context ${longest.context}`);
+    console.log(`chosen: ${r.chosen.avgBits.toFixed(3)} bits, perplexity ${r.chosen.perplexity.toFixed(3)} (${(100 * result.targets.chosenVsKV8).toFixed(2)}% vs KV8 ${kv8.toFixed(3)}; KV4 ${kv4.toFixed(3)}); decode throughput ${(100 * longest.gain).toFixed(1)}% over KV8 at context ${longest.context} (${kernel} kernel; ${ATTENTION_KERNELS.filter((k) => k !== kernel).map((k) => `${k}: ${(100 * gainsByKernel[k][gainsByKernel[k].length - 1].gain).toFixed(1)}%`).join(', ')})`);
     console.log(`window evaluations: ${windowEvaluations.computed} computed, ${windowEvaluations.cached} read from the cache`);
     if (flags.json) writeJsonAtomic(flags.json, result);
     if (flags.report) {

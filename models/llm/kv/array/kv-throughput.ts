@@ -3,7 +3,7 @@ import type { ArrayBackend } from '../../../common/index.ts';
 import type { LlamaConfig } from '../../config.ts';
 import type { PrecisionPair } from '../quant/precision-pairs.ts';
 import type { QuantMode } from '../quant/quantized-cache.ts';
-import { kvDecodeCost } from './kv-decode-cost.ts';
+import { kvDecodeCost, type AttentionKernel } from './kv-decode-cost.ts';
 
 export interface ThroughputRow {
   readonly name: string;
@@ -17,9 +17,9 @@ export interface ThroughputRow {
 export const DEFAULT_CONTEXTS: readonly number[] = [256, 512, 1024, 2048, 4096, 8192];
 
 /** One row per configuration (one pair per layer) and context. */
-export function kvThroughput(config: LlamaConfig, be: ArrayBackend, mode: QuantMode, configs: Record<string, readonly Pick<PrecisionPair, 'k' | 'v'>[]>, contexts: readonly number[]): ThroughputRow[] {
+export function kvThroughput(config: LlamaConfig, be: ArrayBackend, mode: QuantMode, configs: Record<string, readonly Pick<PrecisionPair, 'k' | 'v'>[]>, contexts: readonly number[], kernel: AttentionKernel = 'planes'): ThroughputRow[] {
   return Object.entries(configs).flatMap(([name, pairs]) => contexts.map((context) => {
-    const c = kvDecodeCost(config, be, pairs.map((p) => ({ k: p.k, v: p.v, mode })), context);
+    const c = kvDecodeCost(config, be, pairs.map((p) => ({ k: p.k, v: p.v, mode })), context, kernel);
     return { name, context, tokensPerSecond: c.tokensPerSecond, cyclesPerToken: c.perToken.cycles, kvBytesPerToken: c.kvBytes, energyPerTokenJ: c.perToken.energyJ.total };
   }));
 }
