@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadLibrary, type YosysBackend } from '../eda/synth/index.ts';
 import { selectBackend } from '../models/common/index.ts';
-import { VeriDistill, chunkTokens, designText, firstModuleName, labelFlowOf, shippedCheckpointDir, synthesizeQor, verilogWords } from '../models/qor/veridistill/index.ts';
+import { VeriDistill, chunkTokens, designText, labelFlowOf, rootModuleName, shippedCheckpointDir, synthesizeQor, verilogWords } from '../models/qor/veridistill/index.ts';
 import { dataPath } from '../util/index.ts';
 
 const files = [
@@ -48,7 +48,7 @@ const median = (v: readonly number[]) => {
 const designs = files.map((f) => {
   const path = dataPath(f);
   const text = designText({ files: [path] });
-  return { name: f.split('/').pop()!, path, text, top: firstModuleName(text)! };
+  return { name: f.split('/').pop()!, path, text, top: rootModuleName(text)! };
 });
 
 const init = await timed(() => selectBackend(() => {}));

@@ -121,7 +121,8 @@ export function listCorpus(dataRoot: string): CorpusDesign[] {
   const add = (family: string, dir: string, recursive = false, topOf = firstModuleName) => {
     if (existsSync(dir)) designs.push(...perFile(family, dir, recursive, dir, topOf));
   };
-  add('itc99', join(dataRoot, 'itc99', 'rtl_verilog'));
+  // b17-b22 declare the designs they reuse (b14, b15) first: the top is the module none instantiates.
+  add('itc99', join(dataRoot, 'itc99', 'rtl_verilog'), false, rootModuleName);
   designs.push(...perFolder('iwls05', ['permissive', 'copyleft'].map((g) => join(rtl, 'iwls05_opencores', g)), new Map()));
   const ol = join(rtl, 'openlane_designs');
   designs.push(...perFolder('openlane', ['permissive', 'copyleft'].map((g) => join(ol, g)), openlaneTops(join(ol, 'designs.csv'))));
