@@ -37,13 +37,18 @@ const name = (s: string) => [...uleb(s.length), ...Buffer.from(s, 'ascii')];
  * `e.m`; `body` is the function body (local declarations first, then the code, ending with END).
  */
 export function oneFunctionModule(params: number, body: number[]): Uint8Array {
+  return functionsModule(params, [['g', body]]);
+}
+
+/** A module of several functions of the same type (`params` i32 parameters, no result), exported by name. */
+export function functionsModule(params: number, functions: readonly (readonly [string, number[]])[]): Uint8Array {
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, [1, 0x60, params, ...new Array<number>(params).fill(I32), 0]),
     ...section(2, [1, ...name('e'), ...name('m'), 0x02, 0x00, 1]),
-    ...section(3, [1, 0]),
-    ...section(7, [1, ...name('g'), 0x00, 0]),
-    ...section(10, [1, ...uleb(body.length), ...body]),
+    ...section(3, [functions.length, ...functions.map(() => 0)]),
+    ...section(7, [functions.length, ...functions.flatMap(([n], i) => [...name(n), 0x00, i])]),
+    ...section(10, [functions.length, ...functions.flatMap(([, body]) => [...uleb(body.length), ...body])]),
   ]);
 }
 

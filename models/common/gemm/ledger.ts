@@ -104,7 +104,9 @@ function rowEntry(r: Row): LedgerEntry {
 }
 
 export class GemmLedger {
-  private readonly rows = new Map<string, Row>();
+  /** Rows in booking order, and by kind then layer (no key string per booking). */
+  private readonly rows: Row[] = [];
+  private readonly byKindLayer = new Map<string, Map<number, Row>>();
 
   /**
    * Books one product (`times` identical ones). The reference backend books MACs with a zero cost.
@@ -113,9 +115,13 @@ export class GemmLedger {
    */
   record(label: GemmLabel, macs: number, cost: GemmCost, times = 1): void {
     const layer = label.layer ?? -1;
-    const key = `${layer}\u0000${label.kind}`;
-    let r = this.rows.get(key);
-    if (!r) this.rows.set(key, (r = newRow(label.kind, layer)));
+    let layers = this.byKindLayer.get(label.kind);
+    if (!layers) this.byKindLayer.set(label.kind, (layers = new Map()));
+    let r = layers.get(layer);
+    if (!r) {
+      layers.set(layer, (r = newRow(label.kind, layer)));
+      this.rows.push(r);
+    }
     const { energy: e, dram: d } = cost;
     r.calls += times;
     r.macs += macs * times;
@@ -136,7 +142,7 @@ export class GemmLedger {
 
   /** Every (layer, kind) booked so far, in booking order. */
   entries(): LedgerEntry[] {
-    return [...this.rows.values()].map(rowEntry);
+    return this.rows.map(rowEntry);
   }
 
   /** The sum of the entries that pass `keep` (all by default). */
@@ -162,7 +168,8 @@ export class GemmLedger {
   }
 
   reset(): void {
-    this.rows.clear();
+    this.rows.length = 0;
+    this.byKindLayer.clear();
   }
 
   private groupBy<K>(keyOf: (e: LedgerEntry) => K, name: (e: LedgerEntry, key: K) => LedgerEntry): Map<K, LedgerEntry> {

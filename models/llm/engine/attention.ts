@@ -45,24 +45,38 @@ export class Attention {
     const keyPos = cache.positions();
     const rows = group * m;
     const out = new Float32Array(m * dim);
-    const qg = new Float32Array(rows * hs);
+    const scale = 1 / Math.sqrt(hs);
+    const rowPosition = (r: number) => positions[r % m];
     for (let g = 0; g < kvHeads; g++) {
-      // Row r: query head g*group + floor(r / m), token r % m.
-      for (let r = 0; r < rows; r++) {
-        const h = g * group + Math.floor(r / m), t = r % m;
-        qg.set(q.subarray(t * dim + h * hs, t * dim + (h + 1) * hs), r * hs);
-      }
+      // Row r: query head g*group + floor(r / m), token r % m. One token (decode): the group's heads, as q holds them.
+      const qg = m === 1 ? q.subarray(g * rows * hs, (g + 1) * rows * hs) : groupRows(q, m, dim, hs, g * group, group);
       cache.query?.(g, qg, rows);
       const scores = be.product(qg, rows, hs, cache.keys(g), n, 'nk', { kind: 'qk', layer });
-      softmaxRows(scores, rows, n, 1 / Math.sqrt(hs), (r, c) => keyPos[c] <= positions[r % m]);
+      softmaxRows(scores, rows, n, scale, keyPos, rowPosition);
       observer?.(layer, g, scores, rows, n);
       cache.observe?.(g, scores, rows);
       const ctx = be.product(scores, rows, n, cache.values(g), hs, 'kn', { kind: 'av', layer });
-      for (let r = 0; r < rows; r++) {
-        const h = g * group + Math.floor(r / m), t = r % m;
-        out.set(ctx.subarray(r * hs, (r + 1) * hs), t * dim + h * hs);
-      }
+      if (m === 1) out.set(ctx, g * rows * hs);
+      else scatterRows(ctx, out, m, dim, hs, g * group, group);
     }
     return be.linear(out, m, this.wo, { kind: 'o', layer });
+  }
+}
+
+/** The query rows of heads h0..h0+count-1 (row r: head h0 + floor(r / m), token r % m), each hs wide. */
+function groupRows(q: Float32Array, m: number, dim: number, hs: number, h0: number, count: number): Float32Array {
+  const out = new Float32Array(count * m * hs);
+  for (let r = 0; r < count * m; r++) {
+    const from = (r % m) * dim + (h0 + Math.floor(r / m)) * hs;
+    for (let j = 0; j < hs; j++) out[r * hs + j] = q[from + j];
+  }
+  return out;
+}
+
+/** The inverse of groupRows: row r of ctx into token r % m, head h0 + floor(r / m) of out. */
+function scatterRows(ctx: Float32Array, out: Float32Array, m: number, dim: number, hs: number, h0: number, count: number): void {
+  for (let r = 0; r < count * m; r++) {
+    const to = (r % m) * dim + (h0 + Math.floor(r / m)) * hs;
+    for (let j = 0; j < hs; j++) out[to + j] = ctx[r * hs + j];
   }
 }

@@ -64,17 +64,17 @@ export function addInPlace(x: Float32Array, y: Float32Array): void {
 }
 
 /**
- * Softmax of each row of `scores` (rows x n) in place after multiplying by `scale`; entries where
- * `visible(row, col)` is false get probability 0.
+ * Softmax of each row of `scores` (rows x n) in place after multiplying by `scale`, causally:
+ * column c of row r is visible when keyPositions[c] <= rowPosition(r); the others get probability 0.
  */
-export function softmaxRows(scores: Float32Array, rows: number, n: number, scale: number, visible: (row: number, col: number) => boolean): void {
+export function softmaxRows(scores: Float32Array, rows: number, n: number, scale: number, keyPositions: ArrayLike<number>, rowPosition: (row: number) => number): void {
   for (let r = 0; r < rows; r++) {
-    const o = r * n;
+    const o = r * n, last = rowPosition(r);
     let max = -Infinity;
-    for (let c = 0; c < n; c++) if (visible(r, c)) max = Math.max(max, scores[o + c] * scale);
+    for (let c = 0; c < n; c++) if (keyPositions[c] <= last) max = Math.max(max, scores[o + c] * scale);
     let sum = 0;
     for (let c = 0; c < n; c++) {
-      const e = visible(r, c) ? Math.exp(scores[o + c] * scale - max) : 0;
+      const e = keyPositions[c] <= last ? Math.exp(scores[o + c] * scale - max) : 0;
       scores[o + c] = e;
       sum += e;
     }

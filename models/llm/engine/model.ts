@@ -61,7 +61,8 @@ export class LlamaModel {
       if (!(t >= 0 && t < vocab)) throw new Error(`token ${t} is outside the vocabulary of ${vocab}`);
       x.set(this.weights.tokenEmbedding.subarray(t * dim, (t + 1) * dim), i * dim);
     });
-    const positions = Int32Array.from({ length: m }, (_, i) => cache.position + i);
+    const positions = new Int32Array(m);
+    for (let i = 0; i < m; i++) positions[i] = cache.position + i;
     this.blocks.forEach((b, i) => b.forward(x, m, positions, cache.layers[i], options.observer));
     cache.position += m;
     const which = options.logits ?? 'all';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, fp16FromNumber, mixpeEvalConfig, PE_KIND_IDS, peKind, quantizeActivations, type QuantScheme } from '../../../hw/index.ts';
-import { ArrayBackend, backendFromFlags, ReferenceBackend, type MatrixLayout, type ProductPrecision } from '../../../models/common/index.ts';
+import { ArrayBackend, backendFromFlags, matmulB, matmulTransposedB, ReferenceBackend, type MatrixLayout, type ProductPrecision } from '../../../models/common/index.ts';
 import { gemmEnergy, referenceGemm, simulateGemm, type GemmOperands, type SimConfig } from '../../../sim/index.ts';
 import { energyConstants28nm } from '../../../hw/energy/index.ts';
 import { isUserError } from '../../../util/index.ts';
@@ -59,6 +59,30 @@ describe('reference backend', () => {
       for (let i = 0; i < ref.length; i++) expect(Math.abs(y[i] - ref[i])).toBeLessThanOrEqual(Math.abs(ref[i]) * 2 ** -23 + 1e-30);
     }
     expect(SimdGemv.of(w, 37, 1)).toBeUndefined();
+  });
+
+  it('the SIMD kernel sums each output in its eight lanes, in order, bit for bit (pairs of outputs and the odd last one)', () => {
+    for (const [m, k, n] of [[1, 128, 33], [2, 16, 8], [3, 64, 1]]) {
+      const x = randomMatrix(5, m, k), wt = randomMatrix(6, n, k);
+      const y = SimdGemv.of(wt, k, n)!.multiply(x, m);
+      for (let i = 0; i < m; i++) {
+        for (let j = 0; j < n; j++) {
+          const lane = new Float64Array(8);
+          for (let t = 0; t < k; t++) lane[t % 8] += wt[j * k + t] * x[i * k + t];
+          const sum = ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
+          expect(y[i * n + j]).toBe(Math.fround(sum));
+        }
+      }
+    }
+  });
+
+  it('the typed-array kernels sum every output over K in order in double, one float32 rounding (odd shapes, masked zeros)', () => {
+    for (const [m, k, n] of [[2, 32, 37], [5, 40, 7], [1, 9, 3], [3, 33, 32]]) {
+      const a = randomMatrix(7, m, k).map((v, i) => (i % 5 === 0 ? 0 : v)), b = randomMatrix(8, k, n);
+      const want = Float32Array.from(plainGemm(a, m, k, b, n));
+      expect(matmulB(a, m, k, b, n)).toEqual(want);
+      expect(matmulTransposedB(a, m, k, transposed(b, k, n), n)).toEqual(want);
+    }
   });
 });
 
