@@ -133,16 +133,21 @@ export const settingsFlags = [
   { name: 'patience', kind: 'int', default: defaultSettings.patience, valueName: 'N', help: 'stop after N epochs without a better validation loss' },
   { name: 'design-z-weight', kind: 'number', default: defaultSettings.designZWeight, valueName: 'W', help: 'weight of the within-design loss (final QoR as per-design z-scores); 0 trains on the absolute targets only' },
   { name: 'no-recipe-term', kind: 'boolean', help: 'LSOformer without the linear term on its recipe\'s operation counts (fitted after training, scaled on the validation runs)' },
+  { name: 'recipe-inputs', kind: 'boolean', help: 'LSOformer family: the recipe\'s operation counts so far (and in the last 5 steps) as inputs to every recipe token' },
+  { name: 'weight-decay', kind: 'number', default: defaultSettings.weightDecay, valueName: 'W', help: 'L2 penalty on the weight matrices, added to the loss' },
+  { name: 'rank-weight', kind: 'number', default: defaultSettings.rankWeight, valueName: 'W', help: 'weight of the pairwise ranking loss on the final QoR within each design\'s recipes' },
   { name: 'quick', kind: 'boolean', help: 'tiny models and 2 epochs (smoke test; the figures mean nothing)' },
 ] as const;
 
-export function settingsFrom(flags: { seed: number; epochs: number; 'recipes-per-epoch': number; 'design-z-weight': number; patience: number; 'batch-recipes': number; 'no-recipe-term': boolean; quick: boolean }): TrainSettings {
+export function settingsFrom(flags: { seed: number; epochs: number; 'recipes-per-epoch': number; 'design-z-weight': number; patience: number; 'batch-recipes': number; 'no-recipe-term': boolean; 'recipe-inputs': boolean; 'weight-decay': number; 'rank-weight': number; quick: boolean }): TrainSettings {
   const n = flags['recipes-per-epoch'];
   if (n < 0) throw new UserError('must be 0 (all) or more', '--recipes-per-epoch');
   const w = flags['design-z-weight'];
   if (!(w >= 0)) throw new UserError('must be 0 or more', '--design-z-weight');
   if (flags['batch-recipes'] < 0) throw new UserError('must be 0 or more', '--batch-recipes');
   if (flags.patience < 1) throw new UserError('must be at least 1', '--patience');
-  const s = { ...defaultSettings, seed: flags.seed, epochs: flags.epochs, recipesPerEpoch: n, batchRecipes: flags['batch-recipes'] > 0 ? flags['batch-recipes'] : n > 0 ? n : 100, designZWeight: w, patience: flags.patience, recipeTerm: !flags['no-recipe-term'] };
+  if (flags['weight-decay'] < 0) throw new UserError('must be 0 or more', '--weight-decay');
+  if (flags['rank-weight'] < 0) throw new UserError('must be 0 or more', '--rank-weight');
+  const s = { ...defaultSettings, seed: flags.seed, epochs: flags.epochs, recipesPerEpoch: n, batchRecipes: flags['batch-recipes'] > 0 ? flags['batch-recipes'] : n > 0 ? n : 100, designZWeight: w, patience: flags.patience, recipeTerm: !flags['no-recipe-term'], recipeInputs: flags['recipe-inputs'], weightDecay: flags['weight-decay'], rankWeight: flags['rank-weight'] };
   return flags.quick ? { ...s, gcn: { dim: 8, layers: 1 }, dim: 16, heads: 2, layers: 1, ffDim: 16, epochs: 2, recipesPerEpoch: 10, batchRecipes: 10 } : s;
 }

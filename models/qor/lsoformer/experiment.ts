@@ -42,9 +42,11 @@ export interface ExperimentOptions {
  * nothing (off, or a method without it), so models trained before it existed keep their hash.
  */
 export function settingsHash(s: TrainSettings, method?: Method): string {
-  const { quiet: _quiet, recipeTerm, ...rest } = s;
-  const term = recipeTerm && (method === undefined || predictsTrajectory(method));
-  return contentHash(term ? { ...rest, recipeTerm } : rest).slice(0, 16);
+  const { quiet: _quiet, recipeTerm, recipeInputs, weightDecay, rankWeight, ...rest } = s;
+  const family = method === undefined || predictsTrajectory(method);
+  // Settings added later enter the hash only when on, so models trained before them keep theirs.
+  const added = { ...(recipeTerm && family ? { recipeTerm } : {}), ...(recipeInputs && family ? { recipeInputs } : {}), ...(weightDecay ? { weightDecay } : {}), ...(rankWeight ? { rankWeight } : {}) };
+  return contentHash({ ...rest, ...added }).slice(0, 16);
 }
 
 /** Trains (or reloads) and scores each method on each split. */

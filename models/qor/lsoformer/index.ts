@@ -7,7 +7,7 @@ export { loadRecipeDataset, opIds, type LsoDesign, type LsoRun } from './data.ts
 export { SPLITS, makeSplit, inductiveTestIds, type Split, type SplitName, type RunSet } from './splits.ts';
 export { CHANNELS, type Channel, type Standardizer } from './targets.ts';
 export { METHODS, defineNet, forwardNet, predictsTrajectory, type Method, type NetConfig, type DesignTensors } from './networks.ts';
-export { defaultSettings, designTensors, disposeDesignTensors, netConfig, predictStandardized, trainModel, withinDesignLoss, type TrainSettings, type TrainedModel } from './train.ts';
+export { defaultSettings, designTensors, disposeDesignTensors, netConfig, pairwiseRankLoss, predictStandardized, trainModel, withinDesignLoss, type TrainSettings, type TrainedModel } from './train.ts';
 export { meanRatioPredictions, predictRuns, scorePredictions, type MethodMetrics, type RunPrediction } from './evaluate.ts';
 export { hasModel, loadModel, saveModel, type ModelMeta } from './model-io.ts';
 export { runExperiment, settingsHash, type SplitResult } from './experiment.ts';

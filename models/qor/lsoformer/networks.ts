@@ -34,6 +34,11 @@ export interface NetConfig {
    * (recipe-features.ts, fitted by recipe-term.ts) is added to every output. Absent in older checkpoints.
    */
   readonly recipeTerm?: boolean;
+  /**
+   * LSOformer family: the recipe features of recipe-features.ts (operation counts so far, in the last
+   * steps, the step's own operation) projected into every recipe token beside its embedding. Absent in older checkpoints.
+   */
+  readonly recipeInputs?: boolean;
 }
 
 /** One design as the networks read it. */
@@ -81,6 +86,7 @@ function graphReadout(h: tf.Tensor2D): tf.Tensor2D {
 
 function defineDecoder(p: Parameters, c: NetConfig): void {
   p.add('pos.emb', [c.maxSteps + 1, c.dim], { normal: 0.1 });
+  if (c.recipeInputs) p.add(RECIPE_INPUT_W, [recipeFeatureCount(c.operations), c.dim]);
   if (c.method === 'lsoformer-no-cross-attention') {
     p.add('graph.w', [2 * c.gcn.dim, c.dim]);
   } else {
@@ -112,7 +118,8 @@ function defineDecoder(p: Parameters, c: NetConfig): void {
 function forwardDecoder(p: Parameters, c: NetConfig, d: DesignTensors, h: tf.Tensor2D, design: tf.Tensor2D, ops: tf.Tensor2D): NetOutput {
   const [r, t] = ops.shape;
   if (t > c.maxSteps) throw new Error(`recipes of ${t} steps; the model takes at most ${c.maxSteps}`);
-  const tokens = gatherRows(p.get('op.emb'), ops.flatten() as tf.Tensor1D).reshape([r, t, c.dim]);
+  let tokens = gatherRows(p.get('op.emb'), ops.flatten() as tf.Tensor1D).reshape([r, t, c.dim]) as tf.Tensor3D;
+  if (c.recipeInputs) tokens = tokens.add(dense(recipeFeatureTensor(c, ops), p.get(RECIPE_INPUT_W))) as tf.Tensor3D;
   let x = tf.concat([design.expandDims(0).tile([r, 1, 1]), tokens], 1).add(p.get('pos.emb').slice([0, 0], [t + 1, c.dim])) as tf.Tensor3D;
   let memory: tf.Tensor2D | undefined;
   if (c.method === 'lsoformer-no-cross-attention') {
@@ -143,12 +150,18 @@ function forwardDecoder(p: Parameters, c: NetConfig, d: DesignTensors, h: tf.Ten
 
 export const RECIPE_TERM_W = 'recipe.term.w';
 export const RECIPE_TERM_B = 'recipe.term.b';
+const RECIPE_INPUT_W = 'recipe.in.w';
+
+/** [R, T, F]: the recipe features after every step. */
+function recipeFeatureTensor(c: NetConfig, ops: tf.Tensor2D): tf.Tensor3D {
+  const [r, t] = ops.shape;
+  return tf.tensor3d(recipeFeatures(ops.dataSync() as Int32Array, r, t, c.operations), [r, t, recipeFeatureCount(c.operations)]);
+}
 
 /** [R, T, 4]: the linear recipe term after every step (its bias included). */
 function recipeTerm(p: Parameters, c: NetConfig, ops: tf.Tensor2D): tf.Tensor3D {
-  const [r, t] = ops.shape;
-  const f = tf.tensor3d(recipeFeatures(ops.dataSync() as Int32Array, r, t, c.operations), [r, t, recipeFeatureCount(c.operations)]);
-  return dense(f, p.get(RECIPE_TERM_W)).add(p.get(RECIPE_TERM_B).slice([0, 0], [t, 4])) as tf.Tensor3D;
+  const t = ops.shape[1];
+  return dense(recipeFeatureTensor(c, ops), p.get(RECIPE_TERM_W)).add(p.get(RECIPE_TERM_B).slice([0, 0], [t, 4])) as tf.Tensor3D;
 }
 
 // --- OpenABC-D's GNN: graph embedding + convolutional recipe encoding -> MLP, final QoR only ---

@@ -44,6 +44,15 @@ export interface TrainSettings {
    * validation runs (recipe-term.ts, applied by the experiment).
    */
   readonly recipeTerm: boolean;
+  /** LSOformer family: the recipe features (operation counts) as inputs to every recipe token. */
+  readonly recipeInputs: boolean;
+  /** L2 penalty on the weight matrices (not biases, not layer-norm gains), added to the loss. */
+  readonly weightDecay: number;
+  /**
+   * Weight of the pairwise ranking term: for every pair of a batch's recipes (one design) and every final
+   * label, the logistic loss of the predicted difference (over the batch's deviation) against the real order.
+   */
+  readonly rankWeight: number;
   readonly quiet?: boolean;
 }
 
@@ -64,6 +73,9 @@ export const defaultSettings: TrainSettings = {
   designZWeight: 1,
   designZFloor: 0.02,
   recipeTerm: true,
+  recipeInputs: false,
+  weightDecay: 0,
+  rankWeight: 0,
 };
 
 export interface TrainedModel {
@@ -79,7 +91,8 @@ export interface TrainedModel {
 }
 
 export function netConfig(method: Method, s: TrainSettings, maxSteps: number, operations: number): NetConfig {
-  return { method, gcn: s.gcn, dim: s.dim, heads: s.heads, layers: s.layers, ffDim: s.ffDim, maxBins: s.maxBins, maxSteps, operations };
+  const inputs = s.recipeInputs && predictsTrajectory(method) ? { recipeInputs: true } : {};
+  return { method, gcn: s.gcn, dim: s.dim, heads: s.heads, layers: s.layers, ffDim: s.ffDim, maxBins: s.maxBins, maxSteps, operations, ...inputs };
 }
 
 /** Log sizes of the starting AIG, the design features every method receives. */
@@ -127,6 +140,24 @@ export function withinDesignLoss(target: tf.Tensor2D, pred: tf.Tensor2D, floor: 
   return pc.sub(yc).div(sd).square().mean() as tf.Scalar;
 }
 
+/**
+ * Pairwise ranking loss within the batch (one design's recipes): mean over ordered pairs with different
+ * targets of softplus(-sign(y_i - y_j) (p_i - p_j) / sd), sd the targets' batch deviation (at least `floor`) per channel.
+ */
+export function pairwiseRankLoss(target: tf.Tensor2D, pred: tf.Tensor2D, floor: number): tf.Scalar {
+  const sd = target.sub(target.mean(0, true)).square().mean(0, true).sqrt().maximum(floor); // [1, C]
+  const dy = target.expandDims(1).sub(target.expandDims(0)); // [R, R, C]
+  const dp = pred.div(sd).expandDims(1).sub(pred.div(sd).expandDims(0));
+  const sign = dy.sign();
+  const pairs = sign.abs();
+  return tf.softplus(sign.mul(dp).neg()).mul(pairs).sum().div(pairs.sum().maximum(1)) as tf.Scalar;
+}
+
+/** Sum of squares of the weight matrices (every parameter of rank 2 or more). */
+function weightNorm(params: Parameters): tf.Scalar {
+  return tf.addN(params.list().filter((v) => v.shape.length >= 2).map((v) => v.square().sum())) as tf.Scalar;
+}
+
 function batchesOf(set: RunSet, size: number, rng?: SeededRandom, perDesign = 0): Batch[] {
   const out: Batch[] = [];
   for (const { design, runs } of set) {
@@ -158,6 +189,8 @@ export async function trainModel(method: Method, designs: readonly LsoDesign[], 
       l = l.add(inner.mul(weight));
     }
     if (s.designZWeight > 0 && b.runs.length > 2) l = l.add(withinDesignLoss(y.final, out.final, s.designZFloor).mul(s.designZWeight));
+    if (s.rankWeight > 0 && b.runs.length > 1) l = l.add(pairwiseRankLoss(y.final, out.final, s.designZFloor).mul(s.rankWeight));
+    if (s.weightDecay > 0) l = l.add(weightNorm(params).mul(s.weightDecay));
     return l; // the optimizer's tidy frees the batch tensors after the backward pass
   };
   const validationBatches = batchesOf(validation, 200);

@@ -63,14 +63,18 @@ describe('causal masking', () => {
     const aig = new Aig();
     const x = [aig.addInput(), aig.addInput(), aig.addInput(), aig.addInput()];
     aig.addOutput(aig.xor(aig.and(x[0], x[1]), aig.or(x[2], x[3])));
-    const s = { ...defaultSettings, gcn: { dim: 8, layers: 2 }, dim: 16, heads: 2, layers: 2, ffDim: 16 };
-    const config = netConfig('lsoformer', s, 6, 7);
-    const params = defineNet(config, 3);
     const t = designTensors({ graph: aigGraph(aig) }, 8);
     // Two recipes equal in steps 1-3, different from step 4 on.
     const ops = tf.tensor2d([[0, 1, 2, 3, 4, 5], [0, 1, 2, 6, 6, 6]], [2, 6], 'int32');
-    const steps = forwardNet(params, config, t, ops).steps!.arraySync();
-    for (let k = 0; k < 3; k++) expect(steps[1][k]).toEqual(steps[0][k]);
-    expect(steps[1][3]).not.toEqual(steps[0][3]);
+    // Also with the recipe's operation counts as token inputs (they never look past their own step).
+    for (const recipeInputs of [false, true]) {
+      const s = { ...defaultSettings, gcn: { dim: 8, layers: 2 }, dim: 16, heads: 2, layers: 2, ffDim: 16, recipeInputs };
+      const config = netConfig('lsoformer', s, 6, 7);
+      expect(config.recipeInputs ?? false).toBe(recipeInputs);
+      const params = defineNet(config, 3);
+      const steps = forwardNet(params, config, t, ops).steps!.arraySync();
+      for (let k = 0; k < 3; k++) expect(steps[1][k]).toEqual(steps[0][k]);
+      expect(steps[1][3]).not.toEqual(steps[0][3]);
+    }
   });
 });

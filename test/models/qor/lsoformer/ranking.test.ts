@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../../models/common/index.ts';
 import {
-  defaultSettings, designTensors, loadRecipeDataset, makeSplit, meanRatioPredictions, randomSearchOdds, scorePredictions, trainModel, withinDesignLoss, type RunPrediction,
+  defaultSettings, designTensors, loadRecipeDataset, makeSplit, meanRatioPredictions, pairwiseRankLoss, randomSearchOdds, scorePredictions, trainModel, withinDesignLoss, type RunPrediction,
 } from '../../../../models/qor/lsoformer/index.ts';
 import { writeSyntheticDataset } from './synthetic-data.ts';
 
@@ -37,6 +37,36 @@ describe('within-design loss', () => {
     // A constant shift of the predictions costs nothing: only the order and spread within the design count.
     const shifted = tf.tidy(() => withinDesignLoss(tf.tensor2d(target), tf.tensor2d(target.map((r) => r.map((v) => v + 7))), floor).dataSync()[0]);
     expect(shifted).toBeCloseTo(0, 6);
+  });
+});
+
+describe('pairwise ranking loss', () => {
+  it('is the mean logistic loss of every ordered pair with different targets, on predictions over the targets\' deviation', () => {
+    const target = [[1, 5], [2, 5], [4, 5.001], [4, 5]];
+    const pred = [[0.3, 0], [0.1, 3], [0.9, 1], [2, 1]];
+    const floor = 0.02;
+    let sum = 0;
+    let pairs = 0;
+    for (let c = 0; c < 2; c++) {
+      const y = target.map((r) => r[c]);
+      const my = y.reduce((a, b) => a + b) / y.length;
+      const sd = Math.max(floor, Math.sqrt(y.reduce((a, v) => a + (v - my) ** 2, 0) / y.length));
+      for (let i = 0; i < y.length; i++) {
+        for (let j = 0; j < y.length; j++) {
+          if (y[i] === y[j]) continue;
+          sum += Math.log1p(Math.exp(-Math.sign(y[i] - y[j]) * (pred[i][c] - pred[j][c]) / sd));
+          pairs++;
+        }
+      }
+    }
+    const got = tf.tidy(() => pairwiseRankLoss(tf.tensor2d(target), tf.tensor2d(pred), floor).dataSync()[0]);
+    expect(got).toBeCloseTo(sum / pairs, 3);
+    // Right order by a wide margin costs almost nothing; the reverse order a lot.
+    const scaled = (k: number) => target.map((r) => r.map((v) => k * v));
+    const right = tf.tidy(() => pairwiseRankLoss(tf.tensor2d(target), tf.tensor2d(scaled(100)), floor).dataSync()[0]);
+    const wrong = tf.tidy(() => pairwiseRankLoss(tf.tensor2d(target), tf.tensor2d(scaled(-100)), floor).dataSync()[0]);
+    expect(right).toBeLessThan(0.01);
+    expect(wrong).toBeGreaterThan(10);
   });
 });
 
