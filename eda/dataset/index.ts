@@ -7,3 +7,4 @@ export { readDatasetRecords } from './read-records.ts';
 export { LABELS, summarizeDataset, type DatasetSummary } from './summary.ts';
 export { QOR_TARGETS, designQorStats, finalQor, hasSpread, zScore, type DesignQorStats, type MeanStd, type QorTarget } from './qor-stats.ts';
 export { syntheticDesigns, SYNTHETIC_KINDS, type SyntheticDesign, type SyntheticKind } from './synthetic-rtl.ts';
+export { kiss2Verilog, parseKiss2, type Kiss2Table } from './kiss2-rtl.ts';

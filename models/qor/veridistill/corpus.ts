@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { kiss2Verilog, parseKiss2 } from '../../../eda/dataset/index.ts';
 
 /** One design of the RTL corpus: what the student reads and what synthesis labels. */
 export interface CorpusDesign {
@@ -113,7 +114,8 @@ function openlaneTops(csvPath: string): Map<string, string> {
 /**
  * Every design of the shared RTL corpora under `dataRoot` (the TESSERA_DATA folder), in a fixed
  * order. Families: itc99, iwls05, openlane, axis, uart, arith (small arithmetic), ispras24 (one
- * operator per module), iscas (ISCAS85/89 gate netlists), epfl (EPFL arithmetic and control netlists).
+ * operator per module), iscas (ISCAS85/89 gate netlists), epfl (EPFL arithmetic and control netlists),
+ * lgsynth91 (the KISS2 FSM tables as Verilog).
  */
 export function listCorpus(dataRoot: string): CorpusDesign[] {
   const rtl = join(dataRoot, 'rtl');
@@ -133,7 +135,19 @@ export function listCorpus(dataRoot: string): CorpusDesign[] {
   // Gate-level netlists: ISCAS85 / ISCAS89 (primitives and a `dff` module) and EPFL's flattened suites.
   add('iscas', join(dataRoot, 'iscas_ispras'), true, rootModuleName);
   add('epfl', join(dataRoot, 'epfl'), true);
+  designs.push(...kiss2Designs(join(dataRoot, 'lgsynth91_mcnc', 'kiss2')));
   return designs;
+}
+
+/** The LGSynth'91 KISS2 state tables as Verilog FSMs (`eda/dataset/kiss2-rtl.ts`), family lgsynth91. */
+function kiss2Designs(dir: string): CorpusDesign[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((n) => n.endsWith('.kiss2')).sort().map((n) => {
+    const top = basename(n, '.kiss2');
+    const file = `${top}.v`;
+    const verilog = kiss2Verilog(parseKiss2(readFileSync(join(dir, n), 'utf8'), n), top);
+    return { id: `lgsynth91/${top}`, family: 'lgsynth91', files: [file], synthFiles: [file], top, texts: { [file]: verilog } };
+  });
 }
 
 const fileText = (d: Pick<CorpusDesign, 'texts'>, f: string) => d.texts?.[f] ?? readFileSync(f, 'utf8');
