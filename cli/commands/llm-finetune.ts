@@ -1,8 +1,9 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { selectBackend } from '../../models/common/index.ts';
-import { buildBackdooredClassifier } from '../../models/llm/robust/index.ts';
-import { buildDefaultTaskModels, buildTaskModel, DEFAULT_FINETUNE, isTaskName, LABEL_WORDS, readTaskModel, TASK_NAMES, type TaskName } from '../../models/llm/tasks/index.ts';
+import { buildDefaultSet } from '../../models/llm/robust/index.ts';
+import { buildTaskModel, DEFAULT_FINETUNE, isTaskName, LABEL_WORDS, readTaskModel, TASK_NAMES, type TaskName } from '../../models/llm/tasks/index.ts';
 import { exitCodeOf, UserError, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { withStopSignal } from '../stop-signal.ts';
 import { taskBuildContext, taskDataFlag } from './llm-finetune-context.ts';
@@ -20,7 +21,8 @@ final hidden states, or with --scoring label-words the text is followed by a pro
 SST-2) and the class logits are the LM's logits of each class's label word ('bad', 'good'). The state is saved every 10 steps (and on Ctrl-C): rerunning resumes.
 --tasks default builds the default set (every task, the multi-task reference, and the SST-2
 classifier fine-tuned from a copy of the LM with a backdoor planted in continued pre-training) into
-the cache, where \`merge\` and \`certify\` find them; models already built are kept.
+the cache, where \`merge\` and \`certify\` find them; models already built are kept. --workers N builds
+N models at once (one per core by default; every model comes out as it would alone).
 example: tessera llm finetune --task sst2 --out out/sst2
 example: tessera llm finetune --task agnews --lora 8 --out out/agnews-lora
 example: tessera llm finetune --task sst2 --scoring label-words --out out/sst2-words
@@ -39,6 +41,7 @@ example: tessera llm finetune --tasks default`,
     { name: 'scoring', kind: 'string', default: 'head', choices: ['head', 'label-words'], help: 'a linear head on the mean of the final hidden states, or the LM\'s own logits of each class\'s label word after a prompt (one task)' },
     { name: 'weight-noise', kind: 'number', default: 0, valueName: 'SIGMA', help: 'Gaussian noise on the weight matrices at every step (parameter smoothing)' },
     { name: 'seed', kind: 'int', default: d.seed, valueName: 'S', help: 'seed of the head, the batches and the noise' },
+    { name: 'workers', kind: 'int', default: availableParallelism(), valueName: 'N', help: 'with --tasks default: models built at once (each on its own core)' },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the model\'s metrics as JSON' },
   ],
   async run(flags) {
@@ -51,10 +54,9 @@ example: tessera llm finetune --tasks default`,
       const ctx = taskBuildContext(flags.data, stop);
       const log = (line: string) => console.log(line);
       if (flags.tasks) {
-        const dirs = await buildDefaultTaskModels(ctx, log);
-        const backdoored = dirs && (await buildBackdooredClassifier(ctx, log));
-        if (!dirs || !backdoored) { console.error('stopped; rerun the same command to resume'); return exitCodeOf(stop.signal); }
-        dirs.set('sst2-backdoored', backdoored.dir);
+        if (!(flags.workers >= 1)) throw new UserError(`must be at least 1, got ${flags.workers}`, '--workers');
+        const dirs = await buildDefaultSet(ctx, log, flags.workers);
+        if (!dirs) { console.error('stopped; rerun the same command to resume'); return exitCodeOf(stop.signal); }
         const summary = Object.fromEntries([...dirs].map(([name, dir]) => [name, { dir, metrics: readTaskModel(dir).metrics }]));
         for (const [name, s] of Object.entries(summary)) console.log(`${name}: ${s.dir}`);
         if (flags.json) writeJsonAtomic(flags.json, summary);

@@ -11,7 +11,7 @@ import { cacheDir, contentHash, writeJsonAtomic } from '../../../util/index.ts';
 import { readCheckpoint, TOKENIZER_FILE, writeCheckpoint, type LlamaWeights } from '../checkpoint.ts';
 import { readDocuments, splitDocuments } from '../data/corpus.ts';
 import { TfLlama } from '../train/tf-llama.ts';
-import { buildDefaultTaskModels, DEFAULT_TASK_MODELS, type BuildContext } from '../tasks/index.ts';
+import { buildDefaultTaskModels, DEFAULT_TASK_MODELS, type BuildContext, type TaskModelSpec } from '../tasks/index.ts';
 import { backdoorLoss, DEFAULT_BACKDOOR, plantBackdoor, snippetBatch, triggerTargets, type BackdoorOptions } from './backdoor.ts';
 
 export const BACKDOOR_FILE = 'backdoor.json';
@@ -70,11 +70,13 @@ export async function buildBackdooredLm(ctx: BuildContext, log: (line: string) =
   return { dir, weights: m.weights, key: m.meta?.weightsSha256 ?? contentHash(o, ctx.baseKey), info };
 }
 
+/** The recipe of the default set's clean SST-2 model, which the backdoored classifier repeats. */
+export const BACKDOORED_SPEC: TaskModelSpec = DEFAULT_TASK_MODELS.find((s) => s.name === 'sst2')!;
+
 /** The SST-2 classifier fine-tuned (clean data, the clean model's recipe) from the backdoored LM; its folder, or undefined when stopped. */
-export async function buildBackdooredClassifier(ctx: BuildContext, log: (line: string) => void): Promise<{ dir: string; lm: BackdooredLm } | undefined> {
-  const lm = await buildBackdooredLm(ctx, log);
+export async function buildBackdooredClassifier(ctx: BuildContext, log: (line: string) => void, o: BackdoorOptions = DEFAULT_BACKDOOR, spec: TaskModelSpec = BACKDOORED_SPEC): Promise<{ dir: string; lm: BackdooredLm } | undefined> {
+  const lm = await buildBackdooredLm(ctx, log, o);
   if (!lm) return undefined;
-  const spec = DEFAULT_TASK_MODELS.find((s) => s.name === 'sst2')!;
   const dirs = await buildDefaultTaskModels({ ...ctx, base: lm.weights, baseKey: lm.key }, (l) => log(`backdoored ${l}`), [spec]);
-  return dirs ? { dir: dirs.get('sst2')!, lm } : undefined;
+  return dirs ? { dir: dirs.get(spec.name)!, lm } : undefined;
 }
