@@ -13,6 +13,7 @@ interface TuneReport {
   readonly sensitivity: readonly LayerSensitivity[];
   readonly clusters: readonly number[][];
   readonly throughput: readonly ThroughputRow[];
+  readonly attentionKernel: string;
 }
 
 export function tuneSections(r: TuneReport): ReportSection[] {
@@ -23,7 +24,7 @@ export function tuneSections(r: TuneReport): ReportSection[] {
   return [
     {
       heading: 'Pareto front: test perplexity against average bits',
-      html: `<p>Mode ${r.mode}, budget ${r.budget} bits. Full (FP16) cache: perplexity ${r.fullPerplexity.toFixed(3)}. Chosen: ${r.chosen.avgBits.toFixed(3)} bits, perplexity ${r.chosen.perplexity.toFixed(3)} (${r.chosen.pairs.join(' ')}); decode throughput ${(100 * r.chosen.throughputGainVsKV8).toFixed(1)}% over KV8 at context ${r.chosen.throughputGainContext}. Layer clusters: ${r.clusters.map((c) => `{${c.join(', ')}}`).join(' ')}.</p>`,
+      html: `<p>Mode ${r.mode}, budget ${r.budget} bits. Full (FP16) cache: perplexity ${r.fullPerplexity.toFixed(3)}. Chosen: ${r.chosen.avgBits.toFixed(3)} bits, perplexity ${r.chosen.perplexity.toFixed(3)} (${r.chosen.pairs.join(' ')}); decode throughput ${(100 * r.chosen.throughputGainVsKV8).toFixed(1)}% over KV8 at context ${r.chosen.throughputGainContext} (${r.attentionKernel} attention kernel). Layer clusters: ${r.clusters.map((c) => `{${c.join(', ')}}`).join(' ')}.</p>`,
       table: { columns: ['configuration', 'average bits', 'test perplexity', 'tuning perplexity'], rows: [...uniform.map(([n, u]) => [n, u.avgBits, u.perplexity, u.tunePerplexity]), ...r.pareto.map((p) => [p.pairs.join(' '), p.avgBits, p.perplexity, p.tunePerplexity])] },
       charts: [{
         title: 'KV-cache configurations: perplexity vs average bits (test windows)',
@@ -55,7 +56,7 @@ export function tuneSections(r: TuneReport): ReportSection[] {
       }],
     },
     {
-      heading: 'Decode throughput on the array against the context length',
+      heading: `Decode throughput on the array against the context length (${r.attentionKernel} attention kernel)`,
       table: { columns: ['configuration', ...contexts.map((c) => `${c} tokens/s`)], rows: names.map((n) => [n, ...contexts.map((c) => r.throughput.find((t) => t.name === n && t.context === c)!.tokensPerSecond)]) },
       charts: [{
         title: 'Decode tokens/s at the array clock',
