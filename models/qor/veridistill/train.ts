@@ -48,6 +48,8 @@ export interface SplitResult {
   readonly trainDesigns: number;
   readonly testDesigns: number;
   readonly results: { method: Method; area: QorMetrics; delay: QorMetrics }[];
+  /** The student's (with distillation) area µm² and delay ps per test design, so another checkpoint can be scored on the same designs. */
+  readonly predictions?: { id: string; area: number; delay: number }[];
 }
 
 /** Families of the designs hdl-gen generates (MixPE PEs and arrays). */
@@ -177,9 +179,10 @@ export async function trainVeriDistill(records: readonly QorRecord[], s: TrainSe
       results: predictions.map(([method, pred]) => ({ method, ...score(rows.map((j) => pred[j]), rows.map((j) => truth[j])) })),
     });
     const all = test.map((_, j) => j);
+    const student = predictions[0][1].map(([a, d], j) => ({ id: truth[j].id, area: Math.expm1(a), delay: Math.expm1(d) }));
     // The generated MixPE designs among the held-out ones, scored apart (the models are the same).
     const generated = k === 0 ? all.filter((j) => GENERATED_FAMILIES.has(truth[j].family)) : [];
-    results.push(scored(sp.name, all), ...(generated.length >= 2 ? [scored(`${sp.name}, generated MixPE PEs and arrays only`, generated)] : []));
+    results.push({ ...scored(sp.name, all), ...(k === 0 ? { predictions: student } : {}) }, ...(generated.length >= 2 ? [scored(`${sp.name}, generated MixPE PEs and arrays only`, generated)] : []));
   }
 
   // The shipped model: decoder (with distillation) fit on every labelled design.

@@ -68,6 +68,12 @@ describe('VeriDistill training plumbing on small data', () => {
     const a = await trainVeriDistill(records, tiny);
     expect(a.splits.map((s) => s.split)).toEqual(['held-out (random 20% of designs)', 'out-of-distribution: famB']);
     expect(a.splits[1].testDesigns).toBe(8);
+    // The held-out split keeps the student's prediction per test design (to score another checkpoint on the same designs).
+    const held = a.splits[0].predictions!;
+    expect(held.length).toBe(a.splits[0].testDesigns);
+    expect(new Set(held.map((p) => p.id)).size).toBe(held.length);
+    for (const p of held) expect(p.area > 0 && p.delay > 0).toBe(true);
+    expect(a.splits[1].predictions).toBeUndefined();
     for (const s of a.splits) {
       expect(s.results.map((r) => r.method)).toEqual(['veridistill', 'student without distillation', 'teacher (sees the netlist)', 'ridge on counts', 'boosted trees on counts']);
       for (const r of s.results) for (const v of [r.area.mae, r.delay.mae, r.area.r2, r.delay.mape]) expect(Number.isFinite(v)).toBe(true);
