@@ -30,11 +30,11 @@ describe.skipIf(noCheckpoint)('predict qor: per-(chunk, head) attention', () => 
   }
 
   it("gives the batched attention's area and delay on one-chunk and multi-chunk designs", () => {
-    const array = generateArrayDesign(designConfig({ pe: 'mixpe-w4a8', array: '2x2', group: 32, scheme: 'auto' }));
+    const array = generateArrayDesign(designConfig({ pe: 'mixpe-w4a8', array: '1x1', group: 32, scheme: 'auto' }));
     const designs: [string, string | undefined][] = [
       ['module inv(input a, output y); assign y = ~a; endmodule\n', 'inv'],
       ['module counter(input clk, input rst, output reg [7:0] q);\n  always @(posedge clk) if (rst) q <= 0; else q <= q + 1;\nendmodule\n', 'counter'],
-      [array.verilog, array.top], // over 16 chunks: 16 full ones are taken
+      [array.verilog, array.top], // many chunks
       [Array.from({ length: 12 }, (_, i) => `module c${i}(input clk, input [${i + 2}:0] d, output reg [${i + 2}:0] q);\n  always @(posedge clk) q <= q ^ (d + ${i});\nendmodule\n`).join(''), 'c11'], // a few chunks, the last padded
     ];
     expect(designChunks(array.verilog, model.vocabulary, model.config.encoder.length, model.config.maxChunks).chunks.length).toBeGreaterThan(4);
