@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { kiss2Verilog, parseKiss2 } from '../../../eda/dataset/index.ts';
+import { readBlif, readPla, writeVerilog, type Aig } from '../../../eda/aig/index.ts';
 
 /** One design of the RTL corpus: what the student reads and what synthesis labels. */
 export interface CorpusDesign {
@@ -115,7 +116,7 @@ function openlaneTops(csvPath: string): Map<string, string> {
  * Every design of the shared RTL corpora under `dataRoot` (the TESSERA_DATA folder), in a fixed
  * order. Families: itc99, iwls05, openlane, axis, uart, arith (small arithmetic), ispras24 (one
  * operator per module), iscas (ISCAS85/89 gate netlists), epfl (EPFL arithmetic and control netlists),
- * lgsynth91 (the KISS2 FSM tables as Verilog).
+ * lgsynth91 (the KISS2 FSM tables as Verilog FSMs, the PLA and combinational BLIF circuits as netlists).
  */
 export function listCorpus(dataRoot: string): CorpusDesign[] {
   const rtl = join(dataRoot, 'rtl');
@@ -135,7 +136,7 @@ export function listCorpus(dataRoot: string): CorpusDesign[] {
   // Gate-level netlists: ISCAS85 / ISCAS89 (primitives and a `dff` module) and EPFL's flattened suites.
   add('iscas', join(dataRoot, 'iscas_ispras'), true, rootModuleName);
   add('epfl', join(dataRoot, 'epfl'), true);
-  designs.push(...kiss2Designs(join(dataRoot, 'lgsynth91_mcnc', 'kiss2')));
+  designs.push(...kiss2Designs(join(dataRoot, 'lgsynth91_mcnc', 'kiss2')), ...lgsynthNetlists(join(dataRoot, 'lgsynth91_mcnc')));
   return designs;
 }
 
@@ -148,6 +149,32 @@ function kiss2Designs(dir: string): CorpusDesign[] {
     const verilog = kiss2Verilog(parseKiss2(readFileSync(join(dir, n), 'utf8'), n), top);
     return { id: `lgsynth91/${top}`, family: 'lgsynth91', files: [file], synthFiles: [file], top, texts: { [file]: verilog } };
   });
+}
+
+/**
+ * The combinational LGSynth'91 circuits as structural Verilog (an AND / NOT `assign` per AIG node,
+ * `eda/aig`'s writer): the PLA covers and the combinational BLIF netlists, less the ISCAS85 copies
+ * (`C17`...; family iscas has them). Sequential BLIF files are left out (the writer has no clock).
+ */
+function lgsynthNetlists(dir: string): CorpusDesign[] {
+  const out: CorpusDesign[] = [];
+  for (const [sub, ext, read] of [['pla', '.pla', readPla], ['blif', '.blif', readBlif]] as const) {
+    const folder = join(dir, sub);
+    if (!existsSync(folder)) continue;
+    for (const n of readdirSync(folder).filter((f) => f.endsWith(ext) && !/^C\d+\./.test(f)).sort()) {
+      let aig: Aig;
+      try {
+        aig = read(readFileSync(join(folder, n), 'utf8'), n);
+      } catch {
+        continue; // a format feature the readers refuse (e.g. multi-valued PLA)
+      }
+      if (aig.latches.length > 0) continue;
+      const top = `${sub}_${basename(n, ext).replace(/[^A-Za-z0-9_]/g, '_')}`;
+      const file = `${top}.v`;
+      out.push({ id: `lgsynth91/${sub}/${basename(n, ext)}`, family: 'lgsynth91', files: [file], synthFiles: [file], top, texts: { [file]: writeVerilog(aig, top) } });
+    }
+  }
+  return out;
 }
 
 const fileText = (d: Pick<CorpusDesign, 'texts'>, f: string) => d.texts?.[f] ?? readFileSync(f, 'utf8');

@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { designSources, designText, moduleDesigns, parameterSweeps, rootModuleName, type CorpusDesign } from '../../../../models/qor/veridistill/index.ts';
+import { designSources, designText, listCorpus, moduleDesigns, parameterSweeps, rootModuleName, type CorpusDesign } from '../../../../models/qor/veridistill/index.ts';
+import { dataDir, missingData } from '../../../../util/index.ts';
 
 const hier = `module leaf(input a, output b); assign b = ~a; endmodule
 module mid(input a, output b); leaf u(.a(a), .b(b)); endmodule
@@ -45,5 +46,13 @@ describe('corpus variants', () => {
     expect(text).toContain('DATA_WIDTH = 16');
     expect(text).toContain('DEPTH = 4');
     expect(designText(sweeps[1])).toContain('DATA_WIDTH = 16');
+  });
+
+  it.skipIf(missingData('lgsynth91_mcnc', 'pla', '5xp1.pla'))('lists the LGSynth91 FSMs and combinational netlists with their top declared in the text', () => {
+    const lg = listCorpus(dataDir()!).filter((d) => d.family === 'lgsynth91');
+    expect(lg.filter((d) => d.id.startsWith('lgsynth91/pla/')).length).toBeGreaterThan(30);
+    expect(lg.some((d) => d.id === 'lgsynth91/dk14')).toBe(true);
+    expect(lg.some((d) => /\/C\d+$/.test(d.id) || d.id === 'lgsynth91/blif/s27')).toBe(false); // ISCAS85 copies and sequential BLIF left out
+    for (const d of lg) expect(designText(d)).toMatch(new RegExp(`module ${d.top}\\b`));
   });
 });
