@@ -7,6 +7,9 @@ import { writeReport } from '../report/html-report.ts';
 import { costArrayFlags, modelFlags } from './llm-flags.ts';
 import { profileSections, terminalTable } from './llm-profile-report.ts';
 
+/** The largest GEMM dimension sim takes (sim/validate.ts). */
+const MAX_DIMENSION = 1 << 20;
+
 export default defineCommand({
   path: ['llm', 'profile'],
   summary: 'cost per token on the array (fast mode): prefill and decode at a context length, by block and GEMM kind, KV share',
@@ -28,12 +31,19 @@ example: tessera llm profile --context 256 --on mixpe-w4a8 --report out/profile`
     if (flags.context < 1) throw new UserError('must be at least 1', '--context');
     if (flags.batch < 1) throw new UserError('must be at least 1', '--batch');
     if (flags.generate < 0) throw new UserError('must be 0 or more', '--generate');
+    // The simulator takes GEMM dimensions up to 2^20: the prefill's rows (batch x context) and the decode's cache length.
+    if (flags.batch * flags.context > MAX_DIMENSION) {
+      throw new UserError(`--batch ${flags.batch} x --context ${flags.context} tokens exceed the simulator's ${MAX_DIMENSION} rows per GEMM`, '--context', `give at most ${Math.floor(MAX_DIMENSION / flags.batch)}`);
+    }
+    if (flags.context + flags.generate > MAX_DIMENSION) {
+      throw new UserError(`--context ${flags.context} + --generate ${flags.generate} tokens exceed the simulator's ${MAX_DIMENSION} cached tokens`, '--generate', `give at most ${MAX_DIMENSION - flags.context}`);
+    }
     const m = loadModel(flags.checkpoint, flags.tokenizer, false);
     const config = m.weights.config;
     const be = backendFromFlags({ on: flags.on, array: flags.array, group: flags.group, scheme: flags.scheme, products: flags.products });
     if (!(be instanceof ArrayBackend)) throw new UserError('the profile needs the array', '--on', 'give a PE kind, e.g. --on mixpe-w4a8');
     const phases = (['prefill', 'decode'] as const).map((phase) => profilePhase(config, be, phase, flags.context, flags.batch));
-    const contexts = [...new Set([16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, flags.context])].sort((a, b) => a - b);
+    const contexts = [...new Set([16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, flags.context])].filter((c) => c * flags.batch <= MAX_DIMENSION).sort((a, b) => a - b);
     const sweep = kvShareSweep(config, be, contexts, flags.batch);
     const generation = flags.generate > 0 ? profileGeneration(config, be, flags.context, flags.generate, flags.batch) : undefined;
     const beyond = flags.context > config.seqLen ? ` (beyond the model's trained context of ${config.seqLen}: shapes only)` : '';

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { selectBackend } from '../../models/common/index.ts';
 import { trainLlm } from '../../models/llm/index.ts';
 import { dataPathOr, exitCodeOf, setInterruptNote } from '../../util/index.ts';
 import { withStopSignal } from '../stop-signal.ts';
@@ -37,7 +36,6 @@ example: tessera llm train --out out/llm --steps 2000`,
   ],
   async run(flags) {
     setInterruptNote(`the state saved every ${flags['checkpoint-every']} steps is kept in ${join(flags.out, 'train-state')}; rerun the same command to resume`);
-    await selectBackend();
     return withStopSignal(async (stop) => {
       const r = await trainLlm({
         data: flags.data ?? dataPathOr('--data DIR|FILE', 'text'), out: flags.out, config: flags.config, vocab: flags.vocab, steps: flags.steps, batch: flags.batch,

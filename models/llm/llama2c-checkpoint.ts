@@ -46,22 +46,25 @@ const headerBytes = 7 * 4;
 /** Refuse absurd headers before computing sizes from them (the largest llama2.c export is ~7B). */
 const maxDimension = 1 << 20;
 
+/** What to do about a malformed llama2.c file. */
+const LLAMA2C_FIX = 'give a whole llama2.c checkpoint (a 28-byte header, then the weights), e.g. copy it again';
+
 /** Parses a llama2.c checkpoint; every malformation is a UserError naming the file and byte. */
 export function parseLlama2cCheckpoint(bytes: Uint8Array, file: string): Llama2cCheckpoint {
   const where = (byte: number) => `${file} (byte ${byte})`;
-  if (bytes.byteLength < headerBytes) throw new UserError(`too short for a llama2.c header (${bytes.byteLength} bytes, need ${headerBytes})`, where(0));
+  if (bytes.byteLength < headerBytes) throw new UserError(`too short for a llama2.c header (${bytes.byteLength} bytes, need ${headerBytes})`, where(0), LLAMA2C_FIX);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const h = Array.from({ length: 7 }, (_, i) => view.getInt32(i * 4, true));
   const [dim, hiddenDim, layers, heads, kvHeads, rawVocab, seqLen] = h;
   const names = ['dim', 'hidden_dim', 'n_layers', 'n_heads', 'n_kv_heads', 'vocab_size', 'seq_len'];
   h.forEach((v, i) => {
     const abs = i === 5 ? Math.abs(v) : v;
-    if (!(abs >= 1 && abs <= maxDimension)) throw new UserError(`header field ${names[i]} = ${v} is out of range 1..${maxDimension}`, where(i * 4));
+    if (!(abs >= 1 && abs <= maxDimension)) throw new UserError(`header field ${names[i]} = ${v} is out of range 1..${maxDimension}`, where(i * 4), LLAMA2C_FIX);
   });
-  if (dim % heads !== 0) throw new UserError(`dim ${dim} is not a multiple of n_heads ${heads}`, where(0));
-  if (heads % kvHeads !== 0) throw new UserError(`n_heads ${heads} is not a multiple of n_kv_heads ${kvHeads}`, where(16));
+  if (dim % heads !== 0) throw new UserError(`dim ${dim} is not a multiple of n_heads ${heads}`, where(0), LLAMA2C_FIX);
+  if (heads % kvHeads !== 0) throw new UserError(`n_heads ${heads} is not a multiple of n_kv_heads ${kvHeads}`, where(16), LLAMA2C_FIX);
   const headSize = dim / heads;
-  if (headSize % 2 !== 0) throw new UserError(`head size ${headSize} is odd (RoPE rotates pairs)`, where(0));
+  if (headSize % 2 !== 0) throw new UserError(`head size ${headSize} is odd (RoPE rotates pairs)`, where(0), LLAMA2C_FIX);
   const vocab = Math.abs(rawVocab);
   const tiedClassifier = rawVocab > 0;
   const kvDim = headSize * kvHeads;
@@ -75,7 +78,7 @@ export function parseLlama2cCheckpoint(bytes: Uint8Array, file: string): Llama2c
   const floats = sizes.reduce((s, n) => s + n, 0);
   const expected = headerBytes + 4 * floats;
   if (bytes.byteLength !== expected) {
-    throw new UserError(`file has ${bytes.byteLength} bytes but its header (dim ${dim}, hidden ${hiddenDim}, ${layers} layers, vocab ${vocab}, seq ${seqLen}) needs ${expected}`, where(Math.min(bytes.byteLength, expected)));
+    throw new UserError(`file has ${bytes.byteLength} bytes but its header (dim ${dim}, hidden ${hiddenDim}, ${layers} layers, vocab ${vocab}, seq ${seqLen}) needs ${expected}`, where(Math.min(bytes.byteLength, expected)), LLAMA2C_FIX);
   }
   // Copy once into an aligned buffer, then cut views.
   const all = new Float32Array(floats);
@@ -105,7 +108,7 @@ export function readLlama2cCheckpoint(file: string): Llama2cCheckpoint {
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    throw new UserError(`cannot read checkpoint: ${(e as Error).message}`, file);
+    throw new UserError(`cannot read checkpoint: ${(e as Error).message}`, file, 'give the path of a readable llama2.c .bin file or a checkpoint folder');
   }
   return parseLlama2cCheckpoint(bytes, file);
 }

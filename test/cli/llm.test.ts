@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { createRng } from '../../hw/index.ts';
 import { backendFromFlags, ReferenceBackend } from '../../models/common/index.ts';
-import { checkpointSplit, dataHashOf, evaluate, loadModel, readDocuments, trainBpe, writeCheckpoint, writeTokenizer, type LlamaConfig, type LlamaWeights } from '../../models/llm/index.ts';
+import { checkpointSplit, dataHashOf, evaluate, loadModel, readDocuments, trainBpe, writeCheckpoint, writeLlama2cCheckpoint, writeTokenizer, type LlamaConfig, type LlamaWeights } from '../../models/llm/index.ts';
 import { captureConsole } from '../helpers/console-capture.ts';
 import { missingChromium, renderReportInChromium } from '../helpers/render-in-chromium.ts';
 
@@ -139,6 +139,28 @@ describe('bad input: one line naming the flag or file, exit 1, no output', () =>
     const otherTok = join(dir, 'other-tokenizer.json');
     writeTokenizer(otherTok, trainBpe(['a different text entirely'], 300));
     await fails(['llm', 'generate', '--checkpoint', ckpt, '--tokenizer', otherTok, '--prompt', 'x'], otherTok);
+    // As many tokens as the model's vocabulary, other merges: refused by the id the checkpoint records.
+    const json = JSON.parse(readFileSync(join(ckpt, 'tokenizer.json'), 'utf8')) as { merges: unknown[] };
+    [json.merges[0], json.merges[1]] = [json.merges[1], json.merges[0]];
+    const sameSize = join(dir, 'same-size-tokenizer.json');
+    writeFileSync(sameSize, JSON.stringify(json));
+    await fails(['llm', 'generate', '--checkpoint', ckpt, '--tokenizer', sameSize, '--prompt', 'x'], `${sameSize}: tokenizer `);
+    expect(err[0]).toContain('not the one the checkpoint was trained with');
+  });
+
+  it('a truncated llama2.c checkpoint names the file and byte, with the fix', async () => {
+    const bin = join(dir, 'model.bin');
+    writeLlama2cCheckpoint(bin, loadModel(ckpt, undefined).weights);
+    const cut = join(dir, 'cut.bin');
+    writeFileSync(cut, readFileSync(bin).subarray(0, 5000));
+    await fails(['llm', 'generate', '--checkpoint', cut, '--tokenizer', join(ckpt, 'tokenizer.json'), '--prompt', 'x'], `${cut} (byte 5000)`);
+    expect(err[0]).toContain('give a whole llama2.c checkpoint');
+  });
+
+  it('a profile context beyond what the simulator takes names --context, not the GEMM dimension', async () => {
+    await fails(['llm', 'profile', '--checkpoint', ckpt, '--context', '2000000', '--json', join(dir, 'no-profile.json')], '--context');
+    await fails(['llm', 'profile', '--checkpoint', ckpt, '--context', '64', '--generate', String(1 << 20), '--json', join(dir, 'no-profile.json')], '--generate');
+    expect(existsSync(join(dir, 'no-profile.json'))).toBe(false);
   });
 
   it('an empty data folder', async () => {

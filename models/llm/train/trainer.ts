@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, mkdirSync, readFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCheckpoint, saveCheckpoint, type NamedArray } from '../../common/index.ts';
+import { loadCheckpoint, saveCheckpoint, selectBackend, type NamedArray } from '../../common/index.ts';
 import { ProgressBar, UserError, WorkerPool, writeJsonAtomic } from '../../../util/index.ts';
 import { parameterCount, resolveConfig, type LlamaConfig } from '../config.ts';
 import { TOKENIZER_FILE, writeCheckpoint, type CheckpointMeta } from '../checkpoint.ts';
@@ -131,6 +131,8 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
     throw new UserError(`short context ${o.shortContext} must divide the model's context ${T}`, '--short-context', `give a divisor of ${T}, e.g. ${T / 4}`);
   }
   const evalSet = evalWindows(heldStream, T, 16 * T);
+  // Chosen once the data and flags are known good, so a bad --data prints its error alone.
+  await selectBackend(log);
   log(`data ${dataHash}: ${train.length} training documents (${trainStream.length} tokens), ${heldOut.length} held out (${heldStream.length} tokens); model ${parameterCount(config)} parameters`);
 
   const model = new TfLlama(config, o.seed);
