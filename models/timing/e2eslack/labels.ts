@@ -1,5 +1,6 @@
 import { MAX, MIN, arcDelay, arrivalIndex, checkTime, inputTransitions, slewIndex, type TimingAnalysis } from '../../../eda/timing/index.ts';
 import { requiredTimes } from './required-times.ts';
+import { flatTopology } from './topology.ts';
 
 /**
  * What an STA run says about every pin and arc, in nanoseconds, in the timing graph's order
@@ -62,18 +63,19 @@ export function timingLabels(a: TimingAnalysis): TimingLabels {
   });
   const endpoints = a.setup.map((e) => ({ pin: e.pin, slack: e.slack * ns, required: e.required * ns, isOutput: e.isOutputPort }));
   const seeds = endpointRequired(a);
-  const netDelay = (load: number, rf: number) => {
-    const drv = g.nets[g.pins[load]!.net]?.drivers[0];
-    if (drv === undefined) return 0;
-    const d = arrival[load * 4 + rf]! - arrival[drv * 4 + rf]!;
-    return Number.isFinite(d) ? d : 0;
-  };
-  const req = requiredTimes({
-    graph: g,
-    endpoints: seeds,
-    cellDelay: (ei, inRf, outRf) => cellDelay[ei * 8 + inRf * 2 + outRf]!,
-    netDelay,
-  });
+  // Late wire delays: each load's arrival less its net's driver's (0 where either is missing).
+  const netDelay = new Float64Array(n * 4);
+  for (const net of g.nets) {
+    const drv = net.drivers[0];
+    if (drv === undefined) continue;
+    for (const load of net.loads) {
+      for (let rf = 0; rf < 2; rf++) {
+        const d = arrival[load * 4 + rf]! - arrival[drv * 4 + rf]!;
+        if (Number.isFinite(d)) netDelay[load * 4 + rf] = d;
+      }
+    }
+  }
+  const req = requiredTimes({ order: g.order, topology: flatTopology(g), endpoints: seeds, cellDelay, netDelay });
   const required = Float32Array.from(req, (v) => (Number.isFinite(v) ? v : NaN));
   return { arrival, slew, required, cellDelay, cellSlew, endpoints, wns: a.wns * ns, tns: a.tns * ns };
 }

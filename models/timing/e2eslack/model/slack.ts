@@ -51,15 +51,8 @@ export function endpointRequirements(g: SlackGraph, c: ModelConstraints, pred: P
  * delays, endpoint slack = required - arrival (worst transition), TNS and WNS as STA reports them.
  */
 export function predictSlack(g: SlackGraph, c: ModelConstraints, pred: Prediction, endpointRequired = endpointRequirements(g, c, pred)): SlackPrediction {
-  const required = requiredTimes({
-    graph: g.graph,
-    endpoints: endpointRequired,
-    cellDelay: (ei, inRf, outRf) => pred.cellDelay[ei * 8 + inRf * 2 + outRf]!,
-    netDelay: (load, rf) => {
-      const d = pred.netDelay[load * 4 + rf]!;
-      return Number.isNaN(d) ? 0 : d;
-    },
-  });
+  // The late slots of the predicted delays: cellDelay[e * 8 + inRf * 2 + outRf], netDelay[load * 4 + rf].
+  const required = requiredTimes({ order: g.graph.order, topology: g, endpoints: endpointRequired, cellDelay: pred.cellDelay, netDelay: pred.netDelay });
   const endpoints: SlackPrediction['endpoints'] = [];
   for (const [p, req] of endpointRequired) {
     let slack = Infinity;

@@ -1,4 +1,5 @@
-import { resolvePins, type Def, type DelayAnnotation, type Lef, type LibertyLibrary, type Sdc, type TimingArc, type TimingGraph } from '../../../../eda/timing/index.ts';
+import { flatTopology, type FlatTopology } from '../topology.ts';
+import { resolvePins, type Def, type DelayAnnotation, type Lef, type LibertyLibrary, type Sdc, type TimingGraph } from '../../../../eda/timing/index.ts';
 import { halfPerimeter, layerPairFor, netPoints, pinBoxes, pinShapes, routeTechnology, singleTrunk, spanningPaths, steinerTree, trunkPath, type PinBoxes, type RouteTechnology } from '../../../../eda/route-estimate/index.ts';
 
 /**
@@ -12,10 +13,10 @@ export type NetGeometry = 'steiner' | 'trunk';
 
 /**
  * The TimingParser's output: the timing graph (pins; net arcs driver -> load; cell arcs with
- * their Liberty tables) with placement-derived features. Everything a slack prediction needs,
- * nothing from a routing or an STA run.
+ * their Liberty tables) with placement-derived features, and its topology as flat arrays
+ * (FlatTopology). Everything a slack prediction needs, nothing from a routing or an STA run.
  */
-export interface SlackGraph {
+export interface SlackGraph extends FlatTopology {
   readonly graph: TimingGraph;
   readonly libs: LibertyLibrary[];
   readonly sdc: Sdc;
@@ -43,60 +44,6 @@ export interface SlackGraph {
   readonly netLoad: Float32Array;
   /** Per net: sink pin caps only (F, rise). */
   readonly netPinCap: Float32Array;
-  /**
-   * The graph's topology as flat arrays, read by the propagation instead of the pin, net and
-   * edge objects: per pin its net (-1: none), its net's first driver when it is a load (-1:
-   * none), whether it drives, its Liberty rise and fall capacitance (F, 0 without a Liberty
-   * pin); per cell edge its from and to pins, its Liberty arc and its role (0 combinational, 1
-   * launch at the clock's rising edge, 2 at its falling edge); the cell edges into pin p as
-   * intoEdges[intoStart[p] .. intoStart[p + 1]) (graph.edgesInto's order).
-   */
-  readonly pinNet: Int32Array;
-  readonly loadDriver: Int32Array;
-  readonly isDriver: Uint8Array;
-  readonly pinCap: Float64Array;
-  readonly edgeFrom: Int32Array;
-  readonly edgeTo: Int32Array;
-  readonly edgeArc: readonly TimingArc[];
-  readonly edgeRole: Int8Array;
-  readonly intoStart: Int32Array;
-  readonly intoEdges: Int32Array;
-}
-
-/** The flat topology arrays of a slack graph (see SlackGraph.pinNet). */
-function flatTopology(graph: TimingGraph): Pick<SlackGraph, 'pinNet' | 'loadDriver' | 'isDriver' | 'pinCap' | 'edgeFrom' | 'edgeTo' | 'edgeArc' | 'edgeRole' | 'intoStart' | 'intoEdges'> {
-  const n = graph.pins.length;
-  const pinNet = new Int32Array(n);
-  const isDriver = new Uint8Array(n);
-  const pinCap = new Float64Array(n * 2);
-  graph.pins.forEach((pin, p) => {
-    pinNet[p] = pin.net;
-    isDriver[p] = pin.isDriver ? 1 : 0;
-    if (pin.libPin) {
-      pinCap[p * 2] = pin.libPin.riseCapacitance;
-      pinCap[p * 2 + 1] = pin.libPin.fallCapacitance;
-    }
-  });
-  const loadDriver = new Int32Array(n).fill(-1);
-  for (const net of graph.nets) {
-    const d = net.drivers[0];
-    if (d !== undefined) for (const l of net.loads) loadDriver[l] = d;
-  }
-  const edges = graph.cellEdges.length;
-  const edgeFrom = new Int32Array(edges);
-  const edgeTo = new Int32Array(edges);
-  const edgeRole = new Int8Array(edges);
-  const edgeArc = graph.cellEdges.map((e, i) => {
-    edgeFrom[i] = e.from;
-    edgeTo[i] = e.to;
-    edgeRole[i] = e.role === 'launch' ? (e.clockEdge === 'rise' ? 1 : 2) : 0;
-    return e.arc;
-  });
-  const intoStart = new Int32Array(n + 1);
-  for (let p = 0; p < n; p++) intoStart[p + 1] = intoStart[p]! + graph.edgesInto[p]!.length;
-  const intoEdges = new Int32Array(intoStart[n]!);
-  for (let p = 0, j = 0; p < n; p++) for (const ei of graph.edgesInto[p]!) intoEdges[j++] = ei;
-  return { pinNet, loadDriver, isDriver, pinCap, edgeFrom, edgeTo, edgeArc, edgeRole, intoStart, intoEdges };
 }
 
 /** Per-micron R and C of the layer pair a net of this length is routed on. */
