@@ -15,8 +15,11 @@ export interface SingleTrunk {
   readonly at: number;
 }
 
-/** Median of the first n values (a copy is sorted; nets are small). */
+/** Median of the first n values (the lower one of an even count; a copy is sorted; nets are small). */
 function median(v: ArrayLike<number>, n: number, scratch: Float64Array): number {
+  // Most nets have two or three pins: no sort.
+  if (n === 2) return Math.min(v[0]!, v[1]!);
+  if (n === 3) return Math.max(Math.min(v[0]!, v[1]!), Math.min(Math.max(v[0]!, v[1]!), v[2]!));
   for (let i = 0; i < n; i++) scratch[i] = v[i]!;
   const s = scratch.subarray(0, n).sort();
   return s[(n - 1) >> 1]!;

@@ -1,4 +1,4 @@
-import { inputTransitions, tableSegment, type LibertyTable, type TimingArc } from '../../../../eda/timing/index.ts';
+import { tableSegment, type LibertyTable, type TimingArc } from '../../../../eda/timing/index.ts';
 import type { SlackGraph } from '../parser/slack-graph.ts';
 import type { ModelConstraints } from './constraints.ts';
 import { CELL_FEATURES, NET_FEATURES, cellArcFeatures, elmoreEstimate } from './features.ts';
@@ -46,14 +46,9 @@ function bilinear(r0: readonly number[], r1: readonly number[], tx: number, j: n
 /** Per arc output (edge * 2 + outRf): how its tables are read. */
 const enum Lookup { Unplanned = 0, Generic, Shared, Separate, NoSlew }
 
-/**
- * Per Liberty arc, found once (instances of a cell share its arcs; comparing the Liberty's
- * sense and type strings per edge costs more than the rest of the plan): per output transition
- * its Lookup and its input transitions (inputTransitions).
- */
+/** Per Liberty arc, found once (instances of a cell share its arcs): per output transition its Lookup. */
 interface ArcInfo {
   readonly lookup: readonly [Lookup, Lookup];
-  readonly inputs: readonly [readonly number[], readonly number[]];
 }
 const arcInfos = new WeakMap<TimingArc, ArcInfo>();
 
@@ -64,10 +59,7 @@ function arcInfo(arc: TimingArc): ArcInfo {
       if (!dt || !slewByLoad(dt) || (st && !slewByLoad(st))) return Lookup.Generic;
       return !st ? Lookup.NoSlew : sameAxis(dt.axes[0]!, st.axes[0]!) ? Lookup.Shared : Lookup.Separate;
     };
-    m = {
-      lookup: [of(arc.cellRise, arc.riseTransition), of(arc.cellFall, arc.fallTransition)],
-      inputs: [inputTransitions(arc, 0), inputTransitions(arc, 1)],
-    };
+    m = { lookup: [of(arc.cellRise, arc.riseTransition), of(arc.cellFall, arc.fallTransition)] };
     arcInfos.set(arc, m);
   }
   return m;
@@ -106,7 +98,7 @@ export class CellArcRows {
    * output transition, input transition (the arc's unateness) and mode (`modes` 1: late only).
    */
   plan(g: SlackGraph, c: ModelConstraints, lv: PropagationLevels, modes: number): void {
-    const { edgeFrom, edgeArc, edgeRole, intoStart, intoEdges } = g;
+    const { edgeFrom, edgeRole, edgeSense, intoStart, intoEdges } = g;
     const levels = lv.cellStart.length - 1;
     this.start = grown(this.start, levels + 1);
     const arcOutputs = edgeFrom.length * 2;
@@ -126,7 +118,6 @@ export class CellArcRows {
         for (let j = intoStart[p]!; j < intoStart[p + 1]!; j++) {
           const ei = intoEdges[j]!;
           const from = edgeFrom[ei]!;
-          const info = arcInfo(edgeArc[ei]!);
           const role = edgeRole[ei]!;
           if (role !== 0) {
             const ck = c.clockOf[from]!;
@@ -136,17 +127,20 @@ export class CellArcRows {
             const t0 = k.waveform[inRf]! + (k.propagated ? 0 : k.latencyNs);
             for (let mm = 0; mm < modes; mm++) {
               for (let outRf = 0; outRf < 2; outRf++) {
-                this.planOutput(g, ei, outRf, info);
+                if (this.mode[ei * 2 + outRf] === Lookup.Unplanned) this.planOutput(g, ei, outRf);
                 this.add(ei, p, mm * 4 + inRf * 2 + outRf, -1, t0, k.slewNs);
               }
             }
             continue;
           }
           if (lv.orderIndex[from]! >= lv.orderIndex[p]! || c.clockOf[from]! >= 0) continue;
+          // The arc's unateness (topology.ts): bit outRf * 2 + inRf, input transitions rise before fall as inputTransitions lists them.
+          const sense = edgeSense[ei]!;
           for (let outRf = 0; outRf < 2; outRf++) {
-            const ins = info.inputs[outRf]!;
-            if (ins.length > 0) this.planOutput(g, ei, outRf, info);
-            for (const inRf of ins) for (let mm = 0; mm < modes; mm++) this.add(ei, p, mm * 4 + inRf * 2 + outRf, from * 4 + mm * 2 + inRf, 0, 0);
+            if ((sense >> (outRf * 2)) & 3) this.planOutput(g, ei, outRf);
+            for (let inRf = 0; inRf < 2; inRf++) {
+              if (sense & (1 << (outRf * 2 + inRf))) for (let mm = 0; mm < modes; mm++) this.add(ei, p, mm * 4 + inRf * 2 + outRf, from * 4 + mm * 2 + inRf, 0, 0);
+            }
           }
         }
       }
@@ -177,9 +171,10 @@ export class CellArcRows {
   }
 
   /** The static features of arc output q = edge * 2 + outRf (cellArcFeatures' expressions) and its load-axis lookups. */
-  private planOutput(g: SlackGraph, edge: number, outRf: number, info: ArcInfo): void {
+  private planOutput(g: SlackGraph, edge: number, outRf: number): void {
     const q = edge * 2 + outRf;
     if (this.mode[q] !== Lookup.Unplanned) return;
+    const info = arcInfo(g.edgeArc[edge]!);
     const net = g.pinNet[g.edgeTo[edge]!]!;
     const load = net >= 0 ? g.netLoad[net * 2 + outRf]! : 0;
     const wireR = net >= 0 ? g.netWireRes[net]! / 1e3 : 0;

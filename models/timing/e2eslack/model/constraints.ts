@@ -22,24 +22,29 @@ const NS = 1e9;
 
 export function modelConstraints(g: SlackGraph): ModelConstraints {
   const { graph, sdc } = g;
-  const clockOf = new Int32Array(graph.pins.length).fill(-1);
-  const edgesFrom: number[][] = graph.pins.map(() => []);
-  graph.cellEdges.forEach((e, i) => {
-    if (e.role === 'combinational') edgesFrom[e.from]!.push(i);
-  });
+  const n = graph.pins.length;
+  const clockOf = new Int32Array(n).fill(-1);
+  // The clock networks: everything reached from a clock source through nets and combinational arcs (flat topology, no per-pin arrays).
+  const { isDriver, pinNet, netLoadStart, netLoads, edgeFrom, edgeTo, edgeRole } = g;
+  const fromStart = new Int32Array(n + 1);
+  for (let e = 0; e < edgeFrom.length; e++) if (edgeRole[e] === 0) fromStart[edgeFrom[e]! + 1]!++;
+  for (let p = 0; p < n; p++) fromStart[p + 1]! += fromStart[p]!;
+  const fromEdges = new Int32Array(fromStart[n]!);
+  const fill = fromStart.slice(0, n);
+  for (let e = 0; e < edgeFrom.length; e++) if (edgeRole[e] === 0) fromEdges[fill[edgeFrom[e]!]!++] = e;
   sdc.clocks.forEach((clock, c) => {
     const queue = clock.sources.flatMap((q) => resolvePins(graph, q, sdc));
     for (const s of queue) clockOf[s] = c;
+    const reach = (q: number) => {
+      if (clockOf[q]! >= 0) return;
+      clockOf[q] = c;
+      queue.push(q);
+    };
     while (queue.length > 0) {
       const p = queue.pop()!;
-      const pin = graph.pins[p]!;
-      const next = pin.isDriver && pin.net >= 0 ? [...graph.nets[pin.net]!.loads] : [];
-      for (const e of edgesFrom[p]!) next.push(graph.cellEdges[e]!.to);
-      for (const q of next) {
-        if (clockOf[q]! >= 0) continue;
-        clockOf[q] = c;
-        queue.push(q);
-      }
+      const net = pinNet[p]!;
+      if (isDriver[p] && net >= 0) for (let j = netLoadStart[net]!; j < netLoadStart[net + 1]!; j++) reach(netLoads[j]!);
+      for (let j = fromStart[p]!; j < fromStart[p + 1]!; j++) reach(edgeTo[fromEdges[j]!]!);
     }
   });
   const clocks = sdc.clocks.map((k) => ({

@@ -127,28 +127,33 @@ export function parseSlackGraph(graph: TimingGraph, libs: LibertyLibrary[], sdc:
       }
     }
   }
-  graph.nets.forEach((n, ni) => {
-    netFanout[ni] = n.loads.length;
+  const topology = flatTopology(graph);
+  const { netLoadStart, netLoads, pinCap } = topology;
+  // The sums skip the zeros the loop over pin objects added (a pin without a Liberty pin, a load without set_load): the same values.
+  const hasPortLoad = new Uint8Array(nPins);
+  for (const p of portLoad.keys()) hasPortLoad[p] = 1;
+  for (let ni = 0; ni < nNets; ni++) {
+    netFanout[ni] = netLoadStart[ni + 1]! - netLoadStart[ni]!;
     let rise = netWireCap[ni]!;
     let fall = rise;
     let pins = 0;
-    for (const l of n.loads) {
-      const lp = graph.pins[l]!.libPin;
-      if (lp) {
-        rise += lp.riseCapacitance;
-        fall += lp.fallCapacitance;
-        pins += lp.riseCapacitance;
+    for (let j = netLoadStart[ni]!; j < netLoadStart[ni + 1]!; j++) {
+      const l = netLoads[j]!;
+      rise += pinCap[l * 2]!;
+      fall += pinCap[l * 2 + 1]!;
+      pins += pinCap[l * 2]!;
+      if (hasPortLoad[l]) {
+        const extra = portLoad.get(l)!;
+        rise += extra;
+        fall += extra;
       }
-      const extra = portLoad.get(l) ?? 0;
-      rise += extra;
-      fall += extra;
     }
     netLoad[ni * 2] = rise;
     netLoad[ni * 2 + 1] = fall;
     netPinCap[ni] = pins;
-  });
+  }
   const die = def.dieArea ? { width: (def.dieArea.x2 - def.dieArea.x1) / (def.dbuPerMicron || 1000), height: (def.dieArea.y2 - def.dieArea.y1) / (def.dbuPerMicron || 1000) } : { width: 1, height: 1 };
-  return { graph, libs, sdc, tech, geometry, ...(sdf ? { sdf } : {}), x, y, die, netHpwl, netSteiner, netFanout, netWireRes, netWireCap, pathLength, manhattan, netLoad, netPinCap, ...flatTopology(graph) };
+  return { graph, libs, sdc, tech, geometry, ...(sdf ? { sdf } : {}), x, y, die, netHpwl, netSteiner, netFanout, netWireRes, netWireCap, pathLength, manhattan, netLoad, netPinCap, ...topology };
 }
 
 /**
