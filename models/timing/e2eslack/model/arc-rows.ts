@@ -6,10 +6,9 @@ import type { PropagationLevels } from './levels.ts';
 
 /**
  * The feature rows of the two message functions, written level by level for the propagation.
- * What does not depend on the predicted slews is worked out once per call, not per row: which
- * cell arcs, transitions and modes feed each level (the row plan), each arc output's load,
- * wire and fanout features, and where its load sits on the NLDM tables' load axis; per row only
- * the input-slew segment is searched and the bilinear sums are taken. The values are those of
+ * What does not depend on the predicted slews is worked out once per arc output, not per row:
+ * its load, wire and fanout features, and where its load sits on the NLDM tables' load axis; per
+ * row only the input-slew segment is searched and the bilinear sums are taken. The values are those of
  * `cellArcFeatures` and `netArcFeatures` (features.ts, the reference definitions) bit for bit:
  * the same operations in the same order; tables not laid out as (input slew, load) go through
  * `cellArcFeatures` itself.
@@ -68,16 +67,6 @@ function arcInfo(arc: TimingArc): ArcInfo {
 const STATIC = 7;
 
 export class CellArcRows {
-  /** Candidate rows of level l: start[l] .. start[l + 1]. */
-  private start = new Int32Array(0);
-  private edge = new Int32Array(0);
-  private slot = new Int8Array(0);
-  private pin = new Int32Array(0);
-  /** Index of the input's arrival and slew (from * 4 + mm * 2 + inRf), or -1 for a launch arc. */
-  private source = new Int32Array(0);
-  /** Launch arcs: the clock edge's arrival and the clock's slew. */
-  private launchAt = new Float64Array(0);
-  private launchSlew = new Float64Array(0);
   /** Per arc output: Lookup, its static features, and the load-axis segments and weights of the delay (at the load and at 1.2x) and slew tables. */
   private mode = new Int8Array(0);
   private stat = new Float64Array(0);
@@ -91,17 +80,11 @@ export class CellArcRows {
   rowSlot = new Int8Array(0);
   rowPin = new Int32Array(0);
   rowStart = new Float64Array(0);
+  private rows = 0;
 
-  /**
-   * Plans the rows of every level: per cell output pin of the level, each arc into it (launch
-   * arcs from their clock's edge; data arcs from an earlier pin outside the clock network), per
-   * output transition, input transition (the arc's unateness) and mode (`modes` 1: late only).
-   */
-  plan(g: SlackGraph, c: ModelConstraints, lv: PropagationLevels, modes: number): void {
-    const { edgeFrom, edgeRole, edgeSense, intoStart, intoEdges } = g;
-    const levels = lv.cellStart.length - 1;
-    this.start = grown(this.start, levels + 1);
-    const arcOutputs = edgeFrom.length * 2;
+  /** Starts a propagation: no arc output planned yet (their static features are found at first use, in `fill`). */
+  begin(g: SlackGraph): void {
+    const arcOutputs = g.edgeFrom.length * 2;
     this.mode = grown(this.mode, arcOutputs);
     this.mode.fill(Lookup.Unplanned, 0, arcOutputs);
     this.stat = grown(this.stat, arcOutputs * STATIC);
@@ -110,64 +93,6 @@ export class CellArcRows {
     const nets = g.netFanout.length;
     this.netLogs = grown(this.netLogs, nets * 3);
     this.netLogs.fill(NaN, 0, nets * 3);
-    this.rows = 0;
-    for (let l = 0; l < levels; l++) {
-      this.start[l] = this.rows;
-      for (let i = lv.cellStart[l]!; i < lv.cellStart[l + 1]!; i++) {
-        const p = lv.cellPins[i]!;
-        for (let j = intoStart[p]!; j < intoStart[p + 1]!; j++) {
-          const ei = intoEdges[j]!;
-          const from = edgeFrom[ei]!;
-          const role = edgeRole[ei]!;
-          if (role !== 0) {
-            const ck = c.clockOf[from]!;
-            if (ck < 0) continue;
-            const k = c.clocks[ck]!;
-            const inRf = role === 1 ? 0 : 1;
-            const t0 = k.waveform[inRf]! + (k.propagated ? 0 : k.latencyNs);
-            for (let mm = 0; mm < modes; mm++) {
-              for (let outRf = 0; outRf < 2; outRf++) {
-                if (this.mode[ei * 2 + outRf] === Lookup.Unplanned) this.planOutput(g, ei, outRf);
-                this.add(ei, p, mm * 4 + inRf * 2 + outRf, -1, t0, k.slewNs);
-              }
-            }
-            continue;
-          }
-          if (lv.orderIndex[from]! >= lv.orderIndex[p]! || c.clockOf[from]! >= 0) continue;
-          // The arc's unateness (topology.ts): bit outRf * 2 + inRf, input transitions rise before fall as inputTransitions lists them.
-          const sense = edgeSense[ei]!;
-          for (let outRf = 0; outRf < 2; outRf++) {
-            if ((sense >> (outRf * 2)) & 3) this.planOutput(g, ei, outRf);
-            for (let inRf = 0; inRf < 2; inRf++) {
-              if (sense & (1 << (outRf * 2 + inRf))) for (let mm = 0; mm < modes; mm++) this.add(ei, p, mm * 4 + inRf * 2 + outRf, from * 4 + mm * 2 + inRf, 0, 0);
-            }
-          }
-        }
-      }
-    }
-    this.start[levels] = this.rows;
-  }
-
-  private rows = 0;
-
-  private add(ei: number, p: number, slot: number, source: number, at: number, slew: number): void {
-    const r = this.rows++;
-    if (r >= this.edge.length) this.growRows(r + 1);
-    this.edge[r] = ei;
-    this.slot[r] = slot;
-    this.pin[r] = p;
-    this.source[r] = source;
-    this.launchAt[r] = at;
-    this.launchSlew[r] = slew;
-  }
-
-  private growRows(size: number): void {
-    this.edge = grown(this.edge, size);
-    this.slot = grown(this.slot, size);
-    this.pin = grown(this.pin, size);
-    this.source = grown(this.source, size);
-    this.launchAt = grown(this.launchAt, size);
-    this.launchSlew = grown(this.launchSlew, size);
   }
 
   /** The static features of arc output q = edge * 2 + outRf (cellArcFeatures' expressions) and its load-axis lookups. */
@@ -211,76 +136,123 @@ export class CellArcRows {
   }
 
   /**
-   * Writes the features of level l's rows at the predicted slews into `buffer(rows)` (the cell
-   * network's input buffer; rows whose delay table gives no value are left out, as
-   * cellArcFeatures' NaN delay); returns the row count.
+   * Writes the rows of level l into `buffer(rows)` (the cell network's input buffer) at the
+   * predicted slews: per cell output pin of the level, each arc into it (launch arcs from their
+   * clock's edge; data arcs from an earlier pin outside the clock network), per output
+   * transition, input transition (the arc's unateness) and mode (`modes` 1: late only). Rows
+   * whose delay table gives no value are left out, as cellArcFeatures' NaN delay. Returns the row count.
    */
-  fill(g: SlackGraph, l: number, slew: Float32Array, arrival: Float32Array, buffer: (rows: number) => Float64Array): number {
-    const { edgeArc } = g;
-    const from = this.start[l]!;
-    const to = this.start[l + 1]!;
-    this.x = buffer(to - from);
-    this.rowEdge = grown(this.rowEdge, to - from);
-    this.rowSlot = grown(this.rowSlot, to - from);
-    this.rowPin = grown(this.rowPin, to - from);
-    this.rowStart = grown(this.rowStart, to - from);
-    const { x, stat, seg, weight } = this;
-    let rows = 0;
-    for (let c = from; c < to; c++) {
-      const edge = this.edge[c]!;
-      const slot = this.slot[c]!;
-      const outRf = slot & 1;
-      const mm = slot >> 2;
-      const q = edge * 2 + outRf;
-      const src = this.source[c]!;
-      const inSlewNs = src >= 0 ? slew[src]! : this.launchSlew[c]!;
-      const o = rows * CELL_FEATURES;
-      const mode = this.mode[q]!;
-      if (mode === Lookup.Generic) cellArcFeatures(g, edge, outRf, mm, inSlewNs, x, o);
-      else {
-        const arc = edgeArc[edge]!;
-        const dt = (outRf === 0 ? arc.cellRise : arc.cellFall)!;
-        const xs = inSlewNs / NS;
-        const a0 = dt.axes[0]!;
-        const i = tableSegment(a0, xs);
-        const tx = (xs - a0[i]!) / (a0[i + 1]! - a0[i]!);
-        const q3 = q * 3;
-        const d = bilinear(dt.values[i]!, dt.values[i + 1]!, tx, seg[q3]!, weight[q3]!) * NS;
-        const d2 = bilinear(dt.values[i]!, dt.values[i + 1]!, tx, seg[q3 + 1]!, weight[q3 + 1]!) * NS;
-        let s = 0;
-        if (mode !== Lookup.NoSlew) {
-          const st = (outRf === 0 ? arc.riseTransition : arc.fallTransition)!;
-          let si = i;
-          let stx = tx;
-          if (mode === Lookup.Separate) {
-            const b0 = st.axes[0]!;
-            si = tableSegment(b0, xs);
-            stx = (xs - b0[si]!) / (b0[si + 1]! - b0[si]!);
+  fill(g: SlackGraph, c: ModelConstraints, lv: PropagationLevels, l: number, modes: number, slew: Float32Array, arrival: Float32Array, buffer: (rows: number) => Float64Array): number {
+    const { edgeFrom, edgeRole, edgeSense, intoStart, intoEdges } = g;
+    const first = lv.cellStart[l]!;
+    const last = lv.cellStart[l + 1]!;
+    // At most four rows (transitions in and out) per arc and mode.
+    const most = this.arcsInto(g, lv, first, last) * 4 * modes;
+    this.x = buffer(most);
+    this.rowEdge = grown(this.rowEdge, most);
+    this.rowSlot = grown(this.rowSlot, most);
+    this.rowPin = grown(this.rowPin, most);
+    this.rowStart = grown(this.rowStart, most);
+    this.rows = 0;
+    for (let i = first; i < last; i++) {
+      const p = lv.cellPins[i]!;
+      for (let j = intoStart[p]!; j < intoStart[p + 1]!; j++) {
+        const ei = intoEdges[j]!;
+        const from = edgeFrom[ei]!;
+        const role = edgeRole[ei]!;
+        if (role !== 0) {
+          const ck = c.clockOf[from]!;
+          if (ck < 0) continue;
+          const k = c.clocks[ck]!;
+          const inRf = role === 1 ? 0 : 1;
+          const t0 = k.waveform[inRf]! + (k.propagated ? 0 : k.latencyNs);
+          for (let mm = 0; mm < modes; mm++) {
+            for (let outRf = 0; outRf < 2; outRf++) {
+              if (this.mode[ei * 2 + outRf] === Lookup.Unplanned) this.planOutput(g, ei, outRf);
+              this.row(g, ei, p, mm * 4 + inRf * 2 + outRf, k.slewNs, t0);
+            }
           }
-          s = bilinear(st.values[si]!, st.values[si + 1]!, stx, seg[q3 + 2]!, weight[q3 + 2]!) * NS;
+          continue;
         }
-        const so = q * STATIC;
-        x[o] = d;
-        x[o + 1] = s;
-        x[o + 2] = inSlewNs;
-        x[o + 3] = stat[so]!;
-        x[o + 4] = stat[so + 1]!;
-        x[o + 5] = stat[so + 2]!;
-        x[o + 6] = ((d2 - d) / stat[so + 6]!) * 1e-12; // ns/F -> kohm
-        x[o + 7] = stat[so + 3]!;
-        x[o + 8] = outRf;
-        x[o + 9] = mm;
-        x[o + 10] = stat[so + 4]!;
-        x[o + 11] = stat[so + 5]!;
+        if (lv.orderIndex[from]! >= lv.orderIndex[p]! || c.clockOf[from]! >= 0) continue;
+        // The arc's unateness (topology.ts): bit outRf * 2 + inRf, input transitions rise before fall as inputTransitions lists them.
+        const sense = edgeSense[ei]!;
+        for (let outRf = 0; outRf < 2; outRf++) {
+          if ((sense >> (outRf * 2)) & 3) this.planOutput(g, ei, outRf);
+          for (let inRf = 0; inRf < 2; inRf++) {
+            if ((sense & (1 << (outRf * 2 + inRf))) === 0) continue;
+            for (let mm = 0; mm < modes; mm++) {
+              const src = from * 4 + mm * 2 + inRf;
+              this.row(g, ei, p, mm * 4 + inRf * 2 + outRf, slew[src]!, arrival[src]!);
+            }
+          }
+        }
       }
-      if (Number.isNaN(x[o]!)) continue;
-      this.rowEdge[rows] = edge;
-      this.rowSlot[rows] = slot;
-      this.rowPin[rows] = this.pin[c]!;
-      this.rowStart[rows] = src >= 0 ? arrival[src]! : this.launchAt[c]!;
-      rows++;
     }
-    return rows;
+    return this.rows;
+  }
+
+  /** The cell edges into the level's pins first .. last - 1 of lv.cellPins. */
+  private arcsInto(g: SlackGraph, lv: PropagationLevels, first: number, last: number): number {
+    let arcs = 0;
+    for (let i = first; i < last; i++) {
+      const p = lv.cellPins[i]!;
+      arcs += g.intoStart[p + 1]! - g.intoStart[p]!;
+    }
+    return arcs;
+  }
+
+  /** Writes the row of cell edge `edge` in `slot` (mm * 4 + inRf * 2 + outRf) into pin p at input slew inSlewNs, unless its delay table gives no value. */
+  private row(g: SlackGraph, edge: number, p: number, slot: number, inSlewNs: number, start: number): void {
+    const outRf = slot & 1;
+    const mm = slot >> 2;
+    const q = edge * 2 + outRf;
+    const { x, stat, seg, weight } = this;
+    const o = this.rows * CELL_FEATURES;
+    const mode = this.mode[q]!;
+    if (mode === Lookup.Generic) cellArcFeatures(g, edge, outRf, mm, inSlewNs, x, o);
+    else {
+      const arc = g.edgeArc[edge]!;
+      const dt = (outRf === 0 ? arc.cellRise : arc.cellFall)!;
+      const xs = inSlewNs / NS;
+      const a0 = dt.axes[0]!;
+      const i = tableSegment(a0, xs);
+      const tx = (xs - a0[i]!) / (a0[i + 1]! - a0[i]!);
+      const q3 = q * 3;
+      const d = bilinear(dt.values[i]!, dt.values[i + 1]!, tx, seg[q3]!, weight[q3]!) * NS;
+      const d2 = bilinear(dt.values[i]!, dt.values[i + 1]!, tx, seg[q3 + 1]!, weight[q3 + 1]!) * NS;
+      let s = 0;
+      if (mode !== Lookup.NoSlew) {
+        const st = (outRf === 0 ? arc.riseTransition : arc.fallTransition)!;
+        let si = i;
+        let stx = tx;
+        if (mode === Lookup.Separate) {
+          const b0 = st.axes[0]!;
+          si = tableSegment(b0, xs);
+          stx = (xs - b0[si]!) / (b0[si + 1]! - b0[si]!);
+        }
+        s = bilinear(st.values[si]!, st.values[si + 1]!, stx, seg[q3 + 2]!, weight[q3 + 2]!) * NS;
+      }
+      const so = q * STATIC;
+      x[o] = d;
+      x[o + 1] = s;
+      x[o + 2] = inSlewNs;
+      x[o + 3] = stat[so]!;
+      x[o + 4] = stat[so + 1]!;
+      x[o + 5] = stat[so + 2]!;
+      x[o + 6] = ((d2 - d) / stat[so + 6]!) * 1e-12; // ns/F -> kohm
+      x[o + 7] = stat[so + 3]!;
+      x[o + 8] = outRf;
+      x[o + 9] = mm;
+      x[o + 10] = stat[so + 4]!;
+      x[o + 11] = stat[so + 5]!;
+    }
+    if (Number.isNaN(x[o]!)) return;
+    const r = this.rows++;
+    this.rowEdge[r] = edge;
+    this.rowSlot[r] = slot;
+    this.rowPin[r] = p;
+    this.rowStart[r] = start;
   }
 }
 

@@ -41,8 +41,8 @@ export interface PropagateOptions {
  * pins as one batch through the learned net function (a matrix product per layer over all of
  * the level's arcs, transitions and modes), and the cell arcs into its cell outputs as one batch
  * through the learned cell function, each at its input pin's predicted slew, merged by max
- * (late) and min (early) over arcs and transitions. The rows' static parts are planned once per
- * call (arc-rows.ts), the networks run compiled (mlp.ts: WebAssembly SIMD or straight-line
+ * (late) and min (early) over arcs and transitions. The rows' static parts are found once per
+ * arc output (arc-rows.ts), the networks run compiled (mlp.ts: WebAssembly SIMD or straight-line
  * JavaScript), and the row buffers (the networks' own) are reused across levels and calls.
  */
 export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunctions, options: PropagateOptions = {}): Prediction {
@@ -72,7 +72,7 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
   }
   const lv = propagationLevels(g, c);
   const levels = lv.netStart.length - 1;
-  cellRows.plan(g, c, lv, slots >> 1);
+  cellRows.begin(g);
   const netNetwork = mlpRunner(f.net);
   const cellNetwork = mlpRunner(f.cell);
   const cellBuffer = (rows: number) => cellNetwork.input(rows);
@@ -105,7 +105,7 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
         }
       }
     }
-    const rows = cellRows.fill(g, l, slew, arrival, cellBuffer);
+    const rows = cellRows.fill(g, c, lv, l, slots >> 1, slew, arrival, cellBuffer);
     if (rows === 0) continue;
     const { x, rowEdge, rowSlot, rowPin, rowStart } = cellRows;
     const y = cellNetwork.forward(x, rows);
