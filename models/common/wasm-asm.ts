@@ -11,7 +11,7 @@ export const LOCAL_GET = 0x20, LOCAL_SET = 0x21, I32_CONST = 0x41, I32_ADD = 0x6
 export const BLOCK = 0x02, LOOP = 0x03, VOID = 0x40, BR_IF = 0x0d, END = 0x0b, F64_ADD = 0xa0, F32_DEMOTE_F64 = 0xb6, F32_STORE = 0x38;
 /** A SIMD instruction's opcode bytes (0xfd, then the LEB128 sub-opcode). */
 export const simd = (op: number) => (op < 0x80 ? [0xfd, op] : [0xfd, (op & 0x7f) | 0x80, op >> 7]);
-export const V128_LOAD = simd(0x00), V128_LOAD64_SPLAT = simd(0x0a), V128_CONST = simd(0x0c), V128_LOAD64_LANE = simd(0x57), V128_STORE64_LANE = simd(0x5b);
+export const V128_LOAD = simd(0x00), V128_LOAD32_SPLAT = simd(0x09), V128_LOAD64_SPLAT = simd(0x0a), V128_CONST = simd(0x0c), V128_LOAD64_LANE = simd(0x57), V128_STORE64_LANE = simd(0x5b);
 export const V128_LOAD64_ZERO = simd(0x5d), F64X2_PROMOTE_LOW = simd(0x5f), F64X2_EXTRACT = simd(0x21);
 export const F64X2_ADD = simd(0xf0), F64X2_MUL = simd(0xf2), F64X2_PMAX = simd(0xf7);
 

@@ -1,6 +1,7 @@
 /** The float32 reference backend: the model's own arithmetic, no hardware; the ledger books MACs only. */
 import { matmulB, matmulTransposedB, transpose } from './float-kernels.ts';
 import { SimdGemv } from './simd-gemv.ts';
+import { simdProducts } from './simd-products.ts';
 import { GemmLedger, zeroCost } from './ledger.ts';
 import { checkOperand, checkPrepared } from './checks.ts';
 import type { GemmBackend, GemmLabel, MatrixLayout, OperandRole, PreparedWeights } from './types.ts';
@@ -35,6 +36,8 @@ export class ReferenceBackend implements GemmBackend {
     checkOperand(a, m, k, 'A');
     checkOperand(b, k, n, 'B');
     this.ledger.record(label, m * k * n, zeroCost);
-    return layout === 'nk' ? matmulTransposedB(a, m, k, b, n) : matmulB(a, m, k, b, n);
+    const simd = simdProducts();
+    if (layout === 'nk') return simd ? simd.transposedB(a, m, k, b, n) : matmulTransposedB(a, m, k, b, n);
+    return simd && n % 8 === 0 ? simd.rowsOfB(a, m, k, b, n) : matmulB(a, m, k, b, n);
   }
 }

@@ -5,6 +5,7 @@ import { gemmEnergy, referenceGemm, simulateGemm, type GemmOperands, type SimCon
 import { energyConstants28nm } from '../../../hw/energy/index.ts';
 import { isUserError } from '../../../util/index.ts';
 import { SimdGemv } from '../../../models/common/gemm/simd-gemv.ts';
+import { simdProducts } from '../../../models/common/gemm/simd-products.ts';
 
 function randomMatrix(seed: number, rows: number, cols: number, scale = 1): Float32Array {
   const rng = createRng(seed);
@@ -73,6 +74,19 @@ describe('reference backend', () => {
           expect(y[i * n + j]).toBe(Math.fround(sum));
         }
       }
+    }
+  });
+
+  it('the SIMD product kernels give the typed-array loops\' outputs bit for bit (odd rows, ragged columns, masked zeros)', () => {
+    const simd = simdProducts();
+    expect(simd, 'Node 20 has WebAssembly SIMD').not.toBeNull();
+    for (const [m, k, n] of [[2, 32, 67], [1, 32, 5], [5, 7, 13], [64, 32, 48]]) {
+      const a = randomMatrix(9, m, k), bt = randomMatrix(10, n, k);
+      expect(simd!.transposedB(a, m, k, bt, n)).toEqual(matmulTransposedB(a, m, k, bt, n));
+    }
+    for (const [m, k, n] of [[2, 67, 32], [1, 5, 8], [5, 13, 24], [64, 48, 32]]) {
+      const a = randomMatrix(11, m, k).map((v, i) => (i % 3 === 0 ? 0 : v)), b = randomMatrix(12, k, n);
+      expect(simd!.rowsOfB(a, m, k, b, n)).toEqual(matmulB(a, m, k, b, n));
     }
   });
 
