@@ -22,7 +22,7 @@ example: tessera llm eval --on mixpe-w4a8,mixpe-w4a16,int8,fp16 --group 32,64,12
   flags: [
     ...modelFlags,
     { name: 'data', kind: 'string', valueName: 'DIR|FILE', help: 'where the training text is (default: as the checkpoint recorded it)' },
-    { name: 'tokens', kind: 'int', default: 16384, valueName: 'N', help: 'score about N held-out target tokens in whole windows spread over the held-out text (0: all)' },
+    { name: 'tokens', kind: 'int', default: 16384, valueName: 'N', help: 'score about N held-out target tokens in whole windows spread over the held-out text (0: all; more than there are: all, with a note)' },
     ...arrayFlags,
     { name: 'workers', kind: 'int', default: 2, valueName: 'N', help: 'worker threads sharing the windows' },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results as JSON' },
@@ -45,6 +45,9 @@ example: tessera llm eval --on mixpe-w4a8,mixpe-w4a16,int8,fp16 --group 32,64,12
       secondsPerToken: s.perToken.seconds, dramBytesPerToken: s.perToken.dramBytes, macsPerToken: s.perToken.macs,
     });
     const table = r.backends.map(onArray);
+    // The windows cover the held-out stream, so every token after the first is a target.
+    const available = Math.max(0, r.heldOutTokens - 1);
+    if (flags.tokens > available) console.error(`note: --tokens ${flags.tokens} is more than the ${available} held-out target tokens there are; scored all ${available} (--tokens 0 asks for all)`);
     const result = {
       checkpoint: m.source,
       heldOutTokens: r.heldOutTokens,

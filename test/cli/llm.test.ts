@@ -81,6 +81,22 @@ describe('tessera llm eval', () => {
   });
 });
 
+describe('tessera llm eval --tokens beyond the held-out text', () => {
+  it('scores all of it and says so in one note naming --tokens and the targets there are', async () => {
+    const json = join(dir, 'all.json');
+    expect(await main(['llm', 'eval', '--checkpoint', ckpt, '--tokens', '1000000', '--json', json])).toBe(0);
+    const r = JSON.parse(readFileSync(json, 'utf8'));
+    expect(r.tokens).toBe(r.heldOutTokens - 1);
+    expect(err.filter((l) => l.startsWith('note:'))).toEqual([`note: --tokens 1000000 is more than the ${r.tokens} held-out target tokens there are; scored all ${r.tokens} (--tokens 0 asks for all)`]);
+  });
+
+  it('no note for a count within the held-out text, nor for 0 (all)', async () => {
+    expect(await main(['llm', 'eval', '--checkpoint', ckpt, '--tokens', '64'])).toBe(0);
+    expect(await main(['llm', 'eval', '--checkpoint', ckpt, '--tokens', '0'])).toBe(0);
+    expect(err.filter((l) => l.startsWith('note:'))).toEqual([]);
+  });
+});
+
 describe('tessera llm generate and profile', () => {
   it('generates from a prompt with the same text for the same seed', async () => {
     expect(await main(['llm', 'generate', '--checkpoint', ckpt, '--prompt', 'Once upon', '--tokens', '10', '--seed', '4'])).toBe(0);
