@@ -76,6 +76,29 @@ function pinBox(macro: LefMacro, pin: string): Box {
   return r;
 }
 
+/**
+ * A LEF pin box turned by a DEF orientation within its macro (w x h), as placeRect places it
+ * before the offset: [min x, min y, max x, max y]. It depends on the LEF alone, so it is found
+ * once per box and orientation and kept (as a warm tool keeps its library).
+ */
+const orientedBoxes = new WeakMap<Box, Map<string, readonly [number, number, number, number]>>();
+function orientedBox(r: Box, o: string, w: number, h: number): readonly [number, number, number, number] {
+  let m = orientedBoxes.get(r);
+  if (!m) {
+    m = new Map();
+    orientedBoxes.set(r, m);
+  }
+  let b = m.get(o);
+  if (!b) {
+    const [ax, ay] = orientPoint(o, r.x1, r.y1, w, h);
+    const [bx, by] = orientPoint(o, r.x2, r.y2, w, h);
+    b = [Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)];
+    m.set(o, b);
+  }
+  return b;
+}
+const ORIGIN: Box = { x1: 0, y1: 0, x2: 0, y2: 0 };
+
 /** One box per graph pin (microns; NaN when unplaced): x1, y1, x2, y2 of `pin * 4`. */
 export type PinBoxes = Float64Array;
 
@@ -107,12 +130,15 @@ export function pinBoxes(graph: TimingGraph, def: Def, lef: Lef): PinBoxes {
     const { comp, macro, skip } = at;
     const w = macro?.width ?? 0;
     const h = macro?.height ?? 0;
-    const r = macro ? pinBox(macro, p.libPin?.name ?? p.name.slice(skip)) : { x1: 0, y1: 0, x2: 0, y2: 0 };
-    const [x1, y1, x2, y2] = placeRect(r, comp.orient, w, h, comp.x! / dbu, comp.y! / dbu);
-    out[i * 4] = x1;
-    out[i * 4 + 1] = y1;
-    out[i * 4 + 2] = x2;
-    out[i * 4 + 3] = y2;
+    const r = macro ? pinBox(macro, p.libPin?.name ?? p.name.slice(skip)) : ORIGIN;
+    // placeRect's values: the oriented box (cached per LEF box) plus the component's origin.
+    const b = orientedBox(r, comp.orient, w, h);
+    const ox = comp.x! / dbu;
+    const oy = comp.y! / dbu;
+    out[i * 4] = ox + b[0];
+    out[i * 4 + 1] = oy + b[1];
+    out[i * 4 + 2] = ox + b[2];
+    out[i * 4 + 3] = oy + b[3];
   }
   return out;
 }
