@@ -117,47 +117,53 @@ class SimdProducts {
     [this.q, this.v] = [exports.q as typeof this.q, exports.v as typeof this.v];
   }
 
-  private reserve(bytes: number): ArrayBuffer {
+  /** Whole-memory views, made again only when the memory grows (a decode step would otherwise make three per product). */
+  private f64 = new Float64Array(0);
+  private f32 = new Float32Array(0);
+
+  private reserve(bytes: number): void {
     const have = this.memory.buffer.byteLength;
     if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / PAGE));
-    return this.memory.buffer;
+    if (this.f32.buffer !== this.memory.buffer) {
+      this.f64 = new Float64Array(this.memory.buffer);
+      this.f32 = new Float32Array(this.memory.buffer);
+    }
   }
 
   /** Y = A B^T for B held as N rows of K (a multiple of 4 of the outputs here, the rest by the loop's arithmetic). */
   transposedB(a: Float32Array, m: number, k: number, b: Float32Array, n: number): Float32Array {
     const pairs = Math.ceil(m / 2), n4 = n - (n % 4);
     const bOff = align(pairs * k * 16), outOff = bOff + align(n * k * 4);
-    const buf = this.reserve(outOff + 2 * pairs * n * 4);
-    const ai = new Float64Array(buf, 0, pairs * k * 2);
+    this.reserve(outOff + 2 * pairs * n * 4);
+    const ai = this.f64, mem = this.f32, o = outOff / 4;
     for (let i = 0; i < m; i++) {
       const lane = ((i >> 1) * k) * 2 + (i & 1);
       for (let t = 0; t < k; t++) ai[lane + 2 * t] = a[i * k + t];
     }
     if (m % 2 === 1) for (let t = 0; t < k; t++) ai[((pairs - 1) * k + t) * 2 + 1] = 0;
-    new Float32Array(buf, bOff, n * k).set(b);
-    const out = new Float32Array(buf, outOff, 2 * pairs * n);
+    mem.set(b, bOff / 4);
     if (n4 > 0) this.q(0, bOff, outOff, k, n4, pairs, n);
     for (let i = 0; i < m; i++) {
       for (let j = n4; j < n; j++) {
         let s = 0;
         for (let t = 0; t < k; t++) s += a[i * k + t] * b[j * k + t];
-        out[i * n + j] = s;
+        mem[o + i * n + j] = s;
       }
     }
-    return out.slice(0, m * n);
+    return mem.slice(o, o + m * n);
   }
 
   /** Y = A B for B held as K rows of N, N a multiple of 8. */
   rowsOfB(a: Float32Array, m: number, k: number, b: Float32Array, n: number): Float32Array {
     const pairs = Math.ceil(m / 2);
     const bOff = align(2 * pairs * k * 4), outOff = bOff + align(k * n * 4);
-    const buf = this.reserve(outOff + 2 * pairs * n * 4);
-    const as = new Float32Array(buf, 0, 2 * pairs * k);
-    as.set(a);
-    if (m % 2 === 1) as.fill(0, m * k);
-    new Float32Array(buf, bOff, k * n).set(b);
+    this.reserve(outOff + 2 * pairs * n * 4);
+    const mem = this.f32;
+    mem.set(a, 0);
+    if (m % 2 === 1) mem.fill(0, m * k, 2 * pairs * k);
+    mem.set(b, bOff / 4);
     this.v(0, bOff, outOff, k, n, pairs, 0);
-    return new Float32Array(buf, outOff, m * n).slice();
+    return mem.slice(outOff / 4, outOff / 4 + m * n);
   }
 }
 

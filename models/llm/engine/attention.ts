@@ -7,7 +7,8 @@ import type { GemmBackend, PreparedWeights } from '../../common/index.ts';
 import type { LlamaConfig } from '../config.ts';
 import type { LlamaLayerWeights } from '../checkpoint.ts';
 import type { LayerKvCache } from './kv-cache.ts';
-import { applyRope, softmaxRows } from './math.ts';
+import { blockLabels } from './labels.ts';
+import { applyRope, scratch, softmaxRows } from './math.ts';
 
 /** Called with each KV head's attention probabilities (rows x keys; see LayerKvCache.observe). */
 export type AttentionObserver = (layer: number, kvHead: number, probs: Float32Array, rows: number, keys: number) => void;
@@ -19,6 +20,8 @@ export class Attention {
   readonly wo: PreparedWeights;
   private readonly headSize: number;
   private readonly kvDim: number;
+  /** The heads' outputs before W_o, reused from step to step (consumed by W_o's product). */
+  private heads?: Float32Array;
 
   constructor(readonly backend: GemmBackend, w: Pick<LlamaLayerWeights, 'wq' | 'wk' | 'wv' | 'wo'>, readonly config: LlamaConfig) {
     const { dim, heads, kvHeads } = config;
@@ -35,31 +38,32 @@ export class Attention {
     const { dim, heads, kvHeads } = this.config;
     const hs = this.headSize, group = heads / kvHeads;
     const be = this.backend;
-    const q = be.linear(x, m, this.wq, { kind: 'q', layer });
-    const k = be.linear(x, m, this.wk, { kind: 'k', layer });
-    const v = be.linear(x, m, this.wv, { kind: 'v', layer });
+    const labels = blockLabels(layer);
+    const q = be.linear(x, m, this.wq, labels.q);
+    const k = be.linear(x, m, this.wk, labels.k);
+    const v = be.linear(x, m, this.wv, labels.v);
     applyRope(q, m, dim, hs, positions);
     applyRope(k, m, this.kvDim, hs, positions);
     cache.append(k, v, m, positions);
     const n = cache.length;
     const keyPos = cache.positions();
     const rows = group * m;
-    const out = new Float32Array(m * dim);
+    const out = (this.heads = scratch(this.heads, m * dim)); // every element written below
     const scale = 1 / Math.sqrt(hs);
     const rowPosition = (r: number) => positions[r % m];
     for (let g = 0; g < kvHeads; g++) {
       // Row r: query head g*group + floor(r / m), token r % m. One token (decode): the group's heads, as q holds them.
       const qg = m === 1 ? q.subarray(g * rows * hs, (g + 1) * rows * hs) : groupRows(q, m, dim, hs, g * group, group);
       cache.query?.(g, qg, rows);
-      const scores = be.product(qg, rows, hs, cache.keys(g), n, 'nk', { kind: 'qk', layer });
+      const scores = be.product(qg, rows, hs, cache.keys(g), n, 'nk', labels.qk);
       softmaxRows(scores, rows, n, scale, keyPos, rowPosition);
       observer?.(layer, g, scores, rows, n);
       cache.observe?.(g, scores, rows);
-      const ctx = be.product(scores, rows, n, cache.values(g), hs, 'kn', { kind: 'av', layer });
+      const ctx = be.product(scores, rows, n, cache.values(g), hs, 'kn', labels.av);
       if (m === 1) out.set(ctx, g * rows * hs);
       else scatterRows(ctx, out, m, dim, hs, g * group, group);
     }
-    return be.linear(out, m, this.wo, { kind: 'o', layer });
+    return be.linear(out, m, this.wo, labels.o);
   }
 }
 

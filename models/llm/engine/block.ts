@@ -5,7 +5,7 @@ import type { LlamaLayerWeights } from '../checkpoint.ts';
 import { Attention, type AttentionObserver } from './attention.ts';
 import { SwiGluFeedForward, type FeedForward } from './feed-forward.ts';
 import type { LayerKvCache } from './kv-cache.ts';
-import { addInPlace, rmsNorm } from './math.ts';
+import { addInPlace, rmsNorm, scratch } from './math.ts';
 
 export class Block {
   readonly attention: Attention;
@@ -18,9 +18,13 @@ export class Block {
     this.ffn = new SwiGluFeedForward(backend, weights, config.dim, config.hiddenDim);
   }
 
+  /** The attention's input, reused from step to step (the attention consumes it; the FFN's is fresh: a replacement may keep it). */
+  private attentionInput?: Float32Array;
+
   /** x (M x dim) updated in place. */
   forward(x: Float32Array, m: number, positions: Int32Array, cache: LayerKvCache, observer?: AttentionObserver): void {
-    addInPlace(x, this.attention.forward(rmsNorm(x, m, this.weights.rmsAttention), m, positions, cache, this.layer, observer));
+    this.attentionInput = scratch(this.attentionInput, x.length);
+    addInPlace(x, this.attention.forward(rmsNorm(x, m, this.weights.rmsAttention, this.attentionInput), m, positions, cache, this.layer, observer));
     addInPlace(x, this.ffn.forward(rmsNorm(x, m, this.weights.rmsFfn), m, this.layer));
   }
 }

@@ -4,7 +4,8 @@
  */
 import type { GemmBackend, PreparedWeights } from '../../common/index.ts';
 import type { LlamaLayerWeights } from '../checkpoint.ts';
-import { swiGlu } from './math.ts';
+import { blockLabels } from './labels.ts';
+import { scratch, swiGlu } from './math.ts';
 
 export interface FeedForward {
   /** y (M x dim) for the normalised input x (M x dim) of block `layer`. */
@@ -16,6 +17,8 @@ export class SwiGluFeedForward implements FeedForward {
   readonly gate: PreparedWeights;
   readonly up: PreparedWeights;
   readonly down: PreparedWeights;
+  /** The gated hidden activations, reused from step to step (consumed by the down product). */
+  private hidden?: Float32Array;
 
   constructor(readonly backend: GemmBackend, w: Pick<LlamaLayerWeights, 'w1' | 'w2' | 'w3'>, dim: number, hidden: number) {
     this.gate = backend.prepare(w.w1, dim, hidden, 'nk');
@@ -24,8 +27,10 @@ export class SwiGluFeedForward implements FeedForward {
   }
 
   forward(x: Float32Array, m: number, layer: number): Float32Array {
-    const g = this.backend.linear(x, m, this.gate, { kind: 'gate', layer });
-    const u = this.backend.linear(x, m, this.up, { kind: 'up', layer });
-    return this.backend.linear(swiGlu(g, u), m, this.down, { kind: 'down', layer });
+    const labels = blockLabels(layer);
+    const g = this.backend.linear(x, m, this.gate, labels.gate);
+    const u = this.backend.linear(x, m, this.up, labels.up);
+    this.hidden = scratch(this.hidden, g.length);
+    return this.backend.linear(swiGlu(g, u, this.hidden), m, this.down, labels.down);
   }
 }

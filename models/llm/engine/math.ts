@@ -4,10 +4,17 @@
  */
 import { NORM_EPS, ROPE_BASE } from '../config.ts';
 
-/** RMSNorm of each of the M rows of x (M x d) with gain w. */
-export function rmsNorm(x: Float32Array, m: number, w: Float32Array): Float32Array {
+/**
+ * A buffer of `length` floats for a step's temporary: `held` again when it fits exactly (every
+ * decode step after the first), else a new one. Only for values consumed before the step returns.
+ */
+export function scratch(held: Float32Array | undefined, length: number): Float32Array {
+  return held?.length === length ? held : new Float32Array(length);
+}
+
+/** RMSNorm of each of the M rows of x (M x d) with gain w, into `out`. */
+export function rmsNorm(x: Float32Array, m: number, w: Float32Array, out: Float32Array = new Float32Array(m * w.length)): Float32Array {
   const d = w.length;
-  const out = new Float32Array(m * d);
   for (let i = 0; i < m; i++) {
     let ss = 0;
     for (let j = 0; j < d; j++) ss += x[i * d + j] * x[i * d + j];
@@ -51,9 +58,8 @@ export function applyRope(x: Float32Array, m: number, width: number, headSize: n
   }
 }
 
-/** SiLU(gate) * up, elementwise. */
-export function swiGlu(gate: Float32Array, up: Float32Array): Float32Array {
-  const out = new Float32Array(gate.length);
+/** SiLU(gate) * up, elementwise, into `out`. */
+export function swiGlu(gate: Float32Array, up: Float32Array, out: Float32Array = new Float32Array(gate.length)): Float32Array {
   for (let i = 0; i < gate.length; i++) out[i] = (gate[i] / (1 + Math.exp(-gate[i]))) * up[i];
   return out;
 }

@@ -9,6 +9,7 @@ import type { LlamaWeights } from '../checkpoint.ts';
 import type { AttentionObserver } from './attention.ts';
 import { Block } from './block.ts';
 import { FullKvCache, KvCache, type KvPrecision, type LayerKvCache } from './kv-cache.ts';
+import { LM_HEAD_LABEL } from './labels.ts';
 import { rmsNorm } from './math.ts';
 
 /** What the model needs of a block. */
@@ -57,18 +58,20 @@ export class LlamaModel {
     if (m === 0) return new Float32Array(0);
     if (cache.layers.length !== this.blocks.length) throw new Error(`cache has ${cache.layers.length} layers, the model ${this.blocks.length} blocks`);
     const x = new Float32Array(m * dim);
-    tokens.forEach((t, i) => {
+    const emb = this.weights.tokenEmbedding;
+    for (let i = 0; i < m; i++) {
+      const t = tokens[i];
       if (!(t >= 0 && t < vocab)) throw new Error(`token ${t} is outside the vocabulary of ${vocab}`);
-      x.set(this.weights.tokenEmbedding.subarray(t * dim, (t + 1) * dim), i * dim);
-    });
+      for (let j = 0; j < dim; j++) x[i * dim + j] = emb[t * dim + j];
+    }
     const positions = new Int32Array(m);
     for (let i = 0; i < m; i++) positions[i] = cache.position + i;
-    this.blocks.forEach((b, i) => b.forward(x, m, positions, cache.layers[i], options.observer));
+    for (let i = 0; i < this.blocks.length; i++) this.blocks[i].forward(x, m, positions, cache.layers[i], options.observer);
     cache.position += m;
     const which = options.logits ?? 'all';
     if (which === 'none') return new Float32Array(0);
     const rows = which === 'last' ? x.subarray((m - 1) * dim) : x;
     const mr = which === 'last' ? 1 : m;
-    return this.backend.linear(rmsNorm(rows, mr, this.weights.rmsFinal), mr, this.classifier, { kind: 'lm-head' });
+    return this.backend.linear(rmsNorm(rows, mr, this.weights.rmsFinal), mr, this.classifier, LM_HEAD_LABEL);
   }
 }

@@ -81,6 +81,23 @@ describe('KV-cache decode equals the full-sequence forward', () => {
   });
 });
 
+describe('buffers a decode step reuses', () => {
+  it('two caches decoded in turns on one model: every logits array handed out keeps its values, bit for bit', () => {
+    const model = new LlamaModel(randomModel(), new ReferenceBackend());
+    const a = tokens(20, model.config.vocab, 6), b = tokens(20, model.config.vocab, 7);
+    const alone = (ids: number[]) => { const c = model.newCache(); return ids.map((t) => Float32Array.from(model.forward([t], c))); };
+    const [expectA, expectB] = [alone(a), alone(b)];
+    const ca = model.newCache(), cb = model.newCache();
+    const gotA: Float32Array[] = [], gotB: Float32Array[] = [];
+    for (let i = 0; i < a.length; i++) {
+      gotA.push(model.forward([a[i]], ca)); // kept as returned, not copied
+      gotB.push(model.forward([b[i]], cb));
+    }
+    expect(gotA).toEqual(expectA);
+    expect(gotB).toEqual(expectB);
+  });
+});
+
 describe('the array backend inside the model', () => {
   for (const [pe, products] of [['mixpe-w4a8', 'int8'], ['mixpe-w4a16', 'fp16']] as const) {
     it(`${pe}, ${products} attention: every product kind equals cycle mode bit for bit`, () => {
