@@ -16,6 +16,7 @@ export const selectFlags = [
   { name: 'full-layers', kind: 'int', default: 2, valueName: 'N', help: 'first layers left uncompressed (every method)' },
   { name: 'train-windows', kind: 'int', default: 8, valueName: 'N', help: 'windows of the training text the predictor learns from' },
   { name: 'share', kind: 'number', default: 0.03, valueName: 'S', help: "share of the attention rows drawn as training samples, per block size (the paper's ~3%)" },
+  { name: 'sparse-history', kind: 'boolean', help: 'train on history rows like those seen at decode time: 4 of every 5 hold only the kept tokens' },
   { name: 'epochs', kind: 'int', default: 4, valueName: 'N', help: 'predictor training epochs' },
   { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the sample draw and the predictor' },
 ] as const satisfies readonly FlagSpec[];
@@ -26,7 +27,7 @@ const CALIBRATE_EVERY = 5;
 
 interface SelectFlags {
   checkpoint?: string; tokenizer?: string; data?: string; on?: string; array: string; group: string; scheme?: string; products?: string; check: number;
-  windows: number; block: number; history: number; 'full-layers': number; 'train-windows': number; share: number; epochs: number; seed: number;
+  windows: number; block: number; history: number; 'full-layers': number; 'train-windows': number; 'sparse-history': boolean; share: number; epochs: number; seed: number;
 }
 
 export interface SelectRun {
@@ -64,6 +65,7 @@ export async function selectRun(flags: SelectFlags, methods: readonly SelectMeth
     predictor = await trainedPredictor(setup.model, setup.modelKey, setup.trainingWindows(flags['train-windows']), {
       history: flags.history, blocks, share: flags.share, minTokens: Math.round(Math.min(...fractions) * T), seed: flags.seed,
       epochs: flags.epochs, batch: 32, rate: 3e-3, fullLayers: flags['full-layers'],
+      ...(flags['sparse-history'] ? { sparse: { budgets: fractions.map((f) => Math.round(f * T)), maxBlock: flags.block, calibrateEvery: CALIBRATE_EVERY } } : {}),
     });
   }
   const scorer = new CacheScorer(setup.model, setup.modelKey, setup.test);

@@ -3,13 +3,17 @@
  * training text (never the held-out text), one T x T matrix per layer and KV head (the maximum over
  * the query heads sharing it); a sample is H consecutive rows block-max pooled (the input) and the
  * next row pooled the same way (the target). A seeded share of all (layer, head, step) samples is
- * drawn for each block size the budgets use.
+ * drawn for each block size the budgets use. With `sparse`, the history rows look like those the
+ * predictor sees at decode time: one row in every `calibrateEvery` (at a random phase) is the full
+ * row, the others only the tokens a budget kept (sink and local windows and the row's own top blocks,
+ * i.e. a perfect prediction), renormalized over them as the attention over the kept tokens is.
  */
 import { createRng } from '../../../../hw/index.ts';
 import { ContentCache, contentHash, ProgressBar } from '../../../../util/index.ts';
 import type { NamedArray } from '../../../common/index.ts';
 import type { LlamaModel } from '../../engine/model.ts';
 import { blockMax } from './attention-predictor.ts';
+import { budgetLayout, fillBudget } from './layout.ts';
 import { AttentionPredictorNet, trainPredictor, type TrainSample } from './predictor-net.ts';
 
 /** Per window, per compressed layer and KV head: the T x T attention rows. */
@@ -42,6 +46,21 @@ export interface SampleOptions {
   /** Steps before this many cached tokens are never compressed, so not sampled. */
   readonly minTokens: number;
   readonly seed: number;
+  /** Decode-time history rows: budgets (tokens) per block size, and the calibration period. */
+  readonly sparse?: { readonly budgets: readonly number[]; readonly maxBlock: number; readonly calibrateEvery: number };
+}
+
+/** Row s of `a` (s + 1 entries) as the attention over `budget` kept tokens would give it. */
+function keptRow(a: Float32Array, T: number, s: number, budget: number, maxBlock: number): Float32Array {
+  const n = s + 1, row = a.subarray(s * T, s * T + n), layout = budgetLayout(budget, maxBlock);
+  const scores = new Float32Array(Math.ceil(n / layout.block));
+  blockMax(row, n, layout.block, scores, 0, scores.length);
+  const kept = fillBudget(n, layout, scores);
+  const out = new Float32Array(n);
+  let mass = 0;
+  for (const i of kept) mass += row[i];
+  for (const i of kept) out[i] = mass > 0 ? row[i] / mass : 0;
+  return out;
 }
 
 export function predictorSamples(histories: readonly (readonly Float32Array[])[], T: number, o: SampleOptions): TrainSample[] {
@@ -55,9 +74,15 @@ export function predictorSamples(histories: readonly (readonly Float32Array[])[]
         for (let t = Math.max(1, o.minTokens); t < T; t++) {
           if (rng.next() >= o.share) continue;
           const image = new Float32Array(H * nb);
+          const sp = o.sparse;
+          const budgets = sp?.budgets.filter((b) => budgetLayout(b, sp.maxBlock).block === block) ?? [];
+          const budget = budgets.length ? budgets[rng.int(0, budgets.length - 1)] : 0;
+          const phase = sp ? rng.int(0, sp.calibrateEvery - 1) : 0;
           for (let i = 0; i < H; i++) {
             const s = t - H + i;
-            if (s >= 0) blockMax(a.subarray(s * T, (s + 1) * T), s + 1, block, image, i * nb, nb);
+            if (s < 0) continue;
+            const full = !sp || !budget || s + 1 <= budget || (s - phase) % sp.calibrateEvery === 0;
+            blockMax(full ? a.subarray(s * T, (s + 1) * T) : keptRow(a, T, s, budget, sp.maxBlock), s + 1, block, image, i * nb, nb);
           }
           const target = new Float32Array(nb);
           blockMax(a.subarray(t * T, (t + 1) * T), t + 1, block, target, 0, nb);

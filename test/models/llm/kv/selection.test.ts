@@ -4,7 +4,7 @@ import { createRng } from '../../../../hw/index.ts';
 import { ReferenceBackend, selectBackend } from '../../../../models/common/index.ts';
 import { FullKvCache, KvCache, LlamaModel, type LlamaConfig } from '../../../../models/llm/index.ts';
 import {
-  AttentionPredictorNet, budgetLayout, fillBudget, fullAttention, H2o, Quest, recoveredMass, SelectingKvCache, StreamingLlm,
+  AttentionPredictorNet, budgetLayout, fillBudget, fullAttention, H2o, predictorSamples, Quest, recoveredMass, SelectingKvCache, StreamingLlm,
   type SelectionPolicy, type StepView,
 } from '../../../../models/llm/kv/index.ts';
 import { randomLlama } from '../random-llama.ts';
@@ -106,5 +106,42 @@ describe('AttentionPredictor network', () => {
       return tf.squeeze(tf.add(tf.conv1d(tf.mean(h2, 1) as tf.Tensor3D, p.get('head') as tf.Tensor3D, 1, 'same'), p.get('biasHead')), [2]);
     });
     expect(tf.max(tf.abs(tf.sub(ref, net.forward(x)))).dataSync()[0]).toBeLessThan(1e-5);
+  });
+});
+
+describe('AttentionPredictor training samples with decode-time (sparse) history rows', () => {
+  it('keeps one full row in 5 and, in the others, only the kept tokens renormalized', () => {
+    // One 12 x 12 attention matrix whose row s weights token j by j + 1: every row's top block is its last.
+    const T = 12, a = new Float32Array(T * T);
+    for (let s = 0; s < T; s++) for (let j = 0; j <= s; j++) a[s * T + j] = (j + 1) / (((s + 1) * (s + 2)) / 2);
+    const pooled = (row: number[]) => [0, 1, 2].map((b) => Math.max(0, ...row.slice(4 * b, 4 * b + 4)));
+    const fullRow = (s: number) => pooled(Array.from(a.subarray(s * T, s * T + s + 1)));
+    // Budget 4 (sink 1, local 1, blocks of 4): token 0, token s, then the last block's tokens and the one before, in order.
+    const keptRow = (s: number) => {
+      const kept = new Set([0, s]);
+      for (let b = Math.floor(s / 4); b >= 0 && kept.size < 4; b--) for (let j = 4 * b; j <= Math.min(s, 4 * b + 3) && kept.size < 4; j++) kept.add(j);
+      const mass = [...kept].reduce((m, j) => m + (j + 1), 0);
+      return pooled(Array.from({ length: s + 1 }, (_, j) => (kept.has(j) ? (j + 1) / mass : 0)));
+    };
+    const H = 10;
+    const samples = predictorSamples([[a]], T, { history: H, blocks: [4], share: 1, minTokens: 4, seed: 3, sparse: { budgets: [4], maxBlock: 16, calibrateEvery: 5 } });
+    expect(samples.length).toBe(T - 4);
+    let sparseRows = 0;
+    for (const [k, x] of samples.entries()) {
+      const t = 4 + k, fullSteps: number[] = [];
+      for (let i = 0; i < H; i++) {
+        const s = t - H + i, got = Array.from(x.image.subarray(i * 3, i * 3 + 3));
+        if (s < 0) { expect(got).toEqual([0, 0, 0]); continue; }
+        const full = fullRow(s), sparse = keptRow(s);
+        const isFull = got.every((v, b) => Math.abs(v - full[b]) < 1e-6);
+        if (s < 4) expect(isFull).toBe(true);
+        else if (isFull) fullSteps.push(s);
+        else { sparseRows++; got.forEach((v, b) => expect(v).toBeCloseTo(sparse[b], 6)); }
+      }
+      // The full rows past the budget are one calibration phase: 5 steps apart.
+      for (let i = 1; i < fullSteps.length; i++) expect(fullSteps[i] - fullSteps[i - 1]).toBe(5);
+      expect(Array.from(x.target)).toEqual(fullRow(t).map((v) => Math.fround(v)));
+    }
+    expect(sparseRows).toBeGreaterThan(20);
   });
 });
