@@ -21,9 +21,12 @@ import {
   parseSlackGraph, portLoads, predictSlack, propagate, readRecord, shippedSlackModelDir,
 } from '../models/timing/e2eslack/index.ts';
 
-// TESSERA_SLACK_BENCH_DESIGNS=a,b picks others (a quick run on the smaller ones).
+// TESSERA_SLACK_BENCH_DESIGNS=a,b picks others (a quick run on the smaller ones); TESSERA_SLACK_BENCH_RUNS=N
+// sets the untimed and the timed runs of each side (default 3 each; fewer leaves the model, which V8
+// compiles over more calls, the colder side).
 const designs = process.env.TESSERA_SLACK_BENCH_DESIGNS?.split(',') ?? ['y_huff', 'usbf_device', 'aes192', 'jpeg_encoder'];
 const dir = process.env.TESSERA_SLACK_DATA ?? defaultSlackDataDir;
+const runs = Math.max(1, Number(process.env.TESSERA_SLACK_BENCH_RUNS ?? 3) || 3);
 const available = designs.filter((d) => readRecord(dir, d));
 if (available.length === 0) {
   console.log(`e2eslack bench skipped: no test design of the slack data set in ${dir} (build it with tessera slack dataset)`);
@@ -72,12 +75,12 @@ for (const name of available) {
   };
   const truth: { wall: number; cpu: number; route: number; spef: number; sta: number }[] = [];
   // Untimed runs of each side first: the code of both takes a few runs to be compiled fully.
-  for (let warm = 0; warm < 3; warm++) {
+  for (let warm = 0; warm < runs; warm++) {
     runModel(true);
     runModel(false);
     estimateAndTime(graph, sdc, libs, lef, def, technology);
   }
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < runs; run++) {
     model.push(runModel(true));
     setupOnly.push(runModel(false));
     collectGarbage();
