@@ -78,7 +78,9 @@ function unary(sc: NetlistScanner): NetExpr {
   if (sc.kind === Tok.Op && unaryOperators.has(sc.text)) {
     const opText = canonicalOperator(sc.text);
     sc.next();
-    return { kind: 'unary', op: opText, arg: unary(sc) };
+    // `!~a` is an error (a unary operator takes a primary, 1364-2005 A.8.3): the full front-end reports it.
+    if (sc.kind === Tok.Op && unaryOperators.has(sc.text)) throw new NeedsFullParser(`unary '${sc.text}' directly after unary '${opText}' at line ${sc.tokLine}`);
+    return { kind: 'unary', op: opText, arg: primary(sc) };
   }
   return primary(sc);
 }

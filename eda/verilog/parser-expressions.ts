@@ -12,7 +12,8 @@ import {
 } from './tokens.ts';
 import type { VerilogToken } from './lexer.ts';
 import { errorMessages } from './error-messages.ts';
-import { binaryPrecedence, canonicalOperator } from './operators.ts';
+import { binaryPrecedence, canonicalOperator, unaryOperators } from './operators.ts';
+import { printExpr } from './printer-expressions.ts';
 
 type PartMode = ':' | '+:' | '-:';
 /** What one postfix select read. */
@@ -31,6 +32,11 @@ export function identifierName(t: IToken): string {
   return (t as VerilogToken).kind === 'escaped-identifier' ? t.image.slice(1) : t.image;
 }
 
+/** The error for a unary operator written directly after another (`!~a`), with the parenthesised form to use. */
+function nestedUnaryMessage(outer: string, inner: string, operand: string): string {
+  return `unary '${inner}' directly after unary '${outer}': a unary operator applies to a primary only (IEEE 1364-2005 A.8.3, 5.1); parenthesise the operand: ${outer}(${operand})`;
+}
+
 export class ExpressionParser extends EmbeddedActionsParser {
   /**
    * `validate` runs chevrotain's grammar checks (ambiguities, left recursion, ...) while building
@@ -40,7 +46,7 @@ export class ExpressionParser extends EmbeddedActionsParser {
     super(allTokenTypes, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages, skipValidations: !validate });
   }
 
-  /** Problems the grammar accepts but the language does not (a wrong end label); reported with the syntax errors. */
+  /** Problems the grammar accepts but the language does not (a wrong end label, `!~a`); reported with the syntax errors. */
   labelErrors: { token: IToken; message: string }[] = [];
 
   /** `: label` after the end of a block or unit named `name`: the label must repeat the name. */
@@ -135,7 +141,7 @@ export class ExpressionParser extends EmbeddedActionsParser {
 
   private unary = this.RULE('unary', (): Expr => this.OR(this.unaryAlternatives));
   private readonly unaryAlternatives: OrMethodOpts<Expr> = { IGNORE_AMBIGUITIES: true, DEF: [
-    // `++i`, `--i` (two glued signs); `+ +i` stays two unary plus signs.
+    // `++i`, `--i` (two glued signs); `+ +i` is two unary plus signs, which the next alternative refuses.
     gatedAlt(() => this.incdecAhead(), () => {
       const start = this.LA(1);
       const o = this.OR2(this.incdecTokens);
@@ -145,7 +151,14 @@ export class ExpressionParser extends EmbeddedActionsParser {
     alt(() => {
       const t = this.CONSUME(UnaryOperator);
       this.SUBRULE(this.attributes);
+      const inner = this.LA(1);
       const arg = this.SUBRULE(this.unary);
+      this.ACTION(() => {
+        // `!~a`: the operand of a unary operator is a primary (A.8.3), so `~a` needs parentheses; `!(~a)` starts with `(`.
+        if (arg.kind === 'unary' && (inner as VerilogToken).kind === 'operator' && unaryOperators.has(inner.image)) {
+          this.labelErrors.push({ token: inner, message: nestedUnaryMessage(t.image, inner.image, printExpr(arg)) });
+        }
+      });
       return { kind: 'unary', op: canonicalOperator(t.image), arg, loc: this.span(t) };
     }),
     alt(() => this.SUBRULE(this.postfix)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, parseVerilog, printExpr, printVerilog, type Expr, type ModuleDecl } from '../../../eda/verilog/index.ts';
+import { formatDiagnostic, parseNetlist, parseVerilog, printExpr, printVerilog, type Expr, type ModuleDecl } from '../../../eda/verilog/index.ts';
 import { withoutLocations } from './strip-locations.ts';
 
 /** One file touching every construct the front-end promises (IEEE 1364-2005 plus the SV subset). */
@@ -106,6 +106,32 @@ describe('parseVerilog', () => {
     expect(formatDiagnostic(r.diagnostics[0], () => src)).toBe(
       "bad.v:2:14: error: unexpected ';' in unary (expected a unary operator, a number, a real number, a string, a system task or function, an identifier, ...)\n    assign x = ;\n               ^",
     );
+  });
+});
+
+describe('a unary operator applied to a unary expression (1364-2005 A.8.3: its operand is a primary)', () => {
+  const unary = ['+', '-', '!', '~', '&', '~&', '|', '~|', '^', '~^', '^~'];
+  const file = (e: string) => `module t(input [3:0] a, b, output [3:0] y);\n  assign y = ${e};\nendmodule\n`;
+
+  it('refuses every pair written apart, at the second operator, with the parenthesised form; accepts it parenthesised', () => {
+    for (const outer of unary) {
+      // The operand is printed back, with `^~` as its synonym `~^`.
+      for (const inner of unary) {
+        const r = parseVerilog(file(`${outer} ${inner}a`), 'u.v');
+        expect(r.diagnostics.map((d) => [d.line, d.col, d.message.endsWith(`parenthesise the operand: ${outer}(${inner === '^~' ? '~^' : inner}a)`)]), `${outer} ${inner}a`).toEqual([[2, 15 + outer.length, true]]);
+        expect(parseVerilog(file(`${outer}(${inner}a)`), 'u.v').diagnostics, `${outer}(${inner}a)`).toEqual([]);
+      }
+    }
+    // One-token operators, and a binary operator before a unary one, are not pairs.
+    for (const e of ['~&a', '~|a', '~^a', '^~a', 'a - -b', 'a & ~b', '-(-a) + ~(-b)']) expect(parseVerilog(file(e), 'u.v').diagnostics, e).toEqual([]);
+  });
+
+  it('is refused on the netlist fast path too, through the full front-end', () => {
+    const net = (e: string) => parseNetlist(`module t(a, y);\n  input [3:0] a; output y;\n  assign y = ${e};\nendmodule\n`, 'n.v');
+    expect(net('!~a').diagnostics).toMatchObject([{ line: 3, col: 15, severity: 'error' }]);
+    expect(net('!~a').diagnostics[0].message).toContain('!(~a)');
+    expect(net('~&a').diagnostics).toEqual([]);
+    expect(net('!(~a)').diagnostics).toEqual([]);
   });
 });
 
