@@ -60,14 +60,17 @@ export function pinShapes(graph: TimingGraph, def: Def, lef: Lef): Map<number, P
   return out;
 }
 
+/** The per-key map of a two-level cache, made on first use. */
+function innerMap<K extends object, V>(outer: WeakMap<K, Map<string, V>>, key: K): Map<string, V> {
+  let m = outer.get(key);
+  if (!m) outer.set(key, (m = new Map()));
+  return m;
+}
+
 /** Per macro: each pin's first LEF rectangle in the macro's own frame (the macro's centre point when it draws none). */
 const macroPinBoxes = new WeakMap<LefMacro, Map<string, Box>>();
 function pinBox(macro: LefMacro, pin: string): Box {
-  let m = macroPinBoxes.get(macro);
-  if (!m) {
-    m = new Map();
-    macroPinBoxes.set(macro, m);
-  }
+  const m = innerMap(macroPinBoxes, macro);
   let r = m.get(pin);
   if (!r) {
     r = macro.pins.get(pin)?.rects[0] ?? { x1: macro.width / 2, y1: macro.height / 2, x2: macro.width / 2, y2: macro.height / 2 };
@@ -83,11 +86,7 @@ function pinBox(macro: LefMacro, pin: string): Box {
  */
 const orientedBoxes = new WeakMap<Box, Map<string, readonly [number, number, number, number]>>();
 function orientedBox(r: Box, o: string, w: number, h: number): readonly [number, number, number, number] {
-  let m = orientedBoxes.get(r);
-  if (!m) {
-    m = new Map();
-    orientedBoxes.set(r, m);
-  }
+  const m = innerMap(orientedBoxes, r);
   let b = m.get(o);
   if (!b) {
     const [ax, ay] = orientPoint(o, r.x1, r.y1, w, h);
