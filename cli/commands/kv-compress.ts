@@ -26,7 +26,7 @@ example: tessera kv compress --method attention-predictor --budget 0.0625 --json
     const run = await selectRun(flags, [method], [flags.budget]);
     const r = await run.evaluate(method, flags.budget);
     const result = {
-      checkpoint: run.setup.checkpoint, weightsSha256: run.setup.weightsSha256, method, budget: flags.budget, budgetTokens: r.budgetTokens, layout: r.layout,
+      checkpoint: run.setup.checkpoint, weightsSha256: run.setup.weightsSha256, windows: run.split, windowCount: run.windows.length, perQueryHead: flags['per-query-head'], method, budget: flags.budget, budgetTokens: r.budgetTokens, layout: r.layout,
       recovery: r.recovery, perplexity: r.perplexity, fullPerplexity: run.fullPerplexity, perplexityVsFull: r.perplexity / run.fullPerplexity - 1, targets: r.tokens, firstTarget: run.firstTarget,
       kvBytesPerToken: r.kvBytesPerToken, calibrationsPerToken: r.calibrationsPerToken, array: r.array,
       ...(run.predictor && { predictor: { parameters: run.predictor.net.parameterCount(), samples: run.predictor.samples, losses: run.predictor.losses } }),

@@ -11,6 +11,8 @@ import { kvModelFlags, kvSetup, type KvSetup } from './kv-common.ts';
 export const selectFlags = [
   ...kvModelFlags,
   { name: 'windows', kind: 'int', default: 2, valueName: 'N', help: 'held-out test windows decoded token by token' },
+  { name: 'validation', kind: 'boolean', help: 'decode the validation windows instead (even-numbered held-out windows: neither the predictor\'s training text nor the test windows), to choose settings on' },
+  { name: 'per-query-head', kind: 'boolean', help: 'select per query head (each query head its own budget of its KV head\'s tokens, as AttentionPredictor\'s code does), for every method; default per KV head' },
   { name: 'block', kind: 'int', default: 16, valueName: 'B', help: 'largest key block (AttentionPredictor pooling, Quest pages); smaller budgets use smaller blocks' },
   { name: 'history', kind: 'int', default: 8, valueName: 'H', help: 'attention steps the predictor sees' },
   { name: 'full-layers', kind: 'int', default: 2, valueName: 'N', help: 'first layers left uncompressed (every method)' },
@@ -27,7 +29,7 @@ const CALIBRATE_EVERY = 5;
 
 interface SelectFlags {
   checkpoint?: string; tokenizer?: string; data?: string; on?: string; array: string; group: string; scheme?: string; products?: string; check: number;
-  windows: number; block: number; history: number; 'full-layers': number; 'train-windows': number; 'sparse-history': boolean; share: number; epochs: number; seed: number;
+  windows: number; validation: boolean; 'per-query-head': boolean; block: number; history: number; 'full-layers': number; 'train-windows': number; 'sparse-history': boolean; share: number; epochs: number; seed: number;
 }
 
 export interface SelectRun {
@@ -35,12 +37,15 @@ export interface SelectRun {
   readonly predictor?: TrainedPredictor;
   readonly fullPerplexity: number;
   readonly firstTarget: number;
+  /** The decoded windows: 'test' (odd-numbered held-out windows) or 'validation' (even-numbered ones). */
+  readonly split: 'test' | 'validation';
+  readonly windows: readonly Uint16Array[];
   evaluate(method: SelectMethod, fraction: number): Promise<SelectionResult & ReturnType<typeof costAt>>;
 }
 
 function costAt(run: { setup: KvSetup; flags: SelectFlags }, method: SelectMethod, r: SelectionResult) {
   const { setup, flags } = run;
-  const o = { layout: r.layout, fullLayers: flags['full-layers'], history: flags.history, calibrateEvery: CALIBRATE_EVERY };
+  const o = { layout: r.layout, fullLayers: flags['full-layers'], history: flags.history, calibrateEvery: CALIBRATE_EVERY, perQueryHead: flags['per-query-head'] };
   const T = setup.model.config.seqLen;
   const c = selectionDecodeCost(setup.model.config, setup.costBackend, { ...o, method }, T);
   const full = selectionDecodeCost(setup.model.config, setup.costBackend, { ...o, method: 'full' }, T);
@@ -55,7 +60,10 @@ export async function selectRun(flags: SelectFlags, methods: readonly SelectMeth
     if (!(Number.isInteger(v) && v >= lo)) throw new UserError(`must be a whole number >= ${lo}, got ${v}`, flag);
   }
   if (!(flags.share > 0 && flags.share <= 1)) throw new UserError(`share ${flags.share} is not in (0, 1]`, '--share');
-  const setup = kvSetup(flags, 1, flags.windows);
+  const setup = kvSetup(flags, flags.windows, flags.windows);
+  const split = flags.validation ? 'validation' : 'test';
+  const windows = flags.validation ? setup.tune : setup.test;
+  const perQueryHead = flags['per-query-head'];
   const T = setup.model.config.seqLen;
   const firstTarget = Math.max(...BUDGETS, ...fractions) * T;
   let predictor: TrainedPredictor | undefined;
@@ -64,18 +72,18 @@ export async function selectRun(flags: SelectFlags, methods: readonly SelectMeth
     const blocks = [...new Set(fractions.map((f) => budgetLayout(Math.round(f * T), flags.block).block))];
     predictor = await trainedPredictor(setup.model, setup.modelKey, setup.trainingWindows(flags['train-windows']), {
       history: flags.history, blocks, share: flags.share, minTokens: Math.round(Math.min(...fractions) * T), seed: flags.seed,
-      epochs: flags.epochs, batch: 32, rate: 3e-3, fullLayers: flags['full-layers'],
+      epochs: flags.epochs, batch: 32, rate: 3e-3, fullLayers: flags['full-layers'], ...(perQueryHead ? { perQueryHead } : {}),
       ...(flags['sparse-history'] ? { sparse: { budgets: fractions.map((f) => Math.round(f * T)), maxBlock: flags.block, calibrateEvery: CALIBRATE_EVERY } } : {}),
     });
   }
-  const scorer = new CacheScorer(setup.model, setup.modelKey, setup.test);
+  const scorer = new CacheScorer(setup.model, setup.modelKey, windows);
   const fullPerplexity = perplexityOf(await scorer.score({ key: 'full', layerCache: () => undefined, firstTarget }));
-  const bar = new ProgressBar('decoding windows', methods.length * fractions.length * setup.test.length);
+  const bar = new ProgressBar('decoding windows', methods.length * fractions.length * windows.length);
   return {
-    setup, predictor, fullPerplexity, firstTarget,
+    setup, predictor, fullPerplexity, firstTarget, split, windows,
     async evaluate(method, fraction) {
-      const r = await evaluateSelection(setup.model, setup.test, method, fraction, {
-        fullLayers: flags['full-layers'], firstTarget, maxBlock: flags.block, net: predictor?.net, netKey: predictor?.key, modelKey: setup.modelKey, onWindow: (cached) => (cached ? bar.skip(1) : bar.tick(1, `${method} ${fraction}`)),
+      const r = await evaluateSelection(setup.model, windows, method, fraction, {
+        fullLayers: flags['full-layers'], firstTarget, maxBlock: flags.block, net: predictor?.net, netKey: predictor?.key, perQueryHead, modelKey: setup.modelKey, onWindow: (cached) => (cached ? bar.skip(1) : bar.tick(1, `${method} ${fraction}`)),
       });
       return { ...r, ...costAt({ setup, flags }, method, r) };
     },

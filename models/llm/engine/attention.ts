@@ -56,6 +56,7 @@ export class Attention {
       const qg = m === 1 ? q.subarray(g * rows * hs, (g + 1) * rows * hs) : groupRows(q, m, dim, hs, g * group, group);
       cache.query?.(g, qg, rows);
       const scores = be.product(qg, rows, hs, cache.keys(g), n, 'nk', labels.qk);
+      cache.maskScores?.(g, scores, rows);
       softmaxRows(scores, rows, n, scale, keyPos, rowPosition);
       observer?.(layer, g, scores, rows, n);
       cache.observe?.(g, scores, rows);

@@ -28,6 +28,12 @@ export interface LayerKvCache {
    * that returns a different subset per head must return `length` tokens for every head.
    */
   query?(head: number, queries: Float32Array, rows: number): void;
+  /**
+   * After the q.k product, before the softmax (scores: rows x length, row order as for `observe`): a
+   * cache that gives each query row its own subset of the tokens it returned sets the scores outside
+   * a row's subset to -Infinity (AttentionPredictor's per-query-head selection over a shared KV head).
+   */
+  maskScores?(head: number, scores: Float32Array, rows: number): void;
   /** Bytes the held keys and values take at the stored precision (scales included). */
   bytes(): number;
 }

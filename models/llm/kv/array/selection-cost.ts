@@ -3,8 +3,9 @@
  * linear layers as the engine's profile books them; attention products over every cached token in
  * the full layers and over the budget in the others (INT8, as the engine's attention products);
  * AttentionPredictor's calibration (a Q K^T over every key every `calibrateEvery` steps) and its
- * network (three GEMMs per compressed layer and KV head: the two 3x3 convolutions as im2col
- * products and the 1x1 head); Quest's page minima and maxima, read like keys.
+ * network (three GEMMs per compressed layer and KV head, or query head when selecting per query
+ * head: the two 3x3 convolutions as im2col products and the 1x1 head); Quest's page minima and
+ * maxima, read like keys. Per query head, each query head's product pair reads its own budget.
  *
  * Cross-token prefetch: the predictor for token t + 1 runs while token t decodes. The decode step
  * waits on DRAM (its array utilization is under 1%), so the predictor's GEMMs are taken to run in
@@ -23,6 +24,8 @@ export interface SelectionCostOptions {
   readonly fullLayers: number;
   readonly history: number;
   readonly calibrateEvery: number;
+  /** Each query head attends to its own budget: one single-row product pair per query head (its own keys and values read for it). */
+  readonly perQueryHead?: boolean;
 }
 
 export interface SelectionCost {
@@ -50,15 +53,16 @@ export function selectionDecodeCost(config: LlamaConfig, be: ArrayBackend, o: Se
   const others = ledger.total((e) => e.kind !== 'qk' && e.kind !== 'av').cost;
   const hs = config.dim / config.heads, rows = config.heads / config.kvHeads;
   const attend = (tokens: number) => addCost(be.costOfProduct(rows, hs, tokens, 'nk'), be.costOfProduct(rows, tokens, hs, 'kn'));
+  const attendEach = (tokens: number) => addCost(zeroCost, addCost(be.costOfProduct(1, hs, tokens, 'nk'), be.costOfProduct(1, tokens, hs, 'kn')), rows);
   let attention = zeroCost, predictor = zeroCost;
   for (let l = 0; l < config.layers; l++) {
     const compressed = o.method !== 'full' && l >= o.fullLayers && o.layout !== undefined && context > o.layout.budget;
     if (!compressed) { attention = addCost(attention, attend(context), config.kvHeads); continue; }
     const layout = o.layout!;
-    attention = addCost(attention, attend(layout.budget), config.kvHeads);
+    attention = addCost(attention, o.perQueryHead ? attendEach(layout.budget) : attend(layout.budget), config.kvHeads);
     if (o.method === 'attention-predictor') {
       attention = addCost(attention, be.costOfProduct(rows, hs, context, 'nk'), config.kvHeads / o.calibrateEvery);
-      predictor = addCost(predictor, predictorCost(be, layout, context, o.history), config.kvHeads);
+      predictor = addCost(predictor, predictorCost(be, layout, context, o.history), o.perQueryHead ? config.heads : config.kvHeads);
     }
     if (o.method === 'quest') attention = addCost(attention, be.costOfProduct(rows, hs, 2 * Math.ceil(context / layout.block), 'nk'), config.kvHeads);
   }

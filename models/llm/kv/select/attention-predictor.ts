@@ -39,9 +39,17 @@ export class AttentionPredictorPolicy implements SelectionPolicy {
   }
 
   select(head: number, view: StepView): Int32Array {
-    this.compressedSteps[head]++;
-    const { image, blocks } = this.image(head, view.n);
-    return fillBudget(view.n, this.layout, this.net.predict(image, 1, blocks));
+    return this.selectMany([head], [view])[0];
+  }
+
+  /** One batched prediction for the heads (every view has the same n). */
+  selectMany(heads: readonly number[], views: readonly StepView[]): Int32Array[] {
+    const n = views[0].n, images = heads.map((h) => { this.compressedSteps[h]++; return this.image(h, n); });
+    const blocks = images[0].blocks, per = this.net.history * blocks;
+    const batch = new Float32Array(heads.length * per);
+    images.forEach((x, i) => batch.set(x.image, i * per));
+    const scores = this.net.predict(batch, heads.length, blocks);
+    return heads.map((_, i) => fillBudget(n, this.layout, scores.subarray(i * blocks, (i + 1) * blocks)));
   }
 
   /** Calibration: the first compressed step and every `calibrateEvery`-th after it. */

@@ -28,16 +28,19 @@ export interface SelectionSetup {
   readonly net?: AttentionPredictorNet;
   /** Names the predictor's weights in the result cache. */
   readonly netKey?: string;
+  /** One set per query head (the authors' AttentionPredictor) instead of one per KV head. */
+  readonly perQueryHead?: boolean;
 }
 
-export function policyFor(s: Pick<SelectionSetup, 'method' | 'budget' | 'layout' | 'net'>, kvHeads: number, capacity: number): SelectionPolicy {
+/** The policy of a method over `heads` selection heads (KV heads, or query heads per query head). */
+export function policyFor(s: Pick<SelectionSetup, 'method' | 'budget' | 'layout' | 'net'>, heads: number, capacity: number): SelectionPolicy {
   switch (s.method) {
     case 'streaming': return new StreamingLlm(s.budget);
-    case 'h2o': return new H2o(s.budget, kvHeads, capacity);
+    case 'h2o': return new H2o(s.budget, heads, capacity);
     case 'quest': return new Quest(s.layout);
     case 'attention-predictor':
       if (!s.net) throw new Error('attention-predictor needs its network');
-      return new AttentionPredictorPolicy(s.layout, s.net, kvHeads, capacity);
+      return new AttentionPredictorPolicy(s.layout, s.net, heads, capacity);
   }
 }
 
@@ -57,7 +60,7 @@ export interface WindowSelection {
 const VERSION = 'kv-select-1';
 
 const selectionKey = (model: LlamaModel, w: Uint16Array, s: SelectionSetup, modelKey: string) =>
-  contentHash(modelKey, model.backend.description, Array.from(w), s.method, s.budget, s.layout, s.fullLayers, s.firstTarget, s.netKey ?? '', VERSION);
+  contentHash(modelKey, model.backend.description, Array.from(w), s.method, s.budget, s.layout, s.fullLayers, s.firstTarget, s.netKey ?? '', VERSION, ...(s.perQueryHead ? ['per-query-head'] : []));
 
 export function selectWindow(model: LlamaModel, w: Uint16Array, s: SelectionSetup, modelKey: string): WindowSelection {
   const store = new ContentCache<WindowSelection>('kv-select');
@@ -69,7 +72,8 @@ export function selectWindow(model: LlamaModel, w: Uint16Array, s: SelectionSetu
   const selecting: SelectingKvCache[] = [];
   const layers: LayerKvCache[] = model.blocks.map((_, l) => {
     if (l < s.fullLayers) return new FullKvCache(kvHeads, hs, 'int8', T);
-    const c = new SelectingKvCache(kvHeads, hs, s.budget, policyFor(s, kvHeads, T), T);
+    const group = heads / kvHeads;
+    const c = new SelectingKvCache(kvHeads, hs, s.budget, policyFor(s, s.perQueryHead ? heads : kvHeads, T), T, s.perQueryHead, group);
     selecting.push(c);
     return c;
   });
@@ -105,10 +109,10 @@ export interface SelectionResult {
 }
 
 /** Every window decoded (or read from the cache); yields to the event loop after each, so Ctrl-C acts between windows. */
-export async function evaluateSelection(model: LlamaModel, windows: readonly Uint16Array[], method: SelectMethod, fraction: number, o: { fullLayers: number; firstTarget: number; maxBlock: number; net?: AttentionPredictorNet; netKey?: string; modelKey: string; onWindow?: (cached: boolean) => void }): Promise<SelectionResult> {
+export async function evaluateSelection(model: LlamaModel, windows: readonly Uint16Array[], method: SelectMethod, fraction: number, o: { fullLayers: number; firstTarget: number; maxBlock: number; net?: AttentionPredictorNet; netKey?: string; perQueryHead?: boolean; modelKey: string; onWindow?: (cached: boolean) => void }): Promise<SelectionResult> {
   const budget = Math.max(1, Math.round(fraction * model.config.seqLen));
   const layout = budgetLayout(budget, o.maxBlock);
-  const setup: SelectionSetup = { method, budget, layout, fullLayers: o.fullLayers, firstTarget: o.firstTarget, net: o.net, netKey: o.netKey };
+  const setup: SelectionSetup = { method, budget, layout, fullLayers: o.fullLayers, firstTarget: o.firstTarget, net: o.net, netKey: o.netKey, perQueryHead: o.perQueryHead };
   const sums: WindowSelection[] = [];
   const store = new ContentCache<WindowSelection>('kv-select');
   for (const w of windows) {

@@ -18,6 +18,8 @@ export interface SelectionPolicy {
   readonly name: string;
   /** Exactly `budget` ascending token indices below view.n. */
   select(head: number, view: StepView): Int32Array;
+  /** `select` for several heads at once (the query heads of a KV head), where batching saves work. */
+  selectMany?(heads: readonly number[], views: readonly StepView[]): Int32Array[];
   /**
    * After the step: the probabilities over the kept tokens as the attention computed them (rows x
    * kept.length), and the full attention's (rows x n), which only policies that pay for reading every

@@ -16,8 +16,11 @@ import { blockMax } from './attention-predictor.ts';
 import { budgetLayout, fillBudget } from './layout.ts';
 import { AttentionPredictorNet, trainPredictor, type TrainSample } from './predictor-net.ts';
 
-/** Per window, per compressed layer and KV head: the T x T attention rows. */
-export function attentionHistories(model: LlamaModel, windows: readonly Uint16Array[], fullLayers: number): Float32Array[][] {
+/**
+ * Per window, per compressed layer and KV head: the T x T attention rows (the maximum over the query
+ * heads sharing the KV head), or with `perQueryHead` one matrix per query head.
+ */
+export function attentionHistories(model: LlamaModel, windows: readonly Uint16Array[], fullLayers: number, perQueryHead = false): Float32Array[][] {
   const { heads, kvHeads } = model.config;
   const group = heads / kvHeads;
   const out: Float32Array[][] = [];
@@ -28,6 +31,10 @@ export function attentionHistories(model: LlamaModel, windows: readonly Uint16Ar
       logits: 'none',
       observer: (layer, _head, probs, _rows, n) => {
         if (layer < fullLayers) return;
+        if (perQueryHead) {
+          for (let g = 0; g < group; g++) mats.push(probs.slice(g * T * n, (g + 1) * T * n));
+          return;
+        }
         const a = new Float32Array(T * n);
         for (let g = 0; g < group; g++) for (let t = 0; t < T; t++) for (let j = 0; j <= t; j++) a[t * n + j] = Math.max(a[t * n + j], probs[(g * T + t) * n + j]);
         mats.push(a);
@@ -99,6 +106,8 @@ export interface PredictorTraining extends SampleOptions {
   readonly batch: number;
   readonly rate: number;
   readonly fullLayers: number;
+  /** Histories of single query heads (for per-query-head selection) instead of KV heads' maxima. */
+  readonly perQueryHead?: boolean;
 }
 
 export interface TrainedPredictor {
@@ -121,7 +130,7 @@ export async function trainedPredictor(model: LlamaModel, modelKey: string, wind
     net.restore(new Map(Object.entries(stored.weights).map(([n, w]) => [n, { shape: w.shape, data: Float32Array.from(w.data) } as NamedArray])));
     return { net, key, samples: stored.samples, losses: stored.losses };
   }
-  const histories = attentionHistories(model, windows, o.fullLayers);
+  const histories = attentionHistories(model, windows, o.fullLayers, o.perQueryHead);
   const samples = predictorSamples(histories, windows[0].length - 1, o);
   const perBlocks = new Map<number, number>();
   for (const x of samples) perBlocks.set(x.blocks, (perBlocks.get(x.blocks) ?? 0) + 1);
