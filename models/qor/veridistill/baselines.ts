@@ -34,9 +34,8 @@ function declaredBits(tokens: readonly VerilogToken[], at: number): number {
   return width * Math.max(1, names);
 }
 
-/** log(1 + count) of each operator/keyword, plus declared and register bits, for one design's text. */
-export function baselineFeatures(text: string): number[] {
-  const tokens = lexVerilog(text, 'design.v').tokens;
+/** log(1 + count) of each operator/keyword, plus declared and register bits, for one design's text (`tokens`: its tokens, if already lexed). */
+export function baselineFeatures(text: string, tokens: readonly VerilogToken[] = lexVerilog(text, 'design.v').tokens): number[] {
   const ops = new Map(countedOperators.map((o) => [o, 0]));
   const kws = new Map(countedKeywords.map((k) => [k, 0]));
   let declared = 0;

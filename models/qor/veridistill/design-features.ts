@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
+import type { VerilogToken } from '../../../eda/verilog/index.ts';
 import type { Parameters } from '../../common/index.ts';
 import { chunkEmbeddings, type EncoderConfig } from './encoder.ts';
 import { PAD, chunkTokens, verilogWords, type Vocabulary } from './tokenizer.ts';
 
-/** The encoder's input for one design: token-id chunks and the design's full token count. */
-export function designChunks(text: string, vocab: Vocabulary, length: number, maxChunks: number): { chunks: number[][]; totalTokens: number } {
-  return chunkTokens(verilogWords(text).map((w) => vocab.id(w)), length, maxChunks);
+/** The encoder's input for one design: token-id chunks and the design's full token count (`tokens`: the text's, if already lexed). */
+export function designChunks(text: string, vocab: Vocabulary, length: number, maxChunks: number, tokens?: readonly VerilogToken[]): { chunks: number[][]; totalTokens: number } {
+  return chunkTokens(verilogWords(text, undefined, tokens).map((w) => vocab.id(w)), length, maxChunks);
 }
 
 /**

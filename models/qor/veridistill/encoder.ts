@@ -41,28 +41,48 @@ function layerNorm(x: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Tensor {
   return x.sub(mean).div(variance.add(1e-5).sqrt()).mul(g).add(b);
 }
 
-/** Rows [n * rows, cols] of a tensor's data as n 2-D tensors (copies: no gradient flows through them). */
-function pieces(x: tf.Tensor, rows: number, cols: number): tf.Tensor2D[] {
-  const data = x.dataSync() as Float32Array;
-  const n = rows * cols;
-  return Array.from({ length: data.length / n }, (_, i) => tf.tensor2d(data.subarray(i * n, (i + 1) * n), [rows, cols]));
-}
-
 /**
  * softmax(q k^T / sqrt(headDim) + mask) v with one 2-D matMul per (chunk, head), for inference on
  * the wasm backend: it runs 2-D matMuls through XNNPACK but batched ones through a generic loop
- * (16 chunks, 4 heads: 18 ms against 43 ms a layer). The same values up to float32 summation order
- * (`encoder.test.ts`); not differentiable, so training keeps the batched form.
- * q, k, v: [batch, heads, length, headDim]; keyMask [batch, 1, 1, length].
+ * (16 chunks, 4 heads: 18 ms against 43 ms a layer). Not differentiable, so training keeps the
+ * batched form. q, k, v: the projections [batch * length, dim], heads side by side in the columns;
+ * returns the heads' outputs in the same layout (what the output projection reads).
+ * Per (chunk, head) only the two products and the softmax run as kernels: the operands are cut out,
+ * and K transposed, in plain typed-array copies; q is scaled once, before the products (exactly the
+ * batched path's numbers when sqrt(headDim) is a power of two, as for 16; otherwise float32 rounding);
+ * the key mask is added only to chunks that have [PAD] keys (elsewhere it is -0, which changes nothing).
+ * Each of these kernels is tfjs's per-call overhead: 128 divisions and mask additions, a stack and a
+ * transpose per layer cost more than the products (`encoder.test.ts`, `prediction-fixture.test.ts`).
  */
-function attentionPerPair(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, keyMask: tf.Tensor, heads: number): tf.Tensor {
-  const [batch, , length, headDim] = q.shape;
-  const qs = pieces(q, length, headDim);
-  const kts = pieces(k.transpose([0, 1, 3, 2]), headDim, length);
-  const vs = pieces(v, length, headDim);
-  const masks = tf.unstack(keyMask.reshape([batch, 1, length]));
-  const out = qs.map((qi, i) => tf.matMul(tf.softmax(tf.matMul(qi, kts[i]).div(Math.sqrt(headDim)).add(masks[Math.floor(i / heads)])), vs[i]));
-  return tf.stack(out).reshape([batch, heads, length, headDim]);
+function attentionPerPair(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, keyMask: tf.Tensor, batch: number, length: number, heads: number): tf.Tensor2D {
+  const dim = q.shape[1]!;
+  const headDim = dim / heads;
+  const block = length * headDim;
+  // Head-major copies ([batch, heads, length, headDim]; K as [batch, heads, headDim, length]): each (chunk, head) operand is one contiguous block.
+  // (The caller's tidy frees the copies: a tidy here would walk the returned typed array element by element.)
+  const byHead = (x: tf.Tensor, order: number[]) => x.reshape([batch, length, heads, headDim]).transpose(order).dataSync() as Float32Array;
+  const qd = byHead(q.div(Math.sqrt(headDim)), [0, 2, 1, 3]);
+  const kd = byHead(k, [0, 2, 3, 1]);
+  const vd = byHead(v, [0, 2, 1, 3]);
+  const maskData = keyMask.dataSync() as Float32Array;
+  const out = new Float32Array(batch * length * dim);
+  for (let b = 0; b < batch; b++) {
+    const maskRow = maskData.subarray(b * length, (b + 1) * length);
+    const mask = maskRow.some((m) => m !== 0) ? tf.tensor2d(maskRow, [1, length]) : undefined;
+    for (let h = 0; h < heads; h++) {
+      const at = (b * heads + h) * block;
+      // Disposed at once, by hand (for the same reason).
+      const made: tf.Tensor[] = [tf.tensor2d(qd.subarray(at, at + block), [length, headDim]), tf.tensor2d(kd.subarray(at, at + block), [headDim, length]), tf.tensor2d(vd.subarray(at, at + block), [length, headDim])];
+      const keep = (x: tf.Tensor) => (made.push(x), x);
+      const scores = keep(tf.matMul(made[0] as tf.Tensor2D, made[1] as tf.Tensor2D));
+      const weights = keep(tf.softmax(mask ? keep(scores.add(mask)) : scores));
+      out.set(keep(tf.matMul(weights as tf.Tensor2D, made[2] as tf.Tensor2D)).dataSync() as Float32Array, at);
+      tf.dispose(made);
+    }
+    mask?.dispose();
+  }
+  // Back to [batch * length, dim] with the heads side by side.
+  return tf.tensor4d(out, [batch, heads, length, headDim]).transpose([0, 2, 1, 3]).reshape([batch * length, dim]);
 }
 
 /**
@@ -81,12 +101,12 @@ export function encode(p: Parameters, c: EncoderConfig, ids: tf.Tensor2D, infere
   for (let l = 0; l < c.layers; l++) {
     const L = `${prefix}l${l}/`;
     const x = layerNorm(h, p.get(`${L}ln1g`), p.get(`${L}ln1b`)).reshape([batch * length, c.dim]);
-    const q = split(x.matMul(p.get(`${L}q`)));
-    const k = split(x.matMul(p.get(`${L}k`)));
-    const v = split(x.matMul(p.get(`${L}v`)));
-    const perPair = inference && tf.getBackend() === 'wasm';
-    const weighted = perPair ? attentionPerPair(q, k, v, keyMask, c.heads) : tf.matMul(tf.softmax(tf.matMul(q, k, false, true).div(Math.sqrt(headDim)).add(keyMask)), v);
-    const attended = weighted.transpose([0, 2, 1, 3]).reshape([batch * length, c.dim]);
+    const q = x.matMul(p.get(`${L}q`));
+    const k = x.matMul(p.get(`${L}k`));
+    const v = x.matMul(p.get(`${L}v`));
+    const attended = inference && tf.getBackend() === 'wasm'
+      ? attentionPerPair(q, k, v, keyMask, batch, length, c.heads)
+      : tf.matMul(tf.softmax(tf.matMul(split(q), split(k), false, true).div(Math.sqrt(headDim)).add(keyMask)), split(v)).transpose([0, 2, 1, 3]).reshape([batch * length, c.dim]);
     h = h.add(attended.matMul(p.get(`${L}o`)).reshape([batch, length, c.dim]));
     const y = layerNorm(h, p.get(`${L}ln2g`), p.get(`${L}ln2b`)).reshape([batch * length, c.dim]);
     const ff = y.matMul(p.get(`${L}ff1`)).add(p.get(`${L}ff1b`)).relu().matMul(p.get(`${L}ff2`)).add(p.get(`${L}ff2b`));

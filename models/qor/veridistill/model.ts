@@ -1,3 +1,4 @@
+import { lexVerilog, type VerilogToken } from '../../../eda/verilog/index.ts';
 import { Parameters, loadCheckpoint, saveCheckpoint } from '../../common/index.ts';
 import { decoderPredict, defineDecoder, type DecoderConfig } from './decoder.ts';
 import { baselineFeatures } from './baselines.ts';
@@ -28,11 +29,11 @@ export interface VeriDistillConfig {
   readonly structure?: string;
 }
 
-/** The decoder's raw input for a design: encoder features, then the structural ones if the config has them. */
-export function rawDesignFeatures(encoderFeatures: readonly number[], text: string, top: string | undefined, structure: string | undefined): number[] {
+/** The decoder's raw input for a design: encoder features, then the structural ones if the config has them (`tokens`: the text's, if already lexed). */
+export function rawDesignFeatures(encoderFeatures: readonly number[], text: string, top: string | undefined, structure: string | undefined, tokens?: readonly VerilogToken[]): number[] {
   if (structure === undefined) return [...encoderFeatures];
   if (structure !== STRUCTURE_FEATURES) throw new Error(`checkpoint uses structural features '${structure}'; this build computes '${STRUCTURE_FEATURES}'`);
-  return [...encoderFeatures, ...baselineFeatures(text), ...structureFeatures(text, top)];
+  return [...encoderFeatures, ...baselineFeatures(text, tokens), ...structureFeatures(text, top)];
 }
 
 export interface LabelFlow {
@@ -96,8 +97,9 @@ export class VeriDistill {
   /** The decoder's standardised input features for a design's text (`top`: its top module, if known). */
   features(text: string, top?: string): number[] {
     const c = this.config;
-    const encoded = designFeatures(this.params, c.encoder, designChunks(text, this.vocabulary, c.encoder.length, c.maxChunks));
-    const raw = rawDesignFeatures(encoded, text, top, c.structure);
+    const tokens = lexVerilog(text, 'design.v').tokens; // lexed once, for the encoder's words and the counts
+    const encoded = designFeatures(this.params, c.encoder, designChunks(text, this.vocabulary, c.encoder.length, c.maxChunks, tokens));
+    const raw = rawDesignFeatures(encoded, text, top, c.structure, tokens);
     return raw.map((v, j) => (v - c.featureMean[j]) / c.featureStd[j]);
   }
 

@@ -47,7 +47,7 @@ function moduleCounts(m: ModuleDecl): ModuleCounts {
     }
     if (node.kind === 'assign' && Array.isArray(node.assignments)) out.assigns += node.assignments.length;
     if (node.kind === 'process') out.processes++;
-    for (const [k, x] of Object.entries(node)) if (!CONSTANT_KEYS.has(k)) visit(x);
+    for (const k in node) if (!CONSTANT_KEYS.has(k)) visit(node[k]);
   };
   visit(m.ports);
   visit(m.items);

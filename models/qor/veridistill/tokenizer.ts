@@ -52,10 +52,10 @@ function wordOf(t: VerilogToken, ids: Map<string, number>): string {
   }
 }
 
-/** The normalised word sequence of a design's Verilog text (comments dropped, never throws). */
-export function verilogWords(text: string, file = 'design.v'): string[] {
+/** The normalised word sequence of a design's Verilog text (comments dropped, never throws; `tokens`: its tokens, if already lexed). */
+export function verilogWords(text: string, file = 'design.v', tokens: readonly VerilogToken[] = lexVerilog(text, file).tokens): string[] {
   const ids = new Map<string, number>();
-  return lexVerilog(text, file).tokens.map((t) => wordOf(t, ids));
+  return tokens.map((t) => wordOf(t, ids));
 }
 
 /** A fixed word -> id table, stored in the checkpoint. */

@@ -1,12 +1,15 @@
 // The shipped checkpoint predicts the same area and delay with the per-(chunk, head) attention that
-// `predict qor` uses as with the batched attention it was trained with (float32 summation order only).
-import { existsSync } from 'node:fs';
+// `predict qor` uses as with the batched attention it was trained with (float32 summation order only),
+// and gives the predictions recorded before prediction was sped up (fixtures/shipped-predictions.json:
+// the texts and the area and delay then; one-chunk, multi-chunk, padded, generated-array and
+// front-end-rejected designs): the faster path changes no number.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArrayDesign } from '../../../../hdl-gen/index.ts';
 import { designConfig } from '../../../../cli/commands/gen-config.ts';
 import { selectBackend } from '../../../../models/common/index.ts';
-import { VeriDistill, fromTargets, shippedCheckpointDir } from '../../../../models/qor/veridistill/index.ts';
+import { VeriDistill, fromTargets, shippedCheckpointDir, type QorPrediction } from '../../../../models/qor/veridistill/index.ts';
 import { rawDesignFeatures } from '../../../../models/qor/veridistill/model.ts';
 import { decoderPredict } from '../../../../models/qor/veridistill/decoder.ts';
 import { designChunks, designFeatures } from '../../../../models/qor/veridistill/design-features.ts';
@@ -43,6 +46,16 @@ describe.skipIf(noCheckpoint)('predict qor: per-(chunk, head) attention', () => 
       const ref = batchedPrediction(text, top);
       expect(Math.abs(fast.areaUm2 - ref.areaUm2) / ref.areaUm2).toBeLessThan(1e-5);
       expect(Math.abs(fast.delayPs - ref.delayPs) / ref.delayPs).toBeLessThan(1e-5);
+    }
+  });
+
+  it('predicts every recorded design as before (float32 rounding at most)', () => {
+    const recorded = (JSON.parse(readFileSync(new URL('./fixtures/shipped-predictions.json', import.meta.url), 'utf8')) as { designs: { name: string; top?: string; text: string; prediction: QorPrediction }[] }).designs;
+    expect(recorded.length).toBeGreaterThan(10);
+    for (const d of recorded) {
+      const got = model.predict(d.text, d.top);
+      expect(Math.abs(got.areaUm2 - d.prediction.areaUm2) / d.prediction.areaUm2, `${d.name} area`).toBeLessThan(1e-6);
+      expect(Math.abs(got.delayPs - d.prediction.delayPs) / d.prediction.delayPs, `${d.name} delay`).toBeLessThan(1e-6);
     }
   });
 });
