@@ -28,6 +28,7 @@ example: tessera prune fuse --rate 0.25 --out out/fused --json out/fuse.json`,
     { name: 'batch', kind: 'int', default: 8, valueName: 'N', help: 'windows per step' },
     { name: 'context', kind: 'int', default: 128, valueName: 'T', help: 'tokens per fine-tuning window' },
     { name: 'lr', kind: 'number', default: 1e-3, valueName: 'LR', help: 'learning rate (Adam)' },
+    { name: 'fusion-lr', kind: 'number', valueName: 'LR', help: 'learning rate of the fusion coefficient (default --lr)' },
     { name: 'calibration', kind: 'int', default: 8, valueName: 'N', help: 'calibration windows (Macro Influence)' },
     { name: 'tokens', kind: 'int', default: 4096, valueName: 'N', help: 'held-out target tokens for perplexity (whole windows)' },
     { name: 'decode', kind: 'int', default: 16, valueName: 'N', help: 'tokens decoded on the array for the cost' },
@@ -42,6 +43,7 @@ example: tessera prune fuse --rate 0.25 --out out/fused --json out/fuse.json`,
       if (!(Number.isInteger(v) && v >= 1)) throw new UserError(`must be a whole number >= 1, got ${v}`, f);
     }
     if (!(flags.steps >= 0)) throw new UserError('must be 0 or more', '--steps');
+    for (const [v, f] of [[flags.lr, '--lr'], [flags['fusion-lr'] ?? 1, '--fusion-lr']] as const) if (!(v > 0)) throw new UserError(`must be above 0, got ${v}`, f);
     const m = loadModel(flags.checkpoint, flags.tokenizer);
     const mc = m.weights.config;
     const count = Math.round(flags.rate * mc.layers);
@@ -56,7 +58,7 @@ example: tessera prune fuse --rate 0.25 --out out/fused --json out/fuse.json`,
     await selectBackend();
     const { report, weights } = await runFuse(m.weights, data, {
       rate: flags.rate, array: be, decode: { prompt: flags.prompt, steps: flags.decode },
-      fuse: { reach: flags.reach, rank: 8, alpha: 16, coefficientRank: 8, steps: flags.steps, batch: flags.batch, context: flags.context, lr: flags.lr, seed: flags.seed },
+      fuse: { reach: flags.reach, rank: 8, alpha: 16, coefficientRank: 8, steps: flags.steps, batch: flags.batch, context: flags.context, lr: flags.lr, fusionLr: flags['fusion-lr'], seed: flags.seed },
     }, log);
     writeCompressedCheckpoint(flags.out, weights, m.tokenizer, { command: `tessera ${process.argv.slice(2).join(' ')}`, base: weightsKey(m), removedBlocks: report.removedBlocks });
     writeJsonAtomic(join(flags.out, 'fuse.json'), report);

@@ -28,6 +28,8 @@ export interface FuseOptions {
   readonly batch: number;
   readonly context: number;
   readonly lr: number;
+  /** Learning rate of the fusion coefficient's factors (default `lr`). */
+  readonly fusionLr?: number;
   readonly seed: number;
   /** False: LoRA only (healing without fusion). */
   readonly fuse: boolean;
@@ -40,6 +42,11 @@ export interface FuseResult {
   readonly seconds: number;
   readonly lossFirst: number;
   readonly lossLast: number;
+  /**
+   * How strongly the removed block's weights came back: mean and largest |C_A C_B| over every
+   * fused projection's coefficient (null without fusion). At 1, a neighbour holds W + W_removed.
+   */
+  readonly coefficient: { readonly meanAbs: number; readonly maxAbs: number } | null;
 }
 
 interface Adapter { a: tf.Variable; b: tf.Variable; ca?: tf.Variable; cb?: tf.Variable; removed?: tf.Tensor2D }
@@ -94,8 +101,12 @@ export async function fuseBlock(weights: LlamaWeights, r: number, trainStream: U
       return w as tf.Tensor2D;
     },
   };
-  const vars = [...adapters.values()].flatMap((ad) => [ad.a, ad.b, ...(ad.ca && ad.cb ? [ad.ca, ad.cb] : [])]);
+  // Adam moves each entry by about its learning rate per step, so the coefficient (from zero) can
+  // reach only about steps x rate: its own rate lets the removed weights come back within the budget.
+  const loraVars = [...adapters.values()].flatMap((ad) => [ad.a, ad.b]);
+  const fusionVars = [...adapters.values()].flatMap((ad) => (ad.ca && ad.cb ? [ad.ca, ad.cb] : []));
   const optimizer = tf.train.adam(o.lr);
+  const fusionOptimizer = tf.train.adam(o.fusionLr ?? o.lr);
   const embed = (m: TfLlama, ids: Int32Array) => gatherRows(m.params.get('tok_embeddings.weight'), tf.tensor1d(ids, 'int32')) as tf.Tensor2D;
   const losses: number[] = [];
   const t0 = Date.now();
@@ -110,17 +121,29 @@ export async function fuseBlock(weights: LlamaWeights, r: number, trainStream: U
       for (let l = first; l <= last; l++) x = teacher.block(x, l, B, T);
       return [tf.keep(entry), tf.keep(x)];
     });
-    const loss = tf.tidy(() => optimizer.minimize(() => {
-      let x = input;
-      // The neighbours are student blocks first .. last - 1 (those after r moved down by one).
-      for (let l = first; l < last; l++) x = student.block(x, l, B, T);
-      return tf.mean(tf.square(tf.sub(x, target))) as tf.Scalar;
-    }, true, vars) as tf.Scalar);
+    const loss = tf.tidy(() => {
+      const { value, grads } = tf.variableGrads(() => {
+        let x = input;
+        // The neighbours are student blocks first .. last - 1 (those after r moved down by one).
+        for (let l = first; l < last; l++) x = student.block(x, l, B, T);
+        return tf.mean(tf.square(tf.sub(x, target))) as tf.Scalar;
+      }, [...loraVars, ...fusionVars]);
+      optimizer.applyGradients(loraVars.map((v) => ({ name: v.name, tensor: grads[v.name] })));
+      if (fusionVars.length > 0) fusionOptimizer.applyGradients(fusionVars.map((v) => ({ name: v.name, tensor: grads[v.name] })));
+      return value;
+    });
     losses.push(loss.dataSync()[0]);
     tf.dispose([loss, input, target]);
     await yieldToEventLoop(); // Ctrl-C between steps
   }
   const seconds = (Date.now() - t0) / 1000;
+  let sumAbs = 0, count = 0, maxAbs = 0;
+  for (const ad of adapters.values()) {
+    if (!ad.ca || !ad.cb) continue;
+    const c = tf.tidy(() => tf.abs(tf.matMul(ad.ca!, ad.cb!)).dataSync() as Float32Array);
+    for (const v of c) { sumAbs += v; maxAbs = Math.max(maxAbs, v); }
+    count += c.length;
+  }
   // Fold the effective weights into the engine's form.
   const layers = removedWeights.layers.map((layer, l) => {
     const out = { ...layer };
@@ -133,11 +156,13 @@ export async function fuseBlock(weights: LlamaWeights, r: number, trainStream: U
     return out;
   });
   optimizer.dispose();
+  fusionOptimizer.dispose();
   for (const ad of adapters.values()) tf.dispose([ad.a, ad.b, ...(ad.ca ? [ad.ca] : []), ...(ad.cb ? [ad.cb] : []), ...(ad.removed ? [ad.removed] : [])]);
   teacher.dispose();
   student.dispose();
   return {
     weights: { ...removedWeights, layers }, neighbours, samples: o.steps * o.batch, seconds,
     lossFirst: losses[0] ?? NaN, lossLast: losses[losses.length - 1] ?? NaN,
+    coefficient: count > 0 ? { meanAbs: sumAbs / count, maxAbs } : null,
   };
 }

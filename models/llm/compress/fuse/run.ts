@@ -11,7 +11,7 @@ import { ArrayBackend, ReferenceBackend } from '../../../common/index.ts';
 import type { LlamaWeights } from '../../checkpoint.ts';
 import { LlamaModel } from '../../engine/model.ts';
 import { decodeCost, heldOutPerplexity, type CompressionData } from '../measure.ts';
-import { fuseBlock, type FuseOptions } from './fuse.ts';
+import { fuseBlock, type FuseOptions, type FuseResult } from './fuse.ts';
 import { macroInfluence, removeBlock } from './influence.ts';
 
 export interface FuseRunOptions {
@@ -21,16 +21,19 @@ export interface FuseRunOptions {
   readonly decode: { readonly prompt: number; readonly steps: number };
 }
 
-interface Pruned { weights: LlamaWeights; removed: number[]; influence: number[][]; seconds: number; samples: number }
+interface StepResult { weights: LlamaWeights; seconds: number; samples: number; lossFirst?: number; lossLast?: number; coefficient?: FuseResult['coefficient'] }
+/** Per removed block of a trained method: its distillation loss first and last, and the fusion coefficient's size. */
+interface StepRecord { block: number; lossFirst: number | null; lossLast: number | null; coefficient: FuseResult['coefficient'] }
+interface Pruned { weights: LlamaWeights; removed: number[]; influence: number[][]; seconds: number; samples: number; steps: StepRecord[] }
 
 /**
  * Removes `count` blocks by Macro Influence, one at a time, each by `step` (plain removal, or
  * fusion). `denseInfluence` is the influence on `weights` itself (the same first step for every method).
  */
-async function pruneIteratively(weights: LlamaWeights, denseInfluence: number[], count: number, calibration: readonly Uint16Array[], step: (w: LlamaWeights, r: number) => Promise<{ weights: LlamaWeights; seconds: number; samples: number }>, log: (line: string) => void, name: string): Promise<Pruned> {
+async function pruneIteratively(weights: LlamaWeights, denseInfluence: number[], count: number, calibration: readonly Uint16Array[], step: (w: LlamaWeights, r: number) => Promise<StepResult>, log: (line: string) => void, name: string): Promise<Pruned> {
   let current = weights;
   let ids = weights.layers.map((_, i) => i);
-  const removed: number[] = [], influence: number[][] = [];
+  const removed: number[] = [], influence: number[][] = [], steps: StepRecord[] = [];
   let seconds = 0, samples = 0;
   for (let k = 0; k < count; k++) {
     const mi = k === 0 ? denseInfluence : await macroInfluence(current, calibration);
@@ -42,9 +45,10 @@ async function pruneIteratively(weights: LlamaWeights, denseInfluence: number[],
     current = s.weights;
     seconds += s.seconds;
     samples += s.samples;
+    steps.push({ block: ids[r], lossFirst: s.lossFirst ?? null, lossLast: s.lossLast ?? null, coefficient: s.coefficient ?? null });
     ids = ids.filter((_, i) => i !== r);
   }
-  return { weights: current, removed, influence, seconds, samples };
+  return { weights: current, removed, influence, seconds, samples, steps };
 }
 
 export async function runFuse(weights: LlamaWeights, data: CompressionData, o: FuseRunOptions, log: (line: string) => void) {
@@ -57,8 +61,12 @@ export async function runFuse(weights: LlamaWeights, data: CompressionData, o: F
     log(`${name}: held-out perplexity ${s.perplexity.toFixed(3)}`);
     return s.perplexity;
   };
-  const plainStep = async (w: LlamaWeights, r: number) => ({ weights: removeBlock(w, r), seconds: 0, samples: 0 });
-  const trainedStep = (fuse: boolean) => (w: LlamaWeights, r: number) => fuseBlock(w, r, data.trainStream, { ...o.fuse, fuse });
+  const plainStep = async (w: LlamaWeights, r: number): Promise<StepResult> => ({ weights: removeBlock(w, r), seconds: 0, samples: 0 });
+  const trainedStep = (fuse: boolean) => async (w: LlamaWeights, r: number): Promise<StepResult> => {
+    const f = await fuseBlock(w, r, data.trainStream, { ...o.fuse, fuse });
+    log(`  distillation loss ${f.lossFirst.toFixed(5)} -> ${f.lossLast.toFixed(5)} in ${o.fuse.steps} steps (${f.seconds.toFixed(0)} s)${f.coefficient ? `, fusion coefficient |C_A C_B| mean ${f.coefficient.meanAbs.toFixed(4)}, max ${f.coefficient.maxAbs.toFixed(4)}` : ''}`);
+    return f;
+  };
 
   await pausePointAsync('fuse dense perplexity');
   const dense = await ppl(weights, 'dense');
@@ -91,7 +99,7 @@ export async function runFuse(weights: LlamaWeights, data: CompressionData, o: F
     perplexity: { dense, fused: fusedPpl, removal: removalPpl, healedRemoval: healedPpl, lastBlocksRemoval: lastPpl, removalAtHalfRate: removalHalfPpl },
     removed: { fused: fused.removed, removal: removal.removed, healedRemoval: healed.removed, removalAtHalfRate: removalHalf?.removed ?? [] },
     macroInfluence: { fused: fused.influence, removal: removal.influence },
-    finetune: { ...o.fuse, samplesPerFusion: o.fuse.steps * o.fuse.batch, samples: fused.samples, seconds: { fused: fused.seconds, healedRemoval: healed.seconds } },
+    finetune: { ...o.fuse, samplesPerFusion: o.fuse.steps * o.fuse.batch, samples: fused.samples, seconds: { fused: fused.seconds, healedRemoval: healed.seconds }, distillation: { fused: fused.steps, healedRemoval: healed.steps } },
     array: {
       backend: o.array.description, prompt: o.decode.prompt, decodedTokens: o.decode.steps,
       cyclesPerToken: { dense: d.cycles, fused: f.cycles },

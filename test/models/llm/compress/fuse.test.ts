@@ -38,7 +38,9 @@ describe('FuseGPT', () => {
 
   it('fusion with zero coefficients is plain removal', async () => {
     for (const r of [0, 2, 3]) {
-      const fused = (await fuseBlock(weights, r, stream, options)).weights;
+      const result = await fuseBlock(weights, r, stream, options);
+      const fused = result.weights;
+      expect(result.coefficient).toEqual({ meanAbs: 0, maxAbs: 0 });
       const removed = removeBlock(weights, r);
       expect(fused.config.layers).toBe(3);
       fused.layers.forEach((l, i) => {
@@ -54,6 +56,17 @@ describe('FuseGPT', () => {
       const r = await fuseBlock(weights, 1, same, { ...options, steps: 12, fuse });
       expect(r.lossLast).toBeLessThan(r.lossFirst);
       expect(r.samples).toBe(24);
+      // The fusion coefficient leaves zero only when there is one to train.
+      if (fuse) expect(r.coefficient!.meanAbs).toBeGreaterThan(0);
+      else expect(r.coefficient).toBeNull();
+      if (fuse) expect(r.coefficient!.maxAbs).toBeGreaterThanOrEqual(r.coefficient!.meanAbs);
     }
+  });
+
+  it('the fusion coefficient\'s own learning rate lets it grow further in the same steps', async () => {
+    const same = new Uint16Array(200).fill(7);
+    const slow = await fuseBlock(weights, 1, same, { ...options, steps: 6 });
+    const fast = await fuseBlock(weights, 1, same, { ...options, steps: 6, fusionLr: 10 * options.lr });
+    expect(fast.coefficient!.meanAbs).toBeGreaterThan(2 * slow.coefficient!.meanAbs);
   });
 });
