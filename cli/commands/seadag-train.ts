@@ -31,6 +31,11 @@ example: tessera seadag train --setting 4x1 --data out/seadag/4x1.jsonl --method
     { name: 'layers', kind: 'int', default: DEFAULT_DIFFUSION_SETTINGS.layers, valueName: 'L', help: 'message-passing layers' },
     { name: 'lambda', kind: 'number', default: DEFAULT_DIFFUSION_SETTINGS.lambda, valueName: 'X', help: 'weight of the condition loss (seadag and uniform-timesteps)' },
     { name: 'learning-rate', kind: 'number', default: DEFAULT_DIFFUSION_SETTINGS.learningRate, valueName: 'X', help: 'Adam step size' },
+    { name: 'warmup', kind: 'int', default: 0, valueName: 'N', help: 'linear learning-rate warm-up over the first N steps of this run (diffusion models)' },
+    { name: 'final-learning-rate', kind: 'number', valueName: 'X', help: 'cosine decay of the learning rate to X at --steps (diffusion models; constant without it)' },
+    { name: 'init-from', kind: 'string', valueName: 'DIR', help: "start from another run's saved state in DIR/train-state (weights, Adam moments, step; diffusion models)" },
+    { name: 'distinct-classes', kind: 'boolean', help: 'draw each batch from distinct NPN classes (diffusion models)' },
+    { name: 'validate', kind: 'boolean', help: 'log the loss on fixed validation batches at every saved step (diffusion models)' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the weights and of every batch' },
     { name: 'checkpoint-every', kind: 'int', default: DEFAULT_DIFFUSION_SETTINGS.checkpointEvery, valueName: 'N', help: 'steps between saved training states' },
   ],
@@ -41,6 +46,11 @@ example: tessera seadag train --setting 4x1 --data out/seadag/4x1.jsonl --method
     for (const f of ['steps', 'batch', 'hidden', 'layers', 'checkpoint-every'] as const) if (flags[f] < 1) throw new UserError('must be at least 1', `--${f}`);
     if (!(flags.lambda >= 0)) throw new UserError('must be 0 or more', '--lambda');
     if (!(flags['learning-rate'] > 0)) throw new UserError('must be more than 0', '--learning-rate');
+    if (flags.warmup < 0) throw new UserError('must be 0 or more', '--warmup');
+    const finalRate = flags['final-learning-rate'];
+    if (finalRate !== undefined && !(finalRate >= 0)) throw new UserError('must be 0 or more', '--final-learning-rate');
+    const init = flags['init-from'];
+    if (init !== undefined && !existsSync(join(init, 'train-state', 'checkpoint.json'))) throw new UserError(`no saved training state in ${init}/train-state`, '--init-from', 'give the --out folder of an earlier run of the same model');
     if (!existsSync(flags.data)) throw new UserError(`file not found: ${flags.data}`, '--data', "build it with 'tessera seadag data'");
     const records = readDataset(flags.data);
     const wrong = records.find((r) => r.setting !== setting);
@@ -52,7 +62,11 @@ example: tessera seadag train --setting 4x1 --data out/seadag/4x1.jsonl --method
     const common = { steps: flags.steps, batch: flags.batch, learningRate: flags['learning-rate'], hidden: flags.hidden, layers: flags.layers, seed: flags.seed, checkpointEvery: flags['checkpoint-every'] };
     const { model, history } = method === 'autoregressive'
       ? await trainAutoregressive(setting, train, common, flags.out)
-      : await trainDiffusion(setting, train, { ...DEFAULT_DIFFUSION_SETTINGS, ...common, variant: method as DiffusionVariant, lambda: flags.lambda }, flags.out);
+      : await trainDiffusion(setting, train, {
+        ...DEFAULT_DIFFUSION_SETTINGS, ...common, variant: method as DiffusionVariant, lambda: flags.lambda,
+        ...(flags.warmup > 0 ? { warmup: flags.warmup } : {}), ...(finalRate !== undefined ? { finalRate } : {}), ...(init ? { init } : {}),
+        ...(flags['distinct-classes'] ? { distinctClasses: true } : {}),
+      }, flags.out, false, flags.validate ? records.filter((r) => r.split === 'val') : []);
     model.save(flags.out);
     const seconds = history.length ? history[history.length - 1].seconds : (performance.now() - t0) / 1000;
     const command = commandLine('seadag train', flags);

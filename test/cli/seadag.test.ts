@@ -74,6 +74,20 @@ describe('tessera seadag train / eval on a small fixture (tiny models, a few ste
     expect(info.dataHash).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it('a run started from another run\'s state continues its step count and decays the learning rate to the target', async () => {
+    const out2 = join(dir, 'from-state');
+    expect(await main(['seadag', 'train', ...tiny, '--steps', '6', '--out', join(dir, 'start')])).toBe(0);
+    expect(await main(['seadag', 'train', ...tiny, '--steps', '12', '--init-from', join(dir, 'start'), '--final-learning-rate', '0.0001', '--out', out2])).toBe(0);
+    const log = readFileSync(join(out2, 'train-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { step: number; learningRate?: number });
+    expect(log.map((p) => p.step)).toEqual([12]);
+    // Step 12 is the last of the schedule's 6 steps (steps 6..11): 1e-4 + 9e-4 * (1 + cos(pi * 5 / 6)) / 2.
+    expect(log[0].learningRate).toBeCloseTo(1e-4 + 9e-4 * 0.5 * (1 + Math.cos((Math.PI * 5) / 6)), 9);
+    const a = readFileSync(join(dir, 'start', 'weights.bin'));
+    expect(a.equals(readFileSync(join(out2, 'weights.bin')))).toBe(false);
+    expect(await main(['seadag', 'train', ...tiny, '--steps', '12', '--init-from', join(dir, 'nowhere'), '--out', join(dir, 'x')])).not.toBe(0);
+    expect(err.join('\n')).toContain('--init-from');
+  });
+
   it('trains the autoregressive baseline and scores every method on the held-out functions', async () => {
     expect(await main(['seadag', 'train', ...tiny, '--method', 'autoregressive', '--steps', '4', '--out', join(root, '4x1', 'autoregressive')])).toBe(0);
     const json = join(dir, 'eval.json');

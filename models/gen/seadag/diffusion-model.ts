@@ -10,6 +10,7 @@ import { diffusionLoss } from './model/loss.ts';
 import { batchTensors, defineNetwork, disposeBatch, type NetworkConfig } from './model/network.ts';
 import { disposeTraining, noiseExample, trainingTensors, type CanvasPair } from './model/training-batch.ts';
 import { trainSteps, type LossPoint } from './training-loop.ts';
+import * as tf from '@tensorflow/tfjs';
 import { seededRandom } from '../../../util/index.ts';
 
 /** The full model and its two ablations. */
@@ -45,6 +46,13 @@ export interface DiffusionTrainSettings {
   readonly decodedMinterms: number;
   readonly seed: number;
   readonly checkpointEvery: number;
+  /** Learning-rate warm-up steps and cosine decay target (constant rate when absent). */
+  readonly warmup?: number;
+  readonly finalRate?: number;
+  /** A run folder whose saved state this run starts from (weights, Adam's moments, step). */
+  readonly init?: string;
+  /** Draw each batch from distinct NPN classes (one random pair of each of `batch` random classes) instead of uniformly over pairs. */
+  readonly distinctClasses?: boolean;
 }
 
 export const DEFAULT_DIFFUSION_SETTINGS: Omit<DiffusionTrainSettings, 'variant'> = {
@@ -103,9 +111,60 @@ export function diffusionConfig(setting: SettingName, s: DiffusionTrainSettings,
   };
 }
 
-/** Trains a diffusion variant on the training split, resuming from `outDir`'s saved state; returns the model and its loss history. */
-export async function trainDiffusion(setting: SettingName, train: readonly PairRecord[], s: DiffusionTrainSettings, outDir: string, quiet = false): Promise<{ model: DiffusionModel; history: LossPoint[] }> {
+/** Validation batches drawn once (seeded) from held-out pairs, so every saved step is scored on the same noised graphs. */
+const VALIDATION_BATCHES = 16;
+
+function validationLoss(model: DiffusionModel, val: readonly PairRecord[], s: DiffusionTrainSettings): (() => Record<string, number>) | undefined {
+  if (val.length === 0) return undefined;
+  const pairs = canvasPairs(val);
+  const rand = seededRandom(s.seed + 7919);
+  const { schedule, marginals, network } = model.config;
+  const batches = Array.from({ length: VALIDATION_BATCHES }, () => {
+    const examples = Array.from({ length: s.batch }, () => noiseExample(pairs[Math.floor(rand() * pairs.length)], schedule, marginals, rand));
+    return { examples, size: Math.max(...examples.map((e) => canvasSize(e.clean.canvas))), seed: Math.floor(rand() * 2 ** 31) };
+  });
+  return () => {
+    const sums: Record<string, number> = {};
+    for (const b of batches) {
+      const y = trainingTensors(b.examples, b.size, s.decodedMinterms, seededRandom(b.seed));
+      const t = batchTensors(y.packed);
+      const parts = tf.tidy(() => {
+        const l = diffusionLoss(model.params, network, t, y, model.config.lambda);
+        return { type: l.type.dataSync()[0], edge: l.edge.dataSync()[0], condition: l.condition.dataSync()[0] };
+      });
+      disposeBatch(t);
+      disposeTraining(y);
+      for (const [k, v] of Object.entries(parts)) sums[k] = (sums[k] ?? 0) + v / batches.length;
+    }
+    return sums;
+  };
+}
+
+/** Picks a batch's pair indices one at a time: uniformly over pairs, or one random pair of each of `batch` distinct random classes. */
+function pairPicker(classes: readonly number[][], pairCount: number, s: DiffusionTrainSettings, r: () => number): () => number {
+  if (!s.distinctClasses || classes.length < s.batch) return () => Math.floor(r() * pairCount);
+  const order = classes.map((_, i) => i);
+  for (let i = 0; i < s.batch; i++) {
+    const j = i + Math.floor(r() * (order.length - i));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  let next = 0;
+  return () => {
+    const members = classes[order[next++]];
+    return members[Math.floor(r() * members.length)];
+  };
+}
+
+/**
+ * Trains a diffusion variant on the training split, resuming from `outDir`'s saved state (or
+ * starting from `s.init`'s); returns the model and its loss history. With `val` pairs the loss on
+ * fixed validation batches is logged at every saved step.
+ */
+export async function trainDiffusion(setting: SettingName, train: readonly PairRecord[], s: DiffusionTrainSettings, outDir: string, quiet = false, val: readonly PairRecord[] = []): Promise<{ model: DiffusionModel; history: LossPoint[] }> {
   const pairs = canvasPairs(train);
+  const byClass = new Map<string, number[]>();
+  train.forEach((r, i) => byClass.set(r.classKey, [...(byClass.get(r.classKey) ?? []), i]));
+  const classes = [...byClass.values()];
   const rand = seededRandom(s.seed);
   const marginals = measureMarginals(pairs.map((p) => padGraph(p.clean, rand)));
   const config = diffusionConfig(setting, s, marginals, canvasPrior(setting, pairs));
@@ -116,12 +175,16 @@ export async function trainDiffusion(setting: SettingName, train: readonly PairR
     config: { config, settings: s },
     params: model.params,
     learningRate: s.learningRate,
+    rate: { warmup: s.warmup, finalRate: s.finalRate },
+    init: s.init,
+    validate: validationLoss(model, val, s),
     steps: s.steps,
     seed: s.seed,
     checkpointEvery: s.checkpointEvery,
     quiet,
     batch: (r) => {
-      const examples = Array.from({ length: s.batch }, () => noiseExample(pairs[Math.floor(r() * pairs.length)], config.schedule, marginals, r));
+      const pick = pairPicker(classes, pairs.length, s, r);
+      const examples = Array.from({ length: s.batch }, () => noiseExample(pairs[pick()], config.schedule, marginals, r));
       const size = Math.max(...examples.map((e) => canvasSize(e.clean.canvas)));
       const y = trainingTensors(examples, size, s.decodedMinterms, r);
       const t = batchTensors(y.packed);

@@ -13,6 +13,8 @@ import { contentHash } from '../../../util/index.ts';
 export interface TrainState<H> {
   readonly step: number;
   readonly history: H[];
+  /** The step the run's learning-rate schedule starts at (the step of the state it was started from; 0 from scratch). */
+  readonly rateFrom?: number;
 }
 
 interface StateManifest<H> extends TrainState<H> {
@@ -31,12 +33,15 @@ export async function saveTrainState<H>(outDir: string, config: unknown, params:
   saveCheckpoint(stateFolder(outDir), manifest, all);
 }
 
-/** Restores a saved state into `params` and `optimizer` when one exists for the same config; returns it, or undefined. */
+/**
+ * Restores a saved state into `params` and `optimizer` when one exists for the same config (any
+ * config when `config` is undefined: starting a new run from another's state); returns it, or undefined.
+ */
 export async function loadTrainState<H>(outDir: string, config: unknown, params: Parameters, optimizer: tf.Optimizer): Promise<TrainState<H> | undefined> {
   const dir = stateFolder(outDir);
   if (!existsSync(join(dir, 'checkpoint.json'))) return undefined;
   const { config: manifest, weights } = loadCheckpoint<StateManifest<H>>(dir);
-  if (manifest.configHash !== contentHash(config)) return undefined;
+  if (config !== undefined && manifest.configHash !== contentHash(config)) return undefined;
   params.restore(weights);
   const named: { name: string; tensor: tf.Tensor }[] = [];
   for (let i = 0; i < manifest.optimizerTensors; i++) {
@@ -44,5 +49,5 @@ export async function loadTrainState<H>(outDir: string, config: unknown, params:
     named.push({ name: i === 0 ? 'iter' : `m${i}`, tensor: tf.tensor(w.data, [...w.shape]) });
   }
   if (named.length > 0) await optimizer.setWeights(named);
-  return { step: manifest.step, history: manifest.history };
+  return { step: manifest.step, history: manifest.history, rateFrom: manifest.rateFrom };
 }

@@ -12,6 +12,28 @@ export interface LossPoint {
   readonly losses: Record<string, number>;
   /** Wall seconds spent training since the start (resumed runs continue the count). */
   readonly seconds: number;
+  /** Adam's step size at this point. */
+  readonly learningRate?: number;
+  /** Loss parts on fixed validation batches (no update), at saved steps when the run has a validation set. */
+  readonly validation?: Record<string, number>;
+}
+
+/**
+ * The step size over a run: linear warm-up over `warmup` steps from the run's first step, then a
+ * cosine decay to `finalRate` at the last step (constant when `finalRate` is not given). A run
+ * started from another run's state (`init`) begins its schedule at that state's step.
+ */
+export interface RateSchedule {
+  readonly warmup?: number;
+  readonly finalRate?: number;
+}
+
+export function rateAt(base: number, r: RateSchedule, step: number, from: number, steps: number): number {
+  const k = step - from;
+  const warm = r.warmup && r.warmup > 0 ? Math.min(1, (k + 1) / r.warmup) : 1;
+  if (r.finalRate === undefined || steps <= from) return base * warm;
+  const f = Math.min(1, Math.max(0, k / (steps - from)));
+  return warm * (r.finalRate + (base - r.finalRate) * 0.5 * (1 + Math.cos(Math.PI * f)));
 }
 
 export interface LoopOptions {
@@ -25,6 +47,14 @@ export interface LoopOptions {
   readonly config: unknown;
   readonly params: Parameters;
   readonly learningRate: number;
+  readonly rate?: RateSchedule;
+  /**
+   * A folder whose `train-state` (of a model with the same weight shapes) a new run starts from:
+   * its weights, Adam's moments and its step. Ignored when `outDir` already holds a state of this run.
+   */
+  readonly init?: string;
+  /** Loss parts on fixed validation batches, logged at every saved step. */
+  readonly validate?: () => Record<string, number>;
   readonly steps: number;
   readonly seed: number;
   readonly checkpointEvery: number;
@@ -48,9 +78,16 @@ export async function trainSteps(o: LoopOptions): Promise<LossPoint[]> {
   const optimizer = tf.train.adam(o.learningRate);
   const vars = o.params.list();
   const resumeKey = withoutLength(o.config);
-  const saved = await loadTrainState<LossPoint>(o.outDir, resumeKey, o.params, optimizer);
+  let saved = await loadTrainState<LossPoint>(o.outDir, resumeKey, o.params, optimizer);
+  if (!saved && o.init) {
+    saved = await loadTrainState<LossPoint>(o.init, undefined, o.params, optimizer);
+    if (!saved) throw new Error(`no saved training state in ${o.init}`);
+    saved = { ...saved, rateFrom: saved.step };
+  }
   const history: LossPoint[] = saved ? [...saved.history] : [];
   const start = saved?.step ?? 0;
+  const rateFrom = saved?.rateFrom ?? 0;
+  const setRate = optimizer as unknown as { learningRate: number };
   const secondsBefore = history.length ? history[history.length - 1].seconds : 0;
   const t0 = performance.now();
   const logEvery = o.logEvery ?? 25;
@@ -62,6 +99,7 @@ export async function trainSteps(o: LoopOptions): Promise<LossPoint[]> {
   for (let step = start; step < o.steps; step++) {
     const rand = seededRandom(parseInt(contentHash('seadag-batch', o.seed, step).slice(0, 8), 16));
     let parts: Record<string, number> = {};
+    setRate.learningRate = rateAt(o.learningRate, o.rate ?? {}, step, rateFrom, o.steps);
     const batch = o.batch(rand, step);
     const cost = optimizer.minimize(() => {
       const r = batch.loss();
@@ -74,14 +112,17 @@ export async function trainSteps(o: LoopOptions): Promise<LossPoint[]> {
     counted++;
     bar.tick(1, `loss ${(parts.total ?? 0).toFixed(3)}`);
     const last = step + 1 === o.steps;
+    const saving = (step + 1) % o.checkpointEvery === 0 || last;
     if ((step + 1) % logEvery === 0 || last) {
-      const point: LossPoint = { step: step + 1, losses: Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, v / counted])), seconds: secondsBefore + (performance.now() - t0) / 1000 };
+      const seconds = secondsBefore + (performance.now() - t0) / 1000;
+      const validation = saving && o.validate ? o.validate() : undefined;
+      const point: LossPoint = { step: step + 1, losses: Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, v / counted])), seconds, learningRate: setRate.learningRate, ...(validation ? { validation } : {}) };
       history.push(point);
       appendFileSync(logFile, `${JSON.stringify(point)}\n`);
       for (const k of Object.keys(sums)) delete sums[k];
       counted = 0;
     }
-    if ((step + 1) % o.checkpointEvery === 0 || last) await saveTrainState(o.outDir, resumeKey, o.params, optimizer, { step: step + 1, history });
+    if (saving) await saveTrainState(o.outDir, resumeKey, o.params, optimizer, { step: step + 1, history, rateFrom });
     await yieldToEventLoop(); // Ctrl-C or a kill stops the run here (it resumes from the last saved state)
   }
   bar.finish();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alphaBar, globalSteps, localStep, noiseClass, posterior, type Schedule } from '../../../../models/gen/seadag/diffusion/schedule.ts';
+import { rateAt } from '../../../../models/gen/seadag/training-loop.ts';
 import { nodeSteps, noisyGraph } from '../../../../models/gen/seadag/diffusion/noising.ts';
 import { emptyGraph, EDGE_PLAIN, NODE_AND } from '../../../../models/gen/seadag/canvas.ts';
 import { seededRandom } from '../../../../util/index.ts';
@@ -95,5 +96,18 @@ describe('reverse step', () => {
     const s: Schedule = { steps: 4, lag: 2 };
     const got = posterior(s, 1, 2, [0.2, 0.5, 0.3], [0.7, 0.2, 0.1]);
     [0.2, 0.5, 0.3].forEach((p, i) => expect(got[i]).toBeCloseTo(p, 10));
+  });
+});
+
+describe('learning-rate schedule of a training run', () => {
+  it('is constant without a decay target, warms up linearly, and decays by a cosine to the target at the last step', () => {
+    expect(rateAt(1e-3, {}, 500, 0, 1000)).toBe(1e-3);
+    // Warm-up over 4 steps of a run that starts at step 100: (k + 1) / 4 of the rate at k = step - 100.
+    expect([100, 101, 102, 103, 104].map((s) => rateAt(1, { warmup: 4 }, s, 100, 200))).toEqual([0.25, 0.5, 0.75, 1, 1]);
+    // Cosine from 1 at step 100 to 0.1 at step 200: half-way 0.1 + 0.9 * 0.5 = 0.55, a quarter 0.1 + 0.9 * (1 + cos(pi / 4)) / 2.
+    expect(rateAt(1, { finalRate: 0.1 }, 100, 100, 200)).toBeCloseTo(1, 12);
+    expect(rateAt(1, { finalRate: 0.1 }, 150, 100, 200)).toBeCloseTo(0.55, 12);
+    expect(rateAt(1, { finalRate: 0.1 }, 125, 100, 200)).toBeCloseTo(0.1 + 0.45 * (1 + Math.SQRT1_2), 12);
+    expect(rateAt(1, { finalRate: 0.1 }, 200, 100, 200)).toBeCloseTo(0.1, 12);
   });
 });
