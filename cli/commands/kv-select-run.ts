@@ -13,6 +13,7 @@ export const selectFlags = [
   { name: 'windows', kind: 'int', default: 2, valueName: 'N', help: 'held-out test windows decoded token by token' },
   { name: 'validation', kind: 'boolean', help: 'decode the validation windows instead (even-numbered held-out windows: neither the predictor\'s training text nor the test windows), to choose settings on' },
   { name: 'per-query-head', kind: 'boolean', help: 'select per query head (each query head its own budget of its KV head\'s tokens, as AttentionPredictor\'s code does), for every method; default per KV head' },
+  { name: 'train-on-query-heads', kind: 'boolean', help: 'train the predictor on single query heads\' attention histories (default: the KV heads\' maxima over their query heads)' },
   { name: 'block', kind: 'int', default: 16, valueName: 'B', help: 'largest key block (AttentionPredictor pooling, Quest pages); smaller budgets use smaller blocks' },
   { name: 'history', kind: 'int', default: 8, valueName: 'H', help: 'attention steps the predictor sees' },
   { name: 'full-layers', kind: 'int', default: 2, valueName: 'N', help: 'first layers left uncompressed (every method)' },
@@ -29,7 +30,7 @@ const CALIBRATE_EVERY = 5;
 
 interface SelectFlags {
   checkpoint?: string; tokenizer?: string; data?: string; on?: string; array: string; group: string; scheme?: string; products?: string; check: number;
-  windows: number; validation: boolean; 'per-query-head': boolean; block: number; history: number; 'full-layers': number; 'train-windows': number; 'sparse-history': boolean; share: number; epochs: number; seed: number;
+  windows: number; validation: boolean; 'per-query-head': boolean; 'train-on-query-heads': boolean; block: number; history: number; 'full-layers': number; 'train-windows': number; 'sparse-history': boolean; share: number; epochs: number; seed: number;
 }
 
 export interface SelectRun {
@@ -72,7 +73,7 @@ export async function selectRun(flags: SelectFlags, methods: readonly SelectMeth
     const blocks = [...new Set(fractions.map((f) => budgetLayout(Math.round(f * T), flags.block).block))];
     predictor = await trainedPredictor(setup.model, setup.modelKey, setup.trainingWindows(flags['train-windows']), {
       history: flags.history, blocks, share: flags.share, minTokens: Math.round(Math.min(...fractions) * T), seed: flags.seed,
-      epochs: flags.epochs, batch: 32, rate: 3e-3, fullLayers: flags['full-layers'], ...(perQueryHead ? { perQueryHead } : {}),
+      epochs: flags.epochs, batch: 32, rate: 3e-3, fullLayers: flags['full-layers'], ...(flags['train-on-query-heads'] ? { perQueryHead: true } : {}),
       ...(flags['sparse-history'] ? { sparse: { budgets: fractions.map((f) => Math.round(f * T)), maxBlock: flags.block, calibrateEvery: CALIBRATE_EVERY } } : {}),
     });
   }
