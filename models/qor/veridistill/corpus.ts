@@ -134,10 +134,38 @@ export function listCorpus(dataRoot: string): CorpusDesign[] {
   add('arith', join(rtl, 'trustworthycomputing_small'));
   add('ispras24', join(rtl, 'ispras24_verilog_tests'), true);
   // Gate-level netlists: ISCAS85 / ISCAS89 (primitives and a `dff` module) and EPFL's flattened suites.
-  add('iscas', join(dataRoot, 'iscas_ispras'), true, rootModuleName);
+  if (existsSync(join(dataRoot, 'iscas_ispras'))) designs.push(...perFile('iscas', join(dataRoot, 'iscas_ispras'), true, join(dataRoot, 'iscas_ispras'), rootModuleName).map(withBehaviouralFlops));
   add('epfl', join(dataRoot, 'epfl'), true);
   designs.push(...kiss2Designs(join(dataRoot, 'lgsynth91_mcnc', 'kiss2')), ...lgsynthNetlists(join(dataRoot, 'lgsynth91_mcnc')));
   return designs;
+}
+
+/** The D flip-flop that most ISCAS89 files of the suite declare: Q takes D at the rising edge of CK. */
+export const ISCAS89_DFF = 'module dff (CK,Q,D);\ninput CK,D;\noutput Q;\nreg Q;\nalways @ (posedge CK)\n  Q <= D;\nendmodule\n';
+
+/**
+ * An ISCAS89 netlist whose flip-flop Yosys cannot take, with the suite's own behavioural `dff`
+ * (`ISCAS89_DFF`) instead, in the text both the student and synthesis read: nine files (s298,
+ * s344, s349, s386, s400, s444, s510, s526, s838) declare a switch-level `dff` (nmos, trireg) that
+ * Yosys rejects, and s1196 connects two-port flip-flops `dff(Q, D)` on an implicit clock (its
+ * twin s1196b has the port CK and three-port ones), so it gets the input CK, three-port instances
+ * and the module. Every other design is returned as it was (its labels stay valid).
+ */
+export function withBehaviouralFlops(d: CorpusDesign): CorpusDesign {
+  if (d.files.length !== 1) return d;
+  const file = d.files[0];
+  const text = d.texts?.[file] ?? readFileSync(file, 'utf8');
+  const dffModule = /\bmodule\s+dff\b[\s\S]*?\bendmodule\b\r?\n?/;
+  const declared = dffModule.exec(text)?.[0];
+  let fixed = text;
+  if (declared !== undefined && /\b(trireg|nmos|pmos|cmos|tran)\b/.test(declared)) fixed = text.replace(dffModule, ISCAS89_DFF);
+  else if (declared === undefined && d.top && /\bdff\s+\w+\s*\(\s*[\w$]+\s*,\s*[\w$]+\s*\)/.test(text) && !/\bCK\b/.test(text)) {
+    fixed = `${text
+      .replace(new RegExp(`\\bmodule\\s+${d.top}\\s*\\(`), (m) => `${m}CK,`)
+      .replace(/^(\s*)input\b/m, (m, indent: string) => `${indent}input CK;\n${m}`)
+      .replace(/\bdff\s+(\w+)\s*\(/g, 'dff $1(CK,')}\n${ISCAS89_DFF}`;
+  }
+  return fixed === text ? d : { ...d, synthFiles: [file], texts: { ...d.texts, [file]: fixed } };
 }
 
 /** The LGSynth'91 KISS2 state tables as Verilog FSMs (`eda/dataset/kiss2-rtl.ts`), family lgsynth91. */
