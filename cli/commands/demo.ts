@@ -7,9 +7,9 @@ import { isUserError, writeFileAtomic, writeJsonAtomic, cachedWorkNote, setInter
 import { energyConstants28nm } from '../../hw/energy/index.ts';
 import { gemmEnergy, randomGemmOperands, referenceGemm, simulateGemm, validateGemm } from '../../sim/index.ts';
 import { arrayTestbench, cosimVectors, generateArrayDesign } from '../../hdl-gen/index.ts';
-import { DEFAULT_LIBRARY, LIBRARY_HELP, hasNativeYosys, libraryTitle, loadLibrary, synthesize, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
+import { DEFAULT_LIBRARY, LIBRARY_HELP, hasNativeYosys, libraryTitle, loadLibrary, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
-import { VeriDistill, labelFlowOf, moduleClosureText, shippedCheckpointDir, synthesizeQor } from '../../models/qor/veridistill/index.ts';
+import { QOR_FLOW_HASH, VeriDistill, labelFlowOf, moduleClosureText, shippedCheckpointDir, synthesizeQor } from '../../models/qor/veridistill/index.ts';
 import { designConfig, designFlags } from './gen-config.ts';
 
 const percent = (pred: number, truth: number) => `${pred >= truth ? '+' : ''}${((100 * (pred - truth)) / truth).toFixed(1)}%`;
@@ -19,9 +19,11 @@ export default defineCommand({
   summary: 'the main job: simulate a MixPE GEMM (checked bit for bit), emit its Verilog, synthesize the PE, compare predicted with synthesized QoR',
   details: `Steps: (1) cycle-mode simulation of an M x K x N GEMM with ragged edge tiles, every output compared with
 the plain reference GEMM; (2) the array's Verilog and a testbench in --out; (3) the PE synthesized by Yosys
-(embedded WebAssembly build by default) and mapped to sky130_fd_sc_hd typical (shipped in share/liberty;
---liberty for another library); (4) VeriDistill's area/delay prediction of the same PE next to the figures of
-the flow that labelled the checkpoint's training data (its Yosys build, script and library). Whole-array synthesis takes minutes;
+(embedded WebAssembly build by default) with the script that labels VeriDistill's training data, mapped to
+sky130_fd_sc_hd typical (shipped in share/liberty; --liberty for another library); (4) VeriDistill's area/delay
+prediction of the same PE next to step 3's figures, which are the labelling flow's (same Yosys build, script and
+library) unless --yosys or --liberty chose another: then the PE is synthesized again with the labels' flow, and the
+output says so. Whole-array synthesis takes minutes;
 run 'tessera synth OUT/tessera_array.v --top tessera_array --liberty LIB' for it.`,
   flags: [
     ...designFlags.map((f) => (f.name === 'array' ? { ...f, default: '8x8' } : f.name === 'group' ? { ...f, default: 32 } : f)),
@@ -62,21 +64,25 @@ run 'tessera synth OUT/tessera_array.v --top tessera_array --liberty LIB' for it
     for (const [name, text] of Object.entries(tb.files)) writeFileAtomic(join(flags.out, name), text);
     console.log(`   ${design.fileName}: ${design.verilog.split('\n').length} lines, top ${design.top}; verify with 'tessera gen verify --pe ${config.pe.id} --array ${rows}x${cols} --group ${config.group}'`);
 
+    // One synthesis flow throughout: the PE is synthesized with the script that labelled the QoR
+    // predictor's training data, so step 3's figures are the ones step 4 compares with. Only when
+    // --yosys / --liberty differ from the labels' does step 4 synthesize again, with the labels' flow, and say so.
     const pe = design.keepModules[0]!;
     const backend = flags.yosys as YosysBackend;
     const library = loadLibrary(flags.liberty);
-    console.log(`3. synthesize: PE module ${pe} with Yosys (${backend}), mapped to ${library.title}`);
-    const synth = await synthesize({ sources: { [design.fileName]: design.verilog }, top: pe, backend, check: true, liberty: library.text });
-    console.log(`   ${synth.generic.cells} generic cells, AIG ${synth.aig.nodes} nodes / ${synth.aig.levels} levels`);
-    if (synth.mapped) console.log(`   ${synth.mapped.cells} cells, area ${synth.mapped.area.toFixed(1)} um^2${synth.mapped.delayPs === undefined ? '' : `, ABC delay ${synth.mapped.delayPs.toFixed(1)} ps`}`);
+    const peSources = { [design.fileName]: design.verilog };
+    console.log(`3. synthesize: PE module ${pe} with Yosys (${backend}) and the QoR labelling flow (synth -flatten, dfflibmap, abc: strash; dch -f; map; topo; stime; script ${QOR_FLOW_HASH}), mapped to ${library.title}`);
+    const synth = await synthesizeQor(peSources, pe, library.text, backend);
+    console.log(`   area ${synth.areaUm2.toFixed(1)} um^2, delay ${synth.delayPs.toFixed(1)} ps   (${synth.tool} Yosys, ${synth.seconds > 0 ? `${synth.seconds.toFixed(1)} s` : 'cached'})`);
 
-    let qor: { predicted: { areaUm2: number; delayPs: number; ms: number }; synthesized: { areaUm2: number; delayPs: number; tool: string; flow: string; liberty: string } } | undefined;
+    let qor: { predicted: { areaUm2: number; delayPs: number; ms: number }; synthesized: { areaUm2: number; delayPs: number; tool: string; flow: string; liberty: string; sameAsStep3: boolean } } | undefined;
     await selectBackend(() => {});
     const model = VeriDistill.load(shippedCheckpointDir());
     const flow = labelFlowOf(model.config);
     const flowBackend = flow.tool.split(' ')[0] as YosysBackend;
-    console.log(`4. predict: VeriDistill (shipped checkpoint, trained on ${libraryTitle(flow.liberty)} labels from ${flow.tool} Yosys) against that labelling flow`);
-    const flowLiberty = await labellingLibrary(flow.liberty, flowBackend);
+    const sameFlow = synth.tool === flow.tool && library.name === flow.liberty && synth.flow === flow.script;
+    console.log(`4. predict: VeriDistill (shipped checkpoint, trained on ${libraryTitle(flow.liberty)} labels from ${flow.tool} Yosys, script ${flow.script}) against ${sameFlow ? 'step 3, the same flow' : 'that labelling flow'}`);
+    const flowLiberty = sameFlow ? library : await labellingLibrary(flow.liberty, flowBackend);
     if (typeof flowLiberty === 'string') {
       console.log(`   no comparison: ${flowLiberty}`);
       model.dispose();
@@ -85,10 +91,11 @@ run 'tessera synth OUT/tessera_array.v --top tessera_array --liberty LIB' for it
       const predicted = model.predict(moduleClosureText(design.verilog, pe, design.fileName), pe);
       const ms = performance.now() - t0;
       model.dispose();
-      const truth = await synthesizeQor({ [design.fileName]: design.verilog }, pe, flowLiberty.text, flowBackend);
-      qor = { predicted: { areaUm2: predicted.areaUm2, delayPs: predicted.delayPs, ms }, synthesized: { areaUm2: truth.areaUm2, delayPs: truth.delayPs, tool: truth.tool, flow: truth.flow, liberty: flow.liberty } };
+      if (!sameFlow) console.log(`   step 3 used ${synth.tool} Yosys on ${library.title}; the labels come from ${flow.tool} Yosys on ${libraryTitle(flow.liberty)}, so the PE is synthesized again with that flow for the comparison`);
+      const truth = sameFlow ? synth : await synthesizeQor(peSources, pe, flowLiberty.text, flowBackend);
+      qor = { predicted: { areaUm2: predicted.areaUm2, delayPs: predicted.delayPs, ms }, synthesized: { areaUm2: truth.areaUm2, delayPs: truth.delayPs, tool: truth.tool, flow: truth.flow, liberty: flow.liberty, sameAsStep3: sameFlow } };
       console.log(`   predicted   area ${predicted.areaUm2.toFixed(1)} um^2   delay ${predicted.delayPs.toFixed(1)} ps   (${ms.toFixed(0)} ms)`);
-      console.log(`   synthesized area ${truth.areaUm2.toFixed(1)} um^2   delay ${truth.delayPs.toFixed(1)} ps   (${truth.seconds > 0 ? `${truth.seconds.toFixed(1)} s` : 'cached'})`);
+      console.log(`   synthesized area ${truth.areaUm2.toFixed(1)} um^2   delay ${truth.delayPs.toFixed(1)} ps   (${sameFlow ? 'step 3' : `labelling flow, ${truth.seconds > 0 ? `${truth.seconds.toFixed(1)} s` : 'cached'}`})`);
       console.log(`   error       area ${percent(predicted.areaUm2, truth.areaUm2)}   delay ${percent(predicted.delayPs, truth.delayPs)}`);
     }
 
@@ -96,7 +103,7 @@ run 'tessera synth OUT/tessera_array.v --top tessera_array --liberty LIB' for it
       config: { pe: config.pe.id, array: { rows, cols }, group: config.group, scheme: config.scheme },
       simulation: { shape, cycles: sim.cycles, passes: sim.passes, utilization: sim.utilization, energyJoules: energy.total, check: { passed: mismatches === 0, compared: reference.length, mismatches } },
       verilog: { file: design.fileName, top: design.top },
-      synthesis: { module: pe, tool: synth.tool, liberty: library.name, genericCells: synth.generic.cells, aig: synth.aig, ...(synth.mapped ? { areaUm2: synth.mapped.area, delayPs: synth.mapped.delayPs } : {}) },
+      synthesis: { module: pe, tool: synth.tool, flow: synth.flow, liberty: library.name, areaUm2: synth.areaUm2, delayPs: synth.delayPs },
       ...(qor ? { qor } : {}),
     });
     console.log(`summary written to ${join(flags.out, 'summary.json')}`);

@@ -38,6 +38,11 @@ describe('tessera demo', () => {
     expect(summary.qor.synthesized.areaUm2).toBeGreaterThan(0);
     expect(summary.qor.synthesized.liberty).toBe('sky130');
     expect(summary.qor.synthesized.tool).toBe(flow.tool);
+    // One flow: the comparison's synthesized figures are step 3's, from the labels' script.
+    expect(summary.qor.synthesized.sameAsStep3).toBe(true);
+    expect(summary.qor.synthesized.areaUm2).toBe(summary.synthesis.areaUm2);
+    expect(summary.qor.synthesized.delayPs).toBe(summary.synthesis.delayPs);
+    expect(summary.synthesis.flow).toBe(flow.script);
     expect(out.join('\n')).toMatch(/predicted\s+area [\d.]+ um\^2\s+delay [\d.]+ ps[\s\S]*synthesized area [\d.]+ um\^2\s+delay [\d.]+ ps[\s\S]*error\s+area/);
     expect(out.join('\n')).toContain('check: all 90 outputs equal the reference GEMM bit for bit');
   });
