@@ -6,18 +6,19 @@ import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import {
   ArModel, DiffusionModel, GUIDED_SAMPLER, PLAIN_SAMPLER, SETTING_NAMES, autoregressiveGenerator, datasetHash, diffusionGenerator, evaluateGenerator,
-  metricsMarkdown, readDataset, SEADAG_METHODS, shippedModelDir, type Generator, type MethodMetrics, type SamplerOptions, type SettingName,
+  metricsMarkdown, readDataset, recordAig, recordFunction, SEADAG_METHODS, shippedModelDir, aigToCanvas, functionKey,
+  type Generator, type MethodMetrics, type SamplerOptions, type SettingName, type TruthFunction,
 } from '../../models/gen/seadag/index.ts';
 
 /** The rows of the table: each trained method with the guided sampler (checks) and plain (the model alone). */
-function generators(root: string, setting: SettingName, plain: boolean, methods: readonly string[], guided: SamplerOptions): Generator[] {
+function generators(root: string, setting: SettingName, plain: boolean, methods: readonly string[], guided: SamplerOptions, canvasOf?: (t: TruthFunction) => readonly number[] | undefined): Generator[] {
   const out: Generator[] = [];
   const dir = (m: string) => join(root, setting, m);
   for (const m of ['seadag', 'uniform-timesteps', 'no-condition-loss'] as const) {
     if (!methods.includes(m) || !existsSync(join(dir(m), 'checkpoint.json'))) continue;
     const model = DiffusionModel.load(dir(m));
-    out.push(diffusionGenerator(`${m} (guided)`, model, guided));
-    if (plain) out.push(diffusionGenerator(`${m} (plain)`, model, PLAIN_SAMPLER));
+    out.push(diffusionGenerator(`${m} (guided)`, model, guided, canvasOf));
+    if (plain) out.push(diffusionGenerator(`${m} (plain)`, model, PLAIN_SAMPLER, canvasOf));
   }
   if (methods.includes('autoregressive') && existsSync(join(dir('autoregressive'), 'checkpoint.json'))) {
     const model = ArModel.load(dir('autoregressive'));
@@ -49,6 +50,7 @@ example: tessera seadag eval --setting 4x1 --data out/seadag/4x1.jsonl --json ou
     { name: 'guidance', kind: 'number', default: GUIDED_SAMPLER.guidance, valueName: 'G', help: 'guided sampler: strength of the gradient guidance by the property decoder (0: none)' },
     { name: 'candidates', kind: 'int', default: GUIDED_SAMPLER.candidates, valueName: 'C', help: 'guided sampler: draws of each level scored by the decoder, the best kept' },
     { name: 'temperature', kind: 'number', default: 1, valueName: 'T', help: 'guided sampler: fanin draws from the predicted weights to the power 1/T (below 1: sharper)' },
+    { name: 'own-canvas', kind: 'boolean', help: "diagnostic: diffusion models fill each function's ABC level widths (padded as in training) instead of a canvas drawn from the prior" },
     { name: 'plain', kind: 'boolean', help: 'also score every model with the plain sampler' },
     { name: 'methods', kind: 'string', valueName: 'LIST', help: `comma-separated subset of ${SEADAG_METHODS.join(', ')} (default: every trained one)` },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write every metric as JSON' },
@@ -79,7 +81,8 @@ example: tessera seadag eval --setting 4x1 --data out/seadag/4x1.jsonl --json ou
       // Held-out picks are grouped by NPN class: a limit takes evenly spaced functions, so it spans the classes.
       if (flags.limit > 0 && held.length > flags.limit) held = Array.from({ length: flags.limit }, (_, i) => held[Math.floor((i * held.length) / flags.limit)]);
       if (held.length === 0) throw new UserError(`no ${flags.split} pairs of ${setting} in ${file}`, '--data');
-      const gens = generators(root, setting, flags.plain, methods, guided);
+      const widths = new Map(held.map((r) => [functionKey(recordFunction(r)), aigToCanvas(recordAig(r)).canvas.widths] as const));
+      const gens = generators(root, setting, flags.plain, methods, guided, flags['own-canvas'] ? (t) => widths.get(functionKey(t)) : undefined);
       if (gens.length === 0) throw new UserError(`no trained ${setting} models under ${root}`, '--models', `train them with 'tessera seadag train --setting ${setting} ...'`);
       const metrics: MethodMetrics[] = [];
       for (const g of gens) metrics.push(await evaluateGenerator(g, held, flags.samples, flags.seed));

@@ -101,6 +101,10 @@ describe('tessera seadag train / eval on a small fixture (tiny models, a few ste
       expect(m.exactBestOf).toBeGreaterThanOrEqual(m.exactSingle);
     }
     expect(out.join('\n')).toContain('| seadag (guided) |');
+    // The canvas diagnostic: each function's own ABC level widths instead of prior draws; still valid by construction.
+    const own = join(dir, 'eval-own.json');
+    expect(await main(['seadag', 'eval', '--setting', '4x1', '--data', fixture, '--models', root, '--methods', 'seadag', '--samples', '2', '--limit', '4', '--own-canvas', '--json', own])).toBe(0);
+    expect(readJson<{ results: Record<string, { metrics: MethodMetrics[] }> }>(own).results['4x1'].metrics.map((m) => m.validity)).toEqual([1]);
   });
 
   it('a function with no exact sample: says so, exits 1, writes no circuit', async () => {

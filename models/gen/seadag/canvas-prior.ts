@@ -41,12 +41,16 @@ export function padGraph(g: CanvasGraph, rand: () => number): CanvasGraph {
 /** A canvas for generation: a training graph's widths with a random padding. */
 export function sampleCanvas(prior: CanvasPrior, rand: () => number): Canvas {
   if (prior.profiles.length === 0) throw new Error('sampleCanvas: the prior has no training profiles');
-  const widths = prior.profiles[Math.floor(rand() * prior.profiles.length)];
+  return paddedCanvas(prior, prior.profiles[Math.floor(rand() * prior.profiles.length)], rand);
+}
+
+/** Given level widths with the random padding training applies. */
+export function paddedCanvas(shape: Pick<CanvasPrior, 'inputs' | 'outputs'>, widths: readonly number[], rand: () => number): Canvas {
   const p = randomPadding(widths.length, rand);
   const out: number[] = [];
   for (let l = 0; l <= widths.length; l++) {
     for (const ins of p.insert) if (ins.before === l) out.push(ins.width);
     if (l < widths.length) out.push(widths[l] + p.extra[l]);
   }
-  return { inputs: prior.inputs, outputs: prior.outputs, widths: out };
+  return { inputs: shape.inputs, outputs: shape.outputs, widths: out };
 }

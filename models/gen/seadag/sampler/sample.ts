@@ -1,5 +1,5 @@
 import { EDGE_NONE, canvasLevels, canvasSize, edgeSlotMask, emptyGraph, levelStarts, nodeLevels, type CanvasGraph } from '../canvas.ts';
-import { sampleCanvas } from '../canvas-prior.ts';
+import { paddedCanvas, sampleCanvas } from '../canvas-prior.ts';
 import { inputTable, type TruthFunction } from '../data/truth-function.ts';
 import type { DiffusionModel } from '../diffusion-model.ts';
 import { nodeSteps } from '../diffusion/noising.ts';
@@ -39,6 +39,8 @@ export interface GeneratedGraph {
 export interface SampleJob {
   readonly target: TruthFunction;
   readonly seed: number;
+  /** Level widths to pad and fill instead of a draw from the canvas prior (a diagnostic: e.g. ABC's own level widths). */
+  readonly widths?: readonly number[];
 }
 
 interface Chain extends ChainGraph {
@@ -52,7 +54,7 @@ interface Chain extends ChainGraph {
 function startChain(model: DiffusionModel, job: SampleJob, batchIndex: number): Chain {
   const rand = seededRandom(job.seed);
   const { marginals: m, prior, schedule } = model.config;
-  const canvas = sampleCanvas(prior, rand);
+  const canvas = job.widths ? paddedCanvas(prior, job.widths, rand) : sampleCanvas(prior, rand);
   const graph = emptyGraph(canvas);
   const n = canvasSize(canvas);
   const mask = edgeSlotMask(canvas);
