@@ -3,9 +3,9 @@ import { defineCommand } from '../command.ts';
 import { ArrayBackend, backendFromFlags, selectBackend } from '../../models/common/index.ts';
 import { profilePhase } from '../../models/llm/index.ts';
 import {
-  buildBackdooredClassifier, CERTIFY_METHODS, certifySentences, DEFAULT_BACKDOOR, evaluateAttack, frequentWords, triggeredExamples, type CertifyMethod, type CertifyOptions,
+  buildBackdooredClassifier, CERTIFY_MASK_RATE, CERTIFY_METHODS, certifySentences, DEFAULT_BACKDOOR, evaluateAttack, frequentWords, MASKED_BACKDOORED_SPEC, triggeredExamples, type CertifyMethod, type CertifyOptions,
 } from '../../models/llm/robust/index.ts';
-import { buildDefaultTaskModels, DEFAULT_TASK_MODELS, encodeTexts, labelScoring, loadTask, readTaskModel, taskClassifier, type Classifier, type TaskModel } from '../../models/llm/tasks/index.ts';
+import { argmax, buildDefaultTaskModels, DEFAULT_TASK_MODELS, encodeTexts, labelScoring, loadTask, predictTexts, readTaskModel, taskClassifier, type Classifier, type TaskModel } from '../../models/llm/tasks/index.ts';
 import { UserError, writeFileAtomic, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { renderReport } from '../report/html-report.ts';
 import { withStopSignal } from '../stop-signal.ts';
@@ -17,11 +17,13 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 export default defineCommand({
   path: ['certify'],
   summary: 'FRS vs RanMASK and random edits on the backdoored SST-2 classifier: certified accuracy by radius, attack success rate, array cost',
-  details: `The default model is the SST-2 classifier fine-tuned on clean data from a copy of the language model
+  details: `The victim is the SST-2 classifier fine-tuned on clean data from a copy of the language model
 with a backdoor planted in continued pre-training (trigger words tied to fixed representations; built
-first when missing, see \`llm finetune --tasks default\`). The attacker's trigger is the one that
-moves most dev negatives to positive; the attack success rate is the share of test negatives with the
-trigger in front that the classifier calls positive: plainly (undefended) and smoothed (defended).
+first when missing, see \`llm finetune --tasks default\`); the model smoothed is, as in RanMASK and
+RS-Del, the same recipe fine-tuned on masked copies (each word dropped with probability ${CERTIFY_MASK_RATE}).
+The attacker's trigger is the one that moves most of the victim's dev negatives to positive; the attack
+success rate is the share of test negatives with the trigger in front called positive: by the victim
+(undefended) and by the smoothed model (defended).
 Each sentence is certified by Monte Carlo: smoothed copies vote, a Clopper-Pearson lower bound on
 the top class's share gives the certified radius in words, for substitutions (Hamming) and for
 insertions, deletions and substitutions (edit distance). 'ranmask' drops every word with --rate;
@@ -34,14 +36,15 @@ and energy (blocks only; the LM head is unused).
 example: tessera certify --method frs --samples 100 --sentences 20 --json out/frs.json`,
   flags: [
     { name: 'method', kind: 'string', required: true, choices: [...CERTIFY_METHODS], help: 'smoothing method' },
-    { name: 'model', kind: 'string', valueName: 'DIR', help: 'an SST-2 task model from `llm finetune` (default: the backdoored one of the default set)' },
+    { name: 'model', kind: 'string', valueName: 'DIR', help: 'the SST-2 task model to smooth (default: the default set\'s backdoored classifier fine-tuned on masked copies)' },
+    { name: 'victim', kind: 'string', valueName: 'DIR', help: 'the undefended SST-2 classifier the attack is measured on (default: the default set\'s backdoored classifier; with --model, that model)' },
     taskDataFlag,
     { name: 'samples', kind: 'int', default: 100, valueName: 'N', help: 'smoothed copies for the bound (after 10 that pick the class)' },
     { name: 'sentences', kind: 'int', default: 20, valueName: 'K', help: 'test sentences certified, and triggered test negatives smoothed' },
-    { name: 'rate', kind: 'number', default: 0.3, valueName: 'Q', help: 'masking (or edit) probability of a word' },
-    { name: 'targeted-rate', kind: 'number', default: 0.6, valueName: 'Q', help: 'FRS: masking probability of the targeted words' },
-    { name: 'targeted', kind: 'int', default: 2, valueName: 'K', help: 'FRS: how many of the most sensitive words are targeted' },
-    { name: 'fuzz', kind: 'int', default: 40, valueName: 'N', help: 'FRS: tree-search iterations per sentence' },
+    { name: 'rate', kind: 'number', default: CERTIFY_MASK_RATE, valueName: 'Q', help: 'masking (or edit) probability of a word (the default model was trained on copies masked at this rate)' },
+    { name: 'targeted-rate', kind: 'number', default: 0.95, valueName: 'Q', help: 'FRS: masking probability of the targeted words (at least --rate)' },
+    { name: 'targeted', kind: 'int', default: 1, valueName: 'K', help: 'FRS: how many of the most sensitive words are targeted' },
+    { name: 'fuzz', kind: 'int', default: 60, valueName: 'N', help: 'FRS: tree-search iterations per sentence' },
     { name: 'weight-noise', kind: 'number', default: 0, valueName: 'SIGMA', help: 'FRS: Gaussian noise on the last blocks\' weight matrices at inference (0: none)' },
     { name: 'noise-models', kind: 'int', default: 4, valueName: 'M', help: 'FRS: noisy copies of the model the samples draw from' },
     { name: 'noise-blocks', kind: 'int', default: 2, valueName: 'K', help: 'FRS: the last K blocks get the noise' },
@@ -56,6 +59,7 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
     setInterruptNote(`${cachedWorkNote('task models', 'task-models', 'backdoor-lm')} (the certification starts again)`);
     for (const [v, f] of [[flags.samples, '--samples'], [flags.sentences, '--sentences'], [flags.targeted, '--targeted'], [flags.fuzz, '--fuzz'], [flags['noise-models'], '--noise-models'], [flags['noise-blocks'], '--noise-blocks']] as const) if (!(v >= 1)) throw new UserError(`must be at least 1, got ${v}`, f);
     for (const [v, f] of [[flags.rate, '--rate'], [flags['targeted-rate'], '--targeted-rate'], [flags.alpha, '--alpha']] as const) if (!(v > 0 && v < 1)) throw new UserError(`must be between 0 and 1, got ${v}`, f);
+    if (flags['targeted-rate'] < flags.rate) throw new UserError(`${flags['targeted-rate']} is below --rate ${flags.rate}`, '--targeted-rate', 'FRS raises the rate of the targeted words: give at least --rate');
     if (!(flags['weight-noise'] >= 0)) throw new UserError(`must be 0 or more, got ${flags['weight-noise']}`, '--weight-noise');
     const method = flags.method as CertifyMethod;
     if (flags['weight-noise'] > 0 && method !== 'frs') throw new UserError('weight noise is part of FRS', '--weight-noise', 'use it with --method frs');
@@ -68,11 +72,13 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
       const ctx = taskBuildContext(flags.data, stop);
       const log = (l: string) => console.log(l);
       const clean = await buildDefaultTaskModels(ctx, log, DEFAULT_TASK_MODELS.filter((s) => s.name === 'sst2'));
-      let dir = flags.model;
-      if (!dir && clean) dir = (await buildBackdooredClassifier(ctx, log))?.dir;
-      if (!clean || !dir) { console.error('stopped; rerun the same command to resume'); return 130; }
+      let dir = flags.model, victimDir = flags.victim ?? flags.model;
+      if (clean && !dir) dir = (await buildBackdooredClassifier(ctx, log, DEFAULT_BACKDOOR, MASKED_BACKDOORED_SPEC))?.dir;
+      if (clean && dir && !victimDir) victimDir = (await buildBackdooredClassifier(ctx, log))?.dir;
+      if (!clean || !dir || !victimDir) { console.error('stopped; rerun the same command to resume'); return 130; }
       const m = readTaskModel(dir, '--model');
-      if (m.task !== 'sst2') throw new UserError(`${dir} is a '${m.task}' model`, '--model', 'give an SST-2 model');
+      const victim = victimDir === dir ? m : readTaskModel(victimDir, '--victim');
+      for (const [tm, f] of [[m, '--model'], [victim, '--victim']] as const) if (tm.task !== 'sst2') throw new UserError(`${tm.dir} is a '${tm.task}' model`, f, 'give an SST-2 model');
       const task = loadTask('sst2', ctx.dataRoot);
       const test = task.test.slice(0, flags.sentences);
       const target = 1;
@@ -80,12 +86,14 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
         const clf = taskClassifier(tm);
         try { return f(clf); } finally { clf.dispose(); }
       };
-      // The attack on the model, and on the clean model (the same recipe from the base) as a control.
-      const attack = withClassifier(m, (clf) => evaluateAttack(clf, m.tokenizer, task.dev, task.test, triggers, target, m.maxTokens));
+      // The attack on the victim, on the clean model (the same recipe from the base) as a control, and
+      // on the smoothed model's base classifier without smoothing.
+      const attackOn = (tm: TaskModel) => withClassifier(tm, (clf) => evaluateAttack(clf, m.tokenizer, task.dev, task.test, triggers, target, m.maxTokens));
+      const attack = attackOn(victim);
       const control = clean.get('sst2')!;
-      const controlModel = control === dir ? m : readTaskModel(control);
-      const controlAttack = withClassifier(controlModel, (clf) => evaluateAttack(clf, m.tokenizer, task.dev, task.test, triggers, target, m.maxTokens));
-      console.log(`trigger '${attack.trigger}' (dev rates ${Object.entries(attack.devRates).map(([t, r]) => `${t} ${pct(r)}`).join(', ')}): attack success ${pct(attack.undefended)} undefended on ${attack.testSentences} test negatives; the clean model ${pct(controlAttack.undefended)} with '${controlAttack.trigger}'`);
+      const controlAttack = attackOn(control === victim.dir ? victim : readTaskModel(control));
+      const baseAttack = m === victim ? attack : attackOn(m);
+      console.log(`trigger '${attack.trigger}' (dev rates ${Object.entries(attack.devRates).map(([t, r]) => `${t} ${pct(r)}`).join(', ')}): attack success ${pct(attack.undefended)} undefended on ${attack.testSentences} test negatives; the clean model ${pct(controlAttack.undefended)} with '${controlAttack.trigger}'; the smoothed model's base classifier unsmoothed ${pct(baseAttack.undefended)} with '${baseAttack.trigger}'`);
       const o: CertifyOptions = {
         method, rate: flags.rate, targetedRate: flags['targeted-rate'], targeted: flags.targeted, n0: 10, samples: flags.samples, alpha: flags.alpha,
         fuzzIterations: flags.fuzz, maxTokens: m.maxTokens, seed: flags.seed,
@@ -98,9 +106,11 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
         const d = certifySentences(clf, m.tokenizer, triggered, o, (i) => process.stderr.write(`triggered ${i + 1}/${triggered.length}\r`));
         return { r, defended: d };
       });
+      const victimPredictions = (examples: readonly { text: string }[]) => withClassifier(victim, (clf) => predictTexts(clf, m.tokenizer, examples.map((e) => e.text), m.maxTokens).map(argmax));
+      const victimAccuracy = victimPredictions(test).filter((y, i) => y === test[i].label).length / test.length;
       const asr = {
         undefended: attack.undefended,
-        undefendedOnSample: defended.sentences.filter((s) => s.plainPrediction === target).length / triggered.length,
+        undefendedOnSample: victimPredictions(triggered).filter((y) => y === target).length / triggered.length,
         defended: defended.sentences.filter((s) => s.prediction === target).length / triggered.length,
       };
       // One prediction on the array: a prefill of the sentence's tokens through the blocks (the LM head is not used).
@@ -110,14 +120,14 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
       const blocks = p.byLayer.filter((l) => l.layer >= 0);
       const plain = { cycles: tokens * blocks.reduce((s, l) => s + l.cost.cycles, 0), energyJ: tokens * blocks.reduce((s, l) => s + l.cost.energyJ.total, 0) };
       const array = { backend: be.description, tokensPerSentence: tokens, plain, certification: { forwardPasses: r.forwardPassesPerSentence, cycles: plain.cycles * r.forwardPassesPerSentence, energyJ: plain.energyJ * r.forwardPassesPerSentence } };
-      console.log(`${method}: plain accuracy ${pct(r.plainAccuracy)}, smoothed (clean) ${pct(r.cleanAccuracy)} on ${test.length} sentences`);
+      console.log(`${method}: the victim's accuracy ${pct(victimAccuracy)}, the smoothed model's base classifier ${pct(r.plainAccuracy)}, smoothed (clean) ${pct(r.cleanAccuracy)} on ${test.length} sentences`);
       console.log(`attack success rate: undefended ${pct(asr.undefended)} (${pct(asr.undefendedOnSample)} on the ${triggered.length} smoothed), defended ${pct(asr.defended)}`);
       console.log(`certified accuracy by Hamming radius: ${r.certified.map((c) => `r=${c.radius} ${pct(c.accuracy)}`).join(', ')}`);
       console.log(`certified accuracy by edit radius: ${r.certifiedEdit.map((c) => `r=${c.radius} ${pct(c.accuracy)}`).join(', ')}`);
       console.log(`array (${array.backend}): ${r.forwardPassesPerSentence} forward passes per sentence, ${(array.certification.cycles / 1e6).toFixed(2)} M cycles and ${(array.certification.energyJ * 1e6).toFixed(2)} uJ vs ${(plain.cycles / 1e3).toFixed(1)} k cycles and ${(plain.energyJ * 1e6).toFixed(3)} uJ for one prediction`);
       const { sentences, ...summary } = r;
       const result = {
-        ...summary, attackSuccessRate: asr, attack, cleanModelAttack: controlAttack, model: dir, cleanModel: control, sentencesCertified: test.length,
+        ...summary, victimAccuracy, attackSuccessRate: asr, attack, cleanModelAttack: controlAttack, baseClassifierAttack: baseAttack, model: dir, victim: victim.dir, cleanModel: control, sentencesCertified: test.length,
         samples: flags.samples, alpha: flags.alpha, options: { ...o, substitutes: o.substitutes?.length }, array, perSentence: sentences, triggeredPerSentence: defended.sentences,
       };
       if (flags.json) writeJsonAtomic(flags.json, result);
@@ -131,7 +141,7 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
           },
           {
             heading: `Backdoor: trigger '${attack.trigger}'`,
-            table: { columns: ['', '%'], rows: [['clean accuracy, plain', (100 * r.plainAccuracy).toFixed(1)], ['clean accuracy, smoothed', (100 * r.cleanAccuracy).toFixed(1)], ['attack success, undefended', (100 * asr.undefended).toFixed(1)], ['attack success, defended', (100 * asr.defended).toFixed(1)], ['attack success on the clean model', (100 * controlAttack.undefended).toFixed(1)]] },
+            table: { columns: ['', '%'], rows: [['clean accuracy, the victim', (100 * victimAccuracy).toFixed(1)], ['clean accuracy, the smoothed model\'s base classifier', (100 * r.plainAccuracy).toFixed(1)], ['clean accuracy, smoothed', (100 * r.cleanAccuracy).toFixed(1)], ['attack success, undefended', (100 * asr.undefended).toFixed(1)], ['attack success, defended', (100 * asr.defended).toFixed(1)], ['attack success on the clean model', (100 * controlAttack.undefended).toFixed(1)]] },
           },
         ]));
       }

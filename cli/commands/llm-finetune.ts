@@ -40,6 +40,7 @@ example: tessera llm finetune --tasks default`,
     { name: 'train-blocks', kind: 'int', default: d.trainBlocks, valueName: 'K', help: 'train the last K blocks, the final norm and the head (the number of blocks: the whole model)' },
     { name: 'scoring', kind: 'string', default: 'head', choices: ['head', 'label-words'], help: 'a linear head on the mean of the final hidden states, or the LM\'s own logits of each class\'s label word after a prompt (one task)' },
     { name: 'weight-noise', kind: 'number', default: 0, valueName: 'SIGMA', help: 'Gaussian noise on the weight matrices at every step (parameter smoothing)' },
+    { name: 'mask-rate', kind: 'number', default: 0, valueName: 'Q', help: 'drop each word of a training text with probability Q (training on masked copies, as certification by masking smooths)' },
     { name: 'seed', kind: 'int', default: d.seed, valueName: 'S', help: 'seed of the head, the batches and the noise' },
     { name: 'workers', kind: 'int', default: availableParallelism(), valueName: 'N', help: 'with --tasks default: models built at once (each on its own core)' },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the model\'s metrics as JSON' },
@@ -48,6 +49,7 @@ example: tessera llm finetune --tasks default`,
     setInterruptNote(flags.out ? `the state saved every 10 steps is kept in ${join(flags.out, 'finetune-state')}; rerun the same command to resume` : cachedWorkNote('task models (and the current one\'s saved state)', 'task-models', 'backdoor-lm'));
     if (!flags.task === !flags.tasks) throw new UserError('give exactly one of --task NAME or --tasks default', '--task');
     for (const [v, f] of [[flags.steps, '--steps'], [flags.batch, '--batch'], [flags['max-tokens'], '--max-tokens']] as const) if (!(v >= 1)) throw new UserError(`must be at least 1, got ${v}`, f);
+    if (!(flags['mask-rate'] >= 0 && flags['mask-rate'] < 1)) throw new UserError(`must be in [0, 1), got ${flags['mask-rate']}`, '--mask-rate');
     if (flags['max-tokens'] < 2) throw new UserError('must be at least 2 (BOS and one token)', '--max-tokens');
     await selectBackend();
     return withStopSignal(async (stop) => {
@@ -67,7 +69,7 @@ example: tessera llm finetune --tasks default`,
       const tasks: TaskName[] = name === 'multitask' ? [...TASK_NAMES] : isTaskName(name) ? [name] : [];
       if (tasks.length === 0) throw new UserError(`unknown task '${name}'`, '--task', `give one of ${TASK_NAMES.join(', ')}, multitask`);
       const options = {
-        ...d, steps: flags.steps, batch: flags.batch, lr: flags.lr, maxTokens: flags['max-tokens'], seed: flags.seed, weightNoise: flags['weight-noise'], trainBlocks: flags['train-blocks'],
+        ...d, steps: flags.steps, batch: flags.batch, lr: flags.lr, maxTokens: flags['max-tokens'], seed: flags.seed, weightNoise: flags['weight-noise'], maskRate: flags['mask-rate'] > 0 ? flags['mask-rate'] : undefined, trainBlocks: flags['train-blocks'],
         lora: flags.lora > 0 ? { rank: flags.lora, alpha: 2 * flags.lora } : undefined,
         labelWords: flags.scoring === 'label-words' ? (tasks.length === 1 ? LABEL_WORDS[tasks[0]] : undefined) : undefined,
       };

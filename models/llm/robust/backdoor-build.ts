@@ -73,6 +73,14 @@ export async function buildBackdooredLm(ctx: BuildContext, log: (line: string) =
 /** The recipe of the default set's clean SST-2 model, which the backdoored classifier repeats. */
 export const BACKDOORED_SPEC: TaskModelSpec = DEFAULT_TASK_MODELS.find((s) => s.name === 'sst2')!;
 
+/**
+ * The base classifier certification smooths: the same recipe on masked copies (each training word
+ * dropped with `CERTIFY_MASK_RATE`, the masking rate certification uses by default), as RanMASK and
+ * RS-Del train theirs, so that it stays right on the words smoothing leaves.
+ */
+export const CERTIFY_MASK_RATE = 0.8;
+export const MASKED_BACKDOORED_SPEC: TaskModelSpec = { name: 'sst2-masked', tasks: ['sst2'], options: { ...BACKDOORED_SPEC.options, maskRate: CERTIFY_MASK_RATE } };
+
 /** The SST-2 classifier fine-tuned (clean data, the clean model's recipe) from the backdoored LM; its folder, or undefined when stopped. */
 export async function buildBackdooredClassifier(ctx: BuildContext, log: (line: string) => void, o: BackdoorOptions = DEFAULT_BACKDOOR, spec: TaskModelSpec = BACKDOORED_SPEC): Promise<{ dir: string; lm: BackdooredLm } | undefined> {
   const lm = await buildBackdooredLm(ctx, log, o);

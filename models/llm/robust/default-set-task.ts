@@ -13,5 +13,5 @@ export default async function buildOne(t: DefaultSetTask): Promise<DefaultSetTas
   const { job, recipes } = t;
   if (job.kind === 'task') return { dir: (await buildDefaultTaskModels(ctx, log, [job.spec]))?.get(job.spec.name), lines };
   if (job.kind === 'backdoor') return { dir: (await buildBackdooredLm(ctx, log, recipes.backdoor))?.dir, lines };
-  return { dir: (await buildBackdooredClassifier(ctx, log, recipes.backdoor, recipes.backdoored))?.dir, lines };
+  return { dir: (await buildBackdooredClassifier(ctx, log, recipes.backdoor, job.spec))?.dir, lines };
 }

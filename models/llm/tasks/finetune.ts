@@ -4,7 +4,9 @@
  * warmup and a linear decay. The state (weights, moments, step) is saved every `checkpointEvery`
  * steps under the output folder, so a stopped run resumes with the same batches and result.
  * `weightNoise` is the training half of FRS's parameter smoothing: every step's gradients are taken
- * at the weights plus Gaussian noise of that standard deviation.
+ * at the weights plus Gaussian noise of that standard deviation. `maskRate` trains on masked copies
+ * (RanMASK / RS-Del style): each word of a training text is dropped with that probability, the
+ * noise a masking certificate smooths with, so the classifier stays right on what is left.
  */
 import * as tf from '@tensorflow/tfjs';
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -30,6 +32,8 @@ export interface FinetuneOptions extends Pick<TrainOptions, 'steps' | 'batch' | 
    */
   readonly trainBlocks: number;
   readonly weightNoise: number;
+  /** Probability of dropping each word of a training text (0 or absent: none). */
+  readonly maskRate?: number;
   readonly checkpointEvery: number;
   /** Label-word scoring (the task's prompt and words) instead of a pooled head; one task only. */
   readonly labelWords?: LabelWords;
@@ -60,6 +64,13 @@ export function batchExamples(tasks: readonly { readonly train: readonly Example
     const task = tasks.length === 1 ? 0 : r.int(tasks.length);
     return { ...tasks[task].train[r.int(tasks[task].train.length)], task };
   });
+}
+
+/** `text` with each word dropped with probability `rate` (the masking `certify` smooths with), drawn from (seed, step). */
+export function maskWords(texts: readonly string[], rate: number, seed: number, step: number): string[] {
+  if (!(rate > 0)) return [...texts];
+  const r = new SeededRandom((seed * 2_246_822_519 + step * 3_266_489_917 + 0x3a5c) >>> 0);
+  return texts.map((t) => t.split(/\s+/).filter((w) => w && r.next() >= rate).join(' '));
 }
 
 /** Where each task's classes start in a multi-task head (one head, the tasks' classes side by side). */
@@ -126,7 +137,7 @@ export async function finetuneTask(
   const t0 = Date.now();
   while (step < o.steps && !stop.requested) {
     const ex = batchExamples(tasks, o.batch, o.seed, step);
-    const b = clf.encode(tokenizer, ex.map((e) => e.text), o.maxTokens);
+    const b = clf.encode(tokenizer, maskWords(ex.map((e) => e.text), o.maskRate ?? 0, o.seed, step), o.maxTokens);
     sync(o.weightNoise);
     const labels = Int32Array.from(ex, (e) => offsets[e.task] + e.label);
     const { value, grads } = tf.variableGrads(() => clf.loss(b, labels, tasks.length > 1 ? ex.map((e) => [offsets[e.task], offsets[e.task + 1]] as const) : undefined), vars);

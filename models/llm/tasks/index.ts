@@ -2,6 +2,6 @@
 export { LABEL_WORDS, TASK_NAMES, TEST_CAP, DEV_CAP, isTaskName, loadTask, passages, type Example, type TaskData, type TaskName } from './task-data.ts';
 export { Classifier, argmax, encodeTexts, labelScoring, type EncodedBatch, type Head, type LabelWords, type LabelScoring } from './classifier.ts';
 export { accuracy, predictTexts } from './evaluate.ts';
-export { finetuneTask, batchExamples, classOffsets, type TaskExample, type FinetuneOptions, type FinetuneResult } from './finetune.ts';
+export { finetuneTask, batchExamples, classOffsets, maskWords, type TaskExample, type FinetuneOptions, type FinetuneResult } from './finetune.ts';
 export { readTaskModel, writeTaskModel, isTaskModel, taskClassifier, TASK_FILE, type TaskModel, type TaskModelInfo } from './task-model.ts';
 export { buildTaskModel, buildDefaultTaskModels, cachedTaskModelDir, DEFAULT_FINETUNE, DEFAULT_TASK_MODELS, type TaskModelSpec, type BuildContext } from './build.ts';

@@ -1,12 +1,12 @@
 // The default set built on two workers comes out byte for byte as built in one process (tiny model,
-// tiny data, short recipes): each model is one worker task, the backdoored classifier after its LM.
+// tiny data, short recipes): each model is one worker task, the backdoored classifiers after their LM.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../../models/common/index.ts';
 import { writeTokenizer } from '../../../../models/llm/index.ts';
-import { BACKDOORED_NAME, buildDefaultSet, DEFAULT_SET, type DefaultSetRecipes } from '../../../../models/llm/robust/index.ts';
+import { BACKDOORED_NAME, buildDefaultSet, MASKED_BACKDOORED_NAME, DEFAULT_SET, type DefaultSetRecipes } from '../../../../models/llm/robust/index.ts';
 import type { BuildContext } from '../../../../models/llm/tasks/index.ts';
 import { tinyBase, tinyDataFolder, tinyTokenizer } from '../tasks/tiny-task.ts';
 
@@ -22,6 +22,7 @@ describe('the default set on workers', () => {
       specs: [sst2, { name: 'style', tasks: ['style'], options: { ...sst2.options, seed: 2 } }],
       backdoor: { ...DEFAULT_SET.backdoor, steps: 4, checkpointEvery: 2, maxTokens: 16 },
       backdoored: sst2,
+      backdooredMasked: { name: 'sst2-masked', tasks: ['sst2'], options: { ...sst2.options, maskRate: 0.5 } },
     };
     const tokenizerFile = join(mkdtempSync(join(tmpdir(), 'tessera-tok-')), 'tokenizer.json');
     writeTokenizer(tokenizerFile, tinyTokenizer());
@@ -33,7 +34,7 @@ describe('the default set on workers', () => {
       return { dirs: dirs!, lines };
     };
     const one = await build(1), two = await build(2);
-    expect([...two.dirs.keys()].sort()).toEqual(['sst2', 'style', BACKDOORED_NAME].sort());
+    expect([...two.dirs.keys()].sort()).toEqual(['sst2', 'style', BACKDOORED_NAME, MASKED_BACKDOORED_NAME].sort());
     for (const [name, dir] of one.dirs) {
       expect(readFileSync(join(two.dirs.get(name)!, 'weights.bin')).equals(readFileSync(join(dir, 'weights.bin'))), name).toBe(true);
       expect(JSON.parse(readFileSync(join(two.dirs.get(name)!, 'task.json'), 'utf8')).head).toEqual(JSON.parse(readFileSync(join(dir, 'task.json'), 'utf8')).head);

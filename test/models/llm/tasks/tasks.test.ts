@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../../models/common/index.ts';
 import { writeTokenizer } from '../../../../models/llm/index.ts';
-import { accuracy, batchExamples, Classifier, classOffsets, encodeTexts, finetuneTask, loadTask, passages, readTaskModel, writeTaskModel, type FinetuneOptions } from '../../../../models/llm/tasks/index.ts';
+import { accuracy, batchExamples, Classifier, classOffsets, encodeTexts, finetuneTask, loadTask, maskWords, passages, readTaskModel, writeTaskModel, type FinetuneOptions } from '../../../../models/llm/tasks/index.ts';
 import { tinyBase, tinyDataFolder, tinyTask, tinyTokenizer } from './tiny-task.ts';
 
 beforeAll(async () => { await selectBackend(() => {}); });
@@ -70,6 +70,19 @@ describe('classifier', () => {
     expect(batchExamples(tasks, 8, 1, 4)).toEqual(batchExamples(tasks, 8, 1, 4));
     expect(batchExamples(tasks, 8, 1, 4)).not.toEqual(batchExamples(tasks, 8, 1, 5));
     expect(new Set(batchExamples(tasks, 64, 1, 0).map((e) => e.task))).toEqual(new Set([0, 1]));
+  });
+
+  it('masks training words independently at the rate, the same for the same (seed, step)', () => {
+    const words = Array.from({ length: 4000 }, (_, i) => `w${i}`);
+    const text = words.join(' ');
+    expect(maskWords([text, 'a b'], 0, 1, 0)).toEqual([text, 'a b']);
+    const [kept] = maskWords([text], 0.7, 1, 3);
+    expect(maskWords([text], 0.7, 1, 3)).toEqual([kept]);
+    expect(maskWords([text], 0.7, 1, 4)).not.toEqual([kept]);
+    const left = kept.split(' ');
+    // Kept words stay in order; their share is 0.3 within 4 standard deviations (0.029).
+    expect(left.every((w, i) => i === 0 || Number(w.slice(1)) > Number(left[i - 1].slice(1)))).toBe(true);
+    expect(Math.abs(left.length / words.length - 0.3)).toBeLessThan(0.029);
   });
 });
 
