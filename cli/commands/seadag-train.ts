@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { commandLine } from './seadag-command-line.ts';
@@ -8,6 +8,8 @@ import {
   DEFAULT_DIFFUSION_SETTINGS, SEADAG_METHODS, SETTING_NAMES, datasetHash, readDataset, trainAutoregressive, trainDiffusion,
   type DiffusionVariant, type SeadagMethod, type SettingName,
 } from '../../models/gen/seadag/index.ts';
+
+const readJson = <T>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;
 
 export default defineCommand({
   path: ['seadag', 'train'],
@@ -73,6 +75,9 @@ example: tessera seadag train --setting 4x1 --data out/seadag/4x1.jsonl --method
     const info = {
       command, method, setting, dataHash: datasetHash(records), trainPairs: train.length, backend: backend.name, weights: model.params.count(),
       settings: common, trainSeconds: Math.round(seconds), finalLosses: history[history.length - 1]?.losses,
+      // A run started from another's state is reproduced by that run's command first, then this one.
+      ...(init ? { initFrom: { dir: init, command: existsSync(join(init, 'train.json')) ? readJson<{ command?: string }>(join(init, 'train.json')).command : undefined } } : {}),
+      ...(flags.validate ? { validation: history.filter((p) => p.validation).at(-1)?.validation } : {}),
     };
     writeJsonAtomic(join(flags.out, 'train.json'), info);
     writeFileAtomic(join(flags.out, 'README.md'), `# SeaDAG ${method} (${setting})\n\nWritten by \`${command}\` (${backend.name} backend, ${Math.round(seconds)} s of training).\n\n- data hash \`${info.dataHash}\`, ${train.length} training pairs\n- ${info.weights} weights\n- final losses: ${JSON.stringify(info.finalLosses)}\n\nMetrics: \`tessera seadag eval --setting ${setting}\` (see docs/seadag.md).\n`);

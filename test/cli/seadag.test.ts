@@ -82,6 +82,7 @@ describe('tessera seadag train / eval on a small fixture (tiny models, a few ste
     expect(log.map((p) => p.step)).toEqual([12]);
     // Step 12 is the last of the schedule's 6 steps (steps 6..11): 1e-4 + 9e-4 * (1 + cos(pi * 5 / 6)) / 2.
     expect(log[0].learningRate).toBeCloseTo(1e-4 + 9e-4 * 0.5 * (1 + Math.cos((Math.PI * 5) / 6)), 9);
+    expect(readJson<{ initFrom: { command: string } }>(join(out2, 'train.json')).initFrom.command).toContain('--steps 6');
     const a = readFileSync(join(dir, 'start', 'weights.bin'));
     expect(a.equals(readFileSync(join(out2, 'weights.bin')))).toBe(false);
     expect(await main(['seadag', 'train', ...tiny, '--steps', '12', '--init-from', join(dir, 'nowhere'), '--out', join(dir, 'x')])).not.toBe(0);
