@@ -14,6 +14,7 @@ export const simd = (op: number) => (op < 0x80 ? [0xfd, op] : [0xfd, (op & 0x7f)
 export const V128_LOAD = simd(0x00), V128_LOAD32_SPLAT = simd(0x09), V128_LOAD64_SPLAT = simd(0x0a), V128_CONST = simd(0x0c), V128_LOAD64_LANE = simd(0x57), V128_STORE64_LANE = simd(0x5b);
 export const V128_LOAD64_ZERO = simd(0x5d), F64X2_PROMOTE_LOW = simd(0x5f), F64X2_EXTRACT = simd(0x21);
 export const F64X2_ADD = simd(0xf0), F64X2_MUL = simd(0xf2), F64X2_PMAX = simd(0xf7);
+export const I8X16_SHUFFLE = simd(0x0d), F32X4_DEMOTE_F64X2_ZERO = simd(0x5e), F32X4_ADD = simd(0xe4), F32X4_MUL = simd(0xe6), F32X4_PMAX = simd(0xeb);
 
 export function sleb(v: number): number[] {
   const out: number[] = [];

@@ -103,9 +103,12 @@ export function mlpForward(m: MlpWeights, input: Float64Array, rows: number, out
 /**
  * The network compiled into straight-line JavaScript with the weights as constants (as the
  * simulator's row kernels are): per row, every layer's sums are unrolled, so the JIT keeps the
- * activations in registers and loads no weight from memory. About four times faster than the
- * equivalent loops over weight arrays in V8 on these 12-16-16-2 networks; the arithmetic is the
- * same (each sum from its bias, inputs in order), so the outputs are the same bit for bit.
+ * activations in registers and loads no weight from memory. In single precision, as the networks
+ * were trained (tfjs float32) and as the WebAssembly SIMD kernel runs them: inputs and weights
+ * rounded to float32, every product and sum rounded to float32 (Math.fround; a product of two
+ * float32 values is exact in double, and a double sum of two float32 values rounds to the
+ * correctly rounded float32 sum), each sum from its bias, inputs in order, so the outputs are the
+ * SIMD kernel's bit for bit.
  */
 export function compiledMlp(m: MlpWeights): MlpRunner {
   const kernel = compileMlp(m);
@@ -126,9 +129,10 @@ export function compiledMlp(m: MlpWeights): MlpRunner {
   };
 }
 
-/** A double as a JavaScript literal that reads back to the same value (negative zero kept). */
+/** A weight rounded to float32 as a JavaScript literal that reads back to the same value (negative zero kept). */
 function literal(v: number): string {
-  return Object.is(v, -0) ? '-0' : `(${String(v)})`;
+  const f = Math.fround(v);
+  return Object.is(f, -0) ? '-0' : `(${String(f)})`;
 }
 
 function compileMlp(m: MlpWeights): MlpKernel {
@@ -138,7 +142,7 @@ function compileMlp(m: MlpWeights): MlpKernel {
   const nOut = sizes[layers]!;
   const body: string[] = [`const o = r * ${nIn};`];
   let prev = Array.from({ length: nIn }, (_, i) => `x${i}`);
-  for (let i = 0; i < nIn; i++) body.push(`const x${i} = input[o + ${i}];`);
+  for (let i = 0; i < nIn; i++) body.push(`const x${i} = f(input[o + ${i}]);`);
   for (let l = 0; l < layers; l++) {
     const n = sizes[l]!;
     const w = m.w[l]!;
@@ -146,17 +150,18 @@ function compileMlp(m: MlpWeights): MlpKernel {
     const last = l + 1 === layers;
     const next: string[] = [];
     for (let j = 0; j < sizes[l + 1]!; j++) {
-      const sum = [literal(b[j]!), ...prev.map((v, i) => `${v} * ${literal(w[j * n + i]!)}`)].join(' + ');
-      if (last) body.push(`output[r * ${nOut} + ${j}] = ${sum};`);
+      const s = `s${l}_${j}`;
+      body.push(`let ${s} = ${literal(b[j]!)};`, ...prev.map((v, i) => `${s} = f(${s} + f(${v} * ${literal(w[j * n + i]!)}));`));
+      if (last) body.push(`output[r * ${nOut} + ${j}] = ${s};`);
       else {
-        // ReLU as before: NaN and negatives give 0.
-        body.push(`let s${l}_${j} = ${sum};`, `if (!(s${l}_${j} > 0)) s${l}_${j} = 0;`);
-        next.push(`s${l}_${j}`);
+        // ReLU as the SIMD kernel's pmax: NaN and negatives give 0.
+        body.push(`if (!(${s} > 0)) ${s} = 0;`);
+        next.push(s);
       }
     }
     prev = next;
   }
-  const src = `for (let r = 0; r < rows; r++) {\n${body.join('\n')}\n}`;
+  const src = `const f = Math.fround;\nfor (let r = 0; r < rows; r++) {\n${body.join('\n')}\n}`;
   return new Function('input', 'rows', 'output', src) as MlpKernel;
 }
 

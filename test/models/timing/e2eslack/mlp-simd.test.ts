@@ -26,7 +26,7 @@ describe('the slack model\'s networks in WebAssembly SIMD', () => {
       expect(simd, 'WebAssembly SIMD is available in Node 20').toBeDefined();
       const js = compiledMlp(m);
       const rng = new SeededRandom(seed + 10);
-      for (const rows of [0, 1, 2, 7, 64, 1001]) {
+      for (const rows of [0, 1, 2, 3, 4, 5, 7, 64, 1001]) {
         const x = Float64Array.from({ length: rows * sizes[0] }, () => (rng.next() - 0.5) * 20);
         if (rows > 3) {
           x[0] = NaN;
