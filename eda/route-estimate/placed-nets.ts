@@ -1,4 +1,4 @@
-import { orientPoint, type Def, type Lef, type LefMacro, type LefRect, type TimingGraph } from '../timing/index.ts';
+import { orientPoint, type Def, type DefComponent, type DefPin, type Lef, type LefMacro, type LefRect, type TimingGraph } from '../timing/index.ts';
 import type { NetPin } from './rc-net.ts';
 
 /** A net's placed pins, driver first, with the graph pin index of each. */
@@ -60,43 +60,36 @@ export function pinShapes(graph: TimingGraph, def: Def, lef: Lef): Map<number, P
   return out;
 }
 
-/** The per-key map of a two-level cache, made on first use. */
-function innerMap<K extends object, V>(outer: WeakMap<K, Map<string, V>>, key: K): Map<string, V> {
-  let m = outer.get(key);
-  if (!m) outer.set(key, (m = new Map()));
-  return m;
-}
-
-/** Per macro: each pin's first LEF rectangle in the macro's own frame (the macro's centre point when it draws none). */
-const macroPinBoxes = new WeakMap<LefMacro, Map<string, Box>>();
-function pinBox(macro: LefMacro, pin: string): Box {
-  const m = innerMap(macroPinBoxes, macro);
-  let r = m.get(pin);
-  if (!r) {
-    r = macro.pins.get(pin)?.rects[0] ?? { x1: macro.width / 2, y1: macro.height / 2, x2: macro.width / 2, y2: macro.height / 2 };
-    m.set(pin, r);
-  }
-  return r;
-}
+type Oriented = readonly [number, number, number, number];
 
 /**
- * A LEF pin box turned by a DEF orientation within its macro (w x h), as placeRect places it
- * before the offset: [min x, min y, max x, max y]. It depends on the LEF alone, so it is found
- * once per box and orientation and kept (as a warm tool keeps its library).
+ * Per LEF macro and DEF orientation: each pin's first LEF rectangle (the macro's centre point
+ * when it draws none) turned by the orientation within the macro, as placeRect places it before
+ * the offset: [min x, min y, max x, max y]. It depends on the LEF alone, so it is found once per
+ * macro, orientation and pin and kept (as a warm tool keeps its library); an instance looks up
+ * its macro and orientation once, each of its pins its box by name.
  */
-const orientedBoxes = new WeakMap<Box, Map<string, readonly [number, number, number, number]>>();
-function orientedBox(r: Box, o: string, w: number, h: number): readonly [number, number, number, number] {
-  const m = innerMap(orientedBoxes, r);
-  let b = m.get(o);
+const orientedPinBoxes = new WeakMap<LefMacro, Map<string, Map<string, Oriented>>>();
+function orientedBoxesOf(macro: LefMacro, o: string): Map<string, Oriented> {
+  let byOrient = orientedPinBoxes.get(macro);
+  if (!byOrient) orientedPinBoxes.set(macro, (byOrient = new Map()));
+  let boxes = byOrient.get(o);
+  if (!boxes) byOrient.set(o, (boxes = new Map()));
+  return boxes;
+}
+function orientedBox(boxes: Map<string, Oriented>, macro: LefMacro, o: string, pin: string): Oriented {
+  let b = boxes.get(pin);
   if (!b) {
-    const [ax, ay] = orientPoint(o, r.x1, r.y1, w, h);
-    const [bx, by] = orientPoint(o, r.x2, r.y2, w, h);
+    const r = macro.pins.get(pin)?.rects[0] ?? { x1: macro.width / 2, y1: macro.height / 2, x2: macro.width / 2, y2: macro.height / 2 };
+    const [ax, ay] = orientPoint(o, r.x1, r.y1, macro.width, macro.height);
+    const [bx, by] = orientPoint(o, r.x2, r.y2, macro.width, macro.height);
     b = [Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)];
-    m.set(o, b);
+    boxes.set(pin, b);
   }
   return b;
 }
-const ORIGIN: Box = { x1: 0, y1: 0, x2: 0, y2: 0 };
+/** A component whose macro the LEF lacks: its pins at its origin, as placeRect places a zero box in a 0 x 0 macro. */
+const AT_ORIGIN: Oriented = [0, 0, 0, 0];
 
 /** One box per graph pin (microns; NaN when unplaced): x1, y1, x2, y2 of `pin * 4`. */
 export type PinBoxes = Float64Array;
@@ -110,13 +103,17 @@ export function pinBoxes(graph: TimingGraph, def: Def, lef: Lef): PinBoxes {
   const dbu = def.dbuPerMicron || lef.dbuPerMicron || 1000;
   const n = graph.pins.length;
   const out = new Float64Array(n * 4).fill(NaN);
-  const comps = new Map(def.components.map((c) => [c.name, c]));
+  const comps = new Map<string, DefComponent>();
+  for (const c of def.components) comps.set(c.name, c);
+  // Per instance: its origin, its macro's oriented pin boxes, the length of its name's prefix in its pins' names.
   const placed = graph.instances.map((inst) => {
     const comp = comps.get(inst.name);
     if (!comp || comp.x === undefined || comp.y === undefined) return undefined;
-    return { comp, macro: lef.macros.get(comp.macro), skip: inst.name.length + 1 };
+    const macro = lef.macros.get(comp.macro);
+    return { ox: comp.x / dbu, oy: comp.y / dbu, macro, orient: comp.orient, boxes: macro ? orientedBoxesOf(macro, comp.orient) : undefined, skip: inst.name.length + 1 };
   });
-  const ports = new Map(def.pins.map((p) => [p.name, p]));
+  const ports = new Map<string, DefPin>();
+  for (const p of def.pins) ports.set(p.name, p);
   for (let i = 0; i < n; i++) {
     const p = graph.pins[i]!;
     if (p.isPort) {
@@ -126,18 +123,11 @@ export function pinBoxes(graph: TimingGraph, def: Def, lef: Lef): PinBoxes {
     }
     const at = placed[p.inst];
     if (!at) continue;
-    const { comp, macro, skip } = at;
-    const w = macro?.width ?? 0;
-    const h = macro?.height ?? 0;
-    const r = macro ? pinBox(macro, p.libPin?.name ?? p.name.slice(skip)) : ORIGIN;
-    // placeRect's values: the oriented box (cached per LEF box) plus the component's origin.
-    const b = orientedBox(r, comp.orient, w, h);
-    const ox = comp.x! / dbu;
-    const oy = comp.y! / dbu;
-    out[i * 4] = ox + b[0];
-    out[i * 4 + 1] = oy + b[1];
-    out[i * 4 + 2] = ox + b[2];
-    out[i * 4 + 3] = oy + b[3];
+    const b = at.boxes ? orientedBox(at.boxes, at.macro!, at.orient, p.libPin?.name ?? p.name.slice(at.skip)) : AT_ORIGIN;
+    out[i * 4] = at.ox + b[0];
+    out[i * 4 + 1] = at.oy + b[1];
+    out[i * 4 + 2] = at.ox + b[2];
+    out[i * 4 + 3] = at.oy + b[3];
   }
   return out;
 }

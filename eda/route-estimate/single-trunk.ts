@@ -13,6 +13,8 @@ export interface SingleTrunk {
   /** True when the trunk is horizontal (runs along x at `at` = the median y). */
   readonly horizontal: boolean;
   readonly at: number;
+  /** The pins' half-perimeter (halfPerimeter's value: the extents are found on the way). */
+  readonly halfPerimeter: number;
 }
 
 /** Median of the first n values (the lower one of an even count; a copy is sorted; nets are small). */
@@ -27,10 +29,9 @@ function median(v: ArrayLike<number>, n: number, scratch: Float64Array): number 
 
 let scratch = new Float64Array(64);
 
-/** The single-trunk tree of the points (node 0 the driver). */
-export function singleTrunk(xs: ArrayLike<number>, ys: ArrayLike<number>): SingleTrunk {
-  const n = xs.length;
-  if (n < 2) return { length: 0, horizontal: true, at: n === 1 ? ys[0]! : 0 };
+/** The single-trunk tree of the first n points (node 0 the driver; all of them by default). */
+export function singleTrunk(xs: ArrayLike<number>, ys: ArrayLike<number>, n = xs.length): SingleTrunk {
+  if (n < 2) return { length: 0, horizontal: true, at: n === 1 ? ys[0]! : 0, halfPerimeter: 0 };
   if (scratch.length < n) scratch = new Float64Array(n * 2);
   let x0 = Infinity;
   let x1 = -Infinity;
@@ -50,7 +51,8 @@ export function singleTrunk(xs: ArrayLike<number>, ys: ArrayLike<number>): Singl
     h += Math.abs(ys[i]! - my);
     v += Math.abs(xs[i]! - mx);
   }
-  return h <= v ? { length: h, horizontal: true, at: my } : { length: v, horizontal: false, at: mx };
+  const halfPerimeter = x1 - x0 + (y1 - y0);
+  return h <= v ? { length: h, horizontal: true, at: my, halfPerimeter } : { length: v, horizontal: false, at: mx, halfPerimeter };
 }
 
 /** Length along a single-trunk tree from pin `from` to pin `to`: down to the trunk, along it, up to the pin. */

@@ -103,6 +103,10 @@ describe('single-trunk trees and spanning paths (the timing model\'s O(pins) net
       expect(t.length).toBeCloseTo(bruteTrunk(xs, ys), 9);
       if (xs.length <= 3) expect(t.length).toBeCloseTo(halfPerimeter(xs, ys), 9);
       expect(t.length).toBeGreaterThanOrEqual(halfPerimeter(xs, ys) - 1e-9);
+      expect(t.halfPerimeter).toBe(halfPerimeter(xs, ys));
+      // The first n points of longer arrays (the parser's reused buffers) give the same tree.
+      const padded = (v: ArrayLike<number>) => Float64Array.from([...Array.from(v), 1e6, -1e6]);
+      expect(singleTrunk(padded(xs), padded(ys), xs.length)).toEqual(t);
       // A path along the trunk: never shorter than the Manhattan distance, never longer than the tree.
       for (let i = 1; i < xs.length; i++) {
         const p = trunkPath(t, xs, ys, 0, i);

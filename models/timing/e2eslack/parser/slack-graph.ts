@@ -89,7 +89,8 @@ export function parseSlackGraph(graph: TimingGraph, libs: LibertyLibrary[], sdc:
     netWireRes[net] = length * rc.r;
     netWireCap[net] = length * rc.c + pins * accessC;
   };
-  if (geometry === 'trunk') trunkGeometry(graph, pinBoxes(graph, def, lef), x, y, netHpwl, pathLength, manhattan, setWire, clockSourceNets(graph, sdc));
+  const topology = flatTopology(graph);
+  if (geometry === 'trunk') trunkGeometry(topology, pinBoxes(graph, def, lef), x, y, netHpwl, pathLength, manhattan, setWire, clockSourceNets(graph, sdc));
   else {
     for (const pn of netPoints(graph, pinShapes(graph, def, lef))) {
       const { xs, ys } = pn;
@@ -127,7 +128,6 @@ export function parseSlackGraph(graph: TimingGraph, libs: LibertyLibrary[], sdc:
       }
     }
   }
-  const topology = flatTopology(graph);
   const { netLoadStart, netLoads, pinCap } = topology;
   // The sums skip the zeros the loop over pin objects added (a pin without a Liberty pin, a load without set_load): the same values.
   const hasPortLoad = new Uint8Array(nPins);
@@ -157,51 +157,64 @@ export function parseSlackGraph(graph: TimingGraph, libs: LibertyLibrary[], sdc:
 }
 
 /**
- * The 'trunk' geometry: per driven net with two or more placed pins, the half-perimeter, the
- * single-trunk length (through `setWire`; beyond three pins the spanning tree's where shorter) and
- * each load's path along that tree and Manhattan distance from the driver; each pin reached at the point of its box nearest the centre of the
- * net's other pins (the routing estimate's access points, from the first rectangle alone).
+ * The nets driven by a clock source of the SDC (1 per net). The model's clocks are ideal: nothing
+ * it computes reads these nets' geometry (their loads are clock pins), and they are the widest
+ * nets of a design (2,351 and 3,773 loads on y_huff and usbf_device), where the spanning tree is quadratic.
  */
-/**
- * The nets driven by a clock source of the SDC. The model's clocks are ideal: nothing it computes
- * reads these nets' geometry (their loads are clock pins), and they are the widest nets of a
- * design (2,351 and 3,773 loads on y_huff and usbf_device), where the spanning tree is quadratic.
- */
-function clockSourceNets(graph: TimingGraph, sdc: Sdc): Set<number> {
-  const nets = new Set<number>();
+function clockSourceNets(graph: TimingGraph, sdc: Sdc): Uint8Array {
+  const nets = new Uint8Array(graph.nets.length);
   for (const clock of sdc.clocks) {
     for (const q of clock.sources) {
       for (const p of resolvePins(graph, q, sdc)) {
         const pin = graph.pins[p]!;
-        if (pin.isDriver && pin.net >= 0) nets.add(pin.net);
+        if (pin.isDriver && pin.net >= 0) nets[pin.net] = 1;
       }
     }
   }
   return nets;
 }
 
-function trunkGeometry(graph: TimingGraph, box: PinBoxes, x: Float32Array, y: Float32Array, netHpwl: Float32Array, pathLength: Float32Array, manhattan: Float32Array, setWire: (net: number, length: number, pins: number) => void, trunkOnly: ReadonlySet<number>): void {
+/**
+ * The 'trunk' geometry: per driven net with two or more placed pins (driver first, then its loads
+ * in order, from the flat topology), the half-perimeter, the single-trunk length (through
+ * `setWire`; beyond three pins the spanning tree's where shorter) and each load's path along that
+ * tree and Manhattan distance from the driver; each pin reached at the point of its box nearest
+ * the centre of the net's other pins (the routing estimate's access points, from the first
+ * rectangle alone).
+ */
+function trunkGeometry(topology: FlatTopology, box: PinBoxes, x: Float32Array, y: Float32Array, netHpwl: Float32Array, pathLength: Float32Array, manhattan: Float32Array, setWire: (net: number, length: number, pins: number) => void, trunkOnly: Uint8Array): void {
+  const { netLoadStart, netLoads, loadDriver } = topology;
   let xs = new Float64Array(64);
   let ys = new Float64Array(64);
   let paths = new Float64Array(64);
-  const pins: number[] = [];
-  graph.nets.forEach((n, ni) => {
-    const driver = n.drivers[0];
-    if (driver === undefined || Number.isNaN(box[driver * 4]!)) return;
-    pins.length = 0;
-    pins.push(driver);
-    for (const l of n.loads) if (!Number.isNaN(box[l * 4]!)) pins.push(l);
-    const k = pins.length;
-    if (k < 2) return;
-    if (xs.length < k) {
-      xs = new Float64Array(k * 2);
-      ys = new Float64Array(k * 2);
+  let pins = new Int32Array(64);
+  const nets = netLoadStart.length - 1;
+  for (let ni = 0; ni < nets; ni++) {
+    const first = netLoadStart[ni]!;
+    const last = netLoadStart[ni + 1]!;
+    if (last === first) continue;
+    const driver = loadDriver[netLoads[first]!]!;
+    if (driver < 0 || Number.isNaN(box[driver * 4]!)) continue;
+    if (pins.length <= last - first) {
+      const size = (last - first + 1) * 2;
+      pins = new Int32Array(size);
+      xs = new Float64Array(size);
+      ys = new Float64Array(size);
+      paths = new Float64Array(size);
     }
+    let k = 0;
+    pins[k++] = driver;
+    for (let j = first; j < last; j++) {
+      const l = netLoads[j]!;
+      if (!Number.isNaN(box[l * 4]!)) pins[k++] = l;
+    }
+    if (k < 2) continue;
     let sx = 0;
     let sy = 0;
-    for (const p of pins) {
-      sx += (box[p * 4]! + box[p * 4 + 2]!) / 2;
-      sy += (box[p * 4 + 1]! + box[p * 4 + 3]!) / 2;
+    for (let i = 0; i < k; i++) {
+      const b = pins[i]! * 4;
+      sx += (box[b]! + box[b + 2]!) / 2;
+      sy += (box[b + 1]! + box[b + 3]!) / 2;
     }
     for (let i = 0; i < k; i++) {
       const b = pins[i]! * 4;
@@ -213,20 +226,17 @@ function trunkGeometry(graph: TimingGraph, box: PinBoxes, x: Float32Array, y: Fl
       x[pins[i]!] = xs[i]!;
       y[pins[i]!] = ys[i]!;
     }
-    const px = xs.subarray(0, k);
-    const py = ys.subarray(0, k);
-    const t = singleTrunk(px, py);
-    netHpwl[ni] = halfPerimeter(px, py);
+    const t = singleTrunk(xs, ys, k);
+    netHpwl[ni] = t.halfPerimeter;
     // Beyond three pins a single trunk can be far longer than a spanning tree (wide, high-fanout nets): the shorter one counts.
-    if (paths.length < k) paths = new Float64Array(k * 2);
     // Clock-source nets keep the single trunk (see clockSourceNets): no quadratic spanning tree for a geometry nobody reads.
-    const mst = k > 3 && !trunkOnly.has(ni) ? spanningPaths(px, py, paths) : Infinity;
+    const mst = k > 3 && !trunkOnly[ni] ? spanningPaths(xs.subarray(0, k), ys.subarray(0, k), paths) : Infinity;
     const useMst = mst < t.length;
     setWire(ni, useMst ? mst : t.length, k);
     for (let i = 1; i < k; i++) {
       const gp = pins[i]!;
-      pathLength[gp] = useMst ? paths[i]! : trunkPath(t, px, py, 0, i);
-      manhattan[gp] = Math.abs(px[i]! - px[0]!) + Math.abs(py[i]! - py[0]!);
+      pathLength[gp] = useMst ? paths[i]! : trunkPath(t, xs, ys, 0, i);
+      manhattan[gp] = Math.abs(xs[i]! - xs[0]!) + Math.abs(ys[i]! - ys[0]!);
     }
-  });
+  }
 }
