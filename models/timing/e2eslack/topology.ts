@@ -20,20 +20,28 @@ export interface FlatTopology {
   readonly edgeFrom: Int32Array;
   readonly edgeTo: Int32Array;
   readonly edgeArc: readonly TimingArc[];
+  /** Per cell edge: its Liberty arc's id, dense and the same for the same arc object in every graph of the process (for data kept per library arc in arrays, not maps). */
+  readonly edgeArcId: Int32Array;
   readonly edgeRole: Int8Array;
   readonly edgeSense: Uint8Array;
   readonly intoStart: Int32Array;
   readonly intoEdges: Int32Array;
 }
 
-/** Per Liberty arc, its unateness mask (instances of a cell share their arcs: found once per arc). */
-const senses = new WeakMap<TimingArc, number>();
-function senseMask(arc: TimingArc): number {
-  let m = senses.get(arc);
+/** Per Liberty arc (instances of a cell share their arcs: found once per arc): its dense id and its unateness mask. */
+interface ArcEntry {
+  readonly id: number;
+  readonly sense: number;
+}
+const arcEntries = new WeakMap<TimingArc, ArcEntry>();
+let arcIds = 0;
+function arcEntry(arc: TimingArc): ArcEntry {
+  let m = arcEntries.get(arc);
   if (m === undefined) {
-    m = 0;
-    for (let outRf = 0; outRf < 2; outRf++) for (const inRf of inputTransitions(arc, outRf)) m |= 1 << (outRf * 2 + inRf);
-    senses.set(arc, m);
+    let sense = 0;
+    for (let outRf = 0; outRf < 2; outRf++) for (const inRf of inputTransitions(arc, outRf)) sense |= 1 << (outRf * 2 + inRf);
+    m = { id: arcIds++, sense };
+    arcEntries.set(arc, m);
   }
   return m;
 }
@@ -69,16 +77,19 @@ export function flatTopology(graph: TimingGraph): FlatTopology {
   const edgeTo = new Int32Array(edges);
   const edgeRole = new Int8Array(edges);
   const edgeSense = new Uint8Array(edges);
+  const edgeArcId = new Int32Array(edges);
   const edgeArc = graph.cellEdges.map((e, i) => {
     edgeFrom[i] = e.from;
     edgeTo[i] = e.to;
     edgeRole[i] = e.role === 'launch' ? (e.clockEdge === 'rise' ? 1 : 2) : 0;
-    edgeSense[i] = senseMask(e.arc);
+    const a = arcEntry(e.arc);
+    edgeSense[i] = a.sense;
+    edgeArcId[i] = a.id;
     return e.arc;
   });
   const intoStart = new Int32Array(n + 1);
   for (let p = 0; p < n; p++) intoStart[p + 1] = intoStart[p]! + graph.edgesInto[p]!.length;
   const intoEdges = new Int32Array(intoStart[n]!);
   for (let p = 0, j = 0; p < n; p++) for (const ei of graph.edgesInto[p]!) intoEdges[j++] = ei;
-  return { pinNet, loadDriver, isDriver, pinCap, netLoadStart, netLoads, edgeFrom, edgeTo, edgeArc, edgeRole, edgeSense, intoStart, intoEdges };
+  return { pinNet, loadDriver, isDriver, pinCap, netLoadStart, netLoads, edgeFrom, edgeTo, edgeArc, edgeArcId, edgeRole, edgeSense, intoStart, intoEdges };
 }

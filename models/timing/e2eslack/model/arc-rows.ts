@@ -45,22 +45,23 @@ function bilinear(r0: readonly number[], r1: readonly number[], tx: number, j: n
 /** Per arc output (edge * 2 + outRf): how its tables are read. */
 const enum Lookup { Unplanned = 0, Generic, Shared, Separate, NoSlew }
 
-/** Per Liberty arc, found once (instances of a cell share its arcs): per output transition its Lookup. */
-interface ArcInfo {
-  readonly lookup: readonly [Lookup, Lookup];
+/** How arc output `outRf` of a Liberty arc reads its tables (not Unplanned). */
+function lookupOf(arc: TimingArc, outRf: number): Lookup {
+  const dt = outRf === 0 ? arc.cellRise : arc.cellFall;
+  const st = outRf === 0 ? arc.riseTransition : arc.fallTransition;
+  if (!dt || !slewByLoad(dt) || (st && !slewByLoad(st))) return Lookup.Generic;
+  return !st ? Lookup.NoSlew : sameAxis(dt.axes[0]!, st.axes[0]!) ? Lookup.Shared : Lookup.Separate;
 }
-const arcInfos = new WeakMap<TimingArc, ArcInfo>();
 
-function arcInfo(arc: TimingArc): ArcInfo {
-  let m = arcInfos.get(arc);
-  if (!m) {
-    const of = (dt: LibertyTable | undefined, st: LibertyTable | undefined): Lookup => {
-      if (!dt || !slewByLoad(dt) || (st && !slewByLoad(st))) return Lookup.Generic;
-      return !st ? Lookup.NoSlew : sameAxis(dt.axes[0]!, st.axes[0]!) ? Lookup.Shared : Lookup.Separate;
-    };
-    m = { lookup: [of(arc.cellRise, arc.riseTransition), of(arc.cellFall, arc.fallTransition)] };
-    arcInfos.set(arc, m);
-  }
+/**
+ * Per Liberty arc (by its id, topology.ts's edgeArcId) and output transition, its Lookup, found
+ * once per library arc (instances of a cell share its arcs) and kept: Unplanned until first needed.
+ */
+let arcLookups = new Int8Array(1024);
+function arcLookup(arc: TimingArc, id: number, outRf: number): Lookup {
+  if (arcLookups.length <= id * 2 + 1) arcLookups = grown(arcLookups, id * 2 + 2);
+  let m = arcLookups[id * 2 + outRf]! as Lookup;
+  if (m === Lookup.Unplanned) arcLookups[id * 2 + outRf] = m = lookupOf(arc, outRf);
   return m;
 }
 /** Static cell-arc features per arc output, STATIC values each. */
@@ -95,11 +96,11 @@ export class CellArcRows {
     this.netLogs.fill(NaN, 0, nets * 3);
   }
 
-  /** The static features of arc output q = edge * 2 + outRf (cellArcFeatures' expressions) and its load-axis lookups. */
+  /** The static features of arc output q = edge * 2 + outRf, not planned yet (cellArcFeatures' expressions), and its load-axis lookups. */
   private planOutput(g: SlackGraph, edge: number, outRf: number): void {
     const q = edge * 2 + outRf;
-    if (this.mode[q] !== Lookup.Unplanned) return;
-    const info = arcInfo(g.edgeArc[edge]!);
+    const arc = g.edgeArc[edge]!;
+    const mode = arcLookup(arc, g.edgeArcId[edge]!, outRf);
     const net = g.pinNet[g.edgeTo[edge]!]!;
     const load = net >= 0 ? g.netLoad[net * 2 + outRf]! : 0;
     const wireR = net >= 0 ? g.netWireRes[net]! / 1e3 : 0;
@@ -117,10 +118,8 @@ export class CellArcRows {
     s[o + 4] = net >= 0 ? logs[net * 3 + 2]! : 0;
     s[o + 5] = g.edgeRole[edge] !== 0 ? 1 : 0;
     s[o + 6] = load * 0.2 + 1e-15;
-    const mode = info.lookup[outRf]!;
     this.mode[q] = mode;
     if (mode === Lookup.Generic) return;
-    const arc = g.edgeArc[edge]!;
     const dt = (outRf === 0 ? arc.cellRise : arc.cellFall)!;
     this.loadAxis(dt, load, q * 3);
     this.loadAxis(dt, load * 1.2 + 1e-15, q * 3 + 1);
@@ -178,7 +177,7 @@ export class CellArcRows {
         // The arc's unateness (topology.ts): bit outRf * 2 + inRf, input transitions rise before fall as inputTransitions lists them.
         const sense = edgeSense[ei]!;
         for (let outRf = 0; outRf < 2; outRf++) {
-          if ((sense >> (outRf * 2)) & 3) this.planOutput(g, ei, outRf);
+          if ((sense >> (outRf * 2)) & 3 && this.mode[ei * 2 + outRf] === Lookup.Unplanned) this.planOutput(g, ei, outRf);
           for (let inRf = 0; inRf < 2; inRf++) {
             if ((sense & (1 << (outRf * 2 + inRf))) === 0) continue;
             for (let mm = 0; mm < modes; mm++) {

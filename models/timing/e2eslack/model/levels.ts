@@ -27,10 +27,13 @@ export function propagationLevels(g: SlackGraph, c: ModelConstraints): Propagati
   const level = new Int32Array(n);
   // Where a pin takes its arrival from: 0 nothing (seeds: clock pins, constrained inputs, undriven pins), 1 its net's driver, 2 the cell arcs into it.
   const kind = new Int8Array(n);
+  const { clockOf } = c;
+  const seeded = new Uint8Array(n);
+  for (const p of c.inputs.keys()) seeded[p] = 1;
   let top = 0;
   for (let o = 0; o < order.length; o++) {
     const p = order[o]!;
-    if (c.clockOf[p]! >= 0 || c.inputs.has(p)) continue;
+    if (clockOf[p]! >= 0 || seeded[p]) continue;
     if (isDriver[p]) {
       kind[p] = 2;
       let l = 0;
@@ -41,22 +44,31 @@ export function propagationLevels(g: SlackGraph, c: ModelConstraints): Propagati
       level[p] = l + 1;
     } else {
       const drv = loadDriver[p]!;
-      if (drv < 0 || c.clockOf[drv]! >= 0) continue;
+      if (drv < 0 || clockOf[drv]! >= 0) continue;
       kind[p] = 1;
       level[p] = level[drv]! + 1;
     }
     if (level[p]! > top) top = level[p]!;
   }
-  const group = (which: number) => {
-    const start = new Int32Array(top + 2);
-    for (let p = 0; p < n; p++) if (kind[p] === which) start[level[p]! + 1]!++;
-    for (let l = 0; l <= top; l++) start[l + 1]! += start[l]!;
-    const members = new Int32Array(start[top + 1]!);
-    const fill = start.slice(0, top + 1);
-    for (const p of order) if (kind[p] === which) members[fill[level[p]!]!++] = p;
-    return { pins: members, start };
-  };
-  const net = group(1);
-  const cell = group(2);
-  return { netPins: net.pins, netStart: net.start, cellPins: cell.pins, cellStart: cell.start, orderIndex };
+  // Both groups in one counting pass and one filling pass, each level's pins in topological order.
+  const netStart = new Int32Array(top + 2);
+  const cellStart = new Int32Array(top + 2);
+  for (let p = 0; p < n; p++) {
+    if (kind[p] === 1) netStart[level[p]! + 1]!++;
+    else if (kind[p] === 2) cellStart[level[p]! + 1]!++;
+  }
+  for (let l = 0; l <= top; l++) {
+    netStart[l + 1]! += netStart[l]!;
+    cellStart[l + 1]! += cellStart[l]!;
+  }
+  const netPins = new Int32Array(netStart[top + 1]!);
+  const cellPins = new Int32Array(cellStart[top + 1]!);
+  const netFill = netStart.slice(0, top + 1);
+  const cellFill = cellStart.slice(0, top + 1);
+  for (let o = 0; o < order.length; o++) {
+    const p = order[o]!;
+    if (kind[p] === 1) netPins[netFill[level[p]!]!++] = p;
+    else if (kind[p] === 2) cellPins[cellFill[level[p]!]!++] = p;
+  }
+  return { netPins, netStart, cellPins, cellStart, orderIndex };
 }

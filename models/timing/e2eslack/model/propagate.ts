@@ -58,16 +58,17 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
   const cellDerate = [d.lateCell, d.earlyCell];
   const netDerate = [d.lateNet, d.earlyNet];
   const sdf = g.sdf;
-  for (const p of graph.order) {
-    const clock = c.clockOf[p]!;
-    // Ideal clock network: the clock's transition everywhere.
-    if (clock >= 0) for (let k = 0; k < 4; k++) slew[p * 4 + k] = c.clocks[clock]!.slewNs;
-    const input = clock < 0 ? c.inputs.get(p) : undefined;
-    if (input) {
-      for (let k = 0; k < 4; k++) {
-        arrival[p * 4 + k] = input.arrival[k]!;
-        slew[p * 4 + k] = input.slew[k]!;
-      }
+  // Ideal clock network: the clock's transition everywhere.
+  const { clockOf } = c;
+  for (let p = 0; p < n; p++) {
+    const clock = clockOf[p]!;
+    if (clock >= 0) slew.fill(c.clocks[clock]!.slewNs, p * 4, p * 4 + 4);
+  }
+  for (const [p, input] of c.inputs) {
+    if (clockOf[p]! >= 0) continue;
+    for (let k = 0; k < 4; k++) {
+      arrival[p * 4 + k] = input.arrival[k]!;
+      slew[p * 4 + k] = input.slew[k]!;
     }
   }
   const lv = propagationLevels(g, c);
