@@ -68,11 +68,17 @@ function arcLookup(arc: TimingArc, id: number, outRf: number): Lookup {
 const STATIC = 7;
 
 export class CellArcRows {
-  /** Per arc output: Lookup, its static features, and the load-axis segments and weights of the delay (at the load and at 1.2x) and slew tables. */
-  private mode = new Int8Array(0);
-  private stat = new Float64Array(0);
-  private seg = new Int32Array(0);
-  private weight = new Float64Array(0);
+  /**
+   * The edge being written, per output transition outRf: its Lookup, its static features
+   * (stat[outRf * STATIC ..]) and the load-axis segments and weights of its delay table (at the
+   * load and at 1.2x) and slew table (seg and weight[outRf * 3 ..]). Every row of an edge is
+   * written right after the edge is planned (`fill` visits each edge once), so two outputs' worth
+   * of scratch is all the plan needs: no per-edge arrays, whose scattered writes missed the cache.
+   */
+  private readonly mode = new Int8Array(2);
+  private readonly stat = new Float64Array(2 * STATIC);
+  private readonly seg = new Int32Array(6);
+  private readonly weight = new Float64Array(6);
   /** Per net: log10 of its rise and fall load (fF) and log2(1 + fanout), NaN until first needed. */
   private netLogs = new Float64Array(0);
   /** The rows written by `fill`: features, and per row its edge, slot, target pin and starting arrival. */
@@ -83,22 +89,15 @@ export class CellArcRows {
   rowStart = new Float64Array(0);
   private rows = 0;
 
-  /** Starts a propagation: no arc output planned yet (their static features are found at first use, in `fill`). */
+  /** Starts a propagation: no net's logarithms known yet. */
   begin(g: SlackGraph): void {
-    const arcOutputs = g.edgeFrom.length * 2;
-    this.mode = grown(this.mode, arcOutputs);
-    this.mode.fill(Lookup.Unplanned, 0, arcOutputs);
-    this.stat = grown(this.stat, arcOutputs * STATIC);
-    this.seg = grown(this.seg, arcOutputs * 3);
-    this.weight = grown(this.weight, arcOutputs * 3);
     const nets = g.netFanout.length;
     this.netLogs = grown(this.netLogs, nets * 3);
     this.netLogs.fill(NaN, 0, nets * 3);
   }
 
-  /** The static features of arc output q = edge * 2 + outRf, not planned yet (cellArcFeatures' expressions), and its load-axis lookups. */
+  /** The static features of output transition outRf of cell edge `edge` (cellArcFeatures' expressions) and its load-axis lookups, into the scratch. */
   private planOutput(g: SlackGraph, edge: number, outRf: number): void {
-    const q = edge * 2 + outRf;
     const arc = g.edgeArc[edge]!;
     const mode = arcLookup(arc, g.edgeArcId[edge]!, outRf);
     const net = g.pinNet[g.edgeTo[edge]!]!;
@@ -110,7 +109,7 @@ export class CellArcRows {
     if (net >= 0 && Number.isNaN(logs[net * 3 + outRf]!)) logs[net * 3 + outRf] = Math.log10(load * FF + 1e-3);
     if (net >= 0 && Number.isNaN(logs[net * 3 + 2]!)) logs[net * 3 + 2] = Math.log2(1 + g.netFanout[net]!);
     const s = this.stat;
-    const o = q * STATIC;
+    const o = outRf * STATIC;
     s[o] = net >= 0 ? logs[net * 3 + outRf]! : Math.log10(load * FF + 1e-3);
     s[o + 1] = wireR;
     s[o + 2] = load > 0 ? wireC / load : 0;
@@ -118,12 +117,12 @@ export class CellArcRows {
     s[o + 4] = net >= 0 ? logs[net * 3 + 2]! : 0;
     s[o + 5] = g.edgeRole[edge] !== 0 ? 1 : 0;
     s[o + 6] = load * 0.2 + 1e-15;
-    this.mode[q] = mode;
+    this.mode[outRf] = mode;
     if (mode === Lookup.Generic) return;
     const dt = (outRf === 0 ? arc.cellRise : arc.cellFall)!;
-    this.loadAxis(dt, load, q * 3);
-    this.loadAxis(dt, load * 1.2 + 1e-15, q * 3 + 1);
-    if (mode !== Lookup.NoSlew) this.loadAxis((outRf === 0 ? arc.riseTransition : arc.fallTransition)!, load, q * 3 + 2);
+    this.loadAxis(dt, load, outRf * 3);
+    this.loadAxis(dt, load * 1.2 + 1e-15, outRf * 3 + 1);
+    if (mode !== Lookup.NoSlew) this.loadAxis((outRf === 0 ? arc.riseTransition : arc.fallTransition)!, load, outRf * 3 + 2);
   }
 
   /** The load axis's segment and weight of table t at load y, in slot k. */
@@ -165,11 +164,10 @@ export class CellArcRows {
           const k = c.clocks[ck]!;
           const inRf = role === 1 ? 0 : 1;
           const t0 = k.waveform[inRf]! + (k.propagated ? 0 : k.latencyNs);
+          this.planOutput(g, ei, 0);
+          this.planOutput(g, ei, 1);
           for (let mm = 0; mm < modes; mm++) {
-            for (let outRf = 0; outRf < 2; outRf++) {
-              if (this.mode[ei * 2 + outRf] === Lookup.Unplanned) this.planOutput(g, ei, outRf);
-              this.row(g, ei, p, mm * 4 + inRf * 2 + outRf, k.slewNs, t0);
-            }
+            for (let outRf = 0; outRf < 2; outRf++) this.row(g, ei, p, mm * 4 + inRf * 2 + outRf, k.slewNs, t0);
           }
           continue;
         }
@@ -177,7 +175,7 @@ export class CellArcRows {
         // The arc's unateness (topology.ts): bit outRf * 2 + inRf, input transitions rise before fall as inputTransitions lists them.
         const sense = edgeSense[ei]!;
         for (let outRf = 0; outRf < 2; outRf++) {
-          if ((sense >> (outRf * 2)) & 3 && this.mode[ei * 2 + outRf] === Lookup.Unplanned) this.planOutput(g, ei, outRf);
+          if ((sense >> (outRf * 2)) & 3) this.planOutput(g, ei, outRf);
           for (let inRf = 0; inRf < 2; inRf++) {
             if ((sense & (1 << (outRf * 2 + inRf))) === 0) continue;
             for (let mm = 0; mm < modes; mm++) {
@@ -205,10 +203,9 @@ export class CellArcRows {
   private row(g: SlackGraph, edge: number, p: number, slot: number, inSlewNs: number, start: number): void {
     const outRf = slot & 1;
     const mm = slot >> 2;
-    const q = edge * 2 + outRf;
     const { x, stat, seg, weight } = this;
     const o = this.rows * CELL_FEATURES;
-    const mode = this.mode[q]!;
+    const mode = this.mode[outRf]!;
     if (mode === Lookup.Generic) cellArcFeatures(g, edge, outRf, mm, inSlewNs, x, o);
     else {
       const arc = g.edgeArc[edge]!;
@@ -217,7 +214,7 @@ export class CellArcRows {
       const a0 = dt.axes[0]!;
       const i = tableSegment(a0, xs);
       const tx = (xs - a0[i]!) / (a0[i + 1]! - a0[i]!);
-      const q3 = q * 3;
+      const q3 = outRf * 3;
       const d = bilinear(dt.values[i]!, dt.values[i + 1]!, tx, seg[q3]!, weight[q3]!) * NS;
       const d2 = bilinear(dt.values[i]!, dt.values[i + 1]!, tx, seg[q3 + 1]!, weight[q3 + 1]!) * NS;
       let s = 0;
@@ -232,7 +229,7 @@ export class CellArcRows {
         }
         s = bilinear(st.values[si]!, st.values[si + 1]!, stx, seg[q3 + 2]!, weight[q3 + 2]!) * NS;
       }
-      const so = q * STATIC;
+      const so = outRf * STATIC;
       x[o] = d;
       x[o + 1] = s;
       x[o + 2] = inSlewNs;
