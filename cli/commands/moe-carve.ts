@@ -32,6 +32,7 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
     { name: 'finetune-context', kind: 'int', default: 128, valueName: 'T', help: 'tokens per fine-tuning window' },
     { name: 'lr', kind: 'number', default: 5e-4, valueName: 'LR', help: 'fine-tuning learning rate (Adam)' },
     { name: 'ka', kind: 'int', default: 10, valueName: 'K', help: 'neurons marked per calibration token' },
+    { name: 'representative', kind: 'string', default: 'centroid', valueName: 'RULE', help: "each routed expert's router neuron: 'centroid' (the paper's: closest to the cluster's centroid) or 'rate' (its most active neuron)" },
     { name: 'calibration', kind: 'int', default: 16, valueName: 'N', help: 'calibration windows of the model\'s context' },
     { name: 'tokens', kind: 'int', default: 4096, valueName: 'N', help: 'held-out target tokens for perplexity (whole windows)' },
     { name: 'balance-steps', kind: 'int', default: 2000, valueName: 'N', help: 'bias updates (+-0.001 each) on batches of 64 calibration tokens' },
@@ -47,6 +48,8 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
     for (const [v, f] of [[flags.calibration, '--calibration'], [flags.tokens, '--tokens'], [flags['balance-steps'], '--balance-steps'], [flags.decode, '--decode'], [flags.prompt, '--prompt'], [flags.ka, '--ka'], [flags['finetune-batch'], '--finetune-batch'], [flags['finetune-context'], '--finetune-context']] as const) positive(v, f);
     if (!(flags.finetune >= 0)) throw new UserError('must be 0 or more', '--finetune');
     if (!(flags['balance-windows'] >= 0)) throw new UserError('must be 0 or more', '--balance-windows');
+    const representative = flags.representative.trim().toLowerCase();
+    if (representative !== 'centroid' && representative !== 'rate') throw new UserError(`'${flags.representative}' is not a representative rule`, '--representative', "give 'centroid' or 'rate'");
     const m = loadModel(flags.checkpoint, flags.tokenizer);
     const { config: mc } = m.weights;
     const config = parseCmoeConfig(flags.config, mc.hiddenDim);
@@ -62,14 +65,14 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
     const log = (line: string) => process.stderr.write(`${line}\n`);
     if (flags.finetune > 0) await selectBackend();
     const r = await runCmoe(m.weights, data, {
-      configName: flags.config.toUpperCase(), config, ka: flags.ka, seed: flags.seed,
+      configName: flags.config.toUpperCase(), config, ka: flags.ka, representative, seed: flags.seed,
       balance: { steps: flags['balance-steps'], batch: 64, rate: 0.001, stream: flags['balance-windows'] > 0 ? trainingWindows(data.trainStream, flags['balance-windows'], mc.seqLen, flags.seed + 2) : undefined },
       finetune: flags.finetune > 0 ? { steps: flags.finetune, batch: flags['finetune-batch'], context: flags['finetune-context'], lr: flags.lr, rank: 8, alpha: 32, seed: flags.seed, balanceRate: 0.001 } : undefined,
       array: be, decode: { prompt: flags.prompt, steps: flags.decode },
     }, log);
     const result = { checkpoint: m.source, weightsSha256: weightsKey(m), ...r.report };
-    writeCompressedCheckpoint(flags.out, r.weights, m.tokenizer, { command: `tessera ${process.argv.slice(2).join(' ')}`, base: weightsKey(m), cmoe: r.report.config });
-    writeJsonAtomic(join(flags.out, 'carve.json'), { config: r.report.config, active: config.active, ka: flags.ka, layers: r.layers.map((l) => ({ shared: Array.from(l.carved.shared), experts: l.carved.experts.map((e) => Array.from(e)), representatives: Array.from(l.carved.representatives), bias: Array.from(l.bias), scales: Array.from(l.scales) })) });
+    writeCompressedCheckpoint(flags.out, r.weights, m.tokenizer, { command: `tessera ${process.argv.slice(2).join(' ')}`, base: weightsKey(m), cmoe: r.report.config, representative });
+    writeJsonAtomic(join(flags.out, 'carve.json'), { config: r.report.config, active: config.active, ka: flags.ka, representative, layers: r.layers.map((l) => ({ shared: Array.from(l.carved.shared), experts: l.carved.experts.map((e) => Array.from(e)), representatives: Array.from(l.carved.representatives), bias: Array.from(l.bias), scales: Array.from(l.scales) })) });
     const p = r.report.perplexity;
     const f = (x: number | null) => (x === null ? '-' : x.toFixed(3));
     console.log(`${r.report.config} (${(100 * r.report.activation).toFixed(1)}% of FFN neurons active): held-out perplexity dense ${f(p.dense)}, carved ${f(p.carved)} (no bias ${f(p.carvedNoBias)}), fine-tuned ${f(p.finetuned)}, static pruning ${f(p.staticPruning)}, random grouping ${f(p.randomGrouping)} on ${r.report.heldOutTokens} tokens`);

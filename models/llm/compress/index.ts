@@ -2,7 +2,7 @@
 // FFN (docs/compress.md).
 export { linearAssignment, balancedAssignment } from './assignment.ts';
 export { captureFfnInputs, activationProfile, normalizeRows, type ActivationProfile } from './cmoe/calibrate.ts';
-export { parseCmoeConfig, activation, carveLayer, staticPruning, type CmoeConfig, type CarvedLayer, type Grouping } from './cmoe/carve.ts';
+export { parseCmoeConfig, activation, carveLayer, staticPruning, type CmoeConfig, type CarvedLayer, type Grouping, type Representative } from './cmoe/carve.ts';
 export { CarvedFeedForward, selectExperts, balanceBias, selectAndBalance, maxOverMean, type MoeOptions } from './cmoe/moe-ffn.ts';
 export { calibrate, carveModel, carvedModel, streamBalance, type Calibration, type CarvedModelLayer, type BalanceOptions } from './cmoe/pipeline.ts';
 export { finetuneCmoe, installCmoeGate, type CmoeFinetuneOptions, type CmoeFinetuneResult } from './cmoe/finetune.ts';

@@ -8,7 +8,7 @@ import type { LlamaWeights } from '../../checkpoint.ts';
 import { Block } from '../../engine/block.ts';
 import { LlamaModel } from '../../engine/model.ts';
 import { activationProfile, captureFfnInput, captureFfnInputs, type ActivationProfile } from './calibrate.ts';
-import { carveLayer, staticPruning, type CarvedLayer, type CmoeConfig, type Grouping } from './carve.ts';
+import { carveLayer, staticPruning, type CarvedLayer, type CmoeConfig, type Grouping, type Representative } from './carve.ts';
 import { balanceBias, CarvedFeedForward } from './moe-ffn.ts';
 
 export interface Calibration {
@@ -68,11 +68,11 @@ export async function streamBalance(weights: LlamaWeights, layers: readonly Carv
  * scores of the calibration tokens as the carved model feeds them (the earlier layers carved, with
  * their fitted biases): the inputs the router will see. No bias when `balance` is undefined.
  */
-export async function carveModel(weights: LlamaWeights, cal: Calibration, config: CmoeConfig, method: Grouping | 'static', balance: BalanceOptions | undefined, seed: number): Promise<CarvedModelLayer[]> {
+export async function carveModel(weights: LlamaWeights, cal: Calibration, config: CmoeConfig, method: Grouping | 'static', balance: BalanceOptions | undefined, seed: number, representative: Representative = 'centroid'): Promise<CarvedModelLayer[]> {
   const { hiddenDim } = weights.config;
   const keep = ((config.shared + config.active) * hiddenDim) / config.experts;
   const layers = cal.profiles.map((p, l) => {
-    const carved = method === 'static' ? staticPruning(p, keep) : carveLayer(p, config, method, seed + l);
+    const carved = method === 'static' ? staticPruning(p, keep) : carveLayer(p, config, method, seed + l, representative);
     const R = carved.experts.length;
     return { carved, bias: new Float64Array(R), scales: new Float64Array(R) };
   });

@@ -9,7 +9,7 @@ import { ArrayBackend, ReferenceBackend } from '../../../common/index.ts';
 import type { LlamaWeights } from '../../checkpoint.ts';
 import { LlamaModel } from '../../engine/model.ts';
 import { decodeCost, ffnCycles, heldOutPerplexity, type CompressionData, type DecodeCost } from '../measure.ts';
-import { activation, type CmoeConfig } from './carve.ts';
+import { activation, type CmoeConfig, type Representative } from './carve.ts';
 import { finetuneCmoe, type CmoeFinetuneOptions } from './finetune.ts';
 import { maxOverMean } from './moe-ffn.ts';
 import { fuseGateUp } from './products.ts';
@@ -19,6 +19,8 @@ export interface CmoeRunOptions {
   readonly configName: string;
   readonly config: CmoeConfig;
   readonly ka: number;
+  /** How each routed expert's router row is chosen (default the paper's `centroid`). */
+  readonly representative?: Representative;
   readonly balance: BalanceOptions;
   readonly finetune?: CmoeFinetuneOptions;
   readonly array: ArrayBackend;
@@ -47,7 +49,7 @@ export async function runCmoe(weights: LlamaWeights, data: CompressionData, o: C
   };
   const dense = await ppl(new LlamaModel(weights, reference), 'dense');
   const variant = async (method: 'kmeans' | 'random' | 'static', balance: boolean) => {
-    const layers = await carveModel(weights, cal, config, method, balance ? o.balance : undefined, o.seed);
+    const layers = await carveModel(weights, cal, config, method, balance ? o.balance : undefined, o.seed, o.representative);
     const { model, ffns } = carvedModel(weights, layers, config.active, reference);
     const perplexity = await ppl(model, `${method}${balance ? '' : ' (no bias)'}`);
     return { layers, perplexity, loads: loadStats(ffns.map((f) => f.loads)) };
@@ -99,6 +101,7 @@ export async function runCmoe(weights: LlamaWeights, data: CompressionData, o: C
     config: o.configName,
     activation: activation(config),
     ka: o.ka,
+    representative: o.representative ?? 'centroid',
     calibration: { windows: data.calibration.length, tokens: cal.tokens, source: 'training documents (seeded windows)' },
     heldOutTokens: heldOutTargets(data),
     perplexity: {

@@ -57,6 +57,27 @@ describe('CMoE carving', () => {
     expect(() => parseCmoeConfig('2-2-16', 64)).toThrow(/SxAyEz/);
   });
 
+  it('picks each expert\'s representative by the rule asked: the L1-closest to the centroid, or the most active', async () => {
+    const p = cal.profiles[0], c = parseCmoeConfig('S2A2E8', 64);
+    const byCentroid = carveLayer(p, c, 'kmeans', 1, 'centroid'), byRate = carveLayer(p, c, 'kmeans', 1, 'rate');
+    expect(byRate.experts).toEqual(byCentroid.experts);
+    byCentroid.experts.forEach((members, e) => {
+      // Plain loops: the centroid of the members' marker columns, each member's L1 distance to it.
+      const distance = (j: number) => {
+        let d = 0;
+        for (let t = 0; t < p.tokens; t++) {
+          let mean = 0;
+          for (const k of members) mean += p.markers[t * p.hidden + k];
+          d += Math.abs(p.markers[t * p.hidden + j] - mean / members.length);
+        }
+        return d;
+      };
+      const ds = Array.from(members, distance);
+      expect(distance(byCentroid.representatives[e])).toBe(Math.min(...ds));
+      expect(p.rates[byRate.representatives[e]]).toBe(Math.max(...Array.from(members, (j) => p.rates[j])));
+    });
+  });
+
   it('equals the dense FFN when every routed expert is active (the router covers all)', async () => {
     const be = new ReferenceBackend();
     const x = cal.inputs[1].subarray(0, 10 * 32);

@@ -24,16 +24,23 @@ afterAll(() => {
 describe('moe carve and prune fuse', () => {
   it('write a checkpoint that reads back with its tokenizer, and the JSON with both decode kernels', async () => {
     const out = join(dir, 'carved'), json = join(dir, 'carved.json');
-    const args = ['moe', 'carve', '--checkpoint', ckpt, '--config', 'S2A2E8', '--group', '8', '--finetune', '2', '--finetune-context', '16', '--balance-windows', '2', '--calibration', '2', '--tokens', '31', '--decode', '2', '--prompt', '4', '--out', out, '--json', json];
+    const args = ['moe', 'carve', '--checkpoint', ckpt, '--config', 'S2A2E8', '--group', '8', '--finetune', '2', '--finetune-context', '16', '--balance-windows', '2', '--calibration', '2', '--tokens', '31', '--decode', '2', '--prompt', '4', '--representative', 'rate', '--out', out, '--json', json];
     expect(await main(args), err.join('\n')).toBe(0);
     const r = JSON.parse(readFileSync(json, 'utf8'));
+    expect(r.representative).toBe('rate');
     expect(r.loadBalance.balance).toEqual({ steps: 0, batch: 64, rate: 0.001, streamWindows: 2 });
     expect(r.array.fusedKernel.byKind.carved['router-gate-up'].cycles).toBeGreaterThan(0);
     expect(r.array.fusedKernel.ffnCyclesPerToken.dense).toBeLessThan(r.array.ffnCyclesPerToken.dense);
     expect(loadModel(out, undefined).tokenizer.id).toBe(loadModel(ckpt, undefined).tokenizer.id);
     const fused = join(dir, 'fused');
-    expect(await main(['prune', 'fuse', '--checkpoint', ckpt, '--rate', '0.5', '--steps', '1', '--batch', '1', '--context', '8', '--calibration', '1', '--tokens', '31', '--decode', '2', '--prompt', '4', '--group', '16', '--out', fused]), err.join('\n')).toBe(0);
+    expect(await main(['prune', 'fuse', '--checkpoint', ckpt, '--rate', '0.5', '--steps', '1', '--batch', '1', '--context', '8', '--calibration', '1', '--tokens', '31', '--decode', '2', '--prompt', '4', '--group', '16', '--fusion-lr', '1e-2', '--out', fused]), err.join('\n')).toBe(0);
     expect(loadModel(fused, undefined).weights.layers.length).toBe(1);
+    const report = JSON.parse(readFileSync(join(fused, 'fuse.json'), 'utf8'));
+    expect(report.finetune.fusionLr).toBe(1e-2);
+    expect(report.finetune.distillation.fused[0].coefficient.meanAbs).toBeGreaterThan(0);
+    expect(report.finetune.distillation.healedRemoval[0].coefficient).toBeNull();
+    expect(await main(['moe', 'carve', '--checkpoint', ckpt, '--representative', 'median', '--out', join(dir, 'never')])).not.toBe(0);
+    expect(err.join('\n')).toMatch(/--representative/);
   });
 
   it('exit 130 / 143 with no output and say that nothing was kept', async () => {
