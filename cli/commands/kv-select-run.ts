@@ -19,7 +19,7 @@ export const selectFlags = [
   { name: 'full-layers', kind: 'int', default: 2, valueName: 'N', help: 'first layers left uncompressed (every method)' },
   { name: 'train-windows', kind: 'int', default: 8, valueName: 'N', help: 'windows of the training text the predictor learns from' },
   { name: 'share', kind: 'number', default: 0.03, valueName: 'S', help: "share of the attention rows drawn as training samples, per block size (the paper's ~3%)" },
-  { name: 'sparse-history', kind: 'boolean', help: 'train on history rows like those seen at decode time: 4 of every 5 hold only the kept tokens' },
+  { name: 'sparse-history', kind: 'boolean', default: true, help: 'train on history rows like those seen at decode time: 4 of every 5 hold only the kept tokens (the default, chosen on a validation window; --sparse-history=false trains on full rows)' },
   { name: 'epochs', kind: 'int', default: 4, valueName: 'N', help: 'predictor training epochs' },
   { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the sample draw and the predictor' },
 ] as const satisfies readonly FlagSpec[];
