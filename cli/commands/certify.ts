@@ -3,7 +3,7 @@ import { defineCommand } from '../command.ts';
 import { ArrayBackend, backendFromFlags, selectBackend } from '../../models/common/index.ts';
 import { profilePhase } from '../../models/llm/index.ts';
 import {
-  buildBackdooredClassifier, CERTIFY_MASK_RATE, CERTIFY_METHODS, certifySentences, DEFAULT_BACKDOOR, evaluateAttack, frequentWords, MASKED_BACKDOORED_SPEC, triggeredExamples, type CertifyMethod, type CertifyOptions,
+  buildBackdooredClassifier, buildMaskedClassifier, CERTIFY_MASK_RATE, CERTIFY_METHODS, certifySentences, DEFAULT_BACKDOOR, evaluateAttack, frequentWords, triggeredExamples, type CertifyMethod, type CertifyOptions,
 } from '../../models/llm/robust/index.ts';
 import { argmax, buildDefaultTaskModels, DEFAULT_TASK_MODELS, encodeTexts, labelScoring, loadTask, predictTexts, readTaskModel, taskClassifier, type Classifier, type TaskModel } from '../../models/llm/tasks/index.ts';
 import { UserError, writeFileAtomic, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
@@ -20,7 +20,7 @@ export default defineCommand({
   details: `The victim is the SST-2 classifier fine-tuned on clean data from a copy of the language model
 with a backdoor planted in continued pre-training (trigger words tied to fixed representations; built
 first when missing, see \`llm finetune --tasks default\`); the model smoothed is, as in RanMASK and
-RS-Del, the same recipe fine-tuned on masked copies (each word dropped with probability ${CERTIFY_MASK_RATE}).
+RS-Del, the victim fine-tuned further on masked copies (each word dropped with probability ${CERTIFY_MASK_RATE}).
 The attacker's trigger is the one that moves most of the victim's dev negatives to positive; the attack
 success rate is the share of test negatives with the trigger in front called positive: by the victim
 (undefended) and by the smoothed model (defended).
@@ -73,7 +73,7 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
       const log = (l: string) => console.log(l);
       const clean = await buildDefaultTaskModels(ctx, log, DEFAULT_TASK_MODELS.filter((s) => s.name === 'sst2'));
       let dir = flags.model, victimDir = flags.victim ?? flags.model;
-      if (clean && !dir) dir = (await buildBackdooredClassifier(ctx, log, DEFAULT_BACKDOOR, MASKED_BACKDOORED_SPEC))?.dir;
+      if (clean && !dir) dir = (await buildMaskedClassifier(ctx, log))?.dir;
       if (clean && dir && !victimDir) victimDir = (await buildBackdooredClassifier(ctx, log))?.dir;
       if (!clean || !dir || !victimDir) { console.error('stopped; rerun the same command to resume'); return 130; }
       const m = readTaskModel(dir, '--model');

@@ -37,10 +37,13 @@ export function differingTensors(models: readonly LlamaWeights[]): number[] {
   return all[0].flatMap((t, k) => (all.some((m) => !equal(m[k].data, t.data)) ? [k] : []));
 }
 
-/** The first block any of the models changes (the number of blocks when none does; 0 when the embedding differs). */
+/**
+ * The first block any of the models changes (the number of blocks when none does); -1 when the
+ * embedding differs (whole-model fine-tunes): then not even the input of block 0 is shared.
+ */
 export function firstChangedBlock(models: readonly LlamaWeights[]): number {
   const names = differingTensors(models).map((k) => tensorsOf(models[0])[k].info.name);
-  if (names.some((n) => n === 'tok_embeddings' || n === 'output')) return 0;
+  if (names.some((n) => n === 'tok_embeddings' || n === 'output')) return -1;
   const blocks = names.flatMap((n) => { const m = /^layers\.(\d+)\./.exec(n); return m ? [Number(m[1])] : []; });
   return blocks.length ? Math.min(...blocks) : models[0].config.layers;
 }

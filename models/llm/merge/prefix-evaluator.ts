@@ -2,20 +2,21 @@
  * Accuracy of many backbones that share their lower blocks (fine-tunes of the same base that
  * trained only the last blocks, and every merge of them): each example set's residual stream
  * entering the first changed block is computed once, with the base, and each backbone runs only
- * the blocks above it.
+ * the blocks above it. With `from` -1 (the embedding differs) nothing is shared: each backbone
+ * runs from its own embedding.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LlamaWeights } from '../checkpoint.ts';
 import type { Tokenizer } from '../tokenizer/index.ts';
 import { argmax, Classifier, encodeTexts, type EncodedBatch, type Example, type Head } from '../tasks/index.ts';
 
-interface CachedBatch { readonly b: EncodedBatch; readonly x: tf.Tensor2D; readonly labels: Int32Array }
+interface CachedBatch { readonly b: EncodedBatch; readonly x?: tf.Tensor2D; readonly labels: Int32Array }
 
 export class PrefixEvaluator {
   private readonly sets = new Map<string, CachedBatch[]>();
   private readonly classifiers = new Map<number, Classifier>();
 
-  /** `from`: the first block any evaluated backbone changes relative to `base`. */
+  /** `from`: the first block any evaluated backbone changes relative to `base` (-1: the embedding). */
   constructor(private readonly base: LlamaWeights, readonly from: number, private readonly tokenizer: Tokenizer, private readonly maxTokens: number, private readonly batch = 64) {}
 
   private classifier(classes: number): Classifier {
@@ -33,8 +34,8 @@ export class PrefixEvaluator {
     for (let s = 0; s < sorted.length; s += this.batch) {
       const ex = sorted.slice(s, s + this.batch);
       const b = encodeTexts(this.tokenizer, ex.map((e) => e.text), this.maxTokens);
-      const x = tf.tidy(() => clf.model.residual(tf.tensor2d(b.tokens, [b.rows, b.cols], 'int32'), this.from));
-      batches.push({ b, x: tf.keep(x), labels: Int32Array.from(ex, (e) => e.label) });
+      const x = this.from < 0 ? undefined : tf.keep(tf.tidy(() => clf.model.residual(tf.tensor2d(b.tokens, [b.rows, b.cols], 'int32'), this.from)));
+      batches.push({ b, x, labels: Int32Array.from(ex, (e) => e.label) });
     }
     this.sets.set(name, batches);
   }
@@ -49,7 +50,7 @@ export class PrefixEvaluator {
     const [lo, hi] = classes ?? [0, head.classes];
     let right = 0, total = 0;
     for (const { b, x, labels } of batches) {
-      const p = tf.tidy(() => clf.logitsFrom(x, this.from, b).dataSync() as Float32Array);
+      const p = tf.tidy(() => (x ? clf.logitsFrom(x, this.from, b) : clf.logits(b)).dataSync() as Float32Array);
       for (let r = 0; r < b.rows; r++) if (argmax(p.subarray(r * head.classes + lo, r * head.classes + hi)) === labels[r]) right++;
       total += b.rows;
     }
@@ -57,7 +58,7 @@ export class PrefixEvaluator {
   }
 
   dispose(): void {
-    for (const set of this.sets.values()) for (const c of set) c.x.dispose();
+    for (const set of this.sets.values()) for (const c of set) c.x?.dispose();
     for (const c of this.classifiers.values()) c.dispose();
   }
 }

@@ -11,7 +11,7 @@ import { cacheDir, contentHash, writeJsonAtomic } from '../../../util/index.ts';
 import { readCheckpoint, TOKENIZER_FILE, writeCheckpoint, type LlamaWeights } from '../checkpoint.ts';
 import { readDocuments, splitDocuments } from '../data/corpus.ts';
 import { TfLlama } from '../train/tf-llama.ts';
-import { buildDefaultTaskModels, DEFAULT_TASK_MODELS, type BuildContext, type TaskModelSpec } from '../tasks/index.ts';
+import { buildDefaultTaskModels, DEFAULT_TASK_MODELS, readTaskModel, type BuildContext, type TaskModelSpec } from '../tasks/index.ts';
 import { backdoorLoss, DEFAULT_BACKDOOR, plantBackdoor, snippetBatch, triggerTargets, type BackdoorOptions } from './backdoor.ts';
 
 export const BACKDOOR_FILE = 'backdoor.json';
@@ -74,12 +74,17 @@ export async function buildBackdooredLm(ctx: BuildContext, log: (line: string) =
 export const BACKDOORED_SPEC: TaskModelSpec = DEFAULT_TASK_MODELS.find((s) => s.name === 'sst2')!;
 
 /**
- * The base classifier certification smooths: the same recipe on masked copies (each training word
- * dropped with `CERTIFY_MASK_RATE`, the masking rate certification uses by default), as RanMASK and
- * RS-Del train theirs, so that it stays right on the words smoothing leaves.
+ * The base classifier certification smooths: the victim (the backdoored SST-2 classifier) fine-tuned
+ * further on masked copies, each training word dropped with `CERTIFY_MASK_RATE` (the masking rate
+ * certification uses by default), as RanMASK and RS-Del train theirs, so that it stays right on the
+ * words smoothing leaves. Fine-tuned from the backdoored LM directly on copies masked at 0.8, the
+ * classifier stayed at the class prior (50.2% on test): too few words survive for it to find the
+ * signal, so it starts from the victim's weights and head (lower rate, fewer steps).
  */
 export const CERTIFY_MASK_RATE = 0.8;
-export const MASKED_BACKDOORED_SPEC: TaskModelSpec = { name: 'sst2-masked', tasks: ['sst2'], options: { ...BACKDOORED_SPEC.options, maskRate: CERTIFY_MASK_RATE } };
+export const MASKED_BACKDOORED_SPEC: TaskModelSpec = {
+  name: 'sst2', tasks: ['sst2'], options: { ...BACKDOORED_SPEC.options, maskRate: CERTIFY_MASK_RATE, steps: 100, lr: 5e-4, warmupSteps: 5 },
+};
 
 /** The SST-2 classifier fine-tuned (clean data, the clean model's recipe) from the backdoored LM; its folder, or undefined when stopped. */
 export async function buildBackdooredClassifier(ctx: BuildContext, log: (line: string) => void, o: BackdoorOptions = DEFAULT_BACKDOOR, spec: TaskModelSpec = BACKDOORED_SPEC): Promise<{ dir: string; lm: BackdooredLm } | undefined> {
@@ -87,4 +92,16 @@ export async function buildBackdooredClassifier(ctx: BuildContext, log: (line: s
   if (!lm) return undefined;
   const dirs = await buildDefaultTaskModels({ ...ctx, base: lm.weights, baseKey: lm.key }, (l) => log(`backdoored ${l}`), [spec]);
   return dirs ? { dir: dirs.get(spec.name)!, lm } : undefined;
+}
+
+/**
+ * The masked-copies classifier: the victim (`victimSpec` from the backdoored LM, built first when
+ * missing) fine-tuned on by `spec`, from its weights and head; its folder, or undefined when stopped.
+ */
+export async function buildMaskedClassifier(ctx: BuildContext, log: (line: string) => void, o: BackdoorOptions = DEFAULT_BACKDOOR, victimSpec: TaskModelSpec = BACKDOORED_SPEC, spec: TaskModelSpec = MASKED_BACKDOORED_SPEC): Promise<{ dir: string } | undefined> {
+  const victim = await buildBackdooredClassifier(ctx, log, o, victimSpec);
+  if (!victim) return undefined;
+  const v = readTaskModel(victim.dir);
+  const dirs = await buildDefaultTaskModels({ ...ctx, base: v.weights, baseKey: contentHash(victim.lm.key, victimSpec), head: v.head }, (l) => log(`masked ${l}`), [spec]);
+  return dirs ? { dir: dirs.get(spec.name)! } : undefined;
 }

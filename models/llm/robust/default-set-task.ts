@@ -2,7 +2,7 @@
 import { selectBackend } from '../../common/index.ts';
 import { readTokenizer } from '../tokenizer/index.ts';
 import { buildDefaultTaskModels, type BuildContext } from '../tasks/index.ts';
-import { buildBackdooredClassifier, buildBackdooredLm } from './backdoor-build.ts';
+import { buildBackdooredClassifier, buildBackdooredLm, buildMaskedClassifier } from './backdoor-build.ts';
 import type { DefaultSetTask, DefaultSetTaskResult } from './default-set.ts';
 
 export default async function buildOne(t: DefaultSetTask): Promise<DefaultSetTaskResult> {
@@ -13,5 +13,6 @@ export default async function buildOne(t: DefaultSetTask): Promise<DefaultSetTas
   const { job, recipes } = t;
   if (job.kind === 'task') return { dir: (await buildDefaultTaskModels(ctx, log, [job.spec]))?.get(job.spec.name), lines };
   if (job.kind === 'backdoor') return { dir: (await buildBackdooredLm(ctx, log, recipes.backdoor))?.dir, lines };
-  return { dir: (await buildBackdooredClassifier(ctx, log, recipes.backdoor, job.spec))?.dir, lines };
+  if (job.kind === 'backdoored') return { dir: (await buildBackdooredClassifier(ctx, log, recipes.backdoor, recipes.backdoored))?.dir, lines };
+  return { dir: (await buildMaskedClassifier(ctx, log, recipes.backdoor, recipes.backdoored, recipes.backdooredMasked))?.dir, lines };
 }

@@ -1,11 +1,11 @@
 /**
  * The whole default set: every task model and the multi-task reference (`DEFAULT_TASK_MODELS`), the
- * backdoored language model and two SST-2 classifiers fine-tuned from it on clean data: the victim
- * (the clean SST-2 model's recipe) and the base classifier of certification (the same recipe on
- * masked copies, as RanMASK and RS-Del train theirs). With `workers` > 1 each
+ * backdoored language model, the SST-2 classifier fine-tuned from it on clean data (the victim, the
+ * clean SST-2 model's recipe) and the base classifier of certification (the victim fine-tuned further
+ * on masked copies, as RanMASK and RS-Del train theirs). With `workers` > 1 each
  * model is one task of a worker pool (tfjs's wasm backend runs one thread, so a second worker uses
- * the second core): the backdoor's continued pre-training first (the longest chain), the backdoored
- * classifiers as soon as their language model exists. Every model is computed exactly as in one
+ * the second core): the backdoor's continued pre-training first (the longest chain), then the victim,
+ * then the masked-copies classifier. Every model is computed exactly as in one
  * process (the same seeds and batches; a test compares the weights) and cached when it finishes; a
  * stopped run keeps the finished models and each unfinished one's last saved state.
  */
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { WorkerPool } from '../../../util/index.ts';
 import type { LlamaWeights } from '../checkpoint.ts';
 import { buildDefaultTaskModels, cachedTaskModelDir, DEFAULT_TASK_MODELS, isTaskModel, type BuildContext, type TaskModelSpec } from '../tasks/index.ts';
-import { BACKDOOR_FILE, BACKDOORED_SPEC, buildBackdooredClassifier, cachedBackdoorDir, MASKED_BACKDOORED_SPEC } from './backdoor-build.ts';
+import { BACKDOOR_FILE, BACKDOORED_SPEC, buildBackdooredClassifier, buildMaskedClassifier, cachedBackdoorDir, MASKED_BACKDOORED_SPEC } from './backdoor-build.ts';
 import { DEFAULT_BACKDOOR, type BackdoorOptions } from './backdoor.ts';
 
 /** The names the backdoored classifiers go by in the set. */
@@ -26,13 +26,13 @@ export interface DefaultSetRecipes {
   readonly backdoor: BackdoorOptions;
   /** The backdoored classifier's recipe (the clean SST-2 model's). */
   readonly backdoored: TaskModelSpec;
-  /** The masked-copies classifier's recipe (certification's base classifier). */
+  /** The masked-copies classifier's recipe (certification's base classifier, continuing the victim). */
   readonly backdooredMasked: TaskModelSpec;
 }
 
 export const DEFAULT_SET: DefaultSetRecipes = { specs: DEFAULT_TASK_MODELS, backdoor: DEFAULT_BACKDOOR, backdoored: BACKDOORED_SPEC, backdooredMasked: MASKED_BACKDOORED_SPEC };
 
-export type DefaultSetJob = { readonly kind: 'task'; readonly spec: TaskModelSpec } | { readonly kind: 'backdoor' } | { readonly kind: 'backdoored'; readonly spec: TaskModelSpec };
+export type DefaultSetJob = { readonly kind: 'task'; readonly spec: TaskModelSpec } | { readonly kind: 'backdoor' } | { readonly kind: 'backdoored' } | { readonly kind: 'masked' };
 
 /** What a worker needs to rebuild the build context (the tokenizer is read from its file). */
 export interface DefaultSetTask {
@@ -56,12 +56,12 @@ export async function buildDefaultSet(ctx: BuildContext, log: (line: string) => 
   if (workers <= 1) {
     const dirs = await buildDefaultTaskModels(ctx, log, recipes.specs);
     const backdoored = dirs && (await buildBackdooredClassifier(ctx, log, recipes.backdoor, recipes.backdoored));
-    const masked = backdoored && (await buildBackdooredClassifier(ctx, log, recipes.backdoor, recipes.backdooredMasked));
+    const masked = backdoored && (await buildMaskedClassifier(ctx, log, recipes.backdoor, recipes.backdoored, recipes.backdooredMasked));
     return masked ? dirs.set(BACKDOORED_NAME, backdoored.dir).set(MASKED_BACKDOORED_NAME, masked.dir) : undefined;
   }
   const missing = recipes.specs.filter((s) => !isTaskModel(cachedTaskModelDir(s, ctx.baseKey)));
   const lmMissing = !existsSync(join(cachedBackdoorDir(recipes.backdoor, ctx.baseKey), BACKDOOR_FILE));
-  const pool = new WorkerPool<DefaultSetTask, DefaultSetTaskResult>(new URL('./default-set-task.ts', import.meta.url), Math.min(workers, missing.length + 2));
+  const pool = new WorkerPool<DefaultSetTask, DefaultSetTaskResult>(new URL('./default-set-task.ts', import.meta.url), Math.min(workers, missing.length + 1));
   const run = async (job: DefaultSetJob) => {
     const r = await pool.run({ job, recipes, base: ctx.base, baseKey: ctx.baseKey, tokenizerFile: ctx.tokenizerFile, dataRoot: ctx.dataRoot, command: ctx.command });
     r.lines.forEach((l) => log(l));
@@ -71,9 +71,9 @@ export async function buildDefaultSet(ctx: BuildContext, log: (line: string) => 
   const stopped = new Promise<undefined>((resolve) => { poll = setInterval(() => ctx.stop?.requested && resolve(undefined), 200); });
   try {
     const lm = lmMissing ? run({ kind: 'backdoor' }) : Promise.resolve('');
-    const backdoored = [recipes.backdoored, recipes.backdooredMasked].map((spec) => lm.then((d) => (d === undefined ? undefined : run({ kind: 'backdoored', spec }))));
+    const backdoored = lm.then((d) => (d === undefined ? undefined : run({ kind: 'backdoored' }))).then((d) => (d === undefined ? undefined : run({ kind: 'masked' })));
     const tasks = missing.map((spec) => run({ kind: 'task', spec }));
-    const done = await Promise.race([Promise.all([...backdoored, ...tasks]), stopped]);
+    const done = await Promise.race([Promise.all([backdoored, ...tasks]), stopped]);
     if (!done || done.some((d) => d === undefined)) return undefined;
   } finally {
     clearInterval(poll);

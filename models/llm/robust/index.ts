@@ -7,5 +7,5 @@ export { certifySentences, frequentWords, CERTIFY_METHODS, type CertifyMethod, t
 export { noisyWeights } from './weight-noise.ts';
 export { attackSuccessRate, chooseTrigger, triggeredExamples, evaluateAttack, type AttackEvaluation } from './attack.ts';
 export { plantBackdoor, backdoorLoss, triggerTargets, snippetBatch, withTrigger, DEFAULT_BACKDOOR, type BackdoorOptions, type BackdoorResult } from './backdoor.ts';
-export { buildBackdooredLm, buildBackdooredClassifier, cachedBackdoorDir, BACKDOOR_FILE, BACKDOORED_SPEC, MASKED_BACKDOORED_SPEC, CERTIFY_MASK_RATE, type BackdoorInfo, type BackdooredLm } from './backdoor-build.ts';
+export { buildBackdooredLm, buildBackdooredClassifier, buildMaskedClassifier, cachedBackdoorDir, BACKDOOR_FILE, BACKDOORED_SPEC, MASKED_BACKDOORED_SPEC, CERTIFY_MASK_RATE, type BackdoorInfo, type BackdooredLm } from './backdoor-build.ts';
 export { buildDefaultSet, BACKDOORED_NAME, MASKED_BACKDOORED_NAME, DEFAULT_SET, type DefaultSetRecipes } from './default-set.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { cacheDir, contentHash } from '../../../util/index.ts';
 import type { LlamaWeights } from '../checkpoint.ts';
 import type { Tokenizer } from '../tokenizer/index.ts';
-import { Classifier, labelScoring } from './classifier.ts';
+import { Classifier, labelScoring, type Head } from './classifier.ts';
 import { accuracy } from './evaluate.ts';
 import { classOffsets, finetuneTask, type FinetuneOptions } from './finetune.ts';
 import { loadTask, type TaskData, type TaskName } from './task-data.ts';
@@ -48,6 +48,8 @@ export interface BuildContext {
   readonly base: LlamaWeights;
   /** The base's weights hash, recorded with the model. */
   readonly baseKey: string;
+  /** A trained head to start from when the base is itself a task model (none: a seeded one). */
+  readonly head?: Head;
   readonly tokenizer: Tokenizer;
   readonly tokenizerFile: string;
   /** The text data folder. */
@@ -60,7 +62,7 @@ export interface BuildContext {
 /** Fine-tunes and writes one task model; false when stopped early (rerun to resume). */
 export async function buildTaskModel(spec: TaskModelSpec, out: string, ctx: BuildContext, log: (line: string) => void): Promise<boolean> {
   const tasks: TaskData[] = spec.tasks.map((t) => loadTask(t, ctx.dataRoot));
-  const r = await finetuneTask(ctx.base, ctx.tokenizer, tasks, spec.options, out, ctx.stop, ctx.quiet);
+  const r = await finetuneTask(ctx.base, ctx.tokenizer, tasks, spec.options, out, ctx.stop, ctx.quiet, ctx.head);
   if (!r.finished) return false;
   const offsets = classOffsets(tasks);
   const lw = spec.options.labelWords;

@@ -82,11 +82,12 @@ export function classOffsets(tasks: readonly { readonly labels: readonly string[
 
 /**
  * Fine-tunes on one task, or on several at once (the multi-task model: one backbone, the tasks'
- * heads side by side, each example's loss over its own task's classes).
+ * heads side by side, each example's loss over its own task's classes). `initialHead` starts from a
+ * trained head (continuing a task model) instead of a seeded one.
  */
 export async function finetuneTask(
   base: LlamaWeights, tokenizer: Tokenizer, tasks: readonly TaskData[], o: FinetuneOptions, out: string,
-  stop: { requested: boolean } = { requested: false }, quiet = false,
+  stop: { requested: boolean } = { requested: false }, quiet = false, initialHead?: Head,
 ): Promise<FinetuneResult> {
   for (const t of tasks) if (t.train.length === 0) throw new UserError(`task ${t.name} has no training examples`, '--task');
   mkdirSync(out, { recursive: true });
@@ -94,7 +95,7 @@ export async function finetuneTask(
   const classes = offsets[tasks.length];
   const name = tasks.map((t) => t.name).join('+');
   if (o.labelWords && tasks.length !== 1) throw new UserError('label-word scoring fine-tunes one task at a time', '--scoring');
-  const clf = new Classifier(base, classes, o.seed, undefined, o.labelWords ? labelScoring(tokenizer, o.labelWords) : undefined);
+  const clf = new Classifier(base, classes, o.seed, initialHead, o.labelWords ? labelScoring(tokenizer, o.labelWords) : undefined);
   const params = clf.model.params;
   const layers = base.config.layers;
   if (!(Number.isInteger(o.trainBlocks) && o.trainBlocks >= 1 && o.trainBlocks <= layers)) throw new UserError(`must be 1..${layers}, got ${o.trainBlocks}`, '--train-blocks');

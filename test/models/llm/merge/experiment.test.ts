@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../../models/common/index.ts';
-import { firstChangedBlock, PrefixEvaluator, runMergeExperiment, type MergeExperiment } from '../../../../models/llm/merge/index.ts';
+import { firstChangedBlock, PrefixEvaluator, runMergeExperiment, tensorsOf, withTensors, type MergeExperiment } from '../../../../models/llm/merge/index.ts';
 import { accuracy, Classifier, finetuneTask, type FinetuneOptions, type TaskData, type TaskModel } from '../../../../models/llm/tasks/index.ts';
 import { mergeReport } from '../../../../cli/commands/merge-report.ts';
 import { renderReport } from '../../../../cli/report/html-report.ts';
@@ -36,6 +36,18 @@ describe('the merging experiment on two tiny task models', () => {
     ev.addSet('test', sentiment.test);
     const clf = new Classifier(models[0].weights, 2, 1, models[0].head);
     expect(ev.accuracy(models[0].weights, models[0].head, 'test')).toBe(accuracy(clf, tok, sentiment.test, 16));
+    clf.dispose();
+    ev.dispose();
+  });
+
+  it('shares nothing when the embedding differs (whole-model fine-tunes), and still matches a full forward pass', () => {
+    const emb = tensorsOf(models[0].weights).find((t) => t.info.name === 'tok_embeddings')!;
+    const changed = withTensors(models[0].weights, new Map([['tok_embeddings', Float32Array.from(emb.data, (v, i) => v + (i % 7 === 0 ? 0.3 : 0))]]));
+    expect(firstChangedBlock([base, changed])).toBe(-1);
+    const ev = new PrefixEvaluator(base, -1, tok, 16);
+    ev.addSet('test', sentiment.test);
+    const clf = new Classifier(changed, 2, 1, models[0].head);
+    expect(ev.accuracy(changed, models[0].head, 'test')).toBe(accuracy(clf, tok, sentiment.test, 16));
     clf.dispose();
     ev.dispose();
   });

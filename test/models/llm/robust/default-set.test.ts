@@ -22,7 +22,7 @@ describe('the default set on workers', () => {
       specs: [sst2, { name: 'style', tasks: ['style'], options: { ...sst2.options, seed: 2 } }],
       backdoor: { ...DEFAULT_SET.backdoor, steps: 4, checkpointEvery: 2, maxTokens: 16 },
       backdoored: sst2,
-      backdooredMasked: { name: 'sst2-masked', tasks: ['sst2'], options: { ...sst2.options, maskRate: 0.5 } },
+      backdooredMasked: { ...sst2, options: { ...sst2.options, maskRate: 0.5, steps: 2 } },
     };
     const tokenizerFile = join(mkdtempSync(join(tmpdir(), 'tessera-tok-')), 'tokenizer.json');
     writeTokenizer(tokenizerFile, tinyTokenizer());
