@@ -7,7 +7,7 @@
 // either side fully), so all are warm and see the same load; the median counts. The last columns
 // compare the model with the flow's routing estimate and STA alone (no SPEF written or read): a
 // lower bound of a flow that hands the estimated parasitics to STA in memory. Wall and CPU time
-// are both shown, with the load, and the time to read the design's netlist, SDC and DEF, which
+// are both shown (the CPU seconds of each side too), with the load, and the time to read the design's netlist, SDC and DEF, which
 // both sides share and neither counts (Liberty and LEF are read once per library). A full garbage collection runs before every timed run, so neither side
 // pays for the other's garbage.
 import { readFileSync } from 'node:fs';
@@ -50,7 +50,7 @@ const s = (x: number) => x.toFixed(2).padStart(7);
 // TESSERA_SLACK_BENCH_MODEL=DIR times another checkpoint (e.g. models/timing/e2eslack/checkpoint-steiner).
 const { functions } = loadSlackModel(process.env.TESSERA_SLACK_BENCH_MODEL ?? shippedSlackModelDir());
 console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-console.log('design        cells  inputs s | model s (parse  propagate  rest) setup-only s | truth flow s (route  SPEF w+r  STA) | ratio wall  ratio cpu | setup-only wall  cpu | no SPEF: full  setup-only (wall)');
+console.log('design        cells  inputs s | model s (parse  propagate  rest) setup-only s | truth flow s (route  SPEF w+r  STA) | ratio wall  ratio cpu | setup-only wall  cpu | no SPEF: full  setup-only (wall) | CPU s: model  setup-only  flow');
 for (const name of available) {
   const r = readRecord(dir, name)!;
   const { libs, lef } = libraryTechnology(r.library);
@@ -96,7 +96,8 @@ for (const name of available) {
   console.log(
     `${name.padEnd(13)} ${String(r.cells).padStart(6)} ${s(inputs.wall)}  | ${s(m('wall'))} (${s(m('parse'))} ${s(m('propagate'))} ${s(m('wall') - m('parse') - m('propagate'))}) ${s(u('wall'))}      |`
     + ` ${s(t('wall'))} (${s(t('route'))} ${s(t('spef'))} ${s(t('sta'))}) | ${ratio(t('wall') / m('wall'))} ${ratio(t('cpu') / m('cpu'))} | ${ratio(t('wall') / u('wall'))} ${ratio(t('cpu') / u('cpu'))}`
-    + ` | ${ratio(noSpef / m('wall'))} ${ratio(noSpef / u('wall'))}`,
+    + ` | ${ratio(noSpef / m('wall'))} ${ratio(noSpef / u('wall'))}`
+    + ` | ${s(m('cpu'))} ${s(u('cpu'))} ${s(t('cpu'))}`,
   );
 }
 console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);

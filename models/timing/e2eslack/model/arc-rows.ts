@@ -3,6 +3,7 @@ import type { SlackGraph } from '../parser/slack-graph.ts';
 import type { ModelConstraints } from './constraints.ts';
 import { CELL_FEATURES, NET_FEATURES, cellArcFeatures, elmoreEstimate } from './features.ts';
 import type { PropagationLevels } from './levels.ts';
+import type { MlpRunner } from './mlp.ts';
 
 /**
  * The feature rows of the two message functions, written level by level for the propagation.
@@ -134,19 +135,19 @@ export class CellArcRows {
   }
 
   /**
-   * Writes the rows of level l into `buffer(rows)` (the cell network's input buffer) at the
+   * Writes the rows of level l into `network.input(rows)` (the cell network's input buffer) at the
    * predicted slews: per cell output pin of the level, each arc into it (launch arcs from their
    * clock's edge; data arcs from an earlier pin outside the clock network), per output
    * transition, input transition (the arc's unateness) and mode (`modes` 1: late only). Rows
    * whose delay table gives no value are left out, as cellArcFeatures' NaN delay. Returns the row count.
    */
-  fill(g: SlackGraph, c: ModelConstraints, lv: PropagationLevels, l: number, modes: number, slew: Float32Array, arrival: Float32Array, buffer: (rows: number) => Float64Array): number {
+  fill(g: SlackGraph, c: ModelConstraints, lv: PropagationLevels, l: number, modes: number, slew: Float32Array, arrival: Float32Array, network: MlpRunner): number {
     const { edgeFrom, edgeRole, edgeSense, intoStart, intoEdges } = g;
     const first = lv.cellStart[l]!;
     const last = lv.cellStart[l + 1]!;
     // At most four rows (transitions in and out) per arc and mode.
     const most = this.arcsInto(g, lv, first, last) * 4 * modes;
-    this.x = buffer(most);
+    this.x = network.input(most);
     this.rowEdge = grown(this.rowEdge, most);
     this.rowSlot = grown(this.rowSlot, most);
     this.rowPin = grown(this.rowPin, most);

@@ -76,7 +76,6 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
   cellRows.begin(g);
   const netNetwork = mlpRunner(f.net);
   const cellNetwork = mlpRunner(f.cell);
-  const cellBuffer = (rows: number) => cellNetwork.input(rows);
   for (let l = 1; l < levels; l++) {
     // Net arcs: a row per mode and transition of each load pin.
     const loads = lv.netStart[l + 1]! - lv.netStart[l]!;
@@ -106,7 +105,7 @@ export function propagate(g: SlackGraph, c: ModelConstraints, f: MessageFunction
         }
       }
     }
-    const rows = cellRows.fill(g, c, lv, l, slots >> 1, slew, arrival, cellBuffer);
+    const rows = cellRows.fill(g, c, lv, l, slots >> 1, slew, arrival, cellNetwork);
     if (rows === 0) continue;
     const { x, rowEdge, rowSlot, rowPin, rowStart } = cellRows;
     const y = cellNetwork.forward(x, rows);

@@ -46,6 +46,23 @@ export interface SlackGraph extends FlatTopology {
   readonly netPinCap: Float32Array;
 }
 
+/** Where a net's wire features go: per net its tree length, wire R and C (with an access stub's C per pin). */
+interface Wires {
+  readonly tech: RouteTechnology;
+  readonly accessC: number;
+  readonly netSteiner: Float32Array;
+  readonly netWireRes: Float32Array;
+  readonly netWireCap: Float32Array;
+}
+
+/** A net's tree length and its wire R and C from the layer pair a net of that length is routed on. */
+function setWire(w: Wires, net: number, length: number, pins: number): void {
+  const rc = pairRC(w.tech, length);
+  w.netSteiner[net] = length;
+  w.netWireRes[net] = length * rc.r;
+  w.netWireCap[net] = length * rc.c + pins * w.accessC;
+}
+
 /** Per-micron R and C of the layer pair a net of this length is routed on. */
 function pairRC(tech: RouteTechnology, length: number): { r: number; c: number } {
   const [h, v] = tech.pairs[layerPairFor(length, tech, {})]!;
@@ -82,15 +99,9 @@ export function parseSlackGraph(graph: TimingGraph, libs: LibertyLibrary[], sdc:
   const manhattan = new Float32Array(nPins);
   const netLoad = new Float32Array(nNets * 2);
   const netPinCap = new Float32Array(nNets);
-  const accessC = tech.pinAccessLength * tech.pinLayerC;
-  const setWire = (net: number, length: number, pins: number) => {
-    const rc = pairRC(tech, length);
-    netSteiner[net] = length;
-    netWireRes[net] = length * rc.r;
-    netWireCap[net] = length * rc.c + pins * accessC;
-  };
+  const wires: Wires = { tech, accessC: tech.pinAccessLength * tech.pinLayerC, netSteiner, netWireRes, netWireCap };
   const topology = flatTopology(graph);
-  if (geometry === 'trunk') trunkGeometry(topology, pinBoxes(graph, def, lef), x, y, netHpwl, pathLength, manhattan, setWire, clockSourceNets(graph, sdc));
+  if (geometry === 'trunk') trunkGeometry(topology, pinBoxes(graph, def, lef), x, y, netHpwl, pathLength, manhattan, wires, clockSourceNets(graph, sdc));
   else {
     for (const pn of netPoints(graph, pinShapes(graph, def, lef))) {
       const { xs, ys } = pn;
@@ -100,7 +111,7 @@ export function parseSlackGraph(graph: TimingGraph, libs: LibertyLibrary[], sdc:
       });
       const tree = steinerTree(xs, ys);
       netHpwl[pn.net] = halfPerimeter(xs, ys);
-      setWire(pn.net, tree.length, pn.graphPins.length);
+      setWire(wires, pn.net, tree.length, pn.graphPins.length);
       // Path length from the root along the tree, nodes visited parents first.
       const dist = new Float64Array(tree.xs.length);
       const done = new Uint8Array(tree.xs.length);
@@ -153,7 +164,17 @@ export function parseSlackGraph(graph: TimingGraph, libs: LibertyLibrary[], sdc:
     netPinCap[ni] = pins;
   }
   const die = def.dieArea ? { width: (def.dieArea.x2 - def.dieArea.x1) / (def.dbuPerMicron || 1000), height: (def.dieArea.y2 - def.dieArea.y1) / (def.dbuPerMicron || 1000) } : { width: 1, height: 1 };
-  return { graph, libs, sdc, tech, geometry, ...(sdf ? { sdf } : {}), x, y, die, netHpwl, netSteiner, netFanout, netWireRes, netWireCap, pathLength, manhattan, netLoad, netPinCap, ...topology };
+  // Every field written out, sdf included when absent: one object shape for every graph. Built by
+  // spreading, each graph's shape came from transitions that a full garbage collection drops once
+  // no graph is alive, and with it the optimized code of every function reading a graph's fields
+  // (parse, propagation, slack), which then ran unoptimized again: about three times the CPU time
+  // of the next prediction in a process that collects between predictions.
+  const t = topology;
+  return {
+    graph, libs, sdc, tech, geometry, sdf, x, y, die, netHpwl, netSteiner, netFanout, netWireRes, netWireCap, pathLength, manhattan, netLoad, netPinCap,
+    pinNet: t.pinNet, loadDriver: t.loadDriver, isDriver: t.isDriver, pinCap: t.pinCap, netLoadStart: t.netLoadStart, netLoads: t.netLoads,
+    edgeFrom: t.edgeFrom, edgeTo: t.edgeTo, edgeArc: t.edgeArc, edgeArcId: t.edgeArcId, edgeRole: t.edgeRole, edgeSense: t.edgeSense, intoStart: t.intoStart, intoEdges: t.intoEdges,
+  };
 }
 
 /**
@@ -182,7 +203,7 @@ function clockSourceNets(graph: TimingGraph, sdc: Sdc): Uint8Array {
  * the centre of the net's other pins (the routing estimate's access points, from the first
  * rectangle alone).
  */
-function trunkGeometry(topology: FlatTopology, box: PinBoxes, x: Float32Array, y: Float32Array, netHpwl: Float32Array, pathLength: Float32Array, manhattan: Float32Array, setWire: (net: number, length: number, pins: number) => void, trunkOnly: Uint8Array): void {
+function trunkGeometry(topology: FlatTopology, box: PinBoxes, x: Float32Array, y: Float32Array, netHpwl: Float32Array, pathLength: Float32Array, manhattan: Float32Array, wires: Wires, trunkOnly: Uint8Array): void {
   const { netLoadStart, netLoads, loadDriver } = topology;
   let xs = new Float64Array(64);
   let ys = new Float64Array(64);
@@ -232,7 +253,7 @@ function trunkGeometry(topology: FlatTopology, box: PinBoxes, x: Float32Array, y
     // Clock-source nets keep the single trunk (see clockSourceNets): no quadratic spanning tree for a geometry nobody reads.
     const mst = k > 3 && !trunkOnly[ni] ? spanningPaths(xs.subarray(0, k), ys.subarray(0, k), paths) : Infinity;
     const useMst = mst < t.length;
-    setWire(ni, useMst ? mst : t.length, k);
+    setWire(wires, ni, useMst ? mst : t.length, k);
     for (let i = 1; i < k; i++) {
       const gp = pins[i]!;
       pathLength[gp] = useMst ? paths[i]! : trunkPath(t, xs, ys, 0, i);
