@@ -3,10 +3,20 @@ import { basename, join, relative } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { writeReport, type ReportSection } from '../report/html-report.ts';
 import { ProgressBar, UserError, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
-import { LIBRARY_HELP, libraryTitle, loadLibrary, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
 import { readVerilogSource } from '../../eda/verilog/index.ts';
-import { regressionMetrics, selectBackend } from '../../models/common/index.ts';
-import { VeriDistill, firstModuleName, labelFlowOf, moduleClosureText, shippedCheckpointDir, synthesizeQor, verilogFilesIn, type QorPrediction, type SynthesizedQor } from '../../models/qor/veridistill/index.ts';
+// A one-file prediction in a fresh process mostly waits for module loading, so this command imports
+// the files it needs rather than the indexes of eda/synth (which load the STA library),
+// models/common (the GEMM backends: hw/, sim/; the training loop) and VeriDistill (training,
+// labelling); the corpus reader and the synthesis flow load only with --corpus and --compare.
+// test/models/qor/veridistill/predict-imports.test.ts keeps it so.
+import { LIBRARY_HELP, libraryTitle, loadLibrary } from '../../eda/synth/cell-library.ts';
+import { yosysBackends, type YosysBackend } from '../../eda/synth/yosys-runner.ts';
+import { selectBackend } from '../../models/common/backend.ts';
+import { regressionMetrics } from '../../models/common/metrics.ts';
+import { VeriDistill, labelFlowOf, type QorPrediction } from '../../models/qor/veridistill/model.ts';
+import { moduleClosureText } from '../../models/qor/veridistill/module-text.ts';
+import { shippedCheckpointDir } from '../../models/qor/veridistill/shipped.ts';
+import type { SynthesizedQor } from '../../models/qor/veridistill/yosys-qor.ts';
 
 interface DesignResult {
   design: string;
@@ -117,6 +127,7 @@ examples: tessera predict qor rtl/alu.v --top alu --compare
 
     const designs: { name: string; sources: Record<string, string>; top?: string }[] = [];
     if (flags.corpus) {
+      const { firstModuleName, verilogFilesIn } = await import('../../models/qor/veridistill/corpus.ts');
       for (const f of verilogFilesIn(flags.corpus, true)) {
         const text = readVerilogSource(f);
         const top = firstModuleName(text);
@@ -134,13 +145,14 @@ examples: tessera predict qor rtl/alu.v --top alu --compare
       designs.push({ name: files.join(' '), sources, top: flags.top });
     }
 
+    const synthesizeQor = flags.compare ? (await import('../../models/qor/veridistill/yosys-qor.ts')).synthesizeQor : undefined;
     const results: DesignResult[] = [];
     const bar = designs.length > 1 ? new ProgressBar('predicting', designs.length) : undefined;
     for (const d of designs) {
       const whole = Object.values(d.sources).join('\n');
       const text = d.top ? moduleClosureText(whole, d.top, Object.keys(d.sources).join(', ')) : whole;
       const r: DesignResult = { design: d.name, top: d.top, predicted: predictTimed(model, text, d.top) };
-      if (flags.compare) {
+      if (synthesizeQor) {
         try {
           r.yosys = await synthesizeQor(d.sources, d.top, liberty, yosys);
           r.error = { areaPercent: percent(r.predicted.areaUm2, r.yosys.areaUm2), delayPercent: percent(r.predicted.delayPs, r.yosys.delayPs) };

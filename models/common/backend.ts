@@ -1,6 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
+import tf from './tfjs.cjs';
 import { dirname } from 'node:path';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
@@ -32,6 +31,9 @@ async function tryTfjsNode(): Promise<string | undefined> {
 
 async function tryWasm(): Promise<string | undefined> {
   try {
+    // Required, not imported: an import makes Node scan the package (and tfjs-core, which it
+    // re-exports) for named exports, ~0.1 s of CPU (see tfjs.cjs).
+    const { setWasmPaths } = createRequire(import.meta.url)('@tensorflow/tfjs-backend-wasm') as typeof import('@tensorflow/tfjs-backend-wasm');
     setWasmPaths(wasmBinaryDir());
     return (await tf.setBackend('wasm')) ? undefined : 'wasm backend did not initialise';
   } catch (e) {

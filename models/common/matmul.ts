@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import tf from './tfjs.cjs';
 
 /*
  * Matrix products whose gradients avoid the transpose flags. On the wasm backend a product with

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import tf from './tfjs.cjs';
 
 /*
  * Gather and segment sums with explicit gradients. tfjs's own gradient of `gather` calls the

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import tf from './tfjs.cjs';
 import { SeededRandom } from './seeded-random.ts';
 
 export type Init = 'glorot' | 'zeros' | 'ones' | { normal: number };

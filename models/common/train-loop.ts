@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import tf from './tfjs.cjs';
 import { Interrupted, ProgressBar, pausePointAsync, withStopSignal, yieldToEventLoop, type StopFlag } from '../../util/index.ts';
 import type { NamedArray, Parameters } from './parameters.ts';
 

@@ -1,5 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
-import { gatherRows, type Parameters } from '../../common/index.ts';
+import tf from '../../common/tfjs.cjs';
+import { gatherRows } from '../../common/message-passing.ts';
+import type { Parameters } from '../../common/parameters.ts';
 import { PAD } from './tokenizer.ts';
 
 export interface EncoderConfig {

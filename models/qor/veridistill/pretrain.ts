@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import tf from '../../common/tfjs.cjs';
 import { SeededRandom, gatherRows, trainLoop, type Parameters, type TrainHistory } from '../../common/index.ts';
 import { encode, encoderPrefix, mlmLogits, type EncoderConfig } from './encoder.ts';
 import { CLS, MASK, PAD } from './tokenizer.ts';

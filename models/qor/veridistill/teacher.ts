@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import tf from '../../common/tfjs.cjs';
 import {
   SeededRandom, batchGraphs, disposeGraph, gatherRows, meanOfInNeighbours, meanPoolGraphs, trainLoop,
   type GraphTensors, type Parameters, type TrainHistory,

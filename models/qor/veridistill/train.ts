@@ -1,6 +1,7 @@
 import { Parameters, SeededRandom, regressionMetrics, type RegressionMetrics } from '../../common/index.ts';
 import { baselineFeatures, fitBoostedTrees, fitRidge, standardize, standardizer } from './baselines.ts';
-import { decoderPredict, defineDecoder, trainDecoder } from './decoder.ts';
+import { decoderPredict, defineDecoder } from './decoder.ts';
+import { trainDecoder } from './decoder-training.ts';
 import { designChunks, designFeatures } from './design-features.ts';
 import { defineEncoder, type EncoderConfig } from './encoder.ts';
 import type { QorRecord } from './labels.ts';
