@@ -15,7 +15,7 @@ export default defineCommand({
 FFN neuron the top-K_a activation markers and rates. Shared experts are the highest-rate neurons;
 the rest are grouped into equal routed experts by balanced k-means (L1 on the marker columns, the
 assignment solved exactly by the Hungarian algorithm); the router is built from each expert's
-representative neuron; a balancing bias is fitted on the calibration tokens (or online over
+representative neuron (its most active one; --representative centroid for the paper's rule); a balancing bias is fitted on the calibration tokens (or online over
 --balance-windows fresh training windows) and keeps updating through fine-tuning. Perplexity is measured
 on held-out windows for the dense model, the carved model (with and without the bias), static
 pruning and random grouping at the same active neurons, and after --finetune STEPS of LoRA. The
@@ -32,7 +32,7 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
     { name: 'finetune-context', kind: 'int', default: 128, valueName: 'T', help: 'tokens per fine-tuning window' },
     { name: 'lr', kind: 'number', default: 5e-4, valueName: 'LR', help: 'fine-tuning learning rate (Adam)' },
     { name: 'ka', kind: 'int', default: 10, valueName: 'K', help: 'neurons marked per calibration token' },
-    { name: 'representative', kind: 'string', default: 'centroid', valueName: 'RULE', help: "each routed expert's router neuron: 'centroid' (the paper's: closest to the cluster's centroid) or 'rate' (its most active neuron)" },
+    { name: 'representative', kind: 'string', default: 'rate', valueName: 'RULE', help: "each routed expert's router neuron: 'rate' (its most active neuron) or 'centroid' (the paper's: closest to the cluster's centroid, which on sparse markers is the least active one)" },
     { name: 'calibration', kind: 'int', default: 16, valueName: 'N', help: 'calibration windows of the model\'s context' },
     { name: 'tokens', kind: 'int', default: 4096, valueName: 'N', help: 'held-out target tokens for perplexity (whole windows)' },
     { name: 'balance-steps', kind: 'int', default: 2000, valueName: 'N', help: 'bias updates (+-0.001 each) on batches of 64 calibration tokens' },

@@ -66,7 +66,8 @@ function centroidOf(p: ActivationProfile, members: ArrayLike<number>): Float64Ar
  * highest activation rate. Markers are sparse (K_a of the neurons per token), and the L1-closest
  * binary column to a mean of sparse columns is the one with the fewest markers, so `centroid`
  * picks the cluster's least active neuron (measured on the shipped model: in 104 of 112 clusters at
- * S2A2E16), whose scores say little about when its expert matters.
+ * S2A2E16), whose scores say little about when its expert matters; `rate` routes better at every
+ * configuration measured (docs/compress.md) and is the default.
  */
 export type Representative = 'centroid' | 'rate';
 
@@ -87,7 +88,7 @@ function representatives(p: ActivationProfile, experts: readonly Int32Array[], r
 export type Grouping = 'kmeans' | 'random';
 
 /** Carves one FFN from its activation profile (`seed` only for random grouping). */
-export function carveLayer(p: ActivationProfile, config: CmoeConfig, grouping: Grouping = 'kmeans', seed = 1, representative: Representative = 'centroid'): CarvedLayer {
+export function carveLayer(p: ActivationProfile, config: CmoeConfig, grouping: Grouping = 'kmeans', seed = 1, representative: Representative = 'rate'): CarvedLayer {
   const size = p.hidden / config.experts;
   const order = byRate(p.rates);
   const shared = Int32Array.from(order.slice(0, config.shared * size)).sort();

@@ -68,7 +68,7 @@ export async function streamBalance(weights: LlamaWeights, layers: readonly Carv
  * scores of the calibration tokens as the carved model feeds them (the earlier layers carved, with
  * their fitted biases): the inputs the router will see. No bias when `balance` is undefined.
  */
-export async function carveModel(weights: LlamaWeights, cal: Calibration, config: CmoeConfig, method: Grouping | 'static', balance: BalanceOptions | undefined, seed: number, representative: Representative = 'centroid'): Promise<CarvedModelLayer[]> {
+export async function carveModel(weights: LlamaWeights, cal: Calibration, config: CmoeConfig, method: Grouping | 'static', balance: BalanceOptions | undefined, seed: number, representative: Representative = 'rate'): Promise<CarvedModelLayer[]> {
   const { hiddenDim } = weights.config;
   const keep = ((config.shared + config.active) * hiddenDim) / config.experts;
   const layers = cal.profiles.map((p, l) => {

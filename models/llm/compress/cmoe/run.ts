@@ -19,7 +19,7 @@ export interface CmoeRunOptions {
   readonly configName: string;
   readonly config: CmoeConfig;
   readonly ka: number;
-  /** How each routed expert's router row is chosen (default the paper's `centroid`). */
+  /** How each routed expert's router row is chosen (default `rate`; the paper's is `centroid`). */
   readonly representative?: Representative;
   readonly balance: BalanceOptions;
   readonly finetune?: CmoeFinetuneOptions;
@@ -101,7 +101,7 @@ export async function runCmoe(weights: LlamaWeights, data: CompressionData, o: C
     config: o.configName,
     activation: activation(config),
     ka: o.ka,
-    representative: o.representative ?? 'centroid',
+    representative: o.representative ?? 'rate',
     calibration: { windows: data.calibration.length, tokens: cal.tokens, source: 'training documents (seeded windows)' },
     heldOutTokens: heldOutTargets(data),
     perplexity: {
