@@ -9,6 +9,7 @@ import {
   metricsMarkdown, readDataset, recordAig, recordFunction, SEADAG_METHODS, shippedModelDir, aigToCanvas, functionKey,
   type Generator, type MethodMetrics, type SamplerOptions, type SettingName, type TruthFunction,
 } from '../../models/gen/seadag/index.ts';
+import { neighbourCanvas } from '../../models/gen/seadag/sampler/canvas-neighbours.ts';
 
 /** The rows of the table: each trained method with the guided sampler (checks) and plain (the model alone). */
 function generators(root: string, setting: SettingName, plain: boolean, methods: readonly string[], guided: SamplerOptions, canvasOf?: (t: TruthFunction) => readonly number[] | undefined): Generator[] {
@@ -51,6 +52,7 @@ example: tessera seadag eval --setting 4x1 --data out/seadag/4x1.jsonl --json ou
     { name: 'candidates', kind: 'int', default: GUIDED_SAMPLER.candidates, valueName: 'C', help: 'guided sampler: draws of each level scored by the decoder, the best kept' },
     { name: 'temperature', kind: 'number', default: 1, valueName: 'T', help: 'guided sampler: fanin draws from the predicted weights to the power 1/T (below 1: sharper)' },
     { name: 'own-canvas', kind: 'boolean', help: "diagnostic: diffusion models fill each function's ABC level widths (padded as in training) instead of a canvas drawn from the prior" },
+    { name: 'canvas-neighbours', kind: 'int', default: 0, valueName: 'K', help: "experiment: diffusion models draw the canvas from the level widths of the K training functions nearest to each function (NPN-invariant signature) instead of all (0: off)" },
     { name: 'plain', kind: 'boolean', help: 'also score every model with the plain sampler' },
     { name: 'methods', kind: 'string', valueName: 'LIST', help: `comma-separated subset of ${SEADAG_METHODS.join(', ')} (default: every trained one)` },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write every metric as JSON' },
@@ -82,7 +84,10 @@ example: tessera seadag eval --setting 4x1 --data out/seadag/4x1.jsonl --json ou
       if (flags.limit > 0 && held.length > flags.limit) held = Array.from({ length: flags.limit }, (_, i) => held[Math.floor((i * held.length) / flags.limit)]);
       if (held.length === 0) throw new UserError(`no ${flags.split} pairs of ${setting} in ${file}`, '--data');
       const widths = new Map(held.map((r) => [functionKey(recordFunction(r)), aigToCanvas(recordAig(r)).canvas.widths] as const));
-      const gens = generators(root, setting, flags.plain, methods, guided, flags['own-canvas'] ? (t) => widths.get(functionKey(t)) : undefined);
+      const train = records.filter((r) => r.split === 'train' && r.setting === setting);
+      const canvasOf = flags['own-canvas'] ? (t: TruthFunction) => widths.get(functionKey(t))
+        : flags['canvas-neighbours'] > 0 ? neighbourCanvas(train, flags['canvas-neighbours'], flags.seed) : undefined;
+      const gens = generators(root, setting, flags.plain, methods, guided, canvasOf);
       if (gens.length === 0) throw new UserError(`no trained ${setting} models under ${root}`, '--models', `train them with 'tessera seadag train --setting ${setting} ...'`);
       const metrics: MethodMetrics[] = [];
       for (const g of gens) metrics.push(await evaluateGenerator(g, held, flags.samples, flags.seed));

@@ -106,6 +106,10 @@ describe('tessera seadag train / eval on a small fixture (tiny models, a few ste
     const own = join(dir, 'eval-own.json');
     expect(await main(['seadag', 'eval', '--setting', '4x1', '--data', fixture, '--models', root, '--methods', 'seadag', '--samples', '2', '--limit', '4', '--own-canvas', '--json', own])).toBe(0);
     expect(readJson<{ results: Record<string, { metrics: MethodMetrics[] }> }>(own).results['4x1'].metrics.map((m) => m.validity)).toEqual([1]);
+    // The canvas prior conditioned on the function: canvases of the 20 nearest training functions.
+    const near = join(dir, 'eval-near.json');
+    expect(await main(['seadag', 'eval', '--setting', '4x1', '--data', fixture, '--models', root, '--methods', 'seadag', '--samples', '2', '--limit', '4', '--canvas-neighbours', '20', '--json', near])).toBe(0);
+    expect(readJson<{ results: Record<string, { metrics: MethodMetrics[] }> }>(near).results['4x1'].metrics.map((m) => m.validity)).toEqual([1]);
   });
 
   it('a function with no exact sample: says so, exits 1, writes no circuit', async () => {

@@ -7,7 +7,9 @@ import { randomAigFunction } from '../../../../models/gen/seadag/data/random-fun
 import { everyNpnClass4, usable } from '../../../../models/gen/seadag/data/function-pool.ts';
 import { join } from 'node:path';
 import { readDataset, recordFunction, splitOf } from '../../../../models/gen/seadag/data/dataset.ts';
-import { seededUint32 } from '../../../../util/index.ts';
+import { seededRandom, seededUint32 } from '../../../../util/index.ts';
+import { parseTruthHex } from '../../../../eda/aig/index.ts';
+import { npnSignature } from '../../../../models/gen/seadag/sampler/canvas-neighbours.ts';
 
 describe('NPN classes', () => {
   it('finds the 222 NPN classes of 4-input functions (208 with all 4 inputs in the support)', () => {
@@ -102,5 +104,20 @@ describe('held-out functions are never in training, not even up to NPN', () => {
     const train = new Set(records.filter((r) => r.split === 'train').map((r) => r.classKey));
     expect(records.filter((r) => r.split === 'test' && train.has(r.classKey))).toEqual([]);
     expect(records.filter((r) => r.split === 'test').length).toBeGreaterThan(0);
+  });
+});
+
+describe('the NPN-invariant signature of the neighbour canvas prior', () => {
+  it('is the same for every input permutation, input negation and output complement of a function, and differs between AND4 and XOR4', () => {
+    const next = seededRandom(11);
+    for (const hex of ['8000', '6996', '7f80', 'e8e8', '1ee1', '0f0f', 'cafe']) {
+      const fn = { inputs: 4, tables: [parseTruthHex(hex, 4)] };
+      const sig = npnSignature(fn);
+      for (let k = 0; k < 24; k++) {
+        const perm = [0, 1, 2, 3].sort(() => next() - 0.5);
+        expect(npnSignature(transformFunction(fn, perm, Math.floor(next() * 16), [next() < 0.5]))).toEqual(sig);
+      }
+    }
+    expect(npnSignature({ inputs: 4, tables: [parseTruthHex('8000', 4)] })).not.toEqual(npnSignature({ inputs: 4, tables: [parseTruthHex('6996', 4)] }));
   });
 });
