@@ -19,9 +19,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as tf from '@tensorflow/tfjs';
-import { backendFromFlags, ReferenceBackend, selectBackend, type ArrayBackend } from '../models/common/index.ts';
-import { LlamaModel, loadModel, profileGeneration, TfLlama, writeOnnxDecoder, type LlamaWeights } from '../models/llm/index.ts';
-import { shardGradients } from '../models/llm/train/grad-task.ts';
+import { selectBackend } from '../models/common/index.ts';
+import { backendFromFlags, ReferenceBackend, type ArrayBackend } from '../models/common/gemm/index.ts';
+import { LlamaModel, loadModel, profileGeneration, shardGradients, TfLlama, writeOnnxDecoder, type LlamaWeights } from '../models/llm/index.ts';
 import { printComparison } from './compare.ts';
 
 const DECODE = 128;

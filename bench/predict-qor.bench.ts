@@ -14,7 +14,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadLibrary, type YosysBackend } from '../eda/synth/index.ts';
 import { selectBackend } from '../models/common/index.ts';
-import { VeriDistill, chunkTokens, designText, labelFlowOf, rootModuleName, shippedCheckpointDir, synthesizeQor, verilogWords } from '../models/qor/veridistill/index.ts';
+import { VeriDistill, chunkTokens, labelFlowOf, shippedCheckpointDir, verilogWords } from '../models/qor/veridistill/index.ts';
+import { designText, rootModuleName, synthesizeQor } from '../models/qor/veridistill/training/index.ts';
 import { dataPath } from '../util/index.ts';
 
 const files = [

@@ -9,7 +9,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { projectRoot } from '../util/index.ts';
 import { listVerilogFiles } from '../eda/verilog/index.ts';
-import { readCorpus } from '../eda/verilog/agreement/corpus.ts';
+import { readCorpus } from '../eda/verilog/agreement/index.ts';
 import { printComparison } from './compare.ts';
 
 const fileCount = 600;

@@ -4,8 +4,9 @@
 // of the final QoR on the validation designs, for the network alone and with the linear recipe term.
 // Usage: node --import tsx bench/lsoformer/validation-variant.ts SPLIT '{"recipeInputs":true,"rankWeight":1}' [DATA]
 import { selectBackend } from '../../models/common/index.ts';
-import { defaultSettings, designTensors, loadRecipeDataset, makeSplit, predictRuns, scorePredictions, trainModel, type SplitName, type TrainSettings } from '../../models/qor/lsoformer/index.ts';
-import { fitRecipeTermOf } from '../../models/qor/lsoformer/recipe-term.ts';
+import {
+  defaultSettings, designTensors, fitRecipeTermOf, loadRecipeDataset, makeSplit, predictRuns, scorePredictions, trainModel, type SplitName, type TrainSettings,
+} from '../../models/qor/lsoformer/index.ts';
 
 await selectBackend(() => {});
 const [splitName, overrides, data] = [process.argv[2] as SplitName, process.argv[3] ?? '{}', process.argv[4] ?? 'out/lso/recipes200.jsonl'];

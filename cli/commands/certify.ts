@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { ArrayBackend, backendFromFlags, selectBackend } from '../../models/common/index.ts';
+import { selectBackend } from '../../models/common/index.ts';
+import { ArrayBackend, backendFromFlags } from '../../models/common/gemm/index.ts';
 import { profilePhase } from '../../models/llm/index.ts';
 import {
   buildBackdooredClassifier, buildMaskedClassifier, CERTIFY_MASK_RATE, CERTIFY_METHODS, certifySentences, DEFAULT_BACKDOOR, evaluateAttack, frequentWords, triggeredExamples, type CertifyMethod, type CertifyOptions,

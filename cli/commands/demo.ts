@@ -9,7 +9,8 @@ import { gemmEnergy, randomGemmOperands, referenceGemm, simulateGemm, validateGe
 import { arrayTestbench, cosimVectors, generateArrayDesign } from '../../hdl-gen/index.ts';
 import { DEFAULT_LIBRARY, LIBRARY_HELP, hasNativeYosys, libraryTitle, loadLibrary, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
-import { QOR_FLOW_HASH, VeriDistill, labelFlowOf, moduleClosureText, shippedCheckpointDir, synthesizeQor } from '../../models/qor/veridistill/index.ts';
+import { VeriDistill, labelFlowOf, moduleClosureText, shippedCheckpointDir } from '../../models/qor/veridistill/index.ts';
+import { QOR_FLOW_HASH, synthesizeQor } from '../../models/qor/veridistill/training/index.ts';
 import { designConfig, designFlags } from './gen-config.ts';
 
 const percent = (pred: number, truth: number) => `${pred >= truth ? '+' : ''}${((100 * (pred - truth)) / truth).toFixed(1)}%`;

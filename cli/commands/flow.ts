@@ -3,8 +3,7 @@ import { defineCommand } from '../command.ts';
 import { UserError, writeFileAtomic, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { generateArrayDesign } from '../../hdl-gen/index.ts';
 import { hasNativeYosys } from '../../eda/synth/index.ts';
-import { SLACK_FLOW_VERSION, evaluateDesign, libraries, loadSlackModel, readRecord, shippedSlackModelDir } from '../../models/timing/e2eslack/index.ts';
-import { processDesign } from '../../models/timing/e2eslack/data/process-design.ts';
+import { SLACK_FLOW_VERSION, evaluateDesign, libraries, loadSlackModel, processDesign, readRecord, shippedSlackModelDir } from '../../models/timing/e2eslack/index.ts';
 import { contentHash } from '../../util/index.ts';
 import { designConfig, designFlags } from './gen-config.ts';
 

@@ -1,5 +1,6 @@
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
-import { applyThreshold, backendFromFlags, macroF1, rocAuc, selectBackend } from '../../models/common/index.ts';
+import { applyThreshold, macroF1, rocAuc, selectBackend } from '../../models/common/index.ts';
+import { backendFromFlags } from '../../models/common/gemm/index.ts';
 import { evaluateOnBackend, loadGnnCheckpoint, loadGraphDataset, mixScores, shippedGnnCheckpointDir, stratifiedSplit } from '../../models/gnn/index.ts';
 import { defineCommand } from '../command.ts';
 import { arraySpec, formatCycles, sharedFlags } from './gnn-runs.ts';

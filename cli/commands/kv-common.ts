@@ -1,5 +1,5 @@
 /** What the kv commands share: the model and its held-out windows, the backends, the throughput backend. */
-import { backendFromFlags, ArrayBackend, type GemmBackend } from '../../models/common/index.ts';
+import { backendFromFlags, ArrayBackend, type GemmBackend } from '../../models/common/gemm/index.ts';
 import { checkpointSplit, LlamaModel, loadModel, spreadWindows, tokenStream, weightsKey } from '../../models/llm/index.ts';
 import { tuneTestWindows } from '../../models/llm/kv/index.ts';
 import { UserError } from '../../util/index.ts';

@@ -1,5 +1,5 @@
 import { defineCommand } from '../command.ts';
-import { backendFromFlags } from '../../models/common/index.ts';
+import { backendFromFlags } from '../../models/common/gemm/index.ts';
 import { checkpointSplit, evaluateCheckpoint, loadModel, type BackendScore } from '../../models/llm/index.ts';
 import { UserError, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { arrayFlags, modelFlags } from './llm-flags.ts';

@@ -1,5 +1,5 @@
 import { defineCommand } from '../command.ts';
-import { backendFromFlags, type GemmBackend } from '../../models/common/index.ts';
+import { backendFromFlags, type GemmBackend } from '../../models/common/gemm/index.ts';
 import { generate, LlamaModel, loadModel, summarize } from '../../models/llm/index.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { arrayFlags, modelFlags } from './llm-flags.ts';

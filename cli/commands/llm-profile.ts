@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { ArrayBackend, backendFromFlags } from '../../models/common/index.ts';
+import { ArrayBackend, backendFromFlags } from '../../models/common/gemm/index.ts';
 import { kvShareSweep, loadModel, profileGeneration, profilePhase } from '../../models/llm/index.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { writeReport } from '../report/html-report.ts';

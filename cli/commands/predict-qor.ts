@@ -4,19 +4,13 @@ import { defineCommand } from '../command.ts';
 import { writeReport, type ReportSection } from '../report/html-report.ts';
 import { ProgressBar, UserError, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { readVerilogSource } from '../../eda/verilog/index.ts';
-// A one-file prediction in a fresh process mostly waits for module loading, so this command imports
-// the files it needs rather than the indexes of eda/synth (which load the STA library),
-// models/common (the GEMM backends: hw/, sim/; the training loop) and VeriDistill (training,
-// labelling); the corpus reader and the synthesis flow load only with --corpus and --compare.
-// test/models/qor/veridistill/predict-imports.test.ts keeps it so.
-import { LIBRARY_HELP, libraryTitle, loadLibrary } from '../../eda/synth/cell-library.ts';
-import { yosysBackends, type YosysBackend } from '../../eda/synth/yosys-runner.ts';
-import { selectBackend } from '../../models/common/backend.ts';
-import { regressionMetrics } from '../../models/common/metrics.ts';
-import { VeriDistill, labelFlowOf, type QorPrediction } from '../../models/qor/veridistill/model.ts';
-import { moduleClosureText } from '../../models/qor/veridistill/module-text.ts';
-import { shippedCheckpointDir } from '../../models/qor/veridistill/shipped.ts';
-import type { SynthesizedQor } from '../../models/qor/veridistill/yosys-qor.ts';
+import { LIBRARY_HELP, libraryTitle, loadLibrary, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
+import { selectBackend, regressionMetrics } from '../../models/common/index.ts';
+import { VeriDistill, labelFlowOf, moduleClosureText, shippedCheckpointDir, type QorPrediction } from '../../models/qor/veridistill/index.ts';
+// VeriDistill's training sub-area (corpus reader, synthesis flow) loads only with --corpus or --compare:
+// a one-file prediction in a fresh process mostly waits for module loading
+// (test/models/qor/veridistill/predict-imports.test.ts keeps its import graph small).
+import type { SynthesizedQor } from '../../models/qor/veridistill/training/index.ts';
 
 interface DesignResult {
   design: string;
@@ -127,7 +121,7 @@ examples: tessera predict qor rtl/alu.v --top alu --compare
 
     const designs: { name: string; sources: Record<string, string>; top?: string }[] = [];
     if (flags.corpus) {
-      const { firstModuleName, verilogFilesIn } = await import('../../models/qor/veridistill/corpus.ts');
+      const { firstModuleName, verilogFilesIn } = await import('../../models/qor/veridistill/training/index.ts');
       for (const f of verilogFilesIn(flags.corpus, true)) {
         const text = readVerilogSource(f);
         const top = firstModuleName(text);
@@ -145,7 +139,7 @@ examples: tessera predict qor rtl/alu.v --top alu --compare
       designs.push({ name: files.join(' '), sources, top: flags.top });
     }
 
-    const synthesizeQor = flags.compare ? (await import('../../models/qor/veridistill/yosys-qor.ts')).synthesizeQor : undefined;
+    const synthesizeQor = flags.compare ? (await import('../../models/qor/veridistill/training/index.ts')).synthesizeQor : undefined;
     const results: DesignResult[] = [];
     const bar = designs.length > 1 ? new ProgressBar('predicting', designs.length) : undefined;
     for (const d of designs) {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { ArrayBackend, backendFromFlags, selectBackend } from '../../models/common/index.ts';
+import { selectBackend } from '../../models/common/index.ts';
+import { ArrayBackend, backendFromFlags } from '../../models/common/gemm/index.ts';
 import { checkpointSplit, loadModel, weightsKey } from '../../models/llm/index.ts';
 import { compressionData, runFuse, writeCompressedCheckpoint } from '../../models/llm/compress/index.ts';
 import { setInterruptNote, UserError, writeJsonAtomic } from '../../util/index.ts';

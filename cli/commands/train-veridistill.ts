@@ -6,7 +6,7 @@ import { selectBackend } from '../../models/common/index.ts';
 import { buildVeridistillData, labelSummary } from './veridistill-dataset.ts';
 import { DEFAULT_SYNTHETIC } from './veridistill-corpus.ts';
 import { DEFAULT_LIBRARY, LIBRARY_HELP, libraryTitle, yosysBackends, type YosysBackend } from '../../eda/synth/index.ts';
-import { defaultSettings, metricsMarkdown, readDataset, trainVeriDistill, type TrainSettings } from '../../models/qor/veridistill/index.ts';
+import { defaultSettings, metricsMarkdown, readDataset, trainVeriDistill, type TrainSettings } from '../../models/qor/veridistill/training/index.ts';
 
 /** Tiny settings for smoke runs: a minute instead of many, numbers not meaningful. */
 const quickSettings = (s: TrainSettings): TrainSettings => ({

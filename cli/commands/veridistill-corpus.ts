@@ -5,7 +5,8 @@ import { PE_KIND_IDS, peKind } from '../../hw/index.ts';
 import { generateArrayDesign } from '../../hdl-gen/index.ts';
 import { syntheticDesigns } from '../../eda/dataset/index.ts';
 import { isUserError } from '../../util/index.ts';
-import { listCorpus, moduleClosureText, moduleDesigns, parameterSweeps, type CorpusDesign } from '../../models/qor/veridistill/index.ts';
+import { moduleClosureText } from '../../models/qor/veridistill/index.ts';
+import { listCorpus, moduleDesigns, parameterSweeps, type CorpusDesign } from '../../models/qor/veridistill/training/index.ts';
 import { designConfig } from './gen-config.ts';
 
 /** Synthetic designs per kind by default (capped at a third of the data). */

@@ -3,7 +3,7 @@
 // pinned flow on the worker pool, with one label cache, so either command resumes the other's run.
 import { dataDir, dataPath } from '../../util/index.ts';
 import { loadLibrary, type YosysBackend } from '../../eda/synth/index.ts';
-import { designText, labelCorpus, writeDataset, type QorRecord } from '../../models/qor/veridistill/index.ts';
+import { designText, labelCorpus, writeDataset, type QorRecord } from '../../models/qor/veridistill/training/index.ts';
 import { capSynthetic, veridistillCorpus } from './veridistill-corpus.ts';
 
 export interface VeridistillDataOptions {

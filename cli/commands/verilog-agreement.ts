@@ -4,8 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProgressBar, UserError, projectRoot, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts';
-import { agreementTable, runAgreement, summarize, tableEnd, tableStart, verdictCell, type CorpusRow } from '../../eda/verilog/agreement/agreement.ts';
-import { referenceToolsMissing } from '../../eda/verilog/agreement/reference-tools.ts';
+import {
+  agreementTable, referenceToolsMissing, runAgreement, summarize, tableEnd, tableStart, verdictCell, type CorpusRow,
+} from '../../eda/verilog/agreement/index.ts';
 import { defineCommand } from '../command.ts';
 
 export default defineCommand({

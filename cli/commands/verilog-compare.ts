@@ -5,8 +5,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dataDir, ProgressBar, UserError, writeJsonAtomic } from '../../util/index.ts';
 import { listVerilogFiles } from '../../eda/verilog/index.ts';
-import { compareUnits, parseUnitList, summarizeComparison, type CompareRow, type CompareSummary, type CompareUnit } from '../../eda/verilog/agreement/compare.ts';
-import { referenceToolsMissing } from '../../eda/verilog/agreement/reference-tools.ts';
+import {
+  compareUnits, parseUnitList, referenceToolsMissing, summarizeComparison, type CompareRow, type CompareSummary, type CompareUnit,
+} from '../../eda/verilog/agreement/index.ts';
 import { defineCommand } from '../command.ts';
 
 export default defineCommand({

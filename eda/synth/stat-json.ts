@@ -3,7 +3,7 @@
 // build, does): there the area is the sum of the Liberty cell areas over the counts, which is what
 // `stat -liberty` computes (test/eda/synth/stat-json.test.ts checks both versions).
 import { contentHash } from '../../util/index.ts';
-import { parseLiberty } from '../timing/index.ts';
+import { parseLiberty } from '../timing/liberty/index.ts';
 
 export interface CellStats {
   readonly cells: number;

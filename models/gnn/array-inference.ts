@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { type GemmBackend, type GemmCost, type LedgerEntry, type PreparedWeights, applyThreshold, macroF1, rocAuc } from '../common/index.ts';
+import { applyThreshold, macroF1, rocAuc } from '../common/index.ts';
+import { type GemmBackend, type GemmCost, type LedgerEntry, type PreparedWeights } from '../common/gemm/index.ts';
 import type { Gemm } from './layers.ts';
 import { type Mix, type NodeScorer, mixScores } from './model.ts';
 

@@ -1,7 +1,8 @@
 // One run of the protocol as a worker task (util's WorkerPool runs this module's default export):
 // train, evaluate on the test nodes, optionally score the graph on the simulated array and save the
 // weights. Graphs are read once per worker.
-import { backendFromFlags, selectBackend } from '../common/index.ts';
+import { selectBackend } from '../common/index.ts';
+import { backendFromFlags } from '../common/gemm/index.ts';
 import { saveGnnCheckpoint } from './checkpoint.ts';
 import { evaluateOnBackend } from './array-inference.ts';
 import type { RunRecord, RunSpec } from './experiment.ts';

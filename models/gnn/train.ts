@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { SeededRandom, applyThreshold, bestF1Threshold, macroF1, rocAuc, trainLoop } from '../common/index.ts';
+import { SeededRandom, applyThreshold, bestF1Threshold, macroF1, rocAuc } from '../common/index.ts';
+import { trainLoop } from '../common/training/index.ts';
 import { type AnomalyGraph, standardizeColumns } from './graph.ts';
 import { trainableVariables, trainingGemm } from './layers.ts';
 import { type Mix, type NodeScorer, mixScores } from './model.ts';

@@ -13,6 +13,7 @@ export { readDocuments, splitDocuments, dropContainedLines, dataHashOf, type Doc
 export { tokenStream, sampleBatch, evalWindows, spreadWindows } from './data/token-stream.ts';
 export { TfLlama, PROJECTIONS, type Projection, type LoraOptions } from './train/tf-llama.ts';
 export { trainLlm, learningRate, type TrainOptions, type TrainResult } from './train/trainer.ts';
+export { shardGradients, type GradTaskInput, type GradTaskOutput } from './train/grad-task.ts';
 export { LlamaModel, type TransformerBlock, type ForwardOptions } from './engine/model.ts';
 export { Block } from './engine/block.ts';
 export { Attention, type AttentionObserver } from './engine/attention.ts';

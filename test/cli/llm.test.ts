@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { createRng } from '../../hw/index.ts';
-import { backendFromFlags, ReferenceBackend } from '../../models/common/index.ts';
+import { backendFromFlags, ReferenceBackend } from '../../models/common/gemm/index.ts';
 import { checkpointSplit, dataHashOf, evaluate, loadModel, readDocuments, trainBpe, writeCheckpoint, writeLlama2cCheckpoint, writeTokenizer, type LlamaConfig, type LlamaWeights } from '../../models/llm/index.ts';
 import { captureConsole } from '../helpers/console-capture.ts';
 import { missingChromium, renderReportInChromium } from '../helpers/render-in-chromium.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReferenceBackend } from '../../models/common/index.ts';
+import { ReferenceBackend } from '../../models/common/gemm/index.ts';
 import { LlamaModel, llmWorkloadSpec, loadModel } from '../../models/llm/index.ts';
 import { phaseMacs, workloadOf } from '../../sim/workloads/index.ts';
 

@@ -3,7 +3,7 @@
  * that share it (group x new tokens) form one product with the cached keys (Q K^T, B stored as one
  * row per token) and one with the cached values (P V); both go through the backend.
  */
-import type { GemmBackend, PreparedWeights } from '../../common/index.ts';
+import type { GemmBackend, PreparedWeights } from '../../common/gemm/index.ts';
 import type { LlamaConfig } from '../config.ts';
 import type { LlamaLayerWeights } from '../checkpoint.ts';
 import type { LayerKvCache } from './kv-cache.ts';

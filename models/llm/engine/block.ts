@@ -1,5 +1,5 @@
 /** One transformer block: RMSNorm, attention, residual; RMSNorm, feed-forward, residual. */
-import type { GemmBackend } from '../../common/index.ts';
+import type { GemmBackend } from '../../common/gemm/index.ts';
 import type { LlamaConfig } from '../config.ts';
 import type { LlamaLayerWeights } from '../checkpoint.ts';
 import { Attention, type AttentionObserver } from './attention.ts';

@@ -2,7 +2,7 @@
  * The FFN of a block as a replaceable module: the dense SwiGLU here; a mixture of experts carved
  * from it (or any other module with the same face) can take its place in `block.ffn`.
  */
-import type { GemmBackend, PreparedWeights } from '../../common/index.ts';
+import type { GemmBackend, PreparedWeights } from '../../common/gemm/index.ts';
 import type { LlamaLayerWeights } from '../checkpoint.ts';
 import { blockLabels } from './labels.ts';
 import { scratch, swiGlu } from './math.ts';

@@ -2,7 +2,7 @@
  * The GEMM labels of a block's products, made once per layer and shared: a decode step would
  * otherwise allocate one label object per product (the ledger and checks only read them).
  */
-import type { GemmLabel } from '../../common/index.ts';
+import type { GemmLabel } from '../../common/gemm/index.ts';
 
 const BLOCK_KINDS = ['q', 'k', 'v', 'qk', 'av', 'o', 'gate', 'up', 'down'] as const;
 export type BlockProductKind = (typeof BLOCK_KINDS)[number];

@@ -3,7 +3,7 @@
  * cache for prefill and decode. Blocks are a plain array (remove or replace them; a replacement
  * only needs `forward`), each block's FFN is replaceable, caches are replaceable per layer.
  */
-import type { GemmBackend, PreparedWeights } from '../../common/index.ts';
+import type { GemmBackend, PreparedWeights } from '../../common/gemm/index.ts';
 import type { LlamaConfig } from '../config.ts';
 import type { LlamaWeights } from '../checkpoint.ts';
 import type { AttentionObserver } from './attention.ts';

@@ -6,7 +6,7 @@
  * weights, the backend, the tokens), so an interrupted or repeated evaluation resumes.
  */
 import { ContentCache, contentHash, ProgressBar, WorkerPool } from '../../../util/index.ts';
-import { addCost, backendFromFlags, zeroCost, type BackendFlags, type GemmBackend, type GemmCost } from '../../common/index.ts';
+import { addCost, backendFromFlags, zeroCost, type BackendFlags, type GemmBackend, type GemmCost } from '../../common/gemm/index.ts';
 import type { LoadedModel } from '../checkpoint.ts';
 import { spreadWindows, tokenStream } from '../data/token-stream.ts';
 import { LlamaModel } from '../engine/model.ts';

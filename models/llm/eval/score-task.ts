@@ -2,7 +2,7 @@
  * A worker's share of an evaluation: the window sums of a checkpoint on one backend. The model is
  * loaded once per checkpoint and prepared once per backend (quantized for the array) per worker.
  */
-import { backendFromFlags, type BackendFlags } from '../../common/index.ts';
+import { backendFromFlags, type BackendFlags } from '../../common/gemm/index.ts';
 import { LlamaModel } from '../engine/model.ts';
 import { loadModel } from '../shipped.ts';
 import { scoreModelWindows, type WindowScore } from './evaluate.ts';

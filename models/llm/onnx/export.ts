@@ -6,7 +6,7 @@
  * float32 with ONNX's standard operators (opset 17), so onnxruntime can run the same model.
  */
 import { writeFileAtomic } from '../../../util/index.ts';
-import { transpose } from '../../common/index.ts';
+import { transpose } from '../../common/gemm/index.ts';
 import { NORM_EPS, ROPE_BASE } from '../config.ts';
 import type { LlamaWeights } from '../checkpoint.ts';
 import { FLOAT, INT64, OnnxGraph } from './onnx-graph.ts';

@@ -4,7 +4,7 @@
  * decode step with `context` tokens in the cache (the new one included), for `batch` sequences.
  * Every block has the same shapes, so one block is costed and booked `layers` times.
  */
-import { GemmLedger, type ArrayBackend, type GemmCost, type LedgerEntry } from '../../common/index.ts';
+import { GemmLedger, type ArrayBackend, type GemmCost, type LedgerEntry } from '../../common/gemm/index.ts';
 import type { LlamaConfig } from '../config.ts';
 
 export type Phase = 'prefill' | 'decode';

@@ -6,7 +6,8 @@
  * projection (fine-tuning); `toWeights` folds them into the matrices.
  */
 import * as tf from '@tensorflow/tfjs';
-import { gatherRows, Parameters, transpose } from '../../common/index.ts';
+import { gatherRows, Parameters } from '../../common/index.ts';
+import { transpose } from '../../common/gemm/index.ts';
 import { NORM_EPS, ROPE_BASE, type LlamaConfig } from '../config.ts';
 import type { Llama2cCheckpoint } from '../llama2c-checkpoint.ts';
 import { matmul } from './matmul.ts';

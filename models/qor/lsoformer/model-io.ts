@@ -2,7 +2,8 @@
 // whose config holds the network's shape, the target standardiser and where it came from.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Parameters, loadCheckpoint, manifestFile, saveCheckpoint, type TrainHistory } from '../../common/index.ts';
+import { Parameters, loadCheckpoint, manifestFile, saveCheckpoint } from '../../common/index.ts';
+import { type TrainHistory } from '../../common/training/index.ts';
 import { UserError } from '../../../util/index.ts';
 import { defineNet, type NetConfig } from './networks.ts';
 import type { Standardizer } from './targets.ts';

@@ -5,7 +5,8 @@
 // deviation stand for the design's); early stopping on the validation runs; a checkpoint after
 // every epoch, so an interrupted run resumes.
 import * as tf from '@tensorflow/tfjs';
-import { SeededRandom, epochCheckpoints, trainLoop, type Parameters, type TrainHistory } from '../../common/index.ts';
+import { SeededRandom, type Parameters } from '../../common/index.ts';
+import { epochCheckpoints, trainLoop, type TrainHistory } from '../../common/training/index.ts';
 import type { LsoDesign } from './data.ts';
 import { disposeGcnGraph, gcnGraph } from './gcn.ts';
 import { levelBins } from './level-pooling.ts';

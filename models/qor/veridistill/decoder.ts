@@ -1,5 +1,4 @@
-import tf from '../../common/tfjs.cjs';
-import type { Parameters } from '../../common/parameters.ts';
+import { tf, type Parameters } from '../../common/index.ts';
 
 /**
  * The student's regression decoder: design features from the frozen encoder -> hidden layer ->

@@ -1,6 +1,5 @@
-import tf from '../../common/tfjs.cjs';
+import { tf, type Parameters } from '../../common/index.ts';
 import type { VerilogToken } from '../../../eda/verilog/index.ts';
-import type { Parameters } from '../../common/parameters.ts';
 import { chunkEmbeddings, type EncoderConfig } from './encoder.ts';
 import { PAD, chunkTokens, verilogWords, type Vocabulary } from './tokenizer.ts';
 

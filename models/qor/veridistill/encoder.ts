@@ -1,6 +1,4 @@
-import tf from '../../common/tfjs.cjs';
-import { gatherRows } from '../../common/message-passing.ts';
-import type { Parameters } from '../../common/parameters.ts';
+import { tf, gatherRows, type Parameters } from '../../common/index.ts';
 import { PAD } from './tokenizer.ts';
 
 export interface EncoderConfig {

@@ -1,8 +1,5 @@
 import { lexVerilog, type VerilogToken } from '../../../eda/verilog/index.ts';
-// The files, not models/common's index: that also loads the GEMM backends (hw/, sim/) and the
-// training loop, which prediction never uses (test/models/qor/veridistill/predict-imports.test.ts).
-import { Parameters } from '../../common/parameters.ts';
-import { loadCheckpoint, saveCheckpoint } from '../../common/checkpoint.ts';
+import { Parameters, loadCheckpoint, saveCheckpoint } from '../../common/index.ts';
 import { decoderPredict, defineDecoder, type DecoderConfig } from './decoder.ts';
 import { baselineFeatures } from './baselines.ts';
 import { designChunks, designFeatures } from './design-features.ts';

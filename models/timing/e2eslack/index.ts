@@ -15,6 +15,7 @@ export { defaultTrainSettings, type TrainSettings } from './model/train.ts';
 export { timingPredictDesigns, readSources, TEST_DESIGNS, type SlackDesign } from './data/designs.ts';
 export { buildSlackDataset, SLACK_FLOW_VERSION, type SlackBuildSummary } from './data/build.ts';
 export { readRecord, readLabels, designFiles, type DesignRecord } from './data/storage.ts';
+export { processDesign, type SlackJob, type SlackOutcome } from './data/process-design.ts';
 export { libraryTechnology, portLoads, loadSlackGraph } from './data/load-design.ts';
 export { groundTruthFlow, estimateAndTime, type FlowResult, type FlowDesign } from './flow/ground-truth.ts';
 export { synthesizeNetlist, type MappedNetlist } from './flow/synthesize-netlist.ts';

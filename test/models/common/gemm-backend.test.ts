@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, fp16FromNumber, mixpeEvalConfig, PE_KIND_IDS, peKind, quantizeActivations, type QuantScheme } from '../../../hw/index.ts';
-import { ArrayBackend, backendFromFlags, matmulB, matmulTransposedB, ReferenceBackend, type MatrixLayout, type ProductPrecision } from '../../../models/common/index.ts';
+import { ArrayBackend, backendFromFlags, matmulB, matmulTransposedB, ReferenceBackend, type MatrixLayout, type ProductPrecision } from '../../../models/common/gemm/index.ts';
 import { gemmEnergy, referenceGemm, simulateGemm, type GemmOperands, type SimConfig } from '../../../sim/index.ts';
 import { energyConstants28nm } from '../../../hw/energy/index.ts';
 import { isUserError } from '../../../util/index.ts';

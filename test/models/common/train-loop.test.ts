@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Parameters, SeededRandom, epochCheckpoints, selectBackend, trainLoop, type NamedArray, type TrainLoopState } from '../../../models/common/index.ts';
+import { Parameters, SeededRandom, selectBackend, type NamedArray } from '../../../models/common/index.ts';
+import { epochCheckpoints, trainLoop, type TrainLoopState } from '../../../models/common/training/index.ts';
 import { Interrupted, stopFlag, type StopFlag } from '../../../util/index.ts';
 
 beforeAll(async () => {

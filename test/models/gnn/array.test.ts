@@ -1,7 +1,8 @@
 // SpaceGNN's inference products through models/common's GemmBackend: the float32 reference gives the
 // tfjs scores, the int8 array scores stay close, and the ledger books exactly the model's products.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ReferenceBackend, backendFromFlags, selectBackend } from '../../../models/common/index.ts';
+import { selectBackend } from '../../../models/common/index.ts';
+import { ReferenceBackend, backendFromFlags } from '../../../models/common/gemm/index.ts';
 import { BackendGemm, SpaceGnn, defaultSettings, evaluateOnBackend, undirectedCsr, withSelfLoops } from '../../../models/gnn/index.ts';
 
 beforeAll(async () => {

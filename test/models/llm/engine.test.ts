@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng, mixpeEvalConfig, peKind } from '../../../hw/index.ts';
-import { ArrayBackend, ReferenceBackend } from '../../../models/common/index.ts';
+import { ArrayBackend, ReferenceBackend } from '../../../models/common/gemm/index.ts';
 import { loadModel, LlamaModel, readLlama2cCheckpoint, writeLlama2cCheckpoint, type LlamaConfig, type LlamaWeights } from '../../../models/llm/index.ts';
 import { dataPath, missingData } from '../../../util/index.ts';
 import { skipReason } from '../../helpers/requirements.ts';

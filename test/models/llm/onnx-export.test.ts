@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ReferenceBackend } from '../../../models/common/index.ts';
+import { ReferenceBackend } from '../../../models/common/gemm/index.ts';
 import { LlamaModel, writeOnnxDecoder, type LlamaWeights } from '../../../models/llm/index.ts';
 import { skipReason } from '../../helpers/requirements.ts';
 import { relativeMaxError } from './numpy-reference.ts';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { energyConstants28nm } from '../../../hw/energy/index.ts';
 import { createRng, macsPerCycle, mixpeEvalConfig, peKind } from '../../../hw/index.ts';
-import { addCost, ArrayBackend, ArrayCostModel, GemmLedger, zeroCost, type GemmCost, type GemmLabel, type LedgerEntry } from '../../../models/common/index.ts';
+import { addCost, ArrayBackend, ArrayCostModel, GemmLedger, zeroCost, type GemmCost, type GemmLabel, type LedgerEntry } from '../../../models/common/gemm/index.ts';
 import { bookPhase, profileGeneration, summarize, type LlamaConfig } from '../../../models/llm/index.ts';
 import { gemmEnergy, simulateGemm, type SimConfig } from '../../../sim/index.ts';
 

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReferenceBackend, selectBackend } from '../../../models/common/index.ts';
+import { selectBackend } from '../../../models/common/index.ts';
+import { ReferenceBackend } from '../../../models/common/gemm/index.ts';
 import { learningRate, LlamaModel, readCheckpoint, TfLlama, trainLlm, type LlamaConfig, type TrainOptions } from '../../../models/llm/index.ts';
 import { relativeMaxError } from './numpy-reference.ts';
 

@@ -6,7 +6,7 @@
  * the weight is exactly 1). Each expert runs only on the tokens routed to it, as separate products,
  * so the array's ledger books the weights each token really fetches.
  */
-import type { GemmBackend, PreparedWeights } from '../../../common/index.ts';
+import type { GemmBackend, PreparedWeights } from '../../../common/gemm/index.ts';
 import type { FeedForward } from '../../engine/feed-forward.ts';
 import { swiGlu } from '../../engine/math.ts';
 import type { CarvedLayer } from './carve.ts';

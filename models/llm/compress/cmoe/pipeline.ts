@@ -3,7 +3,7 @@
  * tokens, and install the carved FFNs into an engine model (any backend).
  */
 import { yieldToEventLoop } from '../../../../util/index.ts';
-import { ReferenceBackend, type GemmBackend } from '../../../common/index.ts';
+import { ReferenceBackend, type GemmBackend } from '../../../common/gemm/index.ts';
 import type { LlamaWeights } from '../../checkpoint.ts';
 import { Block } from '../../engine/block.ts';
 import { LlamaModel } from '../../engine/model.ts';

@@ -5,7 +5,7 @@
  * the array's fill and drain once). Stacking output columns changes no column's quantization groups
  * (they run along K), so the fused product's values are those of the separate ones.
  */
-import type { GemmBackend, PreparedWeights } from '../../../common/index.ts';
+import type { GemmBackend, PreparedWeights } from '../../../common/gemm/index.ts';
 import type { LlamaLayerWeights } from '../../checkpoint.ts';
 import { Block } from '../../engine/block.ts';
 import type { FeedForward } from '../../engine/feed-forward.ts';

@@ -5,7 +5,7 @@
  * of each, expert loads, and the cost per decoded token on the array, dense against carved.
  */
 import { pausePointAsync } from '../../../../util/index.ts';
-import { ArrayBackend, ReferenceBackend } from '../../../common/index.ts';
+import { ArrayBackend, ReferenceBackend } from '../../../common/gemm/index.ts';
 import type { LlamaWeights } from '../../checkpoint.ts';
 import { LlamaModel } from '../../engine/model.ts';
 import { decodeCost, ffnCycles, heldOutPerplexity, type CompressionData, type DecodeCost } from '../measure.ts';

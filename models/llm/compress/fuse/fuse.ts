@@ -13,7 +13,8 @@ import { yieldToEventLoop } from '../../../../util/index.ts';
 import { sampleBatch } from '../../data/token-stream.ts';
 import type { LlamaWeights } from '../../checkpoint.ts';
 import { PROJECTIONS, TfLlama, type Projection } from '../../train/tf-llama.ts';
-import { gatherRows, transpose } from '../../../common/index.ts';
+import { gatherRows } from '../../../common/index.ts';
+import { transpose } from '../../../common/gemm/index.ts';
 import { createRng } from '../../../../hw/index.ts';
 import { removeBlock } from './influence.ts';
 

@@ -6,7 +6,7 @@
 import type { LlamaWeights } from '../../checkpoint.ts';
 import { LlamaModel } from '../../engine/model.ts';
 import { rmsNorm } from '../../engine/math.ts';
-import { ReferenceBackend } from '../../../common/index.ts';
+import { ReferenceBackend } from '../../../common/gemm/index.ts';
 import { yieldToEventLoop } from '../../../../util/index.ts';
 
 /** Final hidden states (tokens x dim, all windows in turn) of the model with only the blocks `keep` (by index). */

@@ -7,7 +7,7 @@
  * the array's cost per decoded token, dense against fused.
  */
 import { pausePointAsync } from '../../../../util/index.ts';
-import { ArrayBackend, ReferenceBackend } from '../../../common/index.ts';
+import { ArrayBackend, ReferenceBackend } from '../../../common/gemm/index.ts';
 import type { LlamaWeights } from '../../checkpoint.ts';
 import { LlamaModel } from '../../engine/model.ts';
 import { decodeCost, heldOutPerplexity, type CompressionData } from '../measure.ts';

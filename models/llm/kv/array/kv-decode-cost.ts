@@ -12,7 +12,7 @@
  * attention probabilities are INT8, as the engine's INT8 attention products take them.
  */
 import { PE_KINDS } from '../../../../hw/index.ts';
-import { ArrayCostModel, GemmLedger, addCost, zeroCost, type ArrayBackend, type GemmCost } from '../../../common/index.ts';
+import { ArrayCostModel, GemmLedger, addCost, zeroCost, type ArrayBackend, type GemmCost } from '../../../common/gemm/index.ts';
 import type { LlamaConfig } from '../../config.ts';
 import { bookPhase, summarize, type CostSummary } from '../../profile/profile.ts';
 import type { QuantMode } from '../quant/quantized-cache.ts';

@@ -1,5 +1,5 @@
 /** Decode throughput of KV-cache configurations against the context length (the array's fast mode). */
-import type { ArrayBackend } from '../../../common/index.ts';
+import type { ArrayBackend } from '../../../common/gemm/index.ts';
 import type { LlamaConfig } from '../../config.ts';
 import type { PrecisionPair } from '../quant/precision-pairs.ts';
 import type { QuantMode } from '../quant/quantized-cache.ts';

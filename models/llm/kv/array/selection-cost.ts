@@ -11,7 +11,7 @@
  * waits on DRAM (its array utilization is under 1%), so the predictor's GEMMs are taken to run in
  * the idle compute: a token then costs max(decode, predictor) instead of decode + predictor.
  */
-import { ArrayCostModel, GemmLedger, addCost, zeroCost, type ArrayBackend, type GemmCost } from '../../../common/index.ts';
+import { ArrayCostModel, GemmLedger, addCost, zeroCost, type ArrayBackend, type GemmCost } from '../../../common/gemm/index.ts';
 import type { LlamaConfig } from '../../config.ts';
 import { bookPhase } from '../../profile/profile.ts';
 import type { BudgetLayout } from '../select/layout.ts';

@@ -1,9 +1,12 @@
-import {
+import { wasmAsm } from '../../../common/index.ts';
+import type { MlpWeights } from './mlp.ts';
+
+const {
   BLOCK, BR_IF, END, F32X4_ADD, F32X4_DEMOTE_F64X2_ZERO, F32X4_MUL, F32X4_PMAX, F64X2_PROMOTE_LOW, I32_ADD, I32_EQZ, I32_LT_U, I8X16_SHUFFLE,
   LOOP, V128, V128_CONST, V128_LOAD64_LANE, V128_LOAD64_SPLAT, V128_STORE64_LANE, VOID, compileOrNull, get, i32, oneFunctionModule, set, uleb,
-  wasm, type WasmMemory,
-} from '../../../common/wasm-asm.ts';
-import type { MlpWeights } from './mlp.ts';
+  wasm,
+} = wasmAsm;
+type WasmMemory = wasmAsm.WasmMemory;
 
 /**
  * The slack model's networks as WebAssembly SIMD in single precision: four feature rows per

@@ -1,5 +1,6 @@
 import { contentHash } from '../../../../util/index.ts';
-import { epochCheckpoints, loadCheckpoint, saveCheckpoint, type NamedArray, type TrainHistory } from '../../../common/index.ts';
+import { loadCheckpoint, saveCheckpoint, type NamedArray } from '../../../common/index.ts';
+import { epochCheckpoints, type TrainHistory } from '../../../common/training/index.ts';
 import { loadSlackGraph } from '../data/load-design.ts';
 import { readLabels, type DesignRecord } from '../data/storage.ts';
 import { modelConstraints } from './constraints.ts';

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { Parameters, SeededRandom, trainLoop, type EpochCheckpoints, type NamedArray, type TrainHistory } from '../../../common/index.ts';
+import { Parameters, SeededRandom, type NamedArray } from '../../../common/index.ts';
+import { trainLoop, type EpochCheckpoints, type TrainHistory } from '../../../common/training/index.ts';
 import { CELL_FEATURES, NET_FEATURES } from './features.ts';
 import { addMlp, mlpTensor, mlpWeights, standardizer, type MlpSpec, type Standardizer } from './mlp.ts';
 import type { MessageFunctions } from './propagate.ts';

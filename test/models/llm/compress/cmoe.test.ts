@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../../../hw/index.ts';
-import { ReferenceBackend, selectBackend } from '../../../../models/common/index.ts';
+import { selectBackend } from '../../../../models/common/index.ts';
+import { ReferenceBackend } from '../../../../models/common/gemm/index.ts';
 import { LlamaModel, SwiGluFeedForward, TfLlama, type LlamaConfig } from '../../../../models/llm/index.ts';
 import {
   activationProfile, balanceBias, calibrate, captureFfnInputs, carvedModel, carveLayer, carveModel, CarvedFeedForward, finetuneCmoe, installCmoeGate, maxOverMean, parseCmoeConfig, selectAndBalance, selectExperts, staticPruning,

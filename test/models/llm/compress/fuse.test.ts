@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../../../hw/index.ts';
-import { ReferenceBackend, selectBackend } from '../../../../models/common/index.ts';
+import { selectBackend } from '../../../../models/common/index.ts';
+import { ReferenceBackend } from '../../../../models/common/gemm/index.ts';
 import { LlamaModel, type LlamaConfig } from '../../../../models/llm/index.ts';
 import { finalHidden, fuseBlock, macroInfluence, removeBlock, type FuseOptions } from '../../../../models/llm/compress/index.ts';
 import { randomLlama } from '../random-llama.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, mixpeEvalConfig, peKind } from '../../../../hw/index.ts';
-import { ArrayBackend, ReferenceBackend, type GemmBackend } from '../../../../models/common/index.ts';
+import { ArrayBackend, ReferenceBackend, type GemmBackend } from '../../../../models/common/gemm/index.ts';
 import { LlamaModel, SwiGluFeedForward, type LlamaConfig } from '../../../../models/llm/index.ts';
 import { calibrate, CarvedFeedForward, carveLayer, decodeCost, ffnCycles, fuseGateUp, GateUpFeedForward, parseCmoeConfig } from '../../../../models/llm/compress/index.ts';
 import { randomLlama } from '../random-llama.ts';

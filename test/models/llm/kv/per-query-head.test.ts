@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../../hw/index.ts';
-import { ReferenceBackend, selectBackend } from '../../../../models/common/index.ts';
+import { selectBackend } from '../../../../models/common/index.ts';
+import { ReferenceBackend } from '../../../../models/common/gemm/index.ts';
 import { FullKvCache, KvCache, LlamaModel, type LlamaConfig } from '../../../../models/llm/index.ts';
 import {
   AttentionPredictorNet, AttentionPredictorPolicy, attentionHistories, budgetLayout, SelectingKvCache, StreamingLlm, tokenBytes, type SelectionPolicy,

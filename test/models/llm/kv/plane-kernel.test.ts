@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, fp16FromNumber, fp16ToNumber, mixpeEvalConfig, PE_KINDS, quantizeActivations } from '../../../../hw/index.ts';
 import { simulateGemm } from '../../../../sim/index.ts';
-import { ArrayBackend } from '../../../../models/common/index.ts';
+import { ArrayBackend } from '../../../../models/common/gemm/index.ts';
 import type { LlamaConfig } from '../../../../models/llm/config.ts';
 import { addPlanes, keyPlaneProduct, keyScores, valuePlaneProduct, type CodedTokens } from '../../../../models/llm/kv/array/plane-kernel.ts';
 import { kvDecodeCost, type StoredKv } from '../../../../models/llm/kv/index.ts';

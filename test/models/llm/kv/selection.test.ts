@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../../hw/index.ts';
-import { ReferenceBackend, selectBackend } from '../../../../models/common/index.ts';
+import { selectBackend } from '../../../../models/common/index.ts';
+import { ReferenceBackend } from '../../../../models/common/gemm/index.ts';
 import { FullKvCache, KvCache, LlamaModel, type LlamaConfig } from '../../../../models/llm/index.ts';
 import {
   AttentionPredictorNet, budgetLayout, fillBudget, fullAttention, H2o, predictorSamples, Quest, recoveredMass, SelectingKvCache, StreamingLlm,

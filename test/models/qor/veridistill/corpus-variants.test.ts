@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { designSources, designText, listCorpus, moduleDesigns, parameterSweeps, rootModuleName, type CorpusDesign } from '../../../../models/qor/veridistill/index.ts';
-import { ISCAS89_DFF, withBehaviouralFlops } from '../../../../models/qor/veridistill/corpus.ts';
+import { designSources, designText, listCorpus, moduleDesigns, parameterSweeps, rootModuleName, type CorpusDesign } from '../../../../models/qor/veridistill/training/index.ts';
+import { ISCAS89_DFF, withBehaviouralFlops } from '../../../../models/qor/veridistill/training/corpus.ts';
 import { elaborate, parseVerilog } from '../../../../eda/verilog/index.ts';
 import { dataDir, missingData } from '../../../../util/index.ts';
 

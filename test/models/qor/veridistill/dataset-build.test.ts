@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../cli/main.ts';
-import { QOR_FLOW_HASH, readDataset } from '../../../../models/qor/veridistill/index.ts';
+import { QOR_FLOW_HASH, readDataset } from '../../../../models/qor/veridistill/training/index.ts';
 import { captureConsole } from '../../../helpers/console-capture.ts';
 import { missingData, skipReason } from '../../../helpers/requirements.ts';
 

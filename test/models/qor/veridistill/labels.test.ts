@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { qorOf } from '../../../../models/qor/veridistill/qor-flow.ts';
-import { netlistGraphFromYosysJson } from '../../../../models/qor/veridistill/netlist-graph.ts';
-import { firstModuleName } from '../../../../models/qor/veridistill/corpus.ts';
+import { qorOf } from '../../../../models/qor/veridistill/training/qor-flow.ts';
+import { netlistGraphFromYosysJson } from '../../../../models/qor/veridistill/training/netlist-graph.ts';
+import { firstModuleName } from '../../../../models/qor/veridistill/training/corpus.ts';
 import { moduleClosureText } from '../../../../models/qor/veridistill/module-text.ts';
-import { labellingOrder } from '../../../../models/qor/veridistill/labels.ts';
+import { labellingOrder } from '../../../../models/qor/veridistill/training/labels.ts';
 import { capSynthetic } from '../../../../cli/commands/veridistill-corpus.ts';
 
 describe('label plumbing', () => {

@@ -2,9 +2,9 @@
 // and both say which (tool version and script hash).
 import { describe, expect, it } from 'vitest';
 import { libertyCellAreas, loadLibrary, runYosys } from '../../../../eda/synth/index.ts';
-import { labelSources } from '../../../../models/qor/veridistill/label-task.ts';
-import { LABEL_BACKEND, QOR_FLOW_HASH, qorScript, synthesizeQor } from '../../../../models/qor/veridistill/index.ts';
-import { flowLiberty } from '../../../../models/qor/veridistill/qor-flow.ts';
+import { labelSources } from '../../../../models/qor/veridistill/training/label-task.ts';
+import { LABEL_BACKEND, QOR_FLOW_HASH, qorScript, synthesizeQor } from '../../../../models/qor/veridistill/training/index.ts';
+import { flowLiberty } from '../../../../models/qor/veridistill/training/qor-flow.ts';
 
 const adder = 'module add(input clk, input [3:0] a, b, output reg [4:0] s); always @(posedge clk) s <= a + b; endmodule\n';
 

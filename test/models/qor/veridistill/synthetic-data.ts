@@ -1,5 +1,5 @@
 import { SeededRandom } from '../../../../models/common/index.ts';
-import type { QorRecord } from '../../../../models/qor/veridistill/index.ts';
+import type { QorRecord } from '../../../../models/qor/veridistill/training/index.ts';
 
 /**
  * Small labelled designs made up for plumbing tests: `adders` W-bit adders and `regs` W-bit

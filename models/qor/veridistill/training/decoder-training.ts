@@ -1,7 +1,7 @@
 // Training of the student's decoder, apart from decoder.ts so that prediction loads no training code.
-import tf from '../../common/tfjs.cjs';
-import { SeededRandom, trainLoop, type Parameters, type TrainHistory } from '../../common/index.ts';
-import { decoderForward, decoderPrefix as prefix } from './decoder.ts';
+import { tf, SeededRandom, type Parameters } from '../../../common/index.ts';
+import { trainLoop, type TrainHistory } from '../../../common/training/index.ts';
+import { decoderForward, decoderPrefix as prefix } from '../decoder.ts';
 
 export interface DecoderTrainOptions {
   readonly epochs: number;

@@ -1,7 +1,7 @@
-import tf from '../../common/tfjs.cjs';
-import { SeededRandom, gatherRows, trainLoop, type Parameters, type TrainHistory } from '../../common/index.ts';
-import { encode, encoderPrefix, mlmLogits, type EncoderConfig } from './encoder.ts';
-import { CLS, MASK, PAD } from './tokenizer.ts';
+import { tf, SeededRandom, gatherRows, type Parameters } from '../../../common/index.ts';
+import { trainLoop, type TrainHistory } from '../../../common/training/index.ts';
+import { encode, encoderPrefix, mlmLogits, type EncoderConfig } from '../encoder.ts';
+import { CLS, MASK, PAD } from '../tokenizer.ts';
 
 export interface PretrainOptions {
   readonly epochs: number;

@@ -3,8 +3,8 @@
 // test shows the native build gives identical numbers). Every record carries the tool version and
 // the hash of the script's fixed part, so labels from different flows are never mixed.
 import { dirname } from 'node:path';
-import { libertyCellAreas, parseAbcStimes } from '../../../eda/synth/index.ts';
-import { contentHash } from '../../../util/index.ts';
+import { libertyCellAreas, parseAbcStimes } from '../../../../eda/synth/index.ts';
+import { contentHash } from '../../../../util/index.ts';
 import type { YosysJson } from './netlist-graph.ts';
 
 /** The synthesis and mapping commands after the reads; `TOP` is replaced by `-top NAME` or nothing. */

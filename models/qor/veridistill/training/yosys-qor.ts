@@ -1,5 +1,5 @@
-import { runYosys, type YosysBackend } from '../../../eda/synth/index.ts';
-import { contentHash, ContentCache } from '../../../util/index.ts';
+import { runYosys, type YosysBackend } from '../../../../eda/synth/index.ts';
+import { contentHash, ContentCache } from '../../../../util/index.ts';
 import type { YosysJson } from './netlist-graph.ts';
 import { QOR_FLOW_HASH, flowLiberty, qorOf, qorScript } from './qor-flow.ts';
 

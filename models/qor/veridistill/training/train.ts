@@ -1,15 +1,15 @@
-import { Parameters, SeededRandom, regressionMetrics, type RegressionMetrics } from '../../common/index.ts';
-import { baselineFeatures, fitBoostedTrees, fitRidge, standardize, standardizer } from './baselines.ts';
-import { decoderPredict, defineDecoder } from './decoder.ts';
+import { Parameters, SeededRandom, regressionMetrics, type RegressionMetrics } from '../../../common/index.ts';
+import { baselineFeatures, fitBoostedTrees, fitRidge, standardize, standardizer } from '../baselines.ts';
+import { decoderPredict, defineDecoder } from '../decoder.ts';
 import { trainDecoder } from './decoder-training.ts';
-import { designChunks, designFeatures } from './design-features.ts';
-import { defineEncoder, type EncoderConfig } from './encoder.ts';
+import { designChunks, designFeatures } from '../design-features.ts';
+import { defineEncoder, type EncoderConfig } from '../encoder.ts';
 import type { QorRecord } from './labels.ts';
-import { VeriDistill, rawDesignFeatures, type VeriDistillConfig } from './model.ts';
-import { STRUCTURE_FEATURES } from './structure-features.ts';
+import { VeriDistill, rawDesignFeatures, type VeriDistillConfig } from '../model.ts';
+import { STRUCTURE_FEATURES } from '../structure-features.ts';
 import { pretrainEncoder } from './pretrain.ts';
 import { defineTeacher, teacherKinds, teacherOutputs, trainTeacher, type TeacherConfig } from './teacher.ts';
-import { Vocabulary, verilogWords } from './tokenizer.ts';
+import { Vocabulary, verilogWords } from '../tokenizer.ts';
 
 export interface TrainSettings {
   readonly seed: number;

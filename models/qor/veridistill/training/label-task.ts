@@ -1,4 +1,4 @@
-import { runYosys, type YosysBackend } from '../../../eda/synth/index.ts';
+import { runYosys, type YosysBackend } from '../../../../eda/synth/index.ts';
 import { netlistGraphFromYosysJson, type NetlistGraph, type YosysJson } from './netlist-graph.ts';
 import { flowLiberty, qorOf, qorScript } from './qor-flow.ts';
 

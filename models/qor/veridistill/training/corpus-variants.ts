@@ -3,7 +3,7 @@
 // parameter's default changed at a time, so the student reads the value synthesis uses).
 import { readFileSync } from 'node:fs';
 import { declaredModules, designText, type CorpusDesign } from './corpus.ts';
-import { moduleClosureText } from './module-text.ts';
+import { moduleClosureText } from '../module-text.ts';
 
 /**
  * Each module of `d` other than its top, as its own design `ID/MODULE` in the same family and

@@ -1,8 +1,5 @@
-import tf from '../../common/tfjs.cjs';
-import {
-  SeededRandom, batchGraphs, disposeGraph, gatherRows, meanOfInNeighbours, meanPoolGraphs, trainLoop,
-  type GraphTensors, type Parameters, type TrainHistory,
-} from '../../common/index.ts';
+import { tf, SeededRandom, batchGraphs, disposeGraph, gatherRows, meanOfInNeighbours, meanPoolGraphs, type GraphTensors, type Parameters } from '../../../common/index.ts';
+import { trainLoop, type TrainHistory } from '../../../common/training/index.ts';
 import type { NetlistGraph } from './netlist-graph.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { yosysVersion, type YosysBackend } from '../../../eda/synth/index.ts';
-import { ContentCache, ProgressBar, WorkerPool, contentHash, writeFileAtomic } from '../../../util/index.ts';
+import { yosysVersion, type YosysBackend } from '../../../../eda/synth/index.ts';
+import { ContentCache, ProgressBar, WorkerPool, contentHash, writeFileAtomic } from '../../../../util/index.ts';
 import { designSources, designText, type CorpusDesign } from './corpus.ts';
 import type { LabelResult, LabelTaskInput } from './label-task.ts';
 import type { NetlistGraph } from './netlist-graph.ts';

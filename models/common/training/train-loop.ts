@@ -1,6 +1,6 @@
-import tf from './tfjs.cjs';
-import { Interrupted, ProgressBar, pausePointAsync, withStopSignal, yieldToEventLoop, type StopFlag } from '../../util/index.ts';
-import type { NamedArray, Parameters } from './parameters.ts';
+import tf from '../tfjs.cjs';
+import { Interrupted, ProgressBar, pausePointAsync, withStopSignal, yieldToEventLoop, type StopFlag } from '../../../util/index.ts';
+import type { NamedArray, Parameters } from '../parameters.ts';
 
 export interface TrainLoopOptions<B> {
   readonly params: Parameters;

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentHash } from '../../util/index.ts';
-import { loadCheckpoint, saveCheckpoint } from './checkpoint.ts';
-import type { NamedArray } from './parameters.ts';
+import { contentHash } from '../../../util/index.ts';
+import { loadCheckpoint, saveCheckpoint } from '../checkpoint.ts';
+import type { NamedArray } from '../parameters.ts';
 import type { TrainLoopState } from './train-loop.ts';
 
 /** A training run's state on disk after each epoch, so an interrupted run resumes (see `trainLoop`'s `resume`). */

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { kiss2Verilog, parseKiss2 } from '../../../eda/dataset/index.ts';
-import { readBlif, readPla, writeVerilog, type Aig } from '../../../eda/aig/index.ts';
+import { kiss2Verilog, parseKiss2 } from '../../../../eda/dataset/index.ts';
+import { readBlif, readPla, writeVerilog, type Aig } from '../../../../eda/aig/index.ts';
 
 /** One design of the RTL corpus: what the student reads and what synthesis labels. */
 export interface CorpusDesign {
