@@ -6,10 +6,9 @@ import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import {
   ArModel, DiffusionModel, GUIDED_SAMPLER, PLAIN_SAMPLER, SETTING_NAMES, autoregressiveGenerator, datasetHash, diffusionGenerator, evaluateGenerator,
-  metricsMarkdown, readDataset, recordAig, recordFunction, SEADAG_METHODS, shippedModelDir, aigToCanvas, functionKey,
+  metricsMarkdown, neighbourCanvas, readDataset, recordAig, recordFunction, SEADAG_METHODS, shippedModelDir, aigToCanvas, functionKey,
   type Generator, type MethodMetrics, type SamplerOptions, type SettingName, type TruthFunction,
 } from '../../models/gen/seadag/index.ts';
-import { neighbourCanvas } from '../../models/gen/seadag/sampler/canvas-neighbours.ts';
 
 /** The rows of the table: each trained method with the guided sampler (checks) and plain (the model alone). */
 function generators(root: string, setting: SettingName, plain: boolean, methods: readonly string[], guided: SamplerOptions, canvasOf?: (t: TruthFunction) => readonly number[] | undefined): Generator[] {

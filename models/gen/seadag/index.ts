@@ -17,6 +17,7 @@ export { autoregressiveGenerator } from './autoregressive/ar-generator.ts';
 export { diffusionGenerator } from './diffusion-generator.ts';
 export { evaluateGenerator, scoreCircuit, type Generated, type Generator, type MethodMetrics } from './evaluate.ts';
 export { GUIDED_SAMPLER, PLAIN_SAMPLER, sampleGraphs, type SamplerOptions } from './sampler/sample.ts';
+export { neighbourCanvas, npnSignature } from './sampler/canvas-neighbours.ts';
 
 /** What `tessera seadag train` can train: the full model, its two ablations, and the autoregressive baseline. */
 export const SEADAG_METHODS = ['seadag', 'uniform-timesteps', 'no-condition-loss', 'autoregressive'] as const;
