@@ -179,6 +179,12 @@ describe('bad input: one line naming the flag or file, exit 1, no output', () =>
     expect(existsSync(join(dir, 'no-profile.json'))).toBe(false);
   });
 
+  it('a model shape or vocabulary beside --init-from, which gives both', async () => {
+    await fails(['llm', 'train', '--init-from', ckpt, '--config', 'tiny', '--out', join(dir, 'never-init')], '--config');
+    await fails(['llm', 'train', '--init-from', ckpt, '--vocab', '300', '--out', join(dir, 'never-init')], '--vocab');
+    expect(existsSync(join(dir, 'never-init'))).toBe(false);
+  });
+
   it('an empty data folder', async () => {
     const empty = join(dir, 'empty');
     mkdirSync(empty);

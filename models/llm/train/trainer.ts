@@ -5,7 +5,7 @@
  * a run stopped anywhere (Ctrl-C saves first) continues with the same batches and the same result.
  */
 import * as tf from '@tensorflow/tfjs';
-import { existsSync, mkdirSync, readFileSync, appendFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCheckpoint, saveCheckpoint, selectBackend, type NamedArray } from '../../common/index.ts';
 import { ProgressBar, UserError, WorkerPool, writeJsonAtomic } from '../../../util/index.ts';
@@ -13,18 +13,22 @@ import { parameterCount, resolveConfig, type LlamaConfig } from '../config.ts';
 import { TOKENIZER_FILE, writeCheckpoint, type CheckpointMeta } from '../checkpoint.ts';
 import { dataHashOf, readDocuments, splitDocuments } from '../data/corpus.ts';
 import { portableDataPath } from '../eval/held-out.ts';
-import { evalWindows, sampleBatch, tokenStream } from '../data/token-stream.ts';
+import { sampleBatch, spreadWindows, tokenStream } from '../data/token-stream.ts';
 import { readTokenizer, trainBpe, writeTokenizer, type BpeTokenizer } from '../tokenizer/index.ts';
 import { AdamW } from './adamw.ts';
+import { readInitialModel, type InitialModel } from './init-from.ts';
 import { shardGradients, type GradTaskInput, type GradTaskOutput } from './grad-task.ts';
 import { TfLlama } from './tf-llama.ts';
 
 export interface TrainOptions {
   readonly data: string;
   readonly out: string;
-  /** A named config or a JSON file. */
+  /** A named config or a JSON file (unused with `initFrom`). */
   readonly config: string;
+  /** BPE vocabulary size (unused with `initFrom`). */
   readonly vocab: number;
+  /** A checkpoint folder whose weights, shape and tokenizer the run starts from (fresh optimizer; see init-from.ts). */
+  readonly initFrom?: string;
   readonly steps: number;
   readonly batch: number;
   /** Peak learning rate. */
@@ -37,6 +41,8 @@ export interface TrainOptions {
   readonly heldOutShare: number;
   readonly checkpointEvery: number;
   readonly evalEvery: number;
+  /** Held-out targets the logged held-out loss scores: whole windows spread over the held-out text, as `llm eval --tokens` picks them (default 16 windows). */
+  readonly evalTokens?: number;
   /** The first `shortSteps` steps train on windows of `shortContext` tokens (more of them per step: the same tokens per step), the rest on the full context. */
   readonly shortSteps: number;
   readonly shortContext: number;
@@ -75,11 +81,12 @@ export function learningRate(step: number, o: Pick<TrainOptions, 'lr' | 'warmupS
 }
 
 /** The fields of a run that must match for a resume (the step count may grow). */
-function runKey(o: TrainOptions, dataHash: string) {
-  return { data: dataHash, config: o.config, vocab: o.vocab, batch: o.batch, seed: o.seed, heldOut: o.heldOutShare, shortContext: o.shortContext };
+function runKey(o: TrainOptions, dataHash: string, init: InitialModel | undefined) {
+  const shape = init ? { initFrom: init.provenance.weightsSha256 } : { config: o.config, vocab: o.vocab };
+  return { data: dataHash, ...shape, batch: o.batch, seed: o.seed, heldOut: o.heldOutShare, shortContext: o.shortContext };
 }
 
-/** Mean next-token loss (nats) over windows, forward only. */
+/** Mean next-token loss (nats) over the whole windows (T + 1 tokens) among `windows`, forward only. */
 function heldOutLoss(model: TfLlama, windows: readonly Uint16Array[], T: number): number {
   let sum = 0, n = 0;
   for (const w of windows) {
@@ -93,7 +100,7 @@ function heldOutLoss(model: TfLlama, windows: readonly Uint16Array[], T: number)
 }
 
 export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = { requested: false }): Promise<TrainResult> {
-  for (const [flag, v, min] of [['--steps', o.steps, 1], ['--batch', o.batch, 1], ['--checkpoint-every', o.checkpointEvery, 1], ['--eval-every', o.evalEvery, 1], ['--workers', o.workers, 1]] as const) {
+  for (const [flag, v, min] of [['--steps', o.steps, 1], ['--batch', o.batch, 1], ['--checkpoint-every', o.checkpointEvery, 1], ['--eval-every', o.evalEvery, 1], ['--workers', o.workers, 1], ['--eval-tokens', o.evalTokens ?? 1, 1]] as const) {
     if (!Number.isInteger(v) || v < min) throw new UserError(`must be a whole number >= ${min}, got ${v}`, flag);
   }
   if (!(o.lr > 0)) throw new UserError(`learning rate ${o.lr} must be positive`, '--lr');
@@ -103,9 +110,10 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
   const dataHash = dataHashOf(docs);
   const { train, heldOut } = splitDocuments(docs, o.heldOutShare, o.seed);
   if (heldOut.length === 0 || train.length === 0) throw new UserError(`${docs.length} documents are too few to hold some out`, '--data', 'give more text (or a larger --held-out share)');
+  const init = o.initFrom === undefined ? undefined : readInitialModel(o.initFrom, { dataHash, seed: o.seed, heldOutShare: o.heldOutShare });
   mkdirSync(join(o.out, STATE_DIR), { recursive: true });
   const runPath = join(o.out, RUN_FILE);
-  const key = runKey(o, dataHash);
+  const key = runKey(o, dataHash, init);
   if (existsSync(runPath)) {
     const old = JSON.parse(readFileSync(runPath, 'utf8')) as { key: unknown };
     if (JSON.stringify(old.key) !== JSON.stringify(key)) {
@@ -116,6 +124,7 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
   const log = (line: string) => { if (!o.quiet) process.stderr.write(`${line}\n`); };
   const tokPath = join(o.out, TOKENIZER_FILE);
   let tokenizer: BpeTokenizer;
+  if (init && !existsSync(tokPath)) copyFileSync(init.tokenizerFile, tokPath);
   if (existsSync(tokPath)) tokenizer = readTokenizer(tokPath) as BpeTokenizer;
   else {
     const bar = new ProgressBar('tokenizer merges', o.vocab - 259, process.stderr, o.quiet);
@@ -123,19 +132,20 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
     bar.finish();
     writeTokenizer(tokPath, tokenizer);
   }
-  const config = resolveConfig(o.config, tokenizer.vocabSize);
+  const config = init?.config ?? resolveConfig(o.config, tokenizer.vocabSize);
   const trainStream = tokenStream(train, tokenizer);
   const heldStream = tokenStream(heldOut, tokenizer);
   const T = config.seqLen;
   if (o.shortSteps > 0 && !(o.shortContext >= 2 && T % o.shortContext === 0 && ((o.batch * T) / o.shortContext) % 1 === 0)) {
     throw new UserError(`short context ${o.shortContext} must divide the model's context ${T}`, '--short-context', `give a divisor of ${T}, e.g. ${T / 4}`);
   }
-  const evalSet = evalWindows(heldStream, T, 16 * T);
+  const evalSet = spreadWindows(heldStream, T, o.evalTokens ?? 16 * T).map((w) => w.window);
   // Chosen once the data and flags are known good, so a bad --data prints its error alone.
   await selectBackend(log);
   log(`data ${dataHash}: ${train.length} training documents (${trainStream.length} tokens), ${heldOut.length} held out (${heldStream.length} tokens); model ${parameterCount(config)} parameters`);
 
   const model = new TfLlama(config, o.seed);
+  if (init) model.fromWeights(init.weights);
   // The master weights: the optimizer updates these; the tfjs model gets them when it evaluates or is saved.
   const weights = new Map(model.params.names().map((n) => [n, Float32Array.from(model.params.get(n).dataSync() as Float32Array)]));
   const shapeOf = (n: string) => model.params.get(n).shape;
@@ -164,16 +174,16 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
   const pool = o.workers > 1 ? new WorkerPool<GradTaskInput, GradTaskOutput>(new URL('./grad-task.ts', import.meta.url), o.workers) : undefined;
   let lastLoss = NaN;
   while (step < o.steps && !stop.requested) {
-    const t0 = Date.now();
+    const t0 = Date.now(), cpu0 = process.cpuUsage();
     const [rows, cols] = step < o.shortSteps ? [(o.batch * T) / o.shortContext, o.shortContext] : [o.batch, T];
-    const batch = sampleBatch(trainStream, rows, cols, o.seed, step);
+    const batch = sampleBatch(trainStream, rows, cols, o.seed, step + (init?.batchOffset ?? 0));
     const lr = learningRate(step, o);
     if (!pool) syncModel();
     const { loss, grads } = pool ? await poolGradients(pool, model.config, weights, batch, rows, cols) : shardGradients(model, batch.inputs, batch.targets, rows, cols);
     const gradNorm = opt.apply(new Map(Object.entries(grads)), lr);
     lastLoss = loss;
     step++;
-    const entry: Record<string, number> = { step, context: cols, loss: lastLoss, lr, gradNorm, tokensPerSecond: (o.batch * T) / ((Date.now() - t0) / 1000) };
+    const entry: Record<string, number> = { step, context: cols, loss: lastLoss, lr, gradNorm, tokensPerSecond: (o.batch * T) / ((Date.now() - t0) / 1000), cpuSeconds: cpuSecondsSince(cpu0) };
     if (step % o.evalEvery === 0 || step === o.steps) {
       syncModel();
       entry.heldOutLoss = heldOutLoss(model, evalSet, T);
@@ -199,9 +209,16 @@ export async function trainLlm(o: TrainOptions, stop: { requested: boolean } = {
     shortSteps: o.shortSteps, shortContext: o.shortContext, workers: o.workers,
     trainDocuments: train.length, heldOutDocuments: heldOut.length, trainTokens: trainStream.length, heldOutTokens: heldStream.length,
     parameters: parameterCount(config), tokensSeen: o.steps * o.batch * T, finalTrainLoss: lastLoss, heldOutLossSample: finalHeldOutLoss,
+    ...(init ? { initFrom: init.provenance, totalTokensSeen: init.provenance.tokensSeen + o.steps * o.batch * T } : {}),
   });
   model.dispose();
   return { config, steps: step, finished: true, meta, trainTokens: trainStream.length, heldOutTokens: heldStream.length, dataHash, finalHeldOutLoss };
+}
+
+/** CPU time of the process (every thread, gradient workers included) since `from`. */
+function cpuSecondsSince(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1e6;
 }
 
 /**

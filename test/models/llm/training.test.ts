@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../models/common/index.ts';
 import { ReferenceBackend } from '../../../models/common/gemm/index.ts';
-import { learningRate, LlamaModel, readCheckpoint, TfLlama, trainLlm, type LlamaConfig, type TrainOptions } from '../../../models/llm/index.ts';
+import {
+  learningRate, LlamaModel, readCheckpoint, readDocuments, readTokenizer, sampleBatch, splitDocuments, TfLlama, tokenStream, trainLlm, type LlamaConfig, type TrainOptions,
+} from '../../../models/llm/index.ts';
 import { relativeMaxError } from './numpy-reference.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tessera-train-'));
@@ -73,6 +75,51 @@ describe('training', () => {
     expect(loaded.meta?.provenance).toMatchObject({ steps: 6, heldOutShare: 0.2, seed: 1 });
     const log = readFileSync(join(dir, 'whole', 'train-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { loss: number; context: number });
     expect(log.map((l) => l.context)).toEqual([8, 8, 16, 16, 16, 16]);
+  });
+
+  describe('from a trained checkpoint (--init-from)', () => {
+    const initFrom = join(dir, 'whole');
+    // A rate so small that the weights cannot move measurably: the run's first step sees the initial model.
+    const still = (out: string, steps: number): TrainOptions => ({ ...base(out, steps), initFrom, lr: 1e-12, weightDecay: 0, shortSteps: 0, vocab: 999, config: 'tiny' });
+
+    it('starts from its weights, shape and tokenizer and draws the batches after its run', async () => {
+      const r = await trainLlm(still(join(dir, 'cont'), 1));
+      const init = readCheckpoint(initFrom), cont = readCheckpoint(join(dir, 'cont'));
+      expect(cont.weights.config).toEqual(init.weights.config);
+      expect(readFileSync(join(dir, 'cont', 'tokenizer.json'))).toEqual(readFileSync(join(initFrom, 'tokenizer.json')));
+      expect(relativeMaxError(cont.weights.layers[1].w2, init.weights.layers[1].w2)).toBeLessThan(1e-7);
+      expect(relativeMaxError(cont.weights.tokenEmbedding, init.weights.tokenEmbedding)).toBeLessThan(1e-7);
+      expect(cont.meta?.provenance).toMatchObject({ initFrom: { path: initFrom, weightsSha256: init.meta?.weightsSha256, steps: 6, tokensSeen: 6 * 2 * 16 }, tokensSeen: 2 * 16, totalTokensSeen: 7 * 2 * 16 });
+      // The logged loss of step 1 is the initial model's loss on batch 6 of the seed (the initial run drew 0-5).
+      const { train } = splitDocuments(readDocuments(data), 0.2, 1);
+      const stream = tokenStream(train, readTokenizer(join(initFrom, 'tokenizer.json')));
+      const model = new TfLlama(init.weights.config, 9);
+      model.fromWeights(init.weights);
+      const lossOn = (step: number) => {
+        const b = sampleBatch(stream, 2, 16, 1, step);
+        return tf.tidy(() => model.loss(tf.tensor2d(b.inputs, [2, 16], 'int32'), tf.tensor2d(b.targets, [2, 16], 'int32'))).dataSync()[0];
+      };
+      const logged = (JSON.parse(readFileSync(join(dir, 'cont', 'train-log.jsonl'), 'utf8').trim()) as { loss: number }).loss;
+      expect(Math.abs(logged - lossOn(6))).toBeLessThan(1e-5);
+      expect(Math.abs(logged - lossOn(0))).toBeGreaterThan(1e-3);
+      expect(r.finished).toBe(true);
+      model.dispose();
+    });
+
+    it('resumes after a stop to the same model', async () => {
+      const o = (out: string): TrainOptions => ({ ...base(out, 4), initFrom, shortSteps: 0 });
+      await trainLlm(o(join(dir, 'cont-whole')));
+      let calls = 0;
+      const stopped = await trainLlm(o(join(dir, 'cont-parts')), new Proxy({ requested: false }, { get: (t, k) => (k === 'requested' ? ++calls > 2 : Reflect.get(t, k)) }));
+      expect(stopped.steps).toBe(2);
+      await trainLlm(o(join(dir, 'cont-parts')));
+      expect(readFileSync(join(dir, 'cont-parts', 'weights.bin'))).toEqual(readFileSync(join(dir, 'cont-whole', 'weights.bin')));
+      expect(readFileSync(join(dir, 'cont-whole', 'weights.bin'))).not.toEqual(readFileSync(join(initFrom, 'weights.bin')));
+    });
+
+    it('refuses a split that would train on the checkpoint\'s held-out documents', async () => {
+      await expect(trainLlm({ ...still(join(dir, 'cont-split'), 1), heldOutShare: 0.3 })).rejects.toMatchObject({ where: '--init-from', message: expect.stringMatching(/would train on its held-out documents/) });
+    });
   });
 
   it('refuses to resume a folder trained with other settings', async () => {
