@@ -1,5 +1,5 @@
 /** The task models `merge` works on: given folders, or the default set (built first when missing). */
-import { isTaskName, loadTask, readTaskModel, buildDefaultTaskModels, type TaskModel } from '../../models/llm/tasks/index.ts';
+import { isTaskName, loadTask, readTaskModel, buildDefaultTaskModels, TEST_CAP, type TaskModel } from '../../models/llm/tasks/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import { runMergeExperiment, type MergeExperiment, type MergeInputs, type MergeMethod } from '../../models/llm/merge/index.ts';
 import { withStopSignal } from '../stop-signal.ts';
@@ -11,7 +11,8 @@ export const mergeInputFlags = [
   { name: 'models', kind: 'string', valueName: 'DIR,DIR,...', help: 'task models from `llm finetune` (one per task; more folders may follow as arguments: --models A B C; default: the default set, built first when missing)' },
   { name: 'multitask', kind: 'string', valueName: 'DIR', help: 'the multi-task reference model (default: the default set\'s, when --models is not given)' },
   taskDataFlag,
-  { name: 'dev', kind: 'int', default: 100, valueName: 'N', help: 'dev examples per task for tuning (the first N of the fixed dev sample)' },
+  { name: 'dev', kind: 'int', default: 100, valueName: 'N', help: 'dev examples per task for tuning (the first N of the fixed seeded dev sample; the whole dev set when smaller)' },
+  { name: 'test', kind: 'int', default: TEST_CAP, valueName: 'N', help: 'test examples per task (a seeded sample whose first 400 are the task models\' own test sample; the whole test set when smaller)' },
 ] as const satisfies readonly FlagSpec[];
 
 /** The flags with the command's arguments added to --models (`--models A B C` as well as `--models A,B,C`). */
@@ -21,7 +22,7 @@ export function withModelArgs<F extends { models?: string }>(flags: F, positiona
 }
 
 /** Undefined when stopped (Ctrl-C) while building the default set. */
-export async function mergeInputs(flags: { models?: string; multitask?: string; data?: string; dev: number }, stop: { requested: boolean }, log: (line: string) => void): Promise<MergeInputs | undefined> {
+export async function mergeInputs(flags: { models?: string; multitask?: string; data?: string; dev: number; test: number }, stop: { requested: boolean }, log: (line: string) => void): Promise<MergeInputs | undefined> {
   const ctx = taskBuildContext(flags.data, stop);
   let models: TaskModel[];
   let multitask: TaskModel | undefined;
@@ -34,7 +35,7 @@ export async function mergeInputs(flags: { models?: string; multitask?: string; 
     models = [...dirs].filter(([n]) => n !== 'multitask').map(([, d]) => readTaskModel(d));
     multitask = readTaskModel(flags.multitask ?? dirs.get('multitask')!, '--multitask');
   }
-  if (!(flags.dev >= 1)) throw new UserError(`must be at least 1, got ${flags.dev}`, '--dev');
+  for (const [v, f] of [[flags.dev, '--dev'], [flags.test, '--test']] as const) if (!(v >= 1)) throw new UserError(`must be at least 1, got ${v}`, f);
   if (models.length < 2) throw new UserError('merging needs at least two task models', '--models', 'give two or more folders, comma-separated');
   const names = models.map((m) => m.task);
   for (const n of names) if (!isTaskName(n)) throw new UserError(`model for '${n}' is not a single-task model`, '--models', 'give one model per task (sst2, agnews, style)');
@@ -43,11 +44,11 @@ export async function mergeInputs(flags: { models?: string; multitask?: string; 
     if (m.labelWords) throw new UserError(`${m.dir} scores label words; merging keeps each task's head`, '--models', 'merge models fine-tuned with --scoring head');
     if (m.tokenizer.id !== ctx.tokenizer.id || JSON.stringify(m.weights.config) !== JSON.stringify(ctx.base.config)) throw new UserError(`${m.dir} is not a fine-tune of the shipped model`, '--models', 'fine-tune it with `tessera llm finetune`');
   }
-  return { base: ctx.base, tokenizer: ctx.tokenizer, models, multitask, tasks: names.map((n) => { const t = loadTask(n as Parameters<typeof loadTask>[0], ctx.dataRoot); return { ...t, dev: t.dev.slice(0, flags.dev) }; }) };
+  return { base: ctx.base, tokenizer: ctx.tokenizer, models, multitask, tasks: names.map((n) => loadTask(n as Parameters<typeof loadTask>[0], ctx.dataRoot, { dev: flags.dev, test: flags.test })) };
 }
 
 /** The commands' common run: the inputs (building the default set when needed), then the experiment; undefined when stopped. */
-export async function runMergeFromFlags(flags: { models?: string; multitask?: string; data?: string; dev: number }, methods: readonly MergeMethod[], withSpectra: boolean): Promise<{ inp: MergeInputs; r: MergeExperiment } | undefined> {
+export async function runMergeFromFlags(flags: { models?: string; multitask?: string; data?: string; dev: number; test: number }, methods: readonly MergeMethod[], withSpectra: boolean): Promise<{ inp: MergeInputs; r: MergeExperiment } | undefined> {
   setInterruptNote(`${cachedWorkNote('task models', 'task-models')} (the merge starts again)`);
   await selectBackend();
   const log = (line: string) => console.log(line);

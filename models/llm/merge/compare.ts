@@ -9,19 +9,23 @@ import type { Tokenizer } from '../tokenizer/index.ts';
 import type { TaskData, TaskModel } from '../tasks/index.ts';
 import { applyLore, loreEstimate, mergeModels, taskVectorSpectra, type LoreDiagnostics, type MergeMethod, type MergeParams } from './merge-models.ts';
 import { firstChangedBlock } from './model-tensors.ts';
+import { averageAccuracy, pairedDifference, type Estimate } from './paired-difference.ts';
 import { PrefixEvaluator } from './prefix-evaluator.ts';
 
 /**
  * The dev grids (LoRE's lambda scales the MEAN of the task vectors, the others' their sum), kept small:
  * each point costs a dev evaluation of every task on this machine's shared cores. LoRE's lambda 1 is
- * the paper's average merging (theta0 + the mean of the delta_i); its coordinate descent runs to a
- * relative change of 1e-3 per round (at most 60 rounds).
+ * the paper's average merging (theta0 + the mean of the delta_i), which at a fixed point of the
+ * coordinate descent is the plain mean of the models whatever mu is (theta0 = mean(theta_i - delta_i));
+ * lambda > 1 adds (lambda - 1) times the mean low-rank task vector to that mean, lambda = k (the
+ * number of models) the sum of the low-rank task vectors. The descent runs to a relative change of
+ * 1e-3 per round (at most 60 rounds).
  */
 export const MERGE_GRIDS: Record<MergeMethod, readonly MergeParams[]> = {
-  'task-arithmetic': [0.3, 0.5, 1].map((lambda) => ({ lambda })),
-  ties: [0.2, 0.5].map((density) => ({ density, lambda: 1 })),
-  dare: [0.5, 0.9].flatMap((drop) => [0.5, 1].map((lambda) => ({ drop, lambda, seed: 1 }))),
-  lore: [0.1, 0.3].flatMap((muShare) => [1, 1.5].map((lambda) => ({ muShare, lambda, iterations: 60, tolerance: 1e-3 }))),
+  'task-arithmetic': [0.3, 0.4, 0.5, 0.7, 1].map((lambda) => ({ lambda })),
+  ties: [0.1, 0.2, 0.5].flatMap((density) => [1, 1.5].map((lambda) => ({ density, lambda }))),
+  dare: [0.5, 0.9].flatMap((drop) => [0.3, 0.5, 1].map((lambda) => ({ drop, lambda, seed: 1 }))),
+  lore: [0.1, 0.3].flatMap((muShare) => [1, 1.5, 2, 3].map((lambda) => ({ muShare, lambda, iterations: 60, tolerance: 1e-3 }))),
 };
 
 export interface MethodResult {
@@ -32,6 +36,10 @@ export interface MethodResult {
   readonly average: number;
   /** Mean over tasks of accuracy / the individual model's accuracy. */
   readonly normalizedAverage: number;
+  /** Standard error of the test average (tasks independent, examples binomial). */
+  readonly standardError: number;
+  /** LoRE's test average minus this method's, on the same examples, with its paired standard error (absent for LoRE itself). */
+  readonly loreMinusThis?: Estimate;
   readonly devAverage: number;
   readonly grid: { readonly params: MergeParams; readonly devAverage: number }[];
   readonly lore?: LoreDiagnostics;
@@ -71,6 +79,8 @@ export async function runMergeExperiment(inp: MergeInputs, methods: readonly Mer
     log(`caching the residual streams entering block ${from} of ${names.length} tasks' dev and test sets`);
     for (const t of inp.tasks) { ev.addSet(`dev.${t.name}`, t.dev); await tick(); ev.addSet(`test.${t.name}`, t.test); await tick(); }
     const onAll = (w: LlamaWeights, split: 'dev' | 'test') => Object.fromEntries(inp.models.map((m, i) => [names[i], ev.accuracy(w, m.head, `${split}.${names[i]}`)]));
+    const testCorrect = (w: LlamaWeights) => inp.models.map((m, i) => ev.correct(w, m.head, `test.${names[i]}`));
+    const correctByMethod = new Map<MergeMethod, Uint8Array[]>();
     const individual = Object.fromEntries(inp.models.map((m, i) => [names[i], ev.accuracy(m.weights, m.head, `test.${names[i]}`)]));
     log(`individual models: ${names.map((n) => `${n} ${(100 * individual[n]).toFixed(1)}%`).join(', ')}`);
     let multitask: Record<string, number> | undefined;
@@ -97,14 +107,19 @@ export async function runMergeExperiment(inp: MergeInputs, methods: readonly Mer
         }
       } else for (const p of MERGE_GRIDS[method]) { score(p, mergeModels(method, backbones, inp.base, p).weights); await tick(); }
       const best = grid.reduce((a, b) => (b.devAverage > a.devAverage ? b : a));
-      const accuracy = onAll(best.weights, 'test');
-      const average = mean(Object.values(accuracy));
+      const correct = testCorrect(best.weights);
+      correctByMethod.set(method, correct);
+      const accuracy = Object.fromEntries(names.map((n, i) => [n, averageAccuracy([correct[i]]).value]));
+      const { value: average, standardError } = averageAccuracy(correct);
       const normalizedAverage = mean(names.map((n) => accuracy[n] / individual[n]));
       log(`${method} (best on dev ${JSON.stringify(best.params)}): test ${names.map((n) => `${n} ${(100 * accuracy[n]).toFixed(1)}%`).join(', ')}; average ${(100 * average).toFixed(1)}%, normalised ${(100 * normalizedAverage).toFixed(1)}%`);
-      results.push({ method, params: best.params, accuracy, average, normalizedAverage, devAverage: best.devAverage, grid: grid.map((g) => ({ params: g.params, devAverage: g.devAverage })), lore: best.lore });
+      results.push({ method, params: best.params, accuracy, average, standardError, normalizedAverage, devAverage: best.devAverage, grid: grid.map((g) => ({ params: g.params, devAverage: g.devAverage })), lore: best.lore });
     }
+    const lore = correctByMethod.get('lore');
+    const paired = lore ? results.map((r) => (r.method === 'lore' ? r : { ...r, loreMinusThis: pairedDifference(lore, correctByMethod.get(r.method)!) })) : results;
+    for (const r of paired) if (r.loreMinusThis) log(`LoRE minus ${r.method}: ${(100 * r.loreMinusThis.value).toFixed(2)} points (paired standard error ${(100 * r.loreMinusThis.standardError).toFixed(2)})`);
     const spectra = withSpectra ? inp.models.map((m, i) => ({ task: names[i], matrices: taskVectorSpectra(m.weights, inp.base) })) : [];
-    return { tasks: names, firstChangedBlock: from, individual, multitask, methods: results, spectra };
+    return { tasks: names, firstChangedBlock: from, individual, multitask, methods: paired, spectra };
   } finally {
     ev.dispose();
   }

@@ -42,19 +42,25 @@ export class PrefixEvaluator {
 
   /** Share of set `name` that `backbone` with `head` predicts right; `classes` [from, to) picks a task's columns of a multi-task head. */
   accuracy(backbone: LlamaWeights, head: Head, name: string, classes?: readonly [number, number]): number {
+    const right = this.correct(backbone, head, name, classes);
+    return right.reduce((s, v) => s + v, 0) / right.length;
+  }
+
+  /** 1 for each example of set `name` predicted right, 0 otherwise, in an order fixed per set (so two backbones' results pair up). */
+  correct(backbone: LlamaWeights, head: Head, name: string, classes?: readonly [number, number]): Uint8Array {
     const batches = this.sets.get(name);
     if (!batches) throw new Error(`no example set ${name}`);
     const clf = this.classifier(head.classes);
     clf.setBackbone(backbone);
     clf.setHead(head);
     const [lo, hi] = classes ?? [0, head.classes];
-    let right = 0, total = 0;
+    const out = new Uint8Array(batches.reduce((s, c) => s + c.b.rows, 0));
+    let at = 0;
     for (const { b, x, labels } of batches) {
       const p = tf.tidy(() => (x ? clf.logitsFrom(x, this.from, b) : clf.logits(b)).dataSync() as Float32Array);
-      for (let r = 0; r < b.rows; r++) if (argmax(p.subarray(r * head.classes + lo, r * head.classes + hi)) === labels[r]) right++;
-      total += b.rows;
+      for (let r = 0; r < b.rows; r++) out[at++] = argmax(p.subarray(r * head.classes + lo, r * head.classes + hi)) === labels[r] ? 1 : 0;
     }
-    return right / total;
+    return out;
   }
 
   dispose(): void {

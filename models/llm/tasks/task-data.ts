@@ -7,7 +7,9 @@
  *   its dev.tsv is split by text hash into train (90%) and dev (10%); test.tsv is the test set.
  * - `style`: TinyStories (0) vs Shakespeare (1): passages of 20 words, split by passage hash
  *   (80/10/10), classes balanced by keeping the first passages of the larger source.
- * Test sets longer than `TEST_CAP` are a seeded sample of that size (the same for every model).
+ * Test sets longer than `TEST_CAP` (dev sets: `DEV_CAP`) are a seeded sample of that size (the same
+ * for every model). A larger size takes more of the same seeded shuffle, so every smaller sample is
+ * a prefix of a larger one.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,6 +42,12 @@ export const LABEL_WORDS: Record<TaskName, { readonly prompt: string; readonly w
 /** Largest test and dev sets (seeded samples beyond it) and the seed of those samples. */
 export const TEST_CAP = 400;
 export const DEV_CAP = 200;
+
+/** The dev and test sample sizes per task (a split smaller than its size is taken whole). */
+export interface SampleSizes {
+  readonly dev: number;
+  readonly test: number;
+}
 const SAMPLE_SEED = 16;
 
 const AGNEWS_LABELS = ['World', 'Sports', 'Business', 'Sci/Tech'];
@@ -70,8 +78,9 @@ function readTsv(path: string, labelOf: (s: string) => number | undefined): Exam
 /** The share of a text's hash in [0, 1): a split every run and machine agrees on. */
 const hashShare = (text: string) => parseInt(contentHash(text, 'task-split').slice(0, 8), 16) / 2 ** 32;
 
+/** The first `cap` items of one seeded shuffle (all of them, shuffled, when fewer): samples of any size share their prefixes. */
 function sample<T>(items: readonly T[], cap: number): T[] {
-  return items.length <= cap ? [...items] : new SeededRandom(SAMPLE_SEED).shuffle(items).slice(0, cap);
+  return new SeededRandom(SAMPLE_SEED).shuffle(items).slice(0, cap);
 }
 
 /** 20-word passages of a text whose blocks are separated by blank lines (speaker lines such as "ROMEO:" dropped). */
@@ -98,14 +107,14 @@ function readStyle(root: string): { train: Example[]; dev: Example[]; test: Exam
 }
 
 /** A task's splits from the text data folder `root` (holding sst2/, agnews/, tinyshakespeare/, tinystories/). */
-export function loadTask(name: TaskName, root: string): TaskData {
+export function loadTask(name: TaskName, root: string, sizes: SampleSizes = { dev: DEV_CAP, test: TEST_CAP }): TaskData {
   if (name === 'sst2') {
     const binary = (s: string) => (s === '0' ? 0 : s === '1' ? 1 : undefined);
     return {
       name, labels: ['negative', 'positive'],
       train: readTsv(join(root, 'sst2', 'train.tsv'), binary),
-      dev: sample(readTsv(join(root, 'sst2', 'dev.tsv'), binary), DEV_CAP),
-      test: sample(readTsv(join(root, 'sst2', 'test.tsv'), binary), TEST_CAP),
+      dev: sample(readTsv(join(root, 'sst2', 'dev.tsv'), binary), sizes.dev),
+      test: sample(readTsv(join(root, 'sst2', 'test.tsv'), binary), sizes.test),
     };
   }
   if (name === 'agnews') {
@@ -114,10 +123,10 @@ export function loadTask(name: TaskName, root: string): TaskData {
     return {
       name, labels: AGNEWS_LABELS,
       train: labelled.filter((e) => hashShare(e.text) < 0.9),
-      dev: sample(labelled.filter((e) => hashShare(e.text) >= 0.9), DEV_CAP),
-      test: sample(readTsv(join(root, 'agnews', 'test.tsv'), topic), TEST_CAP),
+      dev: sample(labelled.filter((e) => hashShare(e.text) >= 0.9), sizes.dev),
+      test: sample(readTsv(join(root, 'agnews', 'test.tsv'), topic), sizes.test),
     };
   }
   const s = readStyle(root);
-  return { name, labels: ['tinystories', 'shakespeare'], train: s.train, dev: sample(s.dev, DEV_CAP), test: sample(s.test, TEST_CAP) };
+  return { name, labels: ['tinystories', 'shakespeare'], train: s.train, dev: sample(s.dev, sizes.dev), test: sample(s.test, sizes.test) };
 }

@@ -59,7 +59,11 @@ describe('the merging experiment on two tiny task models', () => {
       expect(m.average).toBeCloseTo((m.accuracy.sst2 + m.accuracy.style) / 2, 12);
       expect(m.normalizedAverage).toBeCloseTo((m.accuracy.sst2 / experiment.individual.sst2 + m.accuracy.style / experiment.individual.style) / 2, 12);
       expect(m.devAverage).toBe(Math.max(...m.grid.map((g) => g.devAverage)));
+      expect(m.standardError).toBeGreaterThanOrEqual(0);
     }
+    const loreAverage = experiment.methods[3].average;
+    for (const m of experiment.methods.slice(0, 3)) expect(m.loreMinusThis!.value).toBeCloseTo(loreAverage - m.average, 12);
+    expect(experiment.methods[3].loreMinusThis).toBeUndefined();
     const lore = experiment.methods[3].lore!;
     for (let i = 1; i < lore.objective.length; i++) expect(lore.objective[i]).toBeLessThanOrEqual(lore.objective[i - 1] * (1 + 1e-9));
     expect(experiment.spectra.map((s) => s.task)).toEqual(['sst2', 'style']);

@@ -102,6 +102,19 @@ describe('merging baselines on hand-made vectors', () => {
     expect(withWrong.lore!.implicitBaseDistance).not.toBe(withTrue.lore!.implicitBaseDistance);
   });
 
+  it('LoRE\'s average merging converges to the plain mean of the models (theta0 = mean(theta_i - delta_i)), whatever mu', () => {
+    const { thetas, rows, cols } = lowRankModels(5);
+    const meanModel = Float64Array.from(thetas[0], (_, j) => thetas.reduce((s, t) => s + t[j], 0) / thetas.length);
+    for (const mu of [0.2, 1, 3]) {
+      const gap = (iterations: number) => {
+        const r = loreTensor(thetas, rows, cols, mu, iterations);
+        return maxDiff(Float64Array.from(r.base, (b, j) => b + r.deltas.reduce((s, d) => s + d[j], 0) / r.deltas.length), meanModel);
+      };
+      expect(gap(300)).toBeLessThan(1e-5);
+      expect(gap(300)).toBeLessThan(gap(3));
+    }
+  });
+
   it('LoRE stops once a round lowers the objective by less than the tolerance', () => {
     const { thetas, rows, cols } = lowRankModels(4);
     const full = loreTensor(thetas, rows, cols, 0.5, 200).objective;

@@ -29,6 +29,17 @@ describe('task data', () => {
     expect(all.some((e) => e.text.includes('ROMEO'))).toBe(false);
   });
 
+  it('takes larger dev and test samples as extensions of the default ones (each smaller sample a prefix)', () => {
+    const root = tinyDataFolder();
+    for (const name of ['sst2', 'agnews'] as const) {
+      const small = loadTask(name, root, { dev: 3, test: 2 }), large = loadTask(name, root, { dev: 5, test: 4 }), whole = loadTask(name, root, { dev: 1000, test: 1000 });
+      expect(large.dev.slice(0, 3)).toEqual(small.dev);
+      expect(large.test.slice(0, 2)).toEqual(small.test);
+      expect(whole.test.length).toBeGreaterThan(large.test.length);
+      expect(small.train).toEqual(whole.train);
+    }
+  });
+
   it('cuts text into 20-word passages, keeping a last half passage and dropping speaker lines', () => {
     const words = Array.from({ length: 50 }, (_, i) => `w${i}`);
     expect(passages(`KING HENRY:\n${words.join(' ')}`)).toEqual([words.slice(0, 20).join(' '), words.slice(20, 40).join(' '), words.slice(40).join(' ')]);

@@ -1,0 +1,37 @@
+/**
+ * Standard errors of average accuracies over tasks, from per-example results (1 right, 0 wrong):
+ * tasks are independent samples, so the variance of the average is the sum of the tasks' variances
+ * over the number of tasks squared. Two models evaluated on the same examples are compared per
+ * example (paired): their disagreements alone carry the variance of the difference.
+ */
+
+export interface Estimate {
+  readonly value: number;
+  readonly standardError: number;
+}
+
+function mean(xs: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
+  return s / xs.length;
+}
+
+/** Sample variance (n - 1) of the mean of xs. */
+function varianceOfMean(xs: ArrayLike<number>): number {
+  const m = mean(xs);
+  let ss = 0;
+  for (let i = 0; i < xs.length; i++) ss += (xs[i] - m) ** 2;
+  return xs.length > 1 ? ss / (xs.length - 1) / xs.length : 0;
+}
+
+/** The average over tasks of one model's accuracy (one array of per-example results per task). */
+export function averageAccuracy(byTask: readonly ArrayLike<number>[]): Estimate {
+  const t = byTask.length;
+  return { value: byTask.reduce((s, c) => s + mean(c), 0) / t, standardError: Math.sqrt(byTask.reduce((s, c) => s + varianceOfMean(c), 0)) / t };
+}
+
+/** Average accuracy of `a` minus that of `b`, evaluated on the same examples of each task (paired). */
+export function pairedDifference(a: readonly ArrayLike<number>[], b: readonly ArrayLike<number>[]): Estimate {
+  if (a.length !== b.length || a.some((c, i) => c.length !== b[i].length)) throw new Error('paired results need the same tasks and examples');
+  return averageAccuracy(a.map((c, i) => Float64Array.from({ length: c.length }, (_, j) => c[j] - b[i][j])));
+}
