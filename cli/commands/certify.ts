@@ -6,7 +6,7 @@ import { profilePhase } from '../../models/llm/index.ts';
 import {
   buildBackdooredClassifier, buildMaskedClassifier, CERTIFY_MASK_RATE, CERTIFY_METHODS, certifySentences, DEFAULT_BACKDOOR, evaluateAttack, frequentWords, triggeredExamples, type CertifyMethod, type CertifyOptions,
 } from '../../models/llm/robust/index.ts';
-import { argmax, buildDefaultTaskModels, DEFAULT_TASK_MODELS, encodeTexts, labelScoring, loadTask, predictTexts, readTaskModel, taskClassifier, type Classifier, type TaskModel } from '../../models/llm/tasks/index.ts';
+import { argmax, buildDefaultTaskModels, DEFAULT_TASK_MODELS, DEV_CAP, encodeTexts, labelScoring, loadTask, predictTexts, readTaskModel, taskClassifier, TEST_CAP, type Classifier, type TaskModel } from '../../models/llm/tasks/index.ts';
 import { UserError, writeFileAtomic, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { renderReport } from '../report/html-report.ts';
 import { withStopSignal } from '../stop-signal.ts';
@@ -24,9 +24,10 @@ first when missing, see \`llm finetune --tasks default\`); the model smoothed is
 RS-Del, the victim fine-tuned further on masked copies (each word dropped with probability ${CERTIFY_MASK_RATE}).
 The attacker's trigger is the one that moves most of the victim's dev negatives to positive; the attack
 success rate is the share of test negatives with the trigger in front called positive: by the victim
-(undefended) and by the smoothed model (defended).
+(undefended) and by the smoothed model's vote (defended).
 Each sentence is certified by Monte Carlo: smoothed copies vote, a Clopper-Pearson lower bound on
-the top class's share gives the certified radius in words, for substitutions (Hamming) and for
+the top class's share gives the certified radius in words (the clean accuracy is the vote's, which
+never abstains; certified accuracy at radius 0 counts abstentions as wrong), for substitutions (Hamming) and for
 insertions, deletions and substitutions (edit distance). 'ranmask' drops every word with --rate;
 'random-edit' edits every word with --rate (dropped, or replaced by a frequent SST-2 word, half and
 half); 'frs' first runs Monte Carlo tree search over word edits (delete, mask, swap) to find the
@@ -42,6 +43,7 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
     taskDataFlag,
     { name: 'samples', kind: 'int', default: 100, valueName: 'N', help: 'smoothed copies for the bound (after 10 that pick the class)' },
     { name: 'sentences', kind: 'int', default: 20, valueName: 'K', help: 'test sentences certified, and triggered test negatives smoothed' },
+    { name: 'split', kind: 'string', default: 'test', choices: ['test', 'dev'], help: 'where the K sentences come from: the fixed test sample, or the dev sample (validation: choosing settings)' },
     { name: 'rate', kind: 'number', default: CERTIFY_MASK_RATE, valueName: 'Q', help: 'masking (or edit) probability of a word (the default model was trained on copies masked at this rate)' },
     { name: 'targeted-rate', kind: 'number', default: 0.95, valueName: 'Q', help: 'FRS: masking probability of the targeted words (at least --rate)' },
     { name: 'targeted', kind: 'int', default: 1, valueName: 'K', help: 'FRS: how many of the most sensitive words are targeted' },
@@ -81,7 +83,9 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
       const victim = victimDir === dir ? m : readTaskModel(victimDir, '--victim');
       for (const [tm, f] of [[m, '--model'], [victim, '--victim']] as const) if (tm.task !== 'sst2') throw new UserError(`${tm.dir} is a '${tm.task}' model`, f, 'give an SST-2 model');
       const task = loadTask('sst2', ctx.dataRoot);
-      const test = task.test.slice(0, flags.sentences);
+      // The first K of a seeded sample of the split (samples of any size share their prefixes; the attacker's choice stays on the default dev sample).
+      const pool = loadTask('sst2', ctx.dataRoot, { dev: Math.max(DEV_CAP, flags.sentences), test: Math.max(TEST_CAP, flags.sentences) })[flags.split === 'dev' ? 'dev' : 'test'];
+      const test = pool.slice(0, flags.sentences);
       const target = 1;
       const withClassifier = <T>(tm: TaskModel, f: (clf: Classifier) => T): T => {
         const clf = taskClassifier(tm);
@@ -101,7 +105,7 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
         substitutes: method === 'random-edit' ? frequentWords(task.train.map((e) => e.text), 1000) : undefined,
         noise: flags['weight-noise'] > 0 ? { sigma: flags['weight-noise'], models: flags['noise-models'], blocks: flags['noise-blocks'] } : undefined,
       };
-      const triggered = triggeredExamples(task.test, attack.trigger, target).slice(0, flags.sentences);
+      const triggered = triggeredExamples(pool, attack.trigger, target).slice(0, flags.sentences);
       const { r, defended } = withClassifier(m, (clf) => {
         const r = certifySentences(clf, m.tokenizer, test, o, (i) => process.stderr.write(`certified ${i + 1}/${test.length}\r`));
         const d = certifySentences(clf, m.tokenizer, triggered, o, (i) => process.stderr.write(`triggered ${i + 1}/${triggered.length}\r`));
@@ -112,7 +116,7 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
       const asr = {
         undefended: attack.undefended,
         undefendedOnSample: victimPredictions(triggered).filter((y) => y === target).length / triggered.length,
-        defended: defended.sentences.filter((s) => s.prediction === target).length / triggered.length,
+        defended: defended.sentences.filter((s) => s.vote === target).length / triggered.length,
       };
       // One prediction on the array: a prefill of the sentence's tokens through the blocks (the LM head is not used).
       const suffix = m.labelWords ? labelScoring(m.tokenizer, m.labelWords).suffix : undefined;
@@ -121,14 +125,14 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
       const blocks = p.byLayer.filter((l) => l.layer >= 0);
       const plain = { cycles: tokens * blocks.reduce((s, l) => s + l.cost.cycles, 0), energyJ: tokens * blocks.reduce((s, l) => s + l.cost.energyJ.total, 0) };
       const array = { backend: be.description, tokensPerSentence: tokens, plain, certification: { forwardPasses: r.forwardPassesPerSentence, cycles: plain.cycles * r.forwardPassesPerSentence, energyJ: plain.energyJ * r.forwardPassesPerSentence } };
-      console.log(`${method}: the victim's accuracy ${pct(victimAccuracy)}, the smoothed model's base classifier ${pct(r.plainAccuracy)}, smoothed (clean) ${pct(r.cleanAccuracy)} on ${test.length} sentences`);
+      console.log(`${method}: the victim's accuracy ${pct(victimAccuracy)}, the smoothed model's base classifier ${pct(r.plainAccuracy)}, smoothed (clean, the vote) ${pct(r.cleanAccuracy)} on ${test.length} ${flags.split} sentences; certification abstains on ${r.abstentions}`);
       console.log(`attack success rate: undefended ${pct(asr.undefended)} (${pct(asr.undefendedOnSample)} on the ${triggered.length} smoothed), defended ${pct(asr.defended)}`);
       console.log(`certified accuracy by Hamming radius: ${r.certified.map((c) => `r=${c.radius} ${pct(c.accuracy)}`).join(', ')}`);
       console.log(`certified accuracy by edit radius: ${r.certifiedEdit.map((c) => `r=${c.radius} ${pct(c.accuracy)}`).join(', ')}`);
       console.log(`array (${array.backend}): ${r.forwardPassesPerSentence} forward passes per sentence, ${(array.certification.cycles / 1e6).toFixed(2)} M cycles and ${(array.certification.energyJ * 1e6).toFixed(2)} uJ vs ${(plain.cycles / 1e3).toFixed(1)} k cycles and ${(plain.energyJ * 1e6).toFixed(3)} uJ for one prediction`);
       const { sentences, ...summary } = r;
       const result = {
-        ...summary, victimAccuracy, attackSuccessRate: asr, attack, cleanModelAttack: controlAttack, baseClassifierAttack: baseAttack, model: dir, victim: victim.dir, cleanModel: control, sentencesCertified: test.length,
+        ...summary, victimAccuracy, attackSuccessRate: asr, attack, cleanModelAttack: controlAttack, baseClassifierAttack: baseAttack, model: dir, victim: victim.dir, cleanModel: control, sentencesCertified: test.length, split: flags.split,
         samples: flags.samples, alpha: flags.alpha, options: { ...o, substitutes: o.substitutes?.length }, array, perSentence: sentences, triggeredPerSentence: defended.sentences,
       };
       if (flags.json) writeJsonAtomic(flags.json, result);

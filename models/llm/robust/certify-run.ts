@@ -56,9 +56,14 @@ export interface SentenceCertificate extends Certificate {
 
 export interface CertifyResult {
   readonly method: CertifyMethod;
-  /** Accuracy of the plain classifier and of the smoothed one (abstentions count as wrong). */
+  /**
+   * Accuracy of the plain classifier and of the smoothed one (its vote, which never abstains, as
+   * RanMASK's clean accuracy); the certified accuracy at radius 0 counts abstentions as wrong.
+   */
   readonly plainAccuracy: number;
   readonly cleanAccuracy: number;
+  /** Sentences on which certification abstains (the lower bound on the top class at most 1/2). */
+  readonly abstentions: number;
   /** Certified accuracy by Hamming radius (word substitutions). */
   readonly certified: { readonly radius: number; readonly accuracy: number }[];
   /** Certified accuracy by edit radius (word insertions, deletions, substitutions). */
@@ -129,7 +134,8 @@ export function certifySentences(clf: Classifier, tokenizer: Tokenizer, examples
   return {
     method: o.method,
     plainAccuracy: sentences.filter((s) => s.plainPrediction === s.label).length / n,
-    cleanAccuracy: sentences.filter((s) => s.prediction === s.label).length / n,
+    cleanAccuracy: sentences.filter((s) => s.vote === s.label).length / n,
+    abstentions: sentences.filter((s) => s.prediction < 0).length,
     certified: byRadius(sentences, (s) => s.radius),
     certifiedEdit: byRadius(sentences, (s) => s.editRadius),
     sentences,

@@ -70,7 +70,12 @@ export function randomEditCopy<T>(tokens: readonly T[], q: readonly number[], s:
 }
 
 export interface Certificate {
-  /** The smoothed prediction (-1 when abstaining). */
+  /**
+   * The smoothed classifier's prediction: the class most of the `n` counted copies get (ties: the
+   * lower class), never abstaining; its Monte Carlo estimate of argmax_c P(f(copy) = c).
+   */
+  readonly vote: number;
+  /** The certified prediction (-1 when abstaining: the lower bound on the top class is at most 1/2). */
   readonly prediction: number;
   readonly pALower: number;
   /** Certified Hamming radius (-1 when abstaining). */
@@ -82,6 +87,7 @@ export interface Certificate {
 /**
  * Monte Carlo certification (Cohen et al.): `n0` masked copies pick the top class, `n` more bound
  * its probability below by Clopper-Pearson at level alpha. `classify` labels a batch of copies.
+ * A certified prediction is always the vote (a lower bound above 1/2 on the `n` copies is a majority of them).
  */
 export function certify<T>(
   tokens: readonly T[], q: readonly number[], classify: (copies: T[][]) => number[], classes: number, n0: number, n: number, alpha: number, s: MaskedSampler<T>,
@@ -95,10 +101,12 @@ export function certify<T>(
   };
   const first = counts(n0);
   const top = first.indexOf(Math.max(...first));
-  const pALower = clopperPearsonLower(counts(n)[top], n, alpha);
+  const second = counts(n);
+  const vote = second.indexOf(Math.max(...second));
+  const pALower = clopperPearsonLower(second[top], n, alpha);
   const radius = certifiedRadius(pALower, q);
   // An inserted word gets the smallest rate of the sentence (conservative for FRS's targeted rates).
   const del = substitutes ? q.map((v) => v / 2) : q;
   const editRadius = certifiedEditRadius(pALower, del, Math.min(...del));
-  return { prediction: radius < 0 ? -1 : top, pALower, radius, editRadius };
+  return { vote, prediction: radius < 0 ? -1 : top, pALower, radius, editRadius };
 }

@@ -12,6 +12,12 @@ describe('smoothing flags', () => {
     expect(err.join('\n')).toMatch(/--targeted-rate.*0\.5 is below --rate 0\.8/s);
   });
 
+  it('certify: the sentences come from the test or the dev sample only', async () => {
+    err.length = 0;
+    expect(await main(['certify', '--method', 'ranmask', '--split', 'train'])).toBe(1);
+    expect(err.join('\n')).toMatch(/--split/);
+  });
+
   it('llm finetune: the mask rate must be in [0, 1)', async () => {
     err.length = 0;
     expect(await main(['llm', 'finetune', '--task', 'sst2', '--out', 'unused', '--mask-rate', '1'])).toBe(1);

@@ -19,8 +19,12 @@ describe('certifying a tiny sentiment classifier', () => {
     for (const method of ['ranmask', 'frs', 'random-edit'] as const) {
       const c = certifySentences(clf, tok, task.test.slice(0, 6), { method, rate: 0.3, targetedRate: 0.6, targeted: 1, n0: 5, samples: 40, alpha: 0.05, fuzzIterations: 10, maxTokens: 16, seed: 1, substitutes: frequentWords(task.train.map((e) => e.text), 5) });
       expect(c.sentences).toHaveLength(6);
-      expect(c.certified[0].accuracy).toBe(c.cleanAccuracy);
-      expect(c.certifiedEdit[0].accuracy).toBe(c.cleanAccuracy);
+      // Clean accuracy is the vote's; certification at radius 0 drops the abstentions (a certified prediction is the vote).
+      expect(c.cleanAccuracy).toBe(c.sentences.filter((s) => s.vote === s.label).length / 6);
+      expect(c.certified[0].accuracy).toBe(c.sentences.filter((s) => s.prediction === s.label).length / 6);
+      expect(c.certifiedEdit[0].accuracy).toBe(c.certified[0].accuracy);
+      expect(c.abstentions).toBe(c.sentences.filter((s) => s.radius < 0).length);
+      for (const s of c.sentences) if (s.prediction >= 0) expect(s.prediction).toBe(s.vote);
       for (let i = 1; i < c.certified.length; i++) expect(c.certified[i].accuracy).toBeLessThanOrEqual(c.certified[i - 1].accuracy);
       for (const s of c.sentences) expect(s.radius).toBeLessThanOrEqual(s.words);
       expect(c.forwardPassesPerSentence).toBe(method === 'frs' ? 56 : 46);

@@ -111,6 +111,10 @@ describe('masking certification', () => {
     const coin = certify([1, 2, 3], [0.9, 0.9, 0.9], (c) => c.map(() => rng.int(0, 1)), 2, 10, 200, 0.001, sampler);
     expect(coin.radius).toBe(-1);
     expect(coin.prediction).toBe(-1);
+    // The vote never abstains: the majority of the counted copies (a classifier that says 1 on 70% of them).
+    expect(constant.vote).toBe(1);
+    const leaning = certify([1, 2, 3], [0.9, 0.9, 0.9], (c) => c.map(() => (rng.next() < 0.3 ? 0 : 1)), 2, 10, 200, 0.05, sampler);
+    expect(leaning.vote).toBe(1);
   });
 });
 
