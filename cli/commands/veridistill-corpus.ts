@@ -6,7 +6,7 @@ import { generateArrayDesign } from '../../hdl-gen/index.ts';
 import { syntheticDesigns } from '../../eda/dataset/index.ts';
 import { isUserError } from '../../util/index.ts';
 import { moduleClosureText } from '../../models/qor/veridistill/index.ts';
-import { listCorpus, moduleDesigns, parameterSweeps, type CorpusDesign } from '../../models/qor/veridistill/training/index.ts';
+import { distinctModules, listCorpus, moduleDesigns, parameterSweeps, type CorpusDesign } from '../../models/qor/veridistill/training/index.ts';
 import { designConfig } from './gen-config.ts';
 
 /** Synthetic designs per kind by default (capped at a third of the data). */
@@ -66,9 +66,10 @@ const MODULE_FAMILIES = new Set(['iwls05', 'openlane', 'itc99']);
 
 /** The whole corpus: real designs with their modules and sweeps, generated, synthetic (capped at a third). */
 export function veridistillCorpus(dataRoot: string, opts: { synthetic: number; seed: number; generated: boolean }): CorpusDesign[] {
+  const once = distinctModules();
   const real = listCorpus(dataRoot).flatMap((d) => [
     d,
-    ...(MODULE_FAMILIES.has(d.family) ? moduleDesigns(d) : []),
+    ...(MODULE_FAMILIES.has(d.family) ? moduleDesigns(d).filter(once) : []),
     ...(SWEPT_FAMILIES.has(d.family) ? parameterSweeps(d) : []),
   ]);
   const generated = opts.generated ? generatedCorpus() : [];

@@ -1,7 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { kiss2Verilog, parseKiss2 } from '../../../../eda/dataset/index.ts';
 import { readBlif, readPla, writeVerilog, type Aig } from '../../../../eda/aig/index.ts';
+import { declaredModules, verilogExt, verilogFilesIn } from './verilog-files.ts';
+import { perFolder } from './corpus-folders.ts';
+
+export { declaredModules, verilogFilesIn };
 
 /** One design of the RTL corpus: what the student reads and what synthesis labels. */
 export interface CorpusDesign {
@@ -21,30 +25,10 @@ export interface CorpusDesign {
   readonly group?: string;
 }
 
-const verilogExt = /\.(v|sv)$/;
-
-/** The .v/.sv files in `dir` (and below it when `recursive`), sorted by name. */
-export function verilogFilesIn(dir: string, recursive: boolean): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) {
-      if (recursive) out.push(...verilogFilesIn(p, true));
-    } else if (verilogExt.test(name)) out.push(p);
-  }
-  return out;
-}
-
 /** The first `module NAME` declared in a file, which is the top of a one-design-per-file corpus. */
 export function firstModuleName(text: string): string | undefined {
   const noComments = text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/.*$/gm, ' ');
   return /\bmodule\s+([A-Za-z_][A-Za-z0-9_$]*)/.exec(noComments)?.[1];
-}
-
-/** Every `module NAME` declared in a text (comments removed). */
-export function declaredModules(text: string): string[] {
-  const noComments = text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/.*$/gm, ' ');
-  return [...noComments.matchAll(/\bmodule\s+([A-Za-z_][A-Za-z0-9_$]*)/g)].map((m) => m[1]);
 }
 
 /**
@@ -80,22 +64,6 @@ function perFile(family: string, dir: string, recursive: boolean, root: string, 
     }
     return [{ id: `${family}/${relative(root, f).replace(verilogExt, '')}`, family, files: [f], synthFiles: needed, top }];
   });
-}
-
-/** One design per folder (multi-file cores); `tops` names the top where it is known. */
-function perFolder(family: string, parents: readonly string[], tops: ReadonlyMap<string, string>): CorpusDesign[] {
-  const out: CorpusDesign[] = [];
-  for (const parent of parents) {
-    if (!existsSync(parent)) continue;
-    for (const name of readdirSync(parent).sort()) {
-      const dir = join(parent, name);
-      if (!statSync(dir).isDirectory()) continue;
-      const files = verilogFilesIn(dir, true);
-      if (files.length === 0) continue;
-      out.push({ id: `${family}/${name}`, family, files, synthFiles: files, top: tops.get(name) });
-    }
-  }
-  return out;
 }
 
 function openlaneTops(csvPath: string): Map<string, string> {
