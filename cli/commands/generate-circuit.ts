@@ -5,8 +5,8 @@ import { UserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts
 import { aigStats, parseTruthHex, writeAag, writeVerilog, MAX_TRUTH_TABLE_INPUTS } from '../../eda/aig/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import {
-  ABC_FLOW, DiffusionModel, GUIDED_SAMPLER, abcCount, abcProvesEquivalent, diffusionGenerator, findNativeAbc, generateCircuit, shippedModelDir,
-  type Generator, type SettingName,
+  ABC_FLOW, DiffusionModel, GUIDED_SAMPLER, abcCount, abcProvesEquivalent, canvasName, defaultCanvas, diffusionGenerator, findNativeAbc, generateCircuit,
+  shippedModelDir, type CanvasSource, type Generator, type SettingName,
 } from '../../models/gen/seadag/index.ts';
 
 export default defineCommand({
@@ -30,21 +30,30 @@ examples: tessera generate circuit --truth-table e8 --inputs 3 --out maj.aag
     { name: 'out', kind: 'string', valueName: 'FILE.aag|FILE.v', help: 'write the circuit as ASCII AIGER or structural Verilog (only when exact)' },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write {inputs, outputs, valid, exact, ands, levels, samples, abcAnds, ...} as JSON' },
     { name: 'model', kind: 'string', valueName: 'DIR', help: 'a checkpoint folder holding <setting>/seadag/ (default: the shipped one)' },
+    { name: 'canvas-neighbours', kind: 'int', valueName: 'K', help: "draw each sample's canvas from the level widths of the K training graphs nearest to the function by an NPN-invariant signature; 0: from all training graphs (default: the model's default, docs/seadag.md)" },
   ],
   async run(flags) {
     const n = flags.inputs;
     if (n < 1 || n > MAX_TRUTH_TABLE_INPUTS) throw new UserError(`expected 1 to ${MAX_TRUTH_TABLE_INPUTS} inputs, got ${n}`, '--inputs', `truth tables of more than ${MAX_TRUTH_TABLE_INPUTS} inputs are not taken; N inputs need 2^N / 4 hex digits per output, e.g. --inputs 4 --truth-table 8000`);
     if (flags.samples < 1) throw new UserError('must be at least 1', '--samples');
+    const neighbours = flags['canvas-neighbours'];
+    if (neighbours !== undefined && neighbours < 0) throw new UserError('must be 0 (the training prior) or more', '--canvas-neighbours');
     if (flags.out && !/\.(aag|v)$/.test(flags.out)) throw new UserError(`'${flags.out}' ends neither in .aag nor in .v`, '--out', 'name the file FILE.aag (ASCII AIGER) or FILE.v (structural Verilog)');
     const hexes = flags['truth-table'].split(',');
     const fn = { inputs: n, tables: hexes.map((h) => parseTruthHex(h, n, '--truth-table')) };
     const root = flags.model ?? shippedModelDir();
     const models = new Map<SettingName, Generator>();
+    let canvas: CanvasSource | undefined;
     const generatorFor = (setting: SettingName): Generator => {
       const dir = join(root, setting, 'seadag');
       if (!existsSync(join(dir, 'checkpoint.json'))) throw new UserError(`no ${setting} model in ${root}`, '--model', `train one with 'tessera seadag train --setting ${setting} --method seadag --out ${dir}'`);
       let g = models.get(setting);
-      if (!g) models.set(setting, (g = diffusionGenerator('seadag', DiffusionModel.load(dir), GUIDED_SAMPLER)));
+      if (!g) {
+        const model = DiffusionModel.load(dir);
+        if (neighbours && !model.config.prior.bySignature) throw new UserError(`the ${setting} model in ${dir} has no signature index for the conditioned canvas prior`, '--canvas-neighbours', 'pass --canvas-neighbours 0 or leave the flag out');
+        canvas = neighbours === undefined ? defaultCanvas(model) : neighbours === 0 ? { kind: 'prior' } : { kind: 'neighbours', k: neighbours };
+        models.set(setting, (g = diffusionGenerator('seadag', model, GUIDED_SAMPLER, canvas)));
+      }
       return g;
     };
     await selectBackend(() => {});
@@ -68,6 +77,7 @@ examples: tessera generate circuit --truth-table e8 --inputs 3 --out maj.aag
       samples: result.samples,
       exactSamples: result.exactSamples,
       setting: result.setting ?? null,
+      canvas: canvas ? canvasName(canvas) : null,
       proof: result.exact ? result.proof : null,
       abcCec: abcCec === undefined ? null : 'equivalent',
       abcAnds: reference?.ands ?? null,

@@ -51,6 +51,7 @@ export const commands: readonly CommandEntry[] = [
   { path: ['prune', 'fuse'], summary: 'FuseGPT: remove blocks by Macro Influence, fuse each into its neighbours (local distillation); baselines, perplexity, array cost', load: async () => (await import('./prune-fuse.ts')).default },
   { path: ['seadag', 'data'], summary: 'build SeaDAG truth-table -> AIG pairs (random AIGs, benchmark cuts, PLA outputs; ABC targets)', load: async () => (await import('./seadag-data.ts')).default },
   { path: ['seadag', 'train'], summary: 'train SeaDAG (layer-wise graph diffusion, truth table -> AIG), an ablation, or the autoregressive baseline', load: async () => (await import('./seadag-train.ts')).default },
+  { path: ['seadag', 'canvas-index'], summary: "add the conditioned canvas prior's signature index to an older SeaDAG diffusion checkpoint", load: async () => (await import('./seadag-canvas-index.ts')).default },
   { path: ['seadag', 'eval'], summary: 'SeaDAG metrics on held-out functions for every trained method (validity, exact rate, bit accuracy, ANDs vs ABC)', load: async () => (await import('./seadag-eval.ts')).default },
   { path: ['generate', 'circuit'], summary: 'generate an AIG for a truth table with SeaDAG; written only when proven exact (else exit 1)', load: async () => (await import('./generate-circuit.ts')).default },
   { path: ['place'], summary: 'place a mapped netlist: global placement, legalization to LEF rows, detailed placement; DEF out', load: async () => (await import('./place.ts')).default },

@@ -6,26 +6,41 @@ import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import {
   ArModel, DiffusionModel, GUIDED_SAMPLER, PLAIN_SAMPLER, SETTING_NAMES, autoregressiveGenerator, datasetHash, diffusionGenerator, evaluateGenerator,
-  metricsMarkdown, neighbourCanvas, readDataset, recordAig, recordFunction, SEADAG_METHODS, shippedModelDir, aigToCanvas, functionKey,
-  type Generator, type MethodMetrics, type SamplerOptions, type SettingName, type TruthFunction,
+  metricsMarkdown, readDataset, recordAig, recordFunction, SEADAG_METHODS, shippedModelDir, aigToCanvas, functionKey, canvasName, defaultCanvas,
+  type CanvasSource, type Generator, type MethodMetrics, type SamplerOptions, type SettingName,
 } from '../../models/gen/seadag/index.ts';
 
-/** The rows of the table: each trained method with the guided sampler (checks) and plain (the model alone). */
-function generators(root: string, setting: SettingName, plain: boolean, methods: readonly string[], guided: SamplerOptions, canvasOf?: (t: TruthFunction) => readonly number[] | undefined): Generator[] {
+/**
+ * The canvas a diffusion model samples on: the flags' choice (own widths, or --canvas-neighbours K, 0 being
+ * the training prior), else the model's default (the conditioned prior when its checkpoint has the index).
+ */
+function canvasFor(model: DiffusionModel, dir: string, own: CanvasSource | undefined, neighbours: number | undefined): CanvasSource {
+  if (own) return own;
+  if (neighbours === undefined) return defaultCanvas(model);
+  if (neighbours === 0) return { kind: 'prior' };
+  if (!model.config.prior.bySignature) throw new UserError(`the checkpoint in ${dir} has no signature index for the conditioned canvas prior`, '--canvas-neighbours', `add it with 'tessera seadag canvas-index --data <its training data> --model ${dir}', or pass --canvas-neighbours 0`);
+  return { kind: 'neighbours', k: neighbours };
+}
+
+/** The rows of the table: each trained method with the guided sampler (checks) and plain (the model alone), and the canvas each diffusion model used. */
+function generators(root: string, setting: SettingName, plain: boolean, methods: readonly string[], guided: SamplerOptions, own: CanvasSource | undefined, neighbours: number | undefined): { gens: Generator[]; canvases: Record<string, string> } {
   const out: Generator[] = [];
+  const canvases: Record<string, string> = {};
   const dir = (m: string) => join(root, setting, m);
   for (const m of ['seadag', 'uniform-timesteps', 'no-condition-loss'] as const) {
     if (!methods.includes(m) || !existsSync(join(dir(m), 'checkpoint.json'))) continue;
     const model = DiffusionModel.load(dir(m));
-    out.push(diffusionGenerator(`${m} (guided)`, model, guided, canvasOf));
-    if (plain) out.push(diffusionGenerator(`${m} (plain)`, model, PLAIN_SAMPLER, canvasOf));
+    const canvas = canvasFor(model, dir(m), own, neighbours);
+    canvases[m] = canvasName(canvas);
+    out.push(diffusionGenerator(`${m} (guided)`, model, guided, canvas));
+    if (plain) out.push(diffusionGenerator(`${m} (plain)`, model, PLAIN_SAMPLER, canvas));
   }
   if (methods.includes('autoregressive') && existsSync(join(dir('autoregressive'), 'checkpoint.json'))) {
     const model = ArModel.load(dir('autoregressive'));
     out.push(autoregressiveGenerator('autoregressive (checked)', model, { rejectRedundant: true, exactOutputs: true }));
     if (plain) out.push(autoregressiveGenerator('autoregressive (plain)', model, { rejectRedundant: false, exactOutputs: false }));
   }
-  return out;
+  return { gens: out, canvases };
 }
 
 export default defineCommand({
@@ -51,7 +66,7 @@ example: tessera seadag eval --setting 4x1 --data out/seadag/4x1.jsonl --json ou
     { name: 'candidates', kind: 'int', default: GUIDED_SAMPLER.candidates, valueName: 'C', help: 'guided sampler: draws of each level scored by the decoder, the best kept' },
     { name: 'temperature', kind: 'number', default: 1, valueName: 'T', help: 'guided sampler: fanin draws from the predicted weights to the power 1/T (below 1: sharper)' },
     { name: 'own-canvas', kind: 'boolean', help: "diagnostic: diffusion models fill each function's ABC level widths (padded as in training) instead of a canvas drawn from the prior" },
-    { name: 'canvas-neighbours', kind: 'int', default: 0, valueName: 'K', help: "experiment: diffusion models draw the canvas from the level widths of the K training functions nearest to each function (NPN-invariant signature) instead of all (0: off)" },
+    { name: 'canvas-neighbours', kind: 'int', valueName: 'K', help: "diffusion models draw the canvas from the level widths of the K training graphs nearest to each function by an NPN-invariant signature; 0: from all training graphs (default: the model's default, docs/seadag.md)" },
     { name: 'plain', kind: 'boolean', help: 'also score every model with the plain sampler' },
     { name: 'methods', kind: 'string', valueName: 'LIST', help: `comma-separated subset of ${SEADAG_METHODS.join(', ')} (default: every trained one)` },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write every metric as JSON' },
@@ -61,6 +76,9 @@ example: tessera seadag eval --setting 4x1 --data out/seadag/4x1.jsonl --json ou
     if (flags.candidates < 1) throw new UserError('must be at least 1', '--candidates');
     if (!(flags.guidance >= 0)) throw new UserError('must be 0 or more', '--guidance');
     if (!(flags.temperature > 0)) throw new UserError('must be above 0', '--temperature');
+    const neighbours = flags['canvas-neighbours'];
+    if (neighbours !== undefined && neighbours < 0) throw new UserError('must be 0 (the training prior) or more', '--canvas-neighbours');
+    if (neighbours !== undefined && flags['own-canvas']) throw new UserError('--own-canvas and --canvas-neighbours both choose the canvas', '--canvas-neighbours', 'give one of them');
     const guided: SamplerOptions = { ...GUIDED_SAMPLER, guidance: flags.guidance, candidates: flags.candidates, temperature: flags.temperature };
     if (flags.data && !flags.setting) throw new UserError('--data needs --setting', '--data', 'give --setting 4x1, 6x1 or 8x2 with it');
     const root = flags.models ?? shippedModelDir();
@@ -69,7 +87,7 @@ example: tessera seadag eval --setting 4x1 --data out/seadag/4x1.jsonl --json ou
     if (unknown) throw new UserError(`unknown method '${unknown}'`, '--methods', `choose from ${SEADAG_METHODS.join(', ')}`);
     const settings = (flags.setting ? [flags.setting] : SETTING_NAMES) as SettingName[];
     await selectBackend(() => {});
-    const results: Record<string, { dataHash: string; split: string; functions: number; metrics: MethodMetrics[] }> = {};
+    const results: Record<string, { dataHash: string; split: string; functions: number; canvases: Record<string, string>; metrics: MethodMetrics[] }> = {};
     for (const setting of settings) {
       const file = flags.data ?? join(flags['data-dir'], `${setting}.jsonl`);
       if (!existsSync(file)) {
@@ -83,15 +101,14 @@ example: tessera seadag eval --setting 4x1 --data out/seadag/4x1.jsonl --json ou
       if (flags.limit > 0 && held.length > flags.limit) held = Array.from({ length: flags.limit }, (_, i) => held[Math.floor((i * held.length) / flags.limit)]);
       if (held.length === 0) throw new UserError(`no ${flags.split} pairs of ${setting} in ${file}`, '--data');
       const widths = new Map(held.map((r) => [functionKey(recordFunction(r)), aigToCanvas(recordAig(r)).canvas.widths] as const));
-      const train = records.filter((r) => r.split === 'train' && r.setting === setting);
-      const canvasOf = flags['own-canvas'] ? (t: TruthFunction) => widths.get(functionKey(t))
-        : flags['canvas-neighbours'] > 0 ? neighbourCanvas(train, flags['canvas-neighbours'], flags.seed) : undefined;
-      const gens = generators(root, setting, flags.plain, methods, guided, canvasOf);
+      const own: CanvasSource | undefined = flags['own-canvas'] ? { kind: 'given', widthsOf: (t) => widths.get(functionKey(t)) } : undefined;
+      const { gens, canvases } = generators(root, setting, flags.plain, methods, guided, own, neighbours);
       if (gens.length === 0) throw new UserError(`no trained ${setting} models under ${root}`, '--models', `train them with 'tessera seadag train --setting ${setting} ...'`);
       const metrics: MethodMetrics[] = [];
       for (const g of gens) metrics.push(await evaluateGenerator(g, held, flags.samples, flags.seed));
-      results[setting] = { dataHash: datasetHash(records), split: flags.split, functions: held.length, metrics };
-      console.log(`\n### ${setting}: ${held.length} ${flags.split} functions, ${flags.samples} samples each (data ${datasetHash(records)})\n`);
+      results[setting] = { dataHash: datasetHash(records), split: flags.split, functions: held.length, canvases, metrics };
+      const canvasText = Object.entries(canvases).map(([m, c]) => `${m}: ${c}`).join('; ');
+      console.log(`\n### ${setting}: ${held.length} ${flags.split} functions, ${flags.samples} samples each (data ${datasetHash(records)}${canvasText ? `; canvas ${canvasText}` : ''})\n`);
       console.log(metricsMarkdown(metrics, flags.samples));
     }
     if (flags.json) writeJsonAtomic(flags.json, { command: commandLine('seadag eval', flags), models: root, samples: flags.samples, seed: flags.seed, results });

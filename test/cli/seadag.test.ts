@@ -1,7 +1,7 @@
 // `tessera seadag train/eval` and `tessera generate circuit` through the CLI entry point: bad input,
 // resumable training of tiny models on a small fixture, and every circuit the command calls exact
 // checked by simulation of the written file and, where a native ABC is installed, by ABC's cec.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,7 +109,36 @@ describe('tessera seadag train / eval on a small fixture (tiny models, a few ste
     // The canvas prior conditioned on the function: canvases of the 20 nearest training functions.
     const near = join(dir, 'eval-near.json');
     expect(await main(['seadag', 'eval', '--setting', '4x1', '--data', fixture, '--models', root, '--methods', 'seadag', '--samples', '2', '--limit', '4', '--canvas-neighbours', '20', '--json', near])).toBe(0);
-    expect(readJson<{ results: Record<string, { metrics: MethodMetrics[] }> }>(near).results['4x1'].metrics.map((m) => m.validity)).toEqual([1]);
+    const nearResult = readJson<{ results: Record<string, { canvases: Record<string, string>; metrics: MethodMetrics[] }> }>(near).results['4x1'];
+    expect(nearResult.metrics.map((m) => m.validity)).toEqual([1]);
+    expect(nearResult.canvases).toEqual({ seadag: '20 nearest training functions' });
+  });
+
+  it('a checkpoint written before the signature index still loads, and canvas-index adds exactly the index training writes', async () => {
+    const old = join(dir, 'old-checkpoint');
+    cpSync(join(root, '4x1', 'seadag'), old, { recursive: true });
+    type Manifest = { config: { prior: { bySignature?: unknown } } };
+    const trained = readJson<Manifest>(join(old, 'checkpoint.json'));
+    expect(trained.config.prior.bySignature).toBeDefined();
+    const { bySignature: _index, ...prior } = trained.config.prior;
+    writeFileSync(join(old, 'checkpoint.json'), JSON.stringify({ ...trained, config: { ...trained.config, prior } }));
+    const oldRoot = join(dir, 'old-root');
+    cpSync(old, join(oldRoot, '4x1', 'seadag'), { recursive: true });
+    const scored = join(dir, 'eval-old.json');
+    const evalOld = ['seadag', 'eval', '--setting', '4x1', '--data', fixture, '--models', oldRoot, '--methods', 'seadag', '--samples', '1', '--limit', '2'];
+    expect(await main([...evalOld, '--json', scored])).toBe(0);
+    expect(readJson<{ results: Record<string, { canvases: Record<string, string> }> }>(scored).results['4x1'].canvases).toEqual({ seadag: 'training prior' });
+    expect(await main([...evalOld, '--canvas-neighbours', '20'])).toBe(1);
+    expect(err.at(-1)).toMatch(/--canvas-neighbours.*no signature index.*seadag canvas-index/);
+    // Training pairs that are not the checkpoint's (one left out) are refused.
+    const fewer = join(dir, 'fewer.jsonl');
+    const lines = readFileSync(fixture, 'utf8').trim().split('\n');
+    writeFileSync(fewer, lines.filter((_, i) => i !== lines.findIndex((l) => l.includes('"split":"train"'))).join('\n') + '\n');
+    expect(await main(['seadag', 'canvas-index', '--data', fewer, '--model', old])).toBe(1);
+    expect(err.at(-1)).toMatch(/--data.*level widths are not the .* profiles/);
+    expect(await main(['seadag', 'canvas-index', '--data', fixture, '--model', old])).toBe(0);
+    expect(readJson<Manifest>(join(old, 'checkpoint.json')).config).toEqual(trained.config);
+    expect(readFileSync(join(old, 'weights.bin')).equals(readFileSync(join(root, '4x1', 'seadag', 'weights.bin')))).toBe(true);
   });
 
   it('a function with no exact sample: says so, exits 1, writes no circuit', async () => {

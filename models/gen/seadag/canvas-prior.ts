@@ -1,4 +1,5 @@
 import { padCanvas, type Canvas, type CanvasGraph } from './canvas.ts';
+import type { SignatureGroup } from './canvas-neighbours.ts';
 
 /**
  * The structure canvas drawn from the training distribution given the input count: the level
@@ -11,6 +12,12 @@ export interface CanvasPrior {
   readonly outputs: number;
   /** Level widths of the training graphs (one entry per graph). */
   readonly profiles: readonly (readonly number[])[];
+  /**
+   * The same widths grouped by the NPN-invariant signature of each graph's function, for the
+   * function-conditioned prior (canvas-neighbours.ts). Absent in checkpoints written before it;
+   * `tessera seadag canvas-index` adds it from the training data.
+   */
+  readonly bySignature?: readonly SignatureGroup[];
 }
 
 /** Extra EMPTY slots per level: 0, 1 or 2 with these probabilities. */

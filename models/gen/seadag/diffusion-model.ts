@@ -1,6 +1,7 @@
 import { Parameters, loadCheckpoint, saveCheckpoint } from '../../common/index.ts';
 import { aigToCanvas, canvasSize } from './canvas.ts';
 import { padGraph, type CanvasPrior } from './canvas-prior.ts';
+import { signatureIndex } from './canvas-neighbours.ts';
 import { recordAig, recordFunction, type PairRecord } from './data/dataset.ts';
 import { SETTINGS, type SettingName } from './data/truth-function.ts';
 import { measureMarginals, type Marginals } from './diffusion/noising.ts';
@@ -66,7 +67,20 @@ export function canvasPairs(records: readonly PairRecord[]): CanvasPair[] {
 
 export function canvasPrior(setting: SettingName, pairs: readonly CanvasPair[]): CanvasPrior {
   const { inputs, outputs } = SETTINGS[setting];
-  return { inputs, outputs, profiles: pairs.map((p) => [...p.clean.canvas.widths]) };
+  const bySignature = signatureIndex(pairs.map((p) => ({ fn: p.target, widths: p.clean.canvas.widths })));
+  return { inputs, outputs, profiles: pairs.map((p) => [...p.clean.canvas.widths]), bySignature };
+}
+
+/**
+ * A config whose canvas prior gains the signature index of the function-conditioned prior, for a
+ * checkpoint written before it had one: `train` must be the run's training pairs, checked by their
+ * level widths against the stored profiles (same graphs, same order). Returns undefined when they differ.
+ */
+export function withSignatureIndex(config: DiffusionConfig, train: readonly PairRecord[]): DiffusionConfig | undefined {
+  const pairs = canvasPairs(train);
+  const stored = config.prior.profiles;
+  if (pairs.length !== stored.length || pairs.some((p, i) => p.clean.canvas.widths.join(',') !== stored[i].join(','))) return undefined;
+  return { ...config, prior: canvasPrior(config.setting, pairs) };
 }
 
 export class DiffusionModel {

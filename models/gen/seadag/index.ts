@@ -10,14 +10,15 @@ export {
 } from './data/dataset.ts';
 export { canvasToAig, aigToCanvas, graphProblem, type Canvas, type CanvasGraph } from './canvas.ts';
 export {
-  DEFAULT_DIFFUSION_SETTINGS, DIFFUSION_VARIANTS, DiffusionModel, trainDiffusion, type DiffusionConfig, type DiffusionTrainSettings, type DiffusionVariant,
+  DEFAULT_DIFFUSION_SETTINGS, DIFFUSION_VARIANTS, DiffusionModel, trainDiffusion, withSignatureIndex, type DiffusionConfig, type DiffusionTrainSettings, type DiffusionVariant,
 } from './diffusion-model.ts';
 export { ArModel, trainAutoregressive, type ArConfig, type ArTrainSettings } from './autoregressive/ar-model.ts';
 export { autoregressiveGenerator } from './autoregressive/ar-generator.ts';
-export { diffusionGenerator } from './diffusion-generator.ts';
+export { DEFAULT_CANVAS_NEIGHBOURS, canvasName, defaultCanvas, diffusionGenerator, type CanvasSource } from './diffusion-generator.ts';
 export { evaluateGenerator, scoreCircuit, type Generated, type Generator, type MethodMetrics } from './evaluate.ts';
 export { GUIDED_SAMPLER, PLAIN_SAMPLER, sampleGraphs, type SamplerOptions } from './sampler/sample.ts';
-export { neighbourCanvas, npnSignature } from './sampler/canvas-neighbours.ts';
+export { npnSignature } from './data/npn-signature.ts';
+export { nearestWidths, signatureIndex, type SignatureGroup, type WeightedWidths } from './canvas-neighbours.ts';
 
 /** What `tessera seadag train` can train: the full model, its two ablations, and the autoregressive baseline. */
 export const SEADAG_METHODS = ['seadag', 'uniform-timesteps', 'no-condition-loss', 'autoregressive'] as const;

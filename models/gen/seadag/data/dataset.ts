@@ -214,7 +214,16 @@ export function readDataset(path: string): PairRecord[] {
   });
 }
 
-/** A short hash of the pairs' content (functions, targets, splits), for checkpoints. */
+/**
+ * A short hash of the pairs' content (functions, targets, splits), for checkpoints. The AIGER comment
+ * section is left out: ABC writes the time of its run there, so the same build would hash differently.
+ */
 export function datasetHash(records: readonly PairRecord[]): string {
-  return contentHash(records.map((r) => [r.setting, r.tables, r.split, r.aag])).slice(0, 16);
+  return contentHash(records.map((r) => [r.setting, r.tables, r.split, withoutComment(r.aag)])).slice(0, 16);
+}
+
+/** An ASCII AIGER text up to its comment section (a line `c` after the symbols). */
+function withoutComment(aag: string): string {
+  const at = aag.indexOf('\nc\n');
+  return at < 0 ? aag : aag.slice(0, at + 1);
 }

@@ -1,5 +1,6 @@
 import { EDGE_NONE, canvasLevels, canvasSize, edgeSlotMask, emptyGraph, levelStarts, nodeLevels, type CanvasGraph } from '../canvas.ts';
 import { paddedCanvas, sampleCanvas } from '../canvas-prior.ts';
+import { drawWidths, type WeightedWidths } from '../canvas-neighbours.ts';
 import { inputTable, type TruthFunction } from '../data/truth-function.ts';
 import type { DiffusionModel } from '../diffusion-model.ts';
 import { nodeSteps } from '../diffusion/noising.ts';
@@ -41,6 +42,8 @@ export interface SampleJob {
   readonly seed: number;
   /** Level widths to pad and fill instead of a draw from the canvas prior (a diagnostic: e.g. ABC's own level widths). */
   readonly widths?: readonly number[];
+  /** Level widths to draw from instead of the whole prior (the function-conditioned prior, canvas-neighbours.ts). */
+  readonly near?: WeightedWidths;
 }
 
 interface Chain extends ChainGraph {
@@ -54,7 +57,7 @@ interface Chain extends ChainGraph {
 function startChain(model: DiffusionModel, job: SampleJob, batchIndex: number): Chain {
   const rand = seededRandom(job.seed);
   const { marginals: m, prior, schedule } = model.config;
-  const canvas = job.widths ? paddedCanvas(prior, job.widths, rand) : sampleCanvas(prior, rand);
+  const canvas = job.widths ? paddedCanvas(prior, job.widths, rand) : job.near ? paddedCanvas(prior, drawWidths(job.near, rand), rand) : sampleCanvas(prior, rand);
   const graph = emptyGraph(canvas);
   const n = canvasSize(canvas);
   const mask = edgeSlotMask(canvas);

@@ -6,10 +6,8 @@ import { cutFunctions, enumerateCuts } from '../../../../models/gen/seadag/data/
 import { randomAigFunction } from '../../../../models/gen/seadag/data/random-functions.ts';
 import { everyNpnClass4, usable } from '../../../../models/gen/seadag/data/function-pool.ts';
 import { join } from 'node:path';
-import { readDataset, recordFunction, splitOf } from '../../../../models/gen/seadag/data/dataset.ts';
+import { datasetHash, readDataset, recordFunction, splitOf } from '../../../../models/gen/seadag/data/dataset.ts';
 import { seededRandom, seededUint32 } from '../../../../util/index.ts';
-import { parseTruthHex } from '../../../../eda/aig/index.ts';
-import { npnSignature } from '../../../../models/gen/seadag/sampler/canvas-neighbours.ts';
 
 describe('NPN classes', () => {
   it('finds the 222 NPN classes of 4-input functions (208 with all 4 inputs in the support)', () => {
@@ -107,17 +105,15 @@ describe('held-out functions are never in training, not even up to NPN', () => {
   });
 });
 
-describe('the NPN-invariant signature of the neighbour canvas prior', () => {
-  it('is the same for every input permutation, input negation and output complement of a function, and differs between AND4 and XOR4', () => {
-    const next = seededRandom(11);
-    for (const hex of ['8000', '6996', '7f80', 'e8e8', '1ee1', '0f0f', 'cafe']) {
-      const fn = { inputs: 4, tables: [parseTruthHex(hex, 4)] };
-      const sig = npnSignature(fn);
-      for (let k = 0; k < 24; k++) {
-        const perm = [0, 1, 2, 3].sort(() => next() - 0.5);
-        expect(npnSignature(transformFunction(fn, perm, Math.floor(next() * 16), [next() < 0.5]))).toEqual(sig);
-      }
-    }
-    expect(npnSignature({ inputs: 4, tables: [parseTruthHex('8000', 4)] })).not.toEqual(npnSignature({ inputs: 4, tables: [parseTruthHex('6996', 4)] }));
+describe('the data hash', () => {
+  it("ignores the time ABC writes in the AIGER comment and sees any change of the circuit", () => {
+    const records = readDataset(join(import.meta.dirname, 'fixtures/4x1-small.jsonl')).slice(0, 5);
+    const stamped = (r: (typeof records)[number], when: string) => ({ ...r, aag: `${r.aag.split('\nc\n')[0]}\nc\nThis file was written by ABC on ${when}\n` });
+    const a = records.map((r) => stamped(r, 'Sun Dec  6 02:29:07 2026'));
+    const b = records.map((r) => stamped(r, 'Mon Dec  7 11:00:00 2026'));
+    expect(datasetHash(a)).toBe(datasetHash(b));
+    const c = a.map((r, i) => (i === 2 ? { ...r, aag: r.aag.replace(/^aag (\d+)/, (_, m: string) => `aag ${Number(m) + 1}`) } : r));
+    expect(datasetHash(c)).not.toBe(datasetHash(a));
+    expect(datasetHash(a.map((r, i) => (i === 0 ? { ...r, split: r.split === 'test' ? 'train' as const : 'test' as const } : r)))).not.toBe(datasetHash(a));
   });
 });
