@@ -5,7 +5,7 @@ import { commandLine } from './seadag-command-line.ts';
 import { UserError, writeFileAtomic, writeJsonAtomic, setInterruptNote } from '../../util/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import {
-  DEFAULT_DIFFUSION_SETTINGS, SEADAG_METHODS, SETTING_NAMES, datasetHash, readDataset, trainAutoregressive, trainDiffusion,
+  DEFAULT_CANVAS_NEIGHBOURS, DEFAULT_DIFFUSION_SETTINGS, SEADAG_METHODS, SETTING_NAMES, datasetHash, readDataset, trainAutoregressive, trainDiffusion,
   type DiffusionVariant, type SeadagMethod, type SettingName,
 } from '../../models/gen/seadag/index.ts';
 
@@ -36,6 +36,8 @@ example: tessera seadag train --setting 4x1 --data out/seadag/4x1.jsonl --method
     { name: 'warmup', kind: 'int', default: 0, valueName: 'N', help: 'linear learning-rate warm-up over the first N steps of this run (diffusion models)' },
     { name: 'final-learning-rate', kind: 'number', valueName: 'X', help: 'cosine decay of the learning rate to X at --steps (diffusion models; constant without it)' },
     { name: 'init-from', kind: 'string', valueName: 'DIR', help: "start from another run's saved state in DIR/train-state (weights, Adam moments, step; diffusion models)" },
+    { name: 'init-weights', kind: 'string', valueName: 'DIR', help: "start from a checkpoint's weights and class marginals (e.g. a shipped one), fresh Adam moments, step 0 (diffusion models)" },
+    { name: 'sampled-canvases', kind: 'number', default: 0, valueName: 'P', help: "embed a share P of the training graphs in canvases drawn as the sampler draws them, where they fit (diffusion models)" },
     { name: 'distinct-classes', kind: 'boolean', help: 'draw each batch from distinct NPN classes (diffusion models)' },
     { name: 'validate', kind: 'boolean', help: 'log the loss on fixed validation batches at every saved step (diffusion models)' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the weights and of every batch' },
@@ -51,6 +53,12 @@ example: tessera seadag train --setting 4x1 --data out/seadag/4x1.jsonl --method
     if (flags.warmup < 0) throw new UserError('must be 0 or more', '--warmup');
     const finalRate = flags['final-learning-rate'];
     if (finalRate !== undefined && !(finalRate >= 0)) throw new UserError('must be 0 or more', '--final-learning-rate');
+    const share = flags['sampled-canvases'];
+    if (!(share >= 0 && share <= 1)) throw new UserError('must be between 0 and 1', '--sampled-canvases');
+    const initWeights = flags['init-weights'];
+    if (initWeights !== undefined && !existsSync(join(initWeights, 'checkpoint.json'))) throw new UserError(`no checkpoint.json in ${initWeights}`, '--init-weights', 'give a diffusion checkpoint folder, e.g. models/gen/seadag/checkpoints/4x1/seadag');
+    if (initWeights !== undefined && flags['init-from'] !== undefined) throw new UserError('--init-from and --init-weights both choose the start', '--init-weights', 'give one of them');
+    if (method === 'autoregressive' && (initWeights !== undefined || share > 0)) throw new UserError('only diffusion models take it', initWeights !== undefined ? '--init-weights' : '--sampled-canvases', 'leave it out for the autoregressive baseline');
     const init = flags['init-from'];
     if (init !== undefined && !existsSync(join(init, 'train-state', 'checkpoint.json'))) throw new UserError(`no saved training state in ${init}/train-state`, '--init-from', 'give the --out folder of an earlier run of the same model');
     if (!existsSync(flags.data)) throw new UserError(`file not found: ${flags.data}`, '--data', "build it with 'tessera seadag data'");
@@ -68,6 +76,7 @@ example: tessera seadag train --setting 4x1 --data out/seadag/4x1.jsonl --method
         ...DEFAULT_DIFFUSION_SETTINGS, ...common, variant: method as DiffusionVariant, lambda: flags.lambda,
         ...(flags.warmup > 0 ? { warmup: flags.warmup } : {}), ...(finalRate !== undefined ? { finalRate } : {}), ...(init ? { init } : {}),
         ...(flags['distinct-classes'] ? { distinctClasses: true } : {}),
+        ...(share > 0 ? { sampledCanvases: { share, neighbours: DEFAULT_CANVAS_NEIGHBOURS } } : {}), ...(initWeights ? { initWeights } : {}),
       }, flags.out, false, flags.validate ? records.filter((r) => r.split === 'val') : []);
     model.save(flags.out);
     const seconds = history.length ? history[history.length - 1].seconds : (performance.now() - t0) / 1000;

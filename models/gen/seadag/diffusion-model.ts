@@ -9,7 +9,8 @@ import type { Schedule } from './diffusion/schedule.ts';
 import { featureCount } from './model/features.ts';
 import { diffusionLoss } from './model/loss.ts';
 import { batchTensors, defineNetwork, disposeBatch, type NetworkConfig } from './model/network.ts';
-import { disposeTraining, noiseExample, trainingTensors, type CanvasPair } from './model/training-batch.ts';
+import { disposeTraining, noiseExample, ownCanvas, trainingTensors, type CanvasPair } from './model/training-batch.ts';
+import { sampledPlacement } from './sampled-placement.ts';
 import { trainSteps, type LossPoint } from './training-loop.ts';
 import * as tf from '@tensorflow/tfjs';
 import { seededRandom } from '../../../util/index.ts';
@@ -54,6 +55,10 @@ export interface DiffusionTrainSettings {
   readonly init?: string;
   /** Draw each batch from distinct NPN classes (one random pair of each of `batch` random classes) instead of uniformly over pairs. */
   readonly distinctClasses?: boolean;
+  /** Embed this share of the training graphs in canvases drawn as the sampler draws them (sampled-placement.ts; `neighbours` as --canvas-neighbours). */
+  readonly sampledCanvases?: { readonly share: number; readonly neighbours: number };
+  /** A checkpoint folder whose weights (and marginals) this run starts from, with a fresh optimizer at step 0. */
+  readonly initWeights?: string;
 }
 
 export const DEFAULT_DIFFUSION_SETTINGS: Omit<DiffusionTrainSettings, 'variant'> = {
@@ -180,9 +185,17 @@ export async function trainDiffusion(setting: SettingName, train: readonly PairR
   train.forEach((r, i) => byClass.set(r.classKey, [...(byClass.get(r.classKey) ?? []), i]));
   const classes = [...byClass.values()];
   const rand = seededRandom(s.seed);
-  const marginals = measureMarginals(pairs.map((p) => padGraph(p.clean, rand)));
-  const config = diffusionConfig(setting, s, marginals, canvasPrior(setting, pairs));
+  const measured = measureMarginals(pairs.map((p) => padGraph(p.clean, rand)));
+  const start = s.initWeights ? DiffusionModel.load(s.initWeights) : undefined;
+  // A model continued from another's weights keeps the class marginals it was trained with.
+  const config = diffusionConfig(setting, s, start?.config.marginals ?? measured, canvasPrior(setting, pairs));
+  const { marginals } = config;
   const model = DiffusionModel.create(config, s.seed);
+  if (start) {
+    model.params.restore(start.params.snapshot());
+    start.dispose();
+  }
+  const place = s.sampledCanvases ? sampledPlacement(config.prior, s.sampledCanvases.share, s.sampledCanvases.neighbours) : ownCanvas;
   const history = await trainSteps({
     label: `train ${s.variant} ${setting}`,
     outDir,
@@ -198,7 +211,7 @@ export async function trainDiffusion(setting: SettingName, train: readonly PairR
     quiet,
     batch: (r) => {
       const pick = pairPicker(classes, pairs.length, s, r);
-      const examples = Array.from({ length: s.batch }, () => noiseExample(pairs[pick()], config.schedule, marginals, r));
+      const examples = Array.from({ length: s.batch }, () => noiseExample(pairs[pick()], config.schedule, marginals, r, place));
       const size = Math.max(...examples.map((e) => canvasSize(e.clean.canvas)));
       const y = trainingTensors(examples, size, s.decodedMinterms, r);
       const t = batchTensors(y.packed);

@@ -19,9 +19,14 @@ export interface NoisedExample {
   readonly clean: CanvasGraph;
 }
 
-/** Pads the pair's canvas at random, draws a global step uniformly, and noises every level with its local step. */
-export function noiseExample(pair: CanvasPair, schedule: Schedule, m: Marginals, rand: () => number): NoisedExample {
-  const clean = padGraph(pair.clean, rand);
+/** Where a training example's clean graph sits: by default its own canvas with a random padding. */
+export type Placement = (pair: CanvasPair, rand: () => number) => CanvasGraph;
+
+export const ownCanvas: Placement = (pair, rand) => padGraph(pair.clean, rand);
+
+/** Places the pair's graph (its own padded canvas by default), draws a global step uniformly, and noises every level with its local step. */
+export function noiseExample(pair: CanvasPair, schedule: Schedule, m: Marginals, rand: () => number, place: Placement = ownCanvas): NoisedExample {
+  const clean = place(pair, rand);
   const S = globalSteps(schedule, canvasLevels(clean.canvas));
   const step = 1 + Math.floor(rand() * S);
   const tau = nodeSteps(clean, schedule, step);
