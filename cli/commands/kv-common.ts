@@ -1,6 +1,6 @@
 /** What the kv commands share: the model and its held-out windows, the backends, the throughput backend. */
 import { backendFromFlags, ArrayBackend, type GemmBackend } from '../../models/common/gemm/index.ts';
-import { checkpointSplit, LlamaModel, loadModel, spreadWindows, tokenStream, weightsKey } from '../../models/llm/index.ts';
+import { checkpointSplit, engineModel, loadModel, spreadWindows, tokenStream, weightsKey, type LlamaModel } from '../../models/llm/index.ts';
 import { tuneTestWindows } from '../../models/llm/kv/index.ts';
 import { UserError } from '../../util/index.ts';
 import type { FlagSpec } from '../flags.ts';
@@ -40,7 +40,7 @@ export function kvSetup(flags: SetupFlags, tuneWindows: number, testWindows: num
   const costBackend = backend instanceof ArrayBackend ? backend : backendFromFlags({ on: 'mixpe-w4a8', array: flags.array, group: flags.group }) as ArrayBackend;
   const { tune, test } = tuneTestWindows(split.heldOut, m.tokenizer, m.weights.config.seqLen, tuneWindows, testWindows);
   return {
-    model: new LlamaModel(m.weights, backend), modelKey: weightsKey(m), checkpoint: m.source, weightsSha256: m.meta?.weightsSha256 ?? weightsKey(m),
+    model: engineModel(m, backend), modelKey: weightsKey(m), checkpoint: m.source, weightsSha256: m.meta?.weightsSha256 ?? weightsKey(m),
     tune, test, costBackend,
     trainingWindows: (count) => {
       const T = m.weights.config.seqLen;

@@ -1,6 +1,6 @@
 import { defineCommand } from '../command.ts';
 import { backendFromFlags, type GemmBackend } from '../../models/common/gemm/index.ts';
-import { generate, LlamaModel, loadModel, summarize } from '../../models/llm/index.ts';
+import { engineModel, generate, loadModel, summarize } from '../../models/llm/index.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { arrayFlags, modelFlags } from './llm-flags.ts';
 
@@ -33,7 +33,7 @@ example: tessera llm generate --prompt "Once upon a time" --tokens 80 --seed 3`,
       throw new UserError(`${prompt.length} prompt tokens + ${flags.tokens} new ones exceed the model's context of ${seqLen}`, '--tokens', `ask for at most ${seqLen - prompt.length} tokens`);
     }
     const backend: GemmBackend = backendFromFlags({ on: flags.on, array: flags.array, group: flags.group, scheme: flags.scheme, products: flags.products, check: flags.check });
-    const model = new LlamaModel(m.weights, backend);
+    const model = engineModel(m, backend);
     const sampling = { temperature: flags.temperature, topP: flags['top-p'], seed: flags.seed };
     // Prefill and decode are booked apart: the prefill's products first, then every decode step.
     backend.ledger.reset();

@@ -4,7 +4,7 @@ import { ArrayBackend, backendFromFlags } from '../../models/common/gemm/index.t
 import { kvShareSweep, loadModel, profileGeneration, profilePhase } from '../../models/llm/index.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { writeReport } from '../report/html-report.ts';
-import { costArrayFlags, modelFlags } from './llm-flags.ts';
+import { costArrayFlags, denseCheckpoint, modelFlags } from './llm-flags.ts';
 import { profileSections, terminalTable } from './llm-profile-report.ts';
 
 /** The largest GEMM dimension sim takes (sim/validate.ts). */
@@ -38,7 +38,7 @@ example: tessera llm profile --context 256 --on mixpe-w4a8 --report out/profile`
     if (flags.context + flags.generate > MAX_DIMENSION) {
       throw new UserError(`--context ${flags.context} + --generate ${flags.generate} tokens exceed the simulator's ${MAX_DIMENSION} cached tokens`, '--generate', `give at most ${MAX_DIMENSION - flags.context}`);
     }
-    const m = loadModel(flags.checkpoint, flags.tokenizer, false);
+    const m = denseCheckpoint(loadModel(flags.checkpoint, flags.tokenizer, false), 'llm profile');
     const config = m.weights.config;
     const be = backendFromFlags({ on: flags.on, array: flags.array, group: flags.group, scheme: flags.scheme, products: flags.products });
     if (!(be instanceof ArrayBackend)) throw new UserError('the profile needs the array', '--on', 'give a PE kind, e.g. --on mixpe-w4a8');

@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import { ArrayBackend, backendFromFlags } from '../../models/common/gemm/index.ts';
 import { checkpointSplit, loadModel, weightsKey } from '../../models/llm/index.ts';
 import { compressionData, parseCmoeConfig, runCmoe, trainingWindows, writeCompressedCheckpoint } from '../../models/llm/compress/index.ts';
 import { setInterruptNote, UserError, writeJsonAtomic } from '../../util/index.ts';
-import { costArrayFlags, modelFlags } from './llm-flags.ts';
+import { costArrayFlags, denseCheckpoint, modelFlags } from './llm-flags.ts';
 
 const positive = (v: number, flag: string) => { if (!(Number.isInteger(v) && v >= 1)) throw new UserError(`must be a whole number >= 1, got ${v}`, flag); };
 
@@ -27,7 +26,7 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
   flags: [
     ...modelFlags,
     { name: 'config', kind: 'string', default: 'S2A2E16', valueName: 'SxAyEz', help: 'x shared experts, y active routed experts, z experts in all' },
-    { name: 'out', kind: 'string', required: true, valueName: 'DIR', help: 'write the carved model (carve.json and the weights it runs with) here' },
+    { name: 'out', kind: 'string', required: true, valueName: 'DIR', help: 'write the carved model here: a checkpoint every llm command loads (the weights it runs with, and moe.json: experts, router, bias, scales)' },
     { name: 'finetune', kind: 'int', default: 0, valueName: 'STEPS', help: 'LoRA fine-tuning steps (0: none)' },
     { name: 'finetune-batch', kind: 'int', default: 4, valueName: 'N', help: 'windows per fine-tuning step' },
     { name: 'finetune-context', kind: 'int', default: 128, valueName: 'T', help: 'tokens per fine-tuning window' },
@@ -51,7 +50,7 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
     if (!(flags['balance-windows'] >= 0)) throw new UserError('must be 0 or more', '--balance-windows');
     const representative = flags.representative.trim().toLowerCase();
     if (representative !== 'centroid' && representative !== 'rate') throw new UserError(`'${flags.representative}' is not a representative rule`, '--representative', "give 'centroid' or 'rate'");
-    const m = loadModel(flags.checkpoint, flags.tokenizer);
+    const m = denseCheckpoint(loadModel(flags.checkpoint, flags.tokenizer), 'moe carve');
     const { config: mc } = m.weights;
     const config = parseCmoeConfig(flags.config, mc.hiddenDim);
     if (flags.ka > mc.hiddenDim) throw new UserError(`must be at most the FFN's ${mc.hiddenDim} neurons`, '--ka');
@@ -72,8 +71,7 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
       array: be, decode: { prompt: flags.prompt, steps: flags.decode },
     }, log);
     const result = { checkpoint: m.source, weightsSha256: weightsKey(m), ...r.report };
-    writeCompressedCheckpoint(flags.out, r.weights, m.tokenizer, { command: `tessera ${process.argv.slice(2).join(' ')}`, base: weightsKey(m), cmoe: r.report.config, representative });
-    writeJsonAtomic(join(flags.out, 'carve.json'), { config: r.report.config, active: config.active, ka: flags.ka, representative, layers: r.layers.map((l) => ({ shared: Array.from(l.carved.shared), experts: l.carved.experts.map((e) => Array.from(e)), representatives: Array.from(l.carved.representatives), bias: Array.from(l.bias), scales: Array.from(l.scales) })) });
+    writeCompressedCheckpoint(flags.out, r.weights, m, { command: `tessera ${process.argv.slice(2).join(' ')}`, base: weightsKey(m), cmoe: r.report.config, ka: flags.ka, representative, finetuneSteps: flags.finetune }, r.routing);
     const p = r.report.perplexity;
     const f = (x: number | null) => (x === null ? '-' : x.toFixed(3));
     console.log(`${r.report.config} (${(100 * r.report.activation).toFixed(1)}% of FFN neurons active): held-out perplexity dense ${f(p.dense)}, carved ${f(p.carved)} (no bias ${f(p.carvedNoBias)}), fine-tuned ${f(p.finetuned)}, static pruning ${f(p.staticPruning)}, random grouping ${f(p.randomGrouping)} on ${r.report.heldOutTokens} tokens`);

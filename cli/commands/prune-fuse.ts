@@ -5,7 +5,7 @@ import { ArrayBackend, backendFromFlags } from '../../models/common/gemm/index.t
 import { checkpointSplit, loadModel, weightsKey } from '../../models/llm/index.ts';
 import { compressionData, runFuse, writeCompressedCheckpoint } from '../../models/llm/compress/index.ts';
 import { setInterruptNote, UserError, writeJsonAtomic } from '../../util/index.ts';
-import { costArrayFlags, modelFlags } from './llm-flags.ts';
+import { costArrayFlags, denseCheckpoint, modelFlags } from './llm-flags.ts';
 
 export default defineCommand({
   path: ['prune', 'fuse'],
@@ -45,7 +45,7 @@ example: tessera prune fuse --rate 0.25 --out out/fused --json out/fuse.json`,
     }
     if (!(flags.steps >= 0)) throw new UserError('must be 0 or more', '--steps');
     for (const [v, f] of [[flags.lr, '--lr'], [flags['fusion-lr'] ?? 1, '--fusion-lr']] as const) if (!(v > 0)) throw new UserError(`must be above 0, got ${v}`, f);
-    const m = loadModel(flags.checkpoint, flags.tokenizer);
+    const m = denseCheckpoint(loadModel(flags.checkpoint, flags.tokenizer), 'prune fuse');
     const mc = m.weights.config;
     const count = Math.round(flags.rate * mc.layers);
     if (!(count >= 1 && count < mc.layers)) throw new UserError(`rate ${flags.rate} removes ${count} of ${mc.layers} blocks`, '--rate', `give a share that removes 1 to ${mc.layers - 1} blocks, e.g. 0.25`);
@@ -61,7 +61,7 @@ example: tessera prune fuse --rate 0.25 --out out/fused --json out/fuse.json`,
       rate: flags.rate, array: be, decode: { prompt: flags.prompt, steps: flags.decode },
       fuse: { reach: flags.reach, rank: 8, alpha: 16, coefficientRank: 8, steps: flags.steps, batch: flags.batch, context: flags.context, lr: flags.lr, fusionLr: flags['fusion-lr'], seed: flags.seed },
     }, log);
-    writeCompressedCheckpoint(flags.out, weights, m.tokenizer, { command: `tessera ${process.argv.slice(2).join(' ')}`, base: weightsKey(m), removedBlocks: report.removedBlocks });
+    writeCompressedCheckpoint(flags.out, weights, m, { command: `tessera ${process.argv.slice(2).join(' ')}`, base: weightsKey(m), removedBlocks: report.removedBlocks });
     writeJsonAtomic(join(flags.out, 'fuse.json'), report);
     const p = report.perplexity, f = (x: number | null) => (x === null ? '-' : x.toFixed(3));
     console.log(`removed blocks ${report.removedBlocks.join(', ')} of ${mc.layers}: held-out perplexity dense ${f(p.dense)}, fused ${f(p.fused)}, healed removal ${f(p.healedRemoval)}, removal ${f(p.removal)}, last blocks ${f(p.lastBlocksRemoval)}, removal at half the rate ${f(p.removalAtHalfRate)} on ${report.heldOutTokens} tokens`);

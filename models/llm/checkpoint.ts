@@ -11,6 +11,7 @@ import { UserError, writeFileAtomic, writeJsonAtomic } from '../../util/index.ts
 import { validateConfig, ROPE_BASE, type LlamaConfig } from './config.ts';
 import { readLlama2cCheckpoint, type Llama2cCheckpoint, type Llama2cLayer } from './llama2c-checkpoint.ts';
 import { readTokenizer, type Tokenizer } from './tokenizer/index.ts';
+import { MOE_FILE, parseMoeFile, type MoeRouting } from './compress/cmoe/moe-file.ts';
 
 export type LlamaWeights = Llama2cCheckpoint;
 export type LlamaLayerWeights = Llama2cLayer;
@@ -25,6 +26,8 @@ export interface CheckpointMeta {
   readonly weightsSha256: string;
   /** What made it: command, data hash, steps, metrics (free-form, written by the training command). */
   readonly provenance?: Record<string, unknown>;
+  /** A carved model (CMoE): the routing file beside the weights and its sha256 (compress/cmoe/moe-file.ts). */
+  readonly moe?: { readonly file: string; readonly sha256: string };
 }
 
 export const MODEL_FILE = 'model.json';
@@ -48,8 +51,11 @@ export function namedTensors(w: LlamaWeights): [string, readonly number[], Float
   return out;
 }
 
-/** Writes weights.bin then model.json (both atomically), so a manifest never points at missing weights. */
-export function writeCheckpoint(dir: string, w: LlamaWeights, tokenizerId: string, dtype: 'f16' | 'f32', provenance?: Record<string, unknown>): CheckpointMeta {
+/**
+ * Writes weights.bin then model.json (both atomically), so a manifest never points at missing
+ * weights. `moe` names a routing file already written beside them (a carved model).
+ */
+export function writeCheckpoint(dir: string, w: LlamaWeights, tokenizerId: string, dtype: 'f16' | 'f32', provenance?: Record<string, unknown>, moe?: CheckpointMeta['moe']): CheckpointMeta {
   const tensors = namedTensors(w);
   const width = dtype === 'f16' ? 2 : 4;
   const total = tensors.reduce((s, [, , d]) => s + d.length, 0);
@@ -67,7 +73,7 @@ export function writeCheckpoint(dir: string, w: LlamaWeights, tokenizerId: strin
   writeFileAtomic(join(dir, WEIGHTS_FILE), bytes);
   const meta: CheckpointMeta = {
     format: 'tessera-llm-1', config: w.config, dtype, tokenizerId, tensors: table,
-    weightsSha256: createHash('sha256').update(bytes).digest('hex'), provenance,
+    weightsSha256: createHash('sha256').update(bytes).digest('hex'), provenance, ...(moe && { moe }),
   };
   writeJsonAtomic(join(dir, MODEL_FILE), meta);
   return meta;
@@ -78,6 +84,8 @@ export interface LoadedModel {
   readonly weights: LlamaWeights;
   readonly tokenizer: Tokenizer | undefined;
   readonly meta: CheckpointMeta | undefined;
+  /** A carved model's routing (its FFNs are mixtures of experts; `engineModel` builds them). */
+  readonly moe?: MoeRouting;
   /** Where it was read from. */
   readonly source: string;
 }
@@ -87,7 +95,8 @@ const CHECKPOINT_FIX = 'give a folder written by `tessera llm train --out DIR`, 
 /**
  * Reads a checkpoint folder (or a llama2.c `.bin`, with `tokenizerFile` if given). Every problem is
  * a UserError naming the file: missing or truncated weights, a hash mismatch, a tokenizer whose
- * vocabulary or id does not match the model.
+ * vocabulary or id does not match the model, a carved model's routing file missing, truncated,
+ * from another carving or not fitting the model.
  */
 export function readCheckpoint(path: string, tokenizerFile?: string): LoadedModel {
   if (!existsSync(path)) throw new UserError(`no checkpoint at ${path}`, path, CHECKPOINT_FIX);
@@ -143,7 +152,24 @@ export function readCheckpoint(path: string, tokenizerFile?: string): LoadedMode
   const tokFile = tokenizerFile ?? join(path, TOKENIZER_FILE);
   const tokenizer = readTokenizer(tokFile, config.vocab);
   checkTokenizer(tokenizer, config, meta.tokenizerId, tokFile);
-  return { weights, tokenizer, meta, source: path };
+  const moe = readMoe(path, meta, config);
+  return { weights, tokenizer, meta, source: path, ...(moe && { moe }) };
+}
+
+/** The routing file a carved checkpoint names, checked against its recorded sha256 and the model's shape. */
+function readMoe(dir: string, meta: CheckpointMeta, config: LlamaConfig): MoeRouting | undefined {
+  if (!meta.moe) {
+    const stray = join(dir, MOE_FILE);
+    if (existsSync(stray)) throw new UserError(`${MOE_FILE} is not named in ${MODEL_FILE}: the routing belongs to another model`, stray, 'remove it, or write the carved model again with `tessera moe carve --out DIR`');
+    return undefined;
+  }
+  const file = join(dir, meta.moe.file);
+  if (!existsSync(file)) throw new UserError(`missing ${meta.moe.file}, the carved model's routing that ${MODEL_FILE} names`, file, 'copy the whole folder `tessera moe carve --out DIR` wrote');
+  const bytes = readFileSync(file);
+  if (createHash('sha256').update(bytes).digest('hex') !== meta.moe.sha256) {
+    throw new UserError(`${meta.moe.file} does not match the sha256 in ${MODEL_FILE} (truncated, or from another carving)`, file, 'copy the whole folder `tessera moe carve --out DIR` wrote');
+  }
+  return parseMoeFile(bytes.toString('utf8'), file, config);
 }
 
 function checkTokenizer(t: Tokenizer, config: LlamaConfig, expectedId: string | undefined, file: string): void {

@@ -26,6 +26,7 @@ export { KneserNey } from './eval/kneser-ney.ts';
 export { evaluate, evaluateCheckpoint, scoreWindows, scoreModelWindows, backendScore, weightsKey, type Evaluation, type BackendScore, type WindowScore } from './eval/evaluate.ts';
 export { checkpointSplit, portableDataPath, resolveDataPath, type Split } from './eval/held-out.ts';
 export { shippedModelDir, loadModel } from './shipped.ts';
+export { engineModel } from './engine-model.ts';
 export { bookPhase, profilePhase, profileGeneration, kvShareSweep, kvCacheBytes, summarize, type Phase, type PhaseProfile, type CostSummary } from './profile/profile.ts';
 export { LLM_WORKLOAD_ID, llmWorkloadSpec } from './profile/workload-spec.ts';
 export { exportOnnxDecoder, writeOnnxDecoder } from './onnx/export.ts';

@@ -8,11 +8,9 @@ import { yieldToEventLoop } from '../../../util/index.ts';
 import { sampleBatch, spreadWindows, tokenStream } from '../data/token-stream.ts';
 import type { LlamaModel } from '../engine/model.ts';
 import type { Split } from '../eval/held-out.ts';
+import type { Tokenizer } from '../tokenizer/index.ts';
 import { tokenNll } from '../eval/perplexity.ts';
 import { summarize, type CostSummary } from '../profile/profile.ts';
-import { join } from 'node:path';
-import { TOKENIZER_FILE, writeCheckpoint, type LlamaWeights } from '../checkpoint.ts';
-import { BpeTokenizer, writeTokenizer, type Tokenizer } from '../tokenizer/index.ts';
 
 export interface CompressionData {
   /** Held-out windows of context + 1 tokens for perplexity. */
@@ -97,13 +95,4 @@ export async function decodeCost(model: LlamaModel, window: Uint16Array, prompt:
 /** Cycles per decoded token of the FFN products (dense gate/up/down, or experts and router; separate or fused). */
 export function ffnCycles(c: DecodeCost): number {
   return ['gate', 'up', 'gate-up', 'down', 'router', 'router-gate-up'].reduce((s, k) => s + (c.byKind[k]?.cycles ?? 0), 0);
-}
-
-/**
- * The compressed model as a checkpoint folder that reads back on its own: weights and model.json,
- * and the tokenizer beside them (a llama2.c tokenizer has no tokenizer.json: give --tokenizer).
- */
-export function writeCompressedCheckpoint(dir: string, weights: LlamaWeights, tokenizer: Tokenizer & { readonly id: string }, provenance: Record<string, unknown>): void {
-  writeCheckpoint(dir, weights, tokenizer.id, 'f32', provenance);
-  if (tokenizer instanceof BpeTokenizer) writeTokenizer(join(dir, TOKENIZER_FILE), tokenizer);
 }

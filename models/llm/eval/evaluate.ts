@@ -9,7 +9,8 @@ import { ContentCache, contentHash, ProgressBar, WorkerPool } from '../../../uti
 import { addCost, backendFromFlags, zeroCost, type BackendFlags, type GemmBackend, type GemmCost } from '../../common/gemm/index.ts';
 import type { LoadedModel } from '../checkpoint.ts';
 import { spreadWindows, tokenStream } from '../data/token-stream.ts';
-import { LlamaModel } from '../engine/model.ts';
+import type { LlamaModel } from '../engine/model.ts';
+import { engineModel } from '../engine-model.ts';
 import type { Tokenizer } from '../tokenizer/index.ts';
 import type { Split } from './held-out.ts';
 import { KneserNey } from './kneser-ney.ts';
@@ -85,8 +86,8 @@ export function backendScore(backend: string, s: WindowScore): BackendScore {
 }
 
 /** Scores the windows with the weights on one backend (cached per window). */
-export function scoreWindows(weights: LoadedModel['weights'], weightsKey: string, backend: GemmBackend, windows: readonly Uint16Array[], onWindow?: () => void): BackendScore {
-  return backendScore(backend.description, scoreModelWindows(new LlamaModel(weights, backend), weightsKey, windows, onWindow));
+export function scoreWindows(m: Pick<LoadedModel, 'weights' | 'moe'>, weightsKey: string, backend: GemmBackend, windows: readonly Uint16Array[], onWindow?: () => void): BackendScore {
+  return backendScore(backend.description, scoreModelWindows(engineModel(m, backend), weightsKey, windows, onWindow));
 }
 
 export interface Evaluation {
@@ -97,9 +98,10 @@ export interface Evaluation {
   readonly backends: BackendScore[];
 }
 
-/** The key of a model's weights for the cache. */
+/** The key of a model's weights for the cache (with a carved model's routing file). */
 export function weightsKey(m: LoadedModel): string {
-  return m.meta?.weightsSha256 ?? contentHash(m.source, m.weights.config);
+  const weights = m.meta?.weightsSha256 ?? contentHash(m.source, m.weights.config);
+  return m.meta?.moe ? `${weights}+moe-${m.meta.moe.sha256}` : weights;
 }
 
 /** The evaluation windows (about `maxTokens` targets, spread over the held-out stream) and the 4-gram on the same targets. */
@@ -120,8 +122,8 @@ export function evaluate(m: LoadedModel & { tokenizer: Tokenizer }, split: Split
   const { held, windows, ngram } = heldOutWindows(m, split, maxTokens);
   const key = weightsKey(m);
   const bar = new ProgressBar('evaluating windows', windows.length * (1 + backends.length), process.stderr, quiet);
-  const ref = scoreWindows(m.weights, key, reference, windows, () => bar.tick());
-  const scored = backends.map((b) => scoreWindows(m.weights, key, b, windows, () => bar.tick(1, b.description)));
+  const ref = scoreWindows(m, key, reference, windows, () => bar.tick());
+  const scored = backends.map((b) => scoreWindows(m, key, b, windows, () => bar.tick(1, b.description)));
   bar.finish();
   return { heldOutTokens: held.length, evaluatedTokens: ref.tokens, reference: ref, ngram, backends: scored };
 }

@@ -3,7 +3,8 @@
  * loaded once per checkpoint and prepared once per backend (quantized for the array) per worker.
  */
 import { backendFromFlags, type BackendFlags } from '../../common/gemm/index.ts';
-import { LlamaModel } from '../engine/model.ts';
+import type { LlamaModel } from '../engine/model.ts';
+import { engineModel } from '../engine-model.ts';
 import { loadModel } from '../shipped.ts';
 import { scoreModelWindows, type WindowScore } from './evaluate.ts';
 
@@ -25,7 +26,7 @@ export default function scoreTask(input: ScoreTaskInput): WindowScore {
   let model = models.get(id);
   if (!model) {
     const m = loadModel(input.checkpoint, input.tokenizer, false);
-    model = new LlamaModel(m.weights, backendFromFlags(input.flags ?? {}));
+    model = engineModel(m, backendFromFlags(input.flags ?? {}));
     models.set(id, model);
   }
   return scoreModelWindows(model, input.key, input.windows);

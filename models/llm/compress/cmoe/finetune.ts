@@ -13,7 +13,7 @@ import { sampleBatch } from '../../data/token-stream.ts';
 import type { LlamaWeights } from '../../checkpoint.ts';
 import { TfLlama } from '../../train/tf-llama.ts';
 import type { CarvedLayer } from './carve.ts';
-import { selectExperts, updateBias } from './moe-ffn.ts';
+import { routerRows, selectExperts, updateBias, type RouterRows } from './moe-ffn.ts';
 
 export interface CmoeFinetuneOptions {
   readonly steps: number;
@@ -44,21 +44,22 @@ export interface CmoeFinetuneResult {
 export interface RoutedLayer {
   readonly carved: CarvedLayer;
   readonly bias: Float64Array;
+  /** The router's rows (default: the representatives' rows of the weights fine-tuning starts from). */
+  readonly router?: RouterRows;
 }
 
 /** Router [dim, 2R] ([in, out]: the representatives' gate columns, then their up columns). */
-function routerMatrix(w: LlamaWeights['layers'][number], reps: Int32Array, dim: number): Float32Array {
-  const R = reps.length;
+function routerMatrix(rows: RouterRows, R: number, dim: number): Float32Array {
   const out = new Float32Array(dim * 2 * R);
-  reps.forEach((j, e) => {
-    for (let d = 0; d < dim; d++) { out[d * 2 * R + e] = w.w1[j * dim + d]; out[d * 2 * R + R + e] = w.w3[j * dim + d]; }
-  });
+  for (let e = 0; e < R; e++) {
+    for (let d = 0; d < dim; d++) { out[d * 2 * R + e] = rows.gate[e * dim + d]; out[d * 2 * R + R + e] = rows.up[e * dim + d]; }
+  }
   return out;
 }
 
 /**
- * Puts the carved FFNs into a TfLlama graph (its `ffnGate` hook): the router rows come from
- * `weights` (frozen), each layer gets a trainable scale per routed expert (0 at first). The biases
+ * Puts the carved FFNs into a TfLlama graph (its `ffnGate` hook): the router rows are the layers'
+ * own or else come from `weights` (frozen), each layer gets a trainable scale per routed expert (0 at first). The biases
  * start as the layers' (copied); with `balanceRate` > 0 every pass moves each expert's bias by
  * +-balanceRate toward the mean load of the pass's tokens. Returns the scales, the biases and a
  * dispose function for the constants.
@@ -74,7 +75,7 @@ export function installCmoeGate(model: TfLlama, weights: LlamaWeights, layers: r
     l.carved.shared.forEach((j) => { shared[j] = 1; });
     return {
       R,
-      router: tf.tensor2d(routerMatrix(weights.layers[i], l.carved.representatives, dim), [dim, 2 * R]),
+      router: tf.tensor2d(routerMatrix(l.router ?? routerRows(weights.layers[i], l.carved.representatives, dim), R, dim), [dim, 2 * R]),
       assign: tf.tensor2d(assign, [R, hiddenDim]),
       shared: tf.tensor1d(shared),
       scale: tf.variable(tf.zeros([R]), true),

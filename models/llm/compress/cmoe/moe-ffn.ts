@@ -12,6 +12,17 @@ import { swiGlu } from '../../engine/math.ts';
 import type { CarvedLayer } from './carve.ts';
 import { Expert, pickColumns, pickRows, stack, swiGluColumns, type FfnWeights } from './products.ts';
 
+/** The router's weights: the representatives' gate rows and up rows (R x dim each, nn.Linear layout). */
+export interface RouterRows {
+  readonly gate: Float32Array;
+  readonly up: Float32Array;
+}
+
+/** The router rows of representatives `reps` in an FFN's gate and up weights. */
+export function routerRows(from: Pick<FfnWeights, 'w1' | 'w3'>, reps: ArrayLike<number>, dim: number): RouterRows {
+  return { gate: pickRows(from.w1, dim, reps), up: pickRows(from.w3, dim, reps) };
+}
+
 export interface MoeOptions {
   /** Routed experts per token. */
   readonly active: number;
@@ -19,8 +30,8 @@ export interface MoeOptions {
   readonly bias?: Float64Array;
   /** Learnable weight scale per routed expert (default 0). */
   readonly scales?: Float64Array;
-  /** Where the router's representative rows come from (default the experts' own weights; fine-tuning keeps the original router). */
-  readonly routerFrom?: Pick<FfnWeights, 'w1' | 'w3'>;
+  /** The router's rows (default the representatives' rows of the experts' own weights; fine-tuning keeps the original router). */
+  readonly router?: RouterRows;
   /**
    * Decode (one token) as a fused kernel: the router and the shared neurons' gate and up as one
    * product (they share the input), then the picked experts' gate and up as one product, then one
@@ -58,11 +69,10 @@ export class CarvedFeedForward implements FeedForward {
     if (R > 0 && !(options.active >= 1 && options.active <= R)) throw new Error(`${options.active} active experts of ${R}`);
     this.shared = carved.shared.length > 0 ? new Expert(backend, w, dim, hidden, carved.shared) : undefined;
     this.experts = carved.experts.map((ids) => new Expert(backend, w, dim, hidden, ids));
-    const reps = carved.representatives, from = options.routerFrom ?? w;
-    const routerRows = [pickRows(from.w1, dim, reps), pickRows(from.w3, dim, reps)];
-    this.router = R > 0 ? backend.prepare(stack(routerRows), dim, 2 * R, 'nk') : undefined;
+    const { gate, up } = options.router ?? routerRows(w, carved.representatives, dim);
+    this.router = R > 0 ? backend.prepare(stack([gate, up]), dim, 2 * R, 'nk') : undefined;
     const S = carved.shared.length;
-    this.routerShared = R > 0 && options.fused ? backend.prepare(stack([...routerRows, pickRows(w.w1, dim, carved.shared), pickRows(w.w3, dim, carved.shared)]), dim, 2 * R + 2 * S, 'nk') : undefined;
+    this.routerShared = R > 0 && options.fused ? backend.prepare(stack([gate, up, pickRows(w.w1, dim, carved.shared), pickRows(w.w3, dim, carved.shared)]), dim, 2 * R + 2 * S, 'nk') : undefined;
     this.bias = options.bias ?? new Float64Array(R);
     this.scales = options.scales ?? new Float64Array(R);
     this.loads = new Float64Array(R);

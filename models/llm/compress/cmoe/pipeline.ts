@@ -9,7 +9,7 @@ import { Block } from '../../engine/block.ts';
 import { LlamaModel } from '../../engine/model.ts';
 import { activationProfile, captureFfnInput, captureFfnInputs, type ActivationProfile } from './calibrate.ts';
 import { carveLayer, staticPruning, type CarvedLayer, type CmoeConfig, type Grouping, type Representative } from './carve.ts';
-import { balanceBias, CarvedFeedForward } from './moe-ffn.ts';
+import { balanceBias, CarvedFeedForward, type RouterRows } from './moe-ffn.ts';
 
 export interface Calibration {
   /** Per layer, the FFN inputs (tokens x dim) and the activation profile. */
@@ -32,10 +32,12 @@ export interface CarvedModelLayer {
   readonly carved: CarvedLayer;
   readonly bias: Float64Array;
   readonly scales: Float64Array;
+  /** The router's rows when they are not the representatives' rows of the weights the experts run with (after fine-tuning: the original ones). */
+  readonly router?: RouterRows;
 }
 
 export interface BalanceOptions {
-  /** Updates over the calibration tokens (ignored with `stream`). */
+  /** Updates over the fit tokens (ignored with `stream`). */
   readonly steps: number;
   /** Tokens per update. */
   readonly batch: number;
@@ -46,6 +48,12 @@ export interface BalanceOptions {
    * would through training, each token seen once).
    */
   readonly stream?: readonly Uint16Array[];
+  /**
+   * Windows to fit the bias on (`steps` updates, layer by layer on the carved model's own inputs)
+   * instead of the calibration windows; with fine-tuning the bias is fitted again on them, on the
+   * fine-tuned model.
+   */
+  readonly fit?: readonly Uint16Array[];
 }
 
 /**
@@ -77,28 +85,36 @@ export async function carveModel(weights: LlamaWeights, cal: Calibration, config
     return { carved, bias: new Float64Array(R), scales: new Float64Array(R) };
   });
   if (balance?.stream) await streamBalance(weights, layers, config.active, balance.stream, balance.batch, balance.rate);
-  else if (balance) {
-    // The model's FFNs hold these very bias arrays: each fit changes what the later layers see.
-    const { model, ffns } = carvedModel(weights, layers, config.active, new ReferenceBackend());
-    for (const [l, layer] of layers.entries()) {
-      const R = layer.carved.experts.length;
-      if (R === 0) continue;
-      const x = await captureFfnInput(model, cal.windows, l);
-      layer.bias.set(balanceBias(ffns[l].scores(x, cal.tokens, l), cal.tokens, R, config.active, balance.steps, balance.batch, balance.rate));
-    }
-  }
+  else if (balance) await fitBias(weights, layers, config.active, balance.fit ?? cal.windows, balance);
   return layers;
 }
 
 /**
- * An engine model on `backend` whose FFNs are the carved ones (experts from `weights`; the router
- * from `routerFrom`, default `weights`; `fused`: decode steps as the fused kernel, MoeOptions).
- * Returns the model and its FFN modules (their loads).
+ * Fits the balancing bias layer by layer (updating the layers' bias arrays in place): `steps`
+ * updates of `batch` tokens over the router scores of `windows` as the carved model feeds them,
+ * the earlier layers already fitted (the model's FFNs hold these very arrays, so each fit changes
+ * what the later layers see).
  */
-export function carvedModel(weights: LlamaWeights, layers: readonly CarvedModelLayer[], active: number, backend: GemmBackend, routerFrom: LlamaWeights = weights, fused = false): { model: LlamaModel; ffns: CarvedFeedForward[] } {
+export async function fitBias(weights: LlamaWeights, layers: readonly CarvedModelLayer[], active: number, windows: readonly Uint16Array[], o: Pick<BalanceOptions, 'steps' | 'batch' | 'rate'>): Promise<void> {
+  const { model, ffns } = carvedModel(weights, layers, active, new ReferenceBackend());
+  for (const [l, layer] of layers.entries()) {
+    const R = layer.carved.experts.length;
+    if (R === 0) continue;
+    const x = await captureFfnInput(model, windows, l);
+    const tokens = x.length / weights.config.dim;
+    layer.bias.set(balanceBias(ffns[l].scores(x, tokens, l), tokens, R, active, o.steps, o.batch, o.rate));
+  }
+}
+
+/**
+ * An engine model on `backend` whose FFNs are the carved ones (experts from `weights`; each layer's
+ * router its own rows, or else its representatives' rows of `weights`; `fused`: decode steps as the
+ * fused kernel, MoeOptions). Returns the model and its FFN modules (their loads).
+ */
+export function carvedModel(weights: LlamaWeights, layers: readonly CarvedModelLayer[], active: number, backend: GemmBackend, fused = false): { model: LlamaModel; ffns: CarvedFeedForward[] } {
   const { dim, hiddenDim } = weights.config;
   const model = new LlamaModel(weights, backend);
-  const ffns = layers.map((l, i) => new CarvedFeedForward(backend, weights.layers[i], dim, hiddenDim, l.carved, { active, bias: l.bias, scales: l.scales, routerFrom: routerFrom.layers[i], fused }));
+  const ffns = layers.map((l, i) => new CarvedFeedForward(backend, weights.layers[i], dim, hiddenDim, l.carved, { active, bias: l.bias, scales: l.scales, router: l.router, fused }));
   model.blocks.forEach((b, i) => { (b as Block).ffn = ffns[i]; });
   return { model, ffns };
 }

@@ -11,9 +11,10 @@ import { LlamaModel } from '../../engine/model.ts';
 import { decodeCost, ffnCycles, heldOutPerplexity, type CompressionData, type DecodeCost } from '../measure.ts';
 import { activation, type CmoeConfig, type Representative } from './carve.ts';
 import { finetuneCmoe, type CmoeFinetuneOptions } from './finetune.ts';
-import { maxOverMean } from './moe-ffn.ts';
+import { maxOverMean, routerRows } from './moe-ffn.ts';
 import { fuseGateUp } from './products.ts';
-import { calibrate, carvedModel, carveModel, type BalanceOptions, type CarvedModelLayer } from './pipeline.ts';
+import type { MoeRouting } from './moe-file.ts';
+import { calibrate, carvedModel, carveModel, type BalanceOptions } from './pipeline.ts';
 
 export interface CmoeRunOptions {
   readonly configName: string;
@@ -60,14 +61,16 @@ export async function runCmoe(weights: LlamaWeights, data: CompressionData, o: C
   const pruned = await variant('static', false);
 
   let finetuned: { perplexity: number; loads: ReturnType<typeof loadStats>; samples: number; steps: number; tokens: number; seconds: number; tokensPerSecond: number; lossFirst: number; lossLast: number } | undefined;
-  let finalWeights = weights, finalLayers: CarvedModelLayer[] = carved.layers;
+  // The router is the dense model's whatever fine-tuning does to the weights: its rows go with the layers.
+  let finalWeights = weights;
+  let finalLayers: MoeRouting['layers'] = carved.layers.map((l, i) => ({ ...l, router: routerRows(weights.layers[i], l.carved.representatives, weights.config.dim) }));
   if (o.finetune) {
     const f = o.finetune;
     log(`fine-tuning: ${f.steps} steps of ${f.batch} x ${f.context} tokens (LoRA rank ${f.rank}, alpha ${f.alpha}, lr ${f.lr})`);
     const r = await finetuneCmoe(weights, carved.layers, config.active, data.trainStream, f, (loss) => log(`  loss ${loss.toFixed(4)}`));
     finalWeights = r.weights;
-    finalLayers = carved.layers.map((l, i) => ({ ...l, scales: r.scales[i], bias: r.biases[i] }));
-    const { model, ffns } = carvedModel(r.weights, finalLayers, config.active, reference, weights);
+    finalLayers = finalLayers.map((l, i) => ({ ...l, scales: r.scales[i], bias: r.biases[i] }));
+    const { model, ffns } = carvedModel(r.weights, finalLayers, config.active, reference);
     const perplexity = await ppl(model, 'fine-tuned');
     finetuned = {
       perplexity, loads: loadStats(ffns.map((x) => x.loads)), samples: r.samples, steps: f.steps, tokens: r.tokens, seconds: r.seconds,
@@ -93,8 +96,8 @@ export async function runCmoe(weights: LlamaWeights, data: CompressionData, o: C
       byKind: { dense: dense.byKind, carved: carved.byKind },
     };
   };
-  const separate = comparison(await cost(new LlamaModel(weights, o.array)), await cost(carvedModel(finalWeights, finalLayers, config.active, o.array, weights).model));
-  const fused = comparison(await cost(fuseGateUp(new LlamaModel(weights, o.array))), await cost(carvedModel(finalWeights, finalLayers, config.active, o.array, weights, true).model));
+  const separate = comparison(await cost(new LlamaModel(weights, o.array)), await cost(carvedModel(finalWeights, finalLayers, config.active, o.array).model));
+  const fused = comparison(await cost(fuseGateUp(new LlamaModel(weights, o.array))), await cost(carvedModel(finalWeights, finalLayers, config.active, o.array, true).model));
 
   const gap = carved.perplexity - dense;
   const report = {
@@ -126,7 +129,7 @@ export async function runCmoe(weights: LlamaWeights, data: CompressionData, o: C
       paperSpeedupAt25: 1.5,
     },
   };
-  return { report, weights: finalWeights, layers: finalLayers };
+  return { report, weights: finalWeights, routing: { config: o.configName, active: config.active, layers: finalLayers } satisfies MoeRouting };
 }
 
 const heldOutTargets = (data: CompressionData) => data.heldOut.reduce((s, w) => s + w.length - 1, 0);

@@ -5,7 +5,7 @@ import { selectBackend } from '../../../../models/common/index.ts';
 import { ReferenceBackend } from '../../../../models/common/gemm/index.ts';
 import { LlamaModel, SwiGluFeedForward, TfLlama, type LlamaConfig } from '../../../../models/llm/index.ts';
 import {
-  activationProfile, balanceBias, calibrate, captureFfnInputs, carvedModel, carveLayer, carveModel, CarvedFeedForward, finetuneCmoe, installCmoeGate, maxOverMean, parseCmoeConfig, selectAndBalance, selectExperts, staticPruning,
+  activationProfile, balanceBias, calibrate, captureFfnInputs, carvedModel, carveLayer, carveModel, CarvedFeedForward, finetuneCmoe, installCmoeGate, maxOverMean, parseCmoeConfig, routerRows, selectAndBalance, selectExperts, staticPruning,
 } from '../../../../models/llm/compress/index.ts';
 import { randomLlama } from '../random-llama.ts';
 
@@ -185,7 +185,7 @@ describe('CMoE carving', () => {
     }
     expect(r.scales.some((s) => s.some((x) => x !== 0))).toBe(true);
     expect(relMax(r.weights.layers[0].wq, weights.layers[0].wq)).toBeGreaterThan(0);
-    const tuned = carvedModel(r.weights, layers.map((l, i) => ({ ...l, scales: r.scales[i] })), 2, new ReferenceBackend(), weights).model;
+    const tuned = carvedModel(r.weights, layers.map((l, i) => ({ ...l, scales: r.scales[i], router: routerRows(weights.layers[i], l.carved.representatives, 32) })), 2, new ReferenceBackend()).model;
     expect(tuned.forward(Array.from(windows[0]), tuned.newCache()).every(Number.isFinite)).toBe(true);
   });
 

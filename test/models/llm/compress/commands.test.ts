@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../cli/main.ts';
-import { loadModel } from '../../../../models/llm/index.ts';
+import { ReferenceBackend } from '../../../../models/common/gemm/index.ts';
+import { engineModel, generate, loadModel, type Block } from '../../../../models/llm/index.ts';
+import { CarvedFeedForward } from '../../../../models/llm/compress/index.ts';
+import { kvSetup } from '../../../../cli/commands/kv-common.ts';
 import { captureConsole } from '../../../helpers/console-capture.ts';
 import { killCliChildren, runCli } from '../../../helpers/signal-child.ts';
 import { writeTinyCheckpoint } from '../tiny-checkpoint.ts';
@@ -32,6 +35,25 @@ describe('moe carve and prune fuse', () => {
     expect(r.array.fusedKernel.byKind.carved['router-gate-up'].cycles).toBeGreaterThan(0);
     expect(r.array.fusedKernel.ffnCyclesPerToken.dense).toBeLessThan(r.array.ffnCyclesPerToken.dense);
     expect(loadModel(out, undefined).tokenizer.id).toBe(loadModel(ckpt, undefined).tokenizer.id);
+    // The carved, fine-tuned model reloads through the llm commands: eval scores the same windows
+    // to the perplexity moe carve measured in memory, generate decodes with it, the kv commands run
+    // it, and the commands that need a dense model refuse it by name.
+    const evalJson = join(dir, 'carved-eval.json');
+    expect(await main(['llm', 'eval', '--checkpoint', out, '--tokens', '31', '--workers', '1', '--json', evalJson]), err.join('\n')).toBe(0);
+    expect(JSON.parse(readFileSync(evalJson, 'utf8')).perplexity).toBeCloseTo(r.perplexity.finetuned, 10);
+    const carved = loadModel(out, undefined);
+    const genJson = join(dir, 'carved-generate.json');
+    expect(await main(['llm', 'generate', '--checkpoint', out, '--prompt', 'A dog', '--tokens', '5', '--temperature', '0', '--json', genJson]), err.join('\n')).toBe(0);
+    const prompt = [carved.tokenizer.bos, ...carved.tokenizer.encode('A dog')];
+    const model = engineModel(carved, new ReferenceBackend()), cache = model.newCache();
+    model.forward(prompt.slice(0, -1), cache, { logits: 'none' });
+    const greedy = generate(model, prompt.slice(-1), 5, { temperature: 0, topP: 1, seed: 1 }, [carved.tokenizer.bos, carved.tokenizer.eos], cache);
+    expect(JSON.parse(readFileSync(genJson, 'utf8')).tokens).toEqual(greedy.tokens);
+    expect(kvSetup({ checkpoint: out, array: '8x8', group: '8', check: 0 }, 1, 1).model.blocks.every((b) => (b as Block).ffn instanceof CarvedFeedForward)).toBe(true);
+    for (const command of [['prune', 'fuse', '--out', join(dir, 'never')], ['moe', 'carve', '--out', join(dir, 'never')], ['llm', 'profile', '--on', 'mixpe-w4a8', '--context', '8']]) {
+      expect(await main([...command, '--checkpoint', out])).not.toBe(0);
+      expect(err.join('\n')).toContain(`is a carved (CMoE S2A2E8) model; ${command.slice(0, 2).join(' ')} takes a dense checkpoint`);
+    }
     const fused = join(dir, 'fused');
     expect(await main(['prune', 'fuse', '--checkpoint', ckpt, '--rate', '0.5', '--steps', '1', '--batch', '1', '--context', '8', '--calibration', '1', '--tokens', '31', '--decode', '2', '--prompt', '4', '--group', '16', '--fusion-lr', '1e-2', '--out', fused]), err.join('\n')).toBe(0);
     expect(loadModel(fused, undefined).weights.layers.length).toBe(1);
