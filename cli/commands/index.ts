@@ -46,6 +46,7 @@ export const commands: readonly CommandEntry[] = [
   { path: ['llm', 'certify'], summary: 'the same as `tessera certify`', load: async () => (await import('./certify.ts')).default },
   { path: ['kv', 'tune'], summary: 'KVTuner: per-layer K/V precision pairs by NSGA-II (perplexity vs average bits), uniform configurations, decode throughput on the array', load: async () => (await import('./kv-tune.ts')).default },
   { path: ['kv', 'compress'], summary: 'decode held-out text with a token-selected KV cache (AttentionPredictor, H2O, Quest, StreamingLLM): recovery, perplexity, array cost', load: async () => (await import('./kv-compress.ts')).default },
+  { path: ['kv', 'recovery'], summary: 'teacher-forced attention recovery of the selection methods and their ceilings: a cheap proxy of kv compare', load: async () => (await import('./kv-recovery.ts')).default },
   { path: ['kv', 'compare'], summary: 'AttentionPredictor vs H2O, Quest, StreamingLLM at budgets 1/32..1/4: recovery and perplexity against budget, array cost, prefetch', load: async () => (await import('./kv-compare.ts')).default },
   { path: ['moe', 'carve'], summary: 'CMoE: carve each FFN into shared + routed experts (analytic router), baselines, optional LoRA, perplexity and array cost', load: async () => (await import('./moe-carve.ts')).default },
   { path: ['prune', 'fuse'], summary: 'FuseGPT: remove blocks by Macro Influence, fuse each into its neighbours (local distillation); baselines, perplexity, array cost', load: async () => (await import('./prune-fuse.ts')).default },

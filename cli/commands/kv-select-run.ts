@@ -20,17 +20,18 @@ export const selectFlags = [
   { name: 'train-windows', kind: 'int', default: 8, valueName: 'N', help: 'windows of the training text the predictor learns from' },
   { name: 'share', kind: 'number', default: 0.03, valueName: 'S', help: "share of the attention rows drawn as training samples, per block size (the paper's ~3%)" },
   { name: 'sparse-history', kind: 'boolean', default: true, help: 'train on history rows like those seen at decode time: 4 of every 5 hold only the kept tokens (the default, chosen on a validation window; --sparse-history=false trains on full rows)' },
+  { name: 'exclude-windows', kind: 'boolean', default: false, help: "score key blocks (AttentionPredictor's input and target, Quest's pages) only by their tokens between the sink and local windows, as AttentionPredictor's code feeds its network only the blocks between them" },
+  { name: 'calibrate-every', kind: 'int', default: 5, valueName: 'N', help: "AttentionPredictor reads every key (full attention into its history) at every N-th compressed step (the paper's 5; 1 = a full history row at every step)" },
   { name: 'epochs', kind: 'int', default: 4, valueName: 'N', help: 'predictor training epochs' },
   { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the sample draw and the predictor' },
 ] as const satisfies readonly FlagSpec[];
 
 /** Budgets (fractions of the context) the commands evaluate by default. */
 export const BUDGETS = [1 / 32, 1 / 16, 1 / 8, 1 / 4];
-const CALIBRATE_EVERY = 5;
 
-interface SelectFlags {
+export interface SelectFlags {
   checkpoint?: string; tokenizer?: string; data?: string; on?: string; array: string; group: string; scheme?: string; products?: string; check: number;
-  windows: number; validation: boolean; 'per-query-head': boolean; 'train-on-query-heads': boolean; block: number; history: number; 'full-layers': number; 'train-windows': number; 'sparse-history': boolean; share: number; epochs: number; seed: number;
+  windows: number; validation: boolean; 'per-query-head': boolean; 'train-on-query-heads': boolean; block: number; history: number; 'full-layers': number; 'train-windows': number; 'sparse-history': boolean; 'calibrate-every': number; 'exclude-windows': boolean; share: number; epochs: number; seed: number;
 }
 
 export interface SelectRun {
@@ -46,7 +47,7 @@ export interface SelectRun {
 
 function costAt(run: { setup: KvSetup; flags: SelectFlags }, method: SelectMethod, r: SelectionResult) {
   const { setup, flags } = run;
-  const o = { layout: r.layout, fullLayers: flags['full-layers'], history: flags.history, calibrateEvery: CALIBRATE_EVERY, perQueryHead: flags['per-query-head'] };
+  const o = { layout: r.layout, fullLayers: flags['full-layers'], history: flags.history, calibrateEvery: flags['calibrate-every'], perQueryHead: flags['per-query-head'] };
   const T = setup.model.config.seqLen;
   const c = selectionDecodeCost(setup.model.config, setup.costBackend, { ...o, method }, T);
   const full = selectionDecodeCost(setup.model.config, setup.costBackend, { ...o, method: 'full' }, T);
@@ -55,28 +56,37 @@ function costAt(run: { setup: KvSetup; flags: SelectFlags }, method: SelectMetho
   };
 }
 
-export async function selectRun(flags: SelectFlags, methods: readonly SelectMethod[], fractions: readonly number[]): Promise<SelectRun> {
-  setInterruptNote(cachedWorkNote('the AttentionPredictor network and window selections', 'kv-predictor', 'kv-select'));
-  for (const [flag, v, lo] of [['--windows', flags.windows, 1], ['--block', flags.block, 1], ['--history', flags.history, 1], ['--full-layers', flags['full-layers'], 0], ['--train-windows', flags['train-windows'], 1], ['--epochs', flags.epochs, 1]] as const) {
+/** Checks the selection flags shared by every command that reads them. */
+export function checkSelectFlags(flags: SelectFlags): void {
+  for (const [flag, v, lo] of [['--windows', flags.windows, 1], ['--block', flags.block, 1], ['--history', flags.history, 1], ['--full-layers', flags['full-layers'], 0], ['--train-windows', flags['train-windows'], 1], ['--epochs', flags.epochs, 1], ['--calibrate-every', flags['calibrate-every'], 1]] as const) {
     if (!(Number.isInteger(v) && v >= lo)) throw new UserError(`must be a whole number >= ${lo}, got ${v}`, flag);
   }
   if (!(flags.share > 0 && flags.share <= 1)) throw new UserError(`share ${flags.share} is not in (0, 1]`, '--share');
+}
+
+/** The predictor the flags describe, trained on the model's training text for the block sizes of `fractions` (or read from the cache). */
+export async function predictorFromFlags(flags: SelectFlags, setup: KvSetup, fractions: readonly number[]): Promise<TrainedPredictor> {
+  await selectBackend(() => {});
+  const T = setup.model.config.seqLen;
+  const blocks = [...new Set(fractions.map((f) => budgetLayout(Math.round(f * T), flags.block).block))];
+  return trainedPredictor(setup.model, setup.modelKey, setup.trainingWindows(flags['train-windows']), {
+    history: flags.history, blocks, share: flags.share, minTokens: Math.round(Math.min(...fractions) * T), seed: flags.seed,
+    epochs: flags.epochs, batch: 32, rate: 3e-3, fullLayers: flags['full-layers'], ...(flags['train-on-query-heads'] ? { perQueryHead: true } : {}),
+    ...(flags['exclude-windows'] ? { excludeWindows: { budgets: fractions.map((f) => Math.round(f * T)), maxBlock: flags.block } } : {}),
+    ...(flags['sparse-history'] ? { sparse: { budgets: fractions.map((f) => Math.round(f * T)), maxBlock: flags.block, calibrateEvery: flags['calibrate-every'] } } : {}),
+  });
+}
+
+export async function selectRun(flags: SelectFlags, methods: readonly SelectMethod[], fractions: readonly number[]): Promise<SelectRun> {
+  setInterruptNote(cachedWorkNote('the AttentionPredictor network and window selections', 'kv-predictor', 'kv-select'));
+  checkSelectFlags(flags);
   const setup = kvSetup(flags, flags.windows, flags.windows);
   const split = flags.validation ? 'validation' : 'test';
   const windows = flags.validation ? setup.tune : setup.test;
   const perQueryHead = flags['per-query-head'];
   const T = setup.model.config.seqLen;
   const firstTarget = Math.max(...BUDGETS, ...fractions) * T;
-  let predictor: TrainedPredictor | undefined;
-  if (methods.includes('attention-predictor')) {
-    await selectBackend(() => {});
-    const blocks = [...new Set(fractions.map((f) => budgetLayout(Math.round(f * T), flags.block).block))];
-    predictor = await trainedPredictor(setup.model, setup.modelKey, setup.trainingWindows(flags['train-windows']), {
-      history: flags.history, blocks, share: flags.share, minTokens: Math.round(Math.min(...fractions) * T), seed: flags.seed,
-      epochs: flags.epochs, batch: 32, rate: 3e-3, fullLayers: flags['full-layers'], ...(flags['train-on-query-heads'] ? { perQueryHead: true } : {}),
-      ...(flags['sparse-history'] ? { sparse: { budgets: fractions.map((f) => Math.round(f * T)), maxBlock: flags.block, calibrateEvery: CALIBRATE_EVERY } } : {}),
-    });
-  }
+  const predictor = methods.includes('attention-predictor') ? await predictorFromFlags(flags, setup, fractions) : undefined;
   const scorer = new CacheScorer(setup.model, setup.modelKey, windows);
   const fullPerplexity = perplexityOf(await scorer.score({ key: 'full', layerCache: () => undefined, firstTarget }));
   const bar = new ProgressBar('decoding windows', methods.length * fractions.length * windows.length);
@@ -84,7 +94,7 @@ export async function selectRun(flags: SelectFlags, methods: readonly SelectMeth
     setup, predictor, fullPerplexity, firstTarget, split, windows,
     async evaluate(method, fraction) {
       const r = await evaluateSelection(setup.model, windows, method, fraction, {
-        fullLayers: flags['full-layers'], firstTarget, maxBlock: flags.block, net: predictor?.net, netKey: predictor?.key, perQueryHead, modelKey: setup.modelKey, onWindow: (cached) => (cached ? bar.skip(1) : bar.tick(1, `${method} ${fraction}`)),
+        fullLayers: flags['full-layers'], firstTarget, maxBlock: flags.block, excludeWindows: flags['exclude-windows'], calibrateEvery: flags['calibrate-every'], net: predictor?.net, netKey: predictor?.key, perQueryHead, modelKey: setup.modelKey, onWindow: (cached) => (cached ? bar.skip(1) : bar.tick(1, `${method} ${fraction}`)),
       });
       return { ...r, ...costAt({ setup, flags }, method, r) };
     },

@@ -19,5 +19,7 @@ export { AttentionPredictorPolicy, blockMax } from './select/attention-predictor
 export { AttentionPredictorNet, trainPredictor, type TrainSample } from './select/predictor-net.ts';
 export { attentionHistories, predictorSamples, trainedPredictor, type PredictorTraining, type TrainedPredictor } from './select/predictor-training.ts';
 export { SelectingKvCache, fullAttention, recoveredMass, tokenBytes, type SelectionStats } from './select/selecting-cache.ts';
-export { evaluateSelection, selectWindow, policyFor, SELECT_METHODS, type SelectMethod, type SelectionResult, type SelectionSetup } from './select/compress-eval.ts';
+export { NextStepOracle, PreviousStepRanking, type OracleRanking } from './select/oracle.ts';
+export { recordWindow, replayRecovery, type HeadRecord, type WindowRecord, type ReplayRecovery } from './select/replay.ts';
+export { evaluateSelection, selectWindow, policyFor, SELECT_METHODS, CEILING_METHODS, type PolicyMethod, type SelectMethod, type SelectionResult, type SelectionSetup } from './select/compress-eval.ts';
 export { selectionDecodeCost, type SelectionCost, type SelectionCostOptions } from './array/selection-cost.ts';

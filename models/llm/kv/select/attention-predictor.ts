@@ -6,15 +6,15 @@
  * blocks. Every `calibrateEvery`-th compressed step also reads every key to compute the full row
  * (calibration), which refreshes the history.
  */
-import { fillBudget, type BudgetLayout } from './layout.ts';
+import { fillBudget, scoredRange, type BudgetLayout } from './layout.ts';
 import type { AttentionPredictorNet } from './predictor-net.ts';
 import type { SelectionPolicy, StepView } from './policy.ts';
 
-/** Block maxima of `row` (its first n entries) into out[0..blocks). */
-export function blockMax(row: ArrayLike<number>, n: number, block: number, out: Float32Array, offset: number, blocks: number): void {
+/** Block maxima of `row` (its entries [from, to) of the first n; the rest count as zero) into out[0..blocks). */
+export function blockMax(row: ArrayLike<number>, n: number, block: number, out: Float32Array, offset: number, blocks: number, from = 0, to = n): void {
   for (let b = 0; b < blocks; b++) {
     let m = 0;
-    for (let i = b * block; i < Math.min(n, (b + 1) * block); i++) if (row[i] > m) m = row[i];
+    for (let i = Math.max(from, b * block); i < Math.min(n, to, (b + 1) * block); i++) if (row[i] > m) m = row[i];
     out[offset + b] = m;
   }
 }
@@ -33,8 +33,8 @@ export class AttentionPredictorPolicy implements SelectionPolicy {
   image(head: number, n: number): { image: Float32Array; blocks: number } {
     const H = this.net.history, block = this.layout.block, blocks = Math.ceil(this.capacity / block);
     const image = new Float32Array(H * blocks);
-    const rows = this.rows[head];
-    rows.forEach((r, i) => blockMax(r, n, block, image, (H - rows.length + i) * blocks, blocks));
+    const rows = this.rows[head], { from, to } = scoredRange(n, this.layout);
+    rows.forEach((r, i) => blockMax(r, n, block, image, (H - rows.length + i) * blocks, blocks, from, to));
     return { image, blocks };
   }
 

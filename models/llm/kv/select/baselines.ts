@@ -2,10 +2,10 @@
  * The selection baselines. StreamingLLM keeps attention sinks and a recent window; H2O keeps the
  * recent half of the budget and evicts, for good, the kept token with the least cumulative attention;
  * Quest bounds q.k per page from each page's per-channel key minima and maxima and keeps the pages
- * with the highest bound (after the same sink and local windows AttentionPredictor keeps, so the two
- * differ only in how blocks are ranked).
+ * with the highest bound (after the same sink and local windows AttentionPredictor keeps, and over the
+ * same tokens of each page, so the two differ only in how blocks are ranked).
  */
-import { fillBudget, type BudgetLayout } from './layout.ts';
+import { fillBudget, scoredRange, type BudgetLayout } from './layout.ts';
 import type { SelectionPolicy, StepView } from './policy.ts';
 
 export class StreamingLlm implements SelectionPolicy {
@@ -59,12 +59,14 @@ export class Quest implements SelectionPolicy {
   constructor(readonly layout: BudgetLayout) {}
   select(_head: number, view: StepView): Int32Array {
     const { n, queries, rows, keys, headSize: hs } = view;
-    const page = this.layout.block, pages = Math.ceil(n / page);
+    const page = this.layout.block, pages = Math.ceil(n / page), { from, to } = scoredRange(n, this.layout);
     const bound = new Float64Array(pages).fill(-Infinity);
     const lo = new Float64Array(hs), hi = new Float64Array(hs);
     for (let p = 0; p < pages; p++) {
+      const first = Math.max(from, p * page), end = Math.min(to, (p + 1) * page);
+      if (first >= end) continue;
       lo.fill(Infinity); hi.fill(-Infinity);
-      for (let t = p * page; t < Math.min(n, (p + 1) * page); t++) {
+      for (let t = first; t < end; t++) {
         for (let c = 0; c < hs; c++) { const x = keys[t * hs + c]; if (x < lo[c]) lo[c] = x; if (x > hi[c]) hi[c] = x; }
       }
       for (let r = 0; r < rows; r++) {

@@ -11,6 +11,7 @@ import { tokenNll } from '../../eval/perplexity.ts';
 import { yieldToEventLoop } from '../eval/cache-scorer.ts';
 import { AttentionPredictorPolicy } from './attention-predictor.ts';
 import { H2o, Quest, StreamingLlm } from './baselines.ts';
+import { NextStepOracle, PreviousStepRanking } from './oracle.ts';
 import { budgetLayout, type BudgetLayout } from './layout.ts';
 import type { AttentionPredictorNet } from './predictor-net.ts';
 import type { SelectionPolicy } from './policy.ts';
@@ -18,6 +19,9 @@ import { SelectingKvCache, tokenBytes } from './selecting-cache.ts';
 
 export const SELECT_METHODS = ['attention-predictor', 'h2o', 'quest', 'streaming'] as const;
 export type SelectMethod = (typeof SELECT_METHODS)[number];
+/** For analysis (oracle.ts): rankings from the step's own attention (the ceilings) and from the previous step's full row. */
+export const CEILING_METHODS = ['oracle-max', 'oracle-sum', 'previous-max'] as const;
+export type PolicyMethod = SelectMethod | (typeof CEILING_METHODS)[number];
 
 export interface SelectionSetup {
   readonly method: SelectMethod;
@@ -30,17 +34,22 @@ export interface SelectionSetup {
   readonly netKey?: string;
   /** One set per query head (the authors' AttentionPredictor) instead of one per KV head. */
   readonly perQueryHead?: boolean;
+  /** AttentionPredictor's calibration period in compressed steps (5 when absent). */
+  readonly calibrateEvery?: number;
 }
 
 /** The policy of a method over `heads` selection heads (KV heads, or query heads per query head). */
-export function policyFor(s: Pick<SelectionSetup, 'method' | 'budget' | 'layout' | 'net'>, heads: number, capacity: number): SelectionPolicy {
+export function policyFor(s: Pick<SelectionSetup, 'budget' | 'layout' | 'net' | 'calibrateEvery'> & { method: PolicyMethod }, heads: number, capacity: number): SelectionPolicy {
   switch (s.method) {
+    case 'oracle-max': return new NextStepOracle(s.layout, 'max');
+    case 'oracle-sum': return new NextStepOracle(s.layout, 'sum');
+    case 'previous-max': return new PreviousStepRanking(s.layout);
     case 'streaming': return new StreamingLlm(s.budget);
     case 'h2o': return new H2o(s.budget, heads, capacity);
     case 'quest': return new Quest(s.layout);
     case 'attention-predictor':
       if (!s.net) throw new Error('attention-predictor needs its network');
-      return new AttentionPredictorPolicy(s.layout, s.net, heads, capacity);
+      return new AttentionPredictorPolicy(s.layout, s.net, heads, capacity, s.calibrateEvery ?? 5);
   }
 }
 
@@ -60,7 +69,7 @@ export interface WindowSelection {
 const VERSION = 'kv-select-1';
 
 const selectionKey = (model: LlamaModel, w: Uint16Array, s: SelectionSetup, modelKey: string) =>
-  contentHash(modelKey, model.backend.description, Array.from(w), s.method, s.budget, s.layout, s.fullLayers, s.firstTarget, s.netKey ?? '', VERSION, ...(s.perQueryHead ? ['per-query-head'] : []));
+  contentHash(modelKey, model.backend.description, Array.from(w), s.method, s.budget, s.layout, s.fullLayers, s.firstTarget, s.netKey ?? '', VERSION, ...(s.perQueryHead ? ['per-query-head'] : []), ...(s.method === 'attention-predictor' && (s.calibrateEvery ?? 5) !== 5 ? [`calibrate-every-${s.calibrateEvery}`] : []));
 
 export function selectWindow(model: LlamaModel, w: Uint16Array, s: SelectionSetup, modelKey: string): WindowSelection {
   const store = new ContentCache<WindowSelection>('kv-select');
@@ -109,10 +118,10 @@ export interface SelectionResult {
 }
 
 /** Every window decoded (or read from the cache); yields to the event loop after each, so Ctrl-C acts between windows. */
-export async function evaluateSelection(model: LlamaModel, windows: readonly Uint16Array[], method: SelectMethod, fraction: number, o: { fullLayers: number; firstTarget: number; maxBlock: number; net?: AttentionPredictorNet; netKey?: string; perQueryHead?: boolean; modelKey: string; onWindow?: (cached: boolean) => void }): Promise<SelectionResult> {
+export async function evaluateSelection(model: LlamaModel, windows: readonly Uint16Array[], method: SelectMethod, fraction: number, o: { fullLayers: number; firstTarget: number; maxBlock: number; excludeWindows?: boolean; calibrateEvery?: number; net?: AttentionPredictorNet; netKey?: string; perQueryHead?: boolean; modelKey: string; onWindow?: (cached: boolean) => void }): Promise<SelectionResult> {
   const budget = Math.max(1, Math.round(fraction * model.config.seqLen));
-  const layout = budgetLayout(budget, o.maxBlock);
-  const setup: SelectionSetup = { method, budget, layout, fullLayers: o.fullLayers, firstTarget: o.firstTarget, net: o.net, netKey: o.netKey, perQueryHead: o.perQueryHead };
+  const layout = budgetLayout(budget, o.maxBlock, o.excludeWindows);
+  const setup: SelectionSetup = { method, budget, layout, fullLayers: o.fullLayers, firstTarget: o.firstTarget, net: o.net, netKey: o.netKey, perQueryHead: o.perQueryHead, calibrateEvery: o.calibrateEvery };
   const sums: WindowSelection[] = [];
   const store = new ContentCache<WindowSelection>('kv-select');
   for (const w of windows) {

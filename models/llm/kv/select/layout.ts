@@ -12,11 +12,23 @@ export interface BudgetLayout {
   readonly local: number;
   /** Tokens per key block (AttentionPredictor's pooling, Quest's pages). */
   readonly block: number;
+  /**
+   * Blocks are scored only by their tokens outside the sink and local windows (which are kept
+   * anyway), as AttentionPredictor's code feeds its network only the blocks between the two windows;
+   * otherwise the block holding the sink and the one holding the newest tokens score by those tokens.
+   */
+  readonly excludeWindows?: true;
 }
 
-export function budgetLayout(budget: number, maxBlock = 16): BudgetLayout {
+export function budgetLayout(budget: number, maxBlock = 16, excludeWindows = false): BudgetLayout {
   const eighth = Math.max(1, Math.floor(budget / 8));
-  return { budget, sink: eighth, local: eighth, block: Math.max(1, Math.min(maxBlock, Math.max(4, Math.floor(budget / 4)))) };
+  const layout = { budget, sink: eighth, local: eighth, block: Math.max(1, Math.min(maxBlock, Math.max(4, Math.floor(budget / 4)))) };
+  return excludeWindows ? { ...layout, excludeWindows: true } : layout;
+}
+
+/** The tokens [from, to) that score blocks when `n` are cached: all of them, or those between the windows. */
+export function scoredRange(n: number, layout: BudgetLayout): { from: number; to: number } {
+  return layout.excludeWindows ? { from: Math.min(layout.sink, n), to: Math.max(layout.sink, n - layout.local) } : { from: 0, to: n };
 }
 
 /** Budgets as fractions of the context (1/32, 1/16, 1/8, 1/4), in tokens. */

@@ -13,7 +13,7 @@ import { ContentCache, contentHash, ProgressBar } from '../../../../util/index.t
 import type { NamedArray } from '../../../common/index.ts';
 import type { LlamaModel } from '../../engine/model.ts';
 import { blockMax } from './attention-predictor.ts';
-import { budgetLayout, fillBudget } from './layout.ts';
+import { budgetLayout, fillBudget, scoredRange } from './layout.ts';
 import { AttentionPredictorNet, trainPredictor, type TrainSample } from './predictor-net.ts';
 
 /**
@@ -55,13 +55,18 @@ export interface SampleOptions {
   readonly seed: number;
   /** Decode-time history rows: budgets (tokens) per block size, and the calibration period. */
   readonly sparse?: { readonly budgets: readonly number[]; readonly maxBlock: number; readonly calibrateEvery: number };
+  /**
+   * Inputs and targets pooled over the tokens between the sink and local windows of a budget of the
+   * sample's block size (as decode time pools them with `excludeWindows`).
+   */
+  readonly excludeWindows?: { readonly budgets: readonly number[]; readonly maxBlock: number };
 }
 
 /** Row s of `a` (s + 1 entries) as the attention over `budget` kept tokens would give it. */
-function keptRow(a: Float32Array, T: number, s: number, budget: number, maxBlock: number): Float32Array {
-  const n = s + 1, row = a.subarray(s * T, s * T + n), layout = budgetLayout(budget, maxBlock);
+function keptRow(a: Float32Array, T: number, s: number, budget: number, maxBlock: number, excludeWindows: boolean): Float32Array {
+  const n = s + 1, row = a.subarray(s * T, s * T + n), layout = budgetLayout(budget, maxBlock, excludeWindows), { from, to } = scoredRange(n, layout);
   const scores = new Float32Array(Math.ceil(n / layout.block));
-  blockMax(row, n, layout.block, scores, 0, scores.length);
+  blockMax(row, n, layout.block, scores, 0, scores.length, from, to);
   const kept = fillBudget(n, layout, scores);
   const out = new Float32Array(n);
   let mass = 0;
@@ -81,18 +86,20 @@ export function predictorSamples(histories: readonly (readonly Float32Array[])[]
         for (let t = Math.max(1, o.minTokens); t < T; t++) {
           if (rng.next() >= o.share) continue;
           const image = new Float32Array(H * nb);
-          const sp = o.sparse;
-          const budgets = sp?.budgets.filter((b) => budgetLayout(b, sp.maxBlock).block === block) ?? [];
+          const sp = o.sparse, pool = sp ?? o.excludeWindows;
+          const budgets = pool?.budgets.filter((b) => budgetLayout(b, pool.maxBlock).block === block) ?? [];
           const budget = budgets.length ? budgets[rng.int(0, budgets.length - 1)] : 0;
           const phase = sp ? rng.int(0, sp.calibrateEvery - 1) : 0;
+          const exclude = o.excludeWindows !== undefined && budget > 0;
+          const { from, to } = exclude ? scoredRange(t + 1, budgetLayout(budget, o.excludeWindows.maxBlock, true)) : { from: 0, to: t + 1 };
           for (let i = 0; i < H; i++) {
             const s = t - H + i;
             if (s < 0) continue;
             const full = !sp || !budget || s + 1 <= budget || (s - phase) % sp.calibrateEvery === 0;
-            blockMax(full ? a.subarray(s * T, (s + 1) * T) : keptRow(a, T, s, budget, sp.maxBlock), s + 1, block, image, i * nb, nb);
+            blockMax(full ? a.subarray(s * T, (s + 1) * T) : keptRow(a, T, s, budget, sp.maxBlock, exclude), s + 1, block, image, i * nb, nb, from, Math.min(to, s + 1));
           }
           const target = new Float32Array(nb);
-          blockMax(a.subarray(t * T, (t + 1) * T), t + 1, block, target, 0, nb);
+          blockMax(a.subarray(t * T, (t + 1) * T), t + 1, block, target, 0, nb, from, to);
           samples.push({ image, target, blocks: nb });
         }
       }
