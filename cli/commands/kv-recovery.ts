@@ -4,7 +4,7 @@ import {
 } from '../../models/llm/kv/index.ts';
 import { ProgressBar, UserError, writeJsonAtomic } from '../../util/index.ts';
 import { kvSetup } from './kv-common.ts';
-import { BUDGETS, checkSelectFlags, predictorFromFlags, selectFlags } from './kv-select-run.ts';
+import { BUDGETS, checkSelectFlags, predictorFromFlags, selectFlags, windowsExcluded } from './kv-select-run.ts';
 
 const METHODS: readonly PolicyMethod[] = [...SELECT_METHODS, ...CEILING_METHODS];
 
@@ -31,6 +31,7 @@ example: tessera kv recovery --validation --windows 4 --methods attention-predic
     const unknown = methods.find((m) => !(METHODS as readonly string[]).includes(m));
     if (unknown !== undefined || methods.length === 0) throw new UserError(`unknown method '${unknown ?? ''}'`, '--methods', `give a comma list of ${METHODS.join(', ')}`);
     const chosen = METHODS.filter((m) => methods.includes(m));
+    const excluded = windowsExcluded(flags);
     const setup = kvSetup(flags, flags.windows, flags.windows);
     const windows = flags.validation ? setup.tune : setup.test;
     const T = setup.model.config.seqLen;
@@ -42,7 +43,7 @@ example: tessera kv recovery --validation --windows 4 --methods attention-predic
       bar.tick(1, 'recording');
       for (const method of chosen) {
         for (const fraction of BUDGETS) {
-          const budget = Math.round(fraction * T), layout = budgetLayout(budget, flags.block, flags['exclude-windows']);
+          const budget = Math.round(fraction * T), layout = budgetLayout(budget, flags.block, excluded.has(method));
           const heads = rec.heads.length * (flags['per-query-head'] ? rec.group : 1);
           const policy = policyFor({ method, budget, layout, net: predictor?.net, calibrateEvery: flags['calibrate-every'] }, heads, T);
           const key = `${method}@${fraction}`;
@@ -67,7 +68,7 @@ example: tessera kv recovery --validation --windows 4 --methods attention-predic
     if (flags.json) {
       writeJsonAtomic(flags.json, {
         checkpoint: setup.checkpoint, weightsSha256: setup.weightsSha256, windows: flags.validation ? 'validation' : 'test', windowCount: windows.length, perQueryHead: flags['per-query-head'],
-        history: flags.history, calibrateEvery: flags['calibrate-every'], excludeWindows: flags['exclude-windows'],
+        history: flags.history, calibrateEvery: flags['calibrate-every'], excludeWindows: [...excluded],
         predictor: predictor && { key: predictor.key, parameters: predictor.net.parameterCount(), samples: predictor.samples, losses: predictor.losses },
         results: rows,
       });
