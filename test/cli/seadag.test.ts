@@ -48,6 +48,11 @@ describe('tessera generate circuit: bad input', () => {
     expect(err.every((l) => !l.includes('\n'))).toBe(true);
   });
 
+  it('--canvas-neighbours for a model without the signature index (the shipped 6x1 one) names the flag and the fix', async () => {
+    expect(await main(['generate', 'circuit', '--truth-table', '96696996', '--inputs', '5', '--canvas-neighbours', '200', '--samples', '1'])).toBe(1);
+    expect(err.at(-1)).toMatch(/--canvas-neighbours.*6x1 model.*no signature index.*--canvas-neighbours 0/);
+  });
+
   it('outputs that are constants or inputs need no model and are exact with 0 ANDs', async () => {
     const json = join(dir, 'trivial.json');
     const aag = join(dir, 'trivial.aag');
