@@ -6,6 +6,9 @@ import { compressionData, parseCmoeConfig, runCmoe, trainingWindows, writeCompre
 import { setInterruptNote, UserError, writeJsonAtomic } from '../../util/index.ts';
 import { costArrayFlags, denseCheckpoint, modelFlags } from './llm-flags.ts';
 
+/** The balancing step's defaults (chosen on validation text: docs/compress.md). */
+const BALANCE = { steps: 2000, batch: 4096, rate: 0.001, fitWindows: 48 };
+
 const positive = (v: number, flag: string) => { if (!(Number.isInteger(v) && v >= 1)) throw new UserError(`must be a whole number >= 1, got ${v}`, flag); };
 
 export default defineCommand({
@@ -15,8 +18,12 @@ export default defineCommand({
 FFN neuron the top-K_a activation markers and rates. Shared experts are the highest-rate neurons;
 the rest are grouped into equal routed experts by balanced k-means (L1 on the marker columns, the
 assignment solved exactly by the Hungarian algorithm); the router is built from each expert's
-representative neuron (its most active one; --representative centroid for the paper's rule); a balancing bias is fitted on the calibration tokens (or online over
---balance-windows fresh training windows) and keeps updating through fine-tuning. Perplexity is measured
+representative neuron (its most active one; --representative centroid for the paper's rule). The
+balancing bias is fitted layer by layer on the carved model's own router inputs over --balance-fit
+fresh training windows (--balance-steps updates of --balance-batch tokens, +-rate each toward the
+mean load; 0 windows: on the calibration tokens), or online over --balance-windows fresh windows;
+it keeps updating through fine-tuning, and with --balance-fit it is fitted again from zero on the
+fine-tuned model. Perplexity is measured
 on held-out windows for the dense model, the carved model (with and without the bias), static
 pruning and random grouping at the same active neurons, and after --finetune STEPS of LoRA. The
 array's cost per decoded token (dense vs carved) comes from decoding held-out tokens on --on.
@@ -35,8 +42,11 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
     { name: 'representative', kind: 'string', default: 'rate', valueName: 'RULE', help: "each routed expert's router neuron: 'rate' (its most active neuron) or 'centroid' (the paper's: closest to the cluster's centroid, which on sparse markers is the least active one)" },
     { name: 'calibration', kind: 'int', default: 16, valueName: 'N', help: 'calibration windows of the model\'s context' },
     { name: 'tokens', kind: 'int', default: 4096, valueName: 'N', help: 'held-out target tokens for perplexity (whole windows)' },
-    { name: 'balance-steps', kind: 'int', default: 2000, valueName: 'N', help: 'bias updates (+-0.001 each) on batches of 64 calibration tokens' },
-    { name: 'balance-windows', kind: 'int', default: 0, valueName: 'N', help: 'instead: fit the bias online over N fresh training windows (each token seen once, an update per 64 tokens routed)' },
+    { name: 'balance-steps', kind: 'int', default: BALANCE.steps, valueName: 'N', help: 'bias updates (+-rate each) on batches of --balance-batch tokens of the fit windows' },
+    { name: 'balance-batch', kind: 'int', default: BALANCE.batch, valueName: 'N', help: 'tokens per bias update' },
+    { name: 'balance-rate', kind: 'number', default: BALANCE.rate, valueName: 'R', help: 'bias change per update toward the mean load' },
+    { name: 'balance-fit', kind: 'int', default: BALANCE.fitWindows, valueName: 'N', help: 'fit the bias on N fresh training windows, and again on the fine-tuned model after --finetune (0: on the calibration windows, before fine-tuning only)' },
+    { name: 'balance-windows', kind: 'int', default: 0, valueName: 'N', help: 'instead: fit the bias online over N fresh training windows (each token seen once, an update per --balance-batch tokens routed)' },
     { name: 'decode', kind: 'int', default: 16, valueName: 'N', help: 'tokens decoded on the array for the cost (after a prompt of --prompt)' },
     { name: 'prompt', kind: 'int', default: 128, valueName: 'N', help: 'prompt tokens prefilled before the costed decode steps' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of calibration windows, random grouping and fine-tuning' },
@@ -45,9 +55,10 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
   ],
   async run(flags) {
     setInterruptNote('nothing was kept (moe carve caches no partial results); rerun it to start again');
-    for (const [v, f] of [[flags.calibration, '--calibration'], [flags.tokens, '--tokens'], [flags['balance-steps'], '--balance-steps'], [flags.decode, '--decode'], [flags.prompt, '--prompt'], [flags.ka, '--ka'], [flags['finetune-batch'], '--finetune-batch'], [flags['finetune-context'], '--finetune-context']] as const) positive(v, f);
+    for (const [v, f] of [[flags.calibration, '--calibration'], [flags.tokens, '--tokens'], [flags['balance-steps'], '--balance-steps'], [flags['balance-batch'], '--balance-batch'], [flags.decode, '--decode'], [flags.prompt, '--prompt'], [flags.ka, '--ka'], [flags['finetune-batch'], '--finetune-batch'], [flags['finetune-context'], '--finetune-context']] as const) positive(v, f);
     if (!(flags.finetune >= 0)) throw new UserError('must be 0 or more', '--finetune');
-    if (!(flags['balance-windows'] >= 0)) throw new UserError('must be 0 or more', '--balance-windows');
+    for (const f of ['balance-windows', 'balance-fit'] as const) if (!(Number.isInteger(flags[f]) && flags[f] >= 0)) throw new UserError(`must be a whole number >= 0, got ${flags[f]}`, `--${f}`);
+    if (!(flags['balance-rate'] > 0)) throw new UserError(`must be above 0, got ${flags['balance-rate']}`, '--balance-rate');
     const representative = flags.representative.trim().toLowerCase();
     if (representative !== 'centroid' && representative !== 'rate') throw new UserError(`'${flags.representative}' is not a representative rule`, '--representative', "give 'centroid' or 'rate'");
     const m = denseCheckpoint(loadModel(flags.checkpoint, flags.tokenizer), 'moe carve');
@@ -66,7 +77,11 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
     if (flags.finetune > 0) await selectBackend();
     const r = await runCmoe(m.weights, data, {
       configName: flags.config.toUpperCase(), config, ka: flags.ka, representative, seed: flags.seed,
-      balance: { steps: flags['balance-steps'], batch: 64, rate: 0.001, stream: flags['balance-windows'] > 0 ? trainingWindows(data.trainStream, flags['balance-windows'], mc.seqLen, flags.seed + 2) : undefined },
+      balance: {
+        steps: flags['balance-steps'], batch: flags['balance-batch'], rate: flags['balance-rate'],
+        stream: flags['balance-windows'] > 0 ? trainingWindows(data.trainStream, flags['balance-windows'], mc.seqLen, flags.seed + 2) : undefined,
+        fit: flags['balance-windows'] === 0 && flags['balance-fit'] > 0 ? trainingWindows(data.trainStream, flags['balance-fit'], mc.seqLen, flags.seed + 3) : undefined,
+      },
       finetune: flags.finetune > 0 ? { steps: flags.finetune, batch: flags['finetune-batch'], context: flags['finetune-context'], lr: flags.lr, rank: 8, alpha: 32, seed: flags.seed, balanceRate: 0.001 } : undefined,
       array: be, decode: { prompt: flags.prompt, steps: flags.decode },
     }, log);

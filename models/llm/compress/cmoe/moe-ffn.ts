@@ -176,11 +176,19 @@ export class CarvedFeedForward implements FeedForward {
 /** Per expert, the tokens whose top `active` of score + bias include it (ties to the lower index). */
 export function selectExperts(s: Float64Array, m: number, R: number, active: number, bias: Float64Array): number[][] {
   const tokens: number[][] = Array.from({ length: R }, () => []);
-  const order = Array.from({ length: R }, (_, e) => e);
+  const taken = new Uint8Array(R);
   for (let t = 0; t < m; t++) {
-    const key = (e: number) => s[t * R + e] + bias[e];
-    order.sort((a, b) => key(b) - key(a) || a - b);
-    for (let i = 0; i < active; i++) tokens[order[i]].push(t);
+    taken.fill(0);
+    // The `active` largest keys one at a time (a strict > keeps the lower index on ties).
+    for (let i = 0; i < active; i++) {
+      let best = -1, bestKey = -Infinity;
+      for (let e = 0; e < R; e++) {
+        const key = s[t * R + e] + bias[e];
+        if (!taken[e] && (best < 0 || key > bestKey)) { best = e; bestKey = key; }
+      }
+      taken[best] = 1;
+      tokens[best].push(t);
+    }
   }
   return tokens;
 }

@@ -50,8 +50,8 @@ export interface BalanceOptions {
   readonly stream?: readonly Uint16Array[];
   /**
    * Windows to fit the bias on (`steps` updates, layer by layer on the carved model's own inputs)
-   * instead of the calibration windows; with fine-tuning the bias is fitted again on them, on the
-   * fine-tuned model.
+   * instead of the calibration windows (not with `stream`); with fine-tuning the bias is fitted
+   * again on them, on the fine-tuned model.
    */
   readonly fit?: readonly Uint16Array[];
 }

@@ -14,7 +14,7 @@ import { finetuneCmoe, type CmoeFinetuneOptions } from './finetune.ts';
 import { maxOverMean, routerRows } from './moe-ffn.ts';
 import { fuseGateUp } from './products.ts';
 import type { MoeRouting } from './moe-file.ts';
-import { calibrate, carvedModel, carveModel, type BalanceOptions } from './pipeline.ts';
+import { calibrate, carvedModel, carveModel, fitBias, type BalanceOptions } from './pipeline.ts';
 
 export interface CmoeRunOptions {
   readonly configName: string;
@@ -70,6 +70,12 @@ export async function runCmoe(weights: LlamaWeights, data: CompressionData, o: C
     const r = await finetuneCmoe(weights, carved.layers, config.active, data.trainStream, f, (loss) => log(`  loss ${loss.toFixed(4)}`));
     finalWeights = r.weights;
     finalLayers = finalLayers.map((l, i) => ({ ...l, scales: r.scales[i], bias: r.biases[i] }));
+    if (o.balance.fit) {
+      // The balancing step again, on the fine-tuned model: the bias fitted from zero on the fit windows.
+      log(`fitting the bias of the fine-tuned model on ${o.balance.fit.length} windows`);
+      for (const l of finalLayers) l.bias.fill(0);
+      await fitBias(r.weights, finalLayers, config.active, o.balance.fit, o.balance);
+    }
     const { model, ffns } = carvedModel(r.weights, finalLayers, config.active, reference);
     const perplexity = await ppl(model, 'fine-tuned');
     finetuned = {
@@ -111,7 +117,7 @@ export async function runCmoe(weights: LlamaWeights, data: CompressionData, o: C
       dense, carved: carved.perplexity, carvedNoBias: noBias.perplexity, finetuned: finetuned?.perplexity ?? null,
       staticPruning: pruned.perplexity, randomGrouping: random.perplexity,
     },
-    loadBalance: { maxOverMean: carved.loads.maxOverMean, meanOverLayers: carved.loads.meanOverLayers, perLayer: carved.loads.perLayer, withoutBias: noBias.loads, balance: { steps: o.balance.stream ? 0 : o.balance.steps, batch: o.balance.batch, rate: o.balance.rate, streamWindows: o.balance.stream?.length ?? 0 } },
+    loadBalance: { maxOverMean: carved.loads.maxOverMean, meanOverLayers: carved.loads.meanOverLayers, perLayer: carved.loads.perLayer, withoutBias: noBias.loads, balance: { steps: o.balance.stream ? 0 : o.balance.steps, batch: o.balance.batch, rate: o.balance.rate, streamWindows: o.balance.stream?.length ?? 0, fitWindows: o.balance.fit?.length ?? 0, refitAfterFinetune: o.balance.fit !== undefined && o.finetune !== undefined } },
     finetune: finetuned ? { ...finetuned, options: o.finetune, gapRecovered: gap > 0 ? (carved.perplexity - finetuned.perplexity) / gap : null } : null,
     array: {
       backend: o.array.description, prompt: o.decode.prompt, decodedTokens: o.decode.steps,

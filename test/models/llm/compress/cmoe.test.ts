@@ -5,7 +5,7 @@ import { selectBackend } from '../../../../models/common/index.ts';
 import { ReferenceBackend } from '../../../../models/common/gemm/index.ts';
 import { LlamaModel, SwiGluFeedForward, TfLlama, type LlamaConfig } from '../../../../models/llm/index.ts';
 import {
-  activationProfile, balanceBias, calibrate, captureFfnInputs, carvedModel, carveLayer, carveModel, CarvedFeedForward, finetuneCmoe, installCmoeGate, maxOverMean, parseCmoeConfig, routerRows, selectAndBalance, selectExperts, staticPruning,
+  activationProfile, balanceBias, calibrate, captureFfnInputs, carvedModel, carveLayer, carveModel, CarvedFeedForward, finetuneCmoe, fitBias, installCmoeGate, maxOverMean, parseCmoeConfig, routerRows, selectAndBalance, selectExperts, staticPruning,
 } from '../../../../models/llm/compress/index.ts';
 import { randomLlama } from '../random-llama.ts';
 
@@ -100,6 +100,17 @@ describe('CMoE carving', () => {
     const s = Float64Array.of(0.5, 0.3, 0.2, /* */ 0.1, 0.1, 0.8);
     expect(selectExperts(s, 2, 3, 1, new Float64Array(3))).toEqual([[0], [], [1]]);
     expect(selectExperts(s, 2, 3, 1, Float64Array.of(0, 0.25, 0))).toEqual([[], [0], [1]]);
+    // Against a full sort (key descending, ties to the lower index) on scores with many ties.
+    const rt = createRng(5), M = 60, E = 7;
+    const tied = Float64Array.from({ length: M * E }, () => rt.int(0, 3) / 4), b = Float64Array.from({ length: E }, () => rt.int(0, 1) / 4);
+    for (const k of [1, 3, 7]) {
+      const expected: number[][] = Array.from({ length: E }, () => []);
+      for (let t = 0; t < M; t++) {
+        const order = Array.from({ length: E }, (_, e) => e).sort((p, q) => tied[t * E + q] + b[q] - (tied[t * E + p] + b[p]) || p - q);
+        for (const e of order.slice(0, k)) expected[e].push(t);
+      }
+      expect(selectExperts(tied, M, E, k, b)).toEqual(expected);
+    }
     // Scores skewed toward expert 0: without bias it takes every token; the fitted bias spreads them.
     const r = createRng(9), T = 400, R = 4;
     const skew = Float64Array.from({ length: T * R }, (_, i) => (i % R === 0 ? 0.4 : 0.2) + 0.05 * r.next());
@@ -117,6 +128,20 @@ describe('CMoE carving', () => {
     expect(relMax(inputs[0], cal.inputs[0])).toBeLessThan(1e-6);
     expect(relMax(inputs[1], cal.inputs[1])).toBeGreaterThan(1e-3);
     for (const l of [0, 1]) expect(Array.from(layers[l].bias)).toEqual(Array.from(balanceBias(ffns[l].scores(inputs[l], cal.tokens, l), cal.tokens, 6, 2, 30, 8, 0.01)));
+  });
+
+  it('fits the bias on other windows than the calibration (`fit`), and fitBias refits a carved model from zero the same way', async () => {
+    const c = parseCmoeConfig('S2A2E8', 64), fit = [windows[2], Uint16Array.from(windows[0]).reverse()];
+    const balance = { steps: 30, batch: 16, rate: 0.01, fit };
+    const layers = await carveModel(weights, cal, c, 'kmeans', balance, 1);
+    const { model, ffns } = carvedModel(weights, layers, 2, new ReferenceBackend());
+    const inputs = await captureFfnInputs(model, fit);
+    const tokens = 2 * 24;
+    for (const l of [0, 1]) expect(Array.from(layers[l].bias)).toEqual(Array.from(balanceBias(ffns[l].scores(inputs[l], tokens, l), tokens, 6, 2, 30, 16, 0.01)));
+    expect(Array.from(layers[0].bias)).not.toEqual(Array.from((await carveModel(weights, cal, c, 'kmeans', { steps: 30, batch: 16, rate: 0.01 }, 1))[0].bias));
+    const refit = layers.map((l) => ({ ...l, bias: new Float64Array(l.bias.length) }));
+    await fitBias(weights, refit, 2, fit, balance);
+    refit.forEach((l, i) => expect(Array.from(l.bias)).toEqual(Array.from(layers[i].bias)));
   });
 
   it('keeps updating the bias as tokens flow through (every batch of routed tokens), as in training', async () => {

@@ -27,11 +27,13 @@ afterAll(() => {
 describe('moe carve and prune fuse', () => {
   it('write a checkpoint that reads back with its tokenizer, and the JSON with both decode kernels', async () => {
     const out = join(dir, 'carved'), json = join(dir, 'carved.json');
-    const args = ['moe', 'carve', '--checkpoint', ckpt, '--config', 'S2A2E8', '--group', '8', '--finetune', '2', '--finetune-context', '16', '--balance-windows', '2', '--calibration', '2', '--tokens', '31', '--decode', '2', '--prompt', '4', '--representative', 'rate', '--out', out, '--json', json];
+    const args = ['moe', 'carve', '--checkpoint', ckpt, '--config', 'S2A2E8', '--group', '8', '--finetune', '2', '--finetune-context', '16', '--balance-fit', '2', '--balance-steps', '20', '--balance-batch', '16', '--calibration', '2', '--tokens', '31', '--decode', '2', '--prompt', '4', '--representative', 'rate', '--out', out, '--json', json];
     expect(await main(args), err.join('\n')).toBe(0);
     const r = JSON.parse(readFileSync(json, 'utf8'));
     expect(r.representative).toBe('rate');
-    expect(r.loadBalance.balance).toEqual({ steps: 0, batch: 64, rate: 0.001, streamWindows: 2 });
+    expect(r.loadBalance.balance).toEqual({ steps: 20, batch: 16, rate: 0.001, streamWindows: 0, fitWindows: 2, refitAfterFinetune: true });
+    // Fitted again from zero after fine-tuning: 20 updates of +-0.001 at most.
+    for (const l of loadModel(out, undefined).moe!.layers) for (const b of l.bias) expect(Math.abs(b)).toBeLessThanOrEqual(0.02 + 1e-12);
     expect(r.array.fusedKernel.byKind.carved['router-gate-up'].cycles).toBeGreaterThan(0);
     expect(r.array.fusedKernel.ffnCyclesPerToken.dense).toBeLessThan(r.array.ffnCyclesPerToken.dense);
     expect(loadModel(out, undefined).tokenizer.id).toBe(loadModel(ckpt, undefined).tokenizer.id);
