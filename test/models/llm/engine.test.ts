@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRng, mixpeEvalConfig, peKind } from '../../../hw/index.ts';
 import { ArrayBackend, ReferenceBackend } from '../../../models/common/gemm/index.ts';
 import { loadModel, LlamaModel, readLlama2cCheckpoint, writeLlama2cCheckpoint, type LlamaConfig, type LlamaWeights } from '../../../models/llm/index.ts';
-import { dataPath, missingData } from '../../../util/index.ts';
+import { dataPath, missingData, projectRoot } from '../../../util/index.ts';
 import { skipReason } from '../../helpers/requirements.ts';
 import { missingNumpy, numpyLogits, relativeMaxError } from './numpy-reference.ts';
 import { randomLlama } from './random-llama.ts';
@@ -13,6 +13,8 @@ import { randomLlama } from './random-llama.ts';
 const noNumpy = skipReason(missingNumpy());
 const noStories = noNumpy ?? skipReason(missingData('models', 'stories260K_plct', 'stories260K.bin'));
 const scratch = mkdtempSync(join(tmpdir(), 'tessera-engine-'));
+/** The trained checkpoints in the repo: the shipped default and its continuation (models/llm/continued/README.md). */
+const trained = [['the shipped model', undefined], ['the continued model', join(projectRoot(), 'models', 'llm', 'continued')]] as const;
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A small random model (GQA, tied classifier) with widths the array's groups divide. */
@@ -53,9 +55,9 @@ describe.skipIf(noNumpy)('engine logits against a NumPy forward pass', () => {
     expect(err).toBeLessThan(1e-4);
   });
 
-  it('the shipped model, on a TinyStories prompt and a full context: within 1e-4 relative', () => {
-    const m = loadModel(undefined, undefined);
-    const bin = join(scratch, 'shipped.bin');
+  it.each(trained)('%s, on a TinyStories prompt and a full context: within 1e-4 relative', (name, dir) => {
+    const m = loadModel(dir, undefined);
+    const bin = join(scratch, `${name}.bin`);
     writeLlama2cCheckpoint(bin, m.weights);
     const prompt = [m.tokenizer.bos, ...m.tokenizer.encode('Once upon a time, there was a little girl named Lily. She loved to play in the park with her dog.')];
     const model = new LlamaModel(m.weights, new ReferenceBackend());
@@ -71,6 +73,15 @@ describe('KV-cache decode equals the full-sequence forward', () => {
     const ids = tokens(30, model.config.vocab, 4);
     const full = model.forward(ids, model.newCache());
     expect(relativeMaxError(incremental(model, ids, 7), full)).toBeLessThan(1e-6);
+  });
+
+  it.each(trained)('%s: reference within 1e-6, mixpe-w4a8 on 64x64 bit for bit', (_, dir) => {
+    const { weights } = loadModel(dir, undefined);
+    const ids = tokens(40, weights.config.vocab, 9);
+    const reference = new LlamaModel(weights, new ReferenceBackend());
+    expect(relativeMaxError(incremental(reference, ids, 12), reference.forward(ids, reference.newCache()))).toBeLessThan(1e-6);
+    const onArray = new LlamaModel(weights, new ArrayBackend({ pe: peKind('mixpe-w4a8'), array: mixpeEvalConfig(64, 64), group: 128, scheme: 'asymmetric' }));
+    expect(incremental(onArray, ids, 12)).toEqual(onArray.forward(ids, onArray.newCache()));
   });
 
   it('array backend: bit for bit (per-token quantization does not depend on the other tokens)', () => {
