@@ -22,10 +22,10 @@ import { PrefixEvaluator } from './prefix-evaluator.ts';
  * 1e-3 per round (at most 60 rounds).
  */
 export const MERGE_GRIDS: Record<MergeMethod, readonly MergeParams[]> = {
-  'task-arithmetic': [0.3, 0.4, 0.5, 0.7, 1].map((lambda) => ({ lambda })),
-  ties: [0.1, 0.2, 0.5].flatMap((density) => [1, 1.5].map((lambda) => ({ density, lambda }))),
+  'task-arithmetic': [0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1].map((lambda) => ({ lambda })),
+  ties: [0.05, 0.1, 0.2, 0.5].flatMap((density) => [1, 1.5].map((lambda) => ({ density, lambda }))),
   dare: [0.5, 0.9].flatMap((drop) => [0.3, 0.5, 1].map((lambda) => ({ drop, lambda, seed: 1 }))),
-  lore: [0.1, 0.3].flatMap((muShare) => [1, 1.5, 2, 3].map((lambda) => ({ muShare, lambda, iterations: 60, tolerance: 1e-3 }))),
+  lore: [0.1, 0.3].flatMap((muShare) => [1, 1.5, 2, 3, 4, 5, 6].map((lambda) => ({ muShare, lambda, iterations: 60, tolerance: 1e-3 }))),
 };
 
 export interface MethodResult {
