@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { energyWithPeAreas, horowitzPeAreas, readPeAreaTable, type PeAreaTable, type StudyGroup } from '../../hw/accelerators/index.ts';
 import { energyConstants28nm, studyPeKinds, type StudyPeKind } from '../../hw/energy/index.ts';
 import { parseArraySize } from '../../hw/index.ts';
-import { LLM_WORKLOAD_ID, llamaLayerSamples, llmWorkloadSpec, loadModel, shippedModelDir } from '../../models/llm/index.ts';
+import { denseCheckpoint, LLM_WORKLOAD_ID, llamaLayerSamples, llmWorkloadSpec, loadModel, shippedModelDir } from '../../models/llm/index.ts';
 import { paretoFront, pointAccelerator, pointTaskModule, type DesignPoint, type PointCost, type PointJob } from '../../sim/explore/index.ts';
 import { fp32ReferenceGemm, layerError, relativeRmsError, type LayerSample } from '../../sim/study/index.ts';
 import { workloadIds } from '../../sim/workloads/index.ts';
@@ -77,7 +77,7 @@ example: tessera explore --pe mixpe-w4a8,int8,fp16 --arrays 16x16,32x32 --worklo
     const areas: PeAreaTable = flags['pe-area'] ? readPeAreaTable(flags['pe-area']) : existsSync(defaultTable) ? { ...readPeAreaTable(defaultTable), source: 'docs/pe-area.json' } : horowitzPeAreas;
     const areaSource = areas === horowitzPeAreas ? 'horowitz-estimate x PEs' : `synthesized PE (${areas.source}) x PEs`;
     const energy = energyWithPeAreas(energyConstants28nm, areas);
-    const model = loadModel(flags.model, undefined, false);
+    const model = denseCheckpoint(loadModel(flags.model, undefined, false), 'explore', '--model');
     const modelFile = flags.model ?? shippedModelDir();
     const modelHash = model.meta?.weightsSha256 ?? contentHash(readFileSync(modelFile));
     const llmSpec = llmWorkloadSpec(model.weights.config, modelFile);

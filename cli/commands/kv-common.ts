@@ -21,6 +21,8 @@ export interface KvSetup {
   readonly test: Uint16Array[];
   /** Where costs are taken: the --on array, or mixpe-w4a8 64x64 when perplexity runs on the reference. */
   readonly costBackend: ArrayBackend;
+  /** For a carved (CMoE) model: the array cost books the dense model's FFN, not the active experts'. */
+  readonly costNote?: string;
   /** `count` windows of the model's training text (every 50th training document), for learned selection. */
   trainingWindows(count: number): Uint16Array[];
 }
@@ -42,6 +44,7 @@ export function kvSetup(flags: SetupFlags, tuneWindows: number, testWindows: num
   return {
     model: engineModel(m, backend), modelKey: weightsKey(m), checkpoint: m.source, weightsSha256: m.meta?.weightsSha256 ?? weightsKey(m),
     tune, test, costBackend,
+    ...(m.moe && { costNote: `the array cost is the dense model's: it books the dense FFN, not the ${m.moe.config} active experts' (moe carve reports the carved FFN's cost)` }),
     trainingWindows: (count) => {
       const T = m.weights.config.seqLen;
       const stream = tokenStream(split.train.filter((_, i) => i % 50 === 0), m.tokenizer);

@@ -38,6 +38,7 @@ example: tessera kv compare --report out/kv-compare --json out/kv-compare.json`,
     for (const r of rows) {
       console.log(`${r.method.padEnd(20)} ${r.budget.toFixed(4)}  ${String(r.budgetTokens).padStart(6)}  ${(100 * r.recovery).toFixed(2).padStart(7)}%  ${r.perplexity.toFixed(3).padStart(10)}  ${(100 * (r.perplexity / run.fullPerplexity - 1)).toFixed(2).padStart(6)}%  ${r.array.kvBytesPerToken.toFixed(0).padStart(10)}  ${r.array.cyclesPerToken.toFixed(0).padStart(12)}  ${r.array.prefetchSpeedup.toFixed(2)}x`);
     }
+    if (run.setup.costNote) console.log(`note: ${run.setup.costNote}`);
     const result = {
       checkpoint: run.setup.checkpoint, weightsSha256: run.setup.weightsSha256, windows: run.split, windowCount: run.windows.length, perQueryHead: flags['per-query-head'], fullPerplexity: run.fullPerplexity, firstTarget: run.firstTarget,
       predictor: run.predictor && { parameters: run.predictor.net.parameterCount(), samples: run.predictor.samples, losses: run.predictor.losses },

@@ -33,6 +33,7 @@ example: tessera kv compress --method attention-predictor --budget 0.0625 --json
     };
     console.log(`${method} at ${flags.budget} of the context (${r.budgetTokens} tokens): recovery ${(100 * r.recovery).toFixed(2)}%, perplexity ${r.perplexity.toFixed(3)} vs full ${run.fullPerplexity.toFixed(3)} (${(100 * result.perplexityVsFull).toFixed(2)}%) on ${r.tokens} targets; KV bytes per token ${r.kvBytesPerToken.toFixed(0)}`);
     console.log(`array at context ${r.array.context}: KV bytes/token ${r.array.kvBytesPerToken.toFixed(0)} (full ${r.array.fullKvBytesPerToken.toFixed(0)}), cycles/token ${r.array.cyclesPerToken.toFixed(0)} (full ${r.array.fullCyclesPerToken.toFixed(0)}), predictor ${r.array.predictorCycles.toFixed(0)} cycles; prefetch ${r.array.prefetchSpeedup.toFixed(2)}x`);
+    if (r.array.note) console.log(`note: ${r.array.note}`);
     if (flags.json) writeJsonAtomic(flags.json, result);
   },
 });

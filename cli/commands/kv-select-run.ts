@@ -52,7 +52,7 @@ function costAt(run: { setup: KvSetup; flags: SelectFlags }, method: SelectMetho
   const c = selectionDecodeCost(setup.model.config, setup.costBackend, { ...o, method }, T);
   const full = selectionDecodeCost(setup.model.config, setup.costBackend, { ...o, method: 'full' }, T);
   return {
-    array: { context: T, kvBytesPerToken: c.kvBytes, fullKvBytesPerToken: full.kvBytes, cyclesPerToken: c.decodeCycles, predictorCycles: c.predictorCycles, fullCyclesPerToken: full.decodeCycles, secondsPerTokenSerial: c.secondsSerial, secondsPerTokenPrefetch: c.secondsPrefetch, prefetchSpeedup: c.secondsSerial / c.secondsPrefetch },
+    array: { context: T, kvBytesPerToken: c.kvBytes, fullKvBytesPerToken: full.kvBytes, cyclesPerToken: c.decodeCycles, predictorCycles: c.predictorCycles, fullCyclesPerToken: full.decodeCycles, secondsPerTokenSerial: c.secondsSerial, secondsPerTokenPrefetch: c.secondsPrefetch, prefetchSpeedup: c.secondsSerial / c.secondsPrefetch, ...(setup.costNote && { note: setup.costNote }) },
   };
 }
 

@@ -1,8 +1,6 @@
 /** Flags the llm commands share: which model, and which backend computes it. */
 import type { FlagSpec } from '../flags.ts';
 import { PE_KIND_IDS } from '../../hw/index.ts';
-import type { LoadedModel } from '../../models/llm/index.ts';
-import { UserError } from '../../util/index.ts';
 
 export const modelFlags = [
   { name: 'checkpoint', kind: 'string', valueName: 'DIR|FILE', help: 'model folder from `llm train`, or a llama2.c .bin (default: the shipped model)' },
@@ -20,15 +18,3 @@ export const arrayFlags = [
 
 /** The array flags of the commands that report what a workload costs on the array: those compute on it by default. */
 export const costArrayFlags = arrayFlags.map((f) => (f.name === 'on' ? { ...f, default: 'mixpe-w4a8' } : f));
-
-/**
- * The --checkpoint of a command that works on dense FFNs only (carving, block fusion, the profile of
- * the dense shapes): a carved (CMoE) checkpoint is refused by name.
- */
-export function denseCheckpoint<M extends LoadedModel>(m: M, command: string): M {
-  if (m.moe) {
-    throw new UserError(`${m.source} is a carved (CMoE ${m.moe.config}) model; ${command} takes a dense checkpoint`, '--checkpoint',
-      "give the dense checkpoint it was carved from (its weights' sha256 is provenance.base in model.json); llm eval, llm generate and the kv commands run the carved model");
-  }
-  return m;
-}

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { ArrayBackend, backendFromFlags } from '../../models/common/gemm/index.ts';
-import { kvShareSweep, loadModel, profileGeneration, profilePhase } from '../../models/llm/index.ts';
+import { denseCheckpoint, kvShareSweep, loadModel, profileGeneration, profilePhase } from '../../models/llm/index.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { writeReport } from '../report/html-report.ts';
-import { costArrayFlags, denseCheckpoint, modelFlags } from './llm-flags.ts';
+import { costArrayFlags, modelFlags } from './llm-flags.ts';
 import { profileSections, terminalTable } from './llm-profile-report.ts';
 
 /** The largest GEMM dimension sim takes (sim/validate.ts). */

@@ -1,10 +1,10 @@
 import { defineCommand } from '../command.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import { ArrayBackend, backendFromFlags } from '../../models/common/gemm/index.ts';
-import { checkpointSplit, loadModel, weightsKey } from '../../models/llm/index.ts';
+import { checkpointSplit, denseCheckpoint, loadModel, weightsKey } from '../../models/llm/index.ts';
 import { compressionData, parseCmoeConfig, runCmoe, trainingWindows, writeCompressedCheckpoint } from '../../models/llm/compress/index.ts';
 import { setInterruptNote, UserError, writeJsonAtomic } from '../../util/index.ts';
-import { costArrayFlags, denseCheckpoint, modelFlags } from './llm-flags.ts';
+import { costArrayFlags, modelFlags } from './llm-flags.ts';
 
 /** The balancing step's defaults (chosen on validation text: docs/compress.md). */
 const BALANCE = { steps: 2000, batch: 4096, rate: 0.001, fitWindows: 48 };

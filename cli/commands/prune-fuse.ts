@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import { ArrayBackend, backendFromFlags } from '../../models/common/gemm/index.ts';
-import { checkpointSplit, loadModel, weightsKey } from '../../models/llm/index.ts';
+import { checkpointSplit, denseCheckpoint, loadModel, weightsKey } from '../../models/llm/index.ts';
 import { compressionData, runFuse, writeCompressedCheckpoint } from '../../models/llm/compress/index.ts';
 import { setInterruptNote, UserError, writeJsonAtomic } from '../../util/index.ts';
-import { costArrayFlags, denseCheckpoint, modelFlags } from './llm-flags.ts';
+import { costArrayFlags, modelFlags } from './llm-flags.ts';
 
 export default defineCommand({
   path: ['prune', 'fuse'],

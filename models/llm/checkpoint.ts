@@ -156,6 +156,19 @@ export function readCheckpoint(path: string, tokenizerFile?: string): LoadedMode
   return { weights, tokenizer, meta, source: path, ...(moe && { moe }) };
 }
 
+/**
+ * A checkpoint for a command that works on dense FFNs only (carving, block fusion, the profile of the
+ * dense shapes, task fine-tuning, merging, certification, training from it, design-space
+ * exploration): a carved (CMoE) checkpoint is refused naming `flag`.
+ */
+export function denseCheckpoint<M extends LoadedModel>(m: M, command: string, flag = '--checkpoint'): M {
+  if (m.moe) {
+    throw new UserError(`${m.source} is a carved (CMoE ${m.moe.config}) model; ${command} takes a dense checkpoint`, flag,
+      "give the dense checkpoint it was carved from (its weights' sha256 is provenance.base in model.json); llm eval, llm generate and the kv commands run the carved model");
+  }
+  return m;
+}
+
 /** The routing file a carved checkpoint names, checked against its recorded sha256 and the model's shape. */
 function readMoe(dir: string, meta: CheckpointMeta, config: LlamaConfig): MoeRouting | undefined {
   if (!meta.moe) {

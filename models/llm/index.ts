@@ -6,7 +6,7 @@ export { llamaLayerSamples } from './layer-samples.ts';
 export * from './tokenizer/index.ts';
 export { NAMED_CONFIGS, NORM_EPS, ROPE_BASE, parameterCount, resolveConfig, validateConfig, type LlamaConfig } from './config.ts';
 export {
-  readCheckpoint, writeCheckpoint, writeLlama2cCheckpoint, namedTensors, MODEL_FILE, WEIGHTS_FILE, TOKENIZER_FILE,
+  readCheckpoint, denseCheckpoint, writeCheckpoint, writeLlama2cCheckpoint, namedTensors, MODEL_FILE, WEIGHTS_FILE, TOKENIZER_FILE,
   type CheckpointMeta, type LlamaWeights, type LlamaLayerWeights, type LoadedModel,
 } from './checkpoint.ts';
 export { readDocuments, splitDocuments, dropContainedLines, dataHashOf, type Document } from './data/corpus.ts';

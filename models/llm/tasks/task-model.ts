@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError, writeJsonAtomic } from '../../../util/index.ts';
-import { readCheckpoint, TOKENIZER_FILE, writeCheckpoint, type LlamaWeights } from '../checkpoint.ts';
+import { denseCheckpoint, readCheckpoint, TOKENIZER_FILE, writeCheckpoint, type LlamaWeights } from '../checkpoint.ts';
 import type { Tokenizer } from '../tokenizer/index.ts';
 import { Classifier, labelScoring, type Head, type LabelWords } from './classifier.ts';
 
@@ -52,7 +52,7 @@ export function readTaskModel(dir: string, where = '--models'): TaskModel {
   if (!existsSync(file)) throw new UserError(`no ${TASK_FILE} in ${dir}`, where, 'give a folder written by `tessera llm finetune --out DIR`');
   const j = JSON.parse(readFileSync(file, 'utf8')) as TaskJson;
   if (j.format !== 'tessera-task-1') throw new UserError(`unknown task model format '${String(j.format)}'`, file, 'rewrite it with `tessera llm finetune`');
-  const m = readCheckpoint(dir);
+  const m = denseCheckpoint(readCheckpoint(dir), 'a task model (llm finetune, merge, certify)', where);
   if (!m.tokenizer) throw new UserError(`no ${TOKENIZER_FILE} in ${dir}`, where, 'rewrite it with `tessera llm finetune`');
   return {
     dir, task: j.task, labels: j.labels, maxTokens: j.maxTokens, metrics: j.metrics, provenance: j.provenance, labelWords: j.labelWords,

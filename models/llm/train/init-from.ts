@@ -4,7 +4,7 @@
  * drawn after the ones the checkpoint's own run drew, and a checkpoint trained on the same text
  * must have used the same held-out split, or its held-out documents would be trained on.
  */
-import { readCheckpoint, TOKENIZER_FILE, type LlamaWeights } from '../checkpoint.ts';
+import { denseCheckpoint, readCheckpoint, TOKENIZER_FILE, type LlamaWeights } from '../checkpoint.ts';
 import { join } from 'node:path';
 import { UserError } from '../../../util/index.ts';
 import type { LlamaConfig } from '../config.ts';
@@ -22,7 +22,7 @@ export interface InitialModel {
 interface TrainProvenance { dataHash?: string; seed?: number; heldOutShare?: number; steps?: number; tokensSeen?: number }
 
 export function readInitialModel(dir: string, run: { dataHash: string; seed: number; heldOutShare: number }): InitialModel {
-  const loaded = readCheckpoint(dir);
+  const loaded = denseCheckpoint(readCheckpoint(dir), 'llm train', '--init-from');
   if (!loaded.meta) throw new UserError('is not a checkpoint folder', '--init-from', 'give a folder written by `tessera llm train --out DIR`');
   const p = (loaded.meta.provenance ?? {}) as TrainProvenance;
   if (p.dataHash === run.dataHash && (p.seed !== run.seed || p.heldOutShare !== run.heldOutShare)) {

@@ -2,7 +2,7 @@
 // model every llm command builds from the folder gives the in-memory model's logits bit for bit
 // (prefill and decode, on the reference and on the array), and a routing file that is missing,
 // truncated, from another carving, stray or not fitting the model is refused by name.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,10 @@ import {
   calibrate, carvedModel, carveModel, finetuneCmoe, MOE_FILE, moeFileText, parseCmoeConfig, parseMoeFile, routerRows, writeCompressedCheckpoint, type MoeRouting,
 } from '../../../../models/llm/compress/index.ts';
 import { UserError } from '../../../../util/index.ts';
+import { denseCheckpoint } from '../../../../models/llm/index.ts';
+import { readTaskModel } from '../../../../models/llm/tasks/index.ts';
+import { readInitialModel } from '../../../../models/llm/train/init-from.ts';
+import { killCliChildren, runCli } from '../../../helpers/signal-child.ts';
 import { writeTinyCheckpoint } from '../tiny-checkpoint.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tessera-carved-ckpt-'));
@@ -48,9 +52,58 @@ beforeAll(async () => {
   writeCompressedCheckpoint(out, tuned, base, { command: 'test' }, routing);
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  killCliChildren();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The UserError `f` throws (fails when it throws none, or something else). */
+function userError(f: () => unknown): UserError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof UserError) return e;
+    throw e;
+  }
+  throw new Error('no UserError thrown');
+}
+
+/** A copy of the carved checkpoint marked as a task model (task.json), as `llm finetune` marks its output. */
+function carvedTaskModel(): string {
+  const task = join(dir, 'carved-task');
+  cpSync(out, task, { recursive: true });
+  writeFileSync(join(task, 'task.json'), JSON.stringify({ format: 'tessera-task-1', task: 'sst2', labels: ['negative', 'positive'], maxTokens: 16, metrics: {}, provenance: {}, head: { classes: 2, weight: [], bias: [] } }));
+  return task;
+}
 
 describe('a carved checkpoint', () => {
+  it('is refused, naming the flag, by every reader that needs dense FFNs; a dense one passes unchanged', () => {
+    const carved = loadModel(out, undefined);
+    expect(denseCheckpoint(base, 'moe carve')).toBe(base);
+    const task = carvedTaskModel();
+    const refusals: [UserError, string, string, string][] = [
+      ...['moe carve', 'prune fuse', 'llm profile'].map((c): [UserError, string, string, string] => [userError(() => denseCheckpoint(carved, c)), out, c, '--checkpoint']),
+      [userError(() => denseCheckpoint(carved, 'explore', '--model')), out, 'explore', '--model'],
+      [userError(() => readTaskModel(task, '--victim')), task, 'a task model (llm finetune, merge, certify)', '--victim'],
+      [userError(() => readInitialModel(out, { dataHash: 'x', seed: 1, heldOutShare: 0.05 })), out, 'llm train', '--init-from'],
+    ];
+    for (const [e, source, command, flag] of refusals) {
+      expect(e.message).toBe(`${source} is a carved (CMoE S2A2E8) model; ${command} takes a dense checkpoint`);
+      expect(e.where).toBe(flag);
+      expect(e.fix).toMatch(/dense checkpoint it was carved from/);
+    }
+  });
+
+  it('given to merge through bin/tessera.js: one line naming the flag and the fix, exit 1, no output file', async () => {
+    const json = join(dir, 'merge.json');
+    const r = await runCli(['merge', '--method', 'ties', '--models', carvedTaskModel(), '--data', dir, '--json', json]);
+    expect(r.code, r.stderr).toBe(1);
+    // One error line (beside the line saying which tfjs backend runs).
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('tessera ')), r.stderr).toHaveLength(1);
+    expect(r.stderr).toMatch(/^tessera merge: --models: .*is a carved \(CMoE S2A2E8\) model; a task model \(llm finetune, merge, certify\) takes a dense checkpoint.*dense checkpoint it was carved from/m);
+    expect(existsSync(json)).toBe(false);
+  });
+
   it('reads back as the in-memory fine-tuned model: the same logits bit for bit, prefill and decode, reference and array', () => {
     const m = loadModel(out, undefined);
     expect(m.moe?.config).toBe('S2A2E8');

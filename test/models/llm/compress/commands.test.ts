@@ -15,7 +15,7 @@ import { captureConsole } from '../../../helpers/console-capture.ts';
 import { killCliChildren, runCli } from '../../../helpers/signal-child.ts';
 import { writeTinyCheckpoint } from '../tiny-checkpoint.ts';
 
-const { err } = captureConsole();
+const { out: log, err } = captureConsole();
 const dir = mkdtempSync(join(tmpdir(), 'tessera-compress-stop-'));
 const ckpt = writeTinyCheckpoint(dir, Array.from({ length: 60 }, (_, i) => `A dog number ${i} ran to the hill. It saw ${i % 5} birds and a tree.`));
 
@@ -52,6 +52,12 @@ describe('moe carve and prune fuse', () => {
     const greedy = generate(model, prompt.slice(-1), 5, { temperature: 0, topP: 1, seed: 1 }, [carved.tokenizer.bos, carved.tokenizer.eos], cache);
     expect(JSON.parse(readFileSync(genJson, 'utf8')).tokens).toEqual(greedy.tokens);
     expect(kvSetup({ checkpoint: out, array: '8x8', group: '8', check: 0 }, 1, 1).model.blocks.every((b) => (b as Block).ffn instanceof CarvedFeedForward)).toBe(true);
+    expect(kvSetup({ checkpoint: ckpt, array: '8x8', group: '8', check: 0 }, 1, 1).costNote).toBeUndefined();
+    // The kv commands cost the dense FFN: said in the output and the JSON.
+    const kvJson = join(dir, 'carved-kv.json');
+    expect(await main(['kv', 'compress', '--checkpoint', out, '--method', 'streaming', '--budget', '0.25', '--windows', '1', '--array', '8x8', '--group', '8', '--json', kvJson]), err.join('\n')).toBe(0);
+    expect(JSON.parse(readFileSync(kvJson, 'utf8')).array.note).toMatch(/^the array cost is the dense model's: it books the dense FFN, not the S2A2E8 active experts'/);
+    expect(log.join('\n')).toContain("note: the array cost is the dense model's");
     for (const command of [['prune', 'fuse', '--out', join(dir, 'never')], ['moe', 'carve', '--out', join(dir, 'never')], ['llm', 'profile', '--on', 'mixpe-w4a8', '--context', '8']]) {
       expect(await main([...command, '--checkpoint', out])).not.toBe(0);
       expect(err.join('\n')).toContain(`is a carved (CMoE S2A2E8) model; ${command.slice(0, 2).join(' ')} takes a dense checkpoint`);
