@@ -38,6 +38,7 @@ example: tessera seadag train --setting 4x1 --data out/seadag/4x1.jsonl --method
     { name: 'init-from', kind: 'string', valueName: 'DIR', help: "start from another run's saved state in DIR/train-state (weights, Adam moments, step; diffusion models)" },
     { name: 'init-weights', kind: 'string', valueName: 'DIR', help: "start from a checkpoint's weights and class marginals (e.g. a shipped one), fresh Adam moments, step 0 (diffusion models)" },
     { name: 'sampled-canvases', kind: 'number', default: 0, valueName: 'P', help: "embed a share P of the training graphs in canvases drawn as the sampler draws them, where they fit (diffusion models)" },
+    { name: 'npn-variants', kind: 'number', default: 0, valueName: 'P', help: 'replace a share P of the training pairs by a random NPN transform of the function and of its circuit (diffusion models)' },
     { name: 'distinct-classes', kind: 'boolean', help: 'draw each batch from distinct NPN classes (diffusion models)' },
     { name: 'validate', kind: 'boolean', help: 'log the loss on fixed validation batches at every saved step (diffusion models)' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the weights and of every batch' },
@@ -55,10 +56,12 @@ example: tessera seadag train --setting 4x1 --data out/seadag/4x1.jsonl --method
     if (finalRate !== undefined && !(finalRate >= 0)) throw new UserError('must be 0 or more', '--final-learning-rate');
     const share = flags['sampled-canvases'];
     if (!(share >= 0 && share <= 1)) throw new UserError('must be between 0 and 1', '--sampled-canvases');
+    const variants = flags['npn-variants'];
+    if (!(variants >= 0 && variants <= 1)) throw new UserError('must be between 0 and 1', '--npn-variants');
     const initWeights = flags['init-weights'];
     if (initWeights !== undefined && !existsSync(join(initWeights, 'checkpoint.json'))) throw new UserError(`no checkpoint.json in ${initWeights}`, '--init-weights', 'give a diffusion checkpoint folder, e.g. models/gen/seadag/checkpoints/4x1/seadag');
     if (initWeights !== undefined && flags['init-from'] !== undefined) throw new UserError('--init-from and --init-weights both choose the start', '--init-weights', 'give one of them');
-    if (method === 'autoregressive' && (initWeights !== undefined || share > 0)) throw new UserError('only diffusion models take it', initWeights !== undefined ? '--init-weights' : '--sampled-canvases', 'leave it out for the autoregressive baseline');
+    if (method === 'autoregressive' && (initWeights !== undefined || share > 0 || variants > 0)) throw new UserError('only diffusion models take it', initWeights !== undefined ? '--init-weights' : share > 0 ? '--sampled-canvases' : '--npn-variants', 'leave it out for the autoregressive baseline');
     const init = flags['init-from'];
     if (init !== undefined && !existsSync(join(init, 'train-state', 'checkpoint.json'))) throw new UserError(`no saved training state in ${init}/train-state`, '--init-from', 'give the --out folder of an earlier run of the same model');
     if (!existsSync(flags.data)) throw new UserError(`file not found: ${flags.data}`, '--data', "build it with 'tessera seadag data'");
@@ -77,6 +80,7 @@ example: tessera seadag train --setting 4x1 --data out/seadag/4x1.jsonl --method
         ...(flags.warmup > 0 ? { warmup: flags.warmup } : {}), ...(finalRate !== undefined ? { finalRate } : {}), ...(init ? { init } : {}),
         ...(flags['distinct-classes'] ? { distinctClasses: true } : {}),
         ...(share > 0 ? { sampledCanvases: { share, neighbours: DEFAULT_CANVAS_NEIGHBOURS } } : {}), ...(initWeights ? { initWeights } : {}),
+        ...(variants > 0 ? { npnVariants: variants } : {}),
       }, flags.out, false, flags.validate ? records.filter((r) => r.split === 'val') : []);
     model.save(flags.out);
     const seconds = history.length ? history[history.length - 1].seconds : (performance.now() - t0) / 1000;

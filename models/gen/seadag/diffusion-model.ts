@@ -10,6 +10,7 @@ import { featureCount } from './model/features.ts';
 import { diffusionLoss } from './model/loss.ts';
 import { batchTensors, defineNetwork, disposeBatch, type NetworkConfig } from './model/network.ts';
 import { disposeTraining, noiseExample, ownCanvas, trainingTensors, type CanvasPair } from './model/training-batch.ts';
+import { npnVariant } from './npn-variant.ts';
 import { sampledPlacement } from './sampled-placement.ts';
 import { trainSteps, type LossPoint } from './training-loop.ts';
 import * as tf from '@tensorflow/tfjs';
@@ -59,6 +60,8 @@ export interface DiffusionTrainSettings {
   readonly sampledCanvases?: { readonly share: number; readonly neighbours: number };
   /** A checkpoint folder whose weights (and marginals) this run starts from, with a fresh optimizer at step 0. */
   readonly initWeights?: string;
+  /** Replace this share of the training pairs by a random NPN transform of the pair (function and circuit; npn-variant.ts). */
+  readonly npnVariants?: number;
 }
 
 export const DEFAULT_DIFFUSION_SETTINGS: Omit<DiffusionTrainSettings, 'variant'> = {
@@ -211,7 +214,7 @@ export async function trainDiffusion(setting: SettingName, train: readonly PairR
     quiet,
     batch: (r) => {
       const pick = pairPicker(classes, pairs.length, s, r);
-      const examples = Array.from({ length: s.batch }, () => noiseExample(pairs[pick()], config.schedule, marginals, r, place));
+      const examples = Array.from({ length: s.batch }, () => noiseExample(npnVariant(pairs[pick()], s.npnVariants ?? 0, r), config.schedule, marginals, r, place));
       const size = Math.max(...examples.map((e) => canvasSize(e.clean.canvas)));
       const y = trainingTensors(examples, size, s.decodedMinterms, r);
       const t = batchTensors(y.packed);
