@@ -43,7 +43,7 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
     taskDataFlag,
     { name: 'samples', kind: 'int', default: 100, valueName: 'N', help: 'smoothed copies for the bound (after 10 that pick the class)' },
     { name: 'sentences', kind: 'int', default: 20, valueName: 'K', help: 'test sentences certified, and triggered test negatives smoothed' },
-    { name: 'split', kind: 'string', default: 'test', choices: ['test', 'dev'], help: 'where the K sentences come from: the fixed test sample, or the dev sample (validation: choosing settings)' },
+    { name: 'split', kind: 'string', default: 'test', choices: ['test', 'dev', 'held-out'], help: 'where the K sentences come from: the fixed test sample; the dev sample; or held-out, the SST-2 test sentences beyond the fixed test sample (test-like lengths, never trained on; validation: choosing settings)' },
     { name: 'rate', kind: 'number', default: CERTIFY_MASK_RATE, valueName: 'Q', help: 'masking (or edit) probability of a word (the default model was trained on copies masked at this rate)' },
     { name: 'targeted-rate', kind: 'number', default: 0.95, valueName: 'Q', help: 'FRS: masking probability of the targeted words (at least --rate)' },
     { name: 'targeted', kind: 'int', default: 1, valueName: 'K', help: 'FRS: how many of the most sensitive words are targeted' },
@@ -51,6 +51,7 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
     { name: 'weight-noise', kind: 'number', default: 0, valueName: 'SIGMA', help: 'FRS: Gaussian noise on the last blocks\' weight matrices at inference (0: none)' },
     { name: 'noise-models', kind: 'int', default: 4, valueName: 'M', help: 'FRS: noisy copies of the model the samples draw from' },
     { name: 'noise-blocks', kind: 'int', default: 2, valueName: 'K', help: 'FRS: the last K blocks get the noise' },
+    { name: 'logit-shift', kind: 'string', default: '0,0', valueName: 'NEG,POS', help: 'added to the smoothed model\'s negative and positive logits (its head\'s bias): a class-prior correction of the vote, chosen on held-out sentences' },
     { name: 'triggers', kind: 'string', default: DEFAULT_BACKDOOR.triggers.join(','), valueName: 'W,...', help: 'the backdoor\'s trigger words (the attacker picks one on dev)' },
     { name: 'alpha', kind: 'number', default: 0.05, valueName: 'A', help: 'the bound holds with probability 1 - alpha' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'seed of the masks, edits, noise and search' },
@@ -66,6 +67,8 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
     if (!(flags['weight-noise'] >= 0)) throw new UserError(`must be 0 or more, got ${flags['weight-noise']}`, '--weight-noise');
     const method = flags.method as CertifyMethod;
     if (flags['weight-noise'] > 0 && method !== 'frs') throw new UserError('weight noise is part of FRS', '--weight-noise', 'use it with --method frs');
+    const logitShift = flags['logit-shift'].split(',').map((v) => Number(v.trim()));
+    if (logitShift.length !== 2 || !logitShift.every(Number.isFinite)) throw new UserError(`expected two numbers (negative, positive), got '${flags['logit-shift']}'`, '--logit-shift', 'give e.g. --logit-shift 0.3,0');
     const triggers = flags.triggers.split(',').map((t) => t.trim()).filter(Boolean);
     if (triggers.length === 0) throw new UserError('give at least one trigger word', '--triggers');
     const be = backendFromFlags({ on: flags.on, array: flags.array, group: flags.group, scheme: flags.scheme, products: flags.products, check: flags.check });
@@ -84,7 +87,9 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
       for (const [tm, f] of [[m, '--model'], [victim, '--victim']] as const) if (tm.task !== 'sst2') throw new UserError(`${tm.dir} is a '${tm.task}' model`, f, 'give an SST-2 model');
       const task = loadTask('sst2', ctx.dataRoot);
       // The first K of a seeded sample of the split (samples of any size share their prefixes; the attacker's choice stays on the default dev sample).
-      const pool = loadTask('sst2', ctx.dataRoot, { dev: Math.max(DEV_CAP, flags.sentences), test: Math.max(TEST_CAP, flags.sentences) })[flags.split === 'dev' ? 'dev' : 'test'];
+      // held-out: the test sentences after the fixed test sample (the seeded shuffle of the whole test set beyond its first TEST_CAP).
+      const sample = loadTask('sst2', ctx.dataRoot, { dev: Math.max(DEV_CAP, flags.sentences), test: flags.split === 'held-out' ? Infinity : Math.max(TEST_CAP, flags.sentences) });
+      const pool = flags.split === 'dev' ? sample.dev : flags.split === 'held-out' ? sample.test.slice(TEST_CAP) : sample.test;
       const test = pool.slice(0, flags.sentences);
       const target = 1;
       const withClassifier = <T>(tm: TaskModel, f: (clf: Classifier) => T): T => {
@@ -104,6 +109,7 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
         fuzzIterations: flags.fuzz, maxTokens: m.maxTokens, seed: flags.seed,
         substitutes: method === 'random-edit' ? frequentWords(task.train.map((e) => e.text), 1000) : undefined,
         noise: flags['weight-noise'] > 0 ? { sigma: flags['weight-noise'], models: flags['noise-models'], blocks: flags['noise-blocks'] } : undefined,
+        logitShift: logitShift.some((v) => v !== 0) ? logitShift : undefined,
       };
       const triggered = triggeredExamples(pool, attack.trigger, target).slice(0, flags.sentences);
       const { r, defended } = withClassifier(m, (clf) => {

@@ -12,10 +12,16 @@ describe('smoothing flags', () => {
     expect(err.join('\n')).toMatch(/--targeted-rate.*0\.5 is below --rate 0\.8/s);
   });
 
-  it('certify: the sentences come from the test or the dev sample only', async () => {
+  it('certify: the sentences come from the test sample, the dev sample or the held-out test sentences only', async () => {
     err.length = 0;
     expect(await main(['certify', '--method', 'ranmask', '--split', 'train'])).toBe(1);
     expect(err.join('\n')).toMatch(/--split/);
+  });
+
+  it('certify: the logit shift is two numbers, negative and positive', async () => {
+    err.length = 0;
+    expect(await main(['certify', '--method', 'frs', '--logit-shift', '0.3'])).toBe(1);
+    expect(err.join('\n')).toMatch(/--logit-shift.*two numbers.*got '0\.3'/s);
   });
 
   it('llm finetune: the mask rate must be in [0, 1)', async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../../models/common/index.ts';
 import { certifySentences, frequentWords } from '../../../../models/llm/robust/index.ts';
-import { Classifier, finetuneTask, type FinetuneOptions } from '../../../../models/llm/tasks/index.ts';
+import { argmax, Classifier, finetuneTask, predictTexts, type FinetuneOptions } from '../../../../models/llm/tasks/index.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +37,18 @@ describe('certifying a tiny sentiment classifier', () => {
     const noisy = certifySentences(clf, tok, task.test.slice(0, 4), { ...o, noise: { sigma: 0.05, models: 3, blocks: 1 } });
     expect(noisy.sentences).toHaveLength(4);
     expect(clf.model.toWeights().layers[1].wq).toEqual(before.layers[1].wq);
+    // A logit shift is a class-prior correction of the base classifier: its plain predictions are the
+    // argmax of the unshifted log-probabilities plus the shift, and the head comes back afterwards.
+    const sentences = task.test.slice(0, 8);
+    const logp = predictTexts(clf, tok, sentences.map((e) => e.text), 16).map((p) => Array.from(p, Math.log));
+    const headBefore = clf.head();
+    for (const shift of [[0, 0.4], [0.4, 0], [0, -2]]) {
+      const shifted = certifySentences(clf, tok, sentences, { ...o, method: 'ranmask', logitShift: shift });
+      expect(shifted.sentences.map((s) => s.plainPrediction)).toEqual(logp.map((l) => argmax(l.map((v, c) => v + shift[c]))));
+      expect(clf.head()).toEqual(headBefore);
+    }
+    // A shift large enough makes every copy, and so every vote, the shifted class.
+    expect(certifySentences(clf, tok, sentences, { ...o, method: 'ranmask', logitShift: [0, 50] }).sentences.every((s) => s.vote === 1 && s.pALower > 0.9)).toBe(true);
     clf.dispose();
   });
 });
