@@ -1,9 +1,10 @@
 import { defineCommand } from '../command.ts';
 import {
-  budgetLayout, CEILING_METHODS, policyFor, recordWindow, replayRecovery, SELECT_METHODS, type PolicyMethod,
+  budgetLayout, CEILING_METHODS, policyFor, recordWindow, replayRecovery, SELECT_METHODS, positionRows, type PolicyMethod, type PositionRow, type ReplayRecovery,
 } from '../../models/llm/kv/index.ts';
 import { ProgressBar, UserError, writeJsonAtomic } from '../../util/index.ts';
 import { kvSetup } from './kv-common.ts';
+import { parsePositionEdges, printPositionTable } from './kv-recovery-position.ts';
 import { BUDGETS, checkSelectFlags, predictorFromFlags, selectFlags, windowsExcluded } from './kv-select-run.ts';
 
 const METHODS: readonly PolicyMethod[] = [...SELECT_METHODS, ...CEILING_METHODS];
@@ -18,11 +19,16 @@ recovery is the full attention's mass on the kept tokens, counted as kv compare 
 layers see the full model's hidden states rather than the compressed cache's, and no perplexity is
 computed: a proxy for choosing settings, at a fraction of a decode's cost. oracle-max ranks blocks by
 the step's own pooled attention (a perfect predictor of what AttentionPredictor learns), oracle-sum
-by the step's own block masses.
-example: tessera kv recovery --validation --windows 4 --methods attention-predictor,quest,oracle-max`,
+by the step's own block masses. --by-position splits each budget's recovery by the tokens cached at
+the step (buckets from the given lower edges to the context) and gives every method's per-window
+difference to --against's method in each bucket (mean, SD, range, windows above).
+example: tessera kv recovery --validation --windows 4 --methods attention-predictor,quest,oracle-max
+example: tessera kv recovery --validation --windows 4 --by-position 32,64,128,192`,
   flags: [
     ...selectFlags,
     { name: 'methods', kind: 'string', default: METHODS.join(','), valueName: 'M,...', help: `the methods to replay (a comma list of ${METHODS.join(', ')})` },
+    { name: 'by-position', kind: 'string', valueName: 'E,...', help: 'also split recovery by the tokens cached at the step: buckets from these ascending lower edges (e.g. 32,64,128,192) to the context' },
+    { name: 'against', kind: 'string', default: 'quest', valueName: 'M', help: 'with --by-position: the method every other one is compared with, window by window' },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results (with each window\'s recovery) as JSON' },
   ],
   async run(flags) {
@@ -31,13 +37,15 @@ example: tessera kv recovery --validation --windows 4 --methods attention-predic
     const unknown = methods.find((m) => !(METHODS as readonly string[]).includes(m));
     if (unknown !== undefined || methods.length === 0) throw new UserError(`unknown method '${unknown ?? ''}'`, '--methods', `give a comma list of ${METHODS.join(', ')}`);
     const chosen = METHODS.filter((m) => methods.includes(m));
+    if (flags['by-position'] !== undefined && !chosen.includes(flags.against as PolicyMethod)) throw new UserError(`--against ${flags.against} is not among the methods replayed`, '--against', `give one of ${chosen.join(', ')}, or add it to --methods`);
     const excluded = windowsExcluded(flags);
     const setup = kvSetup(flags, flags.windows, flags.windows);
     const windows = flags.validation ? setup.tune : setup.test;
     const T = setup.model.config.seqLen;
+    const buckets = flags['by-position'] === undefined ? undefined : parsePositionEdges(flags['by-position'], T);
     const predictor = chosen.includes('attention-predictor') ? await predictorFromFlags(flags, setup, BUDGETS) : undefined;
     const bar = new ProgressBar('replaying windows', windows.length * (1 + chosen.length * BUDGETS.length));
-    const perWindow = new Map<string, { recovered: number; rows: number }[]>();
+    const perWindow = new Map<string, ReplayRecovery[]>();
     for (const w of windows) {
       const rec = recordWindow(setup.model, w, flags['full-layers']);
       bar.tick(1, 'recording');
@@ -54,16 +62,30 @@ example: tessera kv recovery --validation --windows 4 --methods attention-predic
       }
     }
     bar.finish();
+    const byPosition = new Map<string, readonly PositionRow[]>();
+    if (buckets) {
+      for (const fraction of BUDGETS) {
+        const reference = positionRows(perWindow.get(`${flags.against}@${fraction}`)!, buckets);
+        for (const method of chosen) byPosition.set(`${method}@${fraction}`, method === flags.against ? reference : positionRows(perWindow.get(`${method}@${fraction}`)!, buckets, reference));
+      }
+    }
     const rows = chosen.flatMap((method) => BUDGETS.map((fraction) => {
       const ws = perWindow.get(`${method}@${fraction}`)!;
       const recovery = ws.reduce((a, r) => a + r.recovered, 0) / ws.reduce((a, r) => a + r.rows, 0);
-      return { method, budget: fraction, budgetTokens: Math.round(fraction * T), recovery, perWindow: ws.map((r) => r.recovered / r.rows) };
+      const positions = byPosition.get(`${method}@${fraction}`);
+      return { method, budget: fraction, budgetTokens: Math.round(fraction * T), recovery, perWindow: ws.map((r) => r.recovered / r.rows), ...(positions ? { byPosition: positions } : {}) };
     }));
     console.log(`teacher-forced recovery on ${windows.length} ${flags.validation ? 'validation' : 'test'} window(s)${flags['per-query-head'] ? ', per query head' : ''}`);
     console.log(`method               ${BUDGETS.map((b) => `1/${Math.round(1 / b)}`.padStart(8)).join('')}    mean`);
     for (const method of chosen) {
       const rs = rows.filter((r) => r.method === method).map((r) => r.recovery);
       console.log(`${method.padEnd(20)} ${rs.map((r) => `${(100 * r).toFixed(2)}%`.padStart(8)).join('')} ${`${(100 * rs.reduce((a, x) => a + x, 0) / rs.length).toFixed(2)}%`.padStart(8)}`);
+    }
+    if (buckets) {
+      for (const fraction of BUDGETS) {
+        const tables = new Map(chosen.map((m) => [m, byPosition.get(`${m}@${fraction}`)!] as const));
+        printPositionTable(`1/${Math.round(1 / fraction)} (${Math.round(fraction * T)} tokens)`, [flags.against, ...chosen.filter((m) => m !== flags.against)], tables, flags.against);
+      }
     }
     if (flags.json) {
       writeJsonAtomic(flags.json, {

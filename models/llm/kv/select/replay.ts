@@ -54,10 +54,14 @@ export function recordWindow(model: LlamaModel, w: Uint16Array, fullLayers: numb
   return { T, group: heads / kvHeads, headSize: hs, heads: out };
 }
 
-/** Kept mass summed over (compressed step, head, query row), and how many rows. */
+/** Kept mass summed over (compressed step, head, query row), and how many rows; the same per step. */
 export interface ReplayRecovery {
   recovered: number;
   rows: number;
+  /** Index t: the kept mass of step t (t + 1 tokens cached), summed over heads and query rows. */
+  readonly stepRecovered: Float64Array;
+  /** Index t: the rows counted at step t (0 while the cache is within the budget). */
+  readonly stepRows: Int32Array;
 }
 
 /**
@@ -69,7 +73,7 @@ export function replayRecovery(rec: WindowRecord, policy: SelectionPolicy, budge
   const rowsPer = perQueryHead ? 1 : group;
   const units = rec.heads.flatMap((h, i) => (perQueryHead ? Array.from({ length: group }, (_, r) => ({ h, first: r, id: i * group + r })) : [{ h, first: 0, id: i }]));
   const ids = units.map((u) => u.id);
-  const total: ReplayRecovery = { recovered: 0, rows: 0 };
+  const total: ReplayRecovery = { recovered: 0, rows: 0, stepRecovered: new Float64Array(T), stepRows: new Int32Array(T) };
   for (let t = 0; t < T; t++) {
     const n = t + 1, compressed = n > budget;
     const full = units.map(({ h, first }) => {
@@ -89,7 +93,11 @@ export function replayRecovery(rec: WindowRecord, policy: SelectionPolicy, budge
     }
     units.forEach((u, i) => {
       const kept = sets[i], f = full[i];
-      if (compressed) { total.recovered += recoveredMass(f, rowsPer, n, kept); total.rows += rowsPer; }
+      if (compressed) {
+        const mass = recoveredMass(f, rowsPer, n, kept);
+        total.recovered += mass; total.rows += rowsPer;
+        total.stepRecovered[t] += mass; total.stepRows[t] += rowsPer;
+      }
       const probs = new Float32Array(rowsPer * kept.length);
       for (let r = 0; r < rowsPer; r++) {
         let mass = 0;

@@ -1,27 +1,14 @@
 // `tessera kv tune --configs`: given configurations scored against uniform KV4 on the tuning windows,
 // each half of them and the test windows, with the noise of a margin from the two halves.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../../../cli/main.ts';
 import { captureConsole } from '../../../helpers/console-capture.ts';
-import { writeTinyCheckpoint } from '../tiny-checkpoint.ts';
+import { tinyCheckpointFixture } from './tiny-command-fixture.ts';
 
 const { err } = captureConsole();
-const dir = mkdtempSync(join(tmpdir(), 'tessera-kv-score-'));
-const ckpt = join(dir, 'model');
-const savedCache = process.env.TESSERA_CACHE;
-
-beforeAll(() => {
-  writeTinyCheckpoint(dir, Array.from({ length: 80 }, (_, i) => `Once upon a time a cat number ${i} found a ball. It was red and ${i % 7} feet wide.`));
-  process.env.TESSERA_CACHE = join(dir, 'cache');
-});
-afterAll(() => {
-  if (savedCache === undefined) delete process.env.TESSERA_CACHE;
-  else process.env.TESSERA_CACHE = savedCache;
-  rmSync(dir, { recursive: true, force: true });
-});
+const { dir, ckpt } = tinyCheckpointFixture('tessera-kv-score-');
 
 const run = (configs: string, json: string) => main(['kv', 'tune', '--checkpoint', ckpt, '--configs', configs, '--tune-windows', '4', '--test-windows', '1', '--json', json]);
 

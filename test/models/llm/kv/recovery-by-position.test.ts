@@ -1,0 +1,49 @@
+// `tessera kv recovery --by-position`: each budget's recovery split by the tokens cached at the step,
+// with every method's per-window difference to --against's, on a tiny checkpoint (context 32).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../../cli/main.ts';
+import { captureConsole } from '../../../helpers/console-capture.ts';
+import { tinyCheckpointFixture } from './tiny-command-fixture.ts';
+
+const { err } = captureConsole();
+const { dir, ckpt } = tinyCheckpointFixture('tessera-kv-position-');
+
+const run = (extra: string[], json: string) => main(['kv', 'recovery', '--checkpoint', ckpt, '--windows', '2', '--full-layers', '1', '--methods', 'quest,streaming', '--json', json, ...extra]);
+
+interface Bucket { from: number; to: number; recovery: number | null; rows: number; perWindow: (number | null)[]; differenceToReference?: { mean: number; above: number; windows: number } }
+interface Result { method: string; budget: number; recovery: number; perWindow: number[]; byPosition: Bucket[] }
+
+describe('kv recovery --by-position', () => {
+  it('splits each budget\'s recovery into buckets that add up to it, and differences each window against the reference', async () => {
+    const json = join(dir, 'position.json');
+    expect(await run(['--by-position', '1,12,20'], json), err.join('\n')).toBe(0);
+    const results: Result[] = JSON.parse(readFileSync(json, 'utf8')).results;
+    expect(results).toHaveLength(8);
+    for (const r of results) {
+      expect(r.byPosition.map((b) => [b.from, b.to])).toEqual([[1, 12], [12, 20], [20, 33]]);
+      const rows = r.byPosition.reduce((a, b) => a + b.rows, 0);
+      expect(r.byPosition.reduce((a, b) => a + (b.recovery ?? 0) * b.rows, 0) / rows).toBeCloseTo(r.recovery, 9);
+      const quest = results.find((q) => q.method === 'quest' && q.budget === r.budget)!;
+      const last = r.byPosition[2], ref = quest.byPosition[2];
+      if (r.method === 'quest') expect(last.differenceToReference).toBeUndefined();
+      else {
+        const d = last.perWindow.map((x, w) => x! - ref.perWindow[w]!);
+        expect(last.differenceToReference!.mean).toBeCloseTo(d.reduce((a, x) => a + x, 0) / d.length, 12);
+        expect(last.differenceToReference!.above).toBe(d.filter((x) => x > 0).length);
+      }
+    }
+  });
+
+  it('refuses edges that do not ascend within the context, or a reference not replayed, before any output', async () => {
+    const json = join(dir, 'refused.json');
+    err.length = 0;
+    expect(await run(['--by-position', '20,12'], json)).not.toBe(0);
+    expect(err.join('\n')).toMatch(/--by-position/);
+    expect(await run(['--by-position', '12,40'], json)).not.toBe(0);
+    expect(await run(['--by-position', '12', '--against', 'h2o'], json)).not.toBe(0);
+    expect(err.join('\n')).toMatch(/--against/);
+    expect(existsSync(json)).toBe(false);
+  });
+});
