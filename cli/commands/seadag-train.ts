@@ -10,6 +10,8 @@ import {
 } from '../../models/gen/seadag/index.ts';
 
 const readJson = <T>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;
+/** The command that wrote a run or checkpoint folder (its train.json), for the record of a run started from it. */
+const commandIn = (dir: string) => (existsSync(join(dir, 'train.json')) ? readJson<{ command?: string }>(join(dir, 'train.json')).command : undefined);
 
 export default defineCommand({
   path: ['seadag', 'train'],
@@ -88,8 +90,9 @@ example: tessera seadag train --setting 4x1 --data out/seadag/4x1.jsonl --method
     const info = {
       command, method, setting, dataHash: datasetHash(records), trainPairs: train.length, backend: backend.name, weights: model.params.count(),
       settings: common, trainSeconds: Math.round(seconds), finalLosses: history[history.length - 1]?.losses,
-      // A run started from another's state is reproduced by that run's command first, then this one.
-      ...(init ? { initFrom: { dir: init, command: existsSync(join(init, 'train.json')) ? readJson<{ command?: string }>(join(init, 'train.json')).command : undefined } } : {}),
+      // A run started from another's state or weights is reproduced by that run's command first, then this one.
+      ...(init ? { initFrom: { dir: init, command: commandIn(init) } } : {}),
+      ...(initWeights ? { initWeights: { dir: initWeights, command: commandIn(initWeights) } } : {}),
       ...(flags.validate ? { validation: history.filter((p) => p.validation).at(-1)?.validation } : {}),
     };
     writeJsonAtomic(join(flags.out, 'train.json'), info);

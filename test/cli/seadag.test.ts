@@ -94,6 +94,19 @@ describe('tessera seadag train / eval on a small fixture (tiny models, a few ste
     expect(err.join('\n')).toContain('--init-from');
   });
 
+  it('a run started from a checkpoint\'s weights with NPN variants records where it started; bad --npn-variants is refused naming the flag', async () => {
+    const out3 = join(dir, 'from-weights');
+    expect(await main(['seadag', 'train', ...tiny, '--steps', '3', '--init-weights', join(root, '4x1', 'seadag'), '--npn-variants', '1', '--out', out3])).toBe(0);
+    const info = readJson<{ command: string; initWeights: { command: string } }>(join(out3, 'train.json'));
+    expect(info.command).toContain('--npn-variants 1');
+    expect(info.initWeights.command).toContain('--steps 9');
+    expect(readFileSync(join(out3, 'weights.bin')).equals(readFileSync(join(root, '4x1', 'seadag', 'weights.bin')))).toBe(false);
+    expect(await main(['seadag', 'train', ...tiny, '--steps', '3', '--npn-variants', '1.5', '--out', join(dir, 'y')])).toBe(1);
+    expect(err.at(-1)).toMatch(/--npn-variants.*between 0 and 1/);
+    expect(await main(['seadag', 'train', ...tiny, '--method', 'autoregressive', '--steps', '3', '--npn-variants', '1', '--out', join(dir, 'y')])).toBe(1);
+    expect(err.at(-1)).toMatch(/--npn-variants.*autoregressive/);
+  });
+
   it('trains the autoregressive baseline and scores every method on the held-out functions', async () => {
     expect(await main(['seadag', 'train', ...tiny, '--method', 'autoregressive', '--steps', '4', '--out', join(root, '4x1', 'autoregressive')])).toBe(0);
     const json = join(dir, 'eval.json');
