@@ -1,4 +1,4 @@
-import { positionBuckets, type PositionBucket, type PositionRow } from '../../models/llm/kv/index.ts';
+import { gapTrend, positionBuckets, type PositionBucket, type PositionRow } from '../../models/llm/kv/index.ts';
 import { UserError } from '../../util/index.ts';
 
 /** `--by-position`'s edges as buckets of cached tokens, or a UserError naming the flag. */
@@ -28,5 +28,11 @@ export function printPositionTable(budgetLabel: string, methods: readonly string
       return d ? `${points(d.mean)} (${(100 * d.sd).toFixed(2)}) [${points(d.min)}, ${points(d.max)}] ${d.above}/${d.windows}` : '-';
     });
     console.log(`${m.padEnd(20)} ${cells.join(' | ')}`);
+  }
+  console.log(`change of that difference from the first bucket both compressed in every window to the last, per window: mean (SD) [min, max] windows in the method's favour`);
+  for (const m of methods.filter((x) => x !== reference)) {
+    const trend = gapTrend(rows.get(m)!, rows.get(reference)!);
+    const d = trend?.change;
+    console.log(`${m.padEnd(20)} ${trend && d ? `${trend.from.from}-${trend.from.to - 1} to ${trend.to.from}-${trend.to.to - 1}: ${points(d.mean)} (${(100 * d.sd).toFixed(2)}) [${points(d.min)}, ${points(d.max)}] ${d.above}/${d.windows}` : '-'}`);
   }
 }

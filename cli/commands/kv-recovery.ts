@@ -1,6 +1,6 @@
 import { defineCommand } from '../command.ts';
 import {
-  budgetLayout, CEILING_METHODS, policyFor, recordWindow, replayRecovery, SELECT_METHODS, positionRows, type PolicyMethod, type PositionRow, type ReplayRecovery,
+  budgetLayout, CEILING_METHODS, policyFor, recordWindow, replayRecovery, SELECT_METHODS, gapTrend, positionRows, type PolicyMethod, type PositionRow, type ReplayRecovery,
 } from '../../models/llm/kv/index.ts';
 import { ProgressBar, UserError, writeJsonAtomic } from '../../util/index.ts';
 import { kvSetup } from './kv-common.ts';
@@ -73,7 +73,8 @@ example: tessera kv recovery --validation --windows 4 --by-position 32,64,128,19
       const ws = perWindow.get(`${method}@${fraction}`)!;
       const recovery = ws.reduce((a, r) => a + r.recovered, 0) / ws.reduce((a, r) => a + r.rows, 0);
       const positions = byPosition.get(`${method}@${fraction}`);
-      return { method, budget: fraction, budgetTokens: Math.round(fraction * T), recovery, perWindow: ws.map((r) => r.recovered / r.rows), ...(positions ? { byPosition: positions } : {}) };
+      const trend = positions && method !== flags.against ? gapTrend(positions, byPosition.get(`${flags.against}@${fraction}`)!) : undefined;
+      return { method, budget: fraction, budgetTokens: Math.round(fraction * T), recovery, perWindow: ws.map((r) => r.recovered / r.rows), ...(positions ? { byPosition: positions } : {}), ...(trend ? { positionTrend: trend } : {}) };
     }));
     console.log(`teacher-forced recovery on ${windows.length} ${flags.validation ? 'validation' : 'test'} window(s)${flags['per-query-head'] ? ', per query head' : ''}`);
     console.log(`method               ${BUDGETS.map((b) => `1/${Math.round(1 / b)}`.padStart(8)).join('')}    mean`);

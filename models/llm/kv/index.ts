@@ -21,6 +21,6 @@ export { attentionHistories, predictorSamples, trainedPredictor, type PredictorT
 export { SelectingKvCache, fullAttention, recoveredMass, tokenBytes, type SelectionStats } from './select/selecting-cache.ts';
 export { NextStepOracle, PreviousStepRanking, type OracleRanking } from './select/oracle.ts';
 export { recordWindow, replayRecovery, type HeadRecord, type WindowRecord, type ReplayRecovery } from './select/replay.ts';
-export { positionBuckets, recoveryByPosition, windowDifference, positionRows, type PositionBucket, type BucketRecovery, type WindowDifference, type PositionRow } from './select/position-buckets.ts';
+export { positionBuckets, recoveryByPosition, windowDifference, positionRows, gapTrend, type GapTrend, type PositionBucket, type BucketRecovery, type WindowDifference, type PositionRow } from './select/position-buckets.ts';
 export { evaluateSelection, selectWindow, policyFor, SELECT_METHODS, CEILING_METHODS, type PolicyMethod, type SelectMethod, type SelectionResult, type SelectionSetup } from './select/compress-eval.ts';
 export { selectionDecodeCost, type SelectionCost, type SelectionCostOptions } from './array/selection-cost.ts';

@@ -84,3 +84,24 @@ export function positionRows(replays: readonly Pick<ReplayRecovery, 'stepRecover
     };
   });
 }
+
+/** How a method's per-window difference to the reference changes from one bucket to a later one. */
+export interface GapTrend {
+  readonly from: PositionBucket;
+  readonly to: PositionBucket;
+  /** Per window: (method - reference in `to`) - (method - reference in `from`); above 0 is in the method's favour. */
+  readonly change: WindowDifference;
+}
+
+/**
+ * The trend of a method's gap to the reference over the cache's growth: from the first bucket to the
+ * last where both compressed every window (undefined when fewer than two such buckets).
+ */
+export function gapTrend(rows: readonly PositionRow[], reference: readonly PositionRow[]): GapTrend | undefined {
+  const compared = rows.flatMap((r, b) => (r.differenceToReference ? [b] : []));
+  if (compared.length < 2) return undefined;
+  const first = compared[0], last = compared[compared.length - 1];
+  const gaps = (b: number) => rows[b].perWindow.map((x, w) => (x ?? 0) - (reference[b].perWindow[w] ?? 0));
+  const bucket = (b: number) => ({ from: rows[b].from, to: rows[b].to });
+  return { from: bucket(first), to: bucket(last), change: windowDifference(gaps(last), gaps(first)) };
+}

@@ -3,7 +3,7 @@ import { createRng } from '../../../../hw/index.ts';
 import { ReferenceBackend } from '../../../../models/common/gemm/index.ts';
 import { LlamaModel, type LlamaConfig } from '../../../../models/llm/index.ts';
 import {
-  budgetLayout, policyFor, positionBuckets, positionRows, Quest, recordWindow, recoveryByPosition, replayRecovery, windowDifference,
+  budgetLayout, gapTrend, policyFor, positionBuckets, positionRows, Quest, recordWindow, recoveryByPosition, replayRecovery, windowDifference,
   type PositionBucket, type WindowRecord,
 } from '../../../../models/llm/kv/index.ts';
 import { randomLlama } from '../random-llama.ts';
@@ -107,5 +107,19 @@ describe('per-window differences between two methods', () => {
     expect(rows[1].perWindow).toEqual([expect.closeTo(0.7, 12), expect.closeTo(0.5, 12)]);
     expect(rows[1].differenceToReference?.mean).toBeCloseTo(0, 12);
     expect(rows[1].differenceToReference?.above).toBe(1);
+  });
+
+  it('follows the gap to the reference per window from the first bucket compared to the last', () => {
+    const step = (rec: number[]) => ({ stepRecovered: Float64Array.from(rec), stepRows: Int32Array.from([1, 1, 1, 1]) });
+    const buckets = positionBuckets([1, 2, 4], 4);
+    const ref = positionRows([step([0.6, 0.6, 0.6, 0.7]), step([0.5, 0.7, 0.7, 0.9])], buckets);
+    const rows = positionRows([step([0.5, 0.6, 0.6, 0.9]), step([0.4, 0.5, 0.5, 0.8])], buckets, ref);
+    // Gaps in [1, 2): -0.1 and -0.1; in [4, 5): +0.2 and -0.1; changes +0.3 and 0.
+    const trend = gapTrend(rows, ref)!;
+    expect([trend.from, trend.to]).toEqual([{ from: 1, to: 2 }, { from: 4, to: 5 }]);
+    expect(trend.change.mean).toBeCloseTo(0.15, 12);
+    expect(trend.change.sd).toBeCloseTo(Math.sqrt(2 * 0.15 ** 2), 12);
+    expect(trend.change.above).toBe(1);
+    expect(gapTrend(rows.slice(0, 1), ref.slice(0, 1))).toBeUndefined();
   });
 });

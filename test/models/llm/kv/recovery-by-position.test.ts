@@ -13,7 +13,7 @@ const { dir, ckpt } = tinyCheckpointFixture('tessera-kv-position-');
 const run = (extra: string[], json: string) => main(['kv', 'recovery', '--checkpoint', ckpt, '--windows', '2', '--full-layers', '1', '--methods', 'quest,streaming', '--json', json, ...extra]);
 
 interface Bucket { from: number; to: number; recovery: number | null; rows: number; perWindow: (number | null)[]; differenceToReference?: { mean: number; above: number; windows: number } }
-interface Result { method: string; budget: number; recovery: number; perWindow: number[]; byPosition: Bucket[] }
+interface Result { method: string; budget: number; recovery: number; perWindow: number[]; byPosition: Bucket[]; positionTrend?: { from: { from: number; to: number }; change: { mean: number } } }
 
 describe('kv recovery --by-position', () => {
   it('splits each budget\'s recovery into buckets that add up to it, and differences each window against the reference', async () => {
@@ -32,6 +32,13 @@ describe('kv recovery --by-position', () => {
         const d = last.perWindow.map((x, w) => x! - ref.perWindow[w]!);
         expect(last.differenceToReference!.mean).toBeCloseTo(d.reduce((a, x) => a + x, 0) / d.length, 12);
         expect(last.differenceToReference!.above).toBe(d.filter((x) => x > 0).length);
+        const firstCompared = r.byPosition.findIndex((b) => b.differenceToReference !== undefined);
+        if (firstCompared < 2) {
+          const f = r.byPosition[firstCompared], fq = quest.byPosition[firstCompared];
+          const change = d.map((x, w) => x - (f.perWindow[w]! - fq.perWindow[w]!));
+          expect(r.positionTrend!.from).toEqual({ from: f.from, to: f.to });
+          expect(r.positionTrend!.change.mean).toBeCloseTo(change.reduce((a, x) => a + x, 0) / change.length, 12);
+        }
       }
     }
   });
