@@ -1,5 +1,5 @@
 /** The task models `merge` works on: given folders, or the default set (built first when missing). */
-import { isTaskName, loadTask, readTaskModel, buildDefaultTaskModels, TEST_CAP, type TaskModel } from '../../models/llm/tasks/index.ts';
+import { freshHeldOut, isTaskName, loadTask, readTaskModel, buildDefaultTaskModels, TEST_CAP, type TaskModel, type TaskName } from '../../models/llm/tasks/index.ts';
 import { selectBackend } from '../../models/common/index.ts';
 import { runMergeExperiment, type MergeExperiment, type MergeInputs, type MergeMethod } from '../../models/llm/merge/index.ts';
 import { withStopSignal } from '../stop-signal.ts';
@@ -13,6 +13,7 @@ export const mergeInputFlags = [
   taskDataFlag,
   { name: 'dev', kind: 'int', default: 100, valueName: 'N', help: 'dev examples per task for tuning (the first N of the fixed seeded dev sample; the whole dev set when smaller)' },
   { name: 'test', kind: 'int', default: TEST_CAP, valueName: 'N', help: 'test examples per task (a seeded sample whose first 400 are the task models\' own test sample; the whole test set when smaller)' },
+  { name: 'fresh', kind: 'boolean', help: 'score on N fresh held-out examples per task instead (--test N): SST-2\'s dev file beyond the dev sample, AG News\'s and the style task\'s test sets beyond their first 1,000; texts also in a training split or an earlier sample left out' },
 ] as const satisfies readonly FlagSpec[];
 
 /** The flags with the command's arguments added to --models (`--models A B C` as well as `--models A,B,C`). */
@@ -22,7 +23,7 @@ export function withModelArgs<F extends { models?: string }>(flags: F, positiona
 }
 
 /** Undefined when stopped (Ctrl-C) while building the default set. */
-export async function mergeInputs(flags: { models?: string; multitask?: string; data?: string; dev: number; test: number }, stop: { requested: boolean }, log: (line: string) => void): Promise<MergeInputs | undefined> {
+export async function mergeInputs(flags: { models?: string; multitask?: string; data?: string; dev: number; test: number; fresh: boolean }, stop: { requested: boolean }, log: (line: string) => void): Promise<MergeInputs | undefined> {
   const ctx = taskBuildContext(flags.data, stop);
   let models: TaskModel[];
   let multitask: TaskModel | undefined;
@@ -44,11 +45,15 @@ export async function mergeInputs(flags: { models?: string; multitask?: string; 
     if (m.labelWords) throw new UserError(`${m.dir} scores label words; merging keeps each task's head`, '--models', 'merge models fine-tuned with --scoring head');
     if (m.tokenizer.id !== ctx.tokenizer.id || JSON.stringify(m.weights.config) !== JSON.stringify(ctx.base.config)) throw new UserError(`${m.dir} is not a fine-tune of the shipped model`, '--models', 'fine-tune it with `tessera llm finetune`');
   }
-  return { base: ctx.base, tokenizer: ctx.tokenizer, models, multitask, tasks: names.map((n) => loadTask(n as Parameters<typeof loadTask>[0], ctx.dataRoot, { dev: flags.dev, test: flags.test })) };
+  const tasks = (names as TaskName[]).map((n) => {
+    const t = loadTask(n, ctx.dataRoot, { dev: flags.dev, test: flags.test });
+    return flags.fresh ? { ...t, test: freshHeldOut(n, ctx.dataRoot, flags.test) } : t;
+  });
+  return { base: ctx.base, tokenizer: ctx.tokenizer, models, multitask, tasks };
 }
 
 /** The commands' common run: the inputs (building the default set when needed), then the experiment; undefined when stopped. */
-export async function runMergeFromFlags(flags: { models?: string; multitask?: string; data?: string; dev: number; test: number }, methods: readonly MergeMethod[], withSpectra: boolean): Promise<{ inp: MergeInputs; r: MergeExperiment } | undefined> {
+export async function runMergeFromFlags(flags: { models?: string; multitask?: string; data?: string; dev: number; test: number; fresh: boolean }, methods: readonly MergeMethod[], withSpectra: boolean): Promise<{ inp: MergeInputs; r: MergeExperiment } | undefined> {
   setInterruptNote(`${cachedWorkNote('task models', 'task-models')} (the merge starts again)`);
   await selectBackend();
   const log = (line: string) => console.log(line);

@@ -23,10 +23,15 @@ import { PrefixEvaluator } from './prefix-evaluator.ts';
  */
 export const MERGE_GRIDS: Record<MergeMethod, readonly MergeParams[]> = {
   'task-arithmetic': [0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1].map((lambda) => ({ lambda })),
-  ties: [0.05, 0.1, 0.2, 0.5].flatMap((density) => [1, 1.5].map((lambda) => ({ density, lambda }))),
+  // TIES: extended along the ridge of its dev averages (a sparser trim wants a larger scale) until the best point is interior.
+  ties: ([[0.01, [3, 4]], [0.02, [1.5, 2, 2.5, 3, 3.5]], [0.03, [1.5, 2, 2.5, 3]], [0.05, [1, 1.5, 2, 2.5]], [0.1, [1, 1.5, 2, 2.5]], [0.2, [1, 1.5]], [0.5, [1, 1.5]]] as const)
+    .flatMap(([density, lambdas]) => lambdas.map((lambda) => ({ density, lambda }))),
   dare: [0.5, 0.9].flatMap((drop) => [0.3, 0.5, 1].map((lambda) => ({ drop, lambda, seed: 1 }))),
   lore: [0.1, 0.3].flatMap((muShare) => [1, 1.5, 2, 3, 4, 5, 6].map((lambda) => ({ muShare, lambda, iterations: 60, tolerance: 1e-3 }))),
 };
+
+/** Dev averages closer than this are a tie (the same counts summed in another order), which the first grid point wins. */
+const DEV_TIE = 1e-9;
 
 export interface MethodResult {
   readonly method: MergeMethod;
@@ -106,7 +111,7 @@ export async function runMergeExperiment(inp: MergeInputs, methods: readonly Mer
           for (const p of ps) { score(p, applyLore(e, backbones[0], p.lambda), e.diagnostics); await tick(); }
         }
       } else for (const p of MERGE_GRIDS[method]) { score(p, mergeModels(method, backbones, inp.base, p).weights); await tick(); }
-      const best = grid.reduce((a, b) => (b.devAverage > a.devAverage ? b : a));
+      const best = grid.reduce((a, b) => (b.devAverage > a.devAverage + DEV_TIE ? b : a));
       const correct = testCorrect(best.weights);
       correctByMethod.set(method, correct);
       const accuracy = Object.fromEntries(names.map((n, i) => [n, averageAccuracy([correct[i]]).value]));

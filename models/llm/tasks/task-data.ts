@@ -130,3 +130,28 @@ export function loadTask(name: TaskName, root: string, sizes: SampleSizes = { de
   const s = readStyle(root);
   return { name, labels: ['tinystories', 'shakespeare'], train: s.train, dev: sample(s.dev, sizes.dev), test: sample(s.test, sizes.test) };
 }
+
+/** How many of each split's seeded shuffle earlier looks used: the dev sample, and the largest test sample the merge comparisons scored. */
+export interface EarlierSamples {
+  readonly dev: number;
+  readonly test: number;
+}
+export const EARLIER_SAMPLES: EarlierSamples = { dev: DEV_CAP, test: 1000 };
+
+/**
+ * Where each task's fresh held-out examples come from. SST-2: every labelled test sentence (872) has
+ * been scored, so its dev file beyond the dev sample (phrases of the training reviews, never
+ * fine-tuned or tuned on). AG News and style: their test sets beyond the earlier samples.
+ */
+export const FRESH_SPLIT: Record<TaskName, 'dev' | 'test'> = { sst2: 'dev', agnews: 'test', style: 'test' };
+
+/**
+ * `size` examples of a task no earlier look used: the split's seeded shuffle continued past its
+ * earlier sample, leaving out every text that is also a training example or in an earlier dev or
+ * test sample (fewer when the split ends).
+ */
+export function freshHeldOut(name: TaskName, root: string, size: number, split: 'dev' | 'test' = FRESH_SPLIT[name], earlier: EarlierSamples = EARLIER_SAMPLES): Example[] {
+  const all = loadTask(name, root, { dev: Infinity, test: Infinity });
+  const used = new Set([...all.train, ...all.dev.slice(0, earlier.dev), ...all.test.slice(0, earlier.test)].map((e) => e.text));
+  return all[split].slice(earlier[split]).filter((e) => !used.has(e.text)).slice(0, size);
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../../models/common/index.ts';
 import { writeTokenizer } from '../../../../models/llm/index.ts';
-import { accuracy, batchExamples, Classifier, classOffsets, encodeTexts, finetuneTask, loadTask, maskWords, passages, readTaskModel, writeTaskModel, type FinetuneOptions } from '../../../../models/llm/tasks/index.ts';
+import { accuracy, batchExamples, Classifier, classOffsets, encodeTexts, finetuneTask, freshHeldOut, loadTask, maskWords, passages, readTaskModel, writeTaskModel, type FinetuneOptions } from '../../../../models/llm/tasks/index.ts';
 import { tinyBase, tinyDataFolder, tinyTask, tinyTokenizer } from './tiny-task.ts';
 
 beforeAll(async () => { await selectBackend(() => {}); });
@@ -37,6 +37,21 @@ describe('task data', () => {
       expect(large.test.slice(0, 2)).toEqual(small.test);
       expect(whole.test.length).toBeGreaterThan(large.test.length);
       expect(small.train).toEqual(whole.train);
+    }
+  });
+
+  it('takes fresh held-out examples past the earlier samples of a split, leaving out texts seen anywhere', () => {
+    const root = tinyDataFolder();
+    const earlier = { dev: 2, test: 2 };
+    for (const [name, split] of [['sst2', 'dev'], ['agnews', 'test']] as const) {
+      const all = loadTask(name, root, { dev: 1000, test: 1000 });
+      const seen = new Set([...all.train, ...all.dev.slice(0, 2), ...all.test.slice(0, 2)].map((e) => e.text));
+      const expected = all[split].slice(2).filter((e) => !seen.has(e.text));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(freshHeldOut(name, root, 1000, split, earlier)).toEqual(expected);
+      expect(freshHeldOut(name, root, 2, split, earlier)).toEqual(expected.slice(0, 2));
+      // The earlier samples are the prefixes of the same shuffles.
+      expect(loadTask(name, root, earlier)[split]).toEqual(all[split].slice(0, 2));
     }
   });
 
