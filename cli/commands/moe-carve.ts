@@ -7,7 +7,7 @@ import { setInterruptNote, UserError, writeJsonAtomic } from '../../util/index.t
 import { costArrayFlags, modelFlags } from './llm-flags.ts';
 
 /** The balancing step's defaults (chosen on validation text: docs/compress.md). */
-const BALANCE = { steps: 2000, batch: 4096, rate: 0.001, fitWindows: 48 };
+const BALANCE = { steps: 2000, batch: 4096, rate: 0.001, decay: 'linear', fitWindows: 96 };
 
 const positive = (v: number, flag: string) => { if (!(Number.isInteger(v) && v >= 1)) throw new UserError(`must be a whole number >= 1, got ${v}`, flag); };
 
@@ -20,8 +20,8 @@ the rest are grouped into equal routed experts by balanced k-means (L1 on the ma
 assignment solved exactly by the Hungarian algorithm); the router is built from each expert's
 representative neuron (its most active one; --representative centroid for the paper's rule). The
 balancing bias is fitted layer by layer on the carved model's own router inputs over --balance-fit
-fresh training windows (--balance-steps updates of --balance-batch tokens, +-rate each toward the
-mean load; 0 windows: on the calibration tokens), or online over --balance-windows fresh windows;
+fresh training windows (--balance-steps updates of --balance-batch tokens, each a step toward the
+mean load that decays from --balance-rate to 0, --balance-decay; 0 windows: on the calibration tokens), or online over --balance-windows fresh windows;
 it keeps updating through fine-tuning, and with --balance-fit it is fitted again from zero on the
 fine-tuned model. Perplexity is measured
 on held-out windows for the dense model, the carved model (with and without the bias), static
@@ -45,6 +45,7 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
     { name: 'balance-steps', kind: 'int', default: BALANCE.steps, valueName: 'N', help: 'bias updates (+-rate each) on batches of --balance-batch tokens of the fit windows' },
     { name: 'balance-batch', kind: 'int', default: BALANCE.batch, valueName: 'N', help: 'tokens per bias update' },
     { name: 'balance-rate', kind: 'number', default: BALANCE.rate, valueName: 'R', help: 'bias change per update toward the mean load' },
+    { name: 'balance-decay', kind: 'string', default: BALANCE.decay, valueName: 'RULE', help: "the step over a fit's updates: 'linear' (from --balance-rate at the first update toward 0 at the last) or 'none' (fixed, the paper's)" },
     { name: 'balance-fit', kind: 'int', default: BALANCE.fitWindows, valueName: 'N', help: 'fit the bias on N fresh training windows, and again on the fine-tuned model after --finetune (0: on the calibration windows, before fine-tuning only)' },
     { name: 'balance-windows', kind: 'int', default: 0, valueName: 'N', help: 'instead: fit the bias online over N fresh training windows (each token seen once, an update per --balance-batch tokens routed)' },
     { name: 'decode', kind: 'int', default: 16, valueName: 'N', help: 'tokens decoded on the array for the cost (after a prompt of --prompt)' },
@@ -59,6 +60,8 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
     if (!(flags.finetune >= 0)) throw new UserError('must be 0 or more', '--finetune');
     for (const f of ['balance-windows', 'balance-fit'] as const) if (!(Number.isInteger(flags[f]) && flags[f] >= 0)) throw new UserError(`must be a whole number >= 0, got ${flags[f]}`, `--${f}`);
     if (!(flags['balance-rate'] > 0)) throw new UserError(`must be above 0, got ${flags['balance-rate']}`, '--balance-rate');
+    const decay = flags['balance-decay'].trim().toLowerCase();
+    if (decay !== 'linear' && decay !== 'none') throw new UserError(`'${flags['balance-decay']}' is not a step rule`, '--balance-decay', "give 'linear' or 'none'");
     const representative = flags.representative.trim().toLowerCase();
     if (representative !== 'centroid' && representative !== 'rate') throw new UserError(`'${flags.representative}' is not a representative rule`, '--representative', "give 'centroid' or 'rate'");
     const m = denseCheckpoint(loadModel(flags.checkpoint, flags.tokenizer), 'moe carve');
@@ -78,7 +81,7 @@ example: tessera moe carve --config S2A6E16 --finetune 40 --out out/cmoe50`,
     const r = await runCmoe(m.weights, data, {
       configName: flags.config.toUpperCase(), config, ka: flags.ka, representative, seed: flags.seed,
       balance: {
-        steps: flags['balance-steps'], batch: flags['balance-batch'], rate: flags['balance-rate'],
+        steps: flags['balance-steps'], batch: flags['balance-batch'], rate: flags['balance-rate'], decay,
         stream: flags['balance-windows'] > 0 ? trainingWindows(data.trainStream, flags['balance-windows'], mc.seqLen, flags.seed + 2) : undefined,
         fit: flags['balance-windows'] === 0 && flags['balance-fit'] > 0 ? trainingWindows(data.trainStream, flags['balance-fit'], mc.seqLen, flags.seed + 3) : undefined,
       },

@@ -3,7 +3,7 @@
 export { linearAssignment, balancedAssignment } from './assignment.ts';
 export { captureFfnInputs, activationProfile, normalizeRows, type ActivationProfile } from './cmoe/calibrate.ts';
 export { parseCmoeConfig, activation, carveLayer, staticPruning, type CmoeConfig, type CarvedLayer, type Grouping, type Representative } from './cmoe/carve.ts';
-export { CarvedFeedForward, selectExperts, balanceBias, selectAndBalance, maxOverMean, routerRows, type MoeOptions, type RouterRows } from './cmoe/moe-ffn.ts';
+export { CarvedFeedForward, selectExperts, balanceBias, selectAndBalance, maxOverMean, routerRows, type BiasDecay, type MoeOptions, type RouterRows } from './cmoe/moe-ffn.ts';
 export { calibrate, carveModel, carvedModel, fitBias, streamBalance, type Calibration, type CarvedModelLayer, type BalanceOptions } from './cmoe/pipeline.ts';
 export { finetuneCmoe, installCmoeGate, type CmoeFinetuneOptions, type CmoeFinetuneResult } from './cmoe/finetune.ts';
 export { Expert, GateUpFeedForward, fuseGateUp } from './cmoe/products.ts';

@@ -209,16 +209,25 @@ export function selectAndBalance(s: Float64Array, m: number, R: number, active: 
 }
 
 /**
- * The auxiliary-loss-free balancing bias: over `steps` batches of `batch` calibration tokens (their
- * router scores s, tokens x R), each expert's bias moves by `rate` toward the mean load
- * (+rate when it was picked less often than the mean, -rate when more).
+ * How the balancing step changes over a fit's updates: 'none' keeps it (the paper's fixed step);
+ * 'linear' shrinks it from `rate` at the first update toward 0 at the last, rate x (1 - k / steps),
+ * so the last updates can settle between the load changes a fixed step jumps over.
  */
-export function balanceBias(s: Float64Array, tokens: number, R: number, active: number, steps: number, batch: number, rate = 0.001): Float64Array {
+export type BiasDecay = 'none' | 'linear';
+
+/**
+ * The auxiliary-loss-free balancing bias: over `steps` batches of `batch` calibration tokens (their
+ * router scores s, tokens x R), each expert's bias moves by the step toward the mean load
+ * (+step when it was picked less often than the mean, -step when more); the step is `rate`, or
+ * decays from it (`decay`).
+ */
+export function balanceBias(s: Float64Array, tokens: number, R: number, active: number, steps: number, batch: number, rate = 0.001, decay: BiasDecay = 'none'): Float64Array {
   const bias = new Float64Array(R);
   for (let step = 0; step < steps; step++) {
     const start = (step * batch) % tokens;
     const n = Math.min(batch, tokens - start);
-    updateBias(bias, selectExperts(s.subarray(start * R, (start + n) * R), n, R, active, bias), (n * active) / R, rate);
+    const stepRate = decay === 'linear' ? rate * (1 - step / steps) : rate;
+    updateBias(bias, selectExperts(s.subarray(start * R, (start + n) * R), n, R, active, bias), (n * active) / R, stepRate);
   }
   return bias;
 }

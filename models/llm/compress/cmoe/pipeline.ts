@@ -9,7 +9,7 @@ import { Block } from '../../engine/block.ts';
 import { LlamaModel } from '../../engine/model.ts';
 import { activationProfile, captureFfnInput, captureFfnInputs, type ActivationProfile } from './calibrate.ts';
 import { carveLayer, staticPruning, type CarvedLayer, type CmoeConfig, type Grouping, type Representative } from './carve.ts';
-import { balanceBias, CarvedFeedForward, type RouterRows } from './moe-ffn.ts';
+import { balanceBias, CarvedFeedForward, type BiasDecay, type RouterRows } from './moe-ffn.ts';
 
 export interface Calibration {
   /** Per layer, the FFN inputs (tokens x dim) and the activation profile. */
@@ -42,6 +42,8 @@ export interface BalanceOptions {
   /** Tokens per update. */
   readonly batch: number;
   readonly rate: number;
+  /** How the step decays over the `steps` updates of a fit (default 'none': fixed; not for `stream`). */
+  readonly decay?: BiasDecay;
   /**
    * Fresh training windows: instead of `steps` updates over the calibration tokens, the carved model
    * runs once over these, every layer's bias updating after each `batch` tokens it routes (as it
@@ -91,18 +93,18 @@ export async function carveModel(weights: LlamaWeights, cal: Calibration, config
 
 /**
  * Fits the balancing bias layer by layer (updating the layers' bias arrays in place): `steps`
- * updates of `batch` tokens over the router scores of `windows` as the carved model feeds them,
+ * updates of `batch` tokens (the step fixed or decaying, `decay`) over the router scores of `windows` as the carved model feeds them,
  * the earlier layers already fitted (the model's FFNs hold these very arrays, so each fit changes
  * what the later layers see).
  */
-export async function fitBias(weights: LlamaWeights, layers: readonly CarvedModelLayer[], active: number, windows: readonly Uint16Array[], o: Pick<BalanceOptions, 'steps' | 'batch' | 'rate'>): Promise<void> {
+export async function fitBias(weights: LlamaWeights, layers: readonly CarvedModelLayer[], active: number, windows: readonly Uint16Array[], o: Pick<BalanceOptions, 'steps' | 'batch' | 'rate' | 'decay'>): Promise<void> {
   const { model, ffns } = carvedModel(weights, layers, active, new ReferenceBackend());
   for (const [l, layer] of layers.entries()) {
     const R = layer.carved.experts.length;
     if (R === 0) continue;
     const x = await captureFfnInput(model, windows, l);
     const tokens = x.length / weights.config.dim;
-    layer.bias.set(balanceBias(ffns[l].scores(x, tokens, l), tokens, R, active, o.steps, o.batch, o.rate));
+    layer.bias.set(balanceBias(ffns[l].scores(x, tokens, l), tokens, R, active, o.steps, o.batch, o.rate, o.decay));
   }
 }
 

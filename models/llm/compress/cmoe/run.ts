@@ -117,7 +117,7 @@ export async function runCmoe(weights: LlamaWeights, data: CompressionData, o: C
       dense, carved: carved.perplexity, carvedNoBias: noBias.perplexity, finetuned: finetuned?.perplexity ?? null,
       staticPruning: pruned.perplexity, randomGrouping: random.perplexity,
     },
-    loadBalance: { maxOverMean: carved.loads.maxOverMean, meanOverLayers: carved.loads.meanOverLayers, perLayer: carved.loads.perLayer, withoutBias: noBias.loads, balance: { steps: o.balance.stream ? 0 : o.balance.steps, batch: o.balance.batch, rate: o.balance.rate, streamWindows: o.balance.stream?.length ?? 0, fitWindows: o.balance.fit?.length ?? 0, refitAfterFinetune: o.balance.fit !== undefined && o.finetune !== undefined } },
+    loadBalance: { maxOverMean: carved.loads.maxOverMean, meanOverLayers: carved.loads.meanOverLayers, perLayer: carved.loads.perLayer, withoutBias: noBias.loads, balance: { steps: o.balance.stream ? 0 : o.balance.steps, batch: o.balance.batch, rate: o.balance.rate, decay: o.balance.stream ? 'none' : o.balance.decay ?? 'none', streamWindows: o.balance.stream?.length ?? 0, fitWindows: o.balance.fit?.length ?? 0, refitAfterFinetune: o.balance.fit !== undefined && o.finetune !== undefined } },
     finetune: finetuned ? { ...finetuned, options: o.finetune, gapRecovered: gap > 0 ? (carved.perplexity - finetuned.perplexity) / gap : null } : null,
     array: {
       backend: o.array.description, prompt: o.decode.prompt, decodedTokens: o.decode.steps,

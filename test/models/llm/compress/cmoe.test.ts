@@ -119,6 +119,30 @@ describe('CMoE carving', () => {
     expect(maxOverMean(loads(balanceBias(skew, T, R, 1, 400, 40)))).toBeLessThan(1.3);
   });
 
+  it('decays the balancing step linearly when asked, and so settles where a fixed step keeps cycling', () => {
+    // Clumps of identical tokens (as a frequent token's occurrences at layer 0) make the load jump as the
+    // bias crosses their keys; the fit tokens are exactly three batches, so a fixed step cycles over them.
+    const r = createRng(11), T = 300, R = 4, clumps = 12;
+    const keys = Array.from({ length: clumps }, () => Array.from({ length: R }, () => r.next()));
+    const s = Float64Array.from({ length: T * R }, (_, i) => keys[Math.floor(i / R) % clumps][i % R] + 0.01 * r.next());
+    // Reference: a plain loop, step k of 400 moving each bias by 0.02 x (1 - k / 400) toward the mean load.
+    const expected = new Float64Array(R);
+    for (let k = 0; k < 400; k++) {
+      const start = (k * 100) % T;
+      const load = new Float64Array(R);
+      for (let t = start; t < start + 100; t++) {
+        const order = Array.from({ length: R }, (_, e) => e).sort((p, q) => s[t * R + q] + expected[q] - (s[t * R + p] + expected[p]) || p - q);
+        load[order[0]]++;
+      }
+      for (let e = 0; e < R; e++) expected[e] += load[e] < 25 ? 0.02 * (1 - k / 400) : load[e] > 25 ? -0.02 * (1 - k / 400) : 0;
+    }
+    const decayed = balanceBias(s, T, R, 1, 400, 100, 0.02, 'linear');
+    decayed.forEach((b, e) => expect(b).toBeCloseTo(expected[e], 12));
+    const loads = (bias: Float64Array) => maxOverMean(Float64Array.from(selectExperts(s, T, R, 1, bias).map((t) => t.length)));
+    expect(loads(decayed)).toBeLessThan(loads(balanceBias(s, T, R, 1, 400, 100, 0.02)));
+    expect(Array.from(balanceBias(s, T, R, 1, 400, 100, 0.02, 'none'))).toEqual(Array.from(balanceBias(s, T, R, 1, 400, 100, 0.02)));
+  });
+
   it('fits each layer\'s bias on the inputs the carved model feeds it (earlier layers carved, with their biases)', async () => {
     const c = parseCmoeConfig('S2A2E8', 64), balance = { steps: 30, batch: 8, rate: 0.01 };
     const layers = await carveModel(weights, cal, c, 'kmeans', balance, 1);

@@ -31,8 +31,8 @@ describe('moe carve and prune fuse', () => {
     expect(await main(args), err.join('\n')).toBe(0);
     const r = JSON.parse(readFileSync(json, 'utf8'));
     expect(r.representative).toBe('rate');
-    expect(r.loadBalance.balance).toEqual({ steps: 20, batch: 16, rate: 0.001, streamWindows: 0, fitWindows: 2, refitAfterFinetune: true });
-    // Fitted again from zero after fine-tuning: 20 updates of +-0.001 at most.
+    expect(r.loadBalance.balance).toEqual({ steps: 20, batch: 16, rate: 0.001, decay: 'linear', streamWindows: 0, fitWindows: 2, refitAfterFinetune: true });
+    // Fitted again from zero after fine-tuning: 20 updates of +-0.001 (decaying) at most.
     for (const l of loadModel(out, undefined).moe!.layers) for (const b of l.bias) expect(Math.abs(b)).toBeLessThanOrEqual(0.02 + 1e-12);
     expect(r.array.fusedKernel.byKind.carved['router-gate-up'].cycles).toBeGreaterThan(0);
     expect(r.array.fusedKernel.ffnCyclesPerToken.dense).toBeLessThan(r.array.ffnCyclesPerToken.dense);
@@ -71,6 +71,9 @@ describe('moe carve and prune fuse', () => {
     expect(report.finetune.distillation.healedRemoval[0].coefficient).toBeNull();
     expect(await main(['moe', 'carve', '--checkpoint', ckpt, '--representative', 'median', '--out', join(dir, 'never')])).not.toBe(0);
     expect(err.join('\n')).toMatch(/--representative/);
+    expect(await main(['moe', 'carve', '--checkpoint', ckpt, '--balance-decay', 'cosine', '--out', join(dir, 'never')])).not.toBe(0);
+    expect(err.join('\n')).toMatch(/'cosine' is not a step rule/);
+    expect(err.join('\n')).toMatch(/--balance-decay/);
   });
 
   it('exit 130 / 143 with no output and say that nothing was kept', async () => {
