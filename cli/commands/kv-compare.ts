@@ -3,6 +3,7 @@ import { defineCommand } from '../command.ts';
 import { SELECT_METHODS } from '../../models/llm/kv/index.ts';
 import { UserError, writeJsonAtomic } from '../../util/index.ts';
 import { writeReport } from '../report/html-report.ts';
+import { checkAgainst, methodPositions, parsePositionEdges, positionFlags, printPositionTables } from './kv-by-position.ts';
 import { BUDGETS, selectFlags, selectRun } from './kv-select-run.ts';
 
 export default defineCommand({
@@ -11,11 +12,14 @@ export default defineCommand({
   details: `Runs \`kv compress\` for every method at budgets 1/32, 1/16, 1/8 and 1/4 of the model's context on
 the same held-out windows, and reports recovery and perplexity against the budget (with the full
 cache's perplexity on the same targets), KV bytes and cycles per token on the array, and the decode
-time per token with and without cross-token prefetch of AttentionPredictor.
+time per token with and without cross-token prefetch of AttentionPredictor. --by-position also splits
+the decode's recovery by the tokens cached at the step, as kv recovery --by-position does (windows
+decoded before per-step figures were recorded are decoded again).
 example: tessera kv compare --report out/kv-compare --json out/kv-compare.json`,
   flags: [
     ...selectFlags,
     { name: 'methods', kind: 'string', default: SELECT_METHODS.join(','), valueName: 'M,...', help: 'the methods to run (a comma list)' },
+    ...positionFlags,
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results as JSON' },
     { name: 'report', kind: 'string', valueName: 'DIR', help: 'write report.html (plotly) into DIR' },
   ],
@@ -24,10 +28,14 @@ example: tessera kv compare --report out/kv-compare --json out/kv-compare.json`,
     const unknown = methods.find((m) => !(SELECT_METHODS as readonly string[]).includes(m));
     if (unknown !== undefined || methods.length === 0) throw new UserError(`unknown method '${unknown ?? ''}'`, '--methods', `give a comma list of ${SELECT_METHODS.join(', ')}`);
     const chosen = SELECT_METHODS.filter((m) => methods.includes(m));
-    const run = await selectRun(flags, chosen, BUDGETS);
+    checkAgainst(flags, chosen);
+    const run = await selectRun(flags, chosen, BUDGETS, flags['by-position'] !== undefined);
+    const T = run.setup.model.config.seqLen;
+    const buckets = flags['by-position'] === undefined ? undefined : parsePositionEdges(flags['by-position'], T);
     const rows: Awaited<ReturnType<typeof run.evaluate>>[] = [];
     for (const method of chosen) for (const budget of BUDGETS) rows.push(await run.evaluate(method, budget));
     const at = (m: string, b: number) => rows.find((r) => r.method === m && r.budget === b);
+    const positions = buckets ? methodPositions((m, b) => at(m, b)!.windowSteps!, chosen, BUDGETS, buckets, flags.against) : undefined;
     const ap = (b: number) => at('attention-predictor', b);
     const targets = ap(1 / 16) && at('h2o', 1 / 16) && at('quest', 1 / 16) ? {
       recoveryAtLeastH2oAndQuest: Object.fromEntries(BUDGETS.map((b) => [String(b), ap(b)!.recovery >= Math.max(at('h2o', b)!.recovery, at('quest', b)!.recovery)])),
@@ -39,10 +47,11 @@ example: tessera kv compare --report out/kv-compare --json out/kv-compare.json`,
       console.log(`${r.method.padEnd(20)} ${r.budget.toFixed(4)}  ${String(r.budgetTokens).padStart(6)}  ${(100 * r.recovery).toFixed(2).padStart(7)}%  ${r.perplexity.toFixed(3).padStart(10)}  ${(100 * (r.perplexity / run.fullPerplexity - 1)).toFixed(2).padStart(6)}%  ${r.array.kvBytesPerToken.toFixed(0).padStart(10)}  ${r.array.cyclesPerToken.toFixed(0).padStart(12)}  ${r.array.prefetchSpeedup.toFixed(2)}x`);
     }
     if (run.setup.costNote) console.log(`note: ${run.setup.costNote}`);
+    if (positions) printPositionTables(positions, chosen, BUDGETS, T, flags.against);
     const result = {
       checkpoint: run.setup.checkpoint, weightsSha256: run.setup.weightsSha256, windows: run.split, windowCount: run.windows.length, perQueryHead: flags['per-query-head'], fullPerplexity: run.fullPerplexity, firstTarget: run.firstTarget,
       predictor: run.predictor && { parameters: run.predictor.net.parameterCount(), samples: run.predictor.samples, losses: run.predictor.losses },
-      results: rows.map((r) => ({ method: r.method, budget: r.budget, budgetTokens: r.budgetTokens, layout: r.layout, recovery: r.recovery, perplexity: r.perplexity, fullPerplexity: run.fullPerplexity, targets: r.tokens, kvBytesPerToken: r.kvBytesPerToken, calibrationsPerToken: r.calibrationsPerToken, array: r.array })),
+      results: rows.map((r) => ({ method: r.method, budget: r.budget, budgetTokens: r.budgetTokens, layout: r.layout, recovery: r.recovery, perplexity: r.perplexity, fullPerplexity: run.fullPerplexity, targets: r.tokens, kvBytesPerToken: r.kvBytesPerToken, calibrationsPerToken: r.calibrationsPerToken, array: r.array, ...positions?.get(`${r.method}@${r.budget}`) })),
       targets,
     };
     if (flags.json) writeJsonAtomic(flags.json, result);

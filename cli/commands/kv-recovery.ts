@@ -1,10 +1,10 @@
 import { defineCommand } from '../command.ts';
 import {
-  budgetLayout, CEILING_METHODS, policyFor, recordWindow, replayRecovery, SELECT_METHODS, gapTrend, positionRows, type PolicyMethod, type PositionRow, type ReplayRecovery,
+  budgetLayout, CEILING_METHODS, policyFor, recordWindow, replayRecovery, SELECT_METHODS, type PolicyMethod, type ReplayRecovery,
 } from '../../models/llm/kv/index.ts';
 import { ProgressBar, UserError, writeJsonAtomic } from '../../util/index.ts';
 import { kvSetup } from './kv-common.ts';
-import { parsePositionEdges, printPositionTable } from './kv-recovery-position.ts';
+import { checkAgainst, methodPositions, parsePositionEdges, positionFlags, printPositionTables } from './kv-by-position.ts';
 import { BUDGETS, checkSelectFlags, predictorFromFlags, selectFlags, windowsExcluded } from './kv-select-run.ts';
 
 const METHODS: readonly PolicyMethod[] = [...SELECT_METHODS, ...CEILING_METHODS];
@@ -27,8 +27,7 @@ example: tessera kv recovery --validation --windows 4 --by-position 32,64,128,19
   flags: [
     ...selectFlags,
     { name: 'methods', kind: 'string', default: METHODS.join(','), valueName: 'M,...', help: `the methods to replay (a comma list of ${METHODS.join(', ')})` },
-    { name: 'by-position', kind: 'string', valueName: 'E,...', help: 'also split recovery by the tokens cached at the step: buckets from these ascending lower edges (e.g. 32,64,128,192) to the context' },
-    { name: 'against', kind: 'string', default: 'quest', valueName: 'M', help: 'with --by-position: the method every other one is compared with, window by window' },
+    ...positionFlags,
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results (with each window\'s recovery) as JSON' },
   ],
   async run(flags) {
@@ -37,7 +36,7 @@ example: tessera kv recovery --validation --windows 4 --by-position 32,64,128,19
     const unknown = methods.find((m) => !(METHODS as readonly string[]).includes(m));
     if (unknown !== undefined || methods.length === 0) throw new UserError(`unknown method '${unknown ?? ''}'`, '--methods', `give a comma list of ${METHODS.join(', ')}`);
     const chosen = METHODS.filter((m) => methods.includes(m));
-    if (flags['by-position'] !== undefined && !chosen.includes(flags.against as PolicyMethod)) throw new UserError(`--against ${flags.against} is not among the methods replayed`, '--against', `give one of ${chosen.join(', ')}, or add it to --methods`);
+    checkAgainst(flags, chosen);
     const excluded = windowsExcluded(flags);
     const setup = kvSetup(flags, flags.windows, flags.windows);
     const windows = flags.validation ? setup.tune : setup.test;
@@ -62,19 +61,11 @@ example: tessera kv recovery --validation --windows 4 --by-position 32,64,128,19
       }
     }
     bar.finish();
-    const byPosition = new Map<string, readonly PositionRow[]>();
-    if (buckets) {
-      for (const fraction of BUDGETS) {
-        const reference = positionRows(perWindow.get(`${flags.against}@${fraction}`)!, buckets);
-        for (const method of chosen) byPosition.set(`${method}@${fraction}`, method === flags.against ? reference : positionRows(perWindow.get(`${method}@${fraction}`)!, buckets, reference));
-      }
-    }
+    const positions = buckets ? methodPositions((m, f) => perWindow.get(`${m}@${f}`)!, chosen, BUDGETS, buckets, flags.against) : undefined;
     const rows = chosen.flatMap((method) => BUDGETS.map((fraction) => {
       const ws = perWindow.get(`${method}@${fraction}`)!;
       const recovery = ws.reduce((a, r) => a + r.recovered, 0) / ws.reduce((a, r) => a + r.rows, 0);
-      const positions = byPosition.get(`${method}@${fraction}`);
-      const trend = positions && method !== flags.against ? gapTrend(positions, byPosition.get(`${flags.against}@${fraction}`)!) : undefined;
-      return { method, budget: fraction, budgetTokens: Math.round(fraction * T), recovery, perWindow: ws.map((r) => r.recovered / r.rows), ...(positions ? { byPosition: positions } : {}), ...(trend ? { positionTrend: trend } : {}) };
+      return { method, budget: fraction, budgetTokens: Math.round(fraction * T), recovery, perWindow: ws.map((r) => r.recovered / r.rows), ...positions?.get(`${method}@${fraction}`) };
     }));
     console.log(`teacher-forced recovery on ${windows.length} ${flags.validation ? 'validation' : 'test'} window(s)${flags['per-query-head'] ? ', per query head' : ''}`);
     console.log(`method               ${BUDGETS.map((b) => `1/${Math.round(1 / b)}`.padStart(8)).join('')}    mean`);
@@ -82,12 +73,7 @@ example: tessera kv recovery --validation --windows 4 --by-position 32,64,128,19
       const rs = rows.filter((r) => r.method === method).map((r) => r.recovery);
       console.log(`${method.padEnd(20)} ${rs.map((r) => `${(100 * r).toFixed(2)}%`.padStart(8)).join('')} ${`${(100 * rs.reduce((a, x) => a + x, 0) / rs.length).toFixed(2)}%`.padStart(8)}`);
     }
-    if (buckets) {
-      for (const fraction of BUDGETS) {
-        const tables = new Map(chosen.map((m) => [m, byPosition.get(`${m}@${fraction}`)!] as const));
-        printPositionTable(`1/${Math.round(1 / fraction)} (${Math.round(fraction * T)} tokens)`, [flags.against, ...chosen.filter((m) => m !== flags.against)], tables, flags.against);
-      }
-    }
+    if (positions) printPositionTables(positions, chosen, BUDGETS, T, flags.against);
     if (flags.json) {
       writeJsonAtomic(flags.json, {
         checkpoint: setup.checkpoint, weightsSha256: setup.weightsSha256, windows: flags.validation ? 'validation' : 'test', windowCount: windows.length, perQueryHead: flags['per-query-head'],

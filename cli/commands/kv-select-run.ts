@@ -89,7 +89,8 @@ export async function predictorFromFlags(flags: SelectFlags, setup: KvSetup, fra
   });
 }
 
-export async function selectRun(flags: SelectFlags, methods: readonly SelectMethod[], fractions: readonly number[]): Promise<SelectRun> {
+/** `bySteps`: every window's per-step recovery too (windows cached without it are decoded again). */
+export async function selectRun(flags: SelectFlags, methods: readonly SelectMethod[], fractions: readonly number[], bySteps = false): Promise<SelectRun> {
   setInterruptNote(cachedWorkNote('the AttentionPredictor network and window selections', 'kv-predictor', 'kv-select'));
   checkSelectFlags(flags);
   const setup = kvSetup(flags, flags.windows, flags.windows);
@@ -106,7 +107,7 @@ export async function selectRun(flags: SelectFlags, methods: readonly SelectMeth
     setup, predictor, fullPerplexity, firstTarget, split, windows,
     async evaluate(method, fraction) {
       const r = await evaluateSelection(setup.model, windows, method, fraction, {
-        fullLayers: flags['full-layers'], firstTarget, maxBlock: flags.block, excludeWindows: windowsExcluded(flags).has(method), calibrateEvery: flags['calibrate-every'], net: predictor?.net, netKey: predictor?.key, perQueryHead, modelKey: setup.modelKey, onWindow: (cached) => (cached ? bar.skip(1) : bar.tick(1, `${method} ${fraction}`)),
+        fullLayers: flags['full-layers'], firstTarget, maxBlock: flags.block, excludeWindows: windowsExcluded(flags).has(method), calibrateEvery: flags['calibrate-every'], net: predictor?.net, netKey: predictor?.key, perQueryHead, modelKey: setup.modelKey, bySteps, onWindow: (cached) => (cached ? bar.skip(1) : bar.tick(1, `${method} ${fraction}`)),
       });
       return { ...r, ...costAt({ setup, flags }, method, r) };
     },

@@ -64,6 +64,9 @@ export interface WindowSelection {
   readonly steps: number;
   /** Compressed steps that read every key (AttentionPredictor's calibration), summed over layers and heads. */
   readonly calibrations: number;
+  /** Index t: `recovered` and `rows` of step t (t + 1 tokens cached) alone (absent from results cached before they were recorded). */
+  readonly stepRecovered?: readonly number[];
+  readonly stepRows?: readonly number[];
 }
 
 const VERSION = 'kv-select-1';
@@ -71,10 +74,16 @@ const VERSION = 'kv-select-1';
 const selectionKey = (model: LlamaModel, w: Uint16Array, s: SelectionSetup, modelKey: string) =>
   contentHash(modelKey, model.backend.description, Array.from(w), s.method, s.budget, s.layout, s.fullLayers, s.firstTarget, s.netKey ?? '', VERSION, ...(s.perQueryHead ? ['per-query-head'] : []), ...(s.method === 'attention-predictor' && (s.calibrateEvery ?? 5) !== 5 ? [`calibrate-every-${s.calibrateEvery}`] : []));
 
-export function selectWindow(model: LlamaModel, w: Uint16Array, s: SelectionSetup, modelKey: string): WindowSelection {
+/** A cached result, unless `bySteps` asks for the per-step figures it lacks (then the window is decoded again). */
+function cachedSelection(store: ContentCache<WindowSelection>, key: string, bySteps: boolean): WindowSelection | undefined {
+  const hit = store.get(key);
+  return hit && (!bySteps || hit.stepRows) ? hit : undefined;
+}
+
+export function selectWindow(model: LlamaModel, w: Uint16Array, s: SelectionSetup, modelKey: string, bySteps = false): WindowSelection {
   const store = new ContentCache<WindowSelection>('kv-select');
   const key = selectionKey(model, w, s, modelKey);
-  const hit = store.get(key);
+  const hit = cachedSelection(store, key, bySteps);
   if (hit) return hit;
   const { kvHeads, heads, dim, vocab } = model.config;
   const hs = dim / heads, T = w.length - 1;
@@ -99,6 +108,8 @@ export function selectWindow(model: LlamaModel, w: Uint16Array, s: SelectionSetu
     rows: selecting.reduce((a, c) => a + c.stats.rows, 0),
     bytes: fullBytes + selecting.reduce((a, c) => a + c.stats.bytes, 0),
     steps: T,
+    stepRecovered: Array.from({ length: T }, (_, t) => selecting.reduce((a, c) => a + c.stats.stepRecovered[t], 0)),
+    stepRows: Array.from({ length: T }, (_, t) => selecting.reduce((a, c) => a + c.stats.stepRows[t], 0)),
   };
   store.put(key, r);
   return r;
@@ -115,18 +126,20 @@ export interface SelectionResult {
   /** KV bytes read per decoded token, averaged over the windows' steps (all layers). */
   readonly kvBytesPerToken: number;
   readonly calibrationsPerToken: number;
+  /** With `bySteps`: each window's per-step kept mass and rows. */
+  readonly windowSteps?: readonly { readonly stepRecovered: Float64Array; readonly stepRows: Int32Array }[];
 }
 
 /** Every window decoded (or read from the cache); yields to the event loop after each, so Ctrl-C acts between windows. */
-export async function evaluateSelection(model: LlamaModel, windows: readonly Uint16Array[], method: SelectMethod, fraction: number, o: { fullLayers: number; firstTarget: number; maxBlock: number; excludeWindows?: boolean; calibrateEvery?: number; net?: AttentionPredictorNet; netKey?: string; perQueryHead?: boolean; modelKey: string; onWindow?: (cached: boolean) => void }): Promise<SelectionResult> {
+export async function evaluateSelection(model: LlamaModel, windows: readonly Uint16Array[], method: SelectMethod, fraction: number, o: { fullLayers: number; firstTarget: number; maxBlock: number; excludeWindows?: boolean; calibrateEvery?: number; net?: AttentionPredictorNet; netKey?: string; perQueryHead?: boolean; modelKey: string; bySteps?: boolean; onWindow?: (cached: boolean) => void }): Promise<SelectionResult> {
   const budget = Math.max(1, Math.round(fraction * model.config.seqLen));
   const layout = budgetLayout(budget, o.maxBlock, o.excludeWindows);
   const setup: SelectionSetup = { method, budget, layout, fullLayers: o.fullLayers, firstTarget: o.firstTarget, net: o.net, netKey: o.netKey, perQueryHead: o.perQueryHead, calibrateEvery: o.calibrateEvery };
   const sums: WindowSelection[] = [];
   const store = new ContentCache<WindowSelection>('kv-select');
   for (const w of windows) {
-    const cached = store.get(selectionKey(model, w, setup, o.modelKey));
-    sums.push(cached ?? selectWindow(model, w, setup, o.modelKey));
+    const cached = cachedSelection(store, selectionKey(model, w, setup, o.modelKey), o.bySteps ?? false);
+    sums.push(cached ?? selectWindow(model, w, setup, o.modelKey, o.bySteps));
     o.onWindow?.(cached !== undefined);
     if (!cached) await yieldToEventLoop();
   }
@@ -138,5 +151,6 @@ export async function evaluateSelection(model: LlamaModel, windows: readonly Uin
     tokens: sum((r) => r.tokens),
     kvBytesPerToken: sum((r) => r.bytes) / sum((r) => r.steps),
     calibrationsPerToken: sum((r) => r.calibrations) / sum((r) => r.steps),
+    ...(o.bySteps ? { windowSteps: sums.map((r) => ({ stepRecovered: Float64Array.from(r.stepRecovered ?? []), stepRows: Int32Array.from(r.stepRows ?? []) })) } : {}),
   };
 }

@@ -28,6 +28,9 @@ export interface SelectionStats {
   steps: number;
   /** Compressed (step, KV head) pairs that read every key (AttentionPredictor's calibration). */
   calibrations: number;
+  /** Index t: `recovered` and `rows` of step t (t + 1 tokens cached) alone. */
+  readonly stepRecovered: Float64Array;
+  readonly stepRows: Int32Array;
 }
 
 const all = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
@@ -40,11 +43,17 @@ export class SelectingKvCache implements LayerKvCache {
   /** Per KV head, per query row: the row's own set (per query head only). */
   private readonly rowKept: Int32Array[][] = [];
   private readonly full: Float32Array[] = [];
-  readonly stats: SelectionStats = { recovered: 0, rows: 0, bytes: 0, steps: 0, calibrations: 0 };
+  readonly stats: SelectionStats;
 
   /** `group`: query heads per KV head (the policy then sees kvHeads x group heads when `perQueryHead`). */
   constructor(readonly kvHeads: number, readonly headSize: number, readonly budget: number, readonly policy: SelectionPolicy, capacity = 256, readonly perQueryHead = false, readonly group = 1) {
     this.store = new FullKvCache(kvHeads, headSize, 'int8', capacity);
+    this.stats = { recovered: 0, rows: 0, bytes: 0, steps: 0, calibrations: 0, stepRecovered: new Float64Array(capacity), stepRows: new Int32Array(capacity) };
+  }
+
+  private countRecovered(n: number, mass: number, rows: number): void {
+    this.stats.recovered += mass; this.stats.rows += rows;
+    this.stats.stepRecovered[n - 1] += mass; this.stats.stepRows[n - 1] += rows;
   }
 
   private get n(): number {
@@ -76,7 +85,7 @@ export class SelectingKvCache implements LayerKvCache {
       const kept = compressed ? this.policy.select(head, { n, queries, rows, keys, headSize: hs }) : all(n);
       if (kept.length !== this.length) throw new Error(`${this.policy.name} kept ${kept.length} tokens, the budget is ${this.length}`);
       this.kept[head] = kept;
-      if (compressed) { this.stats.recovered += recoveredMass(full, rows, n, kept); this.stats.rows += rows; }
+      if (compressed) this.countRecovered(n, recoveredMass(full, rows, n, kept), rows);
       read = kept.length;
     } else {
       if (rows !== this.group) throw new Error(`per-query-head selection decodes one token at a time (${rows} query rows for a group of ${this.group})`);
@@ -87,7 +96,7 @@ export class SelectingKvCache implements LayerKvCache {
       sets.forEach((kept, r) => {
         if (kept.length !== Math.min(n, this.budget)) throw new Error(`${this.policy.name} kept ${kept.length} tokens, the budget is ${this.budget}`);
         for (const t of kept) union[t] = 1;
-        if (compressed) { this.stats.recovered += recoveredMass(full.subarray(r * n, (r + 1) * n), 1, n, kept); this.stats.rows++; }
+        if (compressed) this.countRecovered(n, recoveredMass(full.subarray(r * n, (r + 1) * n), 1, n, kept), 1);
       });
       read = union.reduce((a, x) => a + x, 0);
       // The union, then tokens no row keeps (masked for every row) up to `length`.

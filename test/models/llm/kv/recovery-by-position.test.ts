@@ -1,5 +1,6 @@
-// `tessera kv recovery --by-position`: each budget's recovery split by the tokens cached at the step,
-// with every method's per-window difference to --against's, on a tiny checkpoint (context 32).
+// `tessera kv recovery --by-position` and `kv compare --by-position`: each budget's recovery split by
+// the tokens cached at the step, with every method's per-window difference to --against's, on a tiny
+// checkpoint (context 32, 2 layers).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { tinyCheckpointFixture } from './tiny-command-fixture.ts';
 const { err } = captureConsole();
 const { dir, ckpt } = tinyCheckpointFixture('tessera-kv-position-');
 
-const run = (extra: string[], json: string) => main(['kv', 'recovery', '--checkpoint', ckpt, '--windows', '2', '--full-layers', '1', '--methods', 'quest,streaming', '--json', json, ...extra]);
+const run = (extra: string[], json: string, methods = 'quest,streaming') => main(['kv', 'recovery', '--checkpoint', ckpt, '--windows', '2', '--full-layers', '1', '--methods', methods, '--json', json, ...extra]);
 
 interface Bucket { from: number; to: number; recovery: number | null; rows: number; perWindow: (number | null)[]; differenceToReference?: { mean: number; above: number; windows: number } }
 interface Result { method: string; budget: number; recovery: number; perWindow: number[]; byPosition: Bucket[]; positionTrend?: { from: { from: number; to: number }; change: { mean: number } } }
@@ -52,5 +53,23 @@ describe('kv recovery --by-position', () => {
     expect(await run(['--by-position', '12', '--against', 'h2o'], json)).not.toBe(0);
     expect(err.join('\n')).toMatch(/--against/);
     expect(existsSync(json)).toBe(false);
+  });
+
+  it.each([[[]], [['--per-query-head']]])('kv compare splits the decode\'s recovery the same way, equal to the replay\'s when only the last layer is compressed (%j)', async (mode: string[]) => {
+    const replayed = join(dir, 'replayed.json'), decoded = join(dir, 'decoded.json');
+    expect(await run(['--by-position', '1,12,20', ...mode], replayed, 'quest,h2o,streaming'), err.join('\n')).toBe(0);
+    expect(await main(['kv', 'compare', '--checkpoint', ckpt, '--windows', '2', '--full-layers', '1', '--methods', 'h2o,quest,streaming', '--group', '32', '--by-position', '1,12,20', ...mode, '--json', decoded]), err.join('\n')).toBe(0);
+    const replay: Result[] = JSON.parse(readFileSync(replayed, 'utf8')).results;
+    const decode: Result[] = JSON.parse(readFileSync(decoded, 'utf8')).results;
+    expect(decode).toHaveLength(12);
+    for (const d of decode) {
+      const r = replay.find((x) => x.method === d.method && x.budget === d.budget)!;
+      expect(d.recovery).toBeCloseTo(r.recovery, 4);
+      d.byPosition.forEach((b, i) => {
+        expect(b.rows).toBe(r.byPosition[i].rows);
+        b.perWindow.forEach((x, w) => (x === null ? expect(r.byPosition[i].perWindow[w]).toBeNull() : expect(x).toBeCloseTo(r.byPosition[i].perWindow[w]!, 4)));
+      });
+      if (d.method !== 'quest') expect(d.positionTrend!.change.mean).toBeCloseTo(r.positionTrend!.change.mean, 4);
+    }
   });
 });
