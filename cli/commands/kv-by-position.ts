@@ -1,6 +1,7 @@
 // `--by-position` of kv recovery and kv compare: recovery split by the tokens cached at the step, each
 // method's per-window difference to --against's, and that difference's trend over the buckets.
 import type { FlagSpec } from '../flags.ts';
+import type { Chart } from '../report/html-report.ts';
 import {
   gapTrend, positionBuckets, positionRows, type GapTrend, type PositionBucket, type PositionRow, type ReplayRecovery,
 } from '../../models/llm/kv/index.ts';
@@ -74,4 +75,24 @@ export function printPositionTables(positions: ReadonlyMap<string, MethodPositio
       console.log(`${m.padEnd(20)} ${trend && d ? `${trend.from.from}-${trend.from.to - 1} to ${trend.to.from}-${trend.to.to - 1}: ${points(d.mean)} (${(100 * d.sd).toFixed(2)}) [${points(d.min)}, ${points(d.max)}] ${d.above}/${d.windows}` : '-'}`);
     }
   }
+}
+
+/**
+ * One chart per method but `against`: its per-window difference to `against` (points) against the
+ * buckets of cached tokens, a line per budget, error bars the SD over windows.
+ */
+export function positionCharts(positions: ReadonlyMap<string, MethodPositions>, methods: readonly string[], fractions: readonly number[], against: string): Chart[] {
+  return methods.filter((m) => m !== against).map((m) => ({
+    title: `${m} minus ${against}: recovery by tokens cached at the step`,
+    data: fractions.map((f) => {
+      const cells = positions.get(`${m}@${f}`)!.byPosition.filter((c) => c.differenceToReference);
+      return {
+        type: 'scatter', mode: 'lines+markers', name: `budget 1/${Math.round(1 / f)}`,
+        x: cells.map((c) => `${c.from}-${c.to - 1}`),
+        y: cells.map((c) => 100 * c.differenceToReference!.mean),
+        error_y: { type: 'data', array: cells.map((c) => 100 * c.differenceToReference!.sd), visible: true },
+      };
+    }),
+    layout: { xaxis: { title: { text: 'tokens cached at the step' }, type: 'category' }, yaxis: { title: { text: `difference to ${against} (points; SD over windows)` }, zeroline: true } },
+  }));
 }

@@ -1,10 +1,12 @@
+import { join } from 'node:path';
 import { defineCommand } from '../command.ts';
+import { writeReport } from '../report/html-report.ts';
 import {
   budgetLayout, CEILING_METHODS, policyFor, recordWindow, replayRecovery, SELECT_METHODS, type PolicyMethod, type ReplayRecovery,
 } from '../../models/llm/kv/index.ts';
 import { ProgressBar, UserError, writeJsonAtomic } from '../../util/index.ts';
 import { kvSetup } from './kv-common.ts';
-import { checkAgainst, methodPositions, parsePositionEdges, positionFlags, printPositionTables } from './kv-by-position.ts';
+import { checkAgainst, methodPositions, parsePositionEdges, positionCharts, positionFlags, printPositionTables } from './kv-by-position.ts';
 import { BUDGETS, checkSelectFlags, predictorFromFlags, selectFlags, windowsExcluded } from './kv-select-run.ts';
 
 const METHODS: readonly PolicyMethod[] = [...SELECT_METHODS, ...CEILING_METHODS];
@@ -29,6 +31,7 @@ example: tessera kv recovery --validation --windows 4 --by-position 32,64,128,19
     { name: 'methods', kind: 'string', default: METHODS.join(','), valueName: 'M,...', help: `the methods to replay (a comma list of ${METHODS.join(', ')})` },
     ...positionFlags,
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results (with each window\'s recovery) as JSON' },
+    { name: 'report', kind: 'string', valueName: 'DIR', help: 'write report.html (plotly) into DIR: recovery against the budget, and with --by-position each method\'s difference to --against\'s by tokens cached' },
   ],
   async run(flags) {
     checkSelectFlags(flags);
@@ -81,6 +84,16 @@ example: tessera kv recovery --validation --windows 4 --by-position 32,64,128,19
         predictor: predictor && { key: predictor.key, parameters: predictor.net.parameterCount(), samples: predictor.samples, losses: predictor.losses },
         results: rows,
       });
+    }
+    if (flags.report) {
+      const budgetAxis = { title: { text: 'budget (share of the context)' }, type: 'log', tickvals: BUDGETS, ticktext: BUDGETS.map((b) => `1/${Math.round(1 / b)}`) };
+      const recovery = { title: 'Teacher-forced attention recovery against the budget', data: chosen.map((m) => ({ type: 'scatter', mode: 'lines+markers', name: m, x: BUDGETS, y: BUDGETS.map((b) => rows.find((r) => r.method === m && r.budget === b)!.recovery) })), layout: { xaxis: budgetAxis, yaxis: { title: { text: 'recovery' } } } };
+      const charts = positions ? [...positionCharts(positions, chosen, BUDGETS, flags.against), recovery] : [recovery];
+      writeReport(join(flags.report, 'report.html'), 'KV-cache token selection: teacher-forced recovery', [{
+        heading: `${windows.length} ${flags.validation ? 'validation' : 'test'} window(s)${flags['per-query-head'] ? ', per query head' : ', per KV head'}`,
+        charts,
+      }]);
+      console.log(`wrote ${join(flags.report, 'report.html')}`);
     }
   },
 });

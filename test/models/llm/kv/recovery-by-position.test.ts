@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../../cli/main.ts';
 import { captureConsole } from '../../../helpers/console-capture.ts';
+import { missingChromium, renderReportInChromium } from '../../../helpers/render-in-chromium.ts';
 import { tinyCheckpointFixture } from './tiny-command-fixture.ts';
 
 const { err } = captureConsole();
@@ -18,8 +19,8 @@ interface Result { method: string; budget: number; recovery: number; perWindow: 
 
 describe('kv recovery --by-position', () => {
   it('splits each budget\'s recovery into buckets that add up to it, and differences each window against the reference', async () => {
-    const json = join(dir, 'position.json');
-    expect(await run(['--by-position', '1,12,20'], json), err.join('\n')).toBe(0);
+    const json = join(dir, 'position.json'), report = join(dir, 'report');
+    expect(await run(['--by-position', '1,12,20', '--report', report], json), err.join('\n')).toBe(0);
     const results: Result[] = JSON.parse(readFileSync(json, 'utf8')).results;
     expect(results).toHaveLength(8);
     for (const r of results) {
@@ -42,6 +43,15 @@ describe('kv recovery --by-position', () => {
         }
       }
     }
+  });
+
+  it('draws the difference to the reference by tokens cached, a line per budget, and recovery against the budget', async () => {
+    const chromiumMissing = missingChromium();
+    if (chromiumMissing) return;
+    const { charts, errors } = await renderReportInChromium(join(dir, 'report', 'report.html'));
+    expect(errors).toEqual([]);
+    expect(charts.map((c) => [c.title, c.traceCount])).toEqual([['streaming minus quest: recovery by tokens cached at the step', 4], ['Teacher-forced attention recovery against the budget', 2]]);
+    for (const c of charts) expect(c.svgCount, c.title).toBeGreaterThan(0);
   });
 
   it('refuses edges that do not ascend within the context, or a reference not replayed, before any output', async () => {
