@@ -25,6 +25,7 @@ example: tessera prune fuse --rate 0.25 --out out/fused --json out/fuse.json`,
     { name: 'rate', kind: 'number', default: 0.25, valueName: 'R', help: 'share of the blocks to remove' },
     { name: 'out', kind: 'string', required: true, valueName: 'DIR', help: 'write the fused checkpoint here' },
     { name: 'reach', kind: 'int', default: 1, valueName: 'N', help: 'neighbours on each side that take in a removed block' },
+    { name: 'rank', kind: 'int', default: 8, valueName: 'R', help: 'rank of the LoRA updates and of the fusion coefficient C_A C_B (alpha stays 16)' },
     { name: 'steps', kind: 'int', default: 32, valueName: 'N', help: 'local distillation steps per fused block' },
     { name: 'batch', kind: 'int', default: 8, valueName: 'N', help: 'windows per step' },
     { name: 'context', kind: 'int', default: 128, valueName: 'T', help: 'tokens per fine-tuning window' },
@@ -40,7 +41,7 @@ example: tessera prune fuse --rate 0.25 --out out/fused --json out/fuse.json`,
   ],
   async run(flags) {
     setInterruptNote('nothing was kept (prune fuse caches no partial results); rerun it to start again');
-    for (const [v, f] of [[flags.reach, '--reach'], [flags.batch, '--batch'], [flags.context, '--context'], [flags.calibration, '--calibration'], [flags.tokens, '--tokens'], [flags.decode, '--decode'], [flags.prompt, '--prompt']] as const) {
+    for (const [v, f] of [[flags.reach, '--reach'], [flags.rank, '--rank'], [flags.batch, '--batch'], [flags.context, '--context'], [flags.calibration, '--calibration'], [flags.tokens, '--tokens'], [flags.decode, '--decode'], [flags.prompt, '--prompt']] as const) {
       if (!(Number.isInteger(v) && v >= 1)) throw new UserError(`must be a whole number >= 1, got ${v}`, f);
     }
     if (!(flags.steps >= 0)) throw new UserError('must be 0 or more', '--steps');
@@ -59,7 +60,7 @@ example: tessera prune fuse --rate 0.25 --out out/fused --json out/fuse.json`,
     await selectBackend();
     const { report, weights } = await runFuse(m.weights, data, {
       rate: flags.rate, array: be, decode: { prompt: flags.prompt, steps: flags.decode },
-      fuse: { reach: flags.reach, rank: 8, alpha: 16, coefficientRank: 8, steps: flags.steps, batch: flags.batch, context: flags.context, lr: flags.lr, fusionLr: flags['fusion-lr'], seed: flags.seed },
+      fuse: { reach: flags.reach, rank: flags.rank, alpha: 16, coefficientRank: flags.rank, steps: flags.steps, batch: flags.batch, context: flags.context, lr: flags.lr, fusionLr: flags['fusion-lr'], seed: flags.seed },
     }, log);
     writeCompressedCheckpoint(flags.out, weights, m, { command: `tessera ${process.argv.slice(2).join(' ')}`, base: weightsKey(m), removedBlocks: report.removedBlocks });
     writeJsonAtomic(join(flags.out, 'fuse.json'), report);

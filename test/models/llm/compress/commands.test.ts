@@ -63,12 +63,15 @@ describe('moe carve and prune fuse', () => {
       expect(err.join('\n')).toContain(`is a carved (CMoE S2A2E8) model; ${command.slice(0, 2).join(' ')} takes a dense checkpoint`);
     }
     const fused = join(dir, 'fused');
-    expect(await main(['prune', 'fuse', '--checkpoint', ckpt, '--rate', '0.5', '--steps', '1', '--batch', '1', '--context', '8', '--calibration', '1', '--tokens', '31', '--decode', '2', '--prompt', '4', '--group', '16', '--fusion-lr', '1e-2', '--out', fused]), err.join('\n')).toBe(0);
+    expect(await main(['prune', 'fuse', '--checkpoint', ckpt, '--rate', '0.5', '--steps', '1', '--batch', '1', '--context', '8', '--calibration', '1', '--tokens', '31', '--decode', '2', '--prompt', '4', '--group', '16', '--fusion-lr', '1e-2', '--rank', '2', '--out', fused]), err.join('\n')).toBe(0);
     expect(loadModel(fused, undefined).weights.layers.length).toBe(1);
     const report = JSON.parse(readFileSync(join(fused, 'fuse.json'), 'utf8'));
     expect(report.finetune.fusionLr).toBe(1e-2);
+    expect([report.finetune.rank, report.finetune.coefficientRank]).toEqual([2, 2]);
     expect(report.finetune.distillation.fused[0].coefficient.meanAbs).toBeGreaterThan(0);
     expect(report.finetune.distillation.healedRemoval[0].coefficient).toBeNull();
+    expect(await main(['prune', 'fuse', '--checkpoint', ckpt, '--rank', '0', '--out', join(dir, 'never')])).not.toBe(0);
+    expect(err.join('\n')).toMatch(/--rank/);
     expect(await main(['moe', 'carve', '--checkpoint', ckpt, '--representative', 'median', '--out', join(dir, 'never')])).not.toBe(0);
     expect(err.join('\n')).toMatch(/--representative/);
     expect(await main(['moe', 'carve', '--checkpoint', ckpt, '--balance-decay', 'cosine', '--out', join(dir, 'never')])).not.toBe(0);
