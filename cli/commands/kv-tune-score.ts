@@ -2,11 +2,11 @@
  * `kv tune --configs`: score given configurations instead of searching, with the noise of a margin.
  * Each configuration's perplexity against uniform KV4's is taken on the whole tuning sample, on its
  * two halves (alternate tuning windows: two disjoint samples of the same text), per tuning window, and
- * on the test windows. The two halves' margins differ by sampling noise alone (same configurations,
+ * on the test windows (whole and per window: the paired standard error of a test margin). The two halves' margins differ by sampling noise alone (same configurations,
  * same model): their spread estimates how far apart two configurations must be on the tuning sample
  * before a search can rank them.
  */
-import { CacheScorer, KvTuner, averageBits, pairByName, perplexityOf, type PrecisionPair } from '../../models/llm/kv/index.ts';
+import { CacheScorer, KvTuner, averageBits, pairByName, perplexityOf, type CacheScore, type PrecisionPair } from '../../models/llm/kv/index.ts';
 import { UserError } from '../../util/index.ts';
 import type { KvSetup } from './kv-common.ts';
 
@@ -27,8 +27,8 @@ export interface ScoredConfiguration {
   readonly tunePerplexity: number;
   readonly tuneHalves: [number, number];
   readonly testPerplexity: number;
-  /** Perplexity over uniform KV4's, minus one: whole tuning sample, each half, test; per tuning window its mean and standard error. */
-  readonly marginVsKV4: { tune: number; halves: [number, number]; test: number; perWindowMean: number; perWindowSe: number };
+  /** Perplexity over uniform KV4's, minus one: whole tuning sample, each half, test; per tuning window and per test window its mean and standard error. */
+  readonly marginVsKV4: { tune: number; halves: [number, number]; test: number; perWindowMean: number; perWindowSe: number; testPerWindowMean: number; testPerWindowSe: number };
 }
 
 export interface ConfigurationScores {
@@ -40,6 +40,13 @@ export interface ConfigurationScores {
   readonly noise: { rmsHalfDifference: number; marginSd: number };
 }
 
+/** Mean of paired per-window margins and its standard error (sample SD / sqrt(n)). */
+function meanAndSe(xs: readonly number[]): { mean: number; se: number } {
+  const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
+  const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / Math.max(1, xs.length - 1));
+  return { mean, se: sd / Math.sqrt(xs.length) };
+}
+
 export async function scoreConfigurations(s: KvSetup, tuner: KvTuner, configs: PrecisionPair[][]): Promise<ConfigurationScores> {
   if (s.tune.length < 2) throw new UserError('the noise estimate needs at least 2 tuning windows', '--tune-windows');
   const layers = s.model.config.layers;
@@ -47,24 +54,25 @@ export async function scoreConfigurations(s: KvSetup, tuner: KvTuner, configs: P
   const scorer = (windows: readonly Uint16Array[]) => new CacheScorer(s.model, s.modelKey, windows);
   const halves = [scorer(s.tune.filter((_, i) => i % 2 === 0)), scorer(s.tune.filter((_, i) => i % 2 === 1))];
   const single = s.tune.map((w) => scorer([w]));
+  const singleTest = s.test.map((w) => scorer([w]));
   const all = async (pairs: PrecisionPair[]) => {
     const conf = tuner.configuration(pairs);
-    const r = { tune: await tuner.tune.score(conf), halves: [await halves[0].score(conf), await halves[1].score(conf)], test: await tuner.test.score(conf), windows: [] as { nll: number; tokens: number }[] };
+    const r = { tune: await tuner.tune.score(conf), halves: [await halves[0].score(conf), await halves[1].score(conf)], test: await tuner.test.score(conf), windows: [] as CacheScore[], testWindows: [] as CacheScore[] };
     for (const x of single) r.windows.push(await x.score(conf));
+    for (const x of singleTest) r.testWindows.push(await x.score(conf));
     return r;
   };
   const ref = await all(kv4);
   const out: ScoredConfiguration[] = [];
   for (const pairs of [kv4, ...configs.filter((c) => c.some((p) => p.name !== 'KV4'))]) {
     const r = await all(pairs);
-    const margin = (a: { nll: number; tokens: number }, b: { nll: number; tokens: number }) => perplexityOf(a) / perplexityOf(b) - 1;
-    const perWindow = r.windows.map((w, i) => margin(w, ref.windows[i]));
-    const mean = perWindow.reduce((a, x) => a + x, 0) / perWindow.length;
-    const sd = Math.sqrt(perWindow.reduce((a, x) => a + (x - mean) ** 2, 0) / Math.max(1, perWindow.length - 1));
+    const margin = (a: CacheScore, b: CacheScore) => perplexityOf(a) / perplexityOf(b) - 1;
+    const perWindow = meanAndSe(r.windows.map((w, i) => margin(w, ref.windows[i])));
+    const perTestWindow = meanAndSe(r.testWindows.map((w, i) => margin(w, ref.testWindows[i])));
     out.push({
       pairs: pairs.map((p) => p.name), avgBits: averageBits(pairs),
       tunePerplexity: perplexityOf(r.tune), tuneHalves: [perplexityOf(r.halves[0]), perplexityOf(r.halves[1])], testPerplexity: perplexityOf(r.test),
-      marginVsKV4: { tune: margin(r.tune, ref.tune), halves: [margin(r.halves[0], ref.halves[0]), margin(r.halves[1], ref.halves[1])], test: margin(r.test, ref.test), perWindowMean: mean, perWindowSe: sd / Math.sqrt(perWindow.length) },
+      marginVsKV4: { tune: margin(r.tune, ref.tune), halves: [margin(r.halves[0], ref.halves[0]), margin(r.halves[1], ref.halves[1])], test: margin(r.test, ref.test), perWindowMean: perWindow.mean, perWindowSe: perWindow.se, testPerWindowMean: perTestWindow.mean, testPerWindowSe: perTestWindow.se },
     });
   }
   const diffs = out.slice(1).map((c) => c.marginVsKV4.halves[0] - c.marginVsKV4.halves[1]);

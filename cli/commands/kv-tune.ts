@@ -34,7 +34,7 @@ example: tessera kv tune --mode kivi --budget 3.5 --json out/kv-tune.json --repo
     { name: 'contexts', kind: 'string', default: DEFAULT_CONTEXTS.join(','), valueName: 'L,...', help: 'context lengths of the throughput table' },
     { name: 'attention-kernel', kind: 'string', default: 'planes', choices: ATTENTION_KERNELS, valueName: 'K', help: 'how the throughput table prices the attention products: planes (codes as stored, on the array\'s own PEs) or int8 (INT8 PEs)' },
     { name: 'seed', kind: 'int', default: 1, valueName: 'S', help: 'NSGA-II seed' },
-    { name: 'configs', kind: 'string', valueName: 'C;C...', help: "score these configurations instead of searching (each 'KV4' or one pair per layer, space-separated): perplexity against uniform KV4's on the tuning windows, each half of them and the test windows, and the noise of that margin" },
+    { name: 'configs', kind: 'string', valueName: 'C;C...', help: "score these configurations instead of searching (each 'KV4' or one pair per layer, space-separated): perplexity against uniform KV4's on the tuning windows, each half of them and the test windows, per window with its paired standard error, and the noise of that margin" },
     { name: 'json', kind: 'string', valueName: 'OUT', help: 'write the results as JSON' },
     { name: 'report', kind: 'string', valueName: 'DIR', help: 'write report.html (plotly) into DIR' },
   ],
@@ -53,7 +53,7 @@ example: tessera kv tune --mode kivi --budget 3.5 --json out/kv-tune.json --repo
     if (flags.configs !== undefined) {
       const scored = await scoreConfigurations(s, tuner, parseConfigurations(flags.configs, s.model.config.layers));
       console.log(`tuning ${scored.tuneTargets} targets (halves ${scored.halfTargets.join(' + ')}), test ${scored.testTargets}; perplexity over uniform KV4:`);
-      for (const c of scored.configurations) console.log(`  ${c.avgBits.toFixed(3)} bits  tuning ${(100 * c.marginVsKV4.tune).toFixed(3)}% (halves ${c.marginVsKV4.halves.map((h) => `${(100 * h).toFixed(3)}%`).join(', ')}; per window ${(100 * c.marginVsKV4.perWindowMean).toFixed(3)} +- ${(100 * c.marginVsKV4.perWindowSe).toFixed(3)}%)  test ${(100 * c.marginVsKV4.test).toFixed(3)}% (${c.testPerplexity.toFixed(3)})  ${c.pairs.join(' ')}`);
+      for (const c of scored.configurations) console.log(`  ${c.avgBits.toFixed(3)} bits  tuning ${(100 * c.marginVsKV4.tune).toFixed(3)}% (halves ${c.marginVsKV4.halves.map((h) => `${(100 * h).toFixed(3)}%`).join(', ')}; per window ${(100 * c.marginVsKV4.perWindowMean).toFixed(3)} +- ${(100 * c.marginVsKV4.perWindowSe).toFixed(3)}%)  test ${(100 * c.marginVsKV4.test).toFixed(3)}% (${c.testPerplexity.toFixed(3)}; per window ${(100 * c.marginVsKV4.testPerWindowMean).toFixed(3)} +- ${(100 * c.marginVsKV4.testPerWindowSe).toFixed(3)}%)  ${c.pairs.join(' ')}`);
       console.log(`noise: half-sample margins differ by ${(100 * scored.noise.rmsHalfDifference).toFixed(3)}% RMS: a margin on the whole tuning sample has SD ~${(100 * scored.noise.marginSd).toFixed(3)}%`);
       if (flags.json) writeJsonAtomic(flags.json, { checkpoint: s.checkpoint, weightsSha256: s.weightsSha256, mode, ...scored });
       return;
