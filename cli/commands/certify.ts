@@ -4,9 +4,9 @@ import { selectBackend } from '../../models/common/index.ts';
 import { ArrayBackend, backendFromFlags } from '../../models/common/gemm/index.ts';
 import { profilePhase } from '../../models/llm/index.ts';
 import {
-  buildBackdooredClassifier, buildMaskedClassifier, CERTIFY_MASK_RATE, CERTIFY_METHODS, certifySentences, DEFAULT_BACKDOOR, evaluateAttack, frequentWords, triggeredExamples, type CertifyMethod, type CertifyOptions,
+  buildBackdooredClassifier, buildMaskedClassifier, CERTIFY_MASK_RATE, CERTIFY_METHODS, certifySentences, DEFAULT_BACKDOOR, evaluateAttack, frequentWords, sampleRange, triggeredExamples, type CertifyMethod, type CertifyOptions, type SampleRange,
 } from '../../models/llm/robust/index.ts';
-import { argmax, buildDefaultTaskModels, DEFAULT_TASK_MODELS, DEV_CAP, encodeTexts, labelScoring, loadTask, predictTexts, readTaskModel, taskClassifier, TEST_CAP, type Classifier, type TaskModel } from '../../models/llm/tasks/index.ts';
+import { argmax, buildDefaultTaskModels, DEFAULT_TASK_MODELS, encodeTexts, labelScoring, loadTask, predictTexts, readTaskModel, taskClassifier, TEST_CAP, type Classifier, type TaskModel } from '../../models/llm/tasks/index.ts';
 import { UserError, writeFileAtomic, writeJsonAtomic, cachedWorkNote, setInterruptNote } from '../../util/index.ts';
 import { renderReport } from '../report/html-report.ts';
 import { withStopSignal } from '../stop-signal.ts';
@@ -42,8 +42,11 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
     { name: 'victim', kind: 'string', valueName: 'DIR', help: 'the undefended SST-2 classifier the attack is measured on (default: the default set\'s backdoored classifier; with --model, that model)' },
     taskDataFlag,
     { name: 'samples', kind: 'int', default: 100, valueName: 'N', help: 'smoothed copies for the bound (after 10 that pick the class)' },
-    { name: 'sentences', kind: 'int', default: 20, valueName: 'K', help: 'test sentences certified, and triggered test negatives smoothed' },
-    { name: 'split', kind: 'string', default: 'test', choices: ['test', 'dev', 'held-out'], help: 'where the K sentences come from: the fixed test sample; the dev sample; or held-out, the SST-2 test sentences beyond the fixed test sample (test-like lengths, never trained on; validation: choosing settings)' },
+    { name: 'sentences', kind: 'int', default: 20, valueName: 'K', help: 'sentences of the split certified' },
+    { name: 'from', kind: 'int', default: 1, valueName: 'I', help: 'the first sentence certified is the I-th of the split\'s sample (sentences I to I+K-1)' },
+    { name: 'negatives', kind: 'int', valueName: 'K', help: 'negative sentences of the split smoothed with the trigger in front (default: --sentences; 0: none, no attack success rate under smoothing)' },
+    { name: 'negatives-from', kind: 'int', default: 1, valueName: 'J', help: 'the first of them is the split sample\'s J-th negative sentence' },
+    { name: 'split', kind: 'string', default: 'test', choices: ['test', 'dev', 'held-out'], help: 'where the sentences come from: the fixed test sample (400); the dev sample (its seeded shuffle); or held-out, the SST-2 test sentences beyond the fixed test sample (test-like lengths, never trained on; validation: choosing settings)' },
     { name: 'rate', kind: 'number', default: CERTIFY_MASK_RATE, valueName: 'Q', help: 'masking (or edit) probability of a word (the default model was trained on copies masked at this rate)' },
     { name: 'targeted-rate', kind: 'number', default: 0.95, valueName: 'Q', help: 'FRS: masking probability of the targeted words (at least --rate)' },
     { name: 'targeted', kind: 'int', default: 1, valueName: 'K', help: 'FRS: how many of the most sensitive words are targeted' },
@@ -77,6 +80,14 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
     return withStopSignal(async (stop) => {
       const ctx = taskBuildContext(flags.data, stop);
       const log = (l: string) => console.log(l);
+      // The split's sample, in the order of its seeded shuffle: the fixed test sample; held-out, the test
+      // sentences beyond it; dev, the whole dev split (every dev sample is a prefix). Ranges are checked
+      // before any model is built.
+      const all = loadTask('sst2', ctx.dataRoot, { dev: Infinity, test: Infinity });
+      const pool = flags.split === 'dev' ? all.dev : flags.split === 'held-out' ? all.test.slice(TEST_CAP) : all.test.slice(0, TEST_CAP);
+      const target = 1;
+      const test = sampleRange(pool, { from: flags.from, count: flags.sentences }, `${flags.split} sentences`, '--from', '--sentences');
+      const negatives = sampleRange(pool.filter((e) => e.label !== target), { from: flags['negatives-from'], count: flags.negatives ?? flags.sentences }, `${flags.split} negatives`, '--negatives-from', '--negatives');
       const clean = await buildDefaultTaskModels(ctx, log, DEFAULT_TASK_MODELS.filter((s) => s.name === 'sst2'));
       let dir = flags.model, victimDir = flags.victim ?? flags.model;
       if (clean && !dir) dir = (await buildMaskedClassifier(ctx, log))?.dir;
@@ -85,13 +96,8 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
       const m = readTaskModel(dir, '--model');
       const victim = victimDir === dir ? m : readTaskModel(victimDir, '--victim');
       for (const [tm, f] of [[m, '--model'], [victim, '--victim']] as const) if (tm.task !== 'sst2') throw new UserError(`${tm.dir} is a '${tm.task}' model`, f, 'give an SST-2 model');
+      // The attacker's choice is on the default dev sample, the undefended rate on the test sample's negatives.
       const task = loadTask('sst2', ctx.dataRoot);
-      // The first K of a seeded sample of the split (samples of any size share their prefixes; the attacker's choice stays on the default dev sample).
-      // held-out: the test sentences after the fixed test sample (the seeded shuffle of the whole test set beyond its first TEST_CAP).
-      const sample = loadTask('sst2', ctx.dataRoot, { dev: Math.max(DEV_CAP, flags.sentences), test: flags.split === 'held-out' ? Infinity : Math.max(TEST_CAP, flags.sentences) });
-      const pool = flags.split === 'dev' ? sample.dev : flags.split === 'held-out' ? sample.test.slice(TEST_CAP) : sample.test;
-      const test = pool.slice(0, flags.sentences);
-      const target = 1;
       const withClassifier = <T>(tm: TaskModel, f: (clf: Classifier) => T): T => {
         const clf = taskClassifier(tm);
         try { return f(clf); } finally { clf.dispose(); }
@@ -111,18 +117,21 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
         noise: flags['weight-noise'] > 0 ? { sigma: flags['weight-noise'], models: flags['noise-models'], blocks: flags['noise-blocks'] } : undefined,
         logitShift: logitShift.some((v) => v !== 0) ? logitShift : undefined,
       };
-      const triggered = triggeredExamples(pool, attack.trigger, target).slice(0, flags.sentences);
+      const triggered = triggeredExamples(negatives, attack.trigger, target);
       const { r, defended } = withClassifier(m, (clf) => {
         const r = certifySentences(clf, m.tokenizer, test, o, (i) => process.stderr.write(`certified ${i + 1}/${test.length}\r`));
-        const d = certifySentences(clf, m.tokenizer, triggered, o, (i) => process.stderr.write(`triggered ${i + 1}/${triggered.length}\r`));
+        const d = triggered.length > 0 ? certifySentences(clf, m.tokenizer, triggered, o, (i) => process.stderr.write(`triggered ${i + 1}/${triggered.length}\r`)) : undefined;
         return { r, defended: d };
       });
       const victimPredictions = (examples: readonly { text: string }[]) => withClassifier(victim, (clf) => predictTexts(clf, m.tokenizer, examples.map((e) => e.text), m.maxTokens).map(argmax));
-      const victimAccuracy = victimPredictions(test).filter((y, i) => y === test[i].label).length / test.length;
+      // The victim's own predictions are kept per sentence, for paired comparisons with the smoothed ones.
+      const victimOnTest = victimPredictions(test), victimOnTriggered = defended ? victimPredictions(triggered) : [];
+      const victimAccuracy = victimOnTest.filter((y, i) => y === test[i].label).length / test.length;
+      // Without triggered negatives (--negatives 0) the rates on them are null.
       const asr = {
         undefended: attack.undefended,
-        undefendedOnSample: victimPredictions(triggered).filter((y) => y === target).length / triggered.length,
-        defended: defended.sentences.filter((s) => s.vote === target).length / triggered.length,
+        undefendedOnSample: defended ? victimOnTriggered.filter((y) => y === target).length / triggered.length : null,
+        defended: defended ? defended.sentences.filter((s) => s.vote === target).length / triggered.length : null,
       };
       // One prediction on the array: a prefill of the sentence's tokens through the blocks (the LM head is not used).
       const suffix = m.labelWords ? labelScoring(m.tokenizer, m.labelWords).suffix : undefined;
@@ -132,14 +141,19 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
       const plain = { cycles: tokens * blocks.reduce((s, l) => s + l.cost.cycles, 0), energyJ: tokens * blocks.reduce((s, l) => s + l.cost.energyJ.total, 0) };
       const array = { backend: be.description, tokensPerSentence: tokens, plain, certification: { forwardPasses: r.forwardPassesPerSentence, cycles: plain.cycles * r.forwardPassesPerSentence, energyJ: plain.energyJ * r.forwardPassesPerSentence } };
       console.log(`${method}: the victim's accuracy ${pct(victimAccuracy)}, the smoothed model's base classifier ${pct(r.plainAccuracy)}, smoothed (clean, the vote) ${pct(r.cleanAccuracy)} on ${test.length} ${flags.split} sentences; certification abstains on ${r.abstentions}`);
-      console.log(`attack success rate: undefended ${pct(asr.undefended)} (${pct(asr.undefendedOnSample)} on the ${triggered.length} smoothed), defended ${pct(asr.defended)}`);
+      const range = (r: SampleRange) => `${r.from}-${r.from + r.count - 1}`;
+      const sentenceRange = { from: flags.from, count: test.length }, negativeRange = { from: flags['negatives-from'], count: triggered.length };
+      console.log(`sentences ${range(sentenceRange)} of the ${flags.split} sample; negatives ${triggered.length > 0 ? range(negativeRange) : 'none'} of its negatives with the trigger in front`);
+      if (asr.undefendedOnSample !== null && asr.defended !== null) console.log(`attack success rate: undefended ${pct(asr.undefended)} (${pct(asr.undefendedOnSample)} on the ${triggered.length} smoothed), defended ${pct(asr.defended)}`);
+      else console.log(`attack success rate: undefended ${pct(asr.undefended)}; not measured under smoothing (--negatives 0)`);
       console.log(`certified accuracy by Hamming radius: ${r.certified.map((c) => `r=${c.radius} ${pct(c.accuracy)}`).join(', ')}`);
       console.log(`certified accuracy by edit radius: ${r.certifiedEdit.map((c) => `r=${c.radius} ${pct(c.accuracy)}`).join(', ')}`);
       console.log(`array (${array.backend}): ${r.forwardPassesPerSentence} forward passes per sentence, ${(array.certification.cycles / 1e6).toFixed(2)} M cycles and ${(array.certification.energyJ * 1e6).toFixed(2)} uJ vs ${(plain.cycles / 1e3).toFixed(1)} k cycles and ${(plain.energyJ * 1e6).toFixed(3)} uJ for one prediction`);
       const { sentences, ...summary } = r;
       const result = {
         ...summary, victimAccuracy, attackSuccessRate: asr, attack, cleanModelAttack: controlAttack, baseClassifierAttack: baseAttack, model: dir, victim: victim.dir, cleanModel: control, sentencesCertified: test.length, split: flags.split,
-        samples: flags.samples, alpha: flags.alpha, options: { ...o, substitutes: o.substitutes?.length }, array, perSentence: sentences, triggeredPerSentence: defended.sentences,
+        sentenceRange, negativeRange, samples: flags.samples, alpha: flags.alpha, options: { ...o, substitutes: o.substitutes?.length }, array, perSentence: sentences.map((s, i) => ({ ...s, victimPrediction: victimOnTest[i] })),
+        triggeredPerSentence: (defended?.sentences ?? []).map((s, i) => ({ ...s, victimPrediction: victimOnTriggered[i] })),
       };
       if (flags.json) writeJsonAtomic(flags.json, result);
       if (flags.report) {
@@ -152,7 +166,7 @@ example: tessera certify --method frs --samples 100 --sentences 20 --json out/fr
           },
           {
             heading: `Backdoor: trigger '${attack.trigger}'`,
-            table: { columns: ['', '%'], rows: [['clean accuracy, the victim', (100 * victimAccuracy).toFixed(1)], ['clean accuracy, the smoothed model\'s base classifier', (100 * r.plainAccuracy).toFixed(1)], ['clean accuracy, smoothed', (100 * r.cleanAccuracy).toFixed(1)], ['attack success, undefended', (100 * asr.undefended).toFixed(1)], ['attack success, defended', (100 * asr.defended).toFixed(1)], ['attack success on the clean model', (100 * controlAttack.undefended).toFixed(1)]] },
+            table: { columns: ['', '%'], rows: [['clean accuracy, the victim', (100 * victimAccuracy).toFixed(1)], ['clean accuracy, the smoothed model\'s base classifier', (100 * r.plainAccuracy).toFixed(1)], ['clean accuracy, smoothed', (100 * r.cleanAccuracy).toFixed(1)], ['attack success, undefended', (100 * asr.undefended).toFixed(1)], ['attack success, defended', asr.defended === null ? 'not measured' : (100 * asr.defended).toFixed(1)], ['attack success on the clean model', (100 * controlAttack.undefended).toFixed(1)]] },
           },
         ]));
       }

@@ -5,6 +5,7 @@ export { certifiedRadius, certifiedEditRadius, certify, maskedCopy, randomEditCo
 export { fuzzSensitivity, applyEdits, targetedMasking, type Edit, type EditOp, type FuzzOptions } from './mcts-fuzz.ts';
 export { certifySentences, frequentWords, CERTIFY_METHODS, type CertifyMethod, type CertifyOptions, type CertifyResult, type SentenceCertificate, type InferenceNoise } from './certify-run.ts';
 export { noisyWeights } from './weight-noise.ts';
+export { sampleRange, type SampleRange } from './sample-range.ts';
 export { attackSuccessRate, chooseTrigger, triggeredExamples, evaluateAttack, type AttackEvaluation } from './attack.ts';
 export { plantBackdoor, backdoorLoss, triggerTargets, snippetBatch, withTrigger, DEFAULT_BACKDOOR, type BackdoorOptions, type BackdoorResult } from './backdoor.ts';
 export { buildBackdooredLm, buildBackdooredClassifier, buildMaskedClassifier, cachedBackdoorDir, BACKDOOR_FILE, BACKDOORED_SPEC, MASKED_BACKDOORED_SPEC, CERTIFY_MASK_RATE, type BackdoorInfo, type BackdooredLm } from './backdoor-build.ts';
