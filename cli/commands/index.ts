@@ -41,6 +41,7 @@ export const commands: readonly CommandEntry[] = [
   { path: ['merge'], summary: 'merge fine-tuned task models into one backbone (LoRE, TIES, DARE, Task Arithmetic), hyper-parameters tuned on dev; test accuracy per task', load: async () => (await import('./merge.ts')).default },
   { path: ['merge', 'compare'], summary: 'every merging method on the same task models vs the individual and multi-task models; spectra; report', load: async () => (await import('./merge-compare.ts')).default },
   { path: ['certify'], summary: 'FRS vs RanMASK and random edits on the backdoored SST-2 classifier: certified accuracy by radius, attack success rate, array cost', load: async () => (await import('./certify.ts')).default },
+  { path: ['certify', 'targets'], summary: 'FRS\'s three targets from certify --json results on the same sentences: verdicts and standard errors', load: async () => (await import('./certify-targets.ts')).default },
   { path: ['llm', 'merge'], summary: 'the same as `tessera merge`', load: async () => (await import('./merge.ts')).default },
   { path: ['llm', 'merge', 'compare'], summary: 'the same as `tessera merge compare`', load: async () => (await import('./merge-compare.ts')).default },
   { path: ['llm', 'certify'], summary: 'the same as `tessera certify`', load: async () => (await import('./certify.ts')).default },

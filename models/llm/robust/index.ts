@@ -6,6 +6,7 @@ export { fuzzSensitivity, applyEdits, targetedMasking, type Edit, type EditOp, t
 export { certifySentences, frequentWords, CERTIFY_METHODS, type CertifyMethod, type CertifyOptions, type CertifyResult, type SentenceCertificate, type InferenceNoise } from './certify-run.ts';
 export { noisyWeights } from './weight-noise.ts';
 export { sampleRange, type SampleRange } from './sample-range.ts';
+export { sameSentences, targetVerdicts, type CertifyRecord, type SentenceRecord, type TargetVerdicts } from './targets.ts';
 export { attackSuccessRate, chooseTrigger, triggeredExamples, evaluateAttack, type AttackEvaluation } from './attack.ts';
 export { plantBackdoor, backdoorLoss, triggerTargets, snippetBatch, withTrigger, DEFAULT_BACKDOOR, type BackdoorOptions, type BackdoorResult } from './backdoor.ts';
 export { buildBackdooredLm, buildBackdooredClassifier, buildMaskedClassifier, cachedBackdoorDir, BACKDOOR_FILE, BACKDOORED_SPEC, MASKED_BACKDOORED_SPEC, CERTIFY_MASK_RATE, type BackdoorInfo, type BackdooredLm } from './backdoor-build.ts';
