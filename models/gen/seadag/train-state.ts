@@ -24,11 +24,26 @@ interface StateManifest<H> extends TrainState<H> {
 
 export const stateFolder = (outDir: string) => join(outDir, 'train-state');
 
+/**
+ * tfjs's Adam keeps beta1^t and beta2^t as running products, but its setWeights recomputes them as
+ * pow(beta, t + 1), which rounds differently at most steps; they are saved and restored as they are,
+ * so a resumed run stays bit for bit equal to an uninterrupted one (states saved without them
+ * resume with tfjs's recomputed powers).
+ */
+const ADAM_POWERS = 'optimizer/adam-powers';
+interface AdamPowers { readonly accBeta1: tf.Variable; readonly accBeta2: tf.Variable }
+const adamPowers = (optimizer: tf.Optimizer): AdamPowers | undefined => {
+  const o = optimizer as unknown as Partial<AdamPowers>;
+  return o.accBeta1 && o.accBeta2 ? { accBeta1: o.accBeta1, accBeta2: o.accBeta2 } : undefined;
+};
+
 export async function saveTrainState<H>(outDir: string, config: unknown, params: Parameters, optimizer: tf.Optimizer, state: TrainState<H>): Promise<void> {
   const weights = params.snapshot();
   const opt = await optimizer.getWeights();
   const all = new Map<string, NamedArray>(weights);
   opt.forEach((w, i) => all.set(`optimizer/${String(i).padStart(5, '0')}`, { shape: w.tensor.shape, data: w.tensor.dataSync() as Float32Array }));
+  const powers = adamPowers(optimizer);
+  if (powers) all.set(ADAM_POWERS, { shape: [2], data: Float32Array.from([powers.accBeta1.dataSync()[0], powers.accBeta2.dataSync()[0]]) });
   const manifest: StateManifest<H> = { ...state, configHash: contentHash(config), optimizerTensors: opt.length };
   saveCheckpoint(stateFolder(outDir), manifest, all);
 }
@@ -49,5 +64,11 @@ export async function loadTrainState<H>(outDir: string, config: unknown, params:
     named.push({ name: i === 0 ? 'iter' : `m${i}`, tensor: tf.tensor(w.data, [...w.shape]) });
   }
   if (named.length > 0) await optimizer.setWeights(named);
+  const powers = adamPowers(optimizer);
+  const saved = weights.get(ADAM_POWERS);
+  if (powers && saved) {
+    powers.accBeta1.assign(tf.scalar(saved.data[0]));
+    powers.accBeta2.assign(tf.scalar(saved.data[1]));
+  }
   return { step: manifest.step, history: manifest.history, rateFrom: manifest.rateFrom };
 }
