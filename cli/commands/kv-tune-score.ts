@@ -6,6 +6,7 @@
  * same model): their spread estimates how far apart two configurations must be on the tuning sample
  * before a search can rank them.
  */
+import { meanEstimate } from '../../models/common/index.ts';
 import { CacheScorer, KvTuner, averageBits, pairByName, perplexityOf, type CacheScore, type PrecisionPair } from '../../models/llm/kv/index.ts';
 import { UserError } from '../../util/index.ts';
 import type { KvSetup } from './kv-common.ts';
@@ -40,13 +41,6 @@ export interface ConfigurationScores {
   readonly noise: { rmsHalfDifference: number; marginSd: number };
 }
 
-/** Mean of paired per-window margins and its standard error (sample SD / sqrt(n)). */
-function meanAndSe(xs: readonly number[]): { mean: number; se: number } {
-  const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
-  const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / Math.max(1, xs.length - 1));
-  return { mean, se: sd / Math.sqrt(xs.length) };
-}
-
 export async function scoreConfigurations(s: KvSetup, tuner: KvTuner, configs: PrecisionPair[][]): Promise<ConfigurationScores> {
   if (s.tune.length < 2) throw new UserError('the noise estimate needs at least 2 tuning windows', '--tune-windows');
   const layers = s.model.config.layers;
@@ -67,12 +61,12 @@ export async function scoreConfigurations(s: KvSetup, tuner: KvTuner, configs: P
   for (const pairs of [kv4, ...configs.filter((c) => c.some((p) => p.name !== 'KV4'))]) {
     const r = await all(pairs);
     const margin = (a: CacheScore, b: CacheScore) => perplexityOf(a) / perplexityOf(b) - 1;
-    const perWindow = meanAndSe(r.windows.map((w, i) => margin(w, ref.windows[i])));
-    const perTestWindow = meanAndSe(r.testWindows.map((w, i) => margin(w, ref.testWindows[i])));
+    const perWindow = meanEstimate(r.windows.map((w, i) => margin(w, ref.windows[i])));
+    const perTestWindow = meanEstimate(r.testWindows.map((w, i) => margin(w, ref.testWindows[i])));
     out.push({
       pairs: pairs.map((p) => p.name), avgBits: averageBits(pairs),
       tunePerplexity: perplexityOf(r.tune), tuneHalves: [perplexityOf(r.halves[0]), perplexityOf(r.halves[1])], testPerplexity: perplexityOf(r.test),
-      marginVsKV4: { tune: margin(r.tune, ref.tune), halves: [margin(r.halves[0], ref.halves[0]), margin(r.halves[1], ref.halves[1])], test: margin(r.test, ref.test), perWindowMean: perWindow.mean, perWindowSe: perWindow.se, testPerWindowMean: perTestWindow.mean, testPerWindowSe: perTestWindow.se },
+      marginVsKV4: { tune: margin(r.tune, ref.tune), halves: [margin(r.halves[0], ref.halves[0]), margin(r.halves[1], ref.halves[1])], test: margin(r.test, ref.test), perWindowMean: perWindow.value, perWindowSe: perWindow.standardError, testPerWindowMean: perTestWindow.value, testPerWindowSe: perTestWindow.standardError },
     });
   }
   const diffs = out.slice(1).map((c) => c.marginVsKV4.halves[0] - c.marginVsKV4.halves[1]);

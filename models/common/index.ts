@@ -13,6 +13,7 @@ export {
   type GraphTensors, type EdgeList,
 } from './message-passing.ts';
 export { mae, r2, mape, rse, kendallTau, spearman, regressionMetrics, type RegressionMetrics } from './metrics.ts';
+export { meanEstimate, type Estimate } from './estimate.ts';
 export { rocAuc, macroF1, applyThreshold, bestF1Threshold } from './classification-metrics.ts';
 // Helpers for hand-assembled WebAssembly kernels (opcodes, LEB128, sections), as one namespace.
 export * as wasmAsm from './wasm-asm.ts';

@@ -4,30 +4,15 @@
  * over the number of tasks squared. Two models evaluated on the same examples are compared per
  * example (paired): their disagreements alone carry the variance of the difference.
  */
+import { meanEstimate, type Estimate } from '../../common/index.ts';
 
-export interface Estimate {
-  readonly value: number;
-  readonly standardError: number;
-}
-
-function mean(xs: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < xs.length; i++) s += xs[i];
-  return s / xs.length;
-}
-
-/** Sample variance (n - 1) of the mean of xs. */
-function varianceOfMean(xs: ArrayLike<number>): number {
-  const m = mean(xs);
-  let ss = 0;
-  for (let i = 0; i < xs.length; i++) ss += (xs[i] - m) ** 2;
-  return xs.length > 1 ? ss / (xs.length - 1) / xs.length : 0;
-}
+export type { Estimate };
 
 /** The average over tasks of one model's accuracy (one array of per-example results per task). */
 export function averageAccuracy(byTask: readonly ArrayLike<number>[]): Estimate {
   const t = byTask.length;
-  return { value: byTask.reduce((s, c) => s + mean(c), 0) / t, standardError: Math.sqrt(byTask.reduce((s, c) => s + varianceOfMean(c), 0)) / t };
+  const perTask = byTask.map(meanEstimate);
+  return { value: perTask.reduce((s, e) => s + e.value, 0) / t, standardError: Math.sqrt(perTask.reduce((s, e) => s + e.standardError ** 2, 0)) / t };
 }
 
 /** Average accuracy of `a` minus that of `b`, evaluated on the same examples of each task (paired). */
